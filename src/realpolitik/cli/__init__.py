@@ -1,0 +1,1 @@
+"""The command line: `realpolitik` (typer). Each module here registers its own commands."""

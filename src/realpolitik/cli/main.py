@@ -1,0 +1,63 @@
+"""Entry point: builds the typer app from every cli module's register() and maps errors to exit codes."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+
+import typer
+
+from realpolitik.errors import UserError
+
+app = typer.Typer(
+    name="realpolitik",
+    help="Explain, discover and fact-check strategic partnerships between states from open data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_all() -> None:
+    import realpolitik.cli as pkg
+
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if info.name in {"main", "common"}:
+            continue
+        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register:
+            register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Run the CLI: user errors exit 2 with one line on stderr; bugs exit 1 (traceback with REALPOLITIK_DEBUG=1)."""
+    try:
+        app(standalone_mode=False)
+    except UserError as e:
+        print(f"realpolitik: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        print("realpolitik: aborted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # click usage errors and real bugs
+        import click
+
+        if isinstance(e, click.ClickException):
+            print(f"realpolitik: error: {e.format_message()}", file=sys.stderr)
+            sys.exit(2)
+        if os.environ.get("REALPOLITIK_DEBUG"):
+            raise
+        print(f"realpolitik: internal error: {type(e).__name__}: {e} (set REALPOLITIK_DEBUG=1 for a traceback)", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Turning Results into terminal tables, JSON, CSV, Markdown (and HTML/charts elsewhere)."""

@@ -1,0 +1,1 @@
+"""The bundled snapshot: normalised Parquet tables plus a manifest per dataset."""

@@ -1,0 +1,37 @@
+"""What a source module declares so the snapshot builder can build and describe it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass
+class Built:
+    """Output of one dataset's build: its tables, the release it read and the files it used."""
+
+    tables: dict[str, pd.DataFrame]
+    release: str
+    files: list[Path]
+    coverage: dict[str, tuple[int, int]] = field(default_factory=dict)  # table -> (first, last year)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One upstream dataset: how to build it from raw files and how to cite it.
+
+    `build(raw_root)` receives the root of the raw tree (e.g. shared/data/raw) and reads its own
+    sub-folder in the official published format. Table names are global view names in the store.
+    """
+
+    name: str
+    title: str
+    build: Callable[[Path], Built]
+    citation: str
+    url: str
+    licence: str
+    bibtex: str = ""
