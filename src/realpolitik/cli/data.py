@@ -11,14 +11,24 @@ import typer
 from realpolitik.cli.common import FormatOpt, output
 
 
+data_app = typer.Typer(help="Build, inspect and update the data snapshot.", no_args_is_help=True)
+"""The `data` group; other cli modules (e.g. releases) may add commands to it."""
+
+
 def register(app: typer.Typer) -> None:
-    sub = typer.Typer(help="Build, inspect and update the data snapshot.", no_args_is_help=True)
+    sub = data_app
 
     @sub.command("build")
     def build_cmd(
-        raw: Annotated[Path | None, typer.Option("--raw", help="Root of the raw official files.")] = None,
-        only: Annotated[list[str] | None, typer.Option("--only", help="Build only these datasets.")] = None,
-        out: Annotated[Path | None, typer.Option("--out", help="Snapshot directory to write.")] = None,
+        raw: Annotated[
+            Path | None, typer.Option("--raw", help="Root of the raw official files.")
+        ] = None,
+        only: Annotated[
+            list[str] | None, typer.Option("--only", help="Build only these datasets.")
+        ] = None,
+        out: Annotated[
+            Path | None, typer.Option("--out", help="Snapshot directory to write.")
+        ] = None,
     ) -> None:
         """Parse raw official files into the normalised Parquet snapshot plus manifests."""
         from rich.progress import Progress
@@ -48,7 +58,9 @@ def register(app: typer.Typer) -> None:
         reset_store_cache()
         for m in manifests:
             rows = sum(t["rows"] for t in m["tables"].values())
-            print(f"{m['dataset']}: {len(m['tables'])} tables, {rows:,} rows, release {m['release']}")
+            print(
+                f"{m['dataset']}: {len(m['tables'])} tables, {rows:,} rows, release {m['release']}"
+            )
 
     @sub.command("info")
     def info_cmd(fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]

@@ -55,7 +55,10 @@ def main() -> None:
             sys.exit(2)
         if os.environ.get("REALPOLITIK_DEBUG"):
             raise
-        print(f"realpolitik: internal error: {type(e).__name__}: {e} (set REALPOLITIK_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(
+            f"realpolitik: internal error: {type(e).__name__}: {e} (set REALPOLITIK_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
         sys.exit(1)
 
 

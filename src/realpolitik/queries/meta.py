@@ -14,7 +14,9 @@ def snapshot_info() -> Result:
     rows = []
     sources = []
     for name, m in sorted(store.manifests.items()):
-        sources.append(Source(name, m["release"], m["citation"], m.get("url", ""), m.get("licence", "")))
+        sources.append(
+            Source(name, m["release"], m["citation"], m.get("url", ""), m.get("licence", ""))
+        )
         for table, t in m["tables"].items():
             cov = t.get("coverage")
             rows.append(
@@ -27,5 +29,9 @@ def snapshot_info() -> Result:
                     "last_year": cov[1] if cov else None,
                 }
             )
-    frame = pd.DataFrame(rows, columns=["dataset", "table", "release", "rows", "first_year", "last_year"])
-    return Result(frame, {"command": "data info", "snapshot": str(store.path)}, sources, title="Snapshot")
+    frame = pd.DataFrame(
+        rows, columns=["dataset", "table", "release", "rows", "first_year", "last_year"]
+    )
+    return Result(
+        frame, {"command": "data info", "snapshot": str(store.path)}, sources, title="Snapshot"
+    )

@@ -1,4 +1,4 @@
-"""Where snapshots live: REALPOLITIK_SNAPSHOT, else the bundled read-only one."""
+"""Where snapshots live: REALPOLITIK_SNAPSHOT, else the current installed release, else the bundled one."""
 
 from __future__ import annotations
 
@@ -8,10 +8,25 @@ from pathlib import Path
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "snapshot"
 
 
+def home() -> Path:
+    """The user data directory (REALPOLITIK_HOME, else platformdirs' user data dir for realpolitik)."""
+    env = os.environ.get("REALPOLITIK_HOME")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("realpolitik"))
+
+
 def active_snapshot() -> Path:
-    """The snapshot directory queries read from."""
+    """The snapshot directory queries read from (env override, installed release, bundled fallback)."""
     env = os.environ.get("REALPOLITIK_SNAPSHOT")
-    return Path(env) if env else BUNDLED
+    if env:
+        return Path(env)
+    from realpolitik.snapshot.releases import current_release_dir
+
+    current = current_release_dir()
+    return current if current is not None else BUNDLED
 
 
 def default_raw_dir() -> Path | None:

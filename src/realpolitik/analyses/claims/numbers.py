@@ -1,0 +1,406 @@
+"""Numbers as journalists write them: hedged shares, fractions, ordinals, lengths, years and periods.
+
+Every parser returns plain values (no data access) so extraction stays deterministic and testable.
+Comparators: ``eq`` (a plain, possibly rounded figure), ``approx`` (about, roughly, some …),
+``nearly`` (nearly, almost, close to …: at or just below), ``gt``/``ge``/``lt``/``le``.
+How much slack each comparator gets is decided in :mod:`tolerance`, nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# --- hedges -------------------------------------------------------------------------------------
+
+HEDGES: dict[str, str] = {
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "upwards of": "gt",
+    "in excess of": "gt",
+    "greater than": "gt",
+    "exceeding": "gt",
+    "just over": "gt",
+    "well over": "gt",
+    "slightly more than": "gt",
+    "a little over": "gt",
+    "at least": "ge",
+    "no less than": "ge",
+    "not less than": "ge",
+    "a minimum of": "ge",
+    "less than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "fewer than": "lt",
+    "just under": "lt",
+    "well under": "lt",
+    "well below": "lt",
+    "at most": "le",
+    "no more than": "le",
+    "not more than": "le",
+    "up to": "le",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just shy of": "nearly",
+    "approaching": "nearly",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "~": "approx",
+    "almost exactly": "eq",
+    "exactly": "eq",
+    "precisely": "eq",
+    "fully": "eq",
+}
+_HEDGE_ALT = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+
+# --- number words -------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORD_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}  # fmt: skip
+_ORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one hundred|a hundred|hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?(?![\d])|(?<![\w.,])\d{1,12}(?:\.\d{1,4})?(?![\d])"
+
+
+def word_number(text: str) -> float | None:
+    """'sixty-seven' -> 67, 'a hundred' -> 100; None when the text is not a number word."""
+    t = text.lower().strip().replace("-", " ")
+    if t in {"a hundred", "one hundred", "hundred"}:
+        return 100.0
+    total = 0
+    parts = t.split()
+    if not parts:
+        return None
+    for p in parts:
+        if p in _UNITS:
+            total += _UNITS[p]
+        elif p in _TENS:
+            total += _TENS[p]
+        else:
+            return None
+    return float(total)
+
+
+def to_number(text: str) -> float | None:
+    """Digits ('1,234.5') or number words ('sixty') as a float; None when unparseable."""
+    t = text.strip().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return word_number(text)
+
+
+# --- fractions and quantifiers (value in percent, implied comparator) --------------------------
+
+FRACTIONS: dict[str, float] = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "one-half": 50.0,
+    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0, "two-fifths": 40.0,
+    "three fifths": 60.0, "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0, "nine tenths": 90.0, "nine-tenths": 90.0,
+}  # fmt: skip
+QUANTIFIERS: dict[str, tuple[str, float]] = {
+    "the majority": ("gt", 50.0),
+    "a majority": ("gt", 50.0),
+    "most": ("gt", 50.0),
+    "the bulk": ("gt", 50.0),
+    "the lion's share": ("gt", 50.0),
+    "the lion’s share": ("gt", 50.0),
+    "nearly all": ("ge", 90.0),
+    "almost all": ("ge", 90.0),
+    "virtually all": ("ge", 90.0),
+    "a minority": ("lt", 50.0),
+}
+_FRAC_ALT = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+_QUANT_ALT = "|".join(sorted((re.escape(f) for f in QUANTIFIERS), key=len, reverse=True))
+_PCT_UNIT = r"(?:\s?%|\s?per[ -]?cent\b|\s?pct\b)"
+
+SHARE_RE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE_ALT})\s+)?"
+    rf"(?:(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+    rf"|\b(?P<frac>{_FRAC_ALT})\b"
+    rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A claimed share in percent with its comparator and how it was written."""
+
+    value: float
+    comparator: str
+    form: str  # "digits" | "words" | "fraction" | "quantifier"
+    decimals: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "value": round(self.value, 4),
+            "unit": "percent",
+            "comparator": self.comparator,
+            "form": self.form,
+            "text": self.text,
+        }
+
+
+def _hedge(h: str | None) -> str:
+    if not h:
+        return "eq"
+    return HEDGES.get(h.lower().replace("  ", " "), "eq")
+
+
+def find_shares(text: str) -> list[Share]:
+    """Every share expression ('more than 60%', 'two-thirds', 'about a tenth', 'most of')."""
+    out: list[Share] = []
+    for m in SHARE_RE.finditer(text):
+        hedge = _hedge(m.group("hedge"))
+        if m.group("num"):
+            raw = m.group("num")
+            v = to_number(raw)
+            if v is None or v > 100:
+                continue
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            form = "digits" if raw[0].isdigit() else "words"
+            out.append(Share(v, hedge, form, decimals, m.start(), m.end(), m.group(0)))
+        elif m.group("frac"):
+            # "half" inside "half of …" or "a half": fractions are written loosely
+            out.append(
+                Share(FRACTIONS[m.group("frac").lower()], hedge, "fraction", 0, m.start(), m.end(), m.group(0))
+            )
+        elif m.group("quant"):
+            comp, v = QUANTIFIERS[m.group("quant").lower()]
+            out.append(Share(v, comp, "quantifier", 0, m.start(), m.end(), m.group(0)))
+    return out
+
+
+# --- ordinals and ranks -------------------------------------------------------------------------
+
+_ORD_ALT = "|".join(sorted(_ORD_WORDS, key=len, reverse=True))
+_SUPERLATIVE = r"(?:largest|biggest|greatest|top|leading|main|major|chief|principal|primary|most important|foremost|heaviest|dominant|number one|no\. ?1)"
+RANK_RE = re.compile(
+    rf"(?P<ord>\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
+    rf"(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking)\b"
+    rf"|\b(?:ranks?|ranked|ranking|placed|placing|comes|came)\s+(?:as\s+)?(?:the\s+)?(?:world'?s\s+)?(?P<ord2>\d{{1,3}}(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
+    rf"|\b(?:among|in|one of)\s+the\s+top\s+(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
+    rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    rf"|\b(?P<sup1>largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|single largest|single biggest|most important)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Rank:
+    """A claimed rank (1 = largest) with comparator 'eq' or 'le' ('among the top five')."""
+
+    value: int
+    comparator: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"rank": self.value, "comparator": self.comparator, "text": self.text}
+
+
+def ordinal(text: str) -> int | None:
+    """'3rd' -> 3, 'third' -> 3, 'twenty-fourth' -> 24."""
+    t = text.lower().strip()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _ORD_TENS and parts[1] in _ORD_WORDS:
+        return _ORD_TENS[parts[0]] + _ORD_WORDS[parts[1]]
+    return _ORD_WORDS.get(t)
+
+
+def find_ranks(text: str) -> list[Rank]:
+    """Every rank expression: '24th largest', 'third-biggest', 'ranks 26th', 'top five', 'largest'."""
+    out: list[Rank] = []
+    for m in RANK_RE.finditer(text):
+        if m.group("ord") or m.group("ord2"):
+            v = ordinal(m.group("ord") or m.group("ord2"))
+            if v:
+                out.append(Rank(v, "eq", m.start(), m.end(), m.group(0)))
+        elif m.group("topn"):
+            v = to_number(m.group("topn"))
+            if v:
+                out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0)))
+        elif m.group("numrank"):
+            v = to_number(m.group("numrank"))
+            if v:
+                out.append(Rank(int(v), "eq", m.start(), m.end(), m.group(0)))
+        elif m.group("sup1"):
+            out.append(Rank(1, "eq", m.start(), m.end(), m.group(0)))
+    return out
+
+
+# --- lengths ------------------------------------------------------------------------------------
+
+LENGTH_RE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE_ALT})\s+)?(?P<num>{_DIGITS}|\b{_NUMWORD}\b)(?:\s|-)?(?P<unit>km|kilometres?|kilometers?|kilometre|miles?|mi)\b",
+    re.IGNORECASE,
+)
+MILE_KM = 1.609344
+
+
+@dataclass(frozen=True)
+class Length:
+    """A claimed length in km (miles converted) with comparator."""
+
+    km: float
+    comparator: str
+    unit: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"km": round(self.km, 1), "comparator": self.comparator, "unit": self.unit, "text": self.text}
+
+
+def find_lengths(text: str) -> list[Length]:
+    """'a 689 km border', 'nearly 700-kilometre', 'some 430 miles' (converted to km)."""
+    out: list[Length] = []
+    for m in LENGTH_RE.finditer(text):
+        v = to_number(m.group("num"))
+        if v is None:
+            continue
+        unit = m.group("unit").lower()
+        km = v * MILE_KM if unit.startswith("mi") else v
+        out.append(Length(km, _hedge(m.group("hedge")), "mi" if unit.startswith("mi") else "km", m.start(), m.end(), m.group(0)))
+    return out
+
+
+# --- years and periods --------------------------------------------------------------------------
+
+_Y = r"(?:19|20)\d\d"
+_DASH = r"\s?[-–—/]\s?|\s+to\s+"
+YEAR_RE = re.compile(rf"(?<![\w.,/-])({_Y})(?![\w%]|\.\d|\s?(?:km|kilomet|mile|per ?cent|%))")
+
+PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
+    ("between", re.compile(rf"\bbetween\s+({_Y})\s+and\s+({_Y}|\d\d)\b", re.I)),
+    ("fromto", re.compile(rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b", re.I)),
+    ("range", re.compile(rf"(?<![\w.,])({_Y})(?:{_DASH})({_Y}|\d\d)(?![\w%])", re.I)),
+    ("since", re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I)),
+    ("years_to", re.compile(rf"\b(?:the\s+)?(\w+)[- ]years?\s+(?:to|through|up to|ending(?: in)?)\s+({_Y})\b", re.I)),
+    (
+        "past",
+        re.compile(
+            r"\b(?:over|in|during|for|across|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(years?|decades?)\b",
+            re.I,
+        ),
+    ),
+    ("lastyear", re.compile(r"\blast\s+year\b", re.I)),
+    ("thisyear", re.compile(r"\bthis\s+year\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|during|for|by|as of|of)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I)),
+]
+
+
+@dataclass
+class PeriodSpec:
+    """A period found in text: inclusive years, how it was written and whether it is open-ended."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    span: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "text": self.text}
+
+
+def _expand_end(start: int, end_text: str) -> int:
+    if len(end_text) == 2:
+        return (start // 100) * 100 + int(end_text) + (100 if int(end_text) < start % 100 else 0)
+    return int(end_text)
+
+
+def find_periods(text: str, today: date) -> list[PeriodSpec]:
+    """Explicit periods in a sentence: '2016–20', 'between 2011 and 2020', 'since 1979', 'over the past five years', 'in 2020'."""
+    found: list[PeriodSpec] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for kind, rx in PERIOD_RES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            if kind in {"between", "fromto", "range"}:
+                a = int(m.group(1))
+                b = _expand_end(a, m.group(2))
+                if b < a or b - a > 100:
+                    continue
+                spec = PeriodSpec(a, b, kind, m.group(0), (s, e))
+            elif kind == "since":
+                a = int(m.group(1))
+                spec = PeriodSpec(a, max(a, today.year - 1), kind, m.group(0), (s, e))
+            elif kind == "years_to":
+                n = to_number(m.group(1))
+                if not n or n > 100:
+                    continue
+                b = int(m.group(2))
+                spec = PeriodSpec(b - int(n) + 1, b, kind, m.group(0), (s, e))
+            elif kind == "past":
+                unit = m.group(2).lower()
+                n = to_number(m.group(1)) if m.group(1) else 1.0
+                if n is None:
+                    n = {"few": 3.0, "several": 5.0}.get((m.group(1) or "").lower())
+                if n is None or n > 100:
+                    continue
+                years = int(n) * (10 if unit.startswith("decade") else 1)
+                spec = PeriodSpec(today.year - years, today.year - 1, kind, m.group(0), (s, e))
+            elif kind == "lastyear":
+                spec = PeriodSpec(today.year - 1, today.year - 1, kind, m.group(0), (s, e))
+            elif kind == "thisyear":
+                spec = PeriodSpec(today.year, today.year, kind, m.group(0), (s, e))
+            else:
+                y = int(m.group(1))
+                spec = PeriodSpec(y, y, kind, m.group(0), (s, e))
+            found.append(spec)
+            taken.append((s, e))
+    found.sort(key=lambda p: p.span)
+    return found
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """Bare years (1900–2099) as (year, start, end); numbers with units or in ranges count too."""
+    return [(int(m.group(1)), m.start(1), m.end(1)) for m in YEAR_RE.finditer(text)]

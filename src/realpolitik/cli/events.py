@@ -1,0 +1,108 @@
+"""`realpolitik events …`: dyad cooperation/conflict series and ingest of GDELT/ICEWS/PLOVER files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli.common import FormatOpt, output
+from realpolitik.render.formats import Format
+
+Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(
+        help="Event data (GDELT, ICEWS, PLOVER): dyad series and ingest.", no_args_is_help=True
+    )
+
+    @sub.command("dyad")
+    def dyad_cmd(
+        a: Country,
+        b: Country,
+        start: Annotated[
+            str | None, typer.Option("--from", help="First month (YYYY-MM or YYYY).")
+        ] = None,
+        end: Annotated[
+            str | None, typer.Option("--to", help="Last month (YYYY-MM or YYYY).")
+        ] = None,
+        freq: Annotated[str, typer.Option("--freq", help="month or year.")] = "month",
+        directed: Annotated[
+            bool, typer.Option("--directed", help="Only events from A to B.")
+        ] = False,
+        dataset: Annotated[
+            str | None, typer.Option("--dataset", help="gdelt1, gdelt2, icews or plover.")
+        ] = None,
+        data: Annotated[
+            Path | None, typer.Option("--data", help="An `events ingest` output directory.")
+        ] = None,
+        chart: Annotated[
+            Path | None, typer.Option("--chart", help="Write a chart (.html, .json, .svg, .png).")
+        ] = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Events between A and B per month/year: QuadClass counts, Goldstein, tone, cc index."""
+        from realpolitik.events.chart import save_chart, sparkline
+        from realpolitik.queries import events
+
+        result = events.dyad(a, b, start, end, freq, directed, dataset, data)
+        output(result, fmt)
+        if fmt == Format.table and not result.frame.empty:
+            for ds, g in result.frame.groupby("dataset", sort=True):
+                line = sparkline(g["events"].tolist())
+                cc = sparkline(g["cc_index"].tolist())
+                print(
+                    f"{ds:>7} events {line}  cc {cc}  ({g['period'].iloc[0]}..{g['period'].iloc[-1]})"
+                )
+        if chart is not None:
+            save_chart(result.frame, result.title, chart)
+            print(f"chart written to {chart}", file=sys.stderr)
+
+    @sub.command("ingest")
+    def ingest_cmd(
+        paths: Annotated[
+            list[Path],
+            typer.Argument(help="Event files (GDELT 1.0/2.0, ICEWS .tab, PLOVER JSON, …)."),
+        ],
+        engine: Annotated[str, typer.Option("--engine", help="duckdb or spark.")] = "duckdb",
+        spark_master: Annotated[
+            str, typer.Option("--spark-master", help="Spark master URL.")
+        ] = "local[2]",
+        out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("events-out"),
+        origin: Annotated[
+            str | None, typer.Option("--origin", help="Label for all inputs (default: file names).")
+        ] = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Normalise + de-duplicate into OUT/events.parquet and aggregate to dyad_month/dyad_year.parquet."""
+        import pandas as pd
+
+        from realpolitik.errors import UserError
+        from realpolitik.events.ingest import FORMATS, ingest
+        from realpolitik.result import Result
+
+        if engine not in ("duckdb", "spark"):
+            raise UserError(f"--engine must be duckdb or spark, not {engine!r}")
+        res = ingest(paths, out, engine=engine, master=spark_master, origin=origin)
+        frame = res.report.copy()
+        notes = [f"{r.path}: {FORMATS[r.format]}" for r in res.inputs.itertuples()]
+        notes += [f"wrote {name}: {p}" for name, p in res.files.items()]
+        query = {
+            "command": "events ingest",
+            "engine": engine,
+            "out": str(out),
+            "inputs": len(paths),
+        }
+        total = pd.DataFrame(
+            [{"dataset": "(all)", "origin": "", "rows_read": frame["rows_read"].sum(),
+              "duplicates": frame["duplicates"].sum(), "rows_kept": frame["rows_kept"].sum()}]
+        )  # fmt: skip
+        output(
+            Result(pd.concat([frame, total], ignore_index=True), query, [], notes, title="Ingest"),
+            fmt,
+        )
+
+    app.add_typer(sub, name="events")

@@ -1,0 +1,28 @@
+"""`realpolitik borders COUNTRY` and `realpolitik border A B`: land borders, contiguity, distance."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli.common import FormatOpt, output
+from realpolitik.render.formats import Format
+
+Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("borders")
+    def borders_cmd(country: Country, fmt: FormatOpt = Format.table) -> None:
+        """Neighbours of COUNTRY: land border km (CIA Factbook) and COW contiguity type incl. sea."""
+        from realpolitik.queries import geo
+
+        output(geo.borders(country), fmt)
+
+    @app.command("border")
+    def border_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+        """The border between A and B: km, contiguity type, or 'no shared border' with the minimum distance."""
+        from realpolitik.queries import geo
+
+        output(geo.border(a, b), fmt)

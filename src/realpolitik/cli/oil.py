@@ -1,0 +1,73 @@
+"""`realpolitik oil …`: producers and production (OWID), crude-oil sources and buyers (BACI HS 2709)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli.common import FormatOpt, FromOpt, ToOpt, YearOpt, output
+from realpolitik.render.formats import Format
+
+Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+IndicatorOpt = Annotated[
+    str,
+    typer.Option(
+        "--indicator",
+        "-i",
+        help="oil_production, gas_production, oil_consumption or oil_reserves.",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(
+        help="Oil and gas: producers, production series, crude-oil sources and buyers.",
+        no_args_is_help=True,
+    )
+
+    @sub.command("producers")
+    def producers_cmd(
+        year: YearOpt = None,
+        indicator: IndicatorOpt = "oil_production",
+        limit: Annotated[
+            int | None, typer.Option("--limit", "-n", min=1, help="Rows to show.")
+        ] = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
+        from realpolitik.queries import energy
+
+        output(energy.producers(year, indicator, limit), fmt)
+
+    @sub.command("production")
+    def production_cmd(
+        country: Country,
+        start: FromOpt = None,
+        end: ToOpt = None,
+        year: YearOpt = None,
+        indicator: IndicatorOpt = "oil_production",
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """COUNTRY's oil production series with its rank and share of world each year."""
+        from realpolitik.queries import energy
+
+        if year is not None:
+            start = end = year
+        output(energy.production(country, indicator, start, end), fmt)
+
+    @sub.command("sources")
+    def sources_cmd(importer: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+        """Where IMPORTER's crude oil (HS 2709) comes from: exporters with value, tonnes, share, rank."""
+        from realpolitik.queries import trade
+
+        output(trade.crude_sources(importer, year), fmt)
+
+    @sub.command("buyers")
+    def buyers_cmd(exporter: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+        """Who buys EXPORTER's crude oil (HS 2709): importers with value, tonnes, share, rank."""
+        from realpolitik.queries import trade
+
+        output(trade.crude_buyers(exporter, year), fmt)
+
+    app.add_typer(sub, name="oil")

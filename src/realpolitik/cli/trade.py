@@ -1,0 +1,46 @@
+"""`realpolitik trade …`: top partners (Factbook, COW dyadic trade) and a dyad's trade series."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli.common import FormatOpt, YearOpt, output
+from realpolitik.render.formats import Format
+
+Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+
+
+class Flow(StrEnum):
+    exports = "exports"
+    imports = "imports"
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(help="Trade partners and bilateral trade.", no_args_is_help=True)
+
+    @sub.command("partners")
+    def partners_cmd(
+        country: Country,
+        flow: Annotated[Flow, typer.Option("--flow", help="exports or imports.")] = Flow.exports,
+        year: YearOpt = None,
+        limit: Annotated[
+            int, typer.Option("--limit", "-n", min=1, help="COW partners to show.")
+        ] = 10,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """COUNTRY's top partners: Factbook top-5 (latest, %) and COW dyadic trade (ranks, shares, to 2014)."""
+        from realpolitik.queries import trade
+
+        output(trade.partners(country, flow.value, year, limit), fmt)
+
+    @sub.command("dyad")
+    def dyad_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+        """Trade between A and B by year (COW), each one's rank among the other's partners (COW, Factbook)."""
+        from realpolitik.queries import trade
+
+        output(trade.dyad(a, b), fmt)
+
+    app.add_typer(sub, name="trade")

@@ -1,0 +1,433 @@
+"""The one country resolver: names, codes (ISO, COW, GW, GEC, SIPRI) and demonyms -> stable ids.
+
+Ids: ISO3 for current states and territories, ISO 3166-3 for dissolved states (SUN, YUG, CSK,
+DDR, YMD), user-assigned X.. codes (XKX Kosovo, XWG West Germany, XNY North Yemen, XSV South
+Vietnam, ...), NSA:<slug> for non-state armed actors and ORG:<slug> for organisations.
+Aggregates (regions, "World", SIPRI totals, unknown parties) are not countries: see is_aggregate.
+The tables are static CSVs beside this module (see docs/countries.md); they load lazily on first
+use, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from realpolitik.errors import UnknownCountry
+
+__all__ = [
+    "Country",
+    "resolve",
+    "try_resolve",
+    "resolve_many",
+    "from_cow",
+    "from_cow_abb",
+    "from_gw",
+    "from_gec",
+    "from_iso3",
+    "from_iso2",
+    "from_sipri_code",
+    "from_cameo",
+    "from_id",
+    "is_aggregate",
+    "aggregate_class",
+    "search",
+    "all_countries",
+    "suggest",
+]
+
+_DIR = Path(__file__).parent
+KINDS = ("state", "historical", "territory", "nonstate", "organisation")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A resolved entity: a state, historical state, territory, non-state actor or organisation."""
+
+    id: str
+    name: str
+    kind: str  # state | historical | territory | nonstate | organisation
+    iso2: str | None = None
+    iso3: str | None = None
+    cow: int | None = None
+    cow_abb: str | None = None
+    gw: int | None = None
+    gec: str | None = None
+    gw_abb: str | None = None
+    isonum: int | None = None
+    start: int | None = None  # first year, for historical and user-assigned entities
+    end: int | None = None  # last year of a dissolved state
+    part_of: str | None = None  # id of the state a territory or armed group belongs to / acts in
+
+    @property
+    def is_state(self) -> bool:
+        """True for current and historical states (not territories, armed groups, organisations)."""
+        return self.kind in ("state", "historical")
+
+
+_PUNCT = re.compile(r"[^0-9a-z]+")
+_APOS = re.compile(r"['’‘`´]")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_AGG_SUFFIX = re.compile(r"\((ei|shift|bp|eia|ember|wb|un|fao|imf|who)\)\s*$", re.I)
+
+
+def _key(text: str) -> str:
+    """Normalised lookup key: accents, case, punctuation, '&', 'St.' and a leading 'the' folded."""
+    s = text.strip()
+    if "&" in s:
+        s = s.replace("&amp;", "&").replace("&", " and ")
+        if ";" in s:
+            import html
+
+            s = html.unescape(s)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = _APOS.sub("", s)
+    s = _PUNCT.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    if s.startswith("st ") or " st " in s:
+        s = re.sub(r"\bst\b", "saint", s)
+    return s
+
+
+def _int(v: str) -> int | None:
+    return int(v) if v else None
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (_DIR / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+class _DB:
+    """All lookup tables, built once from the CSVs."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Country] = {}
+        for r in _read("countries.csv"):
+            c = Country(
+                id=r["id"],
+                name=r["name"],
+                kind=r["kind"],
+                iso2=r["iso2"] or None,
+                iso3=r["iso3"] or None,
+                cow=_int(r["cow"]),
+                cow_abb=r["cow_abb"] or None,
+                gw=_int(r["gw"]),
+                gec=r["gec"] or None,
+                gw_abb=r["gw_abb"] or None,
+                isonum=_int(r["isonum"]),
+                start=_int(r["start"]),
+                end=_int(r["end"]),
+                part_of=r["part_of"] or None,
+            )
+            self.by_id[c.id] = c
+        self.regex: list[tuple[re.Pattern[str], str]] = []
+        self._regex_src = [(r["regex"], r["id"]) for r in _read("countries.csv") if r["regex"]]
+        self.iso2 = {c.iso2: c.id for c in self.by_id.values() if c.iso2 and c.kind != "historical"}
+        for c in self.by_id.values():  # historic ISO2 (SU, YU, CS, DD, YD) only where free
+            if c.iso2 and c.iso2 not in self.iso2:
+                self.iso2[c.iso2] = c.id
+        self.iso3 = {c.iso3: c.id for c in self.by_id.values() if c.iso3}
+        for c in self.by_id.values():
+            if len(c.id) == 3:
+                self.iso3.setdefault(c.id, c.id)
+        self.gec = {c.gec: c.id for c in self.by_id.values() if c.gec}
+        self.codes: dict[tuple[str, int], list[tuple[int, int, str, bool]]] = {}
+        self.abbs: dict[tuple[str, str], int] = {}
+        for r in _read("state_codes.csv"):
+            key = (r["system"], int(r["code"]))
+            self.codes.setdefault(key, []).append(
+                (int(r["first_year"]), int(r["last_year"]), r["id"], r["default"] == "1")
+            )
+            if r["abb"]:
+                self.abbs.setdefault((r["system"], r["abb"].upper()), int(r["code"]))
+        self.sipri = {r["code"]: (r["id"] or None) for r in _read("sipri_codes.csv")}
+        self.aggregates: dict[str, str] = {_key(r["name"]): r["class"] for r in _read("aggregates.csv")}
+        # names: canonical names first, then hand aliases (override), then generated names (fill gaps)
+        self.names: dict[str, str] = {}
+        for r in _read("names.csv"):
+            self.names.setdefault(_key(r["name"]), r["id"])
+        for r in _read("aliases.csv"):
+            self.names[_key(r["alias"])] = r["id"]
+        for c in self.by_id.values():
+            self.names[_key(c.name)] = c.id
+        for r in _read("aliases.csv"):  # hand aliases win over canonical names of other entities
+            self.names[_key(r["alias"])] = r["id"]
+        self.names = {k: v for k, v in self.names.items() if k and v in self.by_id}
+        self.cameo = {r["code"]: (r["id"] or None) for r in _read("cameo_codes.csv")}
+
+    def regexes(self) -> list[tuple[re.Pattern[str], str]]:
+        if not self.regex:
+            self.regex = [(re.compile(p, re.I), i) for p, i in self._regex_src]
+        return self.regex
+
+
+@cache
+def _db() -> _DB:
+    return _DB()
+
+
+def _get(cid: str) -> Country:
+    return _db().by_id[cid]
+
+
+def from_id(cid: str) -> Country:
+    """The entity with this resolver id (e.g. 'AZE', 'SUN', 'NSA:hezbollah')."""
+    db = _db()
+    c = db.by_id.get(cid) or db.by_id.get(cid.upper()) or db.by_id.get(cid.strip())
+    if c is None:
+        raise UnknownCountry(cid, suggest(cid))
+    return c
+
+
+def from_iso3(code: str) -> Country:
+    """ISO 3166-1 alpha-3 (or ISO 3166-3 / user-assigned X..) code -> Country, case-insensitive."""
+    cid = _db().iso3.get(code.strip().upper())
+    if cid is None:
+        raise UnknownCountry(code, suggest(code))
+    return _get(cid)
+
+
+def from_iso2(code: str) -> Country:
+    """ISO 3166-1 alpha-2 code -> Country, case-insensitive (historic SU, YU, CS, DD, YD too)."""
+    cid = _db().iso2.get(code.strip().upper())
+    if cid is None:
+        raise UnknownCountry(code, suggest(code))
+    return _get(cid)
+
+
+def _from_code(system: str, code: int, year: int | None) -> Country:
+    periods = _db().codes.get((system, int(code)))
+    if not periods:
+        raise UnknownCountry(f"{system.upper()} {code}", [])
+    if year is not None:
+        for y0, y1, cid, _ in periods:
+            if y0 <= year <= y1:
+                return _get(cid)
+        # outside every period: the nearest period in time
+        best = min(periods, key=lambda p: min(abs(year - p[0]), abs(year - p[1])))
+        return _get(best[2])
+    for _, _, cid, default in periods:
+        if default:
+            return _get(cid)
+    return _get(periods[-1][2])
+
+
+def from_cow(ccode: int, year: int | None = None) -> Country:
+    """Correlates of War ccode -> Country; `year` picks the period for reused codes (345, 365, ...)."""
+    return _from_code("cow", ccode, year)
+
+
+def from_gw(gwcode: int, year: int | None = None) -> Country:
+    """Gleditsch-Ward code -> Country; `year` picks the period for reused codes (260, 345, 365, 678)."""
+    return _from_code("gw", gwcode, year)
+
+
+def from_cow_abb(abb: str, year: int | None = None) -> Country:
+    """COW state abbreviation ('AUL', 'GMY', 'RVN') -> Country."""
+    code = _db().abbs.get(("cow", abb.strip().upper()))
+    if code is None:
+        raise UnknownCountry(abb, [])
+    return from_cow(code, year)
+
+
+def from_gw_abb(abb: str, year: int | None = None) -> Country:
+    """Gleditsch-Ward state abbreviation -> Country."""
+    code = _db().abbs.get(("gw", abb.strip().upper()))
+    if code is None:
+        raise UnknownCountry(abb, [])
+    return from_gw(code, year)
+
+
+def from_gec(code: str) -> Country:
+    """CIA World Factbook GEC/FIPS 10-4 code ('aj' Azerbaijan, 'is' Israel) -> Country."""
+    cid = _db().gec.get(code.strip().lower())
+    if cid is None:
+        raise UnknownCountry(code, [])
+    return _get(cid)
+
+
+def from_sipri_code(code: str) -> Country:
+    """SIPRI's 3-letter TIV table code ('USR' Soviet Union, 'AST' Austria, 'CHE' Chile) -> Country."""
+    db = _db()
+    c = code.strip().upper()
+    if c not in db.sipri:
+        raise UnknownCountry(code, [])
+    cid = db.sipri[c]
+    if cid is None:
+        raise UnknownCountry(code, [])  # XXS = unknown supplier(s): not an entity
+    return _get(cid)
+
+
+def from_cameo(code: str) -> Country:
+    """CAMEO actor country code (GDELT/ICEWS; mostly ISO3) -> Country; regions raise UnknownCountry."""
+    db = _db()
+    c = code.strip().upper()
+    if c in db.cameo:
+        cid = db.cameo[c]
+        if cid is None:
+            raise UnknownCountry(code, [])
+        return _get(cid)
+    return from_iso3(c)
+
+
+def is_cameo_aggregate(code: str) -> bool:
+    """True for CAMEO region/group codes (AFR, EUR, WST, ...)."""
+    c = code.strip().upper()
+    return c in _db().cameo and _db().cameo[c] is None
+
+
+def aggregate_class(text: str) -> str | None:
+    """'aggregate' for regions/totals/groups, 'unknown' for unidentified parties, else None."""
+    k = _key(str(text).rstrip("*"))
+    db = _db()
+    if k in db.aggregates:
+        return db.aggregates[k]
+    if _AGG_SUFFIX.search(str(text)):
+        return "aggregate"
+    if k.startswith("unknown"):
+        return "unknown"
+    if k.startswith(("total ", "other ", "rest of ")) or k.endswith((" total", " countries")):
+        return "aggregate"
+    return None
+
+
+def is_aggregate(text: str) -> bool:
+    """True for aggregates and unknown parties (World, regions, 'Total', 'unknown supplier(s)'...)."""
+    return aggregate_class(text) is not None
+
+
+def _lookup(text: str) -> str | None:
+    """The id for text, or None; the resolution order is documented in docs/countries.md."""
+    db = _db()
+    s = text.strip().rstrip("*").strip()
+    if not s:
+        return None
+    if s.isdigit():
+        periods = db.codes.get(("cow", int(s)))
+        return from_cow(int(s)).id if periods else None
+    if ":" in s:
+        head, _, tail = s.partition(":")
+        cid = f"{head.upper()}:{tail.strip().lower()}"
+        if cid in db.by_id:
+            return cid
+    up = s.upper()
+    if len(s) == 2 and s.isalpha():
+        if up in db.iso2:
+            return db.iso2[up]
+    if len(s) == 3 and s.isalpha():
+        if up in db.iso3:
+            return db.iso3[up]
+    k = _key(s)
+    if k in db.names:
+        return db.names[k]
+    if len(s) == 3 and s.isalpha() and ("cow", up) in db.abbs:
+        return from_cow_abb(up).id
+    if aggregate_class(s):
+        return None
+    # variants: drop a parenthetical ("Spain (Ceuta)"), invert "Korea, Republic of"
+    if "(" in s:
+        inner = _PAREN.sub(" ", s).strip()
+        if inner and inner != s:
+            k2 = _key(inner)
+            if k2 in db.names:
+                return db.names[k2]
+    if "," in s:
+        a, _, b = s.partition(",")
+        k2 = _key(f"{b} {a}")
+        if k2 in db.names:
+            return db.names[k2]
+    if len(k) >= 4:
+        hits = {cid for pat, cid in db.regexes() if pat.search(k)}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+@cache
+def _resolve_id(text: str) -> str | None:
+    return _lookup(text)
+
+
+def suggest(text: str, n: int = 3) -> list[str]:
+    """Up to n canonical names close to text (for 'did you mean')."""
+    import difflib
+
+    db = _db()
+    k = _key(str(text))
+    if not k:
+        return []
+    keys = list(db.names)
+    out: list[str] = []
+    for m in difflib.get_close_matches(k, keys, n=20, cutoff=0.6):
+        name = db.by_id[db.names[m]].name
+        if name not in out:
+            out.append(name)
+        if len(out) == n:
+            break
+    return out
+
+
+def resolve(text: str) -> Country:
+    """Resolve a name, demonym or code to a Country; raise UnknownCountry with suggestions."""
+    if not isinstance(text, str):
+        text = str(text)
+    cid = _resolve_id(text)
+    if cid is None:
+        raise UnknownCountry(text, [] if is_aggregate(text) else suggest(text))
+    return _get(cid)
+
+
+def try_resolve(text: str) -> Country | None:
+    """Like resolve() but returns None instead of raising."""
+    if not isinstance(text, str):
+        if text is None:
+            return None
+        text = str(text)
+    cid = _resolve_id(text)
+    return None if cid is None else _get(cid)
+
+
+def resolve_many(values: Iterable[str]) -> dict[str, Country | None]:
+    """Resolve each distinct value once: {value: Country or None} for vectorised use on big tables."""
+    out: dict[str, Country | None] = {}
+    for v in values:
+        if v not in out:
+            out[v] = try_resolve(v) if isinstance(v, str) else None
+    return out
+
+
+def all_countries() -> list[Country]:
+    """Every entity the resolver knows, sorted by id."""
+    return sorted(_db().by_id.values(), key=lambda c: c.id)
+
+
+def search(prefix: str, limit: int = 10) -> list[Country]:
+    """Entities whose name or an alias starts with prefix (then contains it), for autocomplete."""
+    db = _db()
+    k = _key(prefix)
+    if not k:
+        return []
+    best: dict[str, int] = {}
+    exact = db.names.get(k)
+    if exact:
+        best[exact] = 0
+    for name_key, cid in db.names.items():
+        if name_key.startswith(k):
+            rank = 1 if name_key == _key(db.by_id[cid].name) else 2
+        elif f" {k}" in f" {name_key}":
+            rank = 3
+        else:
+            continue
+        if rank < best.get(cid, 9):
+            best[cid] = rank
+    order = {"state": 0, "historical": 1, "territory": 2, "organisation": 3, "nonstate": 4}
+    ranked = sorted(best, key=lambda c: (best[c], order.get(db.by_id[c].kind, 5), db.by_id[c].name))
+    return [db.by_id[c] for c in ranked[:limit]]

@@ -1,0 +1,1 @@
+"""Event data (GDELT, ICEWS, PLOVER): normalised schema, de-duplication, dyad aggregation, ingest."""

@@ -1,0 +1,348 @@
+"""The Panel object: a dyad-year or state-year table kept as DuckDB SQL until it is materialised or written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from realpolitik.errors import BadPeriod, UserError
+from realpolitik.result import Source
+from realpolitik.store import Store, get_store
+
+FIRST_YEAR = 1816
+SYSTEMS = ("cow", "gw")
+
+
+def last_year() -> int:
+    """The most recently concluded calendar year: how far membership is extended (peacesciencer's `mry`)."""
+    return dt.date.today().year - 1
+
+
+def gw_to_cow(code: str, year: str) -> str:
+    """SQL for the COW code of a Gleditsch–Ward code in a year (the codes differ for a handful of states)."""
+    return (
+        f"(CASE WHEN {code} = 260 AND {year} >= 1991 THEN 255 WHEN {code} = 340 THEN 345 "
+        f"WHEN {code} = 678 AND {year} >= 1991 THEN 679 WHEN {code} = 970 THEN 946 WHEN {code} = 971 THEN 970 "
+        f"WHEN {code} = 972 THEN 955 WHEN {code} = 973 THEN 947 ELSE {code} END)"
+    )
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A panel under construction: SQL parts for its rows plus what it is made of (steps, datasets, notes).
+
+    State-level attributes (capabilities, democracy, …) are joined to the state-years *before* the dyads are
+    formed, so a dyad-year panel joins each state table once per state-year, not twice per dyad-year.
+    """
+
+    state_sql: str  # state-years: code, year, _spell (start year of the membership spell)
+    unit: str  # "dyad" or "state"
+    system: str
+    directed: bool
+    years: tuple[int, int]
+    columns: tuple[str, ...] = ()
+    state_parts: tuple[tuple[str, str], ...] = ()  # (select over alias s, joins) on the state-years
+    pair_cols: tuple[str, ...] = ()  # dyad columns from the two state rows a and b
+    dyad_parts: tuple[tuple[str, str], ...] = ()  # (select over alias p, joins) on the dyad-years
+    steps: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    store: Store | None = field(default=None, repr=False, compare=False)
+
+    # ------------------------------------------------------------------ structure
+    @property
+    def code(self) -> str:
+        return "ccode" if self.system == "cow" else "gwcode"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The native code columns: ccode1/ccode2 (or gwcode…) for dyads, ccode/gwcode for states."""
+        return (f"{self.code}1", f"{self.code}2") if self.unit == "dyad" else (self.code,)
+
+    def cow_key(self, i: int = 0, alias: str = "p") -> str:
+        """SQL for the COW code of the panel's i-th state (translated from GW codes on GW panels)."""
+        col = f"{alias}.{self.codes[i]}"
+        return col if self.system == "cow" else gw_to_cow(col, f"{alias}.year")
+
+    def native_key(self, i: int = 0, alias: str = "p") -> str:
+        return f"{alias}.{self.codes[i]}"
+
+    def state_cow_key(self) -> str:
+        """SQL for the COW code of a state-year row (alias s)."""
+        col = f"s.{self.code}"
+        return col if self.system == "cow" else gw_to_cow(col, "s.year")
+
+    def _record(self, step: str, datasets: list[str], notes: list[str]) -> dict[str, Any]:
+        if step in self.steps:
+            raise UserError(f"step {step!r} was already added to this panel")
+        return {
+            "steps": (*self.steps, step),
+            "datasets": tuple(dict.fromkeys((*self.datasets, *datasets))),
+            "notes": (*self.notes, *notes),
+        }
+
+    def extend(self, select: str, joins: str, columns: list[str], step: str, datasets: list[str], notes: list[str]) -> Panel:
+        """Add dyad-level columns computed over `joins` against the previous rows (alias p)."""
+        return replace(
+            self,
+            dyad_parts=(*self.dyad_parts, (select, joins)),
+            columns=(*self.columns, *columns),
+            **self._record(step, datasets, notes),
+        )
+
+    def extend_state(
+        self,
+        select: str,
+        joins: str,
+        names: list[str],
+        step: str,
+        datasets: list[str],
+        notes: list[str],
+        pair_extra: list[str] | None = None,
+    ) -> Panel:
+        """Add state-level columns (select over alias s); dyad panels get them as <name>1/<name>2 plus `pair_extra`."""
+        rec = self._record(step, datasets, notes)
+        if self.unit == "state":
+            return replace(self, state_parts=(*self.state_parts, (select, joins)), columns=(*self.columns, *names), **rec)
+        pairs = [f"{side}.{n} AS {n}{i}" for i, side in ((1, "a"), (2, "b")) for n in names]
+        pairs += pair_extra or []
+        cols = [p.rsplit(" AS ", 1)[1] for p in pairs]
+        return replace(
+            self,
+            state_parts=(*self.state_parts, (select, joins)),
+            pair_cols=(*self.pair_cols, *pairs),
+            columns=(*self.columns, *cols),
+            **rec,
+        )
+
+    @property
+    def sql(self) -> str:
+        """The SQL of the whole panel (columns in the order the steps added them)."""
+        sx = "SELECT s.*" + "".join(f", {sel}" for sel, _ in self.state_parts)
+        sx += f" FROM ({self.state_sql}) s " + " ".join(j for _, j in self.state_parts)
+        c = self.code
+        if self.unit == "state":
+            sql = sx
+        else:
+            false = "cow_false_dyads" if self.system == "cow" else "gw_false_dyads"
+            rel = "<>" if self.directed else "<"
+            pairs = "".join(f", {x}" for x in self.pair_cols)
+            sql = (
+                f"WITH sx AS ({sx}) SELECT a.{c} AS {c}1, b.{c} AS {c}2, a.year, greatest(a._spell, b._spell) AS _dstart{pairs} "
+                f"FROM sx a JOIN sx b ON a.year = b.year AND a.{c} {rel} b.{c} "
+                f"ANTI JOIN {false} f ON f.{c}1 = a.{c} AND f.{c}2 = b.{c} AND f.year = a.year"
+            )
+        for sel, joins in self.dyad_parts:
+            sql = f"SELECT p.*, {sel} FROM ({sql}) p {joins}"
+        cols = ", ".join((*self.codes, "year", *self.columns))
+        return f"SELECT {cols} FROM ({sql}) p"
+
+    def _store(self) -> Store:
+        return self.store or get_store()
+
+    def _con(self) -> duckdb.DuckDBPyConnection:
+        return self._store().con.cursor()
+
+    def coverage(self, table: str) -> tuple[int, int]:
+        """(first, last) year of a snapshot table."""
+        return self._store().coverage(table)
+
+    def require(self, *tables: str) -> None:
+        """Fail with a clear message when a table the step needs is not in the snapshot."""
+        from realpolitik.errors import DataMissing
+
+        missing = [t for t in tables if not self._store().has_table(t)]
+        if missing:
+            raise DataMissing(f"the snapshot has no {', '.join(missing)} (run `realpolitik data build`)")
+
+    # ------------------------------------------------------------------ steps (see realpolitik.panel.steps)
+    def add(self, step: str, **kwargs: Any) -> Panel:
+        """Add a step by name (contiguity, mindist, atop, cow_mids, gml_mids, rivalries, nmc, majors, …)."""
+        from realpolitik.panel.steps import STEPS
+
+        key = ALIASES.get(step, step)
+        if key not in STEPS:
+            raise UserError(f"unknown panel step {step!r}; known: {', '.join(sorted(STEPS))}")
+        return STEPS[key](self, **kwargs)
+
+    def add_contiguity(self) -> Panel:
+        return self.add("contiguity")
+
+    def add_mindist(self) -> Panel:
+        return self.add("mindist")
+
+    def add_atop(self) -> Panel:
+        return self.add("atop")
+
+    def add_cow_mids(self) -> Panel:
+        return self.add("cow_mids")
+
+    def add_gml_mids(self) -> Panel:
+        return self.add("gml_mids")
+
+    def add_rivalries(self) -> Panel:
+        return self.add("rivalries")
+
+    def add_nmc(self) -> Panel:
+        return self.add("nmc")
+
+    def add_majors(self) -> Panel:
+        return self.add("majors")
+
+    def add_democracy(self) -> Panel:
+        return self.add("democracy")
+
+    def add_cow_trade(self) -> Panel:
+        return self.add("cow_trade")
+
+    def add_ideal_points(self) -> Panel:
+        return self.add("ideal_points")
+
+    def add_arms(self) -> Panel:
+        return self.add("arms")
+
+    # ------------------------------------------------------------------ output
+    def relation(self, ordered: bool = True) -> duckdb.DuckDBPyRelation:
+        """The panel as a lazy DuckDB relation, sorted by codes and year unless `ordered=False`."""
+        order = f" ORDER BY {', '.join(self.codes)}, year" if ordered else ""
+        return self._con().sql(f"SELECT * FROM ({self.sql}){order}")
+
+    def to_arrow(self, ordered: bool = True):
+        """Materialise as a pyarrow Table."""
+        return self.relation(ordered).to_arrow_table()
+
+    def to_pandas(self, ordered: bool = True) -> pd.DataFrame:
+        """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
+        return self.to_arrow(ordered).to_pandas(types_mapper=_nullable)
+
+    def count(self) -> int:
+        """Number of rows."""
+        return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
+
+    def write(self, path: Path | str) -> Path:
+        """Write the panel; the format follows the extension: .parquet .csv .feather .dta."""
+        from realpolitik.panel.write import write_panel
+
+        return write_panel(self, Path(path))
+
+    def sources(self) -> list[Source]:
+        """Provenance of every dataset the panel used."""
+        store = self._store()
+        return [store.source(d) for d in self.datasets if d in store.manifests]
+
+    def cite(self) -> str:
+        """Citations of every dataset the panel used, one per line (plus the bibtex entries)."""
+        store = self._store()
+        lines = []
+        for d in self.datasets:
+            m = store.manifests.get(d)
+            if m:
+                lines.append(f"{d} ({m['release']}): {m['citation']}")
+        return "\n".join(lines)
+
+    def bibtex(self) -> str:
+        """BibTeX of every dataset the panel used."""
+        store = self._store()
+        entries = [store.manifests[d].get("bibtex", "") for d in self.datasets if d in store.manifests]
+        return "\n".join(dict.fromkeys(e for e in entries if e))
+
+
+def _nullable(arrow_type):
+    import pyarrow as pa
+
+    mapping = {
+        pa.int8(): pd.Int8Dtype(),
+        pa.int16(): pd.Int16Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int64(): pd.Int64Dtype(),
+    }
+    return mapping.get(arrow_type)
+
+
+ALIASES = {
+    "gml": "gml_mids",
+    "cow_mid": "cow_mids",
+    "mids": "cow_mids",
+    "cow": "cow_mids",
+    "rivalry": "rivalries",
+    "atop_alliance": "atop",
+    "alliances": "atop",
+    "distance": "mindist",
+    "minimum_distance": "mindist",
+    "trade": "cow_trade",
+    "ideal": "ideal_points",
+    "unga": "ideal_points",
+    "idealpoints": "ideal_points",
+    "major_powers": "majors",
+    "cinc": "nmc",
+    "sipri": "arms",
+}
+
+
+def _check(system: str, years: tuple[int, int]) -> tuple[int, int]:
+    if system not in SYSTEMS:
+        raise UserError(f"unknown state system {system!r}; use 'cow' or 'gw'")
+    start, end = int(years[0]), int(years[1])
+    if start > end:
+        raise BadPeriod(f"--from {start} is after --to {end}")
+    if start < FIRST_YEAR or end > last_year():
+        raise BadPeriod(f"{start}–{end} is outside the state-system years ({FIRST_YEAR}–{last_year()})")
+    return start, end
+
+
+def _state_year_sql(system: str, end: int) -> str:
+    """SQL for the state-years 1816..end: membership spells, with states alive at the data's end extended."""
+    if system == "cow":
+        return (
+            "SELECT ccode, r.year, s.sy FROM (SELECT ccode, styear AS sy, "
+            f"CASE WHEN endyear = (SELECT max(endyear) FROM cow_states) THEN greatest(endyear, {end}) ELSE endyear END AS ey "
+            "FROM cow_states) s, (SELECT unnest(range(" + f"{FIRST_YEAR}, {end} + 1)) AS year) r "
+            "WHERE r.year BETWEEN s.sy AND s.ey"
+        )
+    return (
+        "SELECT gwcode, r.year, s.sy FROM (SELECT gwcode, year(\"start\") AS sy, "
+        f"CASE WHEN \"end\" = (SELECT max(\"end\") FROM gw_system) THEN greatest(year(\"end\"), {end}) ELSE year(\"end\") END AS ey "
+        "FROM gw_system) s, (SELECT unnest(range(" + f"{FIRST_YEAR}, {end} + 1)) AS year) r "
+        "WHERE r.year BETWEEN s.sy AND s.ey"
+    )
+
+
+SYSTEM_DATASET = {"cow": "cow_states", "gw": "isard_system"}
+SYSTEM_NOTE = {
+    "cow": "COW state system membership v2016 (peacesciencer 1.2.9's cow_states); states alive at its end (2016) "
+    "are assumed alive to the panel's last year, as peacesciencer does; false dyads removed.",
+    "gw": "Gleditsch–Ward membership with microstates (isard's gw_system, to 2020; the membership behind "
+    "peacesciencer's gw_ddy); states alive at its end are assumed alive to the panel's last year; false dyads removed.",
+}
+
+
+def state_years(system: str = "cow", years: tuple[int, int] = (FIRST_YEAR, 2020), store: Store | None = None) -> Panel:
+    """Every state-year of the COW or GW system in `years` (inclusive), like peacesciencer's create_stateyears()."""
+    return _panel("state", system, True, years, store)
+
+
+def dyad_years(
+    system: str = "cow",
+    directed: bool = True,
+    years: tuple[int, int] = (FIRST_YEAR, 2020),
+    store: Store | None = None,
+) -> Panel:
+    """Every dyad-year of the COW or GW system in `years`, like peacesciencer's create_dyadyears()."""
+    return _panel("dyad", system, directed, years, store)
+
+
+def _panel(unit: str, system: str, directed: bool, years: tuple[int, int], store: Store | None) -> Panel:
+    start, end = _check(system, years)
+    st = store or get_store()
+    code = "ccode" if system == "cow" else "gwcode"
+    sql = (
+        f"SELECT {code}::SMALLINT AS {code}, year::SMALLINT AS year, max(sy)::SMALLINT AS _spell "
+        f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start} GROUP BY ALL"
+    )
+    datasets = tuple(dict.fromkeys((SYSTEM_DATASET[system], "cow_states")))
+    return Panel(sql, unit, system, directed, (start, end), datasets=datasets, notes=(SYSTEM_NOTE[system],), store=st)

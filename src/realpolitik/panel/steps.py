@@ -1,0 +1,261 @@
+"""The add_* steps of a panel: each one a SQL join over snapshot tables, honest about its coverage.
+
+Every step codes values only inside the coverage of its data (read from the snapshot manifest) and leaves
+them NULL outside it: a dyad-year after 2016 has `conttype` NULL, not 0. Inside the coverage an absent
+relationship is 0 only where the source is a complete list of relationships (contiguity, alliances,
+disputes, rivalries, major powers); measured quantities (CINC, distance, trade, ideal points) stay NULL
+when the source has no value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from realpolitik.errors import UserError
+from realpolitik.panel.core import Panel
+
+
+def _inside(panel: Panel, table: str, alias: str = "p") -> tuple[str, int, int]:
+    first, last = panel.coverage(table)
+    return f"{alias}.year BETWEEN {first} AND {last}", first, last
+
+
+def _dyad_only(panel: Panel, step: str) -> None:
+    if panel.unit != "dyad":
+        raise UserError(f"step {step!r} needs a dyad-year panel")
+
+
+def add_contiguity(panel: Panel) -> Panel:
+    """conttype: COW direct contiguity, 0 none, 1 land/river, 2–5 sea ≤12/24/150/400 miles (closest type in the year)."""
+    _dyad_only(panel, "contiguity")
+    panel.require("cow_contdir")
+    inside, first, last = _inside(panel, "cow_contdir")
+    k1, k2 = panel.cow_key(0), panel.cow_key(1)
+    joins = (
+        "LEFT JOIN (SELECT ccode1, ccode2, year, min(conttype) AS conttype FROM "
+        "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL) ct "
+        f"ON ct.ccode1 = {k1} AND ct.ccode2 = {k2} AND ct.year = p.year"
+    )
+    select = f"(CASE WHEN {inside} THEN coalesce(ct.conttype, 0) END)::TINYINT AS conttype"
+    note = f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; NULL outside (not 0)."
+    return panel.extend(select, joins, ["conttype"], "contiguity", ["cow_contdir"], [note])
+
+
+def add_mindist(panel: Panel) -> Panel:
+    """mindist: minimum distance in km between the two states on 1 January (CShapes 2.0), NULL outside 1886–2019."""
+    _dyad_only(panel, "mindist")
+    table = "cow_mindist" if panel.system == "cow" else "gw_mindist"
+    panel.require(table)
+    a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
+    k1, k2 = panel.native_key(0), panel.native_key(1)
+    inside, first, last = _inside(panel, table)
+    joins = f"LEFT JOIN {table} md ON md.{a} = least({k1}, {k2}) AND md.{b} = greatest({k1}, {k2}) AND md.year = p.year"
+    note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
+    return panel.extend("md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note])
+
+
+ATOP = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+
+
+def add_atop(panel: Panel) -> Panel:
+    """ATOP v5 obligations of the dyad-year (defense, offense, neutrality, non-aggression, consultation), 0/1."""
+    _dyad_only(panel, "atop")
+    panel.require("atop_alliance")
+    inside, first, last = _inside(panel, "atop_alliance")
+    k1, k2 = panel.cow_key(0), panel.cow_key(1)
+    joins = f"LEFT JOIN atop_alliance al ON al.ccode1 = {k1} AND al.ccode2 = {k2} AND al.year = p.year"
+    select = ", ".join(f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP)
+    note = f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0)."
+    return panel.extend(select, joins, ATOP, "atop", ["atop"], [note])
+
+
+MID_COLUMNS = ["dispnum", "hostlev", "fatality", "recip", "sidea1", "sidea2", "orig1", "orig2", "hiact1", "hiact2",
+               "hostlev1", "hostlev2", "fatality1", "fatality2"]
+
+
+def _add_mids(panel: Panel, family: str) -> Panel:
+    table = f"{family}_mid_ddydisps"
+    panel.require(table)
+    onset, ongoing, spell = f"{family}midonset", f"{family}midongoing", f"{family}midspell"
+    inside, first, last = _inside(panel, table)
+    k1, k2 = panel.cow_key(0), panel.cow_key(1)
+    joins = f"LEFT JOIN {table} m ON m.ccode1 = {k1} AND m.ccode2 = {k2} AND m.year = p.year"
+    names = [onset, ongoing, *[f"{family}_{c}" for c in MID_COLUMNS]]
+    cols = [
+        f"(CASE WHEN {inside} THEN coalesce(m.{onset}, 0) END)::TINYINT AS {onset}",
+        f"(CASE WHEN {inside} THEN coalesce(m.{ongoing}, 0) END)::TINYINT AS {ongoing}",
+        *[f"m.{c} AS {family}_{c}" for c in MID_COLUMNS],
+    ]
+    # peace years: for every dyad-year after an onset (to the next one), the year of the latest onset
+    last_onset = (
+        f"SELECT ccode1, ccode2, o AS last_onset, unnest(range(o, coalesce(nxt, {last} + 1))) AS year FROM "
+        f"(SELECT ccode1, ccode2, year AS o, lead(year) OVER (PARTITION BY ccode1, ccode2 ORDER BY year) AS nxt "
+        f"FROM {table} WHERE {onset} = 1)"
+    )
+    joins += f" LEFT JOIN ({last_onset}) lo ON lo.ccode1 = {k1} AND lo.ccode2 = {k2} AND lo.year = p.year"
+    cols.append(f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(lo.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}")
+    names.append(spell)
+    label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
+    notes = [
+        f"{onset}/{ongoing}: {label} covers {first}–{last}; NULL after {last} (not 0). One dispute per dyad-year "
+        f"(peacesciencer's whittled {table}); {family}_hostlev 1–5 is the dyad's highest hostility.",
+        f"{spell}: peace years since the later of the dyad's last {family.upper()} MID onset and the start of the "
+        "pair's current system membership (0 in an onset year); NULL after the coverage.",
+    ]
+    return panel.extend(", ".join(cols), joins, names, f"{family}_mids", [f"{family}_mid"], notes)
+
+
+def add_cow_mids(panel: Panel) -> Panel:
+    """COW MID v5 onset, ongoing, hostility and peace years (dyad-years to 2014)."""
+    _dyad_only(panel, "cow_mids")
+    return _add_mids(panel, "cow")
+
+
+def add_gml_mids(panel: Panel) -> Panel:
+    """GML MID v2.2.1 onset, ongoing, hostility and peace years (dyad-years to 2010)."""
+    _dyad_only(panel, "gml_mids")
+    return _add_mids(panel, "gml")
+
+
+def add_rivalries(panel: Panel) -> Panel:
+    """Strategic rivalries: Thompson & Dreyer (to 2010, types) and Thompson–Sakuwa–Suhas (to 2020, type flags)."""
+    _dyad_only(panel, "rivalries")
+    panel.require("td_rivalries", "tss_rivalries")
+    k1, k2 = panel.cow_key(0), panel.cow_key(1)
+    td_in, _, td_last = _inside(panel, "td_rivalries")
+    tss_in, _, tss_last = _inside(panel, "tss_rivalries")
+    flags = ["positional", "spatial", "ideological", "interventionary", "principal", "aprin"]
+    td = (
+        "SELECT ccode1, ccode2, year, min(rivalryno) AS rivalryno, min(type1) AS type1, min(type2) AS type2, "
+        "min(type3) AS type3 FROM (SELECT *, unnest(range(styear, endyear + 1)) AS year FROM td_rivalries) GROUP BY ccode1, ccode2, year"
+    )
+    tss = (
+        "SELECT ccode1, ccode2, year, min(tssr_id) AS tssr_id, "
+        + ", ".join(f'max("{f}") AS "{f}"' for f in flags)
+        + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ccode1, ccode2, year'
+    )
+    joins = (
+        f"LEFT JOIN ({td}) td ON td.ccode1 = least({k1}, {k2}) AND td.ccode2 = greatest({k1}, {k2}) AND td.year = p.year "
+        f"LEFT JOIN ({tss}) ts ON ts.ccode1 = least({k1}, {k2}) AND ts.ccode2 = greatest({k1}, {k2}) AND ts.year = p.year"
+    )
+    cols = [
+        f"(CASE WHEN {td_in} THEN (td.ccode1 IS NOT NULL)::INT END)::TINYINT AS td_rivalry",
+        "td.rivalryno::SMALLINT AS td_rivalryno",
+        "td.type1 AS td_type1",
+        "td.type2 AS td_type2",
+        "td.type3 AS td_type3",
+        f"(CASE WHEN {tss_in} THEN (ts.ccode1 IS NOT NULL)::INT END)::TINYINT AS tss_rivalry",
+        "ts.tssr_id::SMALLINT AS tss_id",
+        *[f'(CASE WHEN {tss_in} THEN coalesce(ts."{f}", 0) END)::TINYINT AS tss_{f}' for f in flags],
+    ]
+    notes = [
+        f"td_rivalry: Thompson & Dreyer strategic rivalries coded to {td_last}; tss_rivalry: Thompson–Sakuwa–Suhas to "
+        f"{tss_last}. NULL after those years — a dyad is never coded as a non-rival (or rival) outside the data."
+    ]
+    names = [c.rsplit(" AS ", 1)[1] for c in cols]
+    return panel.extend(", ".join(cols), joins, names, "rivalries", ["td_rivalries", "tss_rivalries"], notes)
+
+
+NMC = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
+
+
+def add_nmc(panel: Panel) -> Panel:
+    """COW NMC v6 capabilities of each side, plus the capability share and ratio for dyads."""
+    panel.require("cow_nmc")
+    _, first, last = _inside(panel, "cow_nmc")
+    note = (
+        f"NMC v6 covers {first}–{last}: NULL after {last} and where the source has no value. "
+        "cinc_share1 = cinc1/(cinc1+cinc2); cinc_ratio = stronger/weaker (NULL when the weaker is 0)."
+    )
+    joins = f"LEFT JOIN cow_nmc n ON n.ccode = {panel.state_cow_key()} AND n.year = s.year"
+    extra = [
+        "a.cinc / nullif(a.cinc + b.cinc, 0) AS cinc_share1",
+        "greatest(a.cinc, b.cinc) / nullif(least(a.cinc, b.cinc), 0) AS cinc_ratio",
+    ]
+    select = ", ".join(f"n.{c} AS {c}" for c in NMC)
+    return panel.extend_state(select, joins, NMC, "nmc", ["cow_nmc"], [note], extra)
+
+
+def add_majors(panel: Panel) -> Panel:
+    """COW major power status (0/1) of each side, coded to 2016 (the COW 2016 list)."""
+    panel.require("cow_majors")
+    inside, first, last = _inside(panel, "cow_majors", "s")
+    maj = "SELECT DISTINCT ccode, unnest(range(styear, endyear + 1)) AS year FROM cow_majors"
+    note = f"cowmaj: COW major powers list v2016 covers {first}–{last}; NULL after {last} (not 0)."
+    joins = f"LEFT JOIN ({maj}) mj ON mj.ccode = {panel.state_cow_key()} AND mj.year = s.year"
+    select = f"(CASE WHEN {inside} THEN (mj.ccode IS NOT NULL)::INT END)::TINYINT AS cowmaj"
+    return panel.extend_state(select, joins, ["cowmaj"], "majors", ["cow_states"], [note])
+
+
+DEMOCRACY = ["v2x_polyarchy", "polity2", "euds", "aeuds"]
+
+
+def add_democracy(panel: Panel) -> Panel:
+    """V-Dem polyarchy, Polity polity2 and (A)EUDS of each side, from isard's cw_/gw_democracy."""
+    table = "cw_democracy" if panel.system == "cow" else "gw_democracy"
+    panel.require(table)
+    _, first, last = _inside(panel, table)
+    note = f"democracy: isard {table} covers {first}–{last}; polity2 ends in 2018 and V-Dem earlier than EUDS: NULL where unpublished."
+    joins = f"LEFT JOIN {table} d ON d.{panel.code} = s.{panel.code} AND d.year = s.year"
+    select = ", ".join(f"d.{c} AS {c}" for c in DEMOCRACY)
+    return panel.extend_state(select, joins, DEMOCRACY, "democracy", ["isard_democracy"], [note])
+
+
+def add_cow_trade(panel: Panel) -> Panel:
+    """COW Trade v4: dyadic imports each way (flow1 = imports of state 1 from state 2), US$ millions, to 2014."""
+    if panel.unit == "state":
+        panel.require("cow_trade_sy")
+        _, first, last = _inside(panel, "cow_trade_sy")
+        joins = f"LEFT JOIN cow_trade_sy t ON t.ccode = {panel.state_cow_key()} AND t.year = s.year"
+        note = f"imports/exports: COW national trade v4 ({first}–{last}), US$ millions; NULL where missing."
+        select = "t.imports AS imports, t.exports AS exports"
+        return panel.extend_state(select, joins, ["imports", "exports"], "cow_trade", ["cow_trade"], [note])
+    panel.require("cow_trade_ddy")
+    _, first, last = _inside(panel, "cow_trade_ddy")
+    k1, k2 = panel.cow_key(0), panel.cow_key(1)
+    joins = f"LEFT JOIN cow_trade_ddy t ON t.ccode1 = least({k1}, {k2}) AND t.ccode2 = greatest({k1}, {k2}) AND t.year = p.year"
+    cols = [
+        f"CASE WHEN {k1} < {k2} THEN t.flow1 ELSE t.flow2 END AS flow1",
+        f"CASE WHEN {k1} < {k2} THEN t.flow2 ELSE t.flow1 END AS flow2",
+        f"CASE WHEN {k1} < {k2} THEN t.smoothflow1 ELSE t.smoothflow2 END AS smoothflow1",
+        f"CASE WHEN {k1} < {k2} THEN t.smoothflow2 ELSE t.smoothflow1 END AS smoothflow2",
+    ]
+    note = (
+        f"flow1/flow2: COW dyadic trade v4 ({first}–{last}), imports of state 1 from state 2 and the reverse, US$ millions; "
+        "NULL where not reported (importer-reported: crude oil to Israel is missing)."
+    )
+    names = ["flow1", "flow2", "smoothflow1", "smoothflow2"]
+    return panel.extend(", ".join(cols), joins, names, "cow_trade", ["cow_trade"], [note])
+
+
+def add_ideal_points(panel: Panel) -> Panel:
+    """UN General Assembly ideal points (idealpointfp) of each side and their absolute distance."""
+    panel.require("unga_idealpoints")
+    _, first, last = _inside(panel, "unga_idealpoints")
+    note = f"UNGA ideal points (Bailey–Strezhnev–Voeten, idealpointfp) cover {first}–{last}; NULL for non-members and outside."
+    joins = f"LEFT JOIN unga_idealpoints u ON u.ccode = {panel.state_cow_key()} AND u.year = s.year"
+    extra = ["abs(a.idealpoint - b.idealpoint) AS ideal_distance"]
+    return panel.extend_state("u.idealpointfp AS idealpoint", joins, ["idealpoint"], "ideal_points", ["unga_idealpoints"], [note], extra)
+
+
+def add_arms(panel: Panel) -> Panel:
+    """SIPRI TIV delivered each way and the supplier's share of the recipient's imports (see arms.py)."""
+    from realpolitik.panel.arms import add_arms as _arms
+
+    return _arms(panel)
+
+
+STEPS: dict[str, Callable[[Panel], Panel]] = {
+    "contiguity": add_contiguity,
+    "mindist": add_mindist,
+    "atop": add_atop,
+    "cow_mids": add_cow_mids,
+    "gml_mids": add_gml_mids,
+    "rivalries": add_rivalries,
+    "nmc": add_nmc,
+    "majors": add_majors,
+    "democracy": add_democracy,
+    "cow_trade": add_cow_trade,
+    "ideal_points": add_ideal_points,
+    "arms": add_arms,
+}

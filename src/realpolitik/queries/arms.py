@@ -1,0 +1,220 @@
+"""Arms-transfer queries on SIPRI TIV: suppliers, recipients, global ranks, deals, windows, series.
+
+Shares over a window are sums over the window (SIPRI convention), never averages of yearly shares.
+"""
+
+from __future__ import annotations
+
+from realpolitik.countries import Country
+from realpolitik.periods import Period
+from realpolitik.periods import windows as make_windows
+from realpolitik.queries.common import as_period, country, within
+from realpolitik.result import Result
+from realpolitik.store import Store, get_store
+
+TABLE = "sipri_tiv"
+DATASET = "sipri"
+CONVENTION = "TIV = SIPRI trend-indicator value (millions), a volume measure, not a price."
+
+
+def _release_notes(store: Store, period: Period) -> list[str]:
+    """Say when a window mixes SIPRI releases (tables before 1995, per-delivery export after)."""
+    rel = store.sql(
+        f"SELECT release, min(year) AS a, max(year) AS b FROM {TABLE} "
+        "WHERE year BETWEEN ? AND ? GROUP BY release ORDER BY a",
+        [period.start, period.end],
+    )
+    if len(rel) > 1:
+        parts = "; ".join(f"{r.a}–{r.b} from release {r.release}" for r in rel.itertuples())
+        return [f"This window mixes SIPRI releases: {parts}."]
+    return []
+
+
+def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
+    me, other = ("recipient", "supplier") if side == "suppliers" else ("supplier", "recipient")
+    within(store, TABLE, period, "SIPRI annual TIV")
+    frame = store.sql(
+        f"""
+        WITH p AS (
+            SELECT {other}_id AS id, {other}_name AS name, round(sum(tiv), 4) AS tiv
+            FROM {TABLE} WHERE {me}_id = ? AND year BETWEEN ? AND ?
+            GROUP BY 1, 2
+        )
+        SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
+               rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
+        FROM p ORDER BY tiv DESC, name
+        """,
+        [who.id, period.start, period.end],
+    )
+    verb = "imports" if side == "suppliers" else "exports"
+    notes = [*_release_notes(store, period), CONVENTION]
+    if frame.empty:
+        notes.insert(0, f"SIPRI records no arms {verb} for {who.name} in {period}.")
+    else:
+        total = frame["tiv"].sum()
+        notes.insert(0, f"Shares are of {who.name}'s total {verb} of {total:,.1f} TIV in {period}.")
+    title = (
+        f"Arms {'suppliers of' if side == 'suppliers' else 'recipients from'} {who.name}, {period}"
+    )
+    query = {"command": f"arms {side}", "country": who.id, "from": period.start, "to": period.end}
+    return Result(frame, query, [store.source(DATASET)], notes, title)
+
+
+def suppliers(recipient: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None) -> Result:
+    """Who supplied arms to `recipient` in the period: TIV, share of its imports, rank."""
+    return _partners("suppliers", country(recipient), as_period(period), store or get_store())
+
+
+def recipients(supplier: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None) -> Result:
+    """Who received arms from `supplier` in the period: TIV, share of its exports, rank."""
+    return _partners("recipients", country(supplier), as_period(period), store or get_store())
+
+
+def top(kind: str, period: Period | tuple[int, int] | int, limit: int = 10, store: Store | None = None) -> Result:
+    """Largest exporters or importers in the period with their share of the global total."""
+    store = store or get_store()
+    period = as_period(period)
+    if kind not in {"exporters", "importers"}:
+        from realpolitik.errors import UserError
+
+        raise UserError(f"unknown kind {kind!r}; use exporters or importers")
+    within(store, TABLE, period, "SIPRI annual TIV")
+    role = "supplier" if kind == "exporters" else "recipient"
+    frame = store.sql(
+        f"""
+        WITH p AS (
+            SELECT {role}_id AS id, {role}_name AS name, round(sum(tiv), 4) AS tiv
+            FROM {TABLE} WHERE year BETWEEN ? AND ? GROUP BY 1, 2
+        )
+        SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
+               rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
+        FROM p ORDER BY tiv DESC, name LIMIT ?
+        """,
+        [period.start, period.end, limit],
+    )
+    notes = [
+        *_release_notes(store, period),
+        "Shares are of the global total of all transfers in the window.",
+        CONVENTION,
+    ]
+    query = {"command": f"arms top {kind}", "from": period.start, "to": period.end, "limit": limit}
+    return Result(frame, query, [store.source(DATASET)], notes, f"Top arms {kind}, {period}")
+
+
+def deals(
+    supplier: str | Country,
+    recipient: str | Country,
+    period: Period | None = None,
+    store: Store | None = None,
+) -> Result:
+    """Deal-register rows from supplier to recipient, ordered or delivered within the period."""
+    store = store or get_store()
+    s, r = country(supplier), country(recipient)
+    clauses, params = "", [s.id, r.id]
+    if period is not None:
+        within(store, "sipri_register", period, "the SIPRI deal register")
+        clauses = (
+            " AND (order_year BETWEEN ? AND ? OR (first_delivery <= ? AND last_delivery >= ?))"
+        )
+        params += [period.start, period.end, period.end, period.start]
+    frame = store.sql(
+        f"""
+        WITH cat AS (
+            SELECT supplier_id, recipient_id, designation, any_value(category) AS category
+            FROM sipri_deliveries GROUP BY ALL
+        )
+        SELECT g.designation, g.description, c.category, g.order_year, g.ordered, g.delivered,
+               g.delivery_years, g.status, g.comments, g.tiv_delivered AS tiv, g.tiv_order
+        FROM sipri_register g
+        LEFT JOIN cat c ON c.supplier_id = g.supplier_id AND c.recipient_id = g.recipient_id
+                       AND c.designation = g.designation
+        WHERE g.supplier_id = ? AND g.recipient_id = ?{clauses}
+        ORDER BY g.order_year, g.designation
+        """,
+        params,
+    )
+    notes = ["Register TIV is per deal (all delivery years), not per year.", CONVENTION]
+    if frame["category"].isna().any():
+        notes.append(
+            "Armament category comes from the per-delivery export; deals absent from it (pending, or delivered before 1995) have none."
+        )
+    if frame.empty:
+        notes.insert(
+            0,
+            f"The SIPRI register lists no deals from {s.name} to {r.name}"
+            + (f" in {period}." if period else "."),
+        )
+    query = {"command": "arms deals", "supplier": s.id, "recipient": r.id,
+             "from": period.start if period else None, "to": period.end if period else None}  # fmt: skip
+    return Result(frame, query, [store.source(DATASET)], notes, f"Arms deals {s.name} → {r.name}")
+
+
+def windows(
+    recipient: str | Country, supplier: str | Country, width: int = 5, store: Store | None = None
+) -> Result:
+    """The supplier's share of the recipient's imports in every window of `width` years."""
+    store = store or get_store()
+    r, s = country(recipient), country(supplier)
+    first, last = store.coverage(TABLE)
+    make_windows(first, last, width)  # validates width
+    frame = store.sql(
+        f"""
+        WITH y AS (
+            SELECT year, sum(tiv) AS total, coalesce(sum(tiv) FILTER (WHERE supplier_id = $s), 0) AS tiv
+            FROM {TABLE} WHERE recipient_id = $r GROUP BY year
+        ), g AS (
+            SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)
+        )
+        SELECT g.start::INTEGER AS start, g."end"::INTEGER AS "end", round(sum(y.tiv), 4) AS tiv,
+               round(sum(y.total), 4) AS total, sum(y.tiv) / sum(y.total) AS share
+        FROM g JOIN y ON y.year BETWEEN g.start AND g."end"
+        GROUP BY g.start, g."end" HAVING sum(y.total) > 0 ORDER BY 1
+        """,
+        {"s": s.id, "r": r.id, "width": width, "first": first, "last": last},
+    )
+    notes = [
+        f"Share of {r.name}'s arms imports from {s.name} in every {width}-year window ({first}–{last}); "
+        "windows in which it imported nothing are left out.",
+        "Windows ending before 1995 use the older SIPRI release; windows spanning 1994/1995 mix releases.",
+        CONVENTION,
+    ]
+    if frame.empty:
+        notes.insert(0, f"SIPRI records no arms imports for {r.name} in {first}–{last}.")
+    query = {"command": "arms windows", "recipient": r.id, "supplier": s.id, "width": width}
+    return Result(
+        frame, query, [store.source(DATASET)], notes, f"{s.name}'s share of {r.name}'s arms imports"
+    )
+
+
+def series(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
+    """TIV by year in both directions between a and b (null = no deliveries identified by SIPRI)."""
+    store = store or get_store()
+    ca, cb = country(a), country(b)
+    first, last = store.coverage(TABLE)
+    frame = store.sql(
+        f"""
+        SELECT y.year,
+               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $a AND t.recipient_id = $b), 4) AS a_to_b,
+               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $b AND t.recipient_id = $a), 4) AS b_to_a,
+               any_value(t.release) AS release
+        FROM range($first, $last + 1) AS y(year)
+        LEFT JOIN {TABLE} t ON t.year = y.year
+             AND ((t.supplier_id = $a AND t.recipient_id = $b) OR (t.supplier_id = $b AND t.recipient_id = $a))
+        GROUP BY y.year ORDER BY y.year
+        """,
+        {"a": ca.id, "b": cb.id, "first": first, "last": last},
+    )
+    frame = frame.rename(columns={"a_to_b": f"{ca.id}_to_{cb.id}", "b_to_a": f"{cb.id}_to_{ca.id}"})
+    notes = [
+        "An empty value means SIPRI identified no deliveries that year; 0.0 means 0 < TIV < 0.5.",
+        "Years before 1995 come from SIPRI's 2022 tables, later years from the 2025 per-delivery export.",
+        CONVENTION,
+    ]
+    query = {"command": "arms series", "a": ca.id, "b": cb.id}
+    return Result(
+        frame,
+        query,
+        [store.source(DATASET)],
+        notes,
+        f"Arms transfers {ca.name} ↔ {cb.name}, TIV by year",
+    )

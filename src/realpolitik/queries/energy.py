@@ -1,0 +1,171 @@
+"""Energy queries on OWID (Energy Institute + Shift): producer rankings and a country's series with ranks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from realpolitik.countries import Country
+from realpolitik.errors import BadPeriod, UserError
+from realpolitik.queries.common import country
+from realpolitik.result import Result
+from realpolitik.store import Store, get_store
+
+TABLE = "owid_energy"
+DATASET = "owid_energy"
+INDICATORS = {
+    "oil_production": ("oil production", "twh"),
+    "gas_production": ("gas production", "twh"),
+    "oil_consumption": ("oil consumption", "twh"),
+    "oil_reserves": ("proved oil reserves", "tonnes"),
+}
+SHIFT_END = 2016
+
+
+def _check(indicator: str) -> tuple[str, str]:
+    if indicator not in INDICATORS:
+        raise UserError(f"unknown indicator {indicator!r}; use one of {', '.join(INDICATORS)}")
+    return INDICATORS[indicator]
+
+
+def _ranked_sql() -> str:
+    """Every country-year of an indicator with its rank among ISO3 rows and its share of the World row."""
+    return f"""
+        WITH c AS (
+            SELECT id, entity, code, kind, year, value FROM {TABLE}
+            WHERE indicator = $indicator AND value IS NOT NULL
+        ), w AS (
+            SELECT year, value AS world FROM owid_energy_aggregates
+            WHERE indicator = $indicator AND code = 'OWID_WRL'
+        )
+        SELECT c.*, CASE WHEN kind = 'country'
+                    THEN rank() OVER (PARTITION BY c.year, kind = 'country' ORDER BY value DESC) END::INTEGER AS rank,
+               count(*) FILTER (WHERE kind = 'country') OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
+               value / w.world AS share, w.world
+        FROM c LEFT JOIN w USING (year)
+    """
+
+
+def coverage_note(indicator: str, year: int, store: Store) -> str | None:
+    """Say how many countries are ranked in a year and why that number falls after 2016."""
+    n = store.sql(
+        "SELECT countries FROM owid_energy_coverage WHERE indicator = ? AND year = ?",
+        [indicator, year],
+    )
+    if n.empty:
+        return None
+    count = int(n["countries"].iloc[0])
+    if indicator in {"oil_production", "gas_production"} and year > SHIFT_END:
+        return (
+            f"{year}: ranks are among the {count} countries the Energy Institute lists by name; "
+            f"smaller producers sit in its 'Other …' aggregates (OWID's Shift series for every producer ends in {SHIFT_END})."
+        )
+    return f"{year}: {count} countries with data."
+
+
+def _span(indicator: str, store: Store) -> tuple[int, int]:
+    row = store.sql(
+        f"SELECT min(year) AS a, max(year) AS b FROM {TABLE} WHERE indicator = ?", [indicator]
+    )
+    return int(row["a"].iloc[0]), int(row["b"].iloc[0])
+
+
+def producers(
+    year: int | None = None,
+    indicator: str = "oil_production",
+    limit: int | None = None,
+    store: Store | None = None,
+) -> Result:
+    """Countries ranked by an OWID indicator in a year, with the share of the World total."""
+    store = store or get_store()
+    label, unit = _check(indicator)
+    first, last = _span(indicator, store)
+    year = last if year is None else year
+    if not first <= year <= last:
+        raise BadPeriod(f"{year} is outside the coverage of OWID {label} ({first}–{last})")
+    frame = store.sql(
+        f"SELECT rank, entity AS country, id, value AS {unit}, share FROM ({_ranked_sql()}) "
+        "WHERE year = $year AND kind = 'country' AND value > 0 ORDER BY rank, country"
+        + (f" LIMIT {int(limit)}" if limit else ""),
+        {"indicator": indicator, "year": year},
+    )
+    notes = [
+        f"Ranks are among ISO3-coded country rows only (regions, '(EI)'/'(Shift)' aggregates and historical states excluded); "
+        f"share = country / OWID 'World' row ({label}, {year}).",
+    ]
+    cov = coverage_note(indicator, year, store)
+    if cov:
+        notes.append(cov)
+    if unit == "twh":
+        notes.append("TWh of primary energy (Energy Institute exajoules × 277.8), not barrels.")
+    title = f"{label.capitalize()} by country, {year}"
+    query = {"command": "oil producers", "indicator": indicator, "year": year}
+    return Result(frame, query, [store.source(DATASET)], notes, title)
+
+
+def production(
+    who: str | Country,
+    indicator: str = "oil_production",
+    start: int | None = None,
+    end: int | None = None,
+    store: Store | None = None,
+) -> Result:
+    """A country's series of an OWID indicator with its rank and share of world each year."""
+    store = store or get_store()
+    c = country(who)
+    label, unit = _check(indicator)
+    first, last = _span(indicator, store)
+    lo, hi = start if start is not None else first, end if end is not None else last
+    if lo > hi:
+        raise BadPeriod(f"--from {lo} is after --to {hi}")
+    frame = store.sql(
+        f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
+        "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
+        {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi},
+    )
+    notes = [
+        "rank: among ISO3-coded countries with data that year (ranked_of); share = country / OWID 'World' row.",
+        f"OWID's per-country series for small producers (The Shift Data Portal) end in {SHIFT_END}; from 2017 ranks are among ~50 EI-listed countries.",
+    ]
+    years = set(frame["year"].tolist())
+    asked = list(range(lo, hi + 1))
+    if frame.empty:
+        notes.insert(
+            0, f"OWID has no {label} data for {c.name} in {lo}–{hi} (coverage {first}–{last})."
+        )
+        frame = pd.DataFrame(
+            {
+                "year": asked if start is not None and start == end else [],
+                unit: None,
+                "rank": None,
+                "ranked_of": None,
+                "share": None,
+            }
+        )
+    elif start is not None and start == end and start not in years:
+        notes.insert(0, f"OWID has no {label} data for {c.name} in {start}.")
+    else:
+        gaps = [y for y in asked if y not in years and first <= y <= last and y >= min(years)]
+        if gaps and len(gaps) <= 10:
+            notes.append(f"No value for {c.name} in: {', '.join(map(str, gaps))}.")
+        elif gaps:
+            notes.append(f"No value for {c.name} in {len(gaps)} of the years {min(years)}–{hi}.")
+        if max(years) < min(hi, last):
+            notes.append(
+                f"{c.name}'s series ends in {max(years)} (not listed separately by the Energy Institute)."
+            )
+    title = f"{label.capitalize()} of {c.name}"
+    query = {
+        "command": "oil production",
+        "country": c.id,
+        "indicator": indicator,
+        "from": lo,
+        "to": hi,
+    }
+    return Result(frame, query, [store.source(DATASET)], notes, title)
+
+
+def rank_in(
+    who: str | Country, year: int, indicator: str = "oil_production", store: Store | None = None
+) -> Result:
+    """A country's single-year value, rank and share (null with a note when the year has no value)."""
+    return production(who, indicator, year, year, store)

@@ -1,0 +1,216 @@
+"""Geography queries: land borders (CIA Factbook km), COW contiguity (land and sea) and minimum distance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from realpolitik.countries import Country
+from realpolitik.queries.common import country
+from realpolitik.result import Result, Source
+from realpolitik.store import Store, get_store
+
+CONTIGUITY = {
+    1: "land or river",
+    2: "sea ≤ 12 miles",
+    3: "sea ≤ 24 miles",
+    4: "sea ≤ 150 miles",
+    5: "sea ≤ 400 miles",
+}
+CONTIGUITY_SQL = (
+    "CASE " + " ".join(f"WHEN {{col}} = {k} THEN '{v}'" for k, v in CONTIGUITY.items()) + " END"
+)
+
+
+def _sources(store: Store, datasets: list[str]) -> list[Source]:
+    return [store.source(d) for d in datasets if d in store.manifests]
+
+
+def _cow_key(c: Country, side: str) -> tuple[str, object]:
+    """SQL condition and parameter picking a state in a COW table (native ccode when known)."""
+    if getattr(c, "cow", None) is not None:
+        return f"ccode{side} = ?", int(c.cow)  # type: ignore[arg-type]
+    return f"id{side} = ?", c.id
+
+
+def factbook_borders(c: Country, store: Store) -> pd.DataFrame:
+    """Land neighbours of c in the Factbook, km summed over segments (e.g. China (south)+(southeast))."""
+    return store.sql(
+        """
+        SELECT coalesce(neighbour_id, neighbour) AS key, any_value(neighbour_id) AS neighbour_id,
+               any_value(neighbour) AS factbook_name, sum(km) AS km,
+               nullif(string_agg(CASE WHEN count_segments > 1 OR note IS NOT NULL
+                       THEN neighbour || ' ' || km || ' km' || coalesce(' (' || note || ')', '') END, '; '), '') AS detail
+        FROM (SELECT *, count(*) OVER (PARTITION BY coalesce(neighbour_id, neighbour)) AS count_segments
+              FROM factbook_borders WHERE id = ?)
+        GROUP BY 1
+        """,
+        [c.id],
+    )
+
+
+def cow_contiguity(c: Country, store: Store) -> pd.DataFrame:
+    """COW direct-contiguity partners of c: the latest spell per partner (type, first and last year)."""
+    if not store.has_table("cow_contdir"):
+        return pd.DataFrame(columns=["neighbour_id", "ccode", "conttype", "cow_from", "cow_to"])
+    cond, param = _cow_key(c, "1")
+    return store.sql(
+        f"""
+        SELECT id2 AS neighbour_id, ccode2 AS ccode, conttype, styear AS cow_from, endyear AS cow_to
+        FROM cow_contdir WHERE {cond}
+        QUALIFY row_number() OVER (PARTITION BY ccode2 ORDER BY enddate DESC) = 1
+        """,
+        [param],
+    )
+
+
+def _display_names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
+    """Resolver names for ids (one lookup per distinct id), else the fallback text."""
+    from realpolitik.countries import try_resolve
+
+    names = {}
+    for i in ids.dropna().unique():
+        found = try_resolve(str(i))
+        names[i] = found.name if found is not None else None
+    out = ids.map(names)
+    return out.where(out.notna(), fallback)
+
+
+def borders(who: str | Country, store: Store | None = None) -> Result:
+    """Neighbours of a country: Factbook land border km and COW contiguity type (land or sea) per neighbour."""
+    store = store or get_store()
+    c = country(who)
+    fb = factbook_borders(c, store)
+    cow = cow_contiguity(c, store)
+    fb["key"] = fb["neighbour_id"].where(fb["neighbour_id"].notna(), fb["key"])
+    cow["key"] = cow["neighbour_id"].where(
+        cow["neighbour_id"].notna(), "COW:" + cow["ccode"].astype(str)
+    )
+    merged = fb.merge(cow.drop(columns=["neighbour_id"]), on="key", how="outer")
+    merged["neighbour_id"] = merged["neighbour_id"].where(
+        merged["neighbour_id"].notna(),
+        merged["key"].where(~merged["key"].astype(str).str.startswith("COW:")),
+    )
+    merged["neighbour"] = _display_names(
+        merged["neighbour_id"], merged["factbook_name"].fillna(merged["key"])
+    )
+    merged["contiguity"] = merged["conttype"].map(CONTIGUITY)
+    merged["conttype"] = merged["conttype"].astype("Int64")
+    merged["cow_from"] = merged["cow_from"].astype("Int64")
+    merged["cow_to"] = merged["cow_to"].astype("Int64")
+    frame = merged.sort_values(
+        ["km", "conttype", "neighbour"], ascending=[False, True, True], na_position="last"
+    )[
+        [
+            "neighbour",
+            "neighbour_id",
+            "km",
+            "conttype",
+            "contiguity",
+            "cow_from",
+            "cow_to",
+            "detail",
+        ]
+    ].reset_index(drop=True)
+    notes = [
+        "km: land boundary length from the CIA World Factbook (final 2026 edition); "
+        "conttype: COW Direct Contiguity v3.2 (1 land/river; 2–5 separated by ≤ 12/24/150/400 miles of sea), latest spell, coded to 2016.",
+    ]
+    if frame.empty:
+        notes.insert(
+            0, f"No land border in the Factbook and no COW contiguity recorded for {c.name}."
+        )
+    elif frame["km"].isna().all():
+        notes.insert(0, f"{c.name} has no land border in the Factbook (sea contiguity only).")
+    missing_fb = frame[frame["km"].isna() & (frame["conttype"] == 1)]["neighbour"].tolist()
+    if missing_fb:
+        notes.append(
+            "COW codes land contiguity without a Factbook km figure for: "
+            + ", ".join(map(str, missing_fb))
+            + "."
+        )
+    query = {"command": "borders", "country": c.id}
+    return Result(
+        frame, query, _sources(store, ["factbook", "cow_contdir"]), notes, f"Borders of {c.name}"
+    )
+
+
+def _min_distance(a: Country, b: Country, store: Store) -> tuple[float | None, int | None]:
+    if not store.has_table("cow_mindist"):
+        return None, None
+    ca, pa = _cow_key(a, "1")
+    cb, pb = _cow_key(b, "2")
+    row = store.sql(
+        f"SELECT mindist, year FROM cow_mindist WHERE {ca} AND {cb} ORDER BY year DESC LIMIT 1",
+        [pa, pb],
+    )
+    if row.empty:
+        return None, None
+    return float(row["mindist"].iloc[0]), int(row["year"].iloc[0])
+
+
+def border(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
+    """The border between two countries: km (Factbook), COW contiguity type and years, minimum distance."""
+    store = store or get_store()
+    ca, cb = country(a), country(b)
+    fa = factbook_borders(ca, store)
+    fb = factbook_borders(cb, store)
+    km_a = fa.loc[fa["neighbour_id"] == cb.id, "km"]
+    km_b = fb.loc[fb["neighbour_id"] == ca.id, "km"]
+    km = float(km_a.iloc[0]) if len(km_a) else (float(km_b.iloc[0]) if len(km_b) else None)
+    cow = cow_contiguity(ca, store)
+    cow = cow[
+        (cow["neighbour_id"] == cb.id)
+        | (cow["ccode"] == (cb.cow if getattr(cb, "cow", None) is not None else -1))
+    ]
+    conttype = int(cow["conttype"].iloc[0]) if len(cow) else None
+    dist, dist_year = _min_distance(ca, cb, store)
+    shared = km is not None or conttype == 1
+    frame = pd.DataFrame(
+        [
+            {
+                "a": ca.name,
+                "a_id": ca.id,
+                "b": cb.name,
+                "b_id": cb.id,
+                "shared_land_border": shared,
+                "km": km,
+                "conttype": conttype,
+                "contiguity": CONTIGUITY.get(conttype) if conttype else "no shared border",
+                "cow_from": int(cow["cow_from"].iloc[0]) if len(cow) else None,
+                "cow_to": int(cow["cow_to"].iloc[0]) if len(cow) else None,
+                "min_distance_km": dist,
+                "min_distance_year": dist_year,
+            }
+        ]
+    ).astype(
+        {"conttype": "Int64", "cow_from": "Int64", "cow_to": "Int64", "min_distance_year": "Int64"}
+    )
+    notes = []
+    if not shared:
+        where = (
+            f"{dist:,.0f} km (CShapes 2.0, {dist_year})" if dist is not None else "not available"
+        )
+        sea = f"; COW codes them as {CONTIGUITY[conttype]} apart" if conttype else ""
+        notes.append(
+            f"{ca.name} and {cb.name} share no land border{sea}; minimum distance {where}."
+        )
+    else:
+        notes.append(
+            f"{ca.name} and {cb.name} share a land border"
+            + (
+                f" of {km:,.0f} km (CIA World Factbook)."
+                if km is not None
+                else " (COW contiguity; no Factbook km figure)."
+            )
+        )
+    if len(km_a) and len(km_b) and float(km_a.iloc[0]) != float(km_b.iloc[0]):
+        notes.append(
+            f"The Factbook gives {float(km_a.iloc[0]):,.1f} km in {ca.name}'s profile and {float(km_b.iloc[0]):,.1f} km in {cb.name}'s; the first is shown."
+        )
+    if conttype and not len(km_a) and not len(km_b) and conttype == 1:
+        notes.append(
+            "COW codes land/river contiguity but the Factbook lists no land boundary between them."
+        )
+    query = {"command": "border", "a": ca.id, "b": cb.id}
+    sources = _sources(store, ["factbook", "cow_contdir", "cshapes_mindist"])
+    return Result(frame, query, sources, notes, f"Border {ca.name} – {cb.name}")

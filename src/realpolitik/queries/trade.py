@@ -1,0 +1,379 @@
+"""Trade queries: crude-oil sources/buyers (BACI HS 2709), trade partners (Factbook top-5, COW dyadic), dyad series."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from realpolitik.countries import Country
+from realpolitik.errors import BadPeriod, UserError
+from realpolitik.queries.common import country
+from realpolitik.result import Result, Source
+from realpolitik.store import Store, get_store
+
+FLOWS = "trade_crude_flows"
+TOTALS = "trade_crude_totals"
+KAZAKHSTAN = "KAZ"
+CRUDE_COLUMNS = [
+    "rank",
+    "partner",
+    "partner_id",
+    "value_usd",
+    "tonnes",
+    "share",
+    "reported_by",
+    "mirror",
+    "country_total_usd",
+]
+
+
+def _sources(store: Store, datasets: list[str]) -> list[Source]:
+    return [store.source(d) for d in datasets if d in store.manifests]
+
+
+def _name(c: Country) -> str:
+    return c.name
+
+
+def _names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
+    """Resolver names for ids (one lookup per distinct id), else the fallback text."""
+    from realpolitik.countries import try_resolve
+
+    names = {}
+    for i in ids.dropna().unique():
+        try:
+            found = try_resolve(str(i))
+        except Exception:  # noqa: BLE001 - odd ids keep their fallback label
+            found = None
+        names[i] = found.name if found is not None else None
+    out = ids.map(names)
+    return out.where(out.notna(), fallback)
+
+
+# --------------------------------------------------------------------------- crude oil (HS 2709)
+def crude_years(store: Store) -> list[int]:
+    """Years with bilateral crude-oil flows in the snapshot."""
+    if not store.has_table(FLOWS):
+        return []
+    return [int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]]
+
+
+def crude_total(c: Country, flow: str, year: int, store: Store) -> float | None:
+    """A country's crude-oil exports or imports against the world in a year (OEC/BACI totals), if known."""
+    if not store.has_table(TOTALS):
+        return None
+    row = store.sql(
+        f"SELECT sum(value_usd) AS v FROM {TOTALS} WHERE id = ? AND flow = ? AND year = ?",
+        [c.id, flow, year],
+    )
+    v = row["v"].iloc[0]
+    return None if pd.isna(v) else float(v)
+
+
+def _crude(side: str, who: str | Country, year: int | None, store: Store | None) -> Result:
+    store = store or get_store()
+    c = country(who)
+    me, other = ("importer", "exporter") if side == "sources" else ("exporter", "importer")
+    total_flow = "import" if side == "sources" else "export"
+    years = crude_years(store)
+    if year is None:
+        year = years[-1] if years else None
+    if year is None:
+        raise UserError("no bilateral crude-oil data in the snapshot (build trade_crude_baci)")
+    query = {"command": f"oil {side}", "country": c.id, "year": year, "hs": "2709"}
+    title = f"Crude-oil {'suppliers of' if side == 'sources' else 'buyers from'} {c.name}, {year} (HS 2709)"
+    total = crude_total(c, total_flow, year, store)
+    notes: list[str] = []
+    if year not in years:
+        frame = pd.DataFrame([dict.fromkeys(CRUDE_COLUMNS)])
+        frame["country_total_usd"] = total
+        notes.append(
+            f"no bilateral crude data for {year}; available: {', '.join(map(str, years))}."
+        )
+        if total is not None:
+            notes.append(
+                f"{c.name}'s crude-oil {total_flow}s in {year} (all partners, OEC/BACI totals): ${total / 1e9:,.2f}bn."
+            )
+        else:
+            notes.append(f"No crude-oil {total_flow} total for {c.name} in {year} either.")
+        return Result(
+            frame, query, _sources(store, ["trade_crude_baci", "trade_crude_totals"]), notes, title
+        )
+    frame = store.sql(
+        f"""
+        WITH f AS (
+            SELECT {other}_id AS partner_id, coalesce({other}_name, {other}_iso3, 'unidentified area') AS partner,
+                   value_usd, tonnes, reported_by, mirror
+            FROM {FLOWS} WHERE {me}_id = ? AND year = ?
+        )
+        SELECT rank() OVER (ORDER BY value_usd DESC)::INTEGER AS rank, partner, partner_id, value_usd, tonnes,
+               value_usd / sum(value_usd) OVER () AS share, reported_by, mirror
+        FROM f ORDER BY value_usd DESC, partner
+        """,
+        [c.id, year],
+    )
+    frame["country_total_usd"] = total
+    if frame.empty:
+        frame = pd.DataFrame([dict.fromkeys(CRUDE_COLUMNS)])
+        frame["country_total_usd"] = total
+        notes.append(f"BACI records no crude-oil {total_flow}s for {c.name} in {year}.")
+    else:
+        s = frame["value_usd"].sum()
+        if side == "sources" and frame["mirror"].all():
+            notes.append(
+                f"Mirror data: {c.name} does not report crude-oil imports by origin; every figure is the "
+                f"exporters' declaration (BACI-reconciled). Shares are of the exporter-reported total of ${s / 1e9:,.3f}bn."
+            )
+        elif frame["mirror"].any():
+            notes.append(
+                "Rows with mirror=true rest on the exporter's declaration (the importer does not report crude origins)."
+            )
+            notes.append(
+                f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
+            )
+        else:
+            notes.append(
+                f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
+            )
+        notes.append(
+            "Values in current USD (BACI: FOB, exporter and importer reports reconciled by CEPII); tonnes metric."
+        )
+    if c.id == KAZAKHSTAN or (KAZAKHSTAN in set(frame["partner_id"].dropna())):
+        from realpolitik.sources.trade import KAZAKHSTAN_NOTE
+
+        notes.append(KAZAKHSTAN_NOTE + ".")
+    return Result(
+        frame[CRUDE_COLUMNS],
+        query,
+        _sources(store, ["trade_crude_baci", "trade_crude_totals"]),
+        notes,
+        title,
+    )
+
+
+def crude_sources(
+    importer: str | Country, year: int | None = None, store: Store | None = None
+) -> Result:
+    """Where a country's crude oil comes from: exporters with value, tonnes, share and rank."""
+    return _crude("sources", importer, year, store)
+
+
+def crude_buyers(
+    exporter: str | Country, year: int | None = None, store: Store | None = None
+) -> Result:
+    """Who buys a country's crude oil: importers with value, tonnes, share and rank."""
+    return _crude("buyers", exporter, year, store)
+
+
+# --------------------------------------------------------------------------- trade partners
+def _cow_side(c: Country, flow: str) -> tuple[str, list]:
+    """SQL over cow_trade_ddy giving c's partners with c's exports or imports (US$ millions) per year."""
+    # flow1 = imports of ccode1 from ccode2; flow2 = imports of ccode2 from ccode1
+    own, other = ("flow2", "flow1") if flow == "exports" else ("flow1", "flow2")
+    if getattr(c, "cow", None) is not None:
+        cond1, cond2, p = "ccode1 = ?", "ccode2 = ?", int(c.cow)  # type: ignore[arg-type]
+    else:
+        cond1, cond2, p = "id1 = ?", "id2 = ?", c.id
+    sql = f"""
+        SELECT year, id2 AS partner_id, ccode2 AS partner_ccode, {own} AS value FROM cow_trade_ddy WHERE {cond1}
+        UNION ALL
+        SELECT year, id1, ccode1, {other} FROM cow_trade_ddy WHERE {cond2}
+    """
+    return sql, [p, p]
+
+
+def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -> pd.DataFrame:
+    """All of c's COW-trade partners with value (US$ m), share of c's total and rank, by year."""
+    sql, params = _cow_side(c, flow)
+    where = "WHERE year = ?" if year is not None else ""
+    return store.sql(
+        f"""
+        WITH p AS ({sql}), q AS (SELECT * FROM p {where})
+        SELECT year, partner_id, partner_ccode, value AS value_usd_m,
+               value / sum(value) OVER (PARTITION BY year) AS share,
+               CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) END::INTEGER AS rank
+        FROM q
+        """,
+        [*params, *([year] if year is not None else [])],
+    )
+
+
+def factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
+    """The Factbook's top-5 partners of c (latest edition) with share and year."""
+    return store.sql(
+        "SELECT year, rank, partner AS factbook_name, partner_id, share FROM factbook_partners "
+        "WHERE id = ? AND flow = ? ORDER BY rank",
+        [c.id, flow],
+    )
+
+
+def partners(
+    who: str | Country,
+    flow: str = "exports",
+    year: int | None = None,
+    limit: int = 10,
+    store: Store | None = None,
+) -> Result:
+    """Top trade partners: Factbook top-5 (latest, %) and COW dyadic trade (ranks and shares, to 2014)."""
+    store = store or get_store()
+    c = country(who)
+    if flow not in {"exports", "imports"}:
+        raise UserError(f"--flow must be exports or imports, not {flow!r}")
+    notes: list[str] = []
+    parts = []
+    fb = (
+        factbook_partners(c, flow, store)
+        if store.has_table("factbook_partners")
+        else pd.DataFrame()
+    )
+    if not fb.empty:
+        fb_year = int(fb["year"].dropna().iloc[0]) if fb["year"].notna().any() else None
+        if year is None or year == fb_year:
+            fb = fb.assign(source="factbook", value_usd_m=None)
+            fb["partner"] = _names(fb["partner_id"], fb["factbook_name"])
+            parts.append(fb)
+            notes.append(
+                f"factbook: CIA World Factbook top-5 {flow} partners ({fb_year}), shares of {c.name}'s total {flow}."
+            )
+        else:
+            notes.append(
+                f"The Factbook gives {c.name}'s top {flow} partners for {fb_year} only, not {year}."
+            )
+    else:
+        notes.append(f"The Factbook lists no {flow} partners for {c.name}.")
+    if store.has_table("cow_trade_ddy"):
+        first, last = store.coverage("cow_trade_ddy")
+        cow_year = last if year is None else year
+        if first <= cow_year <= last:
+            cow = cow_partners(c, flow, store, cow_year)
+            cow = cow[cow["value_usd_m"].notna() & (cow["value_usd_m"] > 0)].sort_values("rank")
+            if cow.empty:
+                notes.append(f"COW dyadic trade has no {flow} figures for {c.name} in {cow_year}.")
+            else:
+                cow = cow.head(limit).assign(source="cow_trade")
+                cow["partner"] = _names(
+                    cow["partner_id"], "COW " + cow["partner_ccode"].astype(str)
+                )
+                parts.append(cow)
+                notes.append(
+                    f"cow_trade: COW Dyadic Trade v4 ({cow_year}), US$ millions; {c.name}'s {flow} "
+                    f"{'to a partner are the partner' if flow == 'exports' else 'from a partner are ' + c.name}'s reported imports "
+                    "(importer-side figures: partners that do not report, e.g. Israel for crude oil, show little or nothing)."
+                )
+        else:
+            notes.append(f"COW dyadic trade covers {first}–{last}; no figures for {cow_year}.")
+    cols = ["source", "year", "rank", "partner", "partner_id", "share", "value_usd_m"]
+    frame = (
+        pd.concat([p[cols] for p in parts], ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=cols)
+    )
+    if frame.empty:
+        notes.insert(0, f"No {flow}-partner data for {c.name}" + (f" in {year}." if year else "."))
+    frame = frame.astype({"year": "Int64", "rank": "Int64"})
+    query = {"command": "trade partners", "country": c.id, "flow": flow, "year": year}
+    title = f"{flow.capitalize()} partners of {c.name}"
+    return Result(frame, query, _sources(store, ["factbook", "cow_trade"]), notes, title)
+
+
+def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
+    """Trade between two countries: COW series (both directions, ranks, shares) plus the Factbook's latest ranks."""
+    store = store or get_store()
+    ca, cb = country(a), country(b)
+    notes: list[str] = []
+    rows = []
+    if store.has_table("cow_trade_ddy"):
+        ax = cow_partners(ca, "exports", store)
+        bx = cow_partners(cb, "exports", store)
+        ax = ax[ax["partner_id"] == cb.id][["year", "value_usd_m", "rank", "share"]]
+        bx = bx[bx["partner_id"] == ca.id][["year", "value_usd_m", "rank", "share"]]
+        cow = ax.merge(bx, on="year", how="outer", suffixes=("_ab", "_ba")).sort_values("year")
+        cow = cow.rename(
+            columns={
+                "value_usd_m_ab": "a_to_b_usd_m",
+                "value_usd_m_ba": "b_to_a_usd_m",
+                "rank_ab": "b_rank_in_a_exports",
+                "share_ab": "b_share_of_a_exports",
+                "rank_ba": "a_rank_in_b_exports",
+                "share_ba": "a_share_of_b_exports",
+            }
+        )
+        cow = cow[cow["a_to_b_usd_m"].notna() | cow["b_to_a_usd_m"].notna()]
+        rows.append(cow.assign(source="cow_trade"))
+        if cow.empty:
+            notes.append(f"COW dyadic trade has no figures for {ca.name}–{cb.name}.")
+        else:
+            notes.append(
+                "cow_trade: COW Dyadic Trade v4, US$ millions; a_to_b = b's reported imports from a (importer side)."
+            )
+    fa = factbook_partners(ca, "exports", store)
+    fbb = factbook_partners(cb, "exports", store)
+    ra, rb = fa[fa["partner_id"] == cb.id], fbb[fbb["partner_id"] == ca.id]
+    fb_years = sorted({int(y) for y in pd.concat([fa["year"], fbb["year"]]).dropna()})
+    if fb_years:
+        rows.append(
+            pd.DataFrame(
+                [
+                    {
+                        "source": "factbook",
+                        "year": fb_years[-1],
+                        "b_rank_in_a_exports": int(ra["rank"].iloc[0]) if len(ra) else None,
+                        "b_share_of_a_exports": float(ra["share"].iloc[0]) if len(ra) else None,
+                        "a_rank_in_b_exports": int(rb["rank"].iloc[0]) if len(rb) else None,
+                        "a_share_of_b_exports": float(rb["share"].iloc[0]) if len(rb) else None,
+                    }
+                ]
+            )
+        )
+        notes.append(
+            f"factbook ({fb_years[-1]}): top-5 export partners only; a null rank means not among the top 5."
+        )
+    cols = [
+        "source",
+        "year",
+        "a_to_b_usd_m",
+        "b_to_a_usd_m",
+        "b_rank_in_a_exports",
+        "b_share_of_a_exports",
+        "a_rank_in_b_exports",
+        "a_share_of_b_exports",
+    ]
+    rows = [r for r in rows if not r.empty]
+    frame = (
+        pd.concat(rows, ignore_index=True).reindex(columns=cols)
+        if rows
+        else pd.DataFrame(columns=cols)
+    )
+    for col in ("year", "b_rank_in_a_exports", "a_rank_in_b_exports"):
+        frame[col] = frame[col].astype("Int64")
+    years = crude_years(store)
+    crude = (
+        store.sql(
+            f"SELECT year, exporter_id, value_usd FROM {FLOWS} WHERE (exporter_id = ? AND importer_id = ?) OR (exporter_id = ? AND importer_id = ?)",
+            [ca.id, cb.id, cb.id, ca.id],
+        )
+        if years
+        else pd.DataFrame()
+    )
+    for r in crude.itertuples():
+        src, dst = (ca, cb) if r.exporter_id == ca.id else (cb, ca)
+        notes.append(
+            f"Crude oil (BACI HS 2709, {r.year}): {src.name} → {dst.name} ${r.value_usd / 1e9:,.3f}bn (see `oil sources`/`oil buyers`)."
+        )
+    if years and crude.empty:
+        notes.append(
+            f"No bilateral crude-oil flow between {ca.name} and {cb.name} in BACI {', '.join(map(str, years))}."
+        )
+    query = {"command": "trade dyad", "a": ca.id, "b": cb.id}
+    return Result(
+        frame,
+        query,
+        _sources(store, ["cow_trade", "factbook", "trade_crude_baci"]),
+        notes,
+        f"Trade {ca.name} – {cb.name}",
+    )
+
+
+def check_year(year: int | None, first: int, last: int, what: str) -> None:
+    """Raise BadPeriod naming the coverage for a year outside [first, last]."""
+    if year is not None and not first <= year <= last:
+        raise BadPeriod(f"{year} is outside the coverage of {what} ({first}–{last})")
