@@ -27,7 +27,9 @@ def timed_cmd(cmd: list[str], repeat: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--raw", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
+    ap.add_argument(
+        "--raw", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data" / "raw"
+    )
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
@@ -35,11 +37,26 @@ def main() -> None:
 
     base = timed_cmd([py, "-c", "import pandas"], args.repeat)
     cold = timed_cmd(
-        [py, "-m", "realpolitik.cli.main", "arms", "suppliers", "Azerbaijan", "--from", "2016", "--to", "2020", "--format", "json"],
+        [
+            py,
+            "-m",
+            "realpolitik.cli.main",
+            "arms",
+            "suppliers",
+            "Azerbaijan",
+            "--from",
+            "2016",
+            "--to",
+            "2020",
+            "--format",
+            "json",
+        ],
         args.repeat,
     )
     print(f"baseline  python -c 'import pandas'        {base:8.3f} s")
-    print(f"cold CLI  arms suppliers Azerbaijan 2016-20 {cold:8.3f} s  ratio {cold / base:5.2f}x  target <= 1.0 s")
+    print(
+        f"cold CLI  arms suppliers Azerbaijan 2016-20 {cold:8.3f} s  ratio {cold / base:5.2f}x  target <= 1.0 s"
+    )
 
     from realpolitik.periods import Period
     from realpolitik.queries import arms
@@ -58,7 +75,9 @@ def main() -> None:
         con.execute("SELECT 42").df()
     trivial = (time.perf_counter() - t) / n
     print(f"baseline  trivial DuckDB query -> pandas     {1000 * trivial:8.2f} ms")
-    print(f"warm API  arms.suppliers                     {1000 * warm:8.2f} ms  ratio {warm / trivial:5.1f}x  target <= 20 ms")
+    print(
+        f"warm API  arms.suppliers                     {1000 * warm:8.2f} ms  ratio {warm / trivial:5.1f}x  target <= 20 ms"
+    )
 
     if not args.skip_build and args.raw.is_dir():
         from realpolitik.snapshot.build import build
@@ -71,7 +90,9 @@ def main() -> None:
             build(args.raw, Path(tmp))
             full = time.perf_counter() - t
         print(f"data build --only sipri                      {sipri_s:8.2f} s")
-        print(f"data build (all datasets)                    {full:8.2f} s  ratio to sipri {full / sipri_s:5.1f}x")
+        print(
+            f"data build (all datasets)                    {full:8.2f} s  ratio to sipri {full / sipri_s:5.1f}x"
+        )
 
 
 if __name__ == "__main__":

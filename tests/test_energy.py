@@ -19,9 +19,20 @@ def _write_chart(tmp_path, rows, column="Oil production (TWh)"):
     meta.write_text(
         json.dumps(
             {
-                "chart": {"title": "Oil production", "originalChartUrl": "https://ourworldindata.org/grapher/x"},
-                "columns": {column: {"titleLong": "Oil production", "shortUnit": "TWh", "unit": "terawatt-hours",
-                                     "timespan": "1900-2023", "citationLong": "EI (2024)", "lastUpdated": "2024-06-20"}},
+                "chart": {
+                    "title": "Oil production",
+                    "originalChartUrl": "https://ourworldindata.org/grapher/x",
+                },
+                "columns": {
+                    column: {
+                        "titleLong": "Oil production",
+                        "shortUnit": "TWh",
+                        "unit": "terawatt-hours",
+                        "timespan": "1900-2023",
+                        "citationLong": "EI (2024)",
+                        "lastUpdated": "2024-06-20",
+                    }
+                },
                 "dateDownloaded": "2025-02-09",
             }
         )
@@ -59,7 +70,13 @@ def test_grapher_csv_rejects_other_formats(tmp_path):
 def test_classify_total(code):
     kind = owid.classify(code)
     assert kind in {"country", "state", "aggregate"}
-    assert (kind == "country") == (isinstance(code, str) and len(code) == 3 and code.isascii() and code.isupper() and code.isalpha())
+    assert (kind == "country") == (
+        isinstance(code, str)
+        and len(code) == 3
+        and code.isascii()
+        and code.isupper()
+        and code.isalpha()
+    )
 
 
 # --------------------------------------------------------------------------- real snapshot
@@ -93,7 +110,11 @@ def test_production_series_and_missing_year(store):
 
     r = production("Azerbaijan", store=store)
     by_year = r.frame.set_index("year")
-    assert by_year.loc[2020, "rank"] == 24 and by_year.loc[2023, "rank"] == 26 and by_year.loc[2021, "rank"] == 23
+    assert (
+        by_year.loc[2020, "rank"] == 24
+        and by_year.loc[2023, "rank"] == 26
+        and by_year.loc[2021, "rank"] == 23
+    )
     missing = production("Israel", start=2020, end=2020, store=store)
     assert missing.frame["twh"].isna().all() and len(missing.frame) == 1
     assert missing.notes[0].startswith("OWID has no oil production data for Israel")
@@ -114,5 +135,7 @@ def test_cli_production_no_data_year(cli):
     out = cli("oil", "production", "Israel", "--year", "2021", "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["rows"] == [{"year": 2021, "twh": None, "rank": None, "ranked_of": None, "share": None}]
+    assert data["rows"] == [
+        {"year": 2021, "twh": None, "rank": None, "ranked_of": None, "share": None}
+    ]
     assert "no oil production data for Israel" in data["notes"][0]

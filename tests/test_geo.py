@@ -12,7 +12,9 @@ from realpolitik.sources import factbook as fbk
 
 # --------------------------------------------------------------------------- parsers
 def test_parse_borders_azerbaijan_text():
-    rows = fbk.parse_borders("Armenia 996 km; Georgia 428 km; Iran 689 km; Russia 338 km; Turkey 17 km")
+    rows = fbk.parse_borders(
+        "Armenia 996 km; Georgia 428 km; Iran 689 km; Russia 338 km; Turkey 17 km"
+    )
     assert [(r["neighbour"], r["km"]) for r in rows] == [
         ("Armenia", 996.0),
         ("Georgia", 428.0),
@@ -44,8 +46,10 @@ def test_clean_strips_tags_and_entities():
     assert fbk.clean("  ") is None
 
 
-names = st.text(alphabet=st.sampled_from("abcdefghij ABCDEFG'-"), min_size=1, max_size=20).map(lambda s: " ".join(s.split())).filter(
-    lambda s: s and s[0].isalpha() and " and " not in f" {s} " and s.split()[-1].isalpha()
+names = (
+    st.text(alphabet=st.sampled_from("abcdefghij ABCDEFG'-"), min_size=1, max_size=20)
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: s and s[0].isalpha() and " and " not in f" {s} " and s.split()[-1].isalpha())
 )
 kms = st.integers(min_value=1, max_value=99_999)
 
@@ -53,7 +57,9 @@ kms = st.integers(min_value=1, max_value=99_999)
 @given(st.lists(st.tuples(names, kms), min_size=1, max_size=8))
 def test_parse_borders_roundtrip(pairs):
     text = "; ".join(f"{n} {k:,} km" for n, k in pairs)
-    assert [(r["neighbour"], r["km"]) for r in fbk.parse_borders(text)] == [(n, float(k)) for n, k in pairs]
+    assert [(r["neighbour"], r["km"]) for r in fbk.parse_borders(text)] == [
+        (n, float(k)) for n, k in pairs
+    ]
 
 
 def test_build_on_generated_tree(tmp_path):
@@ -61,9 +67,19 @@ def test_build_on_generated_tree(tmp_path):
     region = tmp_path / "factbook_json" / "central-asia"
     region.mkdir(parents=True)
     profile = {
-        "Geography": {"Land boundaries": {"total": {"text": "2,468 km"}, "border countries": {"text": "Armenia 996 km; Iran 689 km"}}},
-        "People and Society": {"Religions": {"text": "Muslim 97.3% (predominantly Shia), other &lt;0.1 (2020 est.)"}},
-        "Government": {"Country name": {"conventional short form": {"text": "Azerbaijan"}}, "Government type": {"text": "presidential republic"}},
+        "Geography": {
+            "Land boundaries": {
+                "total": {"text": "2,468 km"},
+                "border countries": {"text": "Armenia 996 km; Iran 689 km"},
+            }
+        },
+        "People and Society": {
+            "Religions": {"text": "Muslim 97.3% (predominantly Shia), other &lt;0.1 (2020 est.)"}
+        },
+        "Government": {
+            "Country name": {"conventional short form": {"text": "Azerbaijan"}},
+            "Government type": {"text": "presidential republic"},
+        },
         "Economy": {"Exports - partners": {"text": "Italy 37%, Turkey 19%, Israel 5% (2023)"}},
     }
     (region / "aj.json").write_text(json.dumps(profile))
@@ -74,7 +90,11 @@ def test_build_on_generated_tree(tmp_path):
     assert t["factbook_borders"]["km"].tolist() == [996.0, 689.0]
     assert t["factbook_partners"]["share"].tolist() == [0.37, 0.19, 0.05]
     rel = t["factbook_religions"]
-    assert rel["share"].iloc[0] == 0.973 and rel["share"].isna().iloc[1] and rel["share_text"].iloc[1] == "<0.1%"
+    assert (
+        rel["share"].iloc[0] == 0.973
+        and rel["share"].isna().iloc[1]
+        and rel["share_text"].iloc[1] == "<0.1%"
+    )
     assert built.coverage["factbook_partners"] == (2023, 2023)
 
 
@@ -114,7 +134,11 @@ def test_no_shared_border_gives_min_distance(store):
 
     r = border("Israel", "Azerbaijan", store)
     row = r.frame.iloc[0]
-    assert row["contiguity"] == "no shared border" and row["km"] is None or r.frame["km"].isna().iloc[0]
+    assert (
+        row["contiguity"] == "no shared border"
+        and row["km"] is None
+        or r.frame["km"].isna().iloc[0]
+    )
     assert round(float(row["min_distance_km"])) == 1067
     assert "share no land border" in r.notes[0] and "1,067 km" in r.notes[0]
 

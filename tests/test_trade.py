@@ -72,28 +72,96 @@ def test_hs_code_keeps_leading_zeros(code):
 API_ROWS = [
     # Italy reports its imports from Azerbaijan; Azerbaijan reports its exports to Italy and Israel;
     # Israel reports nothing, so AZE->ISR must come from Azerbaijan's side (mirror).
-    {"typeCode": "C", "freqCode": "A", "refYear": 2021, "period": "2021", "reporterCode": 380, "reporterISO": "ITA",
-     "flowCode": "M", "partnerCode": 31, "partnerISO": "AZE", "partner2Code": 0, "cmdCode": "2709",
-     "customsCode": "C00", "motCode": 0, "primaryValue": 6.5e9, "netWgt": 1.3e10, "isReported": True},
-    {"typeCode": "C", "freqCode": "A", "refYear": 2021, "period": "2021", "reporterCode": 31, "reporterISO": "AZE",
-     "flowCode": "X", "partnerCode": 380, "partnerISO": "ITA", "partner2Code": 0, "cmdCode": "2709",
-     "customsCode": "C00", "motCode": 0, "primaryValue": 6.1e9, "netWgt": 1.2e10, "isReported": True},
-    {"typeCode": "C", "freqCode": "A", "refYear": 2021, "period": "2021", "reporterCode": 31, "reporterISO": "AZE",
-     "flowCode": "X", "partnerCode": 376, "partnerISO": "ISR", "partner2Code": 0, "cmdCode": "2709",
-     "customsCode": "C00", "motCode": 0, "primaryValue": 8.9e8, "netWgt": 1.8e9, "isReported": True},
-    {"typeCode": "C", "freqCode": "A", "refYear": 2021, "period": "2021", "reporterCode": 31, "reporterISO": "AZE",
-     "flowCode": "X", "partnerCode": 0, "partnerISO": "W00", "partner2Code": 0, "cmdCode": "2709",
-     "customsCode": "C00", "motCode": 0, "primaryValue": 1.35e10, "netWgt": 2.7e10, "isReported": True},
+    {
+        "typeCode": "C",
+        "freqCode": "A",
+        "refYear": 2021,
+        "period": "2021",
+        "reporterCode": 380,
+        "reporterISO": "ITA",
+        "flowCode": "M",
+        "partnerCode": 31,
+        "partnerISO": "AZE",
+        "partner2Code": 0,
+        "cmdCode": "2709",
+        "customsCode": "C00",
+        "motCode": 0,
+        "primaryValue": 6.5e9,
+        "netWgt": 1.3e10,
+        "isReported": True,
+    },
+    {
+        "typeCode": "C",
+        "freqCode": "A",
+        "refYear": 2021,
+        "period": "2021",
+        "reporterCode": 31,
+        "reporterISO": "AZE",
+        "flowCode": "X",
+        "partnerCode": 380,
+        "partnerISO": "ITA",
+        "partner2Code": 0,
+        "cmdCode": "2709",
+        "customsCode": "C00",
+        "motCode": 0,
+        "primaryValue": 6.1e9,
+        "netWgt": 1.2e10,
+        "isReported": True,
+    },
+    {
+        "typeCode": "C",
+        "freqCode": "A",
+        "refYear": 2021,
+        "period": "2021",
+        "reporterCode": 31,
+        "reporterISO": "AZE",
+        "flowCode": "X",
+        "partnerCode": 376,
+        "partnerISO": "ISR",
+        "partner2Code": 0,
+        "cmdCode": "2709",
+        "customsCode": "C00",
+        "motCode": 0,
+        "primaryValue": 8.9e8,
+        "netWgt": 1.8e9,
+        "isReported": True,
+    },
+    {
+        "typeCode": "C",
+        "freqCode": "A",
+        "refYear": 2021,
+        "period": "2021",
+        "reporterCode": 31,
+        "reporterISO": "AZE",
+        "flowCode": "X",
+        "partnerCode": 0,
+        "partnerISO": "W00",
+        "partner2Code": 0,
+        "cmdCode": "2709",
+        "customsCode": "C00",
+        "motCode": 0,
+        "primaryValue": 1.35e10,
+        "netWgt": 2.7e10,
+        "isReported": True,
+    },
 ]
 
 
 def _check_mirror(flows: pd.DataFrame) -> None:
     assert len(flows) == 2  # the World row is not a bilateral flow
     ita = flows[flows["importer_iso3"] == "ITA"].iloc[0]
-    assert ita["reported_by"] == "importer" and ita["value_usd"] == 6.5e9 and ita["exporter_value_usd"] == 6.1e9
+    assert (
+        ita["reported_by"] == "importer"
+        and ita["value_usd"] == 6.5e9
+        and ita["exporter_value_usd"] == 6.1e9
+    )
     assert ita["tonnes"] == pytest.approx(1.3e7) and bool(ita["mirror"]) is False
     isr = flows[flows["importer_iso3"] == "ISR"].iloc[0]
-    assert isr["reported_by"] == "exporter" and isr["value_usd"] == 8.9e8 and pd.isna(isr["importer_value_usd"])
+    assert (
+        isr["reported_by"] == "exporter"
+        and isr["value_usd"] == 8.9e8
+        and pd.isna(isr["importer_value_usd"])
+    )
     assert bool(isr["mirror"]) is True
 
 
@@ -101,7 +169,9 @@ def test_comtrade_api_json_envelope_and_dataframe(tmp_path):
     path = tmp_path / "comtrade.json"
     path.write_text(json.dumps({"elements": 4, "count": 4, "data": API_ROWS, "error": ""}))
     _check_mirror(tr.mirror(tr.read_comtrade_api(path)))
-    _check_mirror(tr.mirror(tr.read_comtrade_api(pd.DataFrame(API_ROWS))))  # as comtradeapicall returns it
+    _check_mirror(
+        tr.mirror(tr.read_comtrade_api(pd.DataFrame(API_ROWS)))
+    )  # as comtradeapicall returns it
 
 
 def test_comtrade_api_error_and_empty(tmp_path):
@@ -185,7 +255,10 @@ def test_oil_sources_year_without_bilateral_data(store):
 def test_kazakhstan_quirk_is_noted(store):
     from realpolitik.queries.trade import crude_buyers
 
-    assert any("Kazakhstan's crude destinations" in n for n in crude_buyers("Kazakhstan", 2021, store).notes)
+    assert any(
+        "Kazakhstan's crude destinations" in n
+        for n in crude_buyers("Kazakhstan", 2021, store).notes
+    )
 
 
 def test_trade_partners_azerbaijan_factbook(store):
@@ -193,7 +266,11 @@ def test_trade_partners_azerbaijan_factbook(store):
 
     r = partners("Azerbaijan", store=store)
     fb = r.frame[r.frame["source"] == "factbook"]
-    assert fb[["partner_id", "share", "rank"]].head(3).values.tolist() == [["ITA", 0.37, 1], ["TUR", 0.19, 2], ["ISR", 0.05, 3]]
+    assert fb[["partner_id", "share", "rank"]].head(3).values.tolist() == [
+        ["ITA", 0.37, 1],
+        ["TUR", 0.19, 2],
+        ["ISR", 0.05, 3],
+    ]
     assert (fb["year"] == 2023).all()
     cow = r.frame[r.frame["source"] == "cow_trade"]
     assert (cow["year"] == 2014).all() and cow["rank"].is_monotonic_increasing and len(cow) == 10
@@ -212,7 +289,9 @@ def test_trade_dyad_azerbaijan_israel(store):
 
     r = dyad("Azerbaijan", "Israel", store)
     fb = r.frame[r.frame["source"] == "factbook"].iloc[0]
-    assert fb["year"] == 2023 and fb["b_rank_in_a_exports"] == 3 and fb["b_share_of_a_exports"] == 0.05
+    assert (
+        fb["year"] == 2023 and fb["b_rank_in_a_exports"] == 3 and fb["b_share_of_a_exports"] == 0.05
+    )
     cow = r.frame[r.frame["source"] == "cow_trade"].set_index("year")
     assert cow.loc[2014, "b_to_a_usd_m"] == 182  # Azerbaijan's imports from Israel
     assert any("Azerbaijan → Israel" in n for n in r.notes)
@@ -228,7 +307,11 @@ def test_cli_oil_and_trade_json(cli):
     assert data["rows"][0]["value_usd"] is None and data["rows"][0]["share"] is None
     out = cli("trade", "partners", "Azerbaijan", "--format", "json")
     rows = json.loads(out.stdout)["rows"]
-    assert rows[2]["partner_id"] == "ISR" and rows[2]["share"] == 0.05 and rows[2]["source"] == "factbook"
+    assert (
+        rows[2]["partner_id"] == "ISR"
+        and rows[2]["share"] == 0.05
+        and rows[2]["source"] == "factbook"
+    )
     out = cli("trade", "partners", "Azerbaijan", "--flow", "imports", "--format", "csv")
     assert out.returncode == 0 and out.stdout.startswith("source,year,rank,partner")
 

@@ -5,7 +5,7 @@ ISO 3166-3 historic codes), peacesciencer/isard COW and GW state lists (.rda), t
 Factbook JSON file names (GEC codes) and country names, plus the hand-curated tables in
 src/realpolitik/countries/ (entities.csv, code_decisions.csv). Run:
 
-    python tools/make_countries.py [--raw ../shared/data/raw]
+    python tools/make_countries.py [--raw ../shared/data/raw] [--out DIR]
 
 The runtime resolver reads only the generated CSVs, so it needs neither coco nor pycountry.
 """
@@ -38,6 +38,28 @@ HISTORIC_ALIASES = {
     "RHO": "ZWE",
     "FXX": "FRA",
     "AFI": "DJI",
+}
+# coco rows with non-ISO codes: folded into another id (or an aggregate, None).
+COCO_DROP = {"BA1": "ATB", "EAT": "TZA", "EAZ": "XZN", "CHI": None}
+# Display names: common English short forms (SIPRI/UN style) where coco's short name is odd.
+NAME_OVERRIDES = {
+    "BLM": "Saint Barthelemy",
+    "BRN": "Brunei",
+    "COG": "Congo",
+    "FSM": "Micronesia",
+    "HMD": "Heard Island and McDonald Islands",
+    "KNA": "Saint Kitts and Nevis",
+    "LCA": "Saint Lucia",
+    "MAF": "Saint Martin",
+    "SGS": "South Georgia and the South Sandwich Islands",
+    "SHN": "Saint Helena",
+    "SPM": "Saint Pierre and Miquelon",
+    "VCT": "Saint Vincent and the Grenadines",
+    "VNM": "Viet Nam",
+    "WLF": "Wallis and Futuna",
+    "ATB": "British Antarctic Territory",
+    "PCI": "Pacific Islands (Trust Territory)",
+    "PUS": "US Miscellaneous Pacific Islands",
 }
 # Entities coco knows that are states without UN membership (everything else non-UN is a territory).
 NON_UN_STATES = {"VAT", "PSE", "TWN", "XKX"}
@@ -121,7 +143,9 @@ def state_codes(raw: Path, cc, ids: set[str]) -> list[dict]:
     for r in cow.itertuples():
         rows.append(("cow", int(r.ccode), r.stateabb, r.statenme, int(r.styear), int(r.endyear)))
     for r in gw.itertuples():
-        rows.append(("gw", int(r.gwcode), r.gw_abb, r.gw_name, int(str(r.start)[:4]), int(str(r.end)[:4])))
+        rows.append(
+            ("gw", int(r.gwcode), r.gw_abb, r.gw_name, int(str(r.start)[:4]), int(str(r.end)[:4]))
+        )
     seen: dict[tuple, dict] = {}
     for system, code, abb, name, y0, y1 in rows:
         key = (system, code)
@@ -131,7 +155,9 @@ def state_codes(raw: Path, cc, ids: set[str]) -> list[dict]:
             continue
         iso = by_code.get(key) or name_fix.get(name) or name_to_iso3(cc, name)
         if iso is None or iso not in ids:
-            sys.exit(f"cannot map {system} {code} {name!r}: add it to entities.csv or code_decisions.csv")
+            sys.exit(
+                f"cannot map {system} {code} {name!r}: add it to entities.csv or code_decisions.csv"
+            )
         prev = seen.get(key)
         if prev:  # a code with two periods (e.g. GW Estonia 1918-40, 1991-): widen
             prev["first_year"] = min(prev["first_year"], y0)
@@ -179,7 +205,11 @@ def factbook(raw: Path, cc) -> tuple[dict[str, str], list[tuple[str, str]]]:
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         cn = doc.get("Government", {}).get("Country name", {})
-        forms = {k: html.unescape(v.get("text", "")).strip() for k, v in cn.items() if isinstance(v, dict)}
+        forms = {
+            k: html.unescape(v.get("text", "")).strip()
+            for k, v in cn.items()
+            if isinstance(v, dict)
+        }
         short = forms.get("conventional short form", "")
         long_ = forms.get("conventional long form", "")
         if code in GEC_OVERRIDES:
@@ -193,7 +223,12 @@ def factbook(raw: Path, cc) -> tuple[dict[str, str], list[tuple[str, str]]]:
                 sys.exit(f"cannot map GEC {code} ({short!r}); add it to GEC_OVERRIDES")
             continue
         gec[code] = iso
-        for k in ("conventional short form", "conventional long form", "local short form", "local long form"):
+        for k in (
+            "conventional short form",
+            "conventional long form",
+            "local short form",
+            "local long form",
+        ):
             v = forms.get(k, "")
             for part in v.split(";"):
                 part = part.strip()
@@ -206,7 +241,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     default_raw = os.environ.get("REALPOLITIK_RAW") or str(REPO.parent / "shared" / "data" / "raw")
     ap.add_argument("--raw", default=default_raw)
+    ap.add_argument(
+        "--out", default=str(PKG), help="directory for the generated CSVs (default: the package)"
+    )
     args = ap.parse_args()
+    out = Path(args.out)
     raw = Path(args.raw)
     import pycountry
 
@@ -219,10 +258,14 @@ def main() -> None:
     names: list[tuple[str, str, str]] = []
     for r in coco_rows:
         iso3 = r["ISO3"]
+        if iso3 in COCO_DROP:
+            names.append((r["name_short"], COCO_DROP[iso3], "coco"))
+            continue
+        r["ISO2"] = r["ISO2"].split("|")[0].strip("^$")
         kind = "state" if (r["UNmember"] or iso3 in NON_UN_STATES) else "territory"
         countries[iso3] = {
             "id": iso3,
-            "name": r["name_short"],
+            "name": NAME_OVERRIDES.get(iso3, r["name_short"]),
             "kind": kind,
             "iso2": r["ISO2"],
             "iso3": iso3,
@@ -246,6 +289,7 @@ def main() -> None:
             v = getattr(c, attr, None)
             if v:
                 names.append((v, c.alpha_3, "pycountry"))
+    historic = {h.alpha_3 for h in pycountry.historic_countries}
     for h in pycountry.historic_countries:
         if h.alpha_3 in HISTORIC_ALIASES:
             names.append((h.alpha_3, HISTORIC_ALIASES[h.alpha_3], "iso3166-3"))
@@ -256,17 +300,19 @@ def main() -> None:
             continue
         countries[h.alpha_3] = {
             "id": h.alpha_3,
-            "name": h.name,
+            "name": NAME_OVERRIDES.get(h.alpha_3, h.name),
             "kind": "historical",
-            "iso2": "",
+            "iso2": getattr(h, "alpha_2", ""),
             "iso3": h.alpha_3,
             "isonum": getattr(h, "numeric", ""),
-            **dict.fromkeys(["cow", "cow_abb", "gw", "gw_abb", "gec", "start", "end", "part_of", "regex"], ""),
+            **dict.fromkeys(
+                ["cow", "cow_abb", "gw", "gw_abb", "gec", "start", "end", "part_of", "regex"], ""
+            ),
         }
         countries[h.alpha_3]["end"] = str(getattr(h, "withdrawal_date", ""))[:4]
     for e in entities:
         row = {k: e.get(k, "") for k in countries["AZE"]}
-        row["iso3"] = e["id"] if len(e["id"]) == 3 and e["kind"] == "historical" and e["iso2"] else ""
+        row["iso3"] = e["id"] if e["id"] in historic else ""
         if e["id"] in countries:  # refine a coco row (e.g. Kosovo)
             base = countries[e["id"]]
             for k, v in row.items():
@@ -292,26 +338,28 @@ def main() -> None:
     names.extend((n, i, "factbook") for n, i in fb_names)
 
     fields = list(countries["AZE"])
-    with (PKG / "countries.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out / "countries.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         for cid in sorted(countries):
             w.writerow(countries[cid])
-    with (PKG / "state_codes.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out / "state_codes.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=list(codes[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(codes)
     uniq: dict[str, tuple[str, str]] = {}
     for n, i, src in names:
         n = n.strip()
-        if n and n not in uniq:
+        if n and i and n not in uniq:
             uniq[n] = (i, src)
-    with (PKG / "names.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out / "names.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["name", "id", "source"])
         for n in sorted(uniq):
             w.writerow([n, *uniq[n]])
-    print(f"{len(countries)} entities, {len(codes)} COW/GW code periods, {len(uniq)} generated names, {len(gec)} GEC codes")
+    print(
+        f"{len(countries)} entities, {len(codes)} COW/GW code periods, {len(uniq)} generated names, {len(gec)} GEC codes"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, output
+from realpolitik.cli.common import FormatOpt, YearOpt, output
 from realpolitik.render.formats import Format
 
 Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, â€¦")]
@@ -14,11 +14,11 @@ Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, â
 
 def register(app: typer.Typer) -> None:
     @app.command("borders")
-    def borders_cmd(country: Country, fmt: FormatOpt = Format.table) -> None:
+    def borders_cmd(country: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
         """Neighbours of COUNTRY: land border km (CIA Factbook) and COW contiguity type incl. sea."""
         from realpolitik.queries import geo
 
-        output(geo.borders(country), fmt)
+        output(geo.borders(country, year), fmt)
 
     @app.command("border")
     def border_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from realpolitik.errors import UnknownCountry
@@ -34,6 +34,10 @@ __all__ = [
     "from_sipri_code",
     "from_cameo",
     "from_id",
+    "from_gw_abb",
+    "code_periods",
+    "is_cameo_aggregate",
+    "is_gec_aggregate",
     "is_aggregate",
     "aggregate_class",
     "search",
@@ -64,6 +68,10 @@ class Country:
     end: int | None = None  # last year of a dissolved state
     part_of: str | None = None  # id of the state a territory or armed group belongs to / acts in
 
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict of all fields (for JSON output)."""
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+
     @property
     def is_state(self) -> bool:
         """True for current and historical states (not territories, armed groups, organisations)."""
@@ -71,7 +79,9 @@ class Country:
 
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
-_APOS = re.compile(r"['’‘`´]")
+_APOS = re.compile(
+    r"['’‘`´.]"
+)  # dropped, not spaced: "U.S.A." -> "usa", "Cote d'Ivoire" -> "cote divoire"
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _AGG_SUFFIX = re.compile(r"\((ei|shift|bp|eia|ember|wb|un|fao|imf|who)\)\s*$", re.I)
 
@@ -79,6 +89,13 @@ _AGG_SUFFIX = re.compile(r"\((ei|shift|bp|eia|ember|wb|un|fao|imf|who)\)\s*$", r
 def _key(text: str) -> str:
     """Normalised lookup key: accents, case, punctuation, '&', 'St.' and a leading 'the' folded."""
     s = text.strip()
+    if "Ã" in s or "â€" in s:  # UTF-8 read as latin-1/cp1252 (e.g. 'SÃ£o TomÃ©')
+        for enc in ("cp1252", "latin-1"):
+            try:
+                s = s.encode(enc).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
     if "&" in s:
         s = s.replace("&amp;", "&").replace("&", " and ")
         if ";" in s:
@@ -138,7 +155,9 @@ class _DB:
         for c in self.by_id.values():
             if len(c.id) == 3:
                 self.iso3.setdefault(c.id, c.id)
-        self.gec = {c.gec: c.id for c in self.by_id.values() if c.gec}
+        self.gec: dict[str, str | None] = {c.gec: c.id for c in self.by_id.values() if c.gec}
+        for r in _read("gec_extra.csv"):  # withdrawn FIPS codes and aggregates (oceans, world)
+            self.gec.setdefault(r["code"], r["id"] or None)
         self.codes: dict[tuple[str, int], list[tuple[int, int, str, bool]]] = {}
         self.abbs: dict[tuple[str, str], int] = {}
         for r in _read("state_codes.csv"):
@@ -149,7 +168,9 @@ class _DB:
             if r["abb"]:
                 self.abbs.setdefault((r["system"], r["abb"].upper()), int(r["code"]))
         self.sipri = {r["code"]: (r["id"] or None) for r in _read("sipri_codes.csv")}
-        self.aggregates: dict[str, str] = {_key(r["name"]): r["class"] for r in _read("aggregates.csv")}
+        self.aggregates: dict[str, str] = {
+            _key(r["name"]): r["class"] for r in _read("aggregates.csv")
+        }
         # names: canonical names first, then hand aliases (override), then generated names (fill gaps)
         self.names: dict[str, str] = {}
         for r in _read("names.csv"):
@@ -203,6 +224,17 @@ def from_iso2(code: str) -> Country:
     return _get(cid)
 
 
+def code_periods(system: str) -> list[tuple[int, int, int, str]]:
+    """(code, first_year, last_year, id) rows for 'cow' or 'gw', for interval joins on big tables."""
+    return sorted(
+        (code, y0, y1, cid)
+        for (sysname, code), periods in _db().codes.items()
+        if sysname == system
+        for y0, y1, cid, _ in periods
+    )
+
+
+@cache
 def _from_code(system: str, code: int, year: int | None) -> Country:
     periods = _db().codes.get((system, int(code)))
     if not periods:
@@ -222,12 +254,20 @@ def _from_code(system: str, code: int, year: int | None) -> Country:
 
 def from_cow(ccode: int, year: int | None = None) -> Country:
     """Correlates of War ccode -> Country; `year` picks the period for reused codes (345, 365, ...)."""
-    return _from_code("cow", ccode, year)
+    try:
+        code, yr = int(ccode), None if year is None else int(year)
+    except (TypeError, ValueError, OverflowError):
+        raise UnknownCountry(f"COW {ccode}", []) from None
+    return _from_code("cow", code, yr)
 
 
 def from_gw(gwcode: int, year: int | None = None) -> Country:
     """Gleditsch-Ward code -> Country; `year` picks the period for reused codes (260, 345, 365, 678)."""
-    return _from_code("gw", gwcode, year)
+    try:
+        code, yr = int(gwcode), None if year is None else int(year)
+    except (TypeError, ValueError, OverflowError):
+        raise UnknownCountry(f"GW {gwcode}", []) from None
+    return _from_code("gw", code, yr)
 
 
 def from_cow_abb(abb: str, year: int | None = None) -> Country:
@@ -248,10 +288,17 @@ def from_gw_abb(abb: str, year: int | None = None) -> Country:
 
 def from_gec(code: str) -> Country:
     """CIA World Factbook GEC/FIPS 10-4 code ('aj' Azerbaijan, 'is' Israel) -> Country."""
-    cid = _db().gec.get(code.strip().lower())
+    cid = _db().gec.get(str(code).strip().lower())
     if cid is None:
-        raise UnknownCountry(code, [])
+        raise UnknownCountry(str(code), [])
     return _get(cid)
+
+
+def is_gec_aggregate(code: str) -> bool:
+    """True for GEC/FIPS codes of oceans and the world (xx, oo, xo, xq, zh, zn, os)."""
+    db = _db()
+    c = str(code).strip().lower()
+    return c in db.gec and db.gec[c] is None
 
 
 def from_sipri_code(code: str) -> Country:
@@ -304,33 +351,33 @@ def is_aggregate(text: str) -> bool:
     return aggregate_class(text) is not None
 
 
-def _lookup(text: str) -> str | None:
+def _lookup(text: str, fuzzy: bool = True) -> str | None:
     """The id for text, or None; the resolution order is documented in docs/countries.md."""
     db = _db()
     s = text.strip().rstrip("*").strip()
     if not s:
         return None
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         periods = db.codes.get(("cow", int(s)))
         return from_cow(int(s)).id if periods else None
+    up = s.upper()
+    if up in db.by_id:
+        return up
     if ":" in s:
         head, _, tail = s.partition(":")
         cid = f"{head.upper()}:{tail.strip().lower()}"
         if cid in db.by_id:
             return cid
-    up = s.upper()
-    if len(s) == 2 and s.isalpha():
-        if up in db.iso2:
-            return db.iso2[up]
-    if len(s) == 3 and s.isalpha():
-        if up in db.iso3:
-            return db.iso3[up]
+    if len(s) == 2 and s.isalpha() and up in db.iso2:
+        return db.iso2[up]
+    if len(s) == 3 and s.isalpha() and up in db.iso3:
+        return db.iso3[up]
     k = _key(s)
     if k in db.names:
         return db.names[k]
     if len(s) == 3 and s.isalpha() and ("cow", up) in db.abbs:
         return from_cow_abb(up).id
-    if aggregate_class(s):
+    if not fuzzy or aggregate_class(s):
         return None
     # variants: drop a parenthetical ("Spain (Ceuta)"), invert "Korea, Republic of"
     if "(" in s:
@@ -351,9 +398,9 @@ def _lookup(text: str) -> str | None:
     return None
 
 
-@cache
-def _resolve_id(text: str) -> str | None:
-    return _lookup(text)
+@lru_cache(maxsize=1 << 16)
+def _resolve_id(text: str, fuzzy: bool = True) -> str | None:
+    return _lookup(text, fuzzy)
 
 
 def suggest(text: str, n: int = 3) -> list[str]:
@@ -375,32 +422,36 @@ def suggest(text: str, n: int = 3) -> list[str]:
     return out
 
 
-def resolve(text: str) -> Country:
-    """Resolve a name, demonym or code to a Country; raise UnknownCountry with suggestions."""
+def resolve(text: str, *, fuzzy: bool = True) -> Country:
+    """Resolve a name, demonym or code to a Country; raise UnknownCountry with suggestions.
+
+    fuzzy=False accepts only exact names, aliases and codes (no parenthetical stripping, comma
+    inversion or pattern search), for loaders that must not guess.
+    """
     if not isinstance(text, str):
         text = str(text)
-    cid = _resolve_id(text)
+    cid = _resolve_id(text, fuzzy)
     if cid is None:
         raise UnknownCountry(text, [] if is_aggregate(text) else suggest(text))
     return _get(cid)
 
 
-def try_resolve(text: str) -> Country | None:
+def try_resolve(text: str, *, fuzzy: bool = True) -> Country | None:
     """Like resolve() but returns None instead of raising."""
     if not isinstance(text, str):
         if text is None:
             return None
         text = str(text)
-    cid = _resolve_id(text)
+    cid = _resolve_id(text, fuzzy)
     return None if cid is None else _get(cid)
 
 
-def resolve_many(values: Iterable[str]) -> dict[str, Country | None]:
+def resolve_many(values: Iterable[str], *, fuzzy: bool = True) -> dict[str, Country | None]:
     """Resolve each distinct value once: {value: Country or None} for vectorised use on big tables."""
     out: dict[str, Country | None] = {}
     for v in values:
         if v not in out:
-            out[v] = try_resolve(v) if isinstance(v, str) else None
+            out[v] = try_resolve(v, fuzzy=fuzzy) if isinstance(v, str) else None
     return out
 
 

@@ -32,17 +32,26 @@ def ranked_sql(events: str) -> str:
     )
 
 
+def kept_sql(ranked: str) -> str:
+    """The kept rows (schema columns only) of a relation that has `dup_rank`."""
+    return f"SELECT {', '.join(COLUMNS)} FROM {ranked} WHERE dup_rank = 1"
+
+
 def dedup_sql(events: str) -> str:
     """The de-duplicated events (schema columns only)."""
-    cols = ", ".join(COLUMNS)
-    return f"SELECT {cols} FROM ({ranked_sql(events)}) AS ranked WHERE dup_rank = 1"
+    return kept_sql(f"({ranked_sql(events)}) AS ranked")
 
 
-def report_sql(events: str) -> str:
-    """Per dataset and origin: rows read, duplicates removed, rows kept."""
+def report_of(ranked: str) -> str:
+    """Per dataset and origin of a ranked relation: rows read, duplicates removed, rows kept."""
     return (
         "SELECT dataset, origin, COUNT(*) AS rows_read, "
         "CAST(SUM(CASE WHEN dup_rank > 1 THEN 1 ELSE 0 END) AS BIGINT) AS duplicates, "
         "CAST(SUM(CASE WHEN dup_rank = 1 THEN 1 ELSE 0 END) AS BIGINT) AS rows_kept "
-        f"FROM ({ranked_sql(events)}) AS ranked GROUP BY dataset, origin ORDER BY dataset, origin"
+        f"FROM {ranked} GROUP BY dataset, origin ORDER BY dataset, origin"
     )
+
+
+def report_sql(events: str) -> str:
+    """Per dataset and origin: rows read, duplicates removed, rows kept."""
+    return report_of(f"({ranked_sql(events)}) AS ranked")

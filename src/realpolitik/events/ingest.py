@@ -11,6 +11,7 @@ itself (DuckDB or Spark); the other formats are parsed in pandas and normalised 
 from __future__ import annotations
 
 import gzip
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,7 +148,7 @@ def stage_events(engine: Engine, paths: list[Path], origin: str | None = None) -
         )
         inputs.loc[inputs["format"] == "gdelt2", "origin"] = bulk_origin
         engine.gdelt2("raw_gdelt2", bulk)
-        lookups(engine, engine.df(schema.distinct_codes_sql("raw_gdelt2"))["code"].tolist())
+        lookups(engine, cameo.known_codes())
         engine.view("ev_bulk", schema.gdelt_select("raw_gdelt2", "gdelt2", bulk_origin))
         parts.append("SELECT * FROM ev_bulk")
     small = [
@@ -184,12 +185,19 @@ def ingest(
     eng = make_engine(engine, master, threads)
     try:
         inputs = stage_events(eng, [Path(p) for p in paths], origin)
-        report = eng.df(dedup.report_sql("events_all"))
+        staging = out / "_ranked.parquet"  # parse + normalise + rank once, then read back
+        eng.write_parquet(dedup.ranked_sql("events_all"), staging)
+        eng.parquet("ranked", staging)
+        report = eng.df(dedup.report_of("ranked"))
         events_path = out / "events.parquet"
-        eng.write_parquet(dedup.dedup_sql("events_all"), events_path)
+        eng.write_parquet(dedup.kept_sql("ranked"), events_path)
         files = {"events": events_path, **pipeline.aggregate(eng, events_path, out)}  # type: ignore[dict-item]
     finally:
         eng.close()
+    if staging.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        staging.unlink(missing_ok=True)
     return IngestResult(out, engine, inputs, report, files)
 
 

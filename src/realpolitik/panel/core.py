@@ -86,7 +86,15 @@ class Panel:
             "notes": (*self.notes, *notes),
         }
 
-    def extend(self, select: str, joins: str, columns: list[str], step: str, datasets: list[str], notes: list[str]) -> Panel:
+    def extend(
+        self,
+        select: str,
+        joins: str,
+        columns: list[str],
+        step: str,
+        datasets: list[str],
+        notes: list[str],
+    ) -> Panel:
         """Add dyad-level columns computed over `joins` against the previous rows (alias p)."""
         return replace(
             self,
@@ -108,7 +116,12 @@ class Panel:
         """Add state-level columns (select over alias s); dyad panels get them as <name>1/<name>2 plus `pair_extra`."""
         rec = self._record(step, datasets, notes)
         if self.unit == "state":
-            return replace(self, state_parts=(*self.state_parts, (select, joins)), columns=(*self.columns, *names), **rec)
+            return replace(
+                self,
+                state_parts=(*self.state_parts, (select, joins)),
+                columns=(*self.columns, *names),
+                **rec,
+            )
         pairs = [f"{side}.{n} AS {n}{i}" for i, side in ((1, "a"), (2, "b")) for n in names]
         pairs += pair_extra or []
         cols = [p.rsplit(" AS ", 1)[1] for p in pairs]
@@ -158,7 +171,9 @@ class Panel:
 
         missing = [t for t in tables if not self._store().has_table(t)]
         if missing:
-            raise DataMissing(f"the snapshot has no {', '.join(missing)} (run `realpolitik data build`)")
+            raise DataMissing(
+                f"the snapshot has no {', '.join(missing)} (run `realpolitik data build`)"
+            )
 
     # ------------------------------------------------------------------ steps (see realpolitik.panel.steps)
     def add(self, step: str, **kwargs: Any) -> Panel:
@@ -248,7 +263,9 @@ class Panel:
     def bibtex(self) -> str:
         """BibTeX of every dataset the panel used."""
         store = self._store()
-        entries = [store.manifests[d].get("bibtex", "") for d in self.datasets if d in store.manifests]
+        entries = [
+            store.manifests[d].get("bibtex", "") for d in self.datasets if d in store.manifests
+        ]
         return "\n".join(dict.fromkeys(e for e in entries if e))
 
 
@@ -291,7 +308,9 @@ def _check(system: str, years: tuple[int, int]) -> tuple[int, int]:
     if start > end:
         raise BadPeriod(f"--from {start} is after --to {end}")
     if start < FIRST_YEAR or end > last_year():
-        raise BadPeriod(f"{start}–{end} is outside the state-system years ({FIRST_YEAR}–{last_year()})")
+        raise BadPeriod(
+            f"{start}–{end} is outside the state-system years ({FIRST_YEAR}–{last_year()})"
+        )
     return start, end
 
 
@@ -305,8 +324,8 @@ def _state_year_sql(system: str, end: int) -> str:
             "WHERE r.year BETWEEN s.sy AND s.ey"
         )
     return (
-        "SELECT gwcode, r.year, s.sy FROM (SELECT gwcode, year(\"start\") AS sy, "
-        f"CASE WHEN \"end\" = (SELECT max(\"end\") FROM gw_system) THEN greatest(year(\"end\"), {end}) ELSE year(\"end\") END AS ey "
+        'SELECT gwcode, r.year, s.sy FROM (SELECT gwcode, year("start") AS sy, '
+        f'CASE WHEN "end" = (SELECT max("end") FROM gw_system) THEN greatest(year("end"), {end}) ELSE year("end") END AS ey '
         "FROM gw_system) s, (SELECT unnest(range(" + f"{FIRST_YEAR}, {end} + 1)) AS year) r "
         "WHERE r.year BETWEEN s.sy AND s.ey"
     )
@@ -321,7 +340,9 @@ SYSTEM_NOTE = {
 }
 
 
-def state_years(system: str = "cow", years: tuple[int, int] = (FIRST_YEAR, 2020), store: Store | None = None) -> Panel:
+def state_years(
+    system: str = "cow", years: tuple[int, int] = (FIRST_YEAR, 2020), store: Store | None = None
+) -> Panel:
     """Every state-year of the COW or GW system in `years` (inclusive), like peacesciencer's create_stateyears()."""
     return _panel("state", system, True, years, store)
 
@@ -336,7 +357,9 @@ def dyad_years(
     return _panel("dyad", system, directed, years, store)
 
 
-def _panel(unit: str, system: str, directed: bool, years: tuple[int, int], store: Store | None) -> Panel:
+def _panel(
+    unit: str, system: str, directed: bool, years: tuple[int, int], store: Store | None
+) -> Panel:
     start, end = _check(system, years)
     st = store or get_store()
     code = "ccode" if system == "cow" else "gwcode"
@@ -345,4 +368,13 @@ def _panel(unit: str, system: str, directed: bool, years: tuple[int, int], store
         f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start} GROUP BY ALL"
     )
     datasets = tuple(dict.fromkeys((SYSTEM_DATASET[system], "cow_states")))
-    return Panel(sql, unit, system, directed, (start, end), datasets=datasets, notes=(SYSTEM_NOTE[system],), store=st)
+    return Panel(
+        sql,
+        unit,
+        system,
+        directed,
+        (start, end),
+        datasets=datasets,
+        notes=(SYSTEM_NOTE[system],),
+        store=st,
+    )

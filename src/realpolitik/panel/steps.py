@@ -51,7 +51,9 @@ def add_mindist(panel: Panel) -> Panel:
     inside, first, last = _inside(panel, table)
     joins = f"LEFT JOIN {table} md ON md.{a} = least({k1}, {k2}) AND md.{b} = greatest({k1}, {k2}) AND md.year = p.year"
     note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
-    return panel.extend("md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note])
+    return panel.extend(
+        "md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note]
+    )
 
 
 ATOP = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
@@ -63,14 +65,32 @@ def add_atop(panel: Panel) -> Panel:
     panel.require("atop_alliance")
     inside, first, last = _inside(panel, "atop_alliance")
     k1, k2 = panel.cow_key(0), panel.cow_key(1)
-    joins = f"LEFT JOIN atop_alliance al ON al.ccode1 = {k1} AND al.ccode2 = {k2} AND al.year = p.year"
-    select = ", ".join(f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP)
+    joins = (
+        f"LEFT JOIN atop_alliance al ON al.ccode1 = {k1} AND al.ccode2 = {k2} AND al.year = p.year"
+    )
+    select = ", ".join(
+        f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP
+    )
     note = f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0)."
     return panel.extend(select, joins, ATOP, "atop", ["atop"], [note])
 
 
-MID_COLUMNS = ["dispnum", "hostlev", "fatality", "recip", "sidea1", "sidea2", "orig1", "orig2", "hiact1", "hiact2",
-               "hostlev1", "hostlev2", "fatality1", "fatality2"]
+MID_COLUMNS = [
+    "dispnum",
+    "hostlev",
+    "fatality",
+    "recip",
+    "sidea1",
+    "sidea2",
+    "orig1",
+    "orig2",
+    "hiact1",
+    "hiact2",
+    "hostlev1",
+    "hostlev2",
+    "fatality1",
+    "fatality2",
+]
 
 
 def _add_mids(panel: Panel, family: str) -> Panel:
@@ -93,7 +113,9 @@ def _add_mids(panel: Panel, family: str) -> Panel:
         f"FROM {table} WHERE {onset} = 1)"
     )
     joins += f" LEFT JOIN ({last_onset}) lo ON lo.ccode1 = {k1} AND lo.ccode2 = {k2} AND lo.year = p.year"
-    cols.append(f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(lo.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}")
+    cols.append(
+        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(lo.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
+    )
     names.append(spell)
     label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
     notes = [
@@ -146,14 +168,19 @@ def add_rivalries(panel: Panel) -> Panel:
         "td.type3 AS td_type3",
         f"(CASE WHEN {tss_in} THEN (ts.ccode1 IS NOT NULL)::INT END)::TINYINT AS tss_rivalry",
         "ts.tssr_id::SMALLINT AS tss_id",
-        *[f'(CASE WHEN {tss_in} THEN coalesce(ts."{f}", 0) END)::TINYINT AS tss_{f}' for f in flags],
+        *[
+            f'(CASE WHEN {tss_in} THEN coalesce(ts."{f}", 0) END)::TINYINT AS tss_{f}'
+            for f in flags
+        ],
     ]
     notes = [
         f"td_rivalry: Thompson & Dreyer strategic rivalries coded to {td_last}; tss_rivalry: Thompson–Sakuwa–Suhas to "
         f"{tss_last}. NULL after those years — a dyad is never coded as a non-rival (or rival) outside the data."
     ]
     names = [c.rsplit(" AS ", 1)[1] for c in cols]
-    return panel.extend(", ".join(cols), joins, names, "rivalries", ["td_rivalries", "tss_rivalries"], notes)
+    return panel.extend(
+        ", ".join(cols), joins, names, "rivalries", ["td_rivalries", "tss_rivalries"], notes
+    )
 
 
 NMC = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
@@ -209,7 +236,9 @@ def add_cow_trade(panel: Panel) -> Panel:
         joins = f"LEFT JOIN cow_trade_sy t ON t.ccode = {panel.state_cow_key()} AND t.year = s.year"
         note = f"imports/exports: COW national trade v4 ({first}–{last}), US$ millions; NULL where missing."
         select = "t.imports AS imports, t.exports AS exports"
-        return panel.extend_state(select, joins, ["imports", "exports"], "cow_trade", ["cow_trade"], [note])
+        return panel.extend_state(
+            select, joins, ["imports", "exports"], "cow_trade", ["cow_trade"], [note]
+        )
     panel.require("cow_trade_ddy")
     _, first, last = _inside(panel, "cow_trade_ddy")
     k1, k2 = panel.cow_key(0), panel.cow_key(1)
@@ -235,7 +264,15 @@ def add_ideal_points(panel: Panel) -> Panel:
     note = f"UNGA ideal points (Bailey–Strezhnev–Voeten, idealpointfp) cover {first}–{last}; NULL for non-members and outside."
     joins = f"LEFT JOIN unga_idealpoints u ON u.ccode = {panel.state_cow_key()} AND u.year = s.year"
     extra = ["abs(a.idealpoint - b.idealpoint) AS ideal_distance"]
-    return panel.extend_state("u.idealpointfp AS idealpoint", joins, ["idealpoint"], "ideal_points", ["unga_idealpoints"], [note], extra)
+    return panel.extend_state(
+        "u.idealpointfp AS idealpoint",
+        joins,
+        ["idealpoint"],
+        "ideal_points",
+        ["unga_idealpoints"],
+        [note],
+        extra,
+    )
 
 
 def add_arms(panel: Panel) -> Panel:

@@ -10,14 +10,22 @@ from realpolitik.errors import UserError
 if TYPE_CHECKING:
     from realpolitik.panel.core import Panel
 
-FORMATS = {".parquet": "parquet", ".csv": "csv", ".feather": "feather", ".arrow": "feather", ".dta": "stata"}
+FORMATS = {
+    ".parquet": "parquet",
+    ".csv": "csv",
+    ".feather": "feather",
+    ".arrow": "feather",
+    ".dta": "stata",
+}
 
 
 def format_of(path: Path) -> str:
     """The output format named by a file's extension."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UserError(f"cannot tell the format of {path.name!r}: use .parquet, .csv, .feather or .dta")
+        raise UserError(
+            f"cannot tell the format of {path.name!r}: use .parquet, .csv, .feather or .dta"
+        )
     return fmt
 
 

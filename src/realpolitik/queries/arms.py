@@ -218,3 +218,49 @@ def series(a: str | Country, b: str | Country, store: Store | None = None) -> Re
         notes,
         f"Arms transfers {ca.name} ↔ {cb.name}, TIV by year",
     )
+
+
+def dyad_windows(
+    supplier: str | Country, recipient: str | Country, width: int = 5, last: int | None = None, store: Store | None = None
+) -> Result:
+    """Per window: TIV supplier→recipient, its share of the recipient's imports and of the supplier's
+    exports, and each side's rank among the other's partners (with the partner ranked first)."""
+    store = store or get_store()
+    s, r = country(supplier), country(recipient)
+    first, cov_last = store.coverage(TABLE)
+    last = min(last or cov_last, cov_last)
+    make_windows(first, last, width)
+    frame = store.sql(
+        f"""
+        WITH g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)),
+        imp AS (
+            SELECT g.start, t.supplier_id AS pid, t.supplier_name AS pname, sum(t.tiv) AS tiv
+            FROM g JOIN {TABLE} t ON t.year BETWEEN g.start AND g."end" AND t.recipient_id = $r
+            GROUP BY ALL
+        ), impr AS (
+            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+                   rank() OVER (PARTITION BY start ORDER BY tiv DESC) AS rnk FROM imp
+        ), exp AS (
+            SELECT g.start, t.recipient_id AS pid, t.recipient_name AS pname, sum(t.tiv) AS tiv
+            FROM g JOIN {TABLE} t ON t.year BETWEEN g.start AND g."end" AND t.supplier_id = $s
+            GROUP BY ALL
+        ), expr AS (
+            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+                   rank() OVER (PARTITION BY start ORDER BY tiv DESC) AS rnk FROM exp
+        )
+        SELECT g.start::INTEGER AS start, g."end"::INTEGER AS "end", round(i.tiv, 4) AS tiv,
+               i.share AS share_of_imports, i.rnk::INTEGER AS supplier_rank,
+               (SELECT pname FROM impr x WHERE x.start = g.start AND x.rnk = 1 LIMIT 1) AS top_supplier,
+               e.share AS share_of_exports, e.rnk::INTEGER AS recipient_rank,
+               (SELECT pname FROM expr x WHERE x.start = g.start AND x.rnk = 1 LIMIT 1) AS top_recipient
+        FROM g JOIN impr i ON i.start = g.start AND i.pid = $s
+        LEFT JOIN expr e ON e.start = g.start AND e.pid = $r
+        ORDER BY g.start
+        """,
+        {"s": s.id, "r": r.id, "width": width, "first": first, "last": last},
+    )
+    notes = [f"Windows of {width} years ending by {last}; only windows with deliveries from {s.name} to {r.name}.", CONVENTION]
+    if frame.empty:
+        notes.insert(0, f"SIPRI records no arms deliveries from {s.name} to {r.name} in {first}–{last}.")
+    query = {"command": "arms dyad-windows", "supplier": s.id, "recipient": r.id, "width": width, "last": last}
+    return Result(frame, query, [store.source(DATASET)], notes, f"Arms {s.name} → {r.name} by {width}-year window")

@@ -130,7 +130,9 @@ def production(
     asked = list(range(lo, hi + 1))
     if frame.empty:
         notes.insert(
-            0, f"OWID has no {label} data for {c.name} in {lo}–{hi} (coverage {first}–{last})."
+            0,
+            f"OWID has no {label} data for {c.name} in {lo if lo == hi else f'{lo}–{hi}'} "
+            f"(coverage {first}–{last}).",
         )
         frame = pd.DataFrame(
             {
@@ -153,6 +155,12 @@ def production(
             notes.append(
                 f"{c.name}'s series ends in {max(years)} (not listed separately by the Energy Institute)."
             )
+    if not frame.empty and frame["rank"].isna().all() and frame[unit].notna().any():
+        notes.insert(
+            0,
+            f"{c.name} is an OWID historical-state row (not ISO3): values and shares shown, not ranked "
+            "(its series overlaps its successor states' in some years).",
+        )
     title = f"{label.capitalize()} of {c.name}"
     query = {
         "command": "oil production",

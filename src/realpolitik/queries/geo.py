@@ -48,19 +48,32 @@ def factbook_borders(c: Country, store: Store) -> pd.DataFrame:
     )
 
 
-def cow_contiguity(c: Country, store: Store) -> pd.DataFrame:
-    """COW direct-contiguity partners of c: the latest spell per partner (type, first and last year)."""
+def cow_contiguity(
+    c: Country, store: Store, year: int | None = None, current: bool = False
+) -> pd.DataFrame:
+    """COW direct-contiguity partners of c, one spell per partner (type, first and last year).
+
+    year: spells covering that year; current: only spells reaching c's last coded year (drops
+    e.g. Japan–Korea 1887–1905); otherwise the latest spell of every partner ever contiguous.
+    """
     if not store.has_table("cow_contdir"):
         return pd.DataFrame(columns=["neighbour_id", "ccode", "conttype", "cow_from", "cow_to"])
     cond, param = _cow_key(c, "1")
-    return store.sql(
+    extra, params = "", [param]
+    if year is not None:
+        extra, params = "AND styear <= ? AND endyear >= ?", [param, year, year]
+    frame = store.sql(
         f"""
         SELECT id2 AS neighbour_id, ccode2 AS ccode, conttype, styear AS cow_from, endyear AS cow_to
-        FROM cow_contdir WHERE {cond}
-        QUALIFY row_number() OVER (PARTITION BY ccode2 ORDER BY enddate DESC) = 1
+        FROM cow_contdir WHERE {cond} AND conttype BETWEEN 1 AND 5 {extra}
+        QUALIFY row_number() OVER (PARTITION BY ccode2 ORDER BY enddate DESC, conttype) = 1
         """,
-        [param],
+        params,
     )
+    if current and year is None and not frame.empty:
+        frame = frame[frame["cow_to"] == frame["cow_to"].max()]
+    # peacesciencer's copy also holds conttype 0 spells (no direct contiguity); they are left out
+    return frame.reset_index(drop=True)
 
 
 def _display_names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
@@ -75,12 +88,19 @@ def _display_names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
     return out.where(out.notna(), fallback)
 
 
-def borders(who: str | Country, store: Store | None = None) -> Result:
-    """Neighbours of a country: Factbook land border km and COW contiguity type (land or sea) per neighbour."""
+def borders(who: str | Country, year: int | None = None, store: Store | None = None) -> Result:
+    """Neighbours of a country: Factbook land border km and COW contiguity type (land or sea) per neighbour.
+
+    Without a year: current neighbours (COW spells reaching the country's last coded year, to 2016).
+    With a year: COW contiguity in that year (the Factbook km are today's borders either way).
+    """
     store = store or get_store()
     c = country(who)
+    asked = year
+    if year is None and getattr(c, "end", None):
+        year = int(c.end)  # a historical state: its neighbours in its last year
     fb = factbook_borders(c, store)
-    cow = cow_contiguity(c, store)
+    cow = cow_contiguity(c, store, year=year, current=True)
     fb["key"] = fb["neighbour_id"].where(fb["neighbour_id"].notna(), fb["key"])
     cow["key"] = cow["neighbour_id"].where(
         cow["neighbour_id"].notna(), "COW:" + cow["ccode"].astype(str)
@@ -113,11 +133,14 @@ def borders(who: str | Country, store: Store | None = None) -> Result:
     ].reset_index(drop=True)
     notes = [
         "km: land boundary length from the CIA World Factbook (final 2026 edition); "
-        "conttype: COW Direct Contiguity v3.2 (1 land/river; 2–5 separated by ≤ 12/24/150/400 miles of sea), latest spell, coded to 2016.",
+        "conttype: COW Direct Contiguity v3.2 (1 land/river; 2–5 separated by ≤ 12/24/150/400 miles of sea), "
+        + (f"spells covering {year}." if year is not None else "current spells (coded to 2016)."),
     ]
     if frame.empty:
         notes.insert(
-            0, f"No land border in the Factbook and no COW contiguity recorded for {c.name}."
+            0,
+            f"No land border in the Factbook and no COW contiguity recorded for {c.name}"
+            + (f" in {year}." if year is not None else "."),
         )
     elif frame["km"].isna().all():
         notes.insert(0, f"{c.name} has no land border in the Factbook (sea contiguity only).")
@@ -128,24 +151,33 @@ def borders(who: str | Country, store: Store | None = None) -> Result:
             + ", ".join(map(str, missing_fb))
             + "."
         )
-    query = {"command": "borders", "country": c.id}
+    if asked is None and year is not None:
+        notes.append(f"{c.name} ended in {year}: COW contiguity as coded in that year.")
+    query = {"command": "borders", "country": c.id, "year": asked}
     return Result(
         frame, query, _sources(store, ["factbook", "cow_contdir"]), notes, f"Borders of {c.name}"
     )
 
 
 def _min_distance(a: Country, b: Country, store: Store) -> tuple[float | None, int | None]:
+    """Latest CShapes minimum distance (km) between a and b, in whichever order the table holds them."""
     if not store.has_table("cow_mindist"):
         return None, None
-    ca, pa = _cow_key(a, "1")
-    cb, pb = _cow_key(b, "2")
-    row = store.sql(
-        f"SELECT mindist, year FROM cow_mindist WHERE {ca} AND {cb} ORDER BY year DESC LIMIT 1",
-        [pa, pb],
-    )
-    if row.empty:
-        return None, None
-    return float(row["mindist"].iloc[0]), int(row["year"].iloc[0])
+    if getattr(a, "cow", None) is not None and getattr(b, "cow", None) is not None:
+        lo, hi = sorted((int(a.cow), int(b.cow)))  # type: ignore[arg-type]
+        pairs = [(lo, hi), (hi, lo)]
+        cond = "ccode1 = ? AND ccode2 = ?"
+    else:
+        pairs = [(a.id, b.id), (b.id, a.id)]
+        cond = "id1 = ? AND id2 = ?"
+    for p1, p2 in pairs:  # one indexed-style lookup per order is much faster than an OR
+        row = store.sql(
+            f"SELECT mindist, year FROM cow_mindist WHERE {cond} ORDER BY year DESC LIMIT 1",
+            [p1, p2],
+        )
+        if not row.empty:
+            return float(row["mindist"].iloc[0]), int(row["year"].iloc[0])
+    return None, None
 
 
 def border(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
@@ -157,14 +189,22 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
     km_a = fa.loc[fa["neighbour_id"] == cb.id, "km"]
     km_b = fb.loc[fb["neighbour_id"] == ca.id, "km"]
     km = float(km_a.iloc[0]) if len(km_a) else (float(km_b.iloc[0]) if len(km_b) else None)
-    cow = cow_contiguity(ca, store)
-    cow = cow[
-        (cow["neighbour_id"] == cb.id)
-        | (cow["ccode"] == (cb.cow if getattr(cb, "cow", None) is not None else -1))
+    spells = cow_contiguity(ca, store)
+    last_coded = int(spells["cow_to"].max()) if len(spells) else None
+    cow = spells[
+        (spells["neighbour_id"] == cb.id)
+        | (spells["ccode"] == (cb.cow if getattr(cb, "cow", None) is not None else -1))
     ]
     conttype = int(cow["conttype"].iloc[0]) if len(cow) else None
+    current = bool(len(cow)) and int(cow["cow_to"].iloc[0]) == last_coded
     dist, dist_year = _min_distance(ca, cb, store)
-    shared = km is not None or conttype == 1
+    shared = km is not None or (current and conttype == 1)
+    if conttype and current:
+        label = CONTIGUITY[conttype]
+    elif conttype:
+        label = f"none since {int(cow['cow_to'].iloc[0])} (was {CONTIGUITY[conttype]})"
+    else:
+        label = "no shared border"
     frame = pd.DataFrame(
         [
             {
@@ -175,7 +215,7 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
                 "shared_land_border": shared,
                 "km": km,
                 "conttype": conttype,
-                "contiguity": CONTIGUITY.get(conttype) if conttype else "no shared border",
+                "contiguity": label,
                 "cow_from": int(cow["cow_from"].iloc[0]) if len(cow) else None,
                 "cow_to": int(cow["cow_to"].iloc[0]) if len(cow) else None,
                 "min_distance_km": dist,
@@ -190,7 +230,7 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
         where = (
             f"{dist:,.0f} km (CShapes 2.0, {dist_year})" if dist is not None else "not available"
         )
-        sea = f"; COW codes them as {CONTIGUITY[conttype]} apart" if conttype else ""
+        sea = f"; COW codes them as {CONTIGUITY[conttype]} apart" if conttype and current else ""
         notes.append(
             f"{ca.name} and {cb.name} share no land border{sea}; minimum distance {where}."
         )
@@ -207,7 +247,12 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
         notes.append(
             f"The Factbook gives {float(km_a.iloc[0]):,.1f} km in {ca.name}'s profile and {float(km_b.iloc[0]):,.1f} km in {cb.name}'s; the first is shown."
         )
-    if conttype and not len(km_a) and not len(km_b) and conttype == 1:
+    if conttype and not current:
+        notes.append(
+            f"COW coded '{CONTIGUITY[conttype]}' contiguity in {int(cow['cow_from'].iloc[0])}–"
+            f"{int(cow['cow_to'].iloc[0])}; none since."
+        )
+    elif conttype == 1 and km is None:
         notes.append(
             "COW codes land/river contiguity but the Factbook lists no land boundary between them."
         )

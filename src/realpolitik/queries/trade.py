@@ -173,10 +173,13 @@ def _cow_side(c: Country, flow: str) -> tuple[str, list]:
         cond1, cond2, p = "ccode1 = ?", "ccode2 = ?", int(c.cow)  # type: ignore[arg-type]
     else:
         cond1, cond2, p = "id1 = ?", "id2 = ?", c.id
+    # the table may hold each dyad once (ccode1 < ccode2) or in both orders: take either, once
     sql = f"""
-        SELECT year, id2 AS partner_id, ccode2 AS partner_ccode, {own} AS value FROM cow_trade_ddy WHERE {cond1}
-        UNION ALL
-        SELECT year, id1, ccode1, {other} FROM cow_trade_ddy WHERE {cond2}
+        SELECT year, any_value(partner_id) AS partner_id, partner_ccode, any_value(value) AS value FROM (
+            SELECT year, id2 AS partner_id, ccode2 AS partner_ccode, {own} AS value FROM cow_trade_ddy WHERE {cond1}
+            UNION ALL
+            SELECT year, id1, ccode1, {other} FROM cow_trade_ddy WHERE {cond2}
+        ) GROUP BY year, partner_ccode
     """
     return sql, [p, p]
 
@@ -190,7 +193,7 @@ def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -
         WITH p AS ({sql}), q AS (SELECT * FROM p {where})
         SELECT year, partner_id, partner_ccode, value AS value_usd_m,
                value / sum(value) OVER (PARTITION BY year) AS share,
-               CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) END::INTEGER AS rank
+               CASE WHEN value > 0 THEN rank() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) END::INTEGER AS rank
         FROM q
         """,
         [*params, *([year] if year is not None else [])],
@@ -262,11 +265,7 @@ def partners(
         else:
             notes.append(f"COW dyadic trade covers {first}–{last}; no figures for {cow_year}.")
     cols = ["source", "year", "rank", "partner", "partner_id", "share", "value_usd_m"]
-    frame = (
-        pd.concat([p[cols] for p in parts], ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=cols)
-    )
+    frame = pd.DataFrame([r for p in parts for r in p[cols].to_dict("records")], columns=cols)
     if frame.empty:
         notes.insert(0, f"No {flow}-partner data for {c.name}" + (f" in {year}." if year else "."))
     frame = frame.astype({"year": "Int64", "rank": "Int64"})
@@ -303,8 +302,17 @@ def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Resu
             notes.append(f"COW dyadic trade has no figures for {ca.name}–{cb.name}.")
         else:
             notes.append(
-                "cow_trade: COW Dyadic Trade v4, US$ millions; a_to_b = b's reported imports from a (importer side)."
+                "cow_trade: COW Dyadic Trade v4, US$ millions; a_to_b = b's reported imports from a (importer side); "
+                "ranks are among each one's partners with trade > 0 that year."
             )
+            from realpolitik.sources.trade import NON_REPORTING_IMPORTERS
+
+            for imp, exp in ((cb, ca), (ca, cb)):
+                if imp.id in NON_REPORTING_IMPORTERS:
+                    notes.append(
+                        f"{NON_REPORTING_IMPORTERS[imp.id]}; COW's {exp.name} → {imp.name} figures "
+                        f"come from {imp.name}'s reports and miss that oil."
+                    )
     fa = factbook_partners(ca, "exports", store)
     fbb = factbook_partners(cb, "exports", store)
     ra, rb = fa[fa["partner_id"] == cb.id], fbb[fbb["partner_id"] == ca.id]
@@ -337,11 +345,8 @@ def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Resu
         "a_rank_in_b_exports",
         "a_share_of_b_exports",
     ]
-    rows = [r for r in rows if not r.empty]
-    frame = (
-        pd.concat(rows, ignore_index=True).reindex(columns=cols)
-        if rows
-        else pd.DataFrame(columns=cols)
+    frame = pd.DataFrame(
+        [r for part in rows for r in part.reindex(columns=cols).to_dict("records")], columns=cols
     )
     for col in ("year", "b_rank_in_a_exports", "a_rank_in_b_exports"):
         frame[col] = frame[col].astype("Int64")

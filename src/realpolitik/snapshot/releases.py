@@ -307,7 +307,7 @@ def make_plan(
     """Resolve source names to their datasets and the files to fetch (client=None: no network)."""
     from realpolitik.snapshot import upstream
 
-    names = list(sources) if sources else upstream.updatable()
+    names = list(sources) if sources else upstream.updatable(mirror=bool(base_url))
     per_source = upstream.source_datasets()
     files, datasets = [], []
     for name in names:

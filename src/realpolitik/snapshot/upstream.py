@@ -106,6 +106,7 @@ class Upstream:
     extra: tuple[str, ...] = ()  # raw paths the builders read that the manifests do not list
     note: str = ""
     needs_env: tuple[str, ...] = field(default_factory=tuple)
+    online: bool = True  # False: some files have no public URL, so only a mirror can serve them
 
 
 # --- live file lists -------------------------------------------------------------------------------
@@ -303,6 +304,7 @@ UPSTREAMS: dict[str, Upstream] = {
             "wheel (no public URL); a BACI archive is several GB (URLS['baci.archive']) and Comtrade needs "
             "COMTRADE_API_KEY (see docs/data-updates.md)",
             needs_env=("COMTRADE_API_KEY",),
+            online=False,
         ),
         Upstream(
             "events",
@@ -374,7 +376,9 @@ def get(name: str) -> Upstream:
     return UPSTREAMS[name]
 
 
-def plan(name: str, release: str = "latest", client: httpx.Client | None = None) -> list[Remote]:
+def plan(
+    name: str, release: str = "latest", client: httpx.Client | None = None, mirror: bool = False
+) -> list[Remote]:
     """Files to fetch for one source from its official/pinned locations (client=None: no network)."""
     up = get(name)
     if release not in ("latest", "bundled"):
@@ -384,14 +388,16 @@ def plan(name: str, release: str = "latest", client: httpx.Client | None = None)
         raise UserError(f"{name}: no file list (the bundled snapshot has no manifest for it)")
     if not up.pinned and not up.live:
         raise UserError(f"{name}: {up.note}")
+
+    def url(path: str) -> str:
+        return "" if mirror else _pinned_url(up, path)
+
     files = {
-        e["path"]: Remote(
-            e["path"], _pinned_url(up, e["path"]), sha256=e["sha256"], size=e["bytes"]
-        )
+        e["path"]: Remote(e["path"], url(e["path"]), sha256=e["sha256"], size=e["bytes"])
         for e in entries
     }
     for extra in up.extra:
-        files.setdefault(extra, Remote(extra, _pinned_url(up, extra)))
+        files.setdefault(extra, Remote(extra, url(extra)))
     if release == "latest" and up.live:
         for r in up.live(up, client):
             if r.dest.startswith("unga_idealpoints/"):
@@ -427,14 +433,14 @@ def mirror_plan(
         raise UserError(f"mirror {base_url} answered HTTP {r.status_code} for SHA256SUMS")
     return [
         replace(x, url=base + quote(x.dest), kind="mirror", method="GET", body=None, decode=None)
-        for x in plan(name, release, client=None)
+        for x in plan(name, release, client=None, mirror=True)
         if "<" not in x.dest
     ]
 
 
-def updatable() -> list[str]:
-    """Sources `data update` can fetch (default when none is named)."""
-    return [n for n, u in UPSTREAMS.items() if u.pinned or u.live]
+def updatable(mirror: bool = False) -> list[str]:
+    """Sources `data update` can fetch (the default when none is named)."""
+    return [n for n, u in UPSTREAMS.items() if (u.pinned or u.live) and (u.online or mirror)]
 
 
 def comtrade_key() -> str | None:

@@ -49,7 +49,10 @@ def _release() -> str:
 def build_democracy(raw_root: Path) -> Built:
     cw, p1 = _read(raw_root, "cw_democracy")
     gw, p2 = _read(raw_root, "gw_democracy")
-    tables = {"cw_democracy": parse_democracy(cw), "gw_democracy": parse_democracy(gw, "gwcode", "gw")}
+    tables = {
+        "cw_democracy": parse_democracy(cw),
+        "gw_democracy": parse_democracy(gw, "gwcode", "gw"),
+    }
     notes = [
         "polity2 ends in 2018 (Polity5); v2x_polyarchy follows the V-Dem release isard used; euds/aeuds extend to 2025.",
         "Rows for state-years where a measure is not published are missing (null), never 0.",
@@ -60,16 +63,28 @@ def build_democracy(raw_root: Path) -> Built:
 def build_gdppop(raw_root: Path) -> Built:
     frame, path = _read(raw_root, "cw_gdppop")
     t = parse_gdppop(frame)
-    return Built({"cw_gdppop": t}, _release(), [path], {"cw_gdppop": year_span(t)},
-                 ["mrgdppc: Maddison GDP per capita (2011 US$); pwtrgdp (million 2017 US$) and pwtpop (millions) from PWT, with simulated extensions."])
+    return Built(
+        {"cw_gdppop": t},
+        _release(),
+        [path],
+        {"cw_gdppop": year_span(t)},
+        [
+            "mrgdppc: Maddison GDP per capita (2011 US$); pwtrgdp (million 2017 US$) and pwtpop (millions) from PWT, with simulated extensions."
+        ],
+    )
 
 
 def build_system(raw_root: Path) -> Built:
     cw, p1 = _read(raw_root, "cw_system")
     gw, p2 = _read(raw_root, "gw_system")
     tables = {"cw_system": parse_system(cw), "gw_system": parse_system(gw, "gwcode", "gw")}
-    cov = {k: (min(d.year for d in v["start"]), max(d.year for d in v["end"])) for k, v in tables.items()}
-    notes = ["COW membership ends 2016-12-31, GW 2020-12-31: panels extend states alive at the end to the asked year."]
+    cov = {
+        k: (min(d.year for d in v["start"]), max(d.year for d in v["end"]))
+        for k, v in tables.items()
+    }
+    notes = [
+        "COW membership ends 2016-12-31, GW 2020-12-31: panels extend states alive at the end to the asked year."
+    ]
     return Built(tables, _release(), [p1, p2], cov, notes)
 
 

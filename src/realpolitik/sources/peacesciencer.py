@@ -45,7 +45,13 @@ def integerise(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.
         if len(valid) and not (valid == valid.round()).all():
             continue
         lo, hi = (valid.min(), valid.max()) if len(valid) else (0, 0)
-        kind = "Int8" if -128 <= lo and hi < 128 else "Int16" if -32768 <= lo and hi < 32768 else "Int32"
+        kind = (
+            "Int8"
+            if lo >= -128 and hi < 128
+            else "Int16"
+            if lo >= -32768 and hi < 32768
+            else "Int32"
+        )
         out[col] = s.astype(kind) if s.isna().any() else s.astype(kind.lower())
     return out
 
@@ -83,7 +89,10 @@ def add_ids(frame: pd.DataFrame, columns: dict[str, str], system: str = "cow") -
         keys = [code_col, year_col] if year_col else [code_col]
         pairs = out[keys].dropna().drop_duplicates()
         if year_col:
-            pairs["_id"] = [_lookup(int(c), system, int(y)) for c, y in zip(pairs[code_col], pairs[year_col], strict=True)]
+            pairs["_id"] = [
+                _lookup(int(c), system, int(y))
+                for c, y in zip(pairs[code_col], pairs[year_col], strict=True)
+            ]
         else:
             pairs["_id"] = [_lookup(int(c), system) for c in pairs[code_col]]
         ids = out[keys].merge(pairs, on=keys, how="left")["_id"].to_numpy()
@@ -127,7 +136,17 @@ def _ext(raw_root: Path, name: str) -> tuple[pd.DataFrame, Path]:
 
 def parse_cow_states(frame: pd.DataFrame) -> pd.DataFrame:
     """COW state system membership spells (one row per spell; some states have two)."""
-    cols = ["ccode", "stateabb", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"]
+    cols = [
+        "ccode",
+        "stateabb",
+        "statenme",
+        "styear",
+        "stmonth",
+        "stday",
+        "endyear",
+        "endmonth",
+        "endday",
+    ]
     return add_ids(integerise(frame[cols]), {"ccode": "id"})
 
 
@@ -146,7 +165,10 @@ def parse_contdir(frame: pd.DataFrame) -> pd.DataFrame:
     out["endyear"] = pd.to_datetime(out["enddate"]).dt.year
     out["stdate"] = pd.to_datetime(out["stdate"]).dt.date
     out["enddate"] = pd.to_datetime(out["enddate"]).dt.date
-    return add_ids(integerise(out, ["ccode1", "ccode2", "conttype", "styear", "endyear"]), {"ccode1": "id1", "ccode2": "id2"})
+    return add_ids(
+        integerise(out, ["ccode1", "ccode2", "conttype", "styear", "endyear"]),
+        {"ccode1": "id1", "ccode2": "id2"},
+    )
 
 
 def parse_dyadic(frame: pd.DataFrame, system: str = "cow", ids: bool = True) -> pd.DataFrame:
@@ -210,8 +232,17 @@ def parse_trade_sy(frame: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- dataset builds
 
 
-def _built(raw_root: Path, tables: dict[str, pd.DataFrame], files: list[Path], release: str, coverage, notes=()) -> Built:
-    return Built(tables=tables, release=release, files=files, coverage=coverage, notes=[PS_NOTE, *notes])
+def _built(
+    raw_root: Path,
+    tables: dict[str, pd.DataFrame],
+    files: list[Path],
+    release: str,
+    coverage,
+    notes=(),
+) -> Built:
+    return Built(
+        tables=tables, release=release, files=files, coverage=coverage, notes=[PS_NOTE, *notes]
+    )
 
 
 def build_states(raw_root: Path) -> Built:
@@ -236,28 +267,51 @@ def build_states(raw_root: Path) -> Built:
     cov = {
         "cow_states": (int(states.styear.min()), int(states.endyear.max())),
         "gw_states": (min(d.year for d in gws.startdate), max(d.year for d in gws.enddate)),
-        "cow_majors": (int(tables["cow_majors"].styear.min()), int(tables["cow_majors"].endyear.max())),
+        "cow_majors": (
+            int(tables["cow_majors"].styear.min()),
+            int(tables["cow_majors"].endyear.max()),
+        ),
     }
     notes = [
         "cow_false_dyads/gw_false_dyads: dyad-years peacesciencer removes (states that merged or split within a year).",
         "COW membership ends 2016-12-31 and GW 2017-12-31 in these releases; panels extend states alive at the end.",
     ]
-    return _built(raw_root, tables, [p1, p2, p3, p4, p5, p6, p7], _release(raw_root, "COW states", "State System"), cov, notes)
+    return _built(
+        raw_root,
+        tables,
+        [p1, p2, p3, p4, p5, p6, p7],
+        _release(raw_root, "COW states", "State System"),
+        cov,
+        notes,
+    )
 
 
 def build_contdir(raw_root: Path) -> Built:
     frame, path = _ps(raw_root, "cow_contdir")
     t = parse_contdir(frame)
-    return _built(raw_root, {"cow_contdir": t}, [path], _release(raw_root, "COW Direct Contiguity", "Direct Contiguity"),
-                  {"cow_contdir": (int(t.styear.min()), int(t.endyear.max()))},
-                  ["Relationships still in force carry enddate 2016-12: contiguity after 2016 is not coded."])
+    return _built(
+        raw_root,
+        {"cow_contdir": t},
+        [path],
+        _release(raw_root, "COW Direct Contiguity", "Direct Contiguity"),
+        {"cow_contdir": (int(t.styear.min()), int(t.endyear.max()))},
+        ["Relationships still in force carry enddate 2016-12: contiguity after 2016 is not coded."],
+    )
 
 
 def build_atop(raw_root: Path) -> Built:
     frame, path = _ps(raw_root, "atop_alliance")
     t = parse_dyadic(frame)
-    return _built(raw_root, {"atop_alliance": t}, [path], _release(raw_root, "ATOP", "ATOP"), {"atop_alliance": year_span(t)},
-                  ["Directed dyad-years with at least one ATOP obligation; absent dyad-years within 1815–2018 have none."])
+    return _built(
+        raw_root,
+        {"atop_alliance": t},
+        [path],
+        _release(raw_root, "ATOP", "ATOP"),
+        {"atop_alliance": year_span(t)},
+        [
+            "Directed dyad-years with at least one ATOP obligation; absent dyad-years within 1815–2018 have none."
+        ],
+    )
 
 
 def build_cow_mid(raw_root: Path) -> Built:
@@ -271,9 +325,17 @@ def build_cow_mid(raw_root: Path) -> Built:
     }
     cov = {k: year_span(v) for k, v in tables.items() if "year" in v}
     cov["cow_mid_disps"] = year_span(tables["cow_mid_disps"], "styear")
-    return _built(raw_root, tables, [p1, p2, p3], _release(raw_root, "COW MID", "Militarized Interstate Disputes"), cov,
-                  ["cow_mid_ddydisps holds one dispute per directed dyad-year (peacesciencer's whittling); "
-                   "cow_mid_dirdisps every dispute-dyad-year."])
+    return _built(
+        raw_root,
+        tables,
+        [p1, p2, p3],
+        _release(raw_root, "COW MID", "Militarized Interstate Disputes"),
+        cov,
+        [
+            "cow_mid_ddydisps holds one dispute per directed dyad-year (peacesciencer's whittling); "
+            "cow_mid_dirdisps every dispute-dyad-year."
+        ],
+    )
 
 
 def build_gml_mid(raw_root: Path) -> Built:
@@ -281,7 +343,14 @@ def build_gml_mid(raw_root: Path) -> Built:
     dd, p2 = _ps(raw_root, "gml_dirdisp")
     disps, p3 = _ps(raw_root, "gml_mid_disps")
     part, p4 = _ps(raw_root, "gml_part")
-    part = part.drop(columns=["anymiss_leader_start", "anymiss_leader_end", "allmiss_leader_start", "allmiss_leader_end"])
+    part = part.drop(
+        columns=[
+            "anymiss_leader_start",
+            "anymiss_leader_end",
+            "allmiss_leader_start",
+            "allmiss_leader_end",
+        ]
+    )
     tables = {
         "gml_mid_ddydisps": parse_dyadic(ddy),
         "gml_dirdisp": parse_dyadic(dd.drop(columns=["version"])),
@@ -294,31 +363,55 @@ def build_gml_mid(raw_root: Path) -> Built:
         "gml_mid_disps": year_span(tables["gml_mid_disps"], "styear"),
         "gml_part": (int(tables["gml_part"].styear.min()), int(tables["gml_part"].endyear.max())),
     }
-    return _built(raw_root, tables, [p1, p2, p3, p4], _release(raw_root, "GML MID", "Gibler-Miller-Little"), cov,
-                  ["GML MID 2.2.1 ends in 2010; hostlev 1 no militarized action … 5 war."])
+    return _built(
+        raw_root,
+        tables,
+        [p1, p2, p3, p4],
+        _release(raw_root, "GML MID", "Gibler-Miller-Little"),
+        cov,
+        ["GML MID 2.2.1 ends in 2010; hostlev 1 no militarized action … 5 war."],
+    )
 
 
 def build_td(raw_root: Path) -> Built:
     frame, path = _ps(raw_root, "td_rivalries")
     t = parse_td_rivalries(frame)
-    return _built(raw_root, {"td_rivalries": t}, [path], _release(raw_root, "Thompson & Dreyer", "Thompson and Dreyer"),
-                  {"td_rivalries": (int(t.styear.min()), int(t.endyear.max()))},
-                  ["Strategic rivalries coded to 2010; a dyad absent from the table was not a rivalry in 1494–2010."])
+    return _built(
+        raw_root,
+        {"td_rivalries": t},
+        [path],
+        _release(raw_root, "Thompson & Dreyer", "Thompson and Dreyer"),
+        {"td_rivalries": (int(t.styear.min()), int(t.endyear.max()))},
+        [
+            "Strategic rivalries coded to 2010; a dyad absent from the table was not a rivalry in 1494–2010."
+        ],
+    )
 
 
 def build_tss(raw_root: Path) -> Built:
     frame, path = _ps(raw_root, "tss_rivalries")
     t = parse_tss_rivalries(frame)
-    return _built(raw_root, {"tss_rivalries": t}, [path], f"TSS 2022 (peacesciencer {PS_VERSION})",
-                  {"tss_rivalries": (int(t.start.min()), int(t.end.max()))},
-                  ["Thompson, Sakuwa & Suhas update of the strategic rivalries to 2020."])
+    return _built(
+        raw_root,
+        {"tss_rivalries": t},
+        [path],
+        f"TSS 2022 (peacesciencer {PS_VERSION})",
+        {"tss_rivalries": (int(t.start.min()), int(t.end.max()))},
+        ["Thompson, Sakuwa & Suhas update of the strategic rivalries to 2020."],
+    )
 
 
 def build_nmc(raw_root: Path) -> Built:
     frame, path = _ps(raw_root, "cow_nmc")
     t = parse_state_year(frame)
-    return _built(raw_root, {"cow_nmc": t}, [path], _release(raw_root, "COW NMC", "National Material Capabilities"),
-                  {"cow_nmc": year_span(t)}, ["milex in thousands of current US$, tpop/upop in thousands; cinc is a share 0–1."])
+    return _built(
+        raw_root,
+        {"cow_nmc": t},
+        [path],
+        _release(raw_root, "COW NMC", "National Material Capabilities"),
+        {"cow_nmc": year_span(t)},
+        ["milex in thousands of current US$, tpop/upop in thousands; cinc is a share 0–1."],
+    )
 
 
 def build_mindist(raw_root: Path) -> Built:
@@ -327,26 +420,48 @@ def build_mindist(raw_root: Path) -> Built:
     tables = {"cow_mindist": parse_dyadic(cow), "gw_mindist": parse_dyadic(gw, "gw")}
     for t in tables.values():
         t["mindist"] = t["mindist"].astype("float32")
-    return _built(raw_root, tables, [p1, p2], _release(raw_root, "CShapes minimum distance", "Cshapes"),
-                  {k: year_span(v) for k, v in tables.items()},
-                  ["Non-directed (code1 < code2) minimum distance in km between borders on 1 January; 0 = touching."])
+    return _built(
+        raw_root,
+        tables,
+        [p1, p2],
+        _release(raw_root, "CShapes minimum distance", "Cshapes"),
+        {k: year_span(v) for k, v in tables.items()},
+        [
+            "Non-directed (code1 < code2) minimum distance in km between borders on 1 January; 0 = touching."
+        ],
+    )
 
 
 def build_trade(raw_root: Path) -> Built:
     sy, p1 = _ps(raw_root, "cow_trade_sy")
     ddy, p2 = _ext(raw_root, "cow_trade_ddy")
     tables = {"cow_trade_sy": parse_trade_sy(sy), "cow_trade_ddy": parse_trade_ddy(ddy)}
-    return _built(raw_root, tables, [p1, p2], _release(raw_root, "COW Trade", "Correlates of War Trade"),
-                  {k: year_span(v) for k, v in tables.items()},
-                  ["US$ millions (current). cow_trade_ddy is non-directed: flow1 = imports of ccode1 from ccode2.",
-                   "Israel does not report crude-oil imports by origin: importer-side flows from oil exporters are understated."])
+    return _built(
+        raw_root,
+        tables,
+        [p1, p2],
+        _release(raw_root, "COW Trade", "Correlates of War Trade"),
+        {k: year_span(v) for k, v in tables.items()},
+        [
+            "US$ millions (current). cow_trade_ddy is non-directed: flow1 = imports of ccode1 from ccode2.",
+            "Israel does not report crude-oil imports by origin: importer-side flows from oil exporters are understated.",
+        ],
+    )
 
 
 def build_sdp(raw_root: Path) -> Built:
     frame, path = _ext(raw_root, "cow_sdp_gdp")
     t = parse_state_year(frame)
-    return _built(raw_root, {"cow_sdp_gdp": t}, [path], _release(raw_root, "SDP", "SDP"), {"cow_sdp_gdp": year_span(t)},
-                  ["Simulated estimates, natural logs: wbgdp2011est (GDP, 2011 US$), wbpopest, sdpest, wbgdppc2011est."])
+    return _built(
+        raw_root,
+        {"cow_sdp_gdp": t},
+        [path],
+        _release(raw_root, "SDP", "SDP"),
+        {"cow_sdp_gdp": year_span(t)},
+        [
+            "Simulated estimates, natural logs: wbgdp2011est (GDP, 2011 US$), wbpopest, sdpest, wbgdppc2011est."
+        ],
+    )
 
 
 BIB_PS = "@Article{miller2022peacesciencer, author={Steven V. Miller}, title={{peacesciencer}: An R Package for Quantitative Peace Science Research}, journal={Conflict Management and Peace Science}, year={2022}, volume={39}, number={6}, pages={755--779}}"
@@ -464,7 +579,7 @@ DATASETS = [
         ),
         url="https://icr.ethz.ch/data/cshapes/",
         licence="CC BY-NC-SA 4.0 (CShapes)",
-        bibtex="@Article{schvitz2021mis, author={Guy Schvitz and Seraina R{\\\"u}egger and Luc Girardin and Lars-Erik Cederman and Nils Weidmann and Kristian Skrede Gleditsch}, title={Mapping the International System, 1886--2019: The CShapes 2.0 Dataset}, journal={Journal of Conflict Resolution}, year={2022}, volume={66}, number={1}, pages={144--161}}",
+        bibtex='@Article{schvitz2021mis, author={Guy Schvitz and Seraina R{\\"u}egger and Luc Girardin and Lars-Erik Cederman and Nils Weidmann and Kristian Skrede Gleditsch}, title={Mapping the International System, 1886--2019: The CShapes 2.0 Dataset}, journal={Journal of Conflict Resolution}, year={2022}, volume={66}, number={1}, pages={144--161}}',
     ),
     Dataset(
         name="cow_trade",

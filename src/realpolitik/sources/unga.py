@@ -14,8 +14,19 @@ from realpolitik.snapshot.dataset import Built, Dataset
 from realpolitik.sources.peacesciencer import add_ids
 
 UNGA_DIR = "unga_idealpoints"
-COLUMNS = ["ccode", "iso3c", "countryname", "year", "idealpointfp", "idealpointall", "idealpointlegacy",
-           "nvotesfp", "nvotesall", "q5fp", "q95fp"]
+COLUMNS = [
+    "ccode",
+    "iso3c",
+    "countryname",
+    "year",
+    "idealpointfp",
+    "idealpointall",
+    "idealpointlegacy",
+    "nvotesfp",
+    "nvotesall",
+    "q5fp",
+    "q95fp",
+]
 
 
 def read_idealpoints(path: Path) -> pd.DataFrame:
@@ -25,7 +36,8 @@ def read_idealpoints(path: Path) -> pd.DataFrame:
     out["ccode"] = out["ccode"].astype("int16")
     out["year"] = out["year"].astype("int16")
     for c in ("nvotesfp", "nvotesall"):
-        out[c] = out[c].astype("Int16")
+        if c in out:
+            out[c] = out[c].astype("Int16")
     for c in ("idealpointfp", "idealpointall", "idealpointlegacy", "q5fp", "q95fp"):
         if c in out:
             out[c] = out[c].astype("float64")
@@ -51,7 +63,13 @@ def build_unga(raw_root: Path) -> Built:
         f"idealpointall and nvotesall are empty in {last}: use idealpointfp (present in every year).",
         "Distances between two states are absolute differences of their ideal points in the same year.",
     ]
-    return Built({"unga_idealpoints": t}, release_of(path), [path], {"unga_idealpoints": (int(t.year.min()), last)}, notes)
+    return Built(
+        {"unga_idealpoints": t},
+        release_of(path),
+        [path],
+        {"unga_idealpoints": (int(t.year.min()), last)},
+        notes,
+    )
 
 
 DATASETS = [

@@ -63,6 +63,7 @@ class Mention:
     kind: str  # name | demonym | capital | pronoun
     possessive: bool = False
     text: str = ""
+    alt: str | None = None  # pronouns: the subject of the sentence before, if the in-sentence antecedent fails
 
 
 # --- cues ---------------------------------------------------------------------------------------
@@ -123,6 +124,11 @@ _NOT_DESIG = {
     "Three", "Four", "Five", "Six", "Ten", "Dozens", "Hundreds", "Which", "Whose", "When", "Where", "Baku",
 }  # fmt: skip
 
+# a sentence about the present does not inherit a past period from its paragraph
+PRESENT_RE = re.compile(
+    r"\b(?:is|are|remains?|has become|have become|now|today|currently|lately|recently|nowadays|these days|at present|still)\b",
+    re.I,
+)
 PRONOUN_RE = re.compile(
     r"\b(?:its|the\s+(?:country|nation|state|republic|government)(?:['’]s)?|(?<![\w'’])it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported)\b))\b",
     re.I,
@@ -214,10 +220,24 @@ def attached(text: str, mentions: list[Mention], cue: re.Match[str], after_chars
     for m in mentions:
         if m.start >= cue.end() and m.start - cue.end() <= after_chars:
             between = text[cue.end() : m.start]
-            if re.search(r"\b(?:of|by|to|for|into|in)\s+(?:the\s+)?$", between) and not re.search(
-                r"\b(?:from)\b|[;]", between
+            if (
+                re.search(r"\b(?:of|by|to|for|into|in)\s+(?:the\s+)?$", between)
+                and not re.search(r"\b(?:from)\b|[;]", between)
+                and not any(cue.end() <= o.start < m.start for o in mentions)
             ):
                 return m
+    return None
+
+
+def _agent(clause: str, loc: list[Mention], verb: re.Pattern[str]) -> Mention | None:
+    """The state right before a verb: 'Azerbaijan imported', 'Israel has sold', 'Baku quietly bought'."""
+    for m in loc:
+        if m.kind == "demonym":
+            continue
+        rest = clause[m.end :]
+        mm = re.match(r"\s+(?:(?:has|have|had|is|was|were)\s+)?(?:\w+ly\s+)?", rest)
+        if mm and verb.match(rest, mm.end()):
+            return m
     return None
 
 
@@ -255,7 +275,7 @@ def _period(clause: str, sent_text: str, para_years: list[dict[str, Any]], today
     years = [y for y, _, _ in N.find_years(sent_text)]
     if years:
         return {"start": years[-1], "end": years[-1], "kind": "year", "text": str(years[-1]), "source": "sentence"}
-    if para_years:
+    if para_years and not PRESENT_RE.search(sent_text):
         return {**para_years[-1], "source": "paragraph"}
     return None
 
@@ -279,7 +299,7 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
     claimed["decimals"] = sh.decimals
     arms = list(ARMS_RE.finditer(clause))
     oil = list(OIL_RE.finditer(clause))
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text) for m in ms]
+    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
     if arms:
         glob = GLOBAL_RE.search(clause)
         cue = min(arms, key=lambda c: abs(c.start() - sh.end))
@@ -308,12 +328,7 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
             direction = "import"
         if owner is None:
             # the agent of an import/export verb owns the total: 'the weapons Azerbaijan imported', 'arms Israel sold'
-            verb = IMPORT_CUE if direction == "import" else EXPORT_CUE
-            owner = next(
-                (m for m in loc if m.kind != "demonym" and re.match(r"[\s'’s]*(?:(?:has|had|have|had|was|is)\s+)?(?:\w+ly\s+)?$", "")
-                 and verb.match(clause, m.end + len(re.match(r"(?:['’]s)?\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?", clause[m.end:]).group(0)) if re.match(r"(?:['’]s)?\s+", clause[m.end:]) else m.end)),
-                None,
-            )
+            owner = _agent(clause, loc, IMPORT_CUE if direction == "import" else EXPORT_CUE)
         if owner is None:
             # prepositions decide: 'from X' is the supplier, 'to X' the recipient
             frm = next((m for m in loc if _prep_before(clause, m, ("from",))), None)
@@ -323,6 +338,9 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
             else:
                 owner = frm or next((m for m in loc if to is None or m.id != to.id), None)
         other = _other(loc, owner, clause)
+        if other is None and owner is not None and owner.kind == "pronoun" and owner.alt:
+            owner = Mention(owner.start, owner.end, owner.alt, "pronoun", owner.possessive, owner.text)
+            other = _other(loc, owner, clause)
         if owner is None or other is None:
             return out
         if direction == "import":
@@ -331,14 +349,21 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
             out.append(("arms_export_share", owner, other, claimed, "share+arms+export"))
         return out
     if oil:
-        cue = min(oil, key=lambda c: abs(c.start() - sh.end))
-        owner = attached(clause, loc, cue)
-        exp = EXPORT_CUE.search(clause[cue.start() : cue.end() + 20]) or re.search(r"\b(?:exports?|sales)\b", clause[cue.end() : cue.end() + 15], re.I)
+        # 'Israel's oil', 'its crude imports', 'oil imported by Israel' name the importer;
+        # a demonym on the oil ('Azeri oil') names its origin
+        cues = oil + list(re.finditer(r"\b(?:imports?|exports?|needs|supply|supplies|consumption|purchases)\b", clause, re.I))
+        owners = [attached(clause, [m for m in loc if m.kind != "demonym"], c) for c in cues]
+        owner = next((o for o in owners if o is not None), None)
         if owner is None:
-            frm = next((m for m in loc if _prep_before(clause, m, ("from",))), None)
-            owner = next((m for m in loc if frm is None or m.id != frm.id), None) if frm else None
-        other = _other(loc, owner, clause)
-        if owner and other:
+            agent = _agent(clause, loc, re.compile(r"(?:imports?|imported|buys|bought|purchased?|gets|got|receives?|received|sources|sourced|relies|depends)\b", re.I))
+            owner = agent
+        origin = next((m for m in loc if m.kind == "demonym" and owner is not None and m.id != owner.id), None)
+        frm = next((m for m in loc if _prep_before(clause, m, ("from",))), None)
+        if owner is None and frm is not None:
+            owner = next((m for m in loc if m.id != frm.id and m.kind != "demonym"), None)
+        other = origin or frm or _other(loc, owner, clause)
+        exp = re.search(r"\b(?:exports?|exported|sales|shipments)\b", clause, re.I) and not re.search(r"\bimports?\b", clause, re.I)
+        if owner and other and owner.id != other.id:
             if exp:
                 out.append(("oil_export_share", owner, other, claimed, "share+oil+exports"))
             else:
@@ -360,7 +385,7 @@ def _rank_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
     ranks = N.find_ranks(clause)
     if not ranks:
         return out
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text) for m in ms]
+    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
     dist = _distinct(loc)
     arms = ARMS_RE.search(clause)
     oil = OIL_RE.search(clause)
@@ -443,7 +468,7 @@ def _rivalry_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str,
 
 def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     out = []
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text) for m in ms]
+    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
     dist = _distinct(loc)
     if len(dist) < 2:
         return out
@@ -453,9 +478,9 @@ def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
         return out
     for dm in DEAL_RE.finditer(clause):
         desig = dm.group("desig").strip()
-        first = desig.split()[0]
-        if first in _NOT_DESIG or desig in _NOT_DESIG:
-            parts = desig.split()
+        parts = desig.split()
+        first_overlaps = any(m.start <= dm.start() < m.end for m in loc)
+        if parts[0] in _NOT_DESIG or first_overlaps or re.search(r"-(?:made|built|supplied|designed|manufactured)$", parts[0]):
             if len(parts) == 2 and parts[1] not in _NOT_DESIG:
                 desig = parts[1]
             else:
@@ -536,7 +561,8 @@ def _resolve_pronouns(sent: str, off: int, ms: list[Mention], prev_subject: str 
         target = before[0].id if before else prev_subject
         if target:
             poss = pm.group(0).lower() == "its" or pm.group(0).endswith(("'s", "’s"))
-            out.append(Mention(s, e, target, "pronoun", poss, pm.group(0)))
+            alt = prev_subject if prev_subject and prev_subject != target else None
+            out.append(Mention(s, e, target, "pronoun", poss, pm.group(0), alt))
     out.sort(key=lambda m: m.start)
     return out
 

@@ -128,6 +128,9 @@ FRACTIONS: dict[str, float] = {
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0, "two-fifths": 40.0,
     "three fifths": 60.0, "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
     "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0, "nine tenths": 90.0, "nine-tenths": 90.0,
+    "a sixth": 100 / 6, "one sixth": 100 / 6, "one-sixth": 100 / 6, "five sixths": 500 / 6, "five-sixths": 500 / 6,
+    "an eighth": 12.5, "one eighth": 12.5, "one-eighth": 12.5, "three tenths": 30.0, "three-tenths": 30.0,
+    "seven tenths": 70.0, "seven-tenths": 70.0, "three fifths of": 60.0,
 }  # fmt: skip
 QUANTIFIERS: dict[str, tuple[str, float]] = {
     "the majority": ("gt", 50.0),
@@ -148,6 +151,7 @@ _PCT_UNIT = r"(?:\s?%|\s?per[ -]?cent\b|\s?pct\b)"
 SHARE_RE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_ALT})\s+)?"
     rf"(?:(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+    rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b))",
     re.IGNORECASE,
@@ -195,6 +199,11 @@ def find_shares(text: str) -> list[Share]:
             decimals = len(raw.split(".")[1]) if "." in raw else 0
             form = "digits" if raw[0].isdigit() else "words"
             out.append(Share(v, hedge, form, decimals, m.start(), m.end(), m.group(0)))
+        elif m.group("nin"):
+            a, b = to_number(m.group("nin")), to_number(re.sub(r"\s+", " ", m.group("nof")))
+            if a is None or not b or a > b:
+                continue
+            out.append(Share(100 * a / b, hedge, "fraction", 0, m.start(), m.end(), m.group(0)))
         elif m.group("frac"):
             # "half" inside "half of …" or "a half": fractions are written loosely
             out.append(

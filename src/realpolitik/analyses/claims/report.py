@@ -43,7 +43,7 @@ class ClaimReport:
         lines = [f"### Claims in {d.title or d.source}", "", f"Article date {d.date.isoformat()} (from {d.date_source}).", ""]
         lines += ["| # | claim | type | period | verdict | evidence |", "|---|---|---|---|---|---|"]
         for i, c in enumerate(self.claims, 1):
-            cells = [str(i), c.text, c.type, _period_text(c), f"**{c.verdict}**", c.evidence.get("summary", "")]
+            cells = [str(i), " ".join(c.text.split()), c.type, _period_text(c), f"**{c.verdict}**", c.evidence.get("summary", "")]
             lines.append("| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |")
         lines.append("")
         lines += [f"*Source:* {s}" for s in _sources(self.claims)]
@@ -58,7 +58,7 @@ class ClaimReport:
             table.add_column(col, overflow="fold")
         for i, c in enumerate(self.claims, 1):
             style = VERDICT_STYLE.get(c.verdict, "")
-            table.add_row(str(i), c.text, c.type, _period_text(c), f"[{style}]{c.verdict}[/{style}]", c.evidence.get("summary", ""))
+            table.add_row(str(i), " ".join(c.text.split()), c.type, _period_text(c), f"[{style}]{c.verdict}[/{style}]", c.evidence.get("summary", ""))
         return table
 
     def to_html(self) -> str:

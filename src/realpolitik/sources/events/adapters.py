@@ -7,7 +7,8 @@ into the official column names so the same normalisation applies:
   re-saved by pandas: comma-separated, quoted, a header of renamed columns, a leading index column and
   a trailing `Confidence` column (63 fields). The 61 GDELT columns are in official order, so they are
   mapped by position (the names are misleading: `Actor_1_Country_Code` holds Actor1Code and
-  `Actor_1_Country_ABBR` holds Actor1CountryCode).
+  `Actor_1_Country_ABBR` holds Actor1CountryCode). pandas also dropped the leading zeros of the CAMEO
+  codes of roots 01–09 ('040' → '40', root '04' → '4'); they are restored from the root code.
 - `read_r_export`: mpiccirilli/UNDP-BCPR-Project GDELT 1.0 rows written by R `write.csv` — header of
   official names, 'NA' for empty, and in some files (Dec 2012 – May 2013) an extra leading row-name field
   that is not in the header (data shifted right by one); one file carries an extra trailing `month`
@@ -48,7 +49,22 @@ def read_luka_radulovic(path: Path | str) -> pd.DataFrame:
         raise UserError(f"{path}: not a Luka-Radulovic reformatted GDELT 2.0 CSV")
     out = df.iloc[:, 1:62].copy()
     out.columns = gdelt2.NAMES
-    return out.replace({"": None})
+    return restore_cameo_zeros(out.replace({"": None}))
+
+
+def restore_cameo_zeros(df: pd.DataFrame) -> pd.DataFrame:
+    """Put back leading zeros lost by a numeric re-save: root '4' → '04', codes '40' → '040', '831' → '0831'."""
+    root = df["EventRootCode"].astype(object)
+    ok = root.notna() & root.astype(str).str.fullmatch(r"\d{1,2}")
+    fixed_root = root.where(~ok, root.astype(str).str.zfill(2))
+    lost = ok & fixed_root.astype(str).str.startswith("0")
+    out = df.copy()
+    out["EventRootCode"] = fixed_root
+    for col in ("EventCode", "EventBaseCode"):
+        vals = out[col].astype(object)
+        needs = lost & vals.notna() & ~vals.astype(str).str.startswith("0")
+        out[col] = vals.where(~needs, "0" + vals.astype(str))
+    return out
 
 
 def read_r_export(path: Path | str) -> pd.DataFrame:

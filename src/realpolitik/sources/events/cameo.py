@@ -139,6 +139,19 @@ def country_id(code: str | None) -> str | None:
         return None
 
 
+@cache
+def known_codes() -> list[str]:
+    """Every 3-letter code the resolver knows as ISO3 or id, plus the CAMEO exceptions (a static lookup)."""
+    from realpolitik.countries import all_countries
+
+    codes = set(country_exceptions())
+    for c in all_countries():
+        for code in (c.iso3, c.id):
+            if code and len(code) == 3 and code.isalpha():
+                codes.add(code.upper())
+    return sorted(codes)
+
+
 def country_table(codes: list[str]) -> pd.DataFrame:
     """Lookup table code → id for a set of codes (joined in SQL instead of resolving row by row)."""
     uniq = sorted({c.strip().upper() for c in codes if c and str(c).strip()})

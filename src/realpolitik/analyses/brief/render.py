@@ -1,0 +1,122 @@
+"""Brief renderers: rich terminal, Markdown, self-contained HTML (inline SVG charts), JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from realpolitik.analyses.brief.model import Brief
+from realpolitik.render.formats import human
+
+
+def to_json(b: Brief) -> str:
+    return json.dumps(b.to_dict(), ensure_ascii=False, indent=2, default=str)
+
+
+def to_markdown(b: Brief) -> str:
+    a, c = b.a["name"], b.b["name"]
+    out = [f"# {a} – {c}: what's in it for each side", "", f"*As of {b.as_of}; data up to {b.last_year}.*", "", "## Summary", ""]
+    out += [f"- {s}" for s in b.summary] + [""]
+    for side in (b.a, b.b):
+        out += [f"## What's in it for {side['name']}", ""]
+        ms = b.motives.get(side["id"], [])
+        out += [f"{i}. {m.text} *[{m.source}]*" for i, m in enumerate(ms, 1)] or ["No motive found in the data."]
+        out.append("")
+    for s in b.sections:
+        out += [f"## {s.title}", ""]
+        out += [f"- {f.text} *[{f.source}]*" for f in s.facts]
+        out += [f"- *Data gap:* {g}" for g in s.gaps]
+        out.append("")
+        for t in s.tables.values():
+            if t.frame.empty:
+                continue
+            cols = [str(x) for x in t.frame.columns]
+            out += [f"**{t.title}**", "", "| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+            for row in t.frame.head(15).itertuples(index=False):
+                out.append("| " + " | ".join(human(c2, v).replace("|", "\\|").replace("\n", " ") for c2, v in zip(cols, row, strict=True)) + " |")
+            out.append("")
+    out += ["## Sources", ""] + [f"- **{s.dataset}** ({s.release}): {s.citation}" for s in b.sources]
+    out += ["", *[f"*{n}*" for n in b.notes], ""]
+    return "\n".join(out)
+
+
+CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
+.src{color:#777;font-size:.85em}.gap{color:#8a5a00}.chart{margin:1em 0}
+table{border-collapse:collapse;font-size:.85em;margin:.6em 0}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}
+.motives{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}"""
+
+
+def to_html(b: Brief, charts: bool = True) -> str:
+    """One self-contained HTML file: text escaped, charts inlined as SVG (no scripts, no CDN)."""
+    from realpolitik.render.charts import to_svg
+
+    e = html.escape
+    a, c = b.a["name"], b.b["name"]
+    parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{e(a)} – {e(c)} brief</title>",
+             f"<style>{CSS}</style></head><body>", f"<h1>{e(a)} – {e(c)}: what's in it for each side</h1>",
+             f"<p class=src>As of {e(b.as_of)}; data up to {b.last_year}.</p><h2>Summary</h2><ul>"]  # fmt: skip
+    parts += [f"<li>{e(s)}</li>" for s in b.summary] + ["</ul><div class=motives>"]
+    for side in (b.a, b.b):
+        parts.append(f"<div><h2>What's in it for {e(side['name'])}</h2><ol>")
+        parts += [f"<li>{e(m.text)} <span class=src>[{e(m.source)}]</span></li>" for m in b.motives.get(side["id"], [])]
+        parts.append("</ol></div>")
+    parts.append("</div>")
+    for s in b.sections:
+        parts.append(f"<section id={e(s.key)}><h2>{e(s.title)}</h2><ul>")
+        parts += [f"<li>{e(f.text)} <span class=src>[{e(f.source)}]</span></li>" for f in s.facts]
+        parts += [f"<li class=gap>Data gap: {e(g)}</li>" for g in s.gaps]
+        parts.append("</ul>")
+        if charts:
+            for name, spec in s.charts.items():
+                parts.append(f"<div class=chart data-chart={e(name)}>{to_svg(spec)}</div>")
+        for t in s.tables.values():
+            if t.frame.empty:
+                continue
+            cols = [str(x) for x in t.frame.columns]
+            parts.append(f"<details><summary>{e(t.title)}</summary><table><tr>" + "".join(f"<th>{e(x)}</th>" for x in cols) + "</tr>")
+            for row in t.frame.head(40).itertuples(index=False):
+                parts.append("<tr>" + "".join(f"<td>{e(human(c2, v))}</td>" for c2, v in zip(cols, row, strict=True)) + "</tr>")
+            parts.append("</table></details>")
+        parts.append("</section>")
+    parts.append("<h2>Sources</h2><ul>")
+    parts += [f"<li><b>{e(s.dataset)}</b> ({e(s.release)}): {e(s.citation)}</li>" for s in b.sources]
+    parts += ["</ul>", *[f"<p class=src>{e(n)}</p>" for n in b.notes], "</body></html>"]
+    return "\n".join(parts)
+
+
+def write_pngs(b: Brief, directory: Path) -> list[Path]:
+    """Every chart of the brief as a PNG file in directory."""
+    from realpolitik.render.charts import to_png
+
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for s in b.sections:
+        for name, spec in s.charts.items():
+            p = directory / f"{b.a['id']}-{b.b['id']}-{name}.png"
+            p.write_bytes(to_png(spec))
+            paths.append(p)
+    return paths
+
+
+def print_terminal(b: Brief) -> None:
+    """Rich terminal rendering: summary, motives, sections with facts and gaps, sources."""
+    from rich.console import Console
+    from rich.panel import Panel
+
+    con = Console()
+    con.print(Panel("\n".join(f"• {s}" for s in b.summary), title=f"{b.a['name']} – {b.b['name']} (as of {b.as_of})", expand=False))
+    for side in (b.a, b.b):
+        con.print(f"\n[bold]What's in it for {side['name']}[/bold]")
+        for i, m in enumerate(b.motives.get(side["id"], []), 1):
+            con.print(f"  {i}. {m.text} [dim]\\[{m.source}][/dim]", highlight=False)
+    for s in b.sections:
+        con.print(f"\n[bold underline]{s.title}[/bold underline]")
+        for f in s.facts:
+            con.print(f"  • {f.text} [dim]\\[{f.source}][/dim]", highlight=False)
+        for g in s.gaps:
+            con.print(f"  [yellow]gap:[/yellow] {g}", highlight=False)
+    con.print("\n[bold]Sources[/bold]")
+    for src in b.sources:
+        con.print(f"  [dim]{src.dataset} ({src.release}): {src.citation}[/dim]", highlight=False)

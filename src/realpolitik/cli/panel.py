@@ -1,0 +1,104 @@
+"""`realpolitik panel dyad-years|state-years`: research panels written to Parquet, CSV, Feather or Stata."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+SystemOpt = Annotated[str, typer.Option("--system", help="State system: cow or gw.")]
+AddOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--add",
+        help="Comma-separated steps: contiguity,mindist,atop,cow_mids,gml,rivalry,nmc,majors,democracy,trade,ideal_points,arms.",
+    ),
+]
+OutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out", "-o", help="Output file; format from the extension (.parquet .csv .feather .dta)."
+    ),
+]
+FromOpt = Annotated[int, typer.Option("--from", help="First year (inclusive).")]
+ToOpt = Annotated[
+    int | None, typer.Option("--to", help="Last year (inclusive); default the last concluded year.")
+]
+
+
+def _steps(add: str | None) -> list[str]:
+    return [s.strip() for s in (add or "").split(",") if s.strip()]
+
+
+def run(panel, steps: list[str], out: Path, cite: bool) -> None:
+    """Add the steps (one progress step each, on a TTY), write the file and print a one-line summary."""
+    from rich.progress import Progress
+
+    from realpolitik.panel.write import format_of
+
+    format_of(out)  # fail on a bad extension before any work
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("panel", total=len(steps) + 1)
+        for step in steps:
+            progress.update(task, description=f"adding {step}")
+            panel = panel.add(step)
+            progress.advance(task)
+        progress.update(task, description=f"writing {out.name}")
+        panel.write(out)
+        progress.advance(task)
+    rows = panel.count()
+    cols = 1 + len(panel.codes) + len(panel.columns)
+    print(f"wrote {out} ({rows:,} rows, {cols} columns; steps: {', '.join(panel.steps) or 'none'})")
+    for note in panel.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if cite:
+        print(panel.cite())
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(
+        help="Dyad-year and state-year research panels (peacesciencer-style, in DuckDB).",
+        no_args_is_help=True,
+    )
+
+    @sub.command("dyad-years")
+    def dyad_cmd(
+        out: OutOpt,
+        start: FromOpt = 1816,
+        end: ToOpt = None,
+        directed: Annotated[
+            bool,
+            typer.Option(
+                "--directed/--non-directed", help="Directed (A→B and B→A) or non-directed dyads."
+            ),
+        ] = True,
+        system: SystemOpt = "cow",
+        add: AddOpt = None,
+        cite: Annotated[
+            bool, typer.Option("--cite", help="Print the citation of every dataset used.")
+        ] = False,
+    ) -> None:
+        """Every dyad-year of the state system, plus the --add steps, written to --out."""
+        from realpolitik.panel import dyad_years, last_year
+
+        run(dyad_years(system, directed, (start, end or last_year())), _steps(add), out, cite)
+
+    @sub.command("state-years")
+    def state_cmd(
+        out: OutOpt,
+        start: FromOpt = 1816,
+        end: ToOpt = None,
+        system: SystemOpt = "cow",
+        add: AddOpt = None,
+        cite: Annotated[
+            bool, typer.Option("--cite", help="Print the citation of every dataset used.")
+        ] = False,
+    ) -> None:
+        """Every state-year of the state system, plus the --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
+        from realpolitik.panel import last_year, state_years
+
+        run(state_years(system, (start, end or last_year())), _steps(add), out, cite)
+
+    app.add_typer(sub, name="panel")

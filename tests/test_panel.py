@@ -1,0 +1,253 @@
+"""Research panels: row counts equal peacesciencer 1.2.9's, coverage is honest (NULL, not 0), spot checks."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from realpolitik.errors import BadPeriod, UserError
+from realpolitik.panel import dyad_years, state_years
+from realpolitik.panel.core import last_year
+from realpolitik.panel.write import format_of
+
+# peacesciencer 1.2.9 (cow_ddy/gw_ddy to 2024, extended to 2025 by create_dyadyears(mry = TRUE) in 2026)
+COUNTS = {
+    ("cow", True, 2020): 2_063_610,
+    ("cow", True, 2025): 2_252_760,
+    ("cow", False, 2025): 1_126_380,
+    ("gw", True, 2020): 2_445_018,
+    ("gw", True, 2025): 2_638_078,
+    ("gw", False, 2025): 1_319_039,
+}
+
+
+@pytest.mark.parametrize(("system", "directed", "end"), list(COUNTS))
+def test_dyad_year_counts_equal_peacesciencer(system, directed, end):
+    assert dyad_years(system, directed, (1816, end)).count() == COUNTS[(system, directed, end)]
+
+
+def test_state_year_counts():
+    assert state_years("cow", (1816, 2025)).count() == 17_706
+    assert state_years("gw", (1816, 2025)).count() == 20_849  # rows of isard's gw_democracy
+
+
+def test_dyads_equal_state_year_pairs_minus_false_dyads(store):
+    """Every COW dyad-year pairs two states alive that year; nothing is duplicated."""
+    p = dyad_years("cow", True, (1816, 1900))
+    dup = (
+        store.con.cursor()
+        .execute(f"SELECT count(*) - count(DISTINCT (ccode1, ccode2, year)) FROM ({p.sql})")
+        .fetchone()[0]
+    )
+    assert dup == 0
+    # 1816: 23 COW states -> 23 * 22 directed dyads
+    assert (
+        store.con.cursor()
+        .execute(f"SELECT count(*) FROM ({p.sql}) WHERE year = 1816")
+        .fetchone()[0]
+        == 23 * 22
+    )
+
+
+@pytest.fixture(scope="module")
+def chain() -> pd.DataFrame:
+    """Recent years of the benchmark chain plus trade, majors, ideal points and arms."""
+    p = (
+        dyad_years("cow", True, (1975, 2025))
+        .add_contiguity()
+        .add_atop()
+        .add_gml_mids()
+        .add_cow_mids()
+        .add_nmc()
+        .add_democracy()
+        .add_rivalries()
+        .add_mindist()
+        .add_majors()
+        .add_cow_trade()
+        .add_ideal_points()
+        .add_arms()
+    )
+    return p.to_pandas()
+
+
+def dyad(frame: pd.DataFrame, a: int, b: int) -> pd.DataFrame:
+    return frame[(frame.ccode1 == a) & (frame.ccode2 == b)].set_index("year")
+
+
+def test_coverage_is_null_after_the_data_ends(chain):
+    last = {
+        "conttype": 2016,
+        "atop_defense": 2018,
+        "cinc1": 2022,
+        "gmlmidonset": 2010,
+        "gmlmidspell": 2010,
+        "cowmidonset": 2014,
+        "td_rivalry": 2010,
+        "tss_rivalry": 2020,
+        "mindist": 2019,
+        "cowmaj1": 2016,
+        "flow1": 2014,
+        "idealpoint1": 2024,
+    }
+    for col, year in last.items():
+        after = chain.loc[chain.year > year, col]
+        assert after.isna().all(), col
+        assert chain.loc[chain.year == year, col].notna().any(), col
+
+
+def test_no_rivalry_coded_outside_rivalry_data(chain):
+    """peacesciencer 1.2.9 codes ongoingrivalry = 1 for non-rivals in 2021–2025; here those years are NULL."""
+    late = chain[chain.year >= 2021]
+    assert late["tss_rivalry"].isna().all() and late["td_rivalry"].isna().all()
+    assert (
+        int(chain.loc[chain.year == 2020, "tss_rivalry"].sum()) < 200
+    )  # a few dozen rival dyads, not every dyad
+
+
+def test_israel_iran_rivalry(chain):
+    d = dyad(chain, 666, 630)
+    coded = d.index[d.tss_rivalry == 1]
+    assert coded.min() == 1979 and coded.max() == 2020
+    assert list(d.loc[1975:1978, "tss_rivalry"]) == [0, 0, 0, 0]
+    assert d.loc[1979:2010, "td_rivalry"].eq(1).all()
+    assert d.loc[2000, "tss_positional"] == 1 and d.loc[2000, "tss_principal"] == 1
+
+
+def test_azerbaijan_iran_disputes_and_contiguity(chain):
+    d = dyad(chain, 373, 630)
+    assert list(d.index[d.cowmidongoing == 1]) == [2001, 2002, 2003, 2011]
+    assert list(d.index[d.gmlmidongoing == 1]) == [2001, 2002, 2003]
+    assert list(d.index[d.gmlmidonset == 1]) == [2001, 2002, 2003]
+    assert d.loc[2001, "gml_hostlev"] == 3
+    assert d.loc[2000, "gmlmidspell"] == 9  # the pair exists since 1991 with no earlier onset
+    assert d.loc[2003, "gmlmidspell"] == 0 and d.loc[2010, "gmlmidspell"] == 7
+    assert (d.loc[1992:2016, "conttype"] == 1).all()
+    assert pd.isna(d.loc[2017, "conttype"])
+    assert d.loc[2010, "mindist"] == 0
+
+
+def test_nmc_democracy_ideal_points(chain, store):
+    d = dyad(chain, 373, 666)
+    nmc = (
+        store.sql("SELECT ccode, cinc FROM cow_nmc WHERE year = 2010 AND ccode IN (373, 666)")
+        .set_index("ccode")
+        .cinc
+    )
+    assert d.loc[2010, "cinc1"] == pytest.approx(nmc[373])
+    assert d.loc[2010, "cinc_share1"] == pytest.approx(nmc[373] / (nmc[373] + nmc[666]))
+    assert d.loc[2019, "v2x_polyarchy1"] == pytest.approx(0.195) and d.loc[
+        2019, "v2x_polyarchy2"
+    ] == pytest.approx(0.708)
+    assert round(float(d.loc[2024, "ideal_distance"]), 3) == 2.813
+    assert round(float(dyad(chain, 373, 630).loc[2024, "ideal_distance"]), 3) == 0.615
+
+
+def test_arms_matches_arms_query(chain):
+    from realpolitik.queries import arms
+
+    series = arms.series("Israel", "Azerbaijan").frame.set_index("year")
+    d = dyad(chain, 666, 373)
+    assert d.loc[2016, "tiv12"] == pytest.approx(series.loc[2016, "ISR_to_AZE"])
+    assert d.loc[2016, "tiv21"] == 0
+    assert 0 < d.loc[2016, "tiv12_share"] <= 1
+    assert pd.isna(d.loc[2025, "tiv12"])
+
+
+def test_directed_rows_mirror(chain):
+    """Directed dyads carry each side's values: 373→630 and 630→373 swap the *1/*2 columns."""
+    a, b = dyad(chain, 373, 630), dyad(chain, 630, 373)
+    pd.testing.assert_series_equal(a.cinc1, b.cinc2, check_names=False)
+    assert (a.loc[2001:2014, "flow1"].fillna(-1) == b.loc[2001:2014, "flow2"].fillna(-1)).all()
+
+
+def test_gw_panel_uses_cow_data_through_the_crosswalk():
+    p = dyad_years("gw", True, (2000, 2000)).add_contiguity().add_nmc().add_democracy().to_pandas()
+    d = p[(p.gwcode1 == 260) & (p.gwcode2 == 220)]  # GW 260 = united Germany after 1990, COW 255
+    assert int(d.conttype.iloc[0]) == 1 and d.cinc1.notna().all()
+
+
+def test_state_years_steps():
+    s = (
+        state_years("cow", (2015, 2025))
+        .add_nmc()
+        .add_majors()
+        .add_democracy()
+        .add_ideal_points()
+        .to_pandas()
+    )
+    us = s[s.ccode == 2].set_index("year")
+    assert us.loc[2016, "cowmaj"] == 1 and pd.isna(us.loc[2017, "cowmaj"])
+    assert pd.isna(us.loc[2023, "cinc"]) and us.loc[2022, "cinc"] > 0
+    assert len(s) == state_years("cow", (2015, 2025)).count()
+
+
+def test_bad_input():
+    with pytest.raises(BadPeriod):
+        dyad_years(years=(1800, 1900))
+    with pytest.raises(BadPeriod):
+        dyad_years(years=(1816, last_year() + 1))
+    with pytest.raises(UserError):
+        dyad_years(system="xyz")
+    with pytest.raises(UserError):
+        state_years().add_atop()
+    with pytest.raises(UserError):
+        dyad_years().add("bogus")
+    with pytest.raises(UserError):
+        dyad_years().add_atop().add_atop()
+    with pytest.raises(UserError):
+        format_of(__import__("pathlib").Path("x.xlsx"))
+
+
+@pytest.mark.parametrize("ext", [".parquet", ".csv", ".feather", ".dta"])
+def test_write_formats_keep_missing(tmp_path, ext):
+    out = dyad_years("cow", False, (2015, 2018)).add_contiguity().write(tmp_path / f"p{ext}")
+    if ext == ".dta":
+        frame = pd.read_stata(out)
+    elif ext == ".feather":
+        frame = pd.read_feather(out)
+    else:
+        frame = duckdb.sql(f"SELECT * FROM '{out}'").df()
+    assert len(frame) == dyad_years("cow", False, (2015, 2018)).count()
+    assert frame.loc[frame.year == 2017, "conttype"].isna().all()
+    assert (frame.loc[frame.year == 2016, "conttype"].dropna() >= 0).all()
+    assert frame.loc[frame.year == 2016, "conttype"].notna().all()
+
+
+def test_cite_lists_every_dataset():
+    p = dyad_years(years=(2000, 2001)).add_atop().add_rivalries()
+    text = p.cite()
+    assert "Leeds" in text and "Thompson" in text and "Sakuwa" in text and "State System" in text
+    assert {s.dataset for s in p.sources()} >= {
+        "atop",
+        "td_rivalries",
+        "tss_rivalries",
+        "cow_states",
+    }
+
+
+def test_cli_panel(cli, tmp_path):
+    out = tmp_path / "d.parquet"
+    r = cli(
+        "panel",
+        "dyad-years",
+        "--from",
+        "2000",
+        "--to",
+        "2001",
+        "--non-directed",
+        "--add",
+        "contiguity,gml,rivalry",
+        "--out",
+        str(out),
+    )
+    assert r.returncode == 0, r.stderr
+    assert "rows" in r.stdout
+    frame = duckdb.sql(f"SELECT * FROM '{out}'").df()
+    assert (frame.ccode1 < frame.ccode2).all() and {
+        "conttype",
+        "gmlmidonset",
+        "tss_rivalry",
+    } <= set(frame.columns)
+    bad = cli("panel", "state-years", "--add", "atop", "--out", str(tmp_path / "s.csv"))
+    assert bad.returncode == 2 and "dyad-year" in bad.stderr

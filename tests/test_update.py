@@ -1,0 +1,477 @@
+"""`data update` against a local HTTP mirror on 127.0.0.1 (no other network): success, resume after a
+truncated body, hash mismatch, server errors with backoff, offline, and kill -9 mid-way (old release intact)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+import pytest
+
+from realpolitik.errors import UserError
+
+RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "sipri"
+DELIVERIES = "sipri/nagehanrdogan__Global-Arms-Trade-Network-Analysis-1995-2024-/trade_register.csv"
+REGISTER = "sipri/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv"
+TABLE = "sipri/360-info__report-arms-trade/trademap-raw/TIV-Export-ISR-1950-2021.csv"
+TOTALS = (
+    "sipri/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv",
+    "sipri/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024_1950-2024.csv",
+)
+
+DELIVERY_PREAMBLE = [
+    "Transfers of major conventional arms from All countries  to All countries . Deals with deliveries "
+    "made for the year range '1995' to '2025';",
+    "A '?' in a column indicates uncertain data. The 'Number delivered' and the 'Year(s) of deliveries' "
+    "refer only to deliveries in the selected year(s).;",
+    "An empty field for 'Number ordered' indicates that data is not yet available.;",
+    "SIPRI trend-indicator values (TIVs) are in millions.;",
+    "An empty field for 'SIPRI TIV for total order' indicates that data (on the number ordered and/or "
+    "the TIV per unit) is not available.;",
+    "A '0' for 'SIPRI TIV of delivered weapons' indicates that the volume of deliveries is between 0 and "
+    "0.5 million SIPRI TIV; and an empty field indicates that no deliveries have been identified.",
+    "Figures may not add up to stated totals due to the conventions of rounding.;",
+    "For the method used for the SIPRI TIV and explanations of the conventions; abbreviations and "
+    "acronyms see <https://www.sipri.org/databases/armstransfers/sources-and-methods>.",
+    ";",
+    "Source: SIPRI Arms Transfers Database (c) SIPRI.;",
+    "Data generated: {generated} 12:26:12 PM;",
+]
+DELIVERY_HEADER = (
+    "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,Order date,"
+    "Order date is estimate,Numbers delivered,Numbers delivered is estimate,Delivery year,"
+    "Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery values,Local production;"
+)
+
+
+def delivery_export(israel_per_year: float, generated: str = "12 Feb 2026") -> bytes:
+    """A tiny SIPRI per-delivery export: preamble, header, CRLF, a stray ';' ending every line."""
+    rows = [
+        f"900{y},Israel,Azerbaijan,Harop,loitering munition,Missiles,2015,No,10,Yes,{y},No,New,0.25,"
+        f"2,{israel_per_year},No;"
+        for y in range(2016, 2021)
+    ]
+    rows.append(
+        "9100,Russia,Azerbaijan,BTR-82A,armoured personnel carrier,Armoured vehicles,2016,No,50,No,2017,No,New,0.25,1,50,No;"
+    )
+    lines = [
+        *(line.format(generated=generated) for line in DELIVERY_PREAMBLE),
+        DELIVERY_HEADER,
+        *rows,
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
+def register_file() -> bytes:
+    """A tiny deal register: SIPRI's latin-1 preamble and header (from the real export) plus two deals."""
+    real = (RAW / REGISTER.removeprefix("sipri/")).read_bytes().split(b"\n")
+    rows = [
+        "Azerbaijan,Israel,2015,,50,,Harop,loitering munition,50,,2016; 2017; 2018; 2019; 2020,New,"
+        "Caf\xe9 test comment,2,100,100",
+        "Azerbaijan,Russia,2016,,50,,BTR-82A,armoured personnel carrier,50,,2017,New,,1,50,50",
+    ]
+    return b"\n".join(real[:12]) + b"\n" + "\n".join(rows).encode("latin-1") + b"\n"
+
+
+def write_mirror(root: Path, israel_per_year: float = 20.0, sums: bool = True) -> dict[str, str]:
+    """A raw-tree mirror of the SIPRI source (official formats) with its SHA256SUMS; returns path -> sha256."""
+    files = {
+        DELIVERIES: delivery_export(israel_per_year),
+        REGISTER: register_file(),
+        TABLE: (RAW / TABLE.removeprefix("sipri/")).read_bytes(),
+        **{t: (RAW / t.removeprefix("sipri/")).read_bytes() for t in TOTALS},
+    }
+    hashes = {}
+    for rel, data in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+        hashes[rel] = hashlib.sha256(data).hexdigest()
+    if sums:
+        (root / "SHA256SUMS").write_text("".join(f"{h}  {p}\n" for p, h in sorted(hashes.items())))
+    return hashes
+
+
+class Mirror(ThreadingHTTPServer):
+    """A static file server with Range support and per-path faults: '500', 'truncate-once',
+    'truncate-always', 'slow'."""
+
+    daemon_threads = True
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.root = root
+        self.faults: dict[str, str] = {}
+        self.log: list[tuple[str, str | None]] = []
+        self.slow_started = threading.Event()
+        self.truncated: set[str] = set()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def requests_for(self, path: str) -> list[str | None]:
+        return [r for p, r in self.log if p == path]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Mirror
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        srv = self.server
+        path = unquote(urlsplit(self.path).path).lstrip("/")
+        rng = self.headers.get("Range")
+        srv.log.append((path, rng))
+        fault = srv.faults.get(path)
+        if fault == "500":
+            self.send_error(500, "boom")
+            return
+        file = srv.root / path
+        if not file.is_file():
+            self.send_error(404)
+            return
+        data = file.read_bytes()
+        start = int(rng.split("=")[1].split("-")[0]) if rng else 0
+        body = data[start:]
+        self.send_response(206 if rng else 200)
+        if rng:
+            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if fault == "truncate-always" or (fault == "truncate-once" and path not in srv.truncated):
+            srv.truncated.add(path)
+            self.wfile.write(
+                body[: len(body) // 2]
+            )  # Content-Length promises more: the client sees a cut
+            self.close_connection = True
+            return
+        if fault == "slow":
+            srv.slow_started.set()
+            try:
+                for i in range(len(body)):
+                    self.wfile.write(body[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def mirror(tmp_path: Path):
+    root = tmp_path / "mirror"
+    write_mirror(root)
+    srv = Mirror(root)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """REALPOLITIK_HOME in tmp_path; fast retry schedule; no snapshot override."""
+    h = tmp_path / "home"
+    monkeypatch.setenv("REALPOLITIK_HOME", str(h))
+    monkeypatch.delenv("REALPOLITIK_SNAPSHOT", raising=False)
+    monkeypatch.setenv("REALPOLITIK_HTTP_BACKOFF", "0.01")
+    monkeypatch.setenv("REALPOLITIK_HTTP_RETRIES", "3")
+    monkeypatch.setenv("REALPOLITIK_HTTP_TIMEOUT", "5")
+    from realpolitik.store import reset_store_cache
+
+    reset_store_cache()
+    yield h
+    reset_store_cache()
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """sha256 of every file under a directory, by relative path."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def cli(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "REALPOLITIK_SNAPSHOT"}
+    env.update(
+        REALPOLITIK_HOME=str(home),
+        REALPOLITIK_HTTP_BACKOFF="0.01",
+        REALPOLITIK_HTTP_RETRIES="2",
+        REALPOLITIK_HTTP_TIMEOUT="5",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "realpolitik.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+
+
+def israel_share(home: Path) -> float:
+    """Israel's share of Azerbaijan's imports 2016–2020 as the CLI answers it from the active release."""
+    r = cli(
+        "arms",
+        "suppliers",
+        "Azerbaijan",
+        "--from",
+        "2016",
+        "--to",
+        "2020",
+        "--format",
+        "json",
+        home=home,
+    )
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["rows"]
+    return next(row["share"] for row in rows if row["id"] == "ISR")
+
+
+def israel_share_api() -> float:
+    """The same figure through the Python API, in-process (REALPOLITIK_HOME set by the fixture)."""
+    from realpolitik.queries.arms import suppliers
+    from realpolitik.store import get_store, reset_store_cache
+
+    reset_store_cache()
+    frame = suppliers("Azerbaijan", (2016, 2020), store=get_store()).frame
+    return float(frame.loc[frame["id"] == "ISR", "share"].iloc[0])
+
+
+def install_first(mirror: Mirror, release_id: str = "r1") -> Path:
+    from realpolitik.snapshot.releases import update
+
+    return update(["sipri"], base_url=mirror.url, release_id=release_id, progress=False)
+
+
+# --- success and the atomic switch ----------------------------------------------------------------
+
+
+def test_update_from_mirror_builds_verifies_and_switches(mirror: Mirror, home: Path) -> None:
+    from realpolitik.snapshot.paths import BUNDLED, active_snapshot
+    from realpolitik.snapshot.releases import current_id, list_releases, read_info
+
+    assert active_snapshot() == BUNDLED
+    final = install_first(mirror)
+    assert final == home / "releases" / "r1"
+    assert current_id() == "r1" and active_snapshot() == final
+    info = read_info(final)
+    assert info["sources"] == ["sipri"] and info["base"] == "bundled"
+    assert {f["path"] for f in info["files"]} == {DELIVERIES, REGISTER, TABLE, *TOTALS}
+    # every other dataset is carried over from the bundled snapshot, unchanged
+    assert {p.name for p in final.iterdir() if p.is_dir()} >= {"sipri", "atop", "factbook"}
+    assert tree_hashes(final / "atop") == tree_hashes(BUNDLED / "atop")
+    assert [r.id for r in list_releases()] == ["bundled", "r1"]
+    assert not list((home / "releases").glob(".tmp-*"))
+    # the fixture release answers: Israel 100 of 150 TIV
+    assert israel_share(home) == pytest.approx(100 / 150)
+
+
+def test_dry_run_lists_mirror_files_and_fetches_nothing(mirror: Mirror, home: Path) -> None:
+    r = cli("data", "update", "sipri", "--dry-run", "--base-url", mirror.url, home=home)
+    assert r.returncode == 0, r.stderr
+    assert DELIVERIES in r.stdout and "sha256" in r.stdout and "nothing downloaded" in r.stdout
+    assert mirror.requests_for(DELIVERIES) == []
+    assert not (home / "releases").exists()
+
+
+def test_official_plan_lists_live_and_pinned_files_without_network() -> None:
+    from realpolitik.snapshot.upstream import URLS, plan
+
+    files = {r.dest: r for r in plan("sipri", "latest", client=None)}
+    live = files[DELIVERIES]
+    assert live.kind == "live" and live.url == URLS["sipri.export"] and live.method == "POST"
+    assert live.decode == "json-base64:bytes"
+    pinned = files[TABLE]
+    assert pinned.kind == "pinned" and pinned.sha256 and pinned.size
+    assert pinned.url.startswith("https://raw.githubusercontent.com/360-info/report-arms-trade/")
+    assert len(files) == 138  # deliveries, register, 134 TIV tables, 2 totals
+    bundled = {r.dest: r for r in plan("sipri", "bundled", client=None)}
+    assert bundled[DELIVERIES].kind == "pinned" and bundled[DELIVERIES].sha256
+
+
+# --- faults ---------------------------------------------------------------------------------------
+
+
+def test_truncated_download_resumes_with_range(mirror: Mirror, home: Path) -> None:
+    mirror.faults[DELIVERIES] = "truncate-once"
+    final = install_first(mirror)
+    ranges = mirror.requests_for(DELIVERIES)
+    assert ranges[0] is None and ranges[1] and ranges[1].startswith("bytes=")
+    offset = int(ranges[1].split("=")[1].rstrip("-"))
+    assert 0 < offset < len(delivery_export(20.0))
+    got = [
+        f
+        for f in json.loads((final / "release.json").read_text())["files"]
+        if f["path"] == DELIVERIES
+    ]
+    assert got[0]["sha256"] == hashlib.sha256(delivery_export(20.0)).hexdigest()
+
+
+def test_always_truncated_download_fails_clearly_and_keeps_old_release(
+    mirror: Mirror, home: Path
+) -> None:
+    install_first(mirror)
+    before = tree_hashes(home / "releases" / "r1")
+    write_mirror(mirror.root, israel_per_year=30.0)
+    mirror.faults[DELIVERIES] = "truncate-always"
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r2", home=home)
+    assert r.returncode == 2
+    err = r.stderr.strip().splitlines()
+    assert (
+        err[-1].startswith("realpolitik: error: download of")
+        and "failed after 3 attempts" in err[-1]
+    )
+    assert "Traceback" not in r.stderr
+    assert (home / "current").read_text().strip() == "r1"
+    assert tree_hashes(home / "releases" / "r1") == before
+    assert not (home / "releases" / "r2").exists()
+
+
+def test_hash_mismatch_is_a_clear_error_and_old_release_stays(mirror: Mirror, home: Path) -> None:
+    install_first(mirror)
+    before = tree_hashes(home / "releases" / "r1")
+    write_mirror(mirror.root, israel_per_year=30.0)
+    sums = (mirror.root / "SHA256SUMS").read_text().splitlines()
+    bad = [("0" * 64 + line[64:]) if line.endswith(REGISTER) else line for line in sums]
+    (mirror.root / "SHA256SUMS").write_text("\n".join(bad) + "\n")
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r2", home=home)
+    assert r.returncode == 2, r.stderr
+    line = r.stderr.strip().splitlines()[-1]
+    assert "verification failed" in line and "sha256" in line and "trade-register.csv" in line
+    assert (home / "current").read_text().strip() == "r1"
+    assert tree_hashes(home / "releases" / "r1") == before
+    assert sorted(p.name for p in (home / "releases").iterdir()) == ["r1"]
+    assert israel_share(home) == pytest.approx(100 / 150)
+
+
+def test_server_error_retries_with_backoff_then_exits_2(mirror: Mirror, home: Path) -> None:
+    mirror.faults[REGISTER] = "500"
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, home=home)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert lines[-1].startswith("realpolitik: error: download of") and "HTTP 500" in lines[-1]
+    assert "after 3 attempts" in lines[-1]
+    assert len(mirror.requests_for(REGISTER)) == 3  # 1 try + REALPOLITIK_HTTP_RETRIES=2
+    assert not (home / "current").exists()
+    assert not list((home / "releases").iterdir())
+
+
+def test_backoff_is_exponential(tmp_path: Path) -> None:
+    from realpolitik.snapshot.download import DownloadError, Fetch, Policy, download
+
+    calls = []
+    transport = httpx.MockTransport(lambda req: calls.append(req) or httpx.Response(503))
+    waits: list[float] = []
+    policy = Policy(timeout=1, retries=4, backoff=0.5)
+    with (
+        httpx.Client(transport=transport) as client,
+        pytest.raises(DownloadError, match="HTTP 503"),
+    ):
+        download(Fetch("http://x/f", tmp_path / "f"), client, policy, sleep=waits.append)
+    assert waits == [0.5, 1.0, 2.0, 4.0] and len(calls) == 5
+
+
+def test_offline_is_one_line(home: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens here
+    r = cli("data", "update", "sipri", "--base-url", f"http://127.0.0.1:{port}", home=home)
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0
+    assert "cannot reach" in r.stderr and "offline" in r.stderr
+
+
+def test_unknown_source_and_release(home: Path) -> None:
+    from realpolitik.snapshot.releases import make_plan
+
+    with pytest.raises(UserError, match="unknown source 'nope'"):
+        make_plan(["nope"])
+    with pytest.raises(UserError, match="--release"):
+        make_plan(["sipri"], release="1999")
+
+
+# --- kill -9 --------------------------------------------------------------------------------------
+
+
+def _start_update(mirror: Mirror, home: Path, release_id: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "REALPOLITIK_SNAPSHOT"}
+    env.update(
+        REALPOLITIK_HOME=str(home), REALPOLITIK_HTTP_BACKOFF="0.01", REALPOLITIK_HTTP_TIMEOUT="5"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "realpolitik.cli.main", "data", "update", "sipri", "--base-url", mirror.url,
+         "--as", release_id],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+
+
+def _assert_intact(home: Path, before: dict[str, str], via_cli: bool = False) -> None:
+    assert (home / "current").read_text().strip() == "r1"
+    assert tree_hashes(home / "releases" / "r1") == before
+    assert (israel_share(home) if via_cli else israel_share_api()) == pytest.approx(100 / 150)
+    if via_cli:
+        r = cli("data", "releases", "--format", "json", home=home)
+        assert [row["id"] for row in json.loads(r.stdout)["rows"]] == ["bundled", "r1"]
+
+
+def test_kill_9_mid_download_and_mid_build_leaves_previous_release_intact(
+    mirror: Mirror, home: Path
+) -> None:
+    install_first(mirror)
+    before = tree_hashes(home / "releases" / "r1")
+    write_mirror(mirror.root, israel_per_year=30.0)
+
+    # 1. killed while a file is streaming in
+    mirror.faults[DELIVERIES] = "slow"
+    proc = _start_update(mirror, home, "r2")
+    assert mirror.slow_started.wait(60), "the update never reached the slow download"
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert proc.returncode == -signal.SIGKILL
+    assert list(
+        (home / "releases").glob(".tmp-r2-*")
+    )  # the half-built release is left behind, unused
+    _assert_intact(home, before)
+
+    # 2. killed while the new release is being built (after downloads)
+    mirror.faults.clear()
+    proc = _start_update(mirror, home, "r2")
+    for line in proc.stderr:  # "fetching …", then "building sipri"
+        if line.startswith("building"):
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert not (home / "releases" / "r2").exists() or (home / "current").read_text().strip() == "r1"
+    shutil.rmtree(
+        home / "releases" / "r2", ignore_errors=True
+    )  # a kill after the rename is also fine
+    _assert_intact(home, before)
+
+    # 3. the next update cleans up, takes the lock and switches; r1 is still untouched
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r3", home=home)
+    assert r.returncode == 0, r.stderr
+    assert (home / "current").read_text().strip() == "r3"
+    assert not list((home / "releases").glob(".tmp-*"))
+    assert israel_share_api() == pytest.approx(150 / 200)
+    assert tree_hashes(home / "releases" / "r1") == before
