@@ -391,60 +391,47 @@ def factbook_names(raw: Path) -> Iterator[tuple[str, str]]:
                     yield path.stem, m.group(1).strip()
 
 
-def gdelt_codes(raw: Path) -> Iterator[tuple[str, str]]:
-    """(file, code) for every GDELT actor country code (CAMEO codes)."""
+def gdelt_codes(raw: Path) -> tuple[set[str], set[str]]:
+    """All GDELT actor country codes (CAMEO) and geo country codes (FIPS 10-4 = GEC), one pass."""
     ev = raw / "events"
-
-    def tsv(path: Path) -> Iterator[tuple[str, str]]:
+    actors: set[str] = set()
+    geos: set[str] = set()
+    for path, geo_cols in (
+        (
+            ev / "arekziobrowski__gdelt-big-data" / "20191024143000.export.CSV",
+            (37, 45, 53),
+        ),  # GDELT 2.0
+        (
+            ev / "reed9999__gdelt-demo" / "gdelt1_events_sample_20160728.tsv",
+            (),
+        ),  # GDELT 1.0, mixed widths
+    ):
         with path.open(encoding="utf-8", errors="replace") as fh:
             for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                 if len(row) > 17:
-                    yield path.name, row[7]
-                    yield path.name, row[17]
-
-    yield from tsv(ev / "arekziobrowski__gdelt-big-data" / "20191024143000.export.CSV")
-    yield from tsv(ev / "reed9999__gdelt-demo" / "gdelt1_events_sample_20160728.tsv")
+                    actors.update((row[7], row[17]))
+                geos.update(row[i] for i in geo_cols if len(row) > i)
     for f in sorted((ev / "Luka-Radulovic__gdelts-conflict-analysis").glob("*.csv")):
         with f.open(encoding="utf-8", errors="replace") as fh:
             for row in csv.DictReader(fh):
-                yield f.name, row["Actor_1_Country_ABBR"]
-                yield f.name, row["Actor_2_Country_ABBR"]
+                actors.update((row["Actor_1_Country_ABBR"], row["Actor_2_Country_ABBR"]))
     for f in sorted((ev / "mpiccirilli__UNDP-BCPR-Project" / "individual_csvs").glob("*.csv.gz")):
         with gzip.open(f, "rt", encoding="utf-8", errors="replace") as fh:
             rd = csv.reader(fh)
             head = next(rd, None)
             if head is None:
                 continue
-            i1, i2 = head.index("Actor1CountryCode"), head.index("Actor2CountryCode")
-            for row in rd:
-                off = len(row) - len(head)  # some months carry an extra leading row-name field
-                yield f.name, row[i1 + off]
-                yield f.name, row[i2 + off]
-
-
-def gdelt_geo_codes(raw: Path) -> Iterator[tuple[str, str]]:
-    """(file, code) for GDELT geo country codes, which are FIPS 10-4 = CIA GEC codes."""
-    ev = raw / "events"
-    path = ev / "arekziobrowski__gdelt-big-data" / "20191024143000.export.CSV"
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            for i in (37, 45, 53):  # Actor1Geo_, Actor2Geo_, ActionGeo_CountryCode in GDELT 2.0
-                if len(row) > i:
-                    yield path.name, row[i]
-    for f in sorted((ev / "mpiccirilli__UNDP-BCPR-Project" / "individual_csvs").glob("*.csv.gz")):
-        with gzip.open(f, "rt", encoding="utf-8", errors="replace") as fh:
-            rd = csv.reader(fh)
-            head = next(rd, None)
-            if head is None:
-                continue
-            cols = [
+            ia = [head.index(c) for c in ("Actor1CountryCode", "Actor2CountryCode")]
+            ig = [
                 head.index(c)
                 for c in ("Actor1Geo_CountryCode", "Actor2Geo_CountryCode", "ActionGeo_CountryCode")
             ]
             for row in rd:
-                off = len(row) - len(head)
-                for i in cols:
-                    yield f.name, row[i + off]
+                off = len(row) - len(head)  # some months carry an extra leading row-name field
+                actors.update(row[i + off] for i in ia)
+                geos.update(row[i + off] for i in ig)
+    strip = {"", "NA"}
+    return {c.strip() for c in actors} - strip, {c.strip() for c in geos} - strip
 
 
 def icews_names(raw: Path) -> Iterator[tuple[str, str]]:
@@ -644,22 +631,17 @@ def test_raw_trade(raw_dir: Path) -> None:
 
 
 def test_raw_events(raw_dir: Path) -> None:
+    actors, geo = gdelt_codes(raw_dir)
+    assert len(actors) > 150 and len(geo) > 100
     bad = set()
-    for _, code in gdelt_codes(raw_dir):
-        code = code.strip()
-        if code and code != "NA" and not rc.is_cameo_aggregate(code):
+    for code in actors:
+        if not rc.is_cameo_aggregate(code):
             try:
                 from_cameo(code)
             except UnknownCountry:
                 bad.add(code)
     assert not bad, bad
-    geo = {c.strip() for _, c in gdelt_geo_codes(raw_dir)} - {"", "NA"}
-    assert len(geo) > 100
-    assert not [
-        c
-        for c in geo
-        if not rc.is_gec_aggregate(c) and rc.try_resolve(c) is None and not _gec_ok(c)
-    ]
+    assert not [c for c in geo if not rc.is_gec_aggregate(c) and not _gec_ok(c)]
     names = list(icews_names(raw_dir))
     assert len({n for _, n in names}) > 100
     _check_names(names, "ICEWS", fuzzy=False)
@@ -703,3 +685,49 @@ def test_generated_tables_are_current(raw_dir: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_text(encoding="utf-8") == (pkg / name).read_text(
             encoding="utf-8"
         ), name
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    with (Path(rc.__file__).parent / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_hand_tables_consistent() -> None:
+    ids = {c.id for c in all_countries()}
+    for r in _table("aliases.csv"):
+        assert r["id"] in ids, r
+        assert resolve(r["alias"]).id == r["id"], r  # no alias is shadowed by another rule
+        assert not is_aggregate(r["alias"]), r
+    for r in _table("entities.csv"):
+        assert not r["part_of"] or r["part_of"] in ids, r
+    for name in ("sipri_codes.csv", "cameo_codes.csv", "gec_extra.csv"):
+        for r in _table(name):
+            assert not r["id"] or r["id"] in ids, (name, r)
+    defaults: dict[tuple[str, str], int] = {}
+    for r in _table("code_decisions.csv"):
+        assert r["id"] in ids, r
+        defaults[(r["system"], r["code"])] = defaults.get((r["system"], r["code"]), 0) + (
+            r["default"] == "1"
+        )
+    assert set(defaults.values()) == {1}, defaults
+    for r in _table("aggregates.csv"):
+        assert r["class"] in ("aggregate", "unknown"), r
+        assert try_resolve(r["name"]) is None, r
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from([r["alias"] for r in _table("aliases.csv")]),
+    st.sampled_from(["upper", "lower", "pad", "star"]),
+)
+def test_aliases_tolerate_case_space_and_sipri_stars(alias: str, how: str) -> None:
+    text = {
+        "upper": alias.upper(),
+        "lower": alias.lower(),
+        "pad": f" {alias}\t",
+        "star": f"{alias}*",
+    }[how]
+    want = {r["alias"]: r["id"] for r in _table("aliases.csv")}[alias]
+    if how in ("upper", "lower") and len(alias) <= 3:
+        return  # short codes: case changes may turn an alias into an ISO code of another entity
+    assert resolve(text).id == want

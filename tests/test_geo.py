@@ -113,7 +113,7 @@ def test_border_azerbaijan_iran(store):
 def test_borders_armenia(store):
     from realpolitik.queries.geo import borders
 
-    f = borders("Armenia", store).frame
+    f = borders("Armenia", store=store).frame
     aze = f[f["neighbour_id"] == "AZE"].iloc[0]
     assert aze["km"] == 996.0 and aze["conttype"] == 1
     assert set(f["neighbour_id"]) >= {"AZE", "GEO", "IRN", "TUR"}
@@ -122,9 +122,9 @@ def test_borders_armenia(store):
 def test_borders_sum_segments_and_sea_contiguity(store):
     from realpolitik.queries.geo import borders
 
-    f = borders("Russia", store).frame
+    f = borders("Russia", store=store).frame
     assert f.loc[f["neighbour_id"] == "CHN", "km"].iloc[0] == 4179.0  # 4,133 + 46 km
-    jp = borders("Japan", store)
+    jp = borders("Japan", store=store)
     assert jp.frame["km"].isna().all() and (jp.frame["conttype"] > 1).all()
     assert "no land border" in jp.notes[0]
 
@@ -158,3 +158,27 @@ def test_cli_borders_formats_and_bad_country(cli):
     assert csv.returncode == 0 and csv.stdout.startswith("neighbour,")
     bad = cli("borders", "Narnia")
     assert bad.returncode == 2 and "unknown country" in bad.stderr
+
+
+def test_ended_contiguity_is_not_a_shared_border(store):
+    """COW spells that ended (Russia–Afghanistan, 1920–1991) and conttype-0 rows are not current borders."""
+    from realpolitik.queries.geo import border, borders
+
+    r = border("Russia", "Afghanistan", store)
+    row = r.frame.iloc[0]
+    assert bool(row["shared_land_border"]) is False
+    assert row["contiguity"] == "none since 1991 (was land or river)"
+    assert any("1920–1991; none since" in n for n in r.notes)
+    current = borders("Russia", store=store).frame
+    assert "AFG" not in set(current["neighbour_id"]) and (current["conttype"] >= 1).all()
+    then = borders("Russia", 1980, store=store).frame  # the 365 code in 1980 (Soviet era)
+    assert then.loc[then["neighbour_id"] == "AFG", "conttype"].iloc[0] == 1
+
+
+def test_historical_state_borders_in_its_last_year(store):
+    from realpolitik.queries.geo import borders
+
+    r = borders("East Germany", store=store)
+    assert {"POL", "CSK"} <= set(r.frame["neighbour_id"])
+    assert (r.frame["cow_to"] == 1990).all()
+    assert any("ended in 1990" in n for n in r.notes)

@@ -325,3 +325,18 @@ def test_profile_facts_azerbaijan(store):
     rel = religions("Azerbaijan", store).frame
     assert rel.iloc[0]["religion"] == "Muslim" and rel.iloc[0]["share"] == 0.973
     assert government_type("Israel", store) == "parliamentary democracy"
+
+
+def test_crude_dyad_both_directions(store):
+    from realpolitik.queries.trade import crude_dyad
+
+    r = crude_dyad("Israel", "Azerbaijan", store)
+    f = r.frame.set_index(["exporter_id", "importer_id"])
+    aze_isr = f.loc[("AZE", "ISR")]
+    assert aze_isr["rank_among_sources"] == 1 and round(aze_isr["share_of_importer_imports"], 3) == 0.651
+    assert aze_isr["rank_among_buyers"] == 2 and bool(aze_isr["mirror"]) is True
+    isr_aze = f.loc[("ISR", "AZE")]
+    assert pd.isna(isr_aze["value_usd"]) and pd.isna(isr_aze["share_of_exporter_exports"])
+    none = crude_dyad("Israel", "Iran", store)
+    assert none.frame["value_usd"].isna().all()
+    assert none.notes[0] == "No crude-oil flow between Israel and Iran in the bilateral data (2021)."

@@ -70,4 +70,11 @@ def register(app: typer.Typer) -> None:
 
         output(trade.crude_buyers(exporter, year), fmt)
 
+    @sub.command("dyad")
+    def dyad_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+        """Crude-oil flows between A and B both ways, with shares and ranks on each side."""
+        from realpolitik.queries import trade
+
+        output(trade.crude_dyad(a, b), fmt)
+
     app.add_typer(sub, name="oil")

@@ -32,6 +32,11 @@ def gw_to_cow(code: str, year: str) -> str:
     )
 
 
+def dkey(code1: str, code2: str, year: str) -> str:
+    """SQL for one BIGINT key of a dyad-year (one-column hash joins are much cheaper than three-column ones)."""
+    return f"(({code1})::BIGINT * 1000 + ({code2})) * 10000 + ({year})"
+
+
 @dataclass(frozen=True)
 class Panel:
     """A panel under construction: SQL parts for its rows plus what it is made of (steps, datasets, notes).
@@ -145,8 +150,15 @@ class Panel:
             false = "cow_false_dyads" if self.system == "cow" else "gw_false_dyads"
             rel = "<>" if self.directed else "<"
             pairs = "".join(f", {x}" for x in self.pair_cols)
+            cow = "s." + c if self.system == "cow" else gw_to_cow(f"s.{c}", "s.year")
+            keys = (
+                f"{dkey('a._cow', 'b._cow', 'a.year')} AS _k, "
+                f"{dkey('least(a._cow, b._cow)', 'greatest(a._cow, b._cow)', 'a.year')} AS _u, "
+                f"{dkey(f'least(a.{c}, b.{c})', f'greatest(a.{c}, b.{c})', 'a.year')} AS _un"
+            )
             sql = (
-                f"WITH sx AS ({sx}) SELECT a.{c} AS {c}1, b.{c} AS {c}2, a.year, greatest(a._spell, b._spell) AS _dstart{pairs} "
+                f"WITH sx AS (SELECT {cow} AS _cow, * FROM ({sx}) s) "
+                f"SELECT a.{c} AS {c}1, b.{c} AS {c}2, a.year, greatest(a._spell, b._spell) AS _dstart, {keys}{pairs} "
                 f"FROM sx a JOIN sx b ON a.year = b.year AND a.{c} {rel} b.{c} "
                 f"ANTI JOIN {false} f ON f.{c}1 = a.{c} AND f.{c}2 = b.{c} AND f.year = a.year"
             )

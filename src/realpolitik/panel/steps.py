@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from realpolitik.errors import UserError
-from realpolitik.panel.core import Panel
+from realpolitik.panel.core import Panel, dkey
 
 
 def _inside(panel: Panel, table: str, alias: str = "p") -> tuple[str, int, int]:
@@ -30,11 +30,10 @@ def add_contiguity(panel: Panel) -> Panel:
     _dyad_only(panel, "contiguity")
     panel.require("cow_contdir")
     inside, first, last = _inside(panel, "cow_contdir")
-    k1, k2 = panel.cow_key(0), panel.cow_key(1)
     joins = (
-        "LEFT JOIN (SELECT ccode1, ccode2, year, min(conttype) AS conttype FROM "
+        f"LEFT JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, min(conttype) AS conttype FROM "
         "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL) ct "
-        f"ON ct.ccode1 = {k1} AND ct.ccode2 = {k2} AND ct.year = p.year"
+        "ON ct._k = p._k"
     )
     select = f"(CASE WHEN {inside} THEN coalesce(ct.conttype, 0) END)::TINYINT AS conttype"
     note = f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; NULL outside (not 0)."
@@ -47,9 +46,8 @@ def add_mindist(panel: Panel) -> Panel:
     table = "cow_mindist" if panel.system == "cow" else "gw_mindist"
     panel.require(table)
     a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
-    k1, k2 = panel.native_key(0), panel.native_key(1)
     inside, first, last = _inside(panel, table)
-    joins = f"LEFT JOIN {table} md ON md.{a} = least({k1}, {k2}) AND md.{b} = greatest({k1}, {k2}) AND md.year = p.year"
+    joins = f"LEFT JOIN (SELECT {dkey(a, b, 'year')} AS _u, mindist FROM {table}) md ON md._u = p._un"
     note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
     return panel.extend(
         "md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note]

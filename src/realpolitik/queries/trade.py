@@ -164,6 +164,66 @@ def crude_buyers(
     return _crude("buyers", exporter, year, store)
 
 
+def crude_dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
+    """Crude-oil flows between two countries both ways, each with its share and rank on both sides.
+
+    One row per direction and bilateral year; a direction without a recorded flow has null values.
+    """
+    store = store or get_store()
+    ca, cb = country(a), country(b)
+    years = crude_years(store)
+    rows = []
+    for y in years:
+        for exp, imp in ((ca, cb), (cb, ca)):
+            buyers = crude_buyers(exp, y, store).frame
+            sources = crude_sources(imp, y, store).frame
+            sb = buyers[buyers["partner_id"] == imp.id]
+            ss = sources[sources["partner_id"] == exp.id]
+            rows.append(
+                {
+                    "year": y,
+                    "exporter": exp.name,
+                    "exporter_id": exp.id,
+                    "importer": imp.name,
+                    "importer_id": imp.id,
+                    "value_usd": float(sb["value_usd"].iloc[0]) if len(sb) else None,
+                    "tonnes": float(sb["tonnes"].iloc[0]) if len(sb) else None,
+                    "share_of_exporter_exports": float(sb["share"].iloc[0]) if len(sb) else None,
+                    "rank_among_buyers": int(sb["rank"].iloc[0]) if len(sb) else None,
+                    "share_of_importer_imports": float(ss["share"].iloc[0]) if len(ss) else None,
+                    "rank_among_sources": int(ss["rank"].iloc[0]) if len(ss) else None,
+                    "reported_by": sb["reported_by"].iloc[0] if len(sb) else None,
+                    "mirror": bool(sb["mirror"].iloc[0]) if len(sb) else None,
+                }
+            )
+    frame = (
+        pd.DataFrame(rows).astype({"rank_among_buyers": "Int64", "rank_among_sources": "Int64"})
+        if rows
+        else pd.DataFrame()
+    )
+    notes = []
+    if not years:
+        notes.append("no bilateral crude-oil data in the snapshot.")
+    else:
+        span = ", ".join(map(str, years))
+        if frame["value_usd"].isna().all():
+            notes.append(
+                f"No crude-oil flow between {ca.name} and {cb.name} in the bilateral data ({span})."
+            )
+        notes.append(
+            f"Bilateral crude-oil flows exist for {span} only; other years have country totals at most "
+            "(trade_crude_totals, 1995–2021), not partners."
+        )
+        from realpolitik.sources.trade import NON_REPORTING_IMPORTERS
+
+        for c in (ca, cb):
+            if c.id in NON_REPORTING_IMPORTERS and frame["mirror"].eq(True).any():
+                notes.append(NON_REPORTING_IMPORTERS[c.id] + ".")
+    query = {"command": "oil dyad", "a": ca.id, "b": cb.id}
+    title = f"Crude oil between {ca.name} and {cb.name} (HS 2709)"
+    return Result(frame, query, _sources(store, ["trade_crude_baci"]), notes, title)
+
+
 # --------------------------------------------------------------------------- trade partners
 def _cow_side(c: Country, flow: str) -> tuple[str, list]:
     """SQL over cow_trade_ddy giving c's partners with c's exports or imports (US$ millions) per year."""

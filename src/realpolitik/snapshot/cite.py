@@ -139,7 +139,8 @@ _ENTRY = re.compile(r"@(\w+)\s*\{\s*([^,\s]+)\s*,", re.S)
 def split_entries(bibtex: str) -> list[str]:
     """The separate @type{key, …} entries of a BibTeX string."""
     starts = [m.start() for m in re.finditer(r"@\w+\s*\{", bibtex)]
-    return [bibtex[a:b].strip() for a, b in zip(starts, [*starts[1:], len(bibtex)], strict=True)]
+    ends = [*starts[1:], len(bibtex)] if starts else []
+    return [bibtex[a:b].strip() for a, b in zip(starts, ends, strict=True)]
 
 
 def fields(entry: str) -> dict[str, str]:
@@ -215,9 +216,9 @@ def to_bibtex(items: list[Cited]) -> str:
 
 
 def _initials(given: str) -> str:
-    return " ".join(p[0] + "." for p in re.split(r"[\s.]+", given) if p and p[0].isalpha()).replace(
-        ". -", ".-"
-    )
+    """'Lars-Erik' -> 'L.-E.', 'Brett Ashley' -> 'B. A.'."""
+    words = [w for w in re.split(r"[\s.]+", given) if w and w[0].isalpha()]
+    return " ".join("-".join(h[0] + "." for h in w.split("-") if h) for w in words)
 
 
 def apa_authors(author: str) -> str:
@@ -279,8 +280,8 @@ def apa_entry(f: dict[str, str]) -> str:
 
 
 def _latex_plain_keep_braces(text: str) -> str:
-    text = text.replace('{\\"u}', "ü").replace('{\\"o}', "ö")
-    return text
+    """Accents to Unicode, but organisation braces kept (they mark a corporate author)."""
+    return text.replace('{\\"u}', "ü").replace('{\\"o}', "ö")
 
 
 def to_apa(items: list[Cited]) -> str:

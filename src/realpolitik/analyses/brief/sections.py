@@ -198,8 +198,12 @@ def geography(a: Country, b: Country, rivals: dict[str, list[Country]], store: S
     if r is not None and not r.frame.empty:
         row = r.frame.iloc[0]
         if bool(row.get("shared_land_border")):
-            text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border."
-            value = float(row["km"])
+            if pd.notna(row.get("km")):
+                text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border."
+                value = float(row["km"])
+            else:
+                text = f"{a.name} and {b.name} share a land border (COW contiguity); the Factbook gives no length."
+                value = None
         else:
             dist = row.get("min_distance_km")
             text = f"{a.name} and {b.name} share no land border" + (

@@ -535,7 +535,7 @@ def name_forms_lower() -> frozenset[str]:
 
 # --- driver -------------------------------------------------------------------------------------
 
-_CLAUSE_SPLIT = re.compile(r";|\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=\S)|\s+—\s+|\s+--\s+")
+_CLAUSE_SPLIT = re.compile(r";|:\s+(?=[A-Z])|\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=\S)|\s+—\s+|\s+--\s+")
 _PARA_SPLIT = re.compile(r"\n\s*\n+")
 _QUICK = re.compile(r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|rival|enem|adversar|foe|border|frontier|\b[A-Z][a-z]*[-\s]?\d|deliver|suppl|sold|sell|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built", re.I)
 

@@ -196,7 +196,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
         summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "rule": claim.period.get("source") if claim.period else "default"},
+        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
         "actual": {"share": actual, "unit": "percent", "tiv": None if share is None else float(_period_row(res.frame, partner, "tiv")), "total_tiv": total},
         "windows": rows,
         "notes": notes + res.notes[:1],
@@ -234,7 +234,7 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
         summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "rule": claim.period.get("source") if claim.period else "default"},
+        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
         "actual": {"rank": actual, "share": None if rank is None else 100 * float(_period_row(res.frame, partner, "share"))},
         "windows": rows,
         "notes": notes,
@@ -275,7 +275,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
     verdict = _decide(holds, any_other, stated is not None)
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "rule": claim.period.get("source") if claim.period else "default"},
+        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
         "actual": {what: actual},
         "windows": rows,
         "notes": notes,
@@ -374,7 +374,7 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
     summary = f"{_name(claim.subject)}'s oil-production rank in {year}: {actual or '–'}"
     if verdict == "mixed":
         summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "rule": claim.period.get("source") if claim.period else "default"},
+    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
           "actual": {"rank": actual}, "windows": rows, "notes": notes + res.notes[1:2],
           "query": f"realpolitik oil production {claim.subject}"}
     if actual is None:
@@ -428,7 +428,7 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
         summary += "; no bilateral crude-oil data for that year"
         if rows:
             summary += " (" + "; ".join(f"{r['period']}: {fmt(r[what])}{' mirror data' if r.get('mirror') else ''}" for r in rows) + ")"
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "rule": claim.period.get("source") if claim.period else "default"},
+    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
           "actual": {what: actual}, "windows": rows, "notes": notes,
           "query": f"realpolitik oil {side} {claim.subject} --year {year}"}
     if verdict == "unverifiable":
@@ -486,7 +486,7 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
     summary = f"{_name(claim.object)}'s {label} {_name(claim.subject)}'s exports in {year}: {fmt}"
     if fb is not None and not fb.empty:
         summary += " (Factbook " + str(fb_year) + ": " + ", ".join(f"{int(r.rank)}. {r.factbook_name} {100 * float(r.share):.0f} %" for r in fb.itertuples()) + ")"
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "rule": claim.period.get("source") if claim.period else "default"},
+    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
           "actual": {what: actual}, "windows": rows, "notes": [],
           "query": f"realpolitik trade partners {claim.subject} --flow exports"}
     if verdict == "unverifiable":
@@ -593,7 +593,7 @@ def verify(claim: Claim, today: date) -> Claim:
     except UserError as e:
         verdict, ev, sources = "unverifiable", {"summary": str(e), "notes": [str(e)]}, []
     if claim.period is None and "period_used" in ev:
-        claim.period = {**ev["period_used"], "source": "default"}
+        claim.period = {**ev["period_used"]}
     claim.verdict = verdict
     claim.evidence = ev
     claim.sources = [s.to_dict() for s in sources]

@@ -152,3 +152,41 @@ def signed_from_edges(edges: Iterable[tuple[str, str, int]] | Iterable[tuple[str
         mag = abs(float(e[3])) if len(e) > 3 else 1.0  # type: ignore[misc]
         g.add_edge(a, b, sign=s, weight=s * mag)
     return g
+
+
+def year_edges(
+    start: int,
+    end: int,
+    config: CombineConfig | None = None,
+    params: Any = None,
+    store: Any = None,
+    texts: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Layer rows and combined edges for the years start..end, computed in one pass."""
+    from dataclasses import replace as _replace
+
+    from realpolitik.analyses.network import layers as L
+
+    cfg = config or CombineConfig()
+    p = params or L.LayerParams()
+    if p.texts != texts:
+        p = _replace(p, texts=texts)
+    rows = L.layer_rows(start, end, p, store, layers=cfg.layers, un_creates_edges=cfg.un_creates_edges)
+    return rows, combine(rows, cfg, with_layers=texts)
+
+
+def signed_graph(year: int, config: CombineConfig | None = None, params: Any = None, store: Any = None) -> nx.Graph:
+    """The signed weighted multi-layer graph of states in one year, with per-edge layers and evidence."""
+    from realpolitik.analyses.network import layers as L
+    from realpolitik.store import get_store
+
+    st = store or get_store()
+    p = params or L.LayerParams()
+    rows, edges = year_edges(year, year, config, p, st)
+    ip = L.ideal_points(year, year, p, st)
+    nodes = sorted(set(ip["id"]) | set(edges["a"]) | set(edges["b"]))
+    nodes = [n for n in nodes if ":" not in n]
+    g = build_graph(year, edges, rows, nodes, L.names(nodes))
+    g.graph["coverage"] = L.coverage(year, p, st)
+    g.graph["config"] = config or CombineConfig()
+    return g

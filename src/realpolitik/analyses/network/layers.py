@@ -70,6 +70,7 @@ class LayerParams:
     )
     events: bool = False
     events_min: int = 20
+    texts: bool = True  # build the one-line evidence texts (off for fast yearly series)
 
 
 @cache
@@ -141,7 +142,7 @@ def alliance(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
         WHERE year BETWEEN ? AND ? AND id1 IS NOT NULL AND id2 IS NOT NULL AND id1 <> id2
         GROUP BY ALL
         """,
-        [max(start, 0), min(end, last)],
+        [min(start, last), min(end, last)],
     )
     if df.empty:
         return _empty()
@@ -152,7 +153,7 @@ def alliance(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     df = df[df["value"] > 0]
     flags = df[kinds].fillna(0).astype(int).to_numpy()
     df["figure"] = df["value"]
-    df["text"] = ["ATOP alliance: " + "+".join(k for k, f in zip(kinds, row, strict=True) if f) for row in flags]
+    df["text"] = "" if not p.texts else ["ATOP alliance: " + "+".join(k for k, f in zip(kinds, row, strict=True) if f) for row in flags]
     df["period"] = df["year"].astype(str)
     df["dataset"] = "atop"
     df = _carry(df, last, end, cf, "ATOP year")
@@ -195,7 +196,7 @@ def arms(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     d["figure"] = d["share"]
     d["period"] = d["first"].astype(int).astype(str) + "–" + d["year"].astype(str)
     nm = names(set(d["s"]) | set(d["r"]))
-    d["text"] = [
+    d["text"] = "" if not p.texts else [
         f"{nm[s]} supplied {100 * sh:.1f} % of {nm[r]}'s arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
         for s, r, sh, per, tv, tt in zip(d["s"], d["r"], d["share"], d["period"], d["tiv"], d["total"], strict=True)
     ]
@@ -221,13 +222,13 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
                    LEFT JOIN tot tb ON tb.year = d.year AND tb.id = d.b
             WHERE greatest(coalesce(d.trade / nullif(ta.total, 0), 0), coalesce(d.trade / nullif(tb.total, 0), 0)) >= ?
             """,
-            [start, min(end, cow_last), p.trade_min_share],
+            [min(start, cow_last), min(end, cow_last), p.trade_min_share],
         )
         if not df.empty:
             df["dep"] = df[["dep_a", "dep_b"]].max(axis=1)
             nm = names(set(df["a"]) | set(df["b"]))
             who = np.where(df["dep_a"].fillna(0) >= df["dep_b"].fillna(0), df["a"], df["b"])
-            df["text"] = [
+            df["text"] = "" if not p.texts else [
                 f"{nm[a]}–{nm[b]} trade US$ {t:,.0f} m in {y} = {100 * dep:.1f} % of {nm[w]}'s trade (COW)"
                 for a, b, t, y, dep, w in zip(df["a"], df["b"], df["trade"], df["year"], df["dep"], who, strict=True)
             ]
@@ -253,7 +254,7 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
             fb = fb.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
             nm = names(set(fb["id"]) | set(fb["partner_id"]))
             fb["dep"] = fb["share"]
-            fb["text"] = [
+            fb["text"] = "" if not p.texts else [
                 f"{nm[p_]} took {100 * s:.0f} % of {nm[i]}'s exports ({fy}, CIA Factbook)"
                 if fl == "exports"
                 else f"{nm[p_]} supplied {100 * s:.0f} % of {nm[i]}'s imports ({fy}, CIA Factbook)"
@@ -286,7 +287,7 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
                         value_usd / sum(value_usd) OVER (PARTITION BY year, x) AS share_x FROM f)
         SELECT * FROM s WHERE year BETWEEN ? AND ? AND greatest(share_m, share_x) >= ?
         """,
-        [max(start, first), min(end, last), p.energy_min_share],
+        [max(min(start, last), first), min(end, last), p.energy_min_share],
     )
     if df.empty:
         return _empty()
@@ -295,7 +296,7 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     df["b"] = np.maximum(df["x"], df["m"])
     df = df.sort_values("dep", ascending=False).drop_duplicates(["year", "a", "b"])
     nm = names(set(df["x"]) | set(df["m"]))
-    df["text"] = [
+    df["text"] = "" if not p.texts else [
         f"{nm[x]} supplied {100 * sm:.1f} % of {nm[m]}'s crude-oil imports in {y}"
         f" ({100 * sx:.1f} % of {nm[x]}'s crude exports){' [mirror data]' if mi else ''}"
         for x, m, sm, sx, y, mi in zip(df["x"], df["m"], df["share_m"], df["share_x"], df["year"], df["mirror"], strict=True)
@@ -343,7 +344,7 @@ def disputes(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     df["figure"] = df["hostlev"]
     df["period"] = df["y0"].astype(str) + "–" + df["y1"].astype(str)
     df["dataset"] = df["ds"]
-    df["text"] = [
+    df["text"] = "" if not p.texts else [
         f"{n} militarised dispute{'s' if n > 1 else ''} {nm[a]}–{nm[b]} in {', '.join(str(int(v)) for v in ys)}"
         f" (highest hostility {int(h)}: {HOSTLEV.get(int(h), '?')}; {ds.replace('+', ' and ').upper().replace('_', ' ')})"
         for n, a, b, ys, h, ds in zip(df["n"], df["a"], df["b"], df["years"], df["hostlev"].fillna(1), df["ds"], strict=True)
@@ -368,7 +369,7 @@ def rivalries(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFram
     last = _last(store, table)
     df = store.sql(
         f"""
-        WITH yrs AS {_years(start, min(end, last))},
+        WITH yrs AS {_years(min(start, last), min(end, last))},
         r AS (SELECT least(id1, id2) AS a, greatest(id1, id2) AS b, {s_col} AS s, {e_col} AS e,
                      {name_col} AS name, {kinds} AS kinds FROM {table} r
               WHERE id1 IS NOT NULL AND id2 IS NOT NULL AND id1 <> id2)
@@ -383,12 +384,12 @@ def rivalries(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFram
     df["figure"] = 1.0
     df["period"] = df["s"].astype(int).astype(str) + "–" + df["e"].astype(int).astype(str)
     df["dataset"] = ds
-    df["text"] = [
+    df["text"] = "" if not p.texts else [
         f"strategic rivalry '{n}' {per} ({label}{'; ' + k if k else ''})"
         for n, per, k in zip(df["name"], df["period"], df["kinds"], strict=True)
     ]
     df = _carry(df, last, end, p.carry_forward.get("rivalry", 0), f"{label} year")
-    return _finish(df, "rivalry")
+    return _finish(df[df["year"] >= start], "rivalry")
 
 
 def ideal_points(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
@@ -424,7 +425,7 @@ def un_layers(dyads: pd.DataFrame, ip: pd.DataFrame, p: LayerParams) -> pd.DataF
     out["figure"] = out["dist"]
     out["period"] = out["year"].astype(str)
     out["dataset"] = "unga_idealpoints"
-    out["text"] = [f"UN ideal-point distance {x:.3f} in {y} ({p.un_variable})" for x, y in zip(out["dist"], out["year"], strict=True)]
+    out["text"] = "" if not p.texts else [f"UN ideal-point distance {x:.3f} in {y} ({p.un_variable})" for x, y in zip(out["dist"], out["year"], strict=True)]
     out["year"] = out["year"].astype(int)
     return out[COLUMNS].reset_index(drop=True)
 
@@ -462,7 +463,7 @@ def events(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     df["layer"] = np.where(df["value"] > 0, "events_cooperative", "events_hostile")
     df["period"] = df["year"].astype(str)
     df["dataset"] = "events_" + df["ds"]
-    df["text"] = [f"{int(c)} cooperative vs {int(k)} conflictual events in {y}" for c, k, y in zip(df["coop"], df["conflict"], df["year"], strict=True)]
+    df["text"] = "" if not p.texts else [f"{int(c)} cooperative vs {int(k)} conflictual events in {y}" for c, k, y in zip(df["coop"], df["conflict"], df["year"], strict=True)]
     return df[COLUMNS].reset_index(drop=True)
 
 
@@ -531,6 +532,18 @@ def coverage(year: int, params: LayerParams | None = None, store: Store | None =
         first = min(s[0] for s in spans)
         last = max(s[1] for s in spans)
         cf = p.carry_forward.get(layer, 0)
+        if layer == "trade" and st.has_table("cow_trade_ddy"):
+            c0, c1 = st.coverage("cow_trade_ddy")
+            f0, f1 = st.coverage("factbook_partners") if st.has_table("factbook_partners") else (9999, -1)
+            if c0 <= year <= c1:
+                out[layer] = "yes (COW)"
+            elif f0 <= year <= f1 + cf:
+                out[layer] = "Factbook top-5 partner shares only"
+            elif c1 < year <= c1 + cf:
+                out[layer] = f"carried forward from {c1} (COW)"
+            else:
+                out[layer] = "no data"
+            continue
         if layer == "dispute":
             if year < first or year - p.dispute_window + 1 > last:
                 out[layer] = "no data"

@@ -43,10 +43,14 @@ def read_luka_radulovic(path: Path | str) -> pd.DataFrame:
     from realpolitik.errors import UserError
 
     path = Path(path)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    cols = list(df.columns)
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        cols = next(csv.reader([f.readline()]), [])
     if len(cols) != LUKA_WIDTH or cols[1] != LUKA_FIRST or cols[-2] != LUKA_LAST:
         raise UserError(f"{path}: not a Luka-Radulovic reformatted GDELT 2.0 CSV")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as e:
+        raise UserError(f"{path}: malformed Luka-Radulovic CSV: {e}") from e
     out = df.iloc[:, 1:62].copy()
     out.columns = gdelt2.NAMES
     return restore_cameo_zeros(out.replace({"": None}))

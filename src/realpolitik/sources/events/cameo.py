@@ -101,7 +101,7 @@ def event_codes() -> pd.DataFrame:
 
 @cache
 def goldstein_map() -> dict[str, float]:
-    """CAMEO event code → Goldstein weight (official GDELT table, 310 codes)."""
+    """CAMEO event code → Goldstein weight (official GDELT table, 311 codes)."""
     df = event_codes()
     return dict(zip(df["code"], df["goldstein"].astype(float), strict=True))
 
