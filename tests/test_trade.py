@@ -333,10 +333,37 @@ def test_crude_dyad_both_directions(store):
     r = crude_dyad("Israel", "Azerbaijan", store)
     f = r.frame.set_index(["exporter_id", "importer_id"])
     aze_isr = f.loc[("AZE", "ISR")]
-    assert aze_isr["rank_among_sources"] == 1 and round(aze_isr["share_of_importer_imports"], 3) == 0.651
+    assert (
+        aze_isr["rank_among_sources"] == 1
+        and round(aze_isr["share_of_importer_imports"], 3) == 0.651
+    )
     assert aze_isr["rank_among_buyers"] == 2 and bool(aze_isr["mirror"]) is True
     isr_aze = f.loc[("ISR", "AZE")]
     assert pd.isna(isr_aze["value_usd"]) and pd.isna(isr_aze["share_of_exporter_exports"])
     none = crude_dyad("Israel", "Iran", store)
     assert none.frame["value_usd"].isna().all()
-    assert none.notes[0] == "No crude-oil flow between Israel and Iran in the bilateral data (2021)."
+    assert (
+        none.notes[0] == "No crude-oil flow between Israel and Iran in the bilateral data (2021)."
+    )
+
+
+partner_names = (
+    st.text(alphabet=st.sampled_from("abcdefgh ABCDE.,&'"), min_size=1, max_size=16)
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: s and s[0].isalpha() and not s.endswith(","))
+)
+
+
+@given(
+    st.lists(st.tuples(partner_names, st.integers(0, 100)), min_size=1, max_size=6),
+    st.integers(1990, 2030),
+)
+def test_factbook_partners_roundtrip(pairs, year):
+    from realpolitik.sources.factbook import parse_partners
+
+    text = ", ".join(f"{n} {p}%" for n, p in pairs) + f" ({year})"
+    rows, got_year = parse_partners(text)
+    assert got_year == year
+    assert [(r["partner"], r["share"], r["rank"]) for r in rows] == [
+        (n, round(p / 100, 6), i) for i, (n, p) in enumerate(pairs, start=1)
+    ]

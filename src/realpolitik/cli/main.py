@@ -47,10 +47,8 @@ def main() -> None:
     except typer.Abort:
         print("realpolitik: aborted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click usage errors and real bugs
-        import click
-
-        if isinstance(e, click.ClickException):
+    except Exception as e:  # usage errors (typer's own or click's ClickException) and real bugs
+        if callable(getattr(e, "format_message", None)) and hasattr(e, "exit_code"):
             print(f"realpolitik: error: {e.format_message()}", file=sys.stderr)
             sys.exit(2)
         if os.environ.get("REALPOLITIK_DEBUG"):

@@ -92,6 +92,16 @@ def register(app: typer.Typer) -> None:
         path = use(release)
         print(f"active release: {release} ({path})")
 
+    @data_app.command("remove")
+    def remove_cmd(
+        release: Annotated[str, typer.Argument(help="An installed release that is not active.")],
+    ) -> None:
+        """Delete an installed release (never the active one, never the bundled snapshot)."""
+        from realpolitik.snapshot.releases import remove
+
+        remove(release)
+        print(f"removed release {release}")
+
     @data_app.command("diff")
     def diff_cmd(
         a: Annotated[

@@ -30,41 +30,36 @@ def sparkline(values: list[float | int | None]) -> str:
 
 
 def dyad_chart(frame: pd.DataFrame, title: str):  # noqa: ANN201 (altair is imported lazily)
-    """Stacked event counts by QuadClass per period (bars) with the cc index (line), per dataset."""
+    """Per dataset: stacked event counts by QuadClass per period (bars) and the cc index (line)."""
     import altair as alt
 
     quads = ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
-    long = frame.melt(
-        id_vars=["period", "dataset"], value_vars=quads, var_name="quad", value_name="n"
-    )
     colours = alt.Scale(domain=quads, range=["#9ecae1", "#3182bd", "#fdae6b", "#e6550d"])
-    bars = (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            x=alt.X("period:O", title=None),
-            y=alt.Y("n:Q", title="events"),
-            color=alt.Color("quad:N", scale=colours, title="QuadClass"),
-            tooltip=["period", "dataset", "quad", "n"],
+    panels = []
+    for ds, sub in frame.groupby("dataset", sort=True):
+        long = sub.melt(id_vars=["period"], value_vars=quads, var_name="quad", value_name="n")
+        bars = (
+            alt.Chart(long)
+            .mark_bar()
+            .encode(
+                x=alt.X("period:O", title=None),
+                y=alt.Y("n:Q", title="events"),
+                color=alt.Color("quad:N", scale=colours, title="QuadClass"),
+                tooltip=["period:O", "quad:N", "n:Q"],
+            )
         )
-    )
-    line = (
-        alt.Chart(frame)
-        .mark_line(point=True, color="black")
-        .encode(
-            x="period:O",
-            y=alt.Y(
-                "cc_index:Q", title="cooperation–conflict index", scale=alt.Scale(domain=[-1, 1])
-            ),
-            tooltip=["period", "dataset", "cc_index", "goldstein_mean"],
+        line = (
+            alt.Chart(sub[["period", "cc_index", "goldstein_mean"]])
+            .mark_line(point=True, color="black")
+            .encode(
+                x="period:O",
+                y=alt.Y("cc_index:Q", title="cc index", scale=alt.Scale(domain=[-1, 1])),
+                tooltip=["period:O", "cc_index:Q", "goldstein_mean:Q"],
+            )
         )
-    )
-    return (
-        alt.layer(bars, line)
-        .resolve_scale(y="independent")
-        .facet(row=alt.Row("dataset:N", title=None))
-        .properties(title=title)
-    )
+        panel = alt.layer(bars, line).resolve_scale(y="independent")
+        panels.append(panel.properties(title=f"{ds}", width=max(200, 22 * len(sub)), height=160))
+    return alt.vconcat(*panels).properties(title=title)
 
 
 def save_chart(frame: pd.DataFrame, title: str, path: Path) -> Path:

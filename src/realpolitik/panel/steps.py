@@ -96,8 +96,6 @@ def _add_mids(panel: Panel, family: str) -> Panel:
     panel.require(table)
     onset, ongoing, spell = f"{family}midonset", f"{family}midongoing", f"{family}midspell"
     inside, first, last = _inside(panel, table)
-    k1, k2 = panel.cow_key(0), panel.cow_key(1)
-    joins = f"LEFT JOIN {table} m ON m.ccode1 = {k1} AND m.ccode2 = {k2} AND m.year = p.year"
     names = [onset, ongoing, *[f"{family}_{c}" for c in MID_COLUMNS]]
     cols = [
         f"(CASE WHEN {inside} THEN coalesce(m.{onset}, 0) END)::TINYINT AS {onset}",
@@ -106,13 +104,19 @@ def _add_mids(panel: Panel, family: str) -> Panel:
     ]
     # peace years: for every dyad-year after an onset (to the next one), the year of the latest onset
     last_onset = (
-        f"SELECT ccode1, ccode2, o AS last_onset, unnest(range(o, coalesce(nxt, {last} + 1))) AS year FROM "
+        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, last_onset FROM (SELECT ccode1, ccode2, o AS last_onset, "
+        f"unnest(range(o, coalesce(nxt, {last} + 1))) AS year FROM "
         f"(SELECT ccode1, ccode2, year AS o, lead(year) OVER (PARTITION BY ccode1, ccode2 ORDER BY year) AS nxt "
-        f"FROM {table} WHERE {onset} = 1)"
+        f"FROM {table} WHERE {onset} = 1))"
     )
-    joins += f" LEFT JOIN ({last_onset}) lo ON lo.ccode1 = {k1} AND lo.ccode2 = {k2} AND lo.year = p.year"
+    disputes = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {onset}, {ongoing}, {', '.join(MID_COLUMNS)} FROM {table}"
+    source = (
+        f"SELECT coalesce(d._k, lo._k) AS _k, d.* EXCLUDE (_k), lo.last_onset "
+        f"FROM ({disputes}) d FULL JOIN ({last_onset}) lo ON d._k = lo._k"
+    )
+    joins = f"LEFT JOIN ({source}) m ON m._k = p._k"
     cols.append(
-        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(lo.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
+        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
     )
     names.append(spell)
     label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
@@ -141,7 +145,6 @@ def add_rivalries(panel: Panel) -> Panel:
     """Strategic rivalries: Thompson & Dreyer (to 2010, types) and Thompson–Sakuwa–Suhas (to 2020, type flags)."""
     _dyad_only(panel, "rivalries")
     panel.require("td_rivalries", "tss_rivalries")
-    k1, k2 = panel.cow_key(0), panel.cow_key(1)
     td_in, _, td_last = _inside(panel, "td_rivalries")
     tss_in, _, tss_last = _inside(panel, "tss_rivalries")
     flags = ["positional", "spatial", "ideological", "interventionary", "principal", "aprin"]
@@ -154,20 +157,23 @@ def add_rivalries(panel: Panel) -> Panel:
         + ", ".join(f'max("{f}") AS "{f}"' for f in flags)
         + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ccode1, ccode2, year'
     )
-    joins = (
-        f"LEFT JOIN ({td}) td ON td.ccode1 = least({k1}, {k2}) AND td.ccode2 = greatest({k1}, {k2}) AND td.year = p.year "
-        f"LEFT JOIN ({tss}) ts ON ts.ccode1 = least({k1}, {k2}) AND ts.ccode2 = greatest({k1}, {k2}) AND ts.year = p.year"
+    source = (
+        f"SELECT coalesce(td._u, ts._u) AS _u, td.* EXCLUDE (_u), ts.* EXCLUDE (_u) FROM "
+        f"(SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, rivalryno, type1, type2, type3, true AS td_row FROM ({td})) td "
+        f"FULL JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, tssr_id, {', '.join(chr(34) + f + chr(34) for f in flags)}, "
+        f"true AS tss_row FROM ({tss})) ts ON td._u = ts._u"
     )
+    joins = f"LEFT JOIN ({source}) rv ON rv._u = p._u"
     cols = [
-        f"(CASE WHEN {td_in} THEN (td.ccode1 IS NOT NULL)::INT END)::TINYINT AS td_rivalry",
-        "td.rivalryno::SMALLINT AS td_rivalryno",
-        "td.type1 AS td_type1",
-        "td.type2 AS td_type2",
-        "td.type3 AS td_type3",
-        f"(CASE WHEN {tss_in} THEN (ts.ccode1 IS NOT NULL)::INT END)::TINYINT AS tss_rivalry",
-        "ts.tssr_id::SMALLINT AS tss_id",
+        f"(CASE WHEN {td_in} THEN coalesce(rv.td_row, false)::INT END)::TINYINT AS td_rivalry",
+        "rv.rivalryno::SMALLINT AS td_rivalryno",
+        "rv.type1 AS td_type1",
+        "rv.type2 AS td_type2",
+        "rv.type3 AS td_type3",
+        f"(CASE WHEN {tss_in} THEN coalesce(rv.tss_row, false)::INT END)::TINYINT AS tss_rivalry",
+        "rv.tssr_id::SMALLINT AS tss_id",
         *[
-            f'(CASE WHEN {tss_in} THEN coalesce(ts."{f}", 0) END)::TINYINT AS tss_{f}'
+            f'(CASE WHEN {tss_in} THEN coalesce(rv."{f}", 0) END)::TINYINT AS tss_{f}'
             for f in flags
         ],
     ]
@@ -240,7 +246,8 @@ def add_cow_trade(panel: Panel) -> Panel:
     panel.require("cow_trade_ddy")
     _, first, last = _inside(panel, "cow_trade_ddy")
     k1, k2 = panel.cow_key(0), panel.cow_key(1)
-    joins = f"LEFT JOIN cow_trade_ddy t ON t.ccode1 = least({k1}, {k2}) AND t.ccode2 = greatest({k1}, {k2}) AND t.year = p.year"
+    trade = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, flow1, flow2, smoothflow1, smoothflow2 FROM cow_trade_ddy"
+    joins = f"LEFT JOIN ({trade}) t ON t._u = p._u"
     cols = [
         f"CASE WHEN {k1} < {k2} THEN t.flow1 ELSE t.flow2 END AS flow1",
         f"CASE WHEN {k1} < {k2} THEN t.flow2 ELSE t.flow1 END AS flow2",

@@ -33,3 +33,10 @@ def default_raw_dir() -> Path | None:
     """The raw data tree used by `data build` when --raw is not given (env REALPOLITIK_RAW)."""
     env = os.environ.get("REALPOLITIK_RAW")
     return Path(env) if env else None
+
+
+def build_target() -> Path:
+    """Where `data build` writes by default: REALPOLITIK_SNAPSHOT, else the bundled snapshot — never an
+    installed release (those are immutable; `data update` makes new ones)."""
+    env = os.environ.get("REALPOLITIK_SNAPSHOT")
+    return Path(env) if env else BUNDLED

@@ -143,7 +143,7 @@ def build(raw_root: Path) -> Built:
         "owid_energy_aggregates; 'World' (OWID_WRL) is the denominator for shares of world.",
         "Production series combine the Energy Institute (1965–, about 50 producers listed by name) with "
         "The Shift Data Portal (1900–2016, every producer). From 2017 small producers sit in EI 'Other …' "
-        "aggregates, so ranks for 2017+ are among ~50 EI-listed countries (216 countries to 2016).",
+        "aggregates, so ranks for 2017+ are among ~50 EI-listed countries (to 2016: 216 listed, ~100 producing).",
         "Units: TWh of primary energy (EI exajoules × 277.8), not barrels; reserves in tonnes.",
     ]
     return Built(

@@ -587,11 +587,13 @@ def extract(text: str, today: date | None = None) -> list[Claim]:
         if len(para) > 100_000:
             para = para[:100_000]
         doc = nlp(para)
+        para_mentions = find_mentions(doc, p_off)
         para_years: list[dict[str, Any]] = []
         for sent in doc.sents:
             s_text = sent.text
             s_off = p_off + sent.start_char
-            mentions = find_mentions(sent.as_doc(), s_off) if len(sent) else []
+            s_end = s_off + len(s_text)
+            mentions = [m for m in para_mentions if s_off <= m.start < s_end]
             if _QUICK.search(s_text) and (mentions or prev_subject):
                 ms = _resolve_pronouns(s_text, s_off, mentions, prev_subject)
                 claims.extend(_sentence_claims(text, s_text, s_off, ms, para_years, today))

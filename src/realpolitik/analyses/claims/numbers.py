@@ -186,9 +186,16 @@ def _hedge(h: str | None) -> str:
     return HEDGES.get(h.lower().replace("  ", " "), "eq")
 
 
+_SHARE_HINT = re.compile(r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of ", re.I)
+_LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
+_PERIOD_HINT = re.compile(r"\d\d|past|last|previous|preceding|this year", re.I)
+
+
 def find_shares(text: str) -> list[Share]:
     """Every share expression ('more than 60%', 'two-thirds', 'about a tenth', 'most of')."""
     out: list[Share] = []
+    if not _SHARE_HINT.search(text):
+        return out
     for m in SHARE_RE.finditer(text):
         hedge = _hedge(m.group("hedge"))
         if m.group("num"):
@@ -304,6 +311,8 @@ class Length:
 def find_lengths(text: str) -> list[Length]:
     """'a 689 km border', 'nearly 700-kilometre', 'some 430 miles' (converted to km)."""
     out: list[Length] = []
+    if not _LENGTH_HINT.search(text):
+        return out
     for m in LENGTH_RE.finditer(text):
         v = to_number(m.group("num"))
         if v is None:
@@ -364,6 +373,8 @@ def find_periods(text: str, today: date) -> list[PeriodSpec]:
     """Explicit periods in a sentence: '2016–20', 'between 2011 and 2020', 'since 1979', 'over the past five years', 'in 2020'."""
     found: list[PeriodSpec] = []
     taken: list[tuple[int, int]] = []
+    if not _PERIOD_HINT.search(text):
+        return found
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)

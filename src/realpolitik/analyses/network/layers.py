@@ -83,6 +83,28 @@ def _name(cid: str) -> str:
         return cid
 
 
+@cache
+def is_state(cid: str) -> bool:
+    """True for states and historical states (territories, non-state actors and organisations are not nodes)."""
+    from realpolitik.countries import from_id
+
+    try:
+        return from_id(cid).kind in {"state", "historical"}
+    except Exception:
+        return False
+
+
+def states_only(frame: pd.DataFrame, cols: tuple[str, ...] = ("a", "b")) -> pd.DataFrame:
+    """Rows whose id columns all name states."""
+    if frame.empty:
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    for c in cols:
+        ok = {i: is_state(i) for i in frame[c].dropna().unique()}
+        keep &= frame[c].map(ok).fillna(False).astype(bool)
+    return frame[keep]
+
+
 def names(ids) -> dict[str, str]:
     """Display names of resolver ids."""
     return {i: _name(i) for i in ids}
@@ -114,6 +136,7 @@ def _carry(frame: pd.DataFrame, last: int, end: int, years: int, label: str) -> 
 
 
 def _finish(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
+    frame = states_only(frame)
     if frame.empty:
         return _empty()
     frame = frame.assign(layer=layer)
@@ -397,11 +420,12 @@ def ideal_points(start: int, end: int, p: LayerParams, store: Store) -> pd.DataF
     if not store.has_table("unga_idealpoints"):
         return pd.DataFrame(columns=["year", "id", "ip"])
     var = {"idealpointfp": "idealpointfp", "idealpointall": "idealpointall", "idealpointlegacy": "idealpointlegacy"}[p.un_variable]
-    return store.sql(
+    ip = store.sql(
         f"SELECT year::INTEGER AS year, id, avg({var}) AS ip FROM unga_idealpoints "
         f"WHERE year BETWEEN ? AND ? AND id IS NOT NULL AND {var} IS NOT NULL GROUP BY ALL",
         [start, end],
     )
+    return states_only(ip, ("id",))
 
 
 def un_layers(dyads: pd.DataFrame, ip: pd.DataFrame, p: LayerParams) -> pd.DataFrame:

@@ -79,16 +79,18 @@ def read_r_export(path: Path | str) -> pd.DataFrame:
     text = _text(path)
     if not text.strip():
         return pd.DataFrame(columns=gdelt1.NAMES, dtype=object)
-    rows = list(csv.reader(io.StringIO(text)))
-    header, body = rows[0], [r for r in rows[1:] if r]
+    header = next(csv.reader([text.split("\n", 1)[0]]))
     if "GLOBALEVENTID" not in header or not set(gdelt1.NAMES[:57]) <= set(header):
         raise UserError(f"{path}: not an R re-export of GDELT 1.0 (header lacks official names)")
-    widths = {len(r) for r in body}
-    if widths == {len(header) + 1}:
+    try:
+        df = pd.read_csv(io.StringIO(text), header=None, skiprows=1, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as e:
+        raise UserError(f"{path}: rows do not match the header: {e}") from e
+    if df.shape[1] == len(header) + 1:
         header = ["row_name", *header]  # R row names written without a header cell
-    elif widths - {len(header)}:
-        raise UserError(f"{path}: rows have {sorted(widths)} fields, header has {len(header)}")
-    df = pd.DataFrame(body, columns=header, dtype=object)
+    elif df.shape[1] != len(header):
+        raise UserError(f"{path}: rows have {df.shape[1]} fields, header has {len(header)}")
+    df.columns = header
     if "SOURCEURL" not in df.columns:
         df["SOURCEURL"] = None
     df = df[gdelt1.NAMES]

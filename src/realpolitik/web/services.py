@@ -1,0 +1,360 @@
+"""What the pages and the JSON API compute: the CLI's query functions, resolved ids and small caches."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from realpolitik.countries import Country, resolve
+from realpolitik.errors import UserError
+from realpolitik.result import Result
+
+log = logging.getLogger("realpolitik.web")
+
+
+class Unavailable(Exception):
+    """An analysis module that is not installed or not importable in this build."""
+
+
+def country(text: str) -> Country:
+    """Resolve any resolver input (name, code, demonym); UnknownCountry carries suggestions."""
+    return resolve(text)
+
+
+def as_of(value: str | None) -> str | None:
+    """Validate an as-of date (YYYY-MM-DD) early, so a bad one is a clear 400, not a failed brief."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as e:
+        raise UserError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from e
+
+
+def clean(value: Any) -> Any:
+    """JSON-safe copy: NaN/inf become null, numpy scalars plain numbers, unknown objects strings."""
+    if isinstance(value, dict):
+        return {str(k): clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean(v) for v in value]
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if hasattr(value, "item"):
+        try:
+            return clean(value.item())
+        except (ValueError, TypeError):
+            pass
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def dumps(value: Any) -> bytes:
+    """Strict JSON bytes (no NaN), UTF-8."""
+    return json.dumps(clean(value), ensure_ascii=False, allow_nan=False).encode()
+
+
+# ---- brief ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def brief(a_id: str, b_id: str, day: str) -> Any:
+    """The dyad brief for canonical ids and an ISO date (cached: the snapshot is read-only while serving)."""
+    from realpolitik.analyses.brief import brief as make
+
+    return make(a_id, b_id, as_of=day)
+
+
+@lru_cache(maxsize=64)
+def brief_json(a_id: str, b_id: str, day: str) -> bytes:
+    """The brief's JSON (the CLI's `brief --format json` document) as bytes, cached."""
+    return dumps(brief(a_id, b_id, day).to_dict())
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+# ---- country profile -----------------------------------------------------------------------------
+
+
+@dataclass
+class Panel:
+    """One box of the country page: a title, a few labelled figures, a table, notes or a gap."""
+
+    key: str
+    title: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    result: Result | None = None
+    columns: list[str] | None = None
+    links: dict[str, str] = field(default_factory=dict)  # display column -> id column (country links)
+    chart: dict[str, Any] | None = None
+    missing: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "facts": dict(self.facts)}
+        if self.result is not None:
+            out["result"] = self.result.to_dict()
+        if self.missing:
+            out["missing"] = self.missing
+        return out
+
+
+def _panel(key: str, title: str, fill) -> Panel:
+    """Run one section's queries; user errors become a stated gap, bugs a logged generic gap."""
+    p = Panel(key, title)
+    try:
+        fill(p)
+    except UserError as e:
+        p.missing = str(e)
+    except Exception:  # one broken section must not take the page down
+        log.exception("country panel %s failed", key)
+        p.missing = "This section could not be computed (the error is in the server log)."
+    return p
+
+
+def _facts(c: Country, p: Panel) -> None:
+    from realpolitik.queries import alignment
+    from realpolitik.queries import profile_facts as pf
+
+    r = pf.profile_facts(c)
+    keep = ["population", "GDP (official exchange rate, US$)", "real GDP per capita (PPP)", "exports (goods and services)", "imports (goods and services)"]
+    rows = r.frame.set_index("field")["text"].to_dict() if not r.frame.empty else {}
+    p.facts += [(k, str(rows[k])) for k in keep if rows.get(k)]
+    gov = pf.government_type(c)
+    if gov:
+        p.facts.append(("government type", gov))
+    reg = alignment.regime(c).frame
+    if not reg.empty:
+        last = reg.iloc[-1]
+        bits = []
+        if pd.notna(last.get("v2x_polyarchy")):
+            bits.append(f"V-Dem polyarchy {float(last['v2x_polyarchy']):.2f}")
+        sub = reg.dropna(subset=["polity2"]) if "polity2" in reg else reg.iloc[0:0]
+        if not sub.empty:
+            bits.append(f"Polity2 {int(sub.iloc[-1]['polity2'])} ({int(sub.iloc[-1]['year'])})")
+        if bits:
+            p.facts.append((f"regime ({int(last['year'])})", "; ".join(bits)))
+    rel = pf.religions(c)
+    if not rel.frame.empty:
+        text = ", ".join(f"{r.religion} {r.share_text}" for r in rel.frame.itertuples() if r.share_text)
+        p.facts.append((f"religions ({rel.frame['year'].dropna().max() if rel.frame['year'].notna().any() else 'n.d.'})", text))
+    p.result = r
+    if not p.facts:
+        p.missing = f"The CIA World Factbook has no profile for {c.name}."
+
+
+def _oil(c: Country, p: Panel) -> None:
+    from realpolitik.queries import energy
+    from realpolitik.render.charts import series_chart
+
+    r = energy.production(c, "oil_production")
+    f = r.frame.dropna(subset=["twh"]) if not r.frame.empty else r.frame
+    f = f[f["twh"] > 0] if not f.empty else f
+    if f.empty:
+        p.missing = f"OWID records no oil production for {c.name}."
+        return
+    last = f.iloc[-1]
+    rank = f"rank {int(last['rank'])} of {int(last['ranked_of'])}" if pd.notna(last["rank"]) else "unranked"
+    p.facts.append((f"oil production ({int(last['year'])})", f"{last['twh']:,.0f} TWh, {rank}, {100 * last['share']:.2f} % of world"))
+    best = f.loc[f["rank"].idxmin()] if f["rank"].notna().any() else None
+    if best is not None:
+        p.facts.append(("best rank", f"{int(best['rank'])} in {int(best['year'])}"))
+    p.result = r
+    p.chart = series_chart(f[["year", "twh"]], "year", {"twh": "oil production (TWh)"}, f"Oil production of {c.name} (OWID)", "TWh")
+
+
+def _arms(c: Country, p: Panel, side: str) -> None:
+    from realpolitik.cli.common import period_or_latest
+    from realpolitik.queries import arms
+
+    period = period_or_latest(None, None, arms.TABLE)
+    r = arms.suppliers(c, period) if side == "suppliers" else arms.recipients(c, period)
+    p.title = f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"
+    p.result = Result(r.frame.head(10), r.query, r.sources, r.notes, r.title)
+    p.columns = ["rank", "name", "tiv", "share"]
+    p.links = {"name": "id"}
+    if r.frame.empty:
+        p.missing = r.notes[0] if r.notes else "No transfers recorded."
+
+
+def _trade(c: Country, p: Panel, flow: str) -> None:
+    from realpolitik.queries import trade
+
+    r = trade.partners(c, flow, None, 5)
+    p.result = r
+    p.columns = ["source", "year", "rank", "partner", "share", "value_usd_m"]
+    p.links = {"partner": "partner_id"}
+    if r.frame.empty:
+        p.missing = f"No {flow} partners recorded for {c.name}."
+
+
+def _borders(c: Country, p: Panel) -> None:
+    from realpolitik.queries import geo
+
+    r = geo.borders(c)
+    p.result = r
+    p.columns = ["neighbour", "km", "contiguity", "cow_from", "cow_to"]
+    p.links = {"neighbour": "neighbour_id"}
+    if r.frame.empty:
+        p.missing = f"No land or sea neighbours recorded for {c.name}."
+
+
+def _rivals(c: Country, p: Panel) -> None:
+    from realpolitik.queries import security
+
+    r = security.rivals(c)
+    p.result = r
+    p.columns = ["counterpart", "rival", "rivalry_tss", "tss_type", "cow_mids", "cow_last_year", "gml_mids", "gml_last_year"]
+    p.links = {"counterpart": "counterpart_id"}
+    if r.frame.empty:
+        p.missing = f"No rivalries or militarised disputes recorded for {c.name}."
+
+
+@lru_cache(maxsize=256)
+def profile(cid: str) -> list[Panel]:
+    """Every panel of the country page, each computed by the CLI's query functions."""
+    c = resolve(cid)
+    return [
+        _panel("profile", "Profile", lambda p: _facts(c, p)),
+        _panel("oil", "Oil production", lambda p: _oil(c, p)),
+        _panel("arms_suppliers", "Top arms suppliers", lambda p: _arms(c, p, "suppliers")),
+        _panel("arms_clients", "Top arms clients", lambda p: _arms(c, p, "recipients")),
+        _panel("exports", "Top export partners", lambda p: _trade(c, p, "exports")),
+        _panel("imports", "Top import partners", lambda p: _trade(c, p, "imports")),
+        _panel("neighbours", "Neighbours", lambda p: _borders(c, p)),
+        _panel("rivals", "Rivals and dispute partners", lambda p: _rivals(c, p)),
+    ]
+
+
+# ---- claim check ---------------------------------------------------------------------------------
+
+
+def claims_module() -> Any:
+    """The claim checker's reader and report modules, or Unavailable."""
+    try:
+        from realpolitik.analyses.claims import reader, report
+    except Exception as e:  # not written yet / broken import: the page says so
+        log.warning("claim checker unavailable: %s", e)
+        raise Unavailable("The claim checker is not available in this build.") from e
+    return reader, report
+
+
+def check(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
+    """Check an article: the claim checker's JSON document ({"document", "claims"})."""
+    reader, report = claims_module()
+    if day:
+        as_of(day)
+    return clean(report.build_report(reader.read_text(text, day, name=name)).to_dict())
+
+
+@dataclass
+class Segment:
+    """A run of article text, highlighted when it is a claim (index into the claims list)."""
+
+    text: str
+    claim: int | None = None
+
+
+def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
+    """Split the article at claim spans (overlapping spans: the first one wins the highlight)."""
+    out: list[Segment] = []
+    pos = 0
+    order = sorted(range(len(claims)), key=lambda i: (claims[i]["span"][0], -claims[i]["span"][1]))
+    for i in order:
+        start, end = (int(x) for x in claims[i]["span"])
+        if start < pos or end <= start or end > len(text):
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], i))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+# ---- network -------------------------------------------------------------------------------------
+
+
+def network_module() -> Any:
+    """The network analysis package, or Unavailable while it is not importable."""
+    try:
+        import realpolitik.analyses.network as net
+
+        funcs = {}
+        for name, mod in [
+            ("partnerships", "partnerships"),
+            ("balance_series", "balance"),
+            ("triads", "triads"),
+            ("signed_graph", "graph"),
+        ]:
+            fn = getattr(net, name, None)
+            if fn is None:
+                import importlib
+
+                fn = getattr(importlib.import_module(f"realpolitik.analyses.network.{mod}"), name, None)
+            funcs[name] = fn
+    except Exception as e:
+        log.warning("network analysis unavailable: %s", e)
+        raise Unavailable("The network analysis is not available in this build.") from e
+    return funcs
+
+
+def network_fn(name: str):
+    fn = network_module().get(name)
+    if fn is None:
+        raise Unavailable(f"The network analysis has no {name}() in this build yet.")
+    return fn
+
+
+@lru_cache(maxsize=16)
+def partnerships(year: int, top: int) -> Result:
+    return network_fn("partnerships")(year, top)
+
+
+@lru_cache(maxsize=8)
+def balance_series(start: int, end: int) -> Result:
+    return network_fn("balance_series")(start, end)
+
+
+@lru_cache(maxsize=64)
+def triads(cid: str, year: int) -> Result:
+    return network_fn("triads")(cid, year)
+
+
+@lru_cache(maxsize=8)
+def signed_graph(year: int) -> Any:
+    return network_fn("signed_graph")(year)
+
+
+def _edge_text(data: dict[str, Any]) -> str:
+    texts = [str(e.get("text")) for e in data.get("evidence") or [] if e.get("text")]
+    if texts:
+        return "; ".join(texts)
+    return ", ".join(f"{k} {v:+.2f}" if isinstance(v, (int, float)) else str(k) for k, v in (data.get("layers") or {}).items())
+
+
+def neighbourhood(cid: str, year: int, limit: int = 30) -> dict[str, Any]:
+    """The chosen country's signed ego network in a year: its strongest edges and the edges among those neighbours."""
+    g = signed_graph(year)
+    if cid not in g:
+        return {"year": year, "country": cid, "nodes": [], "links": [], "note": f"{cid} has no node in the {year} network."}
+    nbrs = sorted(g[cid], key=lambda n: -abs(float(g[cid][n].get("weight", 0))))[:limit]
+    keep = [cid, *nbrs]
+    index = {n: i for i, n in enumerate(keep)}
+    nodes = [{"id": n, "name": g.nodes[n].get("name", n), "ego": n == cid} for n in keep]
+    links = []
+    for a, b, d in g.subgraph(keep).edges(data=True):
+        links.append({"source": index[a], "target": index[b], "a": a, "b": b, "sign": int(d.get("sign", 0)),
+                      "weight": float(d.get("weight", 0)), "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
+    return {"year": year, "country": cid, "nodes": nodes, "links": links}
