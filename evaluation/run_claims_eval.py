@@ -29,11 +29,17 @@ def _norm(s: str) -> str:
 def claimed_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     """Same value as labelled: share/rank/km/designation/since, comparator and (for global claims) kind."""
     if "value" in gold:
-        ok = abs(float(pred.get("value", -1e9)) - float(gold["value"])) < 0.05 and pred.get("comparator") == gold["comparator"]
+        ok = (
+            abs(float(pred.get("value", -1e9)) - float(gold["value"])) < 0.05
+            and pred.get("comparator") == gold["comparator"]
+        )
     elif "rank" in gold:
         ok = pred.get("rank") == gold["rank"] and pred.get("comparator", "eq") == gold["comparator"]
     elif "km" in gold:
-        ok = abs(float(pred.get("km", -1e9)) - float(gold["km"])) < 0.5 and pred.get("comparator") == gold["comparator"]
+        ok = (
+            abs(float(pred.get("km", -1e9)) - float(gold["km"])) < 0.5
+            and pred.get("comparator") == gold["comparator"]
+        )
     elif "designation" in gold:
         ok = _norm(pred.get("designation", "")) == _norm(gold["designation"])
     elif "since" in gold:
@@ -70,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from realpolitik.analyses.claims.extract import extract
 
-    items = [json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [
+        json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     tp = fp = fn = 0
     verdict_ok = 0
     gold_total = 0
@@ -86,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             j = next((j for j, p in enumerate(preds) if j not in used and claim_match(g, p)), None)
             if j is None:
                 fn += 1
-                problems.append(f"MISS {it['id']}: {g['type']} {g['subject']}→{g['object']} {g['claimed']} {g['period']} | {it['text']}")
+                problems.append(
+                    f"MISS {it['id']}: {g['type']} {g['subject']}→{g['object']} {g['claimed']} {g['period']} | {it['text']}"
+                )
                 confusion[(g["verdict"], "missed")] += 1
                 continue
             used.add(j)
@@ -99,30 +109,52 @@ def main(argv: list[str] | None = None) -> int:
                 if p.verdict == g["verdict"]:
                     verdict_ok += 1
                 else:
-                    problems.append(f"VERDICT {it['id']}: expected {g['verdict']}, got {p.verdict} — {p.evidence.get('summary', '')} | {it['text']}")
+                    problems.append(
+                        f"VERDICT {it['id']}: expected {g['verdict']}, got {p.verdict} — {p.evidence.get('summary', '')} | {it['text']}"
+                    )
         for j, p in enumerate(preds):
             if j not in used:
                 fp += 1
-                problems.append(f"EXTRA {it['id']}: {p.type} {p.subject}→{p.object} {p.claimed} {p.period} | {it['text']}")
+                problems.append(
+                    f"EXTRA {it['id']}: {p.type} {p.subject}→{p.object} {p.claimed} {p.period} | {it['text']}"
+                )
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     n_claims = sum(1 for it in items if it["claims"])
     n_none = len(items) - n_claims
-    print(f"items: {len(items)} sentences ({n_claims} with claims, {n_none} without); gold claims: {gold_total}")
-    print(f"extraction: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"items: {len(items)} sentences ({n_claims} with claims, {n_none} without); gold claims: {gold_total}"
+    )
+    print(
+        f"extraction: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})"
+    )
     ok = precision >= TARGET_PR and recall >= TARGET_PR
     if not args.no_verify:
         acc = verdict_ok / gold_total if gold_total else 1.0
-        print(f"verdict accuracy: {acc:.3f}  ({verdict_ok}/{gold_total}; missed claims count as wrong)")
+        print(
+            f"verdict accuracy: {acc:.3f}  ({verdict_ok}/{gold_total}; missed claims count as wrong)"
+        )
         labels = ["supported", "contradicted", "mixed", "unverifiable"]
-        print("confusion (expected → got): " + "; ".join(f"{g}→{p}: {n}" for (g, p), n in sorted(confusion.items()) if g != p or args.verbose))
-        print("expected verdicts: " + ", ".join(f"{v} {sum(n for (g, _), n in confusion.items() if g == v)}" for v in labels))
+        print(
+            "confusion (expected → got): "
+            + "; ".join(
+                f"{g}→{p}: {n}" for (g, p), n in sorted(confusion.items()) if g != p or args.verbose
+            )
+        )
+        print(
+            "expected verdicts: "
+            + ", ".join(
+                f"{v} {sum(n for (g, _), n in confusion.items() if g == v)}" for v in labels
+            )
+        )
         ok = ok and acc >= TARGET_VERDICT
     if problems and (args.verbose or not ok):
         print("\n".join(problems))
     elif problems:
         print(f"{len(problems)} disagreements (run with -v to list)")
-    print(f"targets: precision, recall ≥ {TARGET_PR}; verdict accuracy ≥ {TARGET_VERDICT} → {'PASS' if ok else 'FAIL'}")
+    print(
+        f"targets: precision, recall ≥ {TARGET_PR}; verdict accuracy ≥ {TARGET_VERDICT} → {'PASS' if ok else 'FAIL'}"
+    )
     return 0 if ok else 1
 
 

@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from realpolitik.errors import UserError
 from realpolitik.snapshot.cite import (
     apa_authors,
     cited,
     collect_sources,
     fields,
     render,
+    sources_of_command,
     split_entries,
 )
 
@@ -112,16 +114,11 @@ def test_apa_authors() -> None:
 
 
 def test_cite_for_a_command_cites_what_it_used() -> None:
-    r = run(
-        "cite",
-        "--for",
-        "arms suppliers Azerbaijan --from 2016 --to 2020 --format md",
-        "--format",
-        "bibtex",
-    )
-    assert r.returncode == 0, r.stderr
-    assert "@misc{sipri_at_db" in r.stdout and "release 2025 (per-delivery export" in r.stdout
-    assert "leedsetal2002atop" not in r.stdout  # only what the command read
+    sources = sources_of_command("arms suppliers Azerbaijan --from 2016 --to 2020 --format md")
+    assert [s["dataset"] for s in sources] == ["sipri"]
+    text = render(cited(sources), "bibtex")
+    assert "@misc{sipri_at_db" in text and "release 2025 (per-delivery export" in text
+    assert "leedsetal2002atop" not in text  # only what the command read
 
 
 def test_cite_for_the_brief() -> None:
@@ -147,5 +144,7 @@ def test_cite_for_the_brief() -> None:
 def test_cite_bad_input_is_one_line() -> None:
     r = run("cite", "--format", "mla")
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "bibtex or apa" in r.stderr
-    r = run("cite", "--for", "arms suppliers Atlantis")
-    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "failed" in r.stderr
+    with pytest.raises(UserError, match="unknown country 'Atlantis'"):
+        sources_of_command("arms suppliers Atlantis")
+    with pytest.raises(UserError, match="needs a command"):
+        sources_of_command("  ")

@@ -21,12 +21,18 @@ FRAGMENTS = [
 ]  # fmt: skip
 fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=25).map(" ".join)
 binaryish = st.binary(max_size=300).map(lambda b: b.decode("latin-1"))
-huge = st.integers(min_value=-(10**60), max_value=10**60).map(lambda n: f"Israel supplied {n}% of Azerbaijan's arms in {n}.")
-inputs = st.one_of(st.text(max_size=300), fragments, binaryish, huge, st.just(""), st.just("\n" * 50))
+huge = st.integers(min_value=-(10**60), max_value=10**60).map(
+    lambda n: f"Israel supplied {n}% of Azerbaijan's arms in {n}."
+)
+inputs = st.one_of(
+    st.text(max_size=300), fragments, binaryish, huge, st.just(""), st.just("\n" * 50)
+)
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
 
-@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=10_000, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 @given(inputs, days)
 def test_extract_never_raises(text: str, today: date) -> None:
     warm()

@@ -27,8 +27,18 @@ def test_gdelt2_official_export_loads_strictly(ev: Path) -> None:
     # CAMEO codes keep their leading zeros
     assert df["EventRootCode"].str.len().eq(2).all()
     countries = pd.concat([df["Actor1CountryCode"], df["Actor2CountryCode"]])
-    rows_with = {c: int(((df["Actor1CountryCode"] == c) | (df["Actor2CountryCode"] == c)).sum()) for c in ["ISR", "IRN", "AZE", "ARM", "TUR", "RUS"]}
-    assert rows_with == {"ISR": 21, "IRN": 47, "AZE": 3, "ARM": 6, "TUR": 57, "RUS": 91}  # SOURCES.md
+    rows_with = {
+        c: int(((df["Actor1CountryCode"] == c) | (df["Actor2CountryCode"] == c)).sum())
+        for c in ["ISR", "IRN", "AZE", "ARM", "TUR", "RUS"]
+    }
+    assert rows_with == {
+        "ISR": 21,
+        "IRN": 47,
+        "AZE": 3,
+        "ARM": 6,
+        "TUR": 57,
+        "RUS": 91,
+    }  # SOURCES.md
     assert countries.notna().any()
 
 
@@ -45,14 +55,18 @@ def test_icews_dataverse_tab(ev: Path) -> None:
     assert df.shape == (3705, 20)
     assert df["Event Date"].min() == "2018-06-01" and df["Event Date"].max() == "2018-06-02"
     either = lambda n: int(((df["Source Country"] == n) | (df["Target Country"] == n)).sum())  # noqa: E731
-    assert either("Russian Federation") == 333 and either("Israel") == 96 and either("Armenia") == 19
+    assert (
+        either("Russian Federation") == 333 and either("Israel") == 96 and either("Armenia") == 19
+    )
     r = adapters.read_icews_r_export(ev / "andybega__icews" / "icews_sample_20180601_03.tsv")
     assert len(r) == 4993 and list(r.columns) == icews.COLUMNS
 
 
 def test_plover_gold_standard_json(ev: Path) -> None:
     df = plover.read_plover(ev / "openeventdata__PLOVER" / "PLOVER_GSR_CAMEO.txt")
-    assert df["id"].nunique() == 321  # 323 records minus DOCUMENT; COERCE-0004 is used twice upstream
+    assert (
+        df["id"].nunique() == 321
+    )  # 323 records minus DOCUMENT; COERCE-0004 is used twice upstream
     assert len(df) == 363  # compound actors give one row per source x target
     norm = plover.normalise(df, "gsr")
     assert norm["quad_class"].notna().all()
@@ -70,7 +84,9 @@ def test_luka_radulovic_adapter_maps_by_position_and_restores_zeros(ev: Path) ->
     assert df["EventRootCode"].str.len().eq(2).all()
     assert (df["SQLDATE"] == "20201113").all()
     with pytest.raises(UserError):
-        adapters.read_luka_radulovic(ev / "arekziobrowski__gdelt-big-data" / "20191024143000.export.CSV")
+        adapters.read_luka_radulovic(
+            ev / "arekziobrowski__gdelt-big-data" / "20191024143000.export.CSV"
+        )
 
 
 def test_r_export_adapter_handles_row_name_shift_and_empty_file(ev: Path) -> None:
@@ -78,12 +94,20 @@ def test_r_export_adapter_handles_row_name_shift_and_empty_file(ev: Path) -> Non
     frames = {f.name: adapters.read_r_export(f) for f in sorted(folder.glob("*.csv.gz"))}
     assert sum(len(f) for f in frames.values()) == 105_444  # SOURCES.md
     assert len(frames["march13.csv.gz"]) == 0  # empty in the sample
-    for shifted in ["december12.csv.gz", "january13.csv.gz", "february13.csv.gz", "april13.csv.gz", "may13.csv.gz"]:
+    for shifted in [
+        "december12.csv.gz",
+        "january13.csv.gz",
+        "february13.csv.gz",
+        "april13.csv.gz",
+        "may13.csv.gz",
+    ]:
         df = frames[shifted]
         assert df["GLOBALEVENTID"].str.fullmatch(r"\d{9}").all(), shifted
         assert df["SQLDATE"].str.fullmatch(r"201[23]\d{4}").all(), shifted
         assert df["EventRootCode"].str.fullmatch(r"\d\d").all(), shifted
-    assert frames["june2011.csv.gz"].columns.tolist() == gdelt1.NAMES  # trailing 'month' column dropped
+    assert (
+        frames["june2011.csv.gz"].columns.tolist() == gdelt1.NAMES
+    )  # trailing 'month' column dropped
 
 
 def test_official_loaders_reject_other_layouts(tmp_path: Path) -> None:
@@ -106,7 +130,9 @@ def test_cameo_tables() -> None:
     assert len(codes) == 311 and codes["goldstein"].notna().all()
     g = cameo.goldstein_map()
     assert g["190"] == -10.0 and g["040"] == 1.0 and g["0871"] == 9.0
-    assert [cameo.quad_class(r) for r in ["01", "05", "06", "08", "09", "13", "14", "20", "21", None]] == [1, 1, 2, 2, 3, 3, 4, 4, None, None]
+    assert [
+        cameo.quad_class(r) for r in ["01", "05", "06", "08", "09", "13", "14", "20", "21", None]
+    ] == [1, 1, 2, 2, 3, 3, 4, 4, None, None]
     assert cameo.plover_event("0871") == "RETREAT"
     assert cameo.plover_event("1712") == "ASSAULT"  # a code-level override of root 17 (COERCE)
     assert cameo.plover_event("0834") == "CONCEDE"  # via its base code 083
@@ -123,7 +149,10 @@ def test_static_country_lookup_agrees_with_resolver() -> None:
         assert cameo.country_id(code) == cid
 
 
-field = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\t\r\n"), max_size=8)
+field = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\t\r\n"),
+    max_size=8,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -148,7 +177,15 @@ def test_gdelt1_parse_lines_rejects_other_widths(width: int) -> None:
 def test_restore_cameo_zeros_inverts_numeric_resave(code: str) -> None:
     root, base = code[:2], code[:3]
     lost = pd.DataFrame(
-        {"EventRootCode": [str(int(root))], "EventCode": [str(int(code))], "EventBaseCode": [str(int(base))]}
+        {
+            "EventRootCode": [str(int(root))],
+            "EventCode": [str(int(code))],
+            "EventBaseCode": [str(int(base))],
+        }
     )
     fixed = adapters.restore_cameo_zeros(lost).iloc[0]
-    assert (fixed["EventRootCode"], fixed["EventCode"], fixed["EventBaseCode"]) == (root, code, base)
+    assert (fixed["EventRootCode"], fixed["EventCode"], fixed["EventBaseCode"]) == (
+        root,
+        code,
+        base,
+    )

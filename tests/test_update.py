@@ -330,38 +330,44 @@ def test_truncated_download_resumes_with_range(mirror: Mirror, home: Path) -> No
 def test_always_truncated_download_fails_clearly_and_keeps_old_release(
     mirror: Mirror, home: Path
 ) -> None:
+    from realpolitik.snapshot.download import DownloadError
+
     install_first(mirror)
     before = tree_hashes(home / "releases" / "r1")
     write_mirror(mirror.root, israel_per_year=30.0)
     mirror.faults[DELIVERIES] = "truncate-always"
-    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r2", home=home)
-    assert r.returncode == 2
-    err = r.stderr.strip().splitlines()
-    assert (
-        err[-1].startswith("realpolitik: error: download of")
-        and "failed after 3 attempts" in err[-1]
-    )
-    assert "Traceback" not in r.stderr
+    n0 = len(mirror.requests_for(DELIVERIES))
+    with pytest.raises(DownloadError) as err:
+        install_first(mirror, "r2")
+    msg = str(err.value)
+    assert msg.startswith("download of") and "failed after 4 attempts" in msg and "\n" not in msg
+    tries = mirror.requests_for(DELIVERIES)[n0:]
+    assert len(tries) == 4 and tries[0] is None
+    assert all(r and r.startswith("bytes=") for r in tries[1:])  # every retry resumes at the cut
     assert (home / "current").read_text().strip() == "r1"
     assert tree_hashes(home / "releases" / "r1") == before
     assert not (home / "releases" / "r2").exists()
+    assert not list((home / "releases").glob(".tmp-*"))  # a failed (not killed) update cleans up
 
 
 def test_hash_mismatch_is_a_clear_error_and_old_release_stays(mirror: Mirror, home: Path) -> None:
+    from realpolitik.snapshot.download import DownloadError
+
     install_first(mirror)
     before = tree_hashes(home / "releases" / "r1")
     write_mirror(mirror.root, israel_per_year=30.0)
     sums = (mirror.root / "SHA256SUMS").read_text().splitlines()
     bad = [("0" * 64 + line[64:]) if line.endswith(REGISTER) else line for line in sums]
     (mirror.root / "SHA256SUMS").write_text("\n".join(bad) + "\n")
-    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r2", home=home)
-    assert r.returncode == 2, r.stderr
-    line = r.stderr.strip().splitlines()[-1]
-    assert "verification failed" in line and "sha256" in line and "trade-register.csv" in line
+    with pytest.raises(DownloadError) as err:
+        install_first(mirror, "r2")
+    msg = str(err.value)
+    assert "verification failed" in msg and "sha256" in msg and "trade-register.csv" in msg
     assert (home / "current").read_text().strip() == "r1"
     assert tree_hashes(home / "releases" / "r1") == before
     assert sorted(p.name for p in (home / "releases").iterdir()) == ["r1"]
-    assert israel_share(home) == pytest.approx(100 / 150)
+    assert not (home / "downloads" / (REGISTER + ".part")).exists()  # the bad download is not kept
+    assert israel_share_api() == pytest.approx(100 / 150)
 
 
 def test_server_error_retries_with_backoff_then_exits_2(mirror: Mirror, home: Path) -> None:

@@ -31,7 +31,9 @@ class Store:
             for table, info in m["tables"].items():
                 file = Path(m["_dir"]) / info["file"]
                 sql_path = str(file).replace("'", "''")
-                self.con.execute(f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{sql_path}')")
+                self.con.execute(
+                    f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{sql_path}')"
+                )
                 self.table_dataset[table] = name
 
     def sql(self, query: str, params: list[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
@@ -51,7 +53,9 @@ class Store:
         m = self.manifests.get(dataset)
         if m is None:
             raise DataMissing(f"dataset {dataset!r} is not in the snapshot at {self.path}")
-        return Source(m["dataset"], m["release"], m["citation"], m.get("url", ""), m.get("licence", ""))
+        return Source(
+            m["dataset"], m["release"], m["citation"], m.get("url", ""), m.get("licence", "")
+        )
 
     def coverage(self, table: str) -> tuple[int, int]:
         """(first, last) year of a table as recorded in the manifest."""

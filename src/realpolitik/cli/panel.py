@@ -13,18 +13,24 @@ AddOpt = Annotated[
     str | None,
     typer.Option(
         "--add",
-        help="Comma-separated steps: contiguity,mindist,atop,cow_mids,gml,rivalry,nmc,majors,democracy,trade,ideal_points,arms.",
+        help="Comma-separated steps: contiguity, mindist, atop, cow_mids, gml, rivalry, nmc, "
+        "majors, democracy, trade, ideal_points, arms.",
     ),
 ]
 OutOpt = Annotated[
     Path,
     typer.Option(
-        "--out", "-o", help="Output file; format from the extension (.parquet .csv .feather .dta)."
+        "--out", "-o", help="Output file; format from the extension: .parquet .csv .feather .dta."
     ),
 ]
-FromOpt = Annotated[int, typer.Option("--from", help="First year (inclusive).")]
-ToOpt = Annotated[
-    int | None, typer.Option("--to", help="Last year (inclusive); default the last concluded year.")
+StartOpt = Annotated[int, typer.Option("--from", help="First year (inclusive).")]
+EndOpt = Annotated[
+    int | None,
+    typer.Option("--to", help="Last year (inclusive); default: the last concluded year."),
+]
+CiteOpt = Annotated[
+    str | None,
+    typer.Option("--cite", help="Also print the citation of every dataset used: apa or bibtex."),
 ]
 
 
@@ -32,13 +38,16 @@ def _steps(add: str | None) -> list[str]:
     return [s.strip() for s in (add or "").split(",") if s.strip()]
 
 
-def run(panel, steps: list[str], out: Path, cite: bool) -> None:
-    """Add the steps (one progress step each, on a TTY), write the file and print a one-line summary."""
+def run(panel, steps: list[str], out: Path, cite: str | None) -> None:
+    """Add the steps (one progress step each, on a TTY), write the file, print a summary and notes."""
     from rich.progress import Progress
 
+    from realpolitik.errors import UserError
     from realpolitik.panel.write import format_of
 
     format_of(out)  # fail on a bad extension before any work
+    if cite not in (None, "apa", "bibtex"):
+        raise UserError(f"unknown citation format {cite!r}; use apa or bibtex")
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("panel", total=len(steps) + 1)
         for step in steps:
@@ -46,15 +55,14 @@ def run(panel, steps: list[str], out: Path, cite: bool) -> None:
             panel = panel.add(step)
             progress.advance(task)
         progress.update(task, description=f"writing {out.name}")
-        panel.write(out)
+        rows = panel.write(out, count=True)
         progress.advance(task)
-    rows = panel.count()
     cols = 1 + len(panel.codes) + len(panel.columns)
     print(f"wrote {out} ({rows:,} rows, {cols} columns; steps: {', '.join(panel.steps) or 'none'})")
     for note in panel.notes:
         print(f"note: {note}", file=sys.stderr)
     if cite:
-        print(panel.cite())
+        sys.stdout.write(panel.cite(cite))
 
 
 def register(app: typer.Typer) -> None:
@@ -66,8 +74,8 @@ def register(app: typer.Typer) -> None:
     @sub.command("dyad-years")
     def dyad_cmd(
         out: OutOpt,
-        start: FromOpt = 1816,
-        end: ToOpt = None,
+        start: StartOpt = 1816,
+        end: EndOpt = None,
         directed: Annotated[
             bool,
             typer.Option(
@@ -76,9 +84,7 @@ def register(app: typer.Typer) -> None:
         ] = True,
         system: SystemOpt = "cow",
         add: AddOpt = None,
-        cite: Annotated[
-            bool, typer.Option("--cite", help="Print the citation of every dataset used.")
-        ] = False,
+        cite: CiteOpt = None,
     ) -> None:
         """Every dyad-year of the state system, plus the --add steps, written to --out."""
         from realpolitik.panel import dyad_years, last_year
@@ -88,15 +94,13 @@ def register(app: typer.Typer) -> None:
     @sub.command("state-years")
     def state_cmd(
         out: OutOpt,
-        start: FromOpt = 1816,
-        end: ToOpt = None,
+        start: StartOpt = 1816,
+        end: EndOpt = None,
         system: SystemOpt = "cow",
         add: AddOpt = None,
-        cite: Annotated[
-            bool, typer.Option("--cite", help="Print the citation of every dataset used.")
-        ] = False,
+        cite: CiteOpt = None,
     ) -> None:
-        """Every state-year of the state system, plus the --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
+        """Every state-year of the system, plus --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
         from realpolitik.panel import last_year, state_years
 
         run(state_years(system, (start, end or last_year())), _steps(add), out, cite)

@@ -110,6 +110,7 @@ def spark_session(master: str = "local[2]"):  # noqa: ANN201 (pyspark is optiona
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "2")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.csv.parser.columnPruning.enabled", "false")  # keep width checks strict
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")

@@ -51,8 +51,6 @@ def detect(path: Path | str) -> str:
         raise DataMissing(f"input file not found: {path}")
     line = _first_line(path)
     if not line:
-        if "GLOBALEVENTID" in path.name or path.suffix == ".gz":
-            return "gdelt1-r"
         raise UserError(f"{path}: empty file")
     stripped = line.lstrip("\ufeff ")
     if stripped.startswith(("[", "{")):
@@ -202,14 +200,14 @@ def ingest(
 
 
 def normalised_frame(
-    paths: list[Path], origins: list[str] | None = None
+    paths: list[Path], origins: list[str] | None = None, formats: list[str] | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(de-duplicated events, dedup report) for a handful of files, in memory on DuckDB (snapshot builds)."""
     eng = DuckEngine(threads=2)
     try:
         frames = []
         for i, p in enumerate(paths):
-            fmt = detect(p)
+            fmt = formats[i] if formats else detect(p)
             frames.append(load_small(Path(p), fmt, origins[i] if origins else _origin(Path(p))))
         eng.frame("events_all", pd.concat(frames, ignore_index=True) if frames else schema.empty())
         report = eng.df(dedup.report_sql("events_all"))

@@ -162,8 +162,9 @@ class Panel:
                 f"FROM sx a JOIN sx b ON a.year = b.year AND a.{c} {rel} b.{c} "
                 f"ANTI JOIN {false} f ON f.{c}1 = a.{c} AND f.{c}2 = b.{c} AND f.year = a.year"
             )
-        for sel, joins in self.dyad_parts:
-            sql = f"SELECT p.*, {sel} FROM ({sql}) p {joins}"
+        if self.dyad_parts:  # one flat SELECT: every step joins the base rows p by its key
+            sels = ", ".join(sel for sel, _ in self.dyad_parts)
+            sql = f"SELECT p.*, {sels} FROM ({sql}) p " + " ".join(j for _, j in self.dyad_parts)
         cols = ", ".join((*self.codes, "year", *self.columns))
         return f"SELECT {cols} FROM ({sql}) p"
 
@@ -251,34 +252,29 @@ class Panel:
         """Number of rows."""
         return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
 
-    def write(self, path: Path | str) -> Path:
-        """Write the panel; the format follows the extension: .parquet .csv .feather .dta."""
+    def write(self, path: Path | str, count: bool = False) -> Path | int:
+        """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
+
+        Returns the path, or the number of rows written when `count=True`.
+        """
         from realpolitik.panel.write import write_panel
 
-        return write_panel(self, Path(path))
+        p = Path(path)
+        rows = write_panel(self, p)
+        return rows if count else p
 
     def sources(self) -> list[Source]:
         """Provenance of every dataset the panel used."""
         store = self._store()
         return [store.source(d) for d in self.datasets if d in store.manifests]
 
-    def cite(self) -> str:
-        """Citations of every dataset the panel used, one per line (plus the bibtex entries)."""
-        store = self._store()
-        lines = []
-        for d in self.datasets:
-            m = store.manifests.get(d)
-            if m:
-                lines.append(f"{d} ({m['release']}): {m['citation']}")
-        return "\n".join(lines)
+    def cite(self, fmt: str = "apa") -> str:
+        """Citations of every dataset the panel used (fmt "apa" or "bibtex"), via `realpolitik cite`'s renderer."""
+        from realpolitik.snapshot.cite import cited, render
 
-    def bibtex(self) -> str:
-        """BibTeX of every dataset the panel used."""
         store = self._store()
-        entries = [
-            store.manifests[d].get("bibtex", "") for d in self.datasets if d in store.manifests
-        ]
-        return "\n".join(dict.fromkeys(e for e in entries if e))
+        items = cited([{"dataset": d} for d in self.datasets if d in store.manifests], store.path)
+        return render(items, fmt)
 
 
 def _nullable(arrow_type):

@@ -47,7 +47,9 @@ def add_mindist(panel: Panel) -> Panel:
     panel.require(table)
     a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
     inside, first, last = _inside(panel, table)
-    joins = f"LEFT JOIN (SELECT {dkey(a, b, 'year')} AS _u, mindist FROM {table}) md ON md._u = p._un"
+    joins = (
+        f"LEFT JOIN (SELECT {dkey(a, b, 'year')} AS _u, mindist FROM {table}) md ON md._u = p._un"
+    )
     note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
     return panel.extend(
         "md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note]
@@ -98,9 +100,9 @@ def _add_mids(panel: Panel, family: str) -> Panel:
     inside, first, last = _inside(panel, table)
     names = [onset, ongoing, *[f"{family}_{c}" for c in MID_COLUMNS]]
     cols = [
-        f"(CASE WHEN {inside} THEN coalesce(m.{onset}, 0) END)::TINYINT AS {onset}",
-        f"(CASE WHEN {inside} THEN coalesce(m.{ongoing}, 0) END)::TINYINT AS {ongoing}",
-        *[f"m.{c} AS {family}_{c}" for c in MID_COLUMNS],
+        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{onset}, 0) END)::TINYINT AS {onset}",
+        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{ongoing}, 0) END)::TINYINT AS {ongoing}",
+        *[f"m_{family}.{c} AS {family}_{c}" for c in MID_COLUMNS],
     ]
     # peace years: for every dyad-year after an onset (to the next one), the year of the latest onset
     last_onset = (
@@ -114,9 +116,10 @@ def _add_mids(panel: Panel, family: str) -> Panel:
         f"SELECT coalesce(d._k, lo._k) AS _k, d.* EXCLUDE (_k), lo.last_onset "
         f"FROM ({disputes}) d FULL JOIN ({last_onset}) lo ON d._k = lo._k"
     )
-    joins = f"LEFT JOIN ({source}) m ON m._k = p._k"
+    m = f"m_{family}"
+    joins = f"LEFT JOIN ({source}) {m} ON {m}._k = p._k"
     cols.append(
-        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
+        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m_{family}.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
     )
     names.append(spell)
     label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
@@ -194,10 +197,9 @@ def add_nmc(panel: Panel) -> Panel:
     """COW NMC v6 capabilities of each side, plus the capability share and ratio for dyads."""
     panel.require("cow_nmc")
     _, first, last = _inside(panel, "cow_nmc")
-    note = (
-        f"NMC v6 covers {first}–{last}: NULL after {last} and where the source has no value. "
-        "cinc_share1 = cinc1/(cinc1+cinc2); cinc_ratio = stronger/weaker (NULL when the weaker is 0)."
-    )
+    note = f"NMC v6 covers {first}–{last}: NULL after {last} and where the source has no value."
+    if panel.unit == "dyad":
+        note += " cinc_share1 = cinc1/(cinc1+cinc2); cinc_ratio = stronger/weaker (NULL when the weaker is 0)."
     joins = f"LEFT JOIN cow_nmc n ON n.ccode = {panel.state_cow_key()} AND n.year = s.year"
     extra = [
         "a.cinc / nullif(a.cinc + b.cinc, 0) AS cinc_share1",

@@ -29,27 +29,36 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-def write_panel(panel: Panel, path: Path) -> Path:
-    """Write the panel to `path`; Parquet and CSV are written by DuckDB itself, Feather via Arrow, Stata via pandas."""
+def write_panel(panel: Panel, path: Path) -> int:
+    """Write the panel to `path` and return the rows written.
+
+    Parquet and CSV are written by DuckDB itself (COPY), Feather via Arrow, Stata via pandas.
+    """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    rel = panel.relation()
     target = str(path).replace("'", "''")
-    if fmt == "parquet":
-        rel.write_parquet(target, compression="zstd")
-    elif fmt == "csv":
-        rel.write_csv(target, header=True)
-    elif fmt == "feather":
+    order = f"ORDER BY {', '.join(panel.codes)}, year"
+    if fmt in ("parquet", "csv"):
+        opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
+        con = panel._con()
+        return int(
+            con.execute(
+                f"COPY (SELECT * FROM ({panel.sql}) {order}) TO '{target}' ({opts})"
+            ).fetchone()[0]
+        )
+    if fmt == "feather":
         import pyarrow.feather as feather
 
-        feather.write_feather(rel.to_arrow_table(), target, compression="zstd")
-    else:
-        frame = panel.to_pandas()
-        for col in frame.columns:
-            if str(frame[col].dtype).startswith(("Int", "int")):
-                # Stata has no nullable ints: store as double so missing stays missing (never 0)
-                frame[col] = frame[col].astype("float64") if frame[col].isna().any() else frame[col]
-            elif frame[col].dtype == object or str(frame[col].dtype) == "string":
-                frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
-        frame.to_stata(path, write_index=False, version=118)
-    return path
+        table = panel.to_arrow()
+        feather.write_feather(table, target, compression="zstd")
+        return table.num_rows
+    frame = panel.to_pandas()
+    for col in frame.columns:
+        if str(frame[col].dtype).startswith(("Int", "int")):
+            # Stata has no nullable ints: store as double so missing stays missing (never 0)
+            if frame[col].isna().any():
+                frame[col] = frame[col].astype("float64")
+        elif frame[col].dtype == object or str(frame[col].dtype) == "string":
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+    frame.to_stata(path, write_index=False, version=118)
+    return len(frame)

@@ -60,17 +60,23 @@ def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
     return Result(frame, query, [store.source(DATASET)], notes, title)
 
 
-def suppliers(recipient: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None) -> Result:
+def suppliers(
+    recipient: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None
+) -> Result:
     """Who supplied arms to `recipient` in the period: TIV, share of its imports, rank."""
     return _partners("suppliers", country(recipient), as_period(period), store or get_store())
 
 
-def recipients(supplier: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None) -> Result:
+def recipients(
+    supplier: str | Country, period: Period | tuple[int, int] | int, store: Store | None = None
+) -> Result:
     """Who received arms from `supplier` in the period: TIV, share of its exports, rank."""
     return _partners("recipients", country(supplier), as_period(period), store or get_store())
 
 
-def top(kind: str, period: Period | tuple[int, int] | int, limit: int = 10, store: Store | None = None) -> Result:
+def top(
+    kind: str, period: Period | tuple[int, int] | int, limit: int = 10, store: Store | None = None
+) -> Result:
     """Largest exporters or importers in the period with their share of the global total."""
     store = store or get_store()
     period = as_period(period)
@@ -221,7 +227,11 @@ def series(a: str | Country, b: str | Country, store: Store | None = None) -> Re
 
 
 def dyad_windows(
-    supplier: str | Country, recipient: str | Country, width: int = 5, last: int | None = None, store: Store | None = None
+    supplier: str | Country,
+    recipient: str | Country,
+    width: int = 5,
+    last: int | None = None,
+    store: Store | None = None,
 ) -> Result:
     """Per window: TIV supplier→recipient, its share of the recipient's imports and of the supplier's
     exports, and each side's rank among the other's partners (with the partner ranked first)."""
@@ -259,8 +269,25 @@ def dyad_windows(
         """,
         {"s": s.id, "r": r.id, "width": width, "first": first, "last": last},
     )
-    notes = [f"Windows of {width} years ending by {last}; only windows with deliveries from {s.name} to {r.name}.", CONVENTION]
+    notes = [
+        f"Windows of {width} years ending by {last}; only windows with deliveries from {s.name} to {r.name}.",
+        CONVENTION,
+    ]
     if frame.empty:
-        notes.insert(0, f"SIPRI records no arms deliveries from {s.name} to {r.name} in {first}–{last}.")
-    query = {"command": "arms dyad-windows", "supplier": s.id, "recipient": r.id, "width": width, "last": last}
-    return Result(frame, query, [store.source(DATASET)], notes, f"Arms {s.name} → {r.name} by {width}-year window")
+        notes.insert(
+            0, f"SIPRI records no arms deliveries from {s.name} to {r.name} in {first}–{last}."
+        )
+    query = {
+        "command": "arms dyad-windows",
+        "supplier": s.id,
+        "recipient": r.id,
+        "width": width,
+        "last": last,
+    }
+    return Result(
+        frame,
+        query,
+        [store.source(DATASET)],
+        notes,
+        f"Arms {s.name} → {r.name} by {width}-year window",
+    )

@@ -146,3 +146,50 @@ GROUP BY 1, 2 ORDER BY 1, 2"""
         "directed": directed, "dataset": dataset,
     }  # fmt: skip
     return Result(frame, query_d, sources, notes, title=title)
+
+
+def dyad_signs(
+    start: str | int | None = None,
+    end: str | int | None = None,
+    dataset: str | None = None,
+    min_events: int = 5,
+    data_dir: Path | None = None,
+) -> Result:
+    """Every undirected state pair with ≥ min_events events: counts, Goldstein, cc index and its sign.
+
+    The optional event layer for networks and the "relations timeline" of briefs: sign = +1 when the
+    cooperation–conflict index is positive, −1 when negative, 0 when balanced.
+    """
+    lo, hi = month_bound(start, False), month_bound(end, True)
+    sql, sources = _runner(data_dir)
+    where = ["month BETWEEN $lo AND $hi"]
+    params: dict[str, object] = {
+        "lo": lo or "0000-00",
+        "hi": hi or "9999-99",
+        "min": int(min_events),
+    }
+    if dataset:
+        where.append("dataset = $ds")
+        params["ds"] = dataset
+    query = f"""
+SELECT dataset, LEAST(source_id, target_id) AS id1, GREATEST(source_id, target_id) AS id2,
+  CAST(SUM(events) AS BIGINT) AS events,
+  SUM(goldstein_sum) / NULLIF(SUM(goldstein_n), 0) AS goldstein_mean,
+  CAST(SUM(verbal_coop + material_coop) - SUM(verbal_conflict + material_conflict) AS DOUBLE)
+    / NULLIF(SUM(verbal_coop + material_coop + verbal_conflict + material_conflict), 0) AS cc_index
+FROM {MONTHS} WHERE {" AND ".join(where)}
+GROUP BY 1, 2, 3 HAVING SUM(events) >= $min ORDER BY events DESC, id1, id2"""
+    frame = sql(query, params)
+    frame["sign"] = frame["cc_index"].map(lambda v: None if pd.isna(v) else (v > 0) - (v < 0))
+    notes = [
+        f"Undirected state pairs with at least {min_events} events; counts are per dataset, never summed across.",
+        "sign = sign of the cooperation–conflict index (QuadClass 1+2 vs 3+4).",
+    ]
+    query_d = {
+        "command": "events signs",
+        "from": lo,
+        "to": hi,
+        "dataset": dataset,
+        "min_events": min_events,
+    }
+    return Result(frame, query_d, sources, notes, title="Event-data signs of state dyads")

@@ -11,7 +11,9 @@ def share_windows_chart(frame: pd.DataFrame, title: str, share: str = "share") -
     """Line chart of a share (0–1) per window, x = window label ('2016–20')."""
     import altair as alt
 
-    data = frame.assign(window=[f"{s}–{str(e)[-2:]}" for s, e in zip(frame["start"], frame["end"], strict=True)])
+    data = frame.assign(
+        window=[f"{s}–{str(e)[-2:]}" for s, e in zip(frame["start"], frame["end"], strict=True)]
+    )
     data = data.rename(columns={share: "share"})
     chart = (
         alt.Chart(data[["window", "share", "start"]])
@@ -26,7 +28,9 @@ def share_windows_chart(frame: pd.DataFrame, title: str, share: str = "share") -
     return chart.to_dict()
 
 
-def series_chart(frame: pd.DataFrame, x: str, ys: dict[str, str], title: str, y_title: str, fmt: str = "") -> dict[str, Any]:
+def series_chart(
+    frame: pd.DataFrame, x: str, ys: dict[str, str], title: str, y_title: str, fmt: str = ""
+) -> dict[str, Any]:
     """Multi-line chart of yearly series: ys maps column -> legend label; missing values leave gaps."""
     import altair as alt
 

@@ -60,7 +60,9 @@ def to_markdown(result: Result) -> str:
     lines.append("| " + " | ".join(cols) + " |")
     lines.append("|" + "|".join("---" for _ in cols) + "|")
     for row in result.frame.itertuples(index=False):
-        lines.append("| " + " | ".join(_md_cell(human(c, v)) for c, v in zip(cols, row, strict=True)) + " |")
+        lines.append(
+            "| " + " | ".join(_md_cell(human(c, v)) for c, v in zip(cols, row, strict=True)) + " |"
+        )
     lines.append("")
     lines += [f"*Note:* {n}" for n in result.notes]
     lines += [f"*Source:* {s.dataset} ({s.release}). {s.citation}" for s in result.sources]
@@ -95,4 +97,6 @@ def emit(result: Result, fmt: Format | str, console: Console | None = None) -> N
         for n in result.notes:
             console.print(f"[yellow]note:[/yellow] {n}", highlight=False)
         for s in result.sources:
-            console.print(f"[dim]source: {s.dataset} ({s.release}) — {s.citation}[/dim]", highlight=False)
+            console.print(
+                f"[dim]source: {s.dataset} ({s.release}) — {s.citation}[/dim]", highlight=False
+            )

@@ -52,7 +52,9 @@ def build(
     names = list(only) if only else sorted(known)
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise UserError(f"unknown dataset(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise UserError(
+            f"unknown dataset(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
     manifests = []
     for n in names:
         if progress:

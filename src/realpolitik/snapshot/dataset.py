@@ -16,7 +16,9 @@ class Built:
     tables: dict[str, pd.DataFrame]
     release: str
     files: list[Path]
-    coverage: dict[str, tuple[int, int]] = field(default_factory=dict)  # table -> (first, last year)
+    coverage: dict[str, tuple[int, int]] = field(
+        default_factory=dict
+    )  # table -> (first, last year)
     notes: list[str] = field(default_factory=list)
 
 

@@ -45,7 +45,13 @@ def wants_json(request: Request) -> bool:
     return bool(accept) and "text/html" not in accept and "*/*" not in accept
 
 
-def error_page(request: Request, status: int, title: str, message: str, suggestions: list[tuple[str, str]] | None = None) -> Response:
+def error_page(
+    request: Request,
+    status: int,
+    title: str,
+    message: str,
+    suggestions: list[tuple[str, str]] | None = None,
+) -> Response:
     """An error as JSON (API) or as the site's error page (browsers); never a traceback."""
     if wants_json(request):
         body: dict[str, Any] = {"error": message, "status": status}
@@ -53,7 +59,9 @@ def error_page(request: Request, status: int, title: str, message: str, suggesti
             body["suggestions"] = [name for name, _ in suggestions]
         return JSONResponse(body, status_code=status)
     ctx = {"status": status, "title": title, "message": message, "suggestions": suggestions or []}
-    return request.app.state.templates.TemplateResponse(request, "error.html", ctx, status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", ctx, status_code=status
+    )
 
 
 def _suggestion_links(request: Request, exc: UnknownCountry) -> list[tuple[str, str]]:
@@ -69,7 +77,9 @@ def _suggestion_links(request: Request, exc: UnknownCountry) -> list[tuple[str, 
             continue
         cid = quote(c.id, safe="")
         if path.startswith(("/dyad/", "/country/")) and bad in path:
-            url = path.replace(bad, "/" + cid, 1) + (f"?{request.url.query}" if request.url.query else "")
+            url = path.replace(bad, "/" + cid, 1) + (
+                f"?{request.url.query}" if request.url.query else ""
+            )
         else:
             url = f"/country/{cid}"
         out.append((c.name, url))
@@ -79,7 +89,9 @@ def _suggestion_links(request: Request, exc: UnknownCountry) -> list[tuple[str, 
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnknownCountry)
     async def unknown_country(request: Request, exc: UnknownCountry) -> Response:
-        return error_page(request, 404, "Unknown country", str(exc), _suggestion_links(request, exc))
+        return error_page(
+            request, 404, "Unknown country", str(exc), _suggestion_links(request, exc)
+        )
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
@@ -92,9 +104,16 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if wants_json(request):
-            errors = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in exc.errors()]
-            return JSONResponse({"error": "invalid request", "status": 422, "detail": errors}, status_code=422)
-        parts = [f"{'.'.join(str(x) for x in e.get('loc', [])[1:])}: {e.get('msg', '')}" for e in exc.errors()]
+            errors = [
+                {"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in exc.errors()
+            ]
+            return JSONResponse(
+                {"error": "invalid request", "status": 422, "detail": errors}, status_code=422
+            )
+        parts = [
+            f"{'.'.join(str(x) for x in e.get('loc', [])[1:])}: {e.get('msg', '')}"
+            for e in exc.errors()
+        ]
         return error_page(request, 400, "Bad request", "; ".join(parts) or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
@@ -109,7 +128,12 @@ def _install_handlers(app: FastAPI) -> None:
     async def crash(request: Request, exc: Exception) -> Response:
         ref = uuid.uuid4().hex[:8]
         log.error("internal error %s on %s %s", ref, request.method, request.url.path, exc_info=exc)
-        return error_page(request, 500, "Internal error", f"Something went wrong on our side (reference {ref}); the details are in the server log.")
+        return error_page(
+            request,
+            500,
+            "Internal error",
+            f"Something went wrong on our side (reference {ref}); the details are in the server log.",
+        )
 
 
 def create_app() -> FastAPI:
@@ -153,12 +177,16 @@ def _too_large(app: FastAPI):
 
     def render(path: str, accept: str) -> tuple[bytes, str]:
         msg = f"The request body is larger than the {MAX_BODY // (1024 * 1024)} MB limit."
-        if path.startswith("/api/") or ("text/html" not in accept and "*/*" not in accept and accept):
+        if path.startswith("/api/") or (
+            "text/html" not in accept and "*/*" not in accept and accept
+        ):
             from realpolitik.web.services import dumps
 
             return dumps({"error": msg, "status": 413}), "application/json"
         tpl = app.state.templates.env.get_template("error.html")
-        html = tpl.render(status=413, title="Request too large", message=msg, suggestions=[], request=None)
+        html = tpl.render(
+            status=413, title="Request too large", message=msg, suggestions=[], request=None
+        )
         return html.encode(), "text/html; charset=utf-8"
 
     return render

@@ -23,8 +23,19 @@ def balance_chart(start: int, end: int) -> dict[str, Any]:
         ],
         "mark": {"type": "line", "point": {"size": 12}},
         "encoding": {
-            "x": {"field": "year", "type": "quantitative", "axis": {"format": "d"}, "title": "year"},
-            "y": {"field": "value", "type": "quantitative", "axis": {"format": "%"}, "title": "balanced", "scale": {"zero": False}},
+            "x": {
+                "field": "year",
+                "type": "quantitative",
+                "axis": {"format": "d"},
+                "title": "year",
+            },
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "axis": {"format": "%"},
+                "title": "balanced",
+                "scale": {"zero": False},
+            },
             "color": {"field": "measure", "type": "nominal", "title": None},
             "tooltip": [
                 {"field": "year", "type": "quantitative"},
@@ -71,9 +82,9 @@ def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> di
                         "signal": "force",
                         "forces": [
                             {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
-                            {"force": "collide", "radius": 22},
-                            {"force": "nbody", "strength": -120},
-                            {"force": "link", "links": "link-data", "distance": 120},
+                            {"force": "collide", "radius": 30},
+                            {"force": "nbody", "strength": -260},
+                            {"force": "link", "links": "link-data", "distance": 150},
                         ],
                     }
                 ],

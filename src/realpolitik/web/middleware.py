@@ -28,10 +28,20 @@ HEADERS = [
 class SafetyMiddleware:
     """Reject bodies over max_body with 413 (by Content-Length or while streaming); add security headers."""
 
-    def __init__(self, app: Any, max_body: int = MAX_BODY, too_large: Callable[[str, str], tuple[bytes, str]] | None = None) -> None:
+    def __init__(
+        self,
+        app: Any,
+        max_body: int = MAX_BODY,
+        too_large: Callable[[str, str], tuple[bytes, str]] | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
-        self.too_large = too_large or (lambda path, accept: (b'{"error":"request body too large","status":413}', "application/json"))
+        self.too_large = too_large or (
+            lambda path, accept: (
+                b'{"error":"request body too large","status":413}',
+                "application/json",
+            )
+        )
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
@@ -76,7 +86,11 @@ class SafetyMiddleware:
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *HEADERS, (b"content-security-policy", csp)]
+                message["headers"] = [
+                    *message["headers"],
+                    *HEADERS,
+                    (b"content-security-policy", csp),
+                ]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -96,7 +96,9 @@ class Panel:
     facts: list[tuple[str, str]] = field(default_factory=list)
     result: Result | None = None
     columns: list[str] | None = None
-    links: dict[str, str] = field(default_factory=dict)  # display column -> id column (country links)
+    links: dict[str, str] = field(
+        default_factory=dict
+    )  # display column -> id column (country links)
     chart: dict[str, Any] | None = None
     missing: str | None = None
 
@@ -127,7 +129,13 @@ def _facts(c: Country, p: Panel) -> None:
     from realpolitik.queries import profile_facts as pf
 
     r = pf.profile_facts(c)
-    keep = ["population", "GDP (official exchange rate, US$)", "real GDP per capita (PPP)", "exports (goods and services)", "imports (goods and services)"]
+    keep = [
+        "population",
+        "GDP (official exchange rate, US$)",
+        "real GDP per capita (PPP)",
+        "exports (goods and services)",
+        "imports (goods and services)",
+    ]
     rows = r.frame.set_index("field")["text"].to_dict() if not r.frame.empty else {}
     p.facts += [(k, str(rows[k])) for k in keep if rows.get(k)]
     gov = pf.government_type(c)
@@ -146,8 +154,15 @@ def _facts(c: Country, p: Panel) -> None:
             p.facts.append((f"regime ({int(last['year'])})", "; ".join(bits)))
     rel = pf.religions(c)
     if not rel.frame.empty:
-        text = ", ".join(f"{r.religion} {r.share_text}" for r in rel.frame.itertuples() if r.share_text)
-        p.facts.append((f"religions ({rel.frame['year'].dropna().max() if rel.frame['year'].notna().any() else 'n.d.'})", text))
+        text = ", ".join(
+            f"{r.religion} {r.share_text}" for r in rel.frame.itertuples() if r.share_text
+        )
+        p.facts.append(
+            (
+                f"religions ({rel.frame['year'].dropna().max() if rel.frame['year'].notna().any() else 'n.d.'})",
+                text,
+            )
+        )
     p.result = r
     if not p.facts:
         p.missing = f"The CIA World Factbook has no profile for {c.name}."
@@ -164,13 +179,28 @@ def _oil(c: Country, p: Panel) -> None:
         p.missing = f"OWID records no oil production for {c.name}."
         return
     last = f.iloc[-1]
-    rank = f"rank {int(last['rank'])} of {int(last['ranked_of'])}" if pd.notna(last["rank"]) else "unranked"
-    p.facts.append((f"oil production ({int(last['year'])})", f"{last['twh']:,.0f} TWh, {rank}, {100 * last['share']:.2f} % of world"))
+    rank = (
+        f"rank {int(last['rank'])} of {int(last['ranked_of'])}"
+        if pd.notna(last["rank"])
+        else "unranked"
+    )
+    p.facts.append(
+        (
+            f"oil production ({int(last['year'])})",
+            f"{last['twh']:,.0f} TWh, {rank}, {100 * last['share']:.2f} % of world",
+        )
+    )
     best = f.loc[f["rank"].idxmin()] if f["rank"].notna().any() else None
     if best is not None:
         p.facts.append(("best rank", f"{int(best['rank'])} in {int(best['year'])}"))
     p.result = r
-    p.chart = series_chart(f[["year", "twh"]], "year", {"twh": "oil production (TWh)"}, f"Oil production of {c.name} (OWID)", "TWh")
+    p.chart = series_chart(
+        f[["year", "twh"]],
+        "year",
+        {"twh": "oil production (TWh)"},
+        f"Oil production of {c.name} (OWID)",
+        "TWh",
+    )
 
 
 def _arms(c: Country, p: Panel, side: str) -> None:
@@ -179,7 +209,9 @@ def _arms(c: Country, p: Panel, side: str) -> None:
 
     period = period_or_latest(None, None, arms.TABLE)
     r = arms.suppliers(c, period) if side == "suppliers" else arms.recipients(c, period)
-    p.title = f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"
+    p.title = (
+        f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"
+    )
     p.result = Result(r.frame.head(10), r.query, r.sources, r.notes, r.title)
     p.columns = ["rank", "name", "tiv", "share"]
     p.links = {"name": "id"}
@@ -214,7 +246,16 @@ def _rivals(c: Country, p: Panel) -> None:
 
     r = security.rivals(c)
     p.result = r
-    p.columns = ["counterpart", "rival", "rivalry_tss", "tss_type", "cow_mids", "cow_last_year", "gml_mids", "gml_last_year"]
+    p.columns = [
+        "counterpart",
+        "rival",
+        "rivalry_tss",
+        "tss_type",
+        "cow_mids",
+        "cow_last_year",
+        "gml_mids",
+        "gml_last_year",
+    ]
     p.links = {"counterpart": "counterpart_id"}
     if r.frame.empty:
         p.missing = f"No rivalries or militarised disputes recorded for {c.name}."
@@ -302,7 +343,9 @@ def network_module() -> Any:
             if fn is None:
                 import importlib
 
-                fn = getattr(importlib.import_module(f"realpolitik.analyses.network.{mod}"), name, None)
+                fn = getattr(
+                    importlib.import_module(f"realpolitik.analyses.network.{mod}"), name, None
+                )
             funcs[name] = fn
     except Exception as e:
         log.warning("network analysis unavailable: %s", e)
@@ -341,20 +384,42 @@ def _edge_text(data: dict[str, Any]) -> str:
     texts = [str(e.get("text")) for e in data.get("evidence") or [] if e.get("text")]
     if texts:
         return "; ".join(texts)
-    return ", ".join(f"{k} {v:+.2f}" if isinstance(v, (int, float)) else str(k) for k, v in (data.get("layers") or {}).items())
+    return ", ".join(
+        f"{k} {v:+.2f}" if isinstance(v, (int, float)) else str(k)
+        for k, v in (data.get("layers") or {}).items()
+    )
 
 
-def neighbourhood(cid: str, year: int, limit: int = 30) -> dict[str, Any]:
-    """The chosen country's signed ego network in a year: its strongest edges and the edges among those neighbours."""
+MATERIAL = {"arms", "trade", "energy"}
+
+
+def _priority(d: dict[str, Any]) -> tuple[int, float]:
+    """Enemies first, then material ties (arms, trade, energy), then the rest; stronger first."""
+    layers = set(d.get("layers") or {})
+    group = 0 if d.get("sign", 0) < 0 else 1 if layers & MATERIAL else 2
+    return group, -abs(float(d.get("weight", 0)))
+
+
+def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
+    """A country's signed ego network in a year: its enemies, material partners and strongest ties (up to
+    `limit` neighbours), plus the hostile edges among those neighbours (so enemy-of-my-enemy triangles show)."""
     g = signed_graph(year)
     if cid not in g:
-        return {"year": year, "country": cid, "nodes": [], "links": [], "note": f"{cid} has no node in the {year} network."}
-    nbrs = sorted(g[cid], key=lambda n: -abs(float(g[cid][n].get("weight", 0))))[:limit]
+        return {
+            "year": year,
+            "country": cid,
+            "nodes": [],
+            "links": [],
+            "note": f"{cid} has no node in the {year} network.",
+        }
+    nbrs = sorted(g[cid], key=lambda n: _priority(g[cid][n]))[:limit]
     keep = [cid, *nbrs]
     index = {n: i for i, n in enumerate(keep)}
     nodes = [{"id": n, "name": g.nodes[n].get("name", n), "ego": n == cid} for n in keep]
     links = []
     for a, b, d in g.subgraph(keep).edges(data=True):
+        if cid not in (a, b) and int(d.get("sign", 0)) >= 0:
+            continue  # among neighbours only hostile edges: they close the enemy-of-my-enemy triangles
         links.append({"source": index[a], "target": index[b], "a": a, "b": b, "sign": int(d.get("sign", 0)),
                       "weight": float(d.get("weight", 0)), "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
     return {"year": year, "country": cid, "nodes": nodes, "links": links}

@@ -63,7 +63,9 @@ class Mention:
     kind: str  # name | demonym | capital | pronoun
     possessive: bool = False
     text: str = ""
-    alt: str | None = None  # pronouns: the subject of the sentence before, if the in-sentence antecedent fails
+    alt: str | None = (
+        None  # pronouns: the subject of the sentence before, if the in-sentence antecedent fails
+    )
 
 
 # --- cues ---------------------------------------------------------------------------------------
@@ -75,8 +77,14 @@ IMPORT_CUE = re.compile(
     re.I,
 )
 EXPORT_CUE = re.compile(r"\b(?:exports?|exported|exporting|sales|sold|sells|selling)\b", re.I)
-FROM_DIR = re.compile(r"\b(?:come|comes|came|coming|sourced|supplied|provided|delivered|originat\w+|arrived?|arriving)\s+(?:\w+\s+){0,2}(?:from|by|in)\b", re.I)
-TO_DIR = re.compile(r"\b(?:went|go|goes|going|sent|shipped|destined|delivered|bound)\s+(?:\w+\s+){0,2}(?:to|for)\b", re.I)
+FROM_DIR = re.compile(
+    r"\b(?:come|comes|came|coming|sourced|supplied|provided|delivered|originat\w+|arrived?|arriving)\s+(?:\w+\s+){0,2}(?:from|by|in)\b",
+    re.I,
+)
+TO_DIR = re.compile(
+    r"\b(?:went|go|goes|going|sent|shipped|destined|delivered|bound)\s+(?:\w+\s+){0,2}(?:to|for)\b",
+    re.I,
+)
 GLOBAL_RE = re.compile(
     r"\b(?:global(?:ly)?|world(?:wide)?|world['’]s|international(?:ly)?|all (?:arms|major arms|weapons)|planet['’]s)\b|\bin the world\b|\bon earth\b",
     re.I,
@@ -88,8 +96,13 @@ RIVAL_RE = re.compile(
     r"\b(?:rival(?:s|ry|ries)?|arch[- ]?(?:enem(?:y|ies)|rivals?|foes?|nemesis)|archenem(?:y|ies)|adversar(?:y|ies)|foes?|enem(?:y|ies)|enmity|nemesis|antagonis\w+)\b",
     re.I,
 )
-SUPPLIER_NOUN = re.compile(r"\b(?:suppliers?|sources?|providers?|exporters?|sellers?|vendors?)\b", re.I)
-RECIPIENT_NOUN = re.compile(r"\b(?:recipients?|clients?|customers?|buyers?|importers?|purchasers?|markets?|destinations?)\b", re.I)
+SUPPLIER_NOUN = re.compile(
+    r"\b(?:suppliers?|sources?|providers?|exporters?|sellers?|vendors?)\b", re.I
+)
+RECIPIENT_NOUN = re.compile(
+    r"\b(?:recipients?|clients?|customers?|buyers?|importers?|purchasers?|markets?|destinations?)\b",
+    re.I,
+)
 PARTNER_RE = re.compile(
     r"\bexport\s+(?:partners?|markets?|destinations?|customers?|buyers?|outlets?)\b"
     r"|\b(?:partners?|markets?|destinations?|customers?|buyers?|outlets?|recipients?)\s+(?:for|of)\s+(?:(?:the\s+)?[\w'’-]+\s+){0,2}(?:exports|goods|products)\b"
@@ -205,14 +218,19 @@ def _prep_before(text: str, m: Mention, words: tuple[str, ...]) -> bool:
     return bool(re.search(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?$", b))
 
 
-def attached(text: str, mentions: list[Mention], cue: re.Match[str], after_chars: int = 40) -> Mention | None:
+def attached(
+    text: str, mentions: list[Mention], cue: re.Match[str], after_chars: int = 40
+) -> Mention | None:
     """The state that owns a cue noun: 'Azerbaijan's arms', 'Azerbaijani weapons', 'its imports', 'arms … to Azerbaijan'."""
     best: Mention | None = None
     for m in mentions:
         if m.end <= cue.start() and cue.start() - m.end <= 32:
             between = text[m.end : cue.start()]
-            if (m.possessive or m.kind in {"demonym", "pronoun"} or re.fullmatch(r"[\s-]*", between)) and not re.search(
-                r"[,;:]|\b(?:and|from|to|by|with|than|as|is|was|of|in)\b", between[2:] if m.possessive else between
+            if (
+                m.possessive or m.kind in {"demonym", "pronoun"} or re.fullmatch(r"[\s-]*", between)
+            ) and not re.search(
+                r"[,;:]|\b(?:and|from|to|by|with|than|as|is|was|of|in)\b",
+                between[2:] if m.possessive else between,
             ):
                 best = m
     if best:
@@ -241,6 +259,41 @@ def _agent(clause: str, loc: list[Mention], verb: re.Pattern[str]) -> Mention | 
     return None
 
 
+SUPPLY_VERB = re.compile(
+    r"\b(?:suppl(?:ied|ies|y)|provid(?:ed|es)|accounts?(?:ed)? for|made up|makes up|sold|sells|delivered|delivers|shipped|ships)\b",
+    re.I,
+)
+
+
+def _retarget_pronoun(clause: str, loc: list[Mention], owner: Mention | None) -> Mention | None:
+    """'Israel, Azerbaijan's largest supplier, supplied 68% of its imports': 'its' cannot be the supplier itself."""
+    if owner is None or owner.kind != "pronoun" or not SUPPLY_VERB.search(clause):
+        return owner
+    subject = next((m for m in loc if m.kind != "pronoun"), None)
+    if subject is None or subject.id != owner.id:
+        return owner
+    other = next(
+        (m for m in loc if m.kind != "pronoun" and m.id != owner.id and m.start < owner.start), None
+    )
+    new_id = other.id if other else owner.alt
+    if not new_id:
+        return owner
+    return Mention(owner.start, owner.end, new_id, "pronoun", owner.possessive, owner.text)
+
+
+def _share_np_owner(clause: str, loc: list[Mention], share_end: int) -> tuple[Mention | None, str]:
+    """The state owning the total in '<share> of [the|all] X's/Xi … imports', with that noun phrase's text."""
+    m = re.match(r"\s+of\s+(?:(?:the|all|total|all\s+the)\s+)?", clause[share_end:])
+    if not m:
+        return None, ""
+    start = share_end + m.end()
+    for mm in loc:
+        if start <= mm.start <= start + 12 and (mm.possessive or mm.kind in {"demonym", "pronoun"}):
+            np = re.match(r"[^,;.]{0,60}", clause[mm.start :])
+            return mm, np.group(0) if np else ""
+    return None, ""
+
+
 def _distinct(mentions: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
     out = []
@@ -255,7 +308,11 @@ def _other(mentions: list[Mention], owner: Mention | None, text: str) -> Mention
     """The first state that is not the owner, skipping states compared against ('overtook Russia', 'than Russia')."""
     cands = [m for m in mentions if owner is None or m.id != owner.id]
     for m in cands:
-        if not re.search(r"\b(?:overtook|overtaking|surpassed|surpassing|than|behind|ahead of|after|replaced|replacing|outpaced|displaced|displacing)\s+(?:\w+\s+)?$", _before(text, m.start, 30), re.I):
+        if not re.search(
+            r"\b(?:overtook|overtaking|surpassed|surpassing|than|behind|ahead of|after|replaced|replacing|outpaced|displaced|displacing)\s+(?:\w+\s+)?$",
+            _before(text, m.start, 30),
+            re.I,
+        ):
             return m
     return cands[0] if cands else None
 
@@ -263,10 +320,20 @@ def _other(mentions: list[Mention], owner: Mention | None, text: str) -> Mention
 # --- periods ------------------------------------------------------------------------------------
 
 
-def _period(clause: str, sent_text: str, para_years: list[dict[str, Any]], today: date, skip: tuple[int, int] | None = None) -> dict[str, Any] | None:
+def _period(
+    clause: str,
+    sent_text: str,
+    para_years: list[dict[str, Any]],
+    today: date,
+    skip: tuple[int, int] | None = None,
+) -> dict[str, Any] | None:
     """Explicit period in the clause/sentence, else a bare year in the sentence, else in the paragraph before."""
     for src in (clause, sent_text):
-        specs = [p for p in N.find_periods(src, today) if not (skip and src is clause and p.span[0] >= skip[0] and p.span[1] <= skip[1])]
+        specs = [
+            p
+            for p in N.find_periods(src, today)
+            if not (skip and src is clause and p.span[0] >= skip[0] and p.span[1] <= skip[1])
+        ]
         if specs:
             p = specs[0]
             d = p.to_dict()
@@ -274,7 +341,13 @@ def _period(clause: str, sent_text: str, para_years: list[dict[str, Any]], today
             return d
     years = [y for y, _, _ in N.find_years(sent_text)]
     if years:
-        return {"start": years[-1], "end": years[-1], "kind": "year", "text": str(years[-1]), "source": "sentence"}
+        return {
+            "start": years[-1],
+            "end": years[-1],
+            "kind": "year",
+            "text": str(years[-1]),
+            "source": "sentence",
+        }
     if para_years and not PRESENT_RE.search(sent_text):
         return {**para_years[-1], "source": "paragraph"}
     return None
@@ -287,11 +360,21 @@ def _nearest(items: list[Any], pos: int) -> Any:
     return min(items, key=lambda x: abs(x.start - pos)) if items else None
 
 
-def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
+def _share_claims(
+    clause: str, off: int, ms: list[Mention]
+) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     """Share claims in one clause: arms import/export/global shares, oil import shares, export-partner shares."""
     out = []
     shares = N.find_shares(clause)
-    shares = [s for s in shares if not re.search(r"\b(?:first|second|latter|later|early|earlier)\s+$", clause[max(0, s.start - 12) : s.start], re.I)]
+    shares = [
+        s
+        for s in shares
+        if not re.search(
+            r"\b(?:first|second|latter|later|early|earlier)\s+$",
+            clause[max(0, s.start - 12) : s.start],
+            re.I,
+        )
+    ]
     if not shares:
         return out
     sh = shares[0]
@@ -299,14 +382,21 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
     claimed["decimals"] = sh.decimals
     arms = list(ARMS_RE.finditer(clause))
     oil = list(OIL_RE.finditer(clause))
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
+    loc = [
+        Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms
+    ]
     if arms:
         glob = GLOBAL_RE.search(clause)
         cue = min(arms, key=lambda c: abs(c.start() - sh.end))
         window = clause[cue.start() : cue.end() + 40]
         pre = clause[max(0, cue.start() - 25) : cue.start()]
         if glob and (len(_distinct(loc)) == 1 or abs(glob.start() - cue.start()) < 30):
-            kind = "importers" if IMPORT_CUE.search(window + " " + pre) and not EXPORT_CUE.search(window + " " + pre) else "exporters"
+            kind = (
+                "importers"
+                if IMPORT_CUE.search(window + " " + pre)
+                and not EXPORT_CUE.search(window + " " + pre)
+                else "exporters"
+            )
             if re.search(r"\b(?:importer|buyer|recipient|purchaser)s?\b", clause, re.I):
                 kind = "importers"
             subj = next((m for m in loc if not GLOBAL_RE.search(m.text)), None)
@@ -314,13 +404,18 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
                 claimed["kind"] = kind
                 out.append(("arms_global_share", subj, None, claimed, "share+arms+global"))
             return out
-        owner = attached(clause, loc, cue)
-        ctx = clause[max(0, cue.start() - 25) : min(len(clause), cue.end() + 25)]
+        # the noun phrase right after "<share> of" names whose total it is: "60% of Baku's imports"
+        np_owner, np_text = _share_np_owner(clause, loc, sh.end)
+        owner = np_owner or attached(clause, loc, cue)
+        owner = _retarget_pronoun(clause, loc, owner)
+        ctx = (
+            np_text
+            if np_owner and (IMPORT_CUE.search(np_text) or EXPORT_CUE.search(np_text))
+            else clause[max(0, cue.start() - 25) : min(len(clause), cue.end() + 25)]
+        )
         if EXPORT_CUE.search(ctx) and not IMPORT_CUE.search(ctx):
             direction = "export"
-        elif IMPORT_CUE.search(ctx):
-            direction = "import"
-        elif FROM_DIR.search(clause):
+        elif IMPORT_CUE.search(ctx) or FROM_DIR.search(clause):
             direction = "import"
         elif TO_DIR.search(clause):
             direction = "export"
@@ -339,30 +434,57 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
                 owner = frm or next((m for m in loc if to is None or m.id != to.id), None)
         other = _other(loc, owner, clause)
         if other is None and owner is not None and owner.kind == "pronoun" and owner.alt:
-            owner = Mention(owner.start, owner.end, owner.alt, "pronoun", owner.possessive, owner.text)
+            owner = Mention(
+                owner.start, owner.end, owner.alt, "pronoun", owner.possessive, owner.text
+            )
             other = _other(loc, owner, clause)
         if owner is None or other is None:
             return out
         if direction == "import":
-            out.append(("arms_import_share", owner, other, claimed, f"share+arms+{'import' if IMPORT_CUE.search(ctx) else 'owner'}"))
+            out.append(
+                (
+                    "arms_import_share",
+                    owner,
+                    other,
+                    claimed,
+                    f"share+arms+{'import' if IMPORT_CUE.search(ctx) else 'owner'}",
+                )
+            )
         else:
             out.append(("arms_export_share", owner, other, claimed, "share+arms+export"))
         return out
     if oil:
         # 'Israel's oil', 'its crude imports', 'oil imported by Israel' name the importer;
         # a demonym on the oil ('Azeri oil') names its origin
-        cues = oil + list(re.finditer(r"\b(?:imports?|exports?|needs|supply|supplies|consumption|purchases)\b", clause, re.I))
+        cues = oil + list(
+            re.finditer(
+                r"\b(?:imports?|exports?|needs|supply|supplies|consumption|purchases)\b",
+                clause,
+                re.I,
+            )
+        )
         owners = [attached(clause, [m for m in loc if m.kind != "demonym"], c) for c in cues]
         owner = next((o for o in owners if o is not None), None)
         if owner is None:
-            agent = _agent(clause, loc, re.compile(r"(?:imports?|imported|buys|bought|purchased?|gets|got|receives?|received|sources|sourced|relies|depends)\b", re.I))
+            agent = _agent(
+                clause,
+                loc,
+                re.compile(
+                    r"(?:imports?|imported|buys|bought|purchased?|gets|got|receives?|received|sources|sourced|relies|depends)\b",
+                    re.I,
+                ),
+            )
             owner = agent
-        origin = next((m for m in loc if m.kind == "demonym" and owner is not None and m.id != owner.id), None)
+        origin = next(
+            (m for m in loc if m.kind == "demonym" and owner is not None and m.id != owner.id), None
+        )
         frm = next((m for m in loc if _prep_before(clause, m, ("from",))), None)
         if owner is None and frm is not None:
             owner = next((m for m in loc if m.id != frm.id and m.kind != "demonym"), None)
         other = origin or frm or _other(loc, owner, clause)
-        exp = re.search(r"\b(?:exports?|exported|sales|shipments)\b", clause, re.I) and not re.search(r"\bimports?\b", clause, re.I)
+        exp = re.search(
+            r"\b(?:exports?|exported|sales|shipments)\b", clause, re.I
+        ) and not re.search(r"\bimports?\b", clause, re.I)
         if owner and other and owner.id != other.id:
             if exp:
                 out.append(("oil_export_share", owner, other, claimed, "share+oil+exports"))
@@ -370,7 +492,9 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
                 out.append(("oil_import_share", owner, other, claimed, "share+oil"))
         return out
     exp_words = list(EXPORTS_WORD.finditer(clause))
-    if exp_words and not re.search(r"\b(?:imports?|gdp|budget|revenues?|population|trade)\b", clause, re.I):
+    if exp_words and not re.search(
+        r"\b(?:imports?|gdp|budget|revenues?|population|trade)\b", clause, re.I
+    ):
         cue = min(exp_words, key=lambda c: abs(c.start() - sh.end))
         owner = attached(clause, loc, cue)
         other = _other(loc, owner, clause)
@@ -379,13 +503,17 @@ def _share_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, M
     return out
 
 
-def _rank_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
+def _rank_claims(
+    clause: str, off: int, ms: list[Mention]
+) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     """Rank claims in one clause: top supplier/recipient, global arms rank, oil producer rank, export partner rank."""
     out = []
     ranks = N.find_ranks(clause)
     if not ranks:
         return out
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
+    loc = [
+        Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms
+    ]
     dist = _distinct(loc)
     arms = ARMS_RE.search(clause)
     oil = OIL_RE.search(clause)
@@ -415,7 +543,11 @@ def _rank_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
         if glob or len(dist) == 1 or owner is None:
             if not dist:
                 return out
-            importer = bool(re.search(r"\b(?:importers?|buyers?|recipients?|purchasers?|customers?)\b", clause, re.I))
+            importer = bool(
+                re.search(
+                    r"\b(?:importers?|buyers?|recipients?|purchasers?|customers?)\b", clause, re.I
+                )
+            )
             claimed = rk.to_dict()
             claimed["kind"] = "importers" if importer else "exporters"
             subj = next((m for m in loc if m.kind != "demonym"), loc[0])
@@ -440,7 +572,20 @@ def _rank_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
     return out
 
 
-def _border_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
+def _explicit_rank(clause: str) -> bool:
+    """A rank written as a superlative or ordinal next to a partner noun (not just 'main' in passing)."""
+    return bool(
+        re.search(
+            r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|largest|biggest|top|leading)\b[\w\s-]{0,25}\b(?:suppliers?|exporters?|importers?|recipients?|customers?|buyers?|clients?|producers?|partners?|markets?|destinations?|sources?)\b",
+            clause,
+            re.I,
+        )
+    )
+
+
+def _border_claims(
+    clause: str, off: int, ms: list[Mention]
+) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     bm = BORDER_RE.search(clause)
     lengths = N.find_lengths(clause)
     dist = _distinct(ms)
@@ -450,7 +595,9 @@ def _border_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, 
     return [("border_length", dist[0], dist[1], ln.to_dict(), "length+border")]
 
 
-def _rivalry_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
+def _rivalry_claims(
+    clause: str, off: int, ms: list[Mention]
+) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     rm = RIVAL_RE.search(clause)
     dist = _distinct(ms)
     if not rm or len(dist) < 2:
@@ -466,21 +613,31 @@ def _rivalry_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str,
     return [("rivalry", dist[0], dist[1], claimed, "rivalry-cue")]
 
 
-def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
+def _deal_claims(
+    clause: str, off: int, ms: list[Mention]
+) -> list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]]:
     out = []
-    loc = [Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms]
+    loc = [
+        Mention(m.start - off, m.end - off, m.id, m.kind, m.possessive, m.text, m.alt) for m in ms
+    ]
     dist = _distinct(loc)
     if len(dist) < 2:
         return out
     sup_v = DEAL_VERB_SUPPLY.search(clause)
     acq_v = DEAL_VERB_ACQUIRE.search(clause)
-    if not (sup_v or acq_v or re.search(r"-(?:made|built|supplied|designed|manufactured)\b", clause)):
+    if not (
+        sup_v or acq_v or re.search(r"-(?:made|built|supplied|designed|manufactured)\b", clause)
+    ):
         return out
     for dm in DEAL_RE.finditer(clause):
         desig = dm.group("desig").strip()
         parts = desig.split()
         first_overlaps = any(m.start <= dm.start() < m.end for m in loc)
-        if parts[0] in _NOT_DESIG or first_overlaps or re.search(r"-(?:made|built|supplied|designed|manufactured)$", parts[0]):
+        if (
+            parts[0] in _NOT_DESIG
+            or first_overlaps
+            or re.search(r"-(?:made|built|supplied|designed|manufactured)$", parts[0])
+        ):
             if len(parts) == 2 and parts[1] not in _NOT_DESIG:
                 desig = parts[1]
             else:
@@ -496,7 +653,16 @@ def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
         recipient = next((m for m in loc if _prep_before(clause, m, ("to",))), None)
         if supplier is None:
             made = next(
-                (m for m in loc if m.end <= dstart and re.fullmatch(r"[\s-]*(?:made|built|supplied|designed|manufactured)?[\s-]*", clause[m.end : dstart]) and m.kind == "demonym"),
+                (
+                    m
+                    for m in loc
+                    if m.end <= dstart
+                    and re.fullmatch(
+                        r"[\s-]*(?:made|built|supplied|designed|manufactured)?[\s-]*",
+                        clause[m.end : dstart],
+                    )
+                    and m.kind == "demonym"
+                ),
                 None,
             )
             supplier = made
@@ -504,9 +670,9 @@ def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
         if supplier is None and recipient is not None:
             supplier = next((m for m in loc if m.id != recipient.id), None)
         if recipient is None and supplier is not None:
-            recipient = next((m for m in loc if m.id != supplier.id and m.kind != "demonym"), None) or next(
-                (m for m in loc if m.id != supplier.id), None
-            )
+            recipient = next(
+                (m for m in loc if m.id != supplier.id and m.kind != "demonym"), None
+            ) or next((m for m in loc if m.id != supplier.id), None)
         if supplier is None and recipient is None:
             if sup_v and (acq_v is None or sup_v.start() < acq_v.start()):
                 supplier = first_m
@@ -520,7 +686,12 @@ def _deal_claims(clause: str, off: int, ms: list[Mention]) -> list[tuple[str, Me
                     "arms_deal",
                     supplier,
                     recipient,
-                    {"designation": desig, "description": dm.group("noun"), "text": dm.group(0)},
+                    {
+                        "designation": desig,
+                        "description": dm.group("noun"),
+                        "text": dm.group(0),
+                        "verb": (sup_v or acq_v).group(0).lower() if (sup_v or acq_v) else None,
+                    },
                     "designation+weapon-noun",
                 )
             )
@@ -535,9 +706,30 @@ def name_forms_lower() -> frozenset[str]:
 
 # --- driver -------------------------------------------------------------------------------------
 
-_CLAUSE_SPLIT = re.compile(r";|:\s+(?=[A-Z])|\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=\S)|\s+—\s+|\s+--\s+")
+_CLAUSE_SPLIT = re.compile(
+    r";|:\s+(?=[A-Z])|\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=\S)|\s+—\s+|\s+--\s+"
+)
 _PARA_SPLIT = re.compile(r"\n\s*\n+")
-_QUICK = re.compile(r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|rival|enem|adversar|foe|border|frontier|\b[A-Z][a-z]*[-\s]?\d|deliver|suppl|sold|sell|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built", re.I)
+_QUICK = re.compile(
+    r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|rival|enem|adversar|foe|border|frontier|\b[A-Z][a-z]*[-\s]?\d|deliver|suppl|sold|sell|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built",
+    re.I,
+)
+
+
+MAX_CHUNK = 50_000
+
+
+def _chunks(off: int, para: str) -> list[tuple[int, str]]:
+    """Split an over-long paragraph (spaCy's limit is 1M chars) at line or sentence ends, keeping offsets."""
+    out = []
+    while len(para) > MAX_CHUNK:
+        cut = max(para.rfind("\n", 0, MAX_CHUNK), para.rfind(". ", 0, MAX_CHUNK) + 1)
+        if cut <= 0:
+            cut = MAX_CHUNK
+        out.append((off, para[:cut]))
+        off, para = off + cut, para[cut:]
+    out.append((off, para))
+    return out
 
 
 def _clauses(sent: str) -> list[tuple[int, int]]:
@@ -550,14 +742,18 @@ def _clauses(sent: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if sent[a:b].strip()]
 
 
-def _resolve_pronouns(sent: str, off: int, ms: list[Mention], prev_subject: str | None) -> list[Mention]:
+def _resolve_pronouns(
+    sent: str, off: int, ms: list[Mention], prev_subject: str | None
+) -> list[Mention]:
     """Add mentions for 'its', 'the country', 'it' pointing to the subject named just before."""
     out = list(ms)
     for pm in PRONOUN_RE.finditer(sent):
         s, e = pm.start() + off, pm.end() + off
         if any(m.start <= s < m.end for m in ms):
             continue
-        before = [m for m in ms if m.end <= s and m.kind != "demonym"] or [m for m in ms if m.end <= s]
+        before = [m for m in ms if m.end <= s and m.kind != "demonym"] or [
+            m for m in ms if m.end <= s
+        ]
         target = before[0].id if before else prev_subject
         if target:
             poss = pm.group(0).lower() == "its" or pm.group(0).endswith(("'s", "’s"))
@@ -581,11 +777,10 @@ def extract(text: str, today: date | None = None) -> list[Claim]:
         paras.append((pos, text[pos : m.start()]))
         pos = m.end()
     paras.append((pos, text[pos:]))
+    paras = [piece for off, para in paras for piece in _chunks(off, para)]
     for p_off, para in paras:
         if not para.strip():
             continue
-        if len(para) > 100_000:
-            para = para[:100_000]
         doc = nlp(para)
         para_mentions = find_mentions(doc, p_off)
         para_years: list[dict[str, Any]] = []
@@ -600,11 +795,22 @@ def extract(text: str, today: date | None = None) -> list[Claim]:
             names = [m for m in mentions if m.kind != "demonym"] or mentions
             if names:
                 prev_subject = names[0].id
-            para_years.extend(p.to_dict() for p in N.find_periods(s_text, today) if p.kind not in {"since", "past"})
+            para_years.extend(
+                p.to_dict()
+                for p in N.find_periods(s_text, today)
+                if p.kind not in {"since", "past"}
+            )
     return claims
 
 
-def _sentence_claims(text: str, s_text: str, s_off: int, ms: list[Mention], para_years: list[dict[str, Any]], today: date) -> list[Claim]:
+def _sentence_claims(
+    text: str,
+    s_text: str,
+    s_off: int,
+    ms: list[Mention],
+    para_years: list[dict[str, Any]],
+    today: date,
+) -> list[Claim]:
     out: list[Claim] = []
     last_by_type: dict[str, tuple[Mention | None, Mention | None]] = {}
     for a, b in _clauses(s_text):
@@ -613,8 +819,21 @@ def _sentence_claims(text: str, s_text: str, s_off: int, ms: list[Mention], para
         cms = [m for m in ms if c_off <= m.start < s_off + b]
         found: list[tuple[str, Mention | None, Mention | None, dict[str, Any], str]] = []
         found += _share_claims(clause, c_off, cms)
-        if not found:
-            found += _rank_claims(clause, c_off, cms)
+        ranks = _rank_claims(clause, c_off, cms)
+        if not found or (
+            ranks
+            and ranks[0][0]
+            in {
+                "arms_global_rank",
+                "arms_top_supplier",
+                "arms_top_recipient",
+                "oil_producer_rank",
+                "export_partner_rank",
+                "oil_buyer_rank",
+            }
+            and _explicit_rank(clause)
+        ):
+            found += ranks
         found += _border_claims(clause, c_off, cms)
         if not found:
             found += _rivalry_claims(clause, c_off, cms)

@@ -22,6 +22,14 @@ HEDGES: dict[str, str] = {
     "in excess of": "gt",
     "greater than": "gt",
     "exceeding": "gt",
+    "exceeded": "gt",
+    "exceeds": "gt",
+    "exceed": "gt",
+    "topped": "gt",
+    "tops": "gt",
+    "surpassed": "gt",
+    "fell short of": "lt",
+    "falls short of": "lt",
     "just over": "gt",
     "well over": "gt",
     "slightly more than": "gt",
@@ -186,7 +194,10 @@ def _hedge(h: str | None) -> str:
     return HEDGES.get(h.lower().replace("  ", " "), "eq")
 
 
-_SHARE_HINT = re.compile(r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of ", re.I)
+_SHARE_HINT = re.compile(
+    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of ",
+    re.I,
+)
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
 _PERIOD_HINT = re.compile(r"\d\d|past|last|previous|preceding|this year", re.I)
 
@@ -214,7 +225,15 @@ def find_shares(text: str) -> list[Share]:
         elif m.group("frac"):
             # "half" inside "half of …" or "a half": fractions are written loosely
             out.append(
-                Share(FRACTIONS[m.group("frac").lower()], hedge, "fraction", 0, m.start(), m.end(), m.group(0))
+                Share(
+                    FRACTIONS[m.group("frac").lower()],
+                    hedge,
+                    "fraction",
+                    0,
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                )
             )
         elif m.group("quant"):
             comp, v = QUANTIFIERS[m.group("quant").lower()]
@@ -305,7 +324,12 @@ class Length:
     text: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"km": round(self.km, 1), "comparator": self.comparator, "unit": self.unit, "text": self.text}
+        return {
+            "km": round(self.km, 1),
+            "comparator": self.comparator,
+            "unit": self.unit,
+            "text": self.text,
+        }
 
 
 def find_lengths(text: str) -> list[Length]:
@@ -319,7 +343,16 @@ def find_lengths(text: str) -> list[Length]:
             continue
         unit = m.group("unit").lower()
         km = v * MILE_KM if unit.startswith("mi") else v
-        out.append(Length(km, _hedge(m.group("hedge")), "mi" if unit.startswith("mi") else "km", m.start(), m.end(), m.group(0)))
+        out.append(
+            Length(
+                km,
+                _hedge(m.group("hedge")),
+                "mi" if unit.startswith("mi") else "km",
+                m.start(),
+                m.end(),
+                m.group(0),
+            )
+        )
     return out
 
 
@@ -333,8 +366,16 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("between", re.compile(rf"\bbetween\s+({_Y})\s+and\s+({_Y}|\d\d)\b", re.I)),
     ("fromto", re.compile(rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b", re.I)),
     ("range", re.compile(rf"(?<![\w.,])({_Y})(?:{_DASH})({_Y}|\d\d)(?![\w%])", re.I)),
-    ("since", re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I)),
-    ("years_to", re.compile(rf"\b(?:the\s+)?(\w+)[- ]years?\s+(?:to|through|up to|ending(?: in)?)\s+({_Y})\b", re.I)),
+    (
+        "since",
+        re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I),
+    ),
+    (
+        "years_to",
+        re.compile(
+            rf"\b(?:the\s+)?(\w+)[- ]years?\s+(?:to|through|up to|ending(?: in)?)\s+({_Y})\b", re.I
+        ),
+    ),
     (
         "past",
         re.compile(
@@ -344,7 +385,10 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("lastyear", re.compile(r"\blast\s+year\b", re.I)),
     ("thisyear", re.compile(r"\bthis\s+year\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|during|for|by|as of|of)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I)),
+    (
+        "year",
+        re.compile(rf"\b(?:in|during|for|by|as of|of)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I),
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ period but holds in some other; ``unverifiable`` = no data for the period, sayin
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from datetime import date
@@ -57,12 +58,16 @@ def _p(start: int, end: int) -> str:
 # --- periods ------------------------------------------------------------------------------------
 
 
-def default_window(today: date, first: int, last: int, width: int = WIDTH) -> tuple[Period, list[str]]:
+def default_window(
+    today: date, first: int, last: int, width: int = WIDTH
+) -> tuple[Period, list[str]]:
     """Latest complete `width`-year window before the article date, kept inside the data's coverage."""
     end = today.year - 1
     notes = []
     if end > last:
-        notes.append(f"the latest complete window before {today.isoformat()} ({end - width + 1}–{end}) is beyond the data (to {last}); {last - width + 1}–{last} used")
+        notes.append(
+            f"the latest complete window before {today.isoformat()} ({end - width + 1}–{end}) is beyond the data (to {last}); {last - width + 1}–{last} used"
+        )
         end = last
     start = max(first, end - width + 1)
     return Period(start, max(start, end)), notes
@@ -91,7 +96,13 @@ def _decide(default_holds: bool | None, any_other: bool, stated: bool) -> str:
 
 def _share_ok(claim: Claim, actual_pct: float | None) -> bool | None:
     c = claim.claimed
-    return T.share_holds(actual_pct, float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0)))
+    return T.share_holds(
+        actual_pct,
+        float(c["value"]),
+        c["comparator"],
+        c.get("form", "digits"),
+        int(c.get("decimals", 0)),
+    )
 
 
 def _rank_ok(claim: Claim, actual: int | None) -> bool | None:
@@ -150,14 +161,24 @@ def _global_windows_sql(store: Any, role: str, who: str) -> Any:
     )
 
 
-def _window_rows(frame: Any, value: str, ok: Callable[[Any], bool | None], default: Period, scale: float = 1.0) -> tuple[list[dict[str, Any]], bool]:
+def _window_rows(
+    frame: Any, value: str, ok: Callable[[Any], bool | None], default: Period, scale: float = 1.0
+) -> tuple[list[dict[str, Any]], bool]:
     rows = []
     any_other = False
     for r in frame.itertuples(index=False):
         v = getattr(r, value)
         v = None if _missing(v) else (float(v) * scale if value == "share" else int(v))
         holds = ok(v)
-        rows.append({"period": _p(r.start, r.end), "start": int(r.start), "end": int(r.end), value: v, "holds": holds})
+        rows.append(
+            {
+                "period": _p(r.start, r.end),
+                "start": int(r.start),
+                "end": int(r.end),
+                value: v,
+                "holds": holds,
+            }
+        )
         if holds and not (r.start == default.start and r.end == default.end):
             any_other = True
     return rows, any_other
@@ -181,7 +202,11 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     try:
         res: Result = (arms.suppliers if side == "import" else arms.recipients)(who, period)
     except UserError as e:
-        return "unverifiable", {"notes": [str(e)], "settle": f"SIPRI arms transfers for {period}"}, []
+        return (
+            "unverifiable",
+            {"notes": [str(e)], "settle": f"SIPRI arms transfers for {period}"},
+            [],
+        )
     total = float(res.frame["tiv"].sum()) if not res.frame.empty else 0.0
     share = _period_row(res.frame, partner, "share")
     actual = None if total == 0 else (float(share) * 100 if share is not None else 0.0)
@@ -196,14 +221,25 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
         summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
-        "actual": {"share": actual, "unit": "percent", "tiv": None if share is None else float(_period_row(res.frame, partner, "tiv")), "total_tiv": total},
+        "period_used": {
+            "start": period.start,
+            "end": period.end,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
+        "actual": {
+            "share": actual,
+            "unit": "percent",
+            "tiv": None if share is None else float(_period_row(res.frame, partner, "tiv")),
+            "total_tiv": total,
+        },
         "windows": rows,
         "notes": notes + res.notes[:1],
         "query": f"realpolitik arms {'suppliers' if side == 'import' else 'recipients'} {who} --from {period.start} --to {period.end}",
     }
     if actual is None:
-        ev["settle"] = f"SIPRI records no arms {'imports' if side == 'import' else 'exports'} for {_name(who)} in {period}"
+        ev["settle"] = (
+            f"SIPRI records no arms {'imports' if side == 'import' else 'exports'} for {_name(who)} in {period}"
+        )
     return verdict, ev, res.sources
 
 
@@ -227,15 +263,28 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
     rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
     holds = _rank_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
-    top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in res.frame.head(3).itertuples())
+    top = ", ".join(
+        f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in res.frame.head(3).itertuples()
+    )
     role = "supplier" if side == "supplier" else "recipient"
     summary = f"{_name(partner)} ranks {actual if actual else '–'} among {_name(who)}'s arms {role}s in {period} (top: {top or 'none'})"
     if verdict == "mixed":
-        summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
+        summary += (
+            "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
+        )
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
-        "actual": {"rank": actual, "share": None if rank is None else 100 * float(_period_row(res.frame, partner, "share"))},
+        "period_used": {
+            "start": period.start,
+            "end": period.end,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
+        "actual": {
+            "rank": actual,
+            "share": None
+            if rank is None
+            else 100 * float(_period_row(res.frame, partner, "share")),
+        },
         "windows": rows,
         "notes": notes,
         "query": f"realpolitik arms {'suppliers' if side == 'supplier' else 'recipients'} {who} --from {period.start} --to {period.end}",
@@ -267,15 +316,25 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
     else:
         rk = _period_row(res.frame, claim.subject, "rank")
         actual = None if res.frame.empty else (int(rk) if rk is not None else None)
-        holds = _rank_ok(claim, actual) if actual is not None else (False if not res.frame.empty else None)
+        holds = (
+            _rank_ok(claim, actual)
+            if actual is not None
+            else (False if not res.frame.empty else None)
+        )
         rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
         summary = f"{_name(claim.subject)} ranks {actual or '–'} among arms {kind} in {period}"
-    top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in res.frame.head(3).itertuples())
+    top = ", ".join(
+        f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in res.frame.head(3).itertuples()
+    )
     summary += f" (top: {top})"
     verdict = _decide(holds, any_other, stated is not None)
     ev = {
         "summary": summary,
-        "period_used": {"start": period.start, "end": period.end, "source": claim.period.get("source") if claim.period else "default"},
+        "period_used": {
+            "start": period.start,
+            "end": period.end,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
         "actual": {what: actual},
         "windows": rows,
         "notes": notes,
@@ -302,24 +361,72 @@ def _arms_deal(claim: Claim, today: date) -> Outcome:
     desig = str(claim.claimed.get("designation", ""))
     key, fam = _norm(desig), _family(desig)
     try:
-        res = arms.deals(claim.subject, claim.object, stated)
+        res = arms.deals(claim.subject, claim.object, None)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
     names = [str(d) for d in res.frame["designation"].tolist()] if not res.frame.empty else []
-    exact = [n for n in names if _norm(n) == key or (len(key) >= 4 and (_norm(n).startswith(key) or key.startswith(_norm(n))))]
+    exact = [
+        n
+        for n in names
+        if _norm(n) == key
+        or (len(key) >= 4 and (_norm(n).startswith(key) or key.startswith(_norm(n))))
+    ]
     family = [n for n in names if fam and len(fam) >= 4 and _family(n) == fam]
     rows = [
-        {"designation": r.designation, "description": r.description, "order_year": None if _missing(r.order_year) else int(r.order_year),
-         "delivered": None if _missing(r.delivered) else r.delivered, "delivery_years": r.delivery_years}
+        {
+            "designation": r.designation,
+            "description": r.description,
+            "order_year": None if _missing(r.order_year) else int(r.order_year),
+            "delivered": None if _missing(r.delivered) else r.delivered,
+            "delivery_years": None if _missing(r.delivery_years) else str(r.delivery_years),
+        }
         for r in res.frame.itertuples()
         if r.designation in (exact or family)
     ]
-    scope = f" in {stated}" if stated else ""
+    query = f"realpolitik arms deals {claim.subject} {claim.object}"
     if exact or family:
-        match = exact or family
-        note = [] if exact else [f"family match: the register names {', '.join(sorted(set(family)))} (not '{desig}' literally)"]
-        ev = {"summary": f"SIPRI register: {_name(claim.subject)} → {_name(claim.object)}{scope}: {', '.join(sorted(set(match)))}",
-              "actual": {"deals": rows}, "notes": note, "query": f"realpolitik arms deals {claim.subject} {claim.object}"}
+        match = sorted(set(exact or family))
+        notes = (
+            []
+            if exact
+            else [f"family match: the register names {', '.join(match)} (not '{desig}' literally)"]
+        )
+        when = "; ".join(
+            f"{r['designation']} ordered {r['order_year']}, delivered {r['delivery_years'] or 'not yet'}"
+            for r in rows
+        )
+        verb = str(claim.claimed.get("verb") or "")
+        dated = stated is not None and not re.match(r"(?:use|deploy|operat|field)", verb)
+        if dated:
+            years = [
+                {
+                    r["order_year"],
+                    *(int(y) for y in re.findall(r"\d{4}", r["delivery_years"] or "")),
+                }
+                for r in rows
+            ]
+            if not any(
+                any(y is not None and stated.start <= y <= stated.end for y in ys) for ys in years
+            ):
+                ev = {
+                    "summary": f"the register dates this transfer outside {stated}: {when}",
+                    "actual": {"deals": rows},
+                    "notes": notes,
+                    "windows": [],
+                    "query": query,
+                }
+                return "contradicted", ev, res.sources
+        elif stated is not None:
+            notes.append(
+                f"'{verb}' in {stated} is about use, not delivery; the delivery dates are not checked against it"
+            )
+        ev = {
+            "summary": f"SIPRI register: {_name(claim.subject)} → {_name(claim.object)}: {when}",
+            "actual": {"deals": rows},
+            "notes": notes,
+            "windows": [],
+            "query": query,
+        }
         return "supported", ev, res.sources
     elsewhere = store.sql(
         "SELECT DISTINCT supplier_id, recipient_id, designation FROM sipri_register "
@@ -327,28 +434,29 @@ def _arms_deal(claim: Claim, today: date) -> Outcome:
         [key],
     )
     if elsewhere.empty:
-        ev = {"summary": f"'{desig}' is not a designation in the SIPRI register (major conventional arms only)",
-              "actual": {"deals": []}, "notes": [f"{len(names)} register deals {_name(claim.subject)} → {_name(claim.object)}{scope}"],
-              "settle": "a source covering this item (SIPRI covers major conventional weapons only)",
-              "query": f"realpolitik arms deals {claim.subject} {claim.object}"}
+        ev = {
+            "summary": f"'{desig}' is not a designation in the SIPRI register (major conventional arms only)",
+            "actual": {"deals": []},
+            "notes": [
+                f"{len(names)} register deals {_name(claim.subject)} → {_name(claim.object)}"
+            ],
+            "settle": "a source covering this item (SIPRI covers major conventional weapons only)",
+            "query": f"realpolitik arms deals {claim.subject} {claim.object}",
+        }
         return "unverifiable", ev, res.sources
-    pairs = sorted({f"{_name(r.supplier_id)} → {_name(r.recipient_id)}" for r in elsewhere.itertuples()})
-    ev = {"summary": f"the register lists no {desig} from {_name(claim.subject)} to {_name(claim.object)}{scope}; it lists {desig} for {', '.join(pairs[:5])}",
-          "actual": {"deals": []}, "notes": [], "query": f"realpolitik arms deals {claim.subject} {claim.object}"}
+    pairs = sorted(
+        {f"{_name(r.supplier_id)} → {_name(r.recipient_id)}" for r in elsewhere.itertuples()}
+    )
+    ev = {
+        "summary": f"the register lists no {desig} from {_name(claim.subject)} to {_name(claim.object)}; it lists {desig} for {', '.join(pairs[:5])}",
+        "actual": {"deals": []},
+        "notes": [],
+        "query": f"realpolitik arms deals {claim.subject} {claim.object}",
+    }
     return "contradicted", ev, res.sources
 
 
 # --- energy and trade ----------------------------------------------------------------------------
-
-
-def _default_year(today: date, years: list[int]) -> tuple[int | None, list[str]]:
-    """Latest complete year before the article date; the latest data year when the data stop earlier."""
-    want = today.year - 1
-    if not years:
-        return None, []
-    if want in years:
-        return want, []
-    return want, []
 
 
 def _oil_rank(claim: Claim, today: date) -> Outcome:
@@ -368,15 +476,28 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
         year = max(by_year)
     actual = by_year.get(year)
     holds = _rank_ok(claim, actual)
-    rows = [{"period": str(y), "start": y, "end": y, "rank": r, "holds": _rank_ok(claim, r)} for y, r in sorted(by_year.items()) if y >= 1965]
+    rows = [
+        {"period": str(y), "start": y, "end": y, "rank": r, "holds": _rank_ok(claim, r)}
+        for y, r in sorted(by_year.items())
+        if y >= 1965
+    ]
     any_other = any(r["holds"] and r["start"] != year for r in rows)
     verdict = _decide(holds, any_other, stated is not None)
     summary = f"{_name(claim.subject)}'s oil-production rank in {year}: {actual or '–'}"
     if verdict == "mixed":
         summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
-          "actual": {"rank": actual}, "windows": rows, "notes": notes + res.notes[1:2],
-          "query": f"realpolitik oil production {claim.subject}"}
+    ev = {
+        "summary": summary,
+        "period_used": {
+            "start": year,
+            "end": year,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
+        "actual": {"rank": actual},
+        "windows": rows,
+        "notes": notes + res.notes[1:2],
+        "query": f"realpolitik oil production {claim.subject}",
+    }
     if actual is None:
         ev["settle"] = f"oil production by country for {year}"
     return verdict, ev, res.sources
@@ -413,27 +534,55 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
         ok = (_share_ok(claim, val) if what == "share" else _rank_ok(claim, val)) if has else None
         mirror = bool(m["mirror"].iloc[0]) if len(m) and "mirror" in m else None
         if y in years:
-            rows.append({"period": str(y), "start": y, "end": y, what: val, "holds": ok, "mirror": mirror})
+            rows.append(
+                {"period": str(y), "start": y, "end": y, what: val, "holds": ok, "mirror": mirror}
+            )
         if y == year:
             actual = val if has else None
             notes += res.notes[:1]
-    holds = None if actual is None and year not in years else (_share_ok(claim, actual) if what == "share" else _rank_ok(claim, actual))
+    holds = (
+        None
+        if actual is None and year not in years
+        else (_share_ok(claim, actual) if what == "share" else _rank_ok(claim, actual))
+    )
     any_other = any(r["holds"] and r["start"] != year for r in rows)
     verdict = _decide(holds, any_other, stated is not None)
     label = "crude-oil imports" if side == "sources" else "crude-oil exports"
-    rel = f"{_name(claim.object)}'s share of {_name(claim.subject)}'s {label}" if what == "share" else f"{_name(claim.object)}'s rank among buyers of {_name(claim.subject)}'s crude"
+    rel = (
+        f"{_name(claim.object)}'s share of {_name(claim.subject)}'s {label}"
+        if what == "share"
+        else f"{_name(claim.object)}'s rank among buyers of {_name(claim.subject)}'s crude"
+    )
     fmt = _pct if what == "share" else (lambda v: "–" if v is None else str(v))
     summary = f"{rel} in {year}: {fmt(actual)}"
     if year not in years:
         summary += "; no bilateral crude-oil data for that year"
         if rows:
-            summary += " (" + "; ".join(f"{r['period']}: {fmt(r[what])}{' mirror data' if r.get('mirror') else ''}" for r in rows) + ")"
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
-          "actual": {what: actual}, "windows": rows, "notes": notes,
-          "query": f"realpolitik oil {side} {claim.subject} --year {year}"}
+            summary += (
+                " ("
+                + "; ".join(
+                    f"{r['period']}: {fmt(r[what])}{' mirror data' if r.get('mirror') else ''}"
+                    for r in rows
+                )
+                + ")"
+            )
+    ev = {
+        "summary": summary,
+        "period_used": {
+            "start": year,
+            "end": year,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
+        "actual": {what: actual},
+        "windows": rows,
+        "notes": notes,
+        "query": f"realpolitik oil {side} {claim.subject} --year {year}",
+    }
     if verdict == "unverifiable":
-        ev["settle"] = (f"bilateral crude-oil trade (HS 2709) for {_name(claim.subject)} in {year}: UN Comtrade or CEPII BACI, "
-                        f"with mirror (partner-reported) data where {_name(claim.subject)} does not report origins")
+        ev["settle"] = (
+            f"bilateral crude-oil trade (HS 2709) for {_name(claim.subject)} in {year}: UN Comtrade or CEPII BACI, "
+            f"with mirror (partner-reported) data where {_name(claim.subject)} does not report origins"
+        )
     return verdict, ev, sources
 
 
@@ -443,8 +592,14 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
 
     store = _store()
     stated = _stated(claim)
-    fb = trade.factbook_partners(_country(claim.subject), "exports", store) if store.has_table("factbook_partners") else None
-    fb_year = int(fb["year"].dropna().iloc[0]) if fb is not None and fb["year"].notna().any() else None
+    fb = (
+        trade.factbook_partners(_country(claim.subject), "exports", store)
+        if store.has_table("factbook_partners")
+        else None
+    )
+    fb_year = (
+        int(fb["year"].dropna().iloc[0]) if fb is not None and fb["year"].notna().any() else None
+    )
     rows: list[dict[str, Any]] = []
     if store.has_table("cow_trade_ddy"):
         cow = trade.cow_partners(_country(claim.subject), "exports", store)
@@ -453,11 +608,27 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
         have = set(cow["year"].astype(int))
         for r in mine.itertuples():
             v = float(r.share) * 100 if what == "share" else int(r.rank)
-            rows.append({"period": str(int(r.year)), "start": int(r.year), "end": int(r.year), what: v, "source": "cow_trade",
-                         "holds": _share_ok(claim, v) if what == "share" else _rank_ok(claim, v)})
+            rows.append(
+                {
+                    "period": str(int(r.year)),
+                    "start": int(r.year),
+                    "end": int(r.year),
+                    what: v,
+                    "source": "cow_trade",
+                    "holds": _share_ok(claim, v) if what == "share" else _rank_ok(claim, v),
+                }
+            )
         for y in sorted(have - set(mine["year"].astype(int))):
-            rows.append({"period": str(y), "start": y, "end": y, what: 0.0 if what == "share" else None, "source": "cow_trade",
-                         "holds": _share_ok(claim, 0.0) if what == "share" else False})
+            rows.append(
+                {
+                    "period": str(y),
+                    "start": y,
+                    "end": y,
+                    what: 0.0 if what == "share" else None,
+                    "source": "cow_trade",
+                    "holds": _share_ok(claim, 0.0) if what == "share" else False,
+                }
+            )
         rows.sort(key=lambda r: r["start"])
     fb_val: Any = None
     fb_holds: bool | None = None
@@ -471,10 +642,33 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
             if what == "rank":
                 fb_holds = False if int(claim.claimed["rank"]) <= len(fb) else None
             else:
-                fb_holds = _share_ok(claim, smallest) if claim.claimed["comparator"] in {"lt", "le"} else (
-                    False if T.share_bounds(float(claim.claimed["value"]), claim.claimed["comparator"], claim.claimed.get("form", "digits"))[0] > smallest else None)
-        rows.append({"period": str(fb_year), "start": fb_year, "end": fb_year, what: fb_val, "source": "factbook", "holds": fb_holds})
-    year = stated.end if stated else (fb_year if fb_year and fb_year <= today.year else today.year - 1)
+                fb_holds = (
+                    _share_ok(claim, smallest)
+                    if claim.claimed["comparator"] in {"lt", "le"}
+                    else (
+                        False
+                        if T.share_bounds(
+                            float(claim.claimed["value"]),
+                            claim.claimed["comparator"],
+                            claim.claimed.get("form", "digits"),
+                        )[0]
+                        > smallest
+                        else None
+                    )
+                )
+        rows.append(
+            {
+                "period": str(fb_year),
+                "start": fb_year,
+                "end": fb_year,
+                what: fb_val,
+                "source": "factbook",
+                "holds": fb_holds,
+            }
+        )
+    year = (
+        stated.end if stated else (fb_year if fb_year and fb_year <= today.year else today.year - 1)
+    )
     chosen = [r for r in rows if r["start"] == year]
     chosen = [r for r in chosen if r["source"] == "factbook"] or chosen
     actual = chosen[0][what] if chosen else None
@@ -482,13 +676,35 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
     any_other = any(r["holds"] and r["start"] != year for r in rows)
     verdict = _decide(holds, any_other, stated is not None)
     label = "share of" if what == "share" else "rank among partners for"
-    fmt = _pct(actual) if what == "share" else (str(actual) if actual else ("not in the top 5" if chosen else "–"))
+    fmt = (
+        _pct(actual)
+        if what == "share"
+        else (str(actual) if actual else ("not in the top 5" if chosen else "–"))
+    )
     summary = f"{_name(claim.object)}'s {label} {_name(claim.subject)}'s exports in {year}: {fmt}"
     if fb is not None and not fb.empty:
-        summary += " (Factbook " + str(fb_year) + ": " + ", ".join(f"{int(r.rank)}. {r.factbook_name} {100 * float(r.share):.0f} %" for r in fb.itertuples()) + ")"
-    ev = {"summary": summary, "period_used": {"start": year, "end": year, "source": claim.period.get("source") if claim.period else "default"},
-          "actual": {what: actual}, "windows": rows, "notes": [],
-          "query": f"realpolitik trade partners {claim.subject} --flow exports"}
+        summary += (
+            " (Factbook "
+            + str(fb_year)
+            + ": "
+            + ", ".join(
+                f"{int(r.rank)}. {r.factbook_name} {100 * float(r.share):.0f} %"
+                for r in fb.itertuples()
+            )
+            + ")"
+        )
+    ev = {
+        "summary": summary,
+        "period_used": {
+            "start": year,
+            "end": year,
+            "source": claim.period.get("source") if claim.period else "default",
+        },
+        "actual": {what: actual},
+        "windows": rows,
+        "notes": [],
+        "query": f"realpolitik trade partners {claim.subject} --flow exports",
+    }
     if verdict == "unverifiable":
         ev["settle"] = f"{_name(claim.subject)}'s exports by partner for {year} (e.g. UN Comtrade)"
     srcs = [store.source(d) for d in ("factbook", "cow_trade") if d in store.manifests]
@@ -517,49 +733,94 @@ def _border(claim: Claim, today: date) -> Outcome:
     if km is None:
         verdict = "contradicted" if not bool(row["shared_land_border"]) else "unverifiable"
     else:
-        verdict = "supported" if T.length_holds(km, float(c["km"]), c["comparator"]) else "contradicted"
-    summary = (f"{_name(claim.subject)}–{_name(claim.object)} land border: {km:,.0f} km (CIA World Factbook)" if km is not None
-               else "; ".join(res.notes[:1]))
-    ev = {"summary": summary, "actual": {"km": km, "contiguity": row.get("contiguity")}, "notes": res.notes[1:], "windows": [],
-          "query": f"realpolitik border {claim.subject} {claim.object}"}
+        verdict = (
+            "supported" if T.length_holds(km, float(c["km"]), c["comparator"]) else "contradicted"
+        )
+    summary = (
+        f"{_name(claim.subject)}–{_name(claim.object)} land border: {km:,.0f} km (CIA World Factbook)"
+        if km is not None
+        else "; ".join(res.notes[:1])
+    )
+    ev = {
+        "summary": summary,
+        "actual": {"km": km, "contiguity": row.get("contiguity")},
+        "notes": res.notes[1:],
+        "windows": [],
+        "query": f"realpolitik border {claim.subject} {claim.object}",
+    }
     return verdict, ev, res.sources
 
 
 def _rivalry(claim: Claim, today: date) -> Outcome:
-    """A rivalry between two states in the strategic-rivalry datasets (Thompson & Dreyer; Klein, Goertz & Diehl)."""
+    """A rivalry between two states in the strategic-rivalry datasets (Thompson & Dreyer; Thompson, Sakuwa & Suhas).
+
+    Same tables and COW keys as queries.security; a two-row lookup rather than the full `rivals()` card
+    (which also aggregates every dispute) keeps a whole article fast.
+    """
     store = _store()
-    a, b = claim.subject, claim.object
-    rows = []
-    sources: list[Source] = []
-    for table, ds, label in (("td_rivalries", "td_rivalries", "Thompson & Dreyer strategic rivalry"), ("tss_rivalries", "tss_rivalries", "Klein, Goertz & Diehl rivalry")):
-        if not store.has_table(table):
-            continue
-        cols = set(store.sql(f"SELECT * FROM {table} LIMIT 0").columns)
-        start = "styear" if "styear" in cols else ("start" if "start" in cols else None)
-        end = "endyear" if "endyear" in cols else ("end" if "end" in cols else None)
-        if not start or "id1" not in cols:
-            continue
-        f = store.sql(
-            f'SELECT min("{start}") AS s, max("{end}") AS e FROM {table} WHERE (id1 = ? AND id2 = ?) OR (id1 = ? AND id2 = ?)' if end else
-            f'SELECT min("{start}") AS s, NULL AS e FROM {table} WHERE (id1 = ? AND id2 = ?) OR (id1 = ? AND id2 = ?)',
-            [a, b, b, a],
+    ca, cb = _country(claim.subject), _country(claim.object)
+    if ca.cow is None or cb.cow is None:
+        return (
+            "unverifiable",
+            {
+                "summary": f"no COW code for {ca.name if ca.cow is None else cb.name}; rivalry data use COW codes",
+                "settle": "a rivalry dataset covering this state",
+            },
+            [],
         )
-        sources.append(store.source(ds))
-        s = f["s"].iloc[0]
-        if not _missing(s):
-            e = f["e"].iloc[0]
-            rows.append({"source": label, "start": int(s), "end": None if _missing(e) else int(e)})
-    since = claim.claimed.get("since")
-    if not sources:
-        return "unverifiable", {"summary": "no rivalry data in the snapshot", "settle": "strategic-rivalry data (Thompson & Dreyer)"}, []
+    lo, hi = sorted((int(ca.cow), int(cb.cow)))
+    parts, sources = [], []
+    if store.has_table("td_rivalries"):
+        parts.append(
+            "SELECT 'Thompson & Dreyer' AS dataset, styear::INT AS s, endyear::INT AS e FROM td_rivalries WHERE ccode1 = $lo AND ccode2 = $hi"
+        )
+        sources.append(store.source("td_rivalries"))
+    if store.has_table("tss_rivalries"):
+        parts.append(
+            'SELECT \'Thompson–Sakuwa–Suhas\', "start"::INT, "end"::INT FROM tss_rivalries WHERE ccode1 = $lo AND ccode2 = $hi'
+        )
+        sources.append(store.source("tss_rivalries"))
+    if not parts:
+        return (
+            "unverifiable",
+            {
+                "summary": "no rivalry data in the snapshot",
+                "settle": "strategic-rivalry data (Thompson & Dreyer)",
+            },
+            [],
+        )
+    f = store.sql(" UNION ALL ".join(parts) + " ORDER BY 2", {"lo": lo, "hi": hi})
+    rows = [
+        {"source": r.dataset, "start": int(r.s), "end": None if _missing(r.e) else int(r.e)}
+        for r in f.itertuples()
+    ]
+    a, b = claim.subject, claim.object
     if not rows:
-        return "contradicted", {"summary": f"neither rivalry dataset codes {_name(a)}–{_name(b)} as a rivalry", "actual": {"rivalries": []}, "windows": [],
-                                "notes": ["Thompson & Dreyer is coded to 2010; a newer rivalry would not be listed"],
-                                "query": f"realpolitik rivals {a}"}, sources
-    starts = [r["start"] for r in rows]
-    holds = True if since is None else any(T.year_holds(s, int(since)) for s in starts)
-    summary = f"{_name(a)}–{_name(b)}: " + "; ".join(f"{r['source']} {r['start']}–{r['end'] or 'ongoing'}" for r in rows)
-    ev = {"summary": summary, "actual": {"rivalries": rows}, "windows": [], "notes": [], "query": f"realpolitik rivals {a}"}
+        return (
+            "contradicted",
+            {
+                "summary": f"neither rivalry dataset codes {_name(a)}–{_name(b)} as a strategic rivalry",
+                "actual": {"rivalries": []},
+                "windows": [],
+                "notes": [
+                    "rivalries are coded to 2010 (Thompson & Dreyer) and 2020 (Thompson–Sakuwa–Suhas)"
+                ],
+                "query": f"realpolitik relations {a} {b}",
+            },
+            sources,
+        )
+    since = claim.claimed.get("since")
+    holds = True if since is None else any(T.year_holds(r["start"], int(since)) for r in rows)
+    summary = f"{_name(a)}–{_name(b)}: " + "; ".join(
+        f"{r['source']} {r['start']}–{r['end'] or 'ongoing'}" for r in rows
+    )
+    ev = {
+        "summary": summary,
+        "actual": {"rivalries": rows},
+        "windows": [],
+        "notes": [],
+        "query": f"realpolitik relations {a} {b}",
+    }
     return ("supported" if holds else "contradicted"), ev, sources
 
 
@@ -592,6 +853,11 @@ def verify(claim: Claim, today: date) -> Claim:
         verdict, ev, sources = fn(claim, today)
     except UserError as e:
         verdict, ev, sources = "unverifiable", {"summary": str(e), "notes": [str(e)]}, []
+    except Exception as e:  # one odd claim must not sink the whole article; the error is shown
+        if os.environ.get("REALPOLITIK_DEBUG"):
+            raise
+        msg = f"could not be verified ({type(e).__name__}: {e})"
+        verdict, ev, sources = "unverifiable", {"summary": msg, "notes": [msg], "error": True}, []
     if claim.period is None and "period_used" in ev:
         claim.period = {**ev["period_used"]}
     claim.verdict = verdict

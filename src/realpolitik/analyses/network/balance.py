@@ -131,8 +131,8 @@ def _local_search(s: np.ndarray, side: np.ndarray, max_iter: int = 10_000) -> np
     return side
 
 
-def _leading_vector(s: np.ndarray, iters: int = 200) -> np.ndarray:
-    """Leading eigenvector of a symmetric matrix by shifted power iteration (cheaper than a full eigh)."""
+def _leading_vector(s: np.ndarray, iters: int = 60) -> np.ndarray:
+    """Approximate leading eigenvector of a symmetric matrix by shifted power iteration (a start, not a result)."""
     shift = np.abs(s).sum(axis=1).max()  # Gershgorin: S + shift*I is positive semidefinite
     v = np.random.default_rng(1).standard_normal(s.shape[0])
     for _ in range(iters):
@@ -141,10 +141,10 @@ def _leading_vector(s: np.ndarray, iters: int = 200) -> np.ndarray:
         if norm == 0:
             break
         nv /= norm
-        if np.allclose(nv, v, atol=1e-9):
-            v = nv
-            break
+        done = float(np.abs(nv - v).max()) < 1e-7
         v = nv
+        if done:
+            break
     return v
 
 
@@ -315,11 +315,19 @@ def frustration(
         if optimal:
             return Frustration(best, best, best, "exact ILP (HiGHS)", m)
         lower = max(bound, frustration_lower(g, weighted=weighted))
-        return Frustration(best, lower, best, f"ILP stopped at {time_limit:g} s: HiGHS incumbent, bound", m)
+        return Frustration(
+            best, lower, best, f"ILP stopped at {time_limit:g} s: HiGHS incumbent, bound", m
+        )
     _, s = signed_matrix(g, weighted=weighted)
     upper, _ = frustration_upper(s)
     lower = frustration_lower(g, weighted=weighted)
-    return Frustration(upper, lower, upper, "heuristic: spectral + local search (upper), triangle packing (lower)", m)
+    return Frustration(
+        upper,
+        lower,
+        upper,
+        "heuristic: spectral + local search (upper), triangle packing (lower)",
+        m,
+    )
 
 
 def is_balanced_triangle(signs: tuple[int, int, int]) -> bool:
@@ -329,7 +337,11 @@ def is_balanced_triangle(signs: tuple[int, int, int]) -> bool:
 
 def triangles_of(g: nx.Graph) -> list[tuple[str, str, str]]:
     """All triangles of a small graph (sorted node triples); for tests and small examples."""
-    return [t for t in combinations(sorted(g.nodes), 3) if g.has_edge(t[0], t[1]) and g.has_edge(t[1], t[2]) and g.has_edge(t[0], t[2])]
+    return [
+        t
+        for t in combinations(sorted(g.nodes), 3)
+        if g.has_edge(t[0], t[1]) and g.has_edge(t[1], t[2]) and g.has_edge(t[0], t[2])
+    ]
 
 
 # --------------------------------------------------------------------------- yearly results
@@ -349,18 +361,42 @@ def _matrices(edges, nodes: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _layer_status(year: int, params, store) -> str:
+    """Compact list of the layers with data in a year: 'alliance(2018)' = carried forward from 2018."""
     from realpolitik.analyses.network.layers import coverage
 
-    cov = coverage(year, params, store)
     parts = []
-    for layer, status in cov.items():
+    for layer, status in coverage(year, params, store).items():
         if status.startswith("yes"):
             parts.append(layer)
         elif status.startswith("carried"):
-            parts.append(f"{layer} (from {status.split()[-1] if status[-1].isdigit() else status.split('from ')[1]})")
-        elif status.startswith(("partial", "Factbook")):
-            parts.append(f"{layer} ({status})")
+            extra = "+Factbook" if "Factbook" in status else ""
+            parts.append(f"{layer}({status.split('from ')[1].split()[0]}{extra})")
+        elif status.startswith("Factbook"):
+            parts.append(f"{layer}(Factbook)")
+        elif status.startswith("partial"):
+            parts.append(f"{layer}(to {status.rstrip(')').split()[-1]})")
     return ", ".join(parts)
+
+
+def network_range(store) -> tuple[int, int]:
+    """First and last year any layer of the network has data."""
+    from realpolitik.analyses.network.layers import SOURCES
+
+    spans = [store.coverage(t) for ts in SOURCES.values() for t in ts if store.has_table(t)]
+    if not spans:
+        from realpolitik.errors import DataMissing
+
+        raise DataMissing("no network layer tables in the snapshot")
+    return max(1816, min(a for a, _ in spans)), max(b for _, b in spans)
+
+
+def check_year(year: int, store) -> None:
+    """BadPeriod unless the year is within the network's data range."""
+    from realpolitik.errors import BadPeriod
+
+    first, last = network_range(store)
+    if not first <= year <= last:
+        raise BadPeriod(f"year {year} is outside the network data's coverage {first}–{last}")
 
 
 def _row(year: int, edges, nodes: list[str], fr: Frustration | None, frw: float | None) -> dict:
@@ -374,10 +410,6 @@ def _row(year: int, edges, nodes: list[str], fr: Frustration | None, frw: float 
         "positive": int((edges["sign"] > 0).sum()) if m else 0,
         "negative": int((edges["sign"] < 0).sum()) if m else 0,
         "triangles": c.triangles,
-        "ppp": c.ppp,
-        "ppn": c.ppn,
-        "pnn": c.pnn,
-        "nnn": c.nnn,
         "share_balanced": c.share_balanced,
         "share_weak_balanced": c.share_weak_balanced,
         "weighted_balance": c.weighted_balance,
@@ -385,7 +417,7 @@ def _row(year: int, edges, nodes: list[str], fr: Frustration | None, frw: float 
         "frustration_lower": fr.lower if fr else None,
         "frustration_share": fr.normalised if fr else None,
         "frustration_weighted": frw,
-        "method": fr.method if fr else None,
+        "census": f"+++ {c.ppp}, ++- {c.ppn}, +-- {c.pnn}, --- {c.nnn}",
     }
 
 
@@ -411,6 +443,7 @@ def balance(
     from realpolitik.store import get_store
 
     st = store or get_store()
+    check_year(year, st)
     p = params or LayerParams()
     g = signed_graph(year, config, p, st)
     with single_thread_blas():
@@ -422,7 +455,10 @@ def balance(
     row["layers_with_data"] = _layer_status(year, p, st)
     import pandas as pd
 
-    notes = [*NOTES, f"frustration method: {fr.method}; exact value within [{fr.lower:g}, {fr.value:g}]."]
+    notes = [
+        *NOTES,
+        f"frustration method: {fr.method}; exact value within [{fr.lower:g}, {fr.value:g}].",
+    ]
     notes += [f"{k}: {v}" for k, v in g.graph["coverage"].items() if not v.startswith("yes")]
     return Result(
         pd.DataFrame([row]),
@@ -437,7 +473,8 @@ def _edges_frame(g: nx.Graph):
     import pandas as pd
 
     return pd.DataFrame(
-        [(a, b, d["sign"], d["weight"]) for a, b, d in g.edges(data=True)], columns=["a", "b", "sign", "weight"]
+        [(a, b, d["sign"], d["weight"]) for a, b, d in g.edges(data=True)],
+        columns=["a", "b", "sign", "weight"],
     )
 
 
@@ -468,6 +505,8 @@ def balance_series(start: int = 1950, end: int = 2024, config=None, params=None,
     if start > end:
         raise BadPeriod(f"--from {start} is after --to {end}")
     st = store or get_store()
+    check_year(start, st)
+    check_year(end, st)
     p = params or LayerParams()
     _, edges = year_edges(start, end, config, p, st, texts=False)
     ip = ideal_points(start, end, p, st)
@@ -482,14 +521,17 @@ def balance_series(start: int = 1950, end: int = 2024, config=None, params=None,
             s, w = _matrices(e, nodes)
             up, _ = frustration_upper(s, restarts=4)
             upw, _ = frustration_upper(w, restarts=4)
-            fr = Frustration(up, 0.0, up, "heuristic upper bound (spectral + local search)", len(e))
+            fr = Frustration(up, 0.0, up, "heuristic", len(e))
             row = _row(y, e, nodes, fr, upw)
             row["frustration_lower"] = None
             row["layers_with_data"] = _layer_status(y, p, st)
             rows.append(row)
     notes = [
         *NOTES,
-        "Yearly series: frustration is the heuristic upper bound (use `network balance --year Y --exact` for the ILP).",
+        "Yearly series: frustration is the heuristic upper bound (spectral start + local search); "
+        "`network balance --year Y --exact` solves the ILP.",
+        "layers_with_data: 'alliance(2018)' = ATOP's last year carried forward; 'trade(Factbook)' = top-5 partner "
+        "shares only; 'dispute(to 2014)' = the dispute window reaches past the MID data.",
         "Layers differ by year: ATOP ends 2018, COW trade 2014 (Factbook partner shares later), MIDs 2014 (GML 2010), "
         "TSS rivalries 2020, crude flows 2021; 'from Y' marks a source's last year carried forward.",
     ]
@@ -500,3 +542,55 @@ def balance_series(start: int = 1950, end: int = 2024, config=None, params=None,
         notes=notes,
         title=f"Structural balance of the signed network of states, {start}–{end}",
     )
+
+
+def balance_chart(frame) -> dict:
+    """Vega-Lite spec (Altair) of the yearly balance series: balanced-triangle shares and frustration per edge."""
+    import altair as alt
+
+    ys = {
+        "share_balanced": "balanced triangles",
+        "weighted_balance": "weighted balance",
+        "frustration_share": "frustration per edge",
+    }
+    long = frame.melt(id_vars=["year"], value_vars=list(ys), var_name="series", value_name="value")
+    long["series"] = long["series"].map(ys)
+    chart = (
+        alt.Chart(long)
+        .mark_line(point=alt.OverlayMarkDef(size=12))
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d"), title="year"),
+            y=alt.Y(
+                "value:Q", axis=alt.Axis(format="%"), title="share", scale=alt.Scale(domain=[0, 1])
+            ),
+            color=alt.Color("series:N", title=None),
+            tooltip=["year:Q", "series:N", alt.Tooltip("value:Q", format=".1%")],
+        )
+        .properties(
+            title="Structural balance of the signed network of states", width=640, height=260
+        )
+    )
+    return chart.to_dict()
+
+
+def save_chart(spec: dict, path) -> None:
+    """Write a Vega-Lite spec as .html (self-contained, offline), .svg, .png or .json (the spec)."""
+    import json
+    from pathlib import Path
+
+    import vl_convert as vlc
+
+    from realpolitik.errors import UserError
+
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix == ".html":
+        out.write_text(vlc.vegalite_to_html(spec, bundle=True), encoding="utf-8")
+    elif suffix == ".svg":
+        out.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+    elif suffix == ".png":
+        out.write_bytes(vlc.vegalite_to_png(spec, scale=2))
+    elif suffix == ".json":
+        out.write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    else:
+        raise UserError(f"--chart must end in .html, .svg, .png or .json, not {out.name!r}")

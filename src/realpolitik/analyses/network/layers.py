@@ -42,7 +42,13 @@ import pandas as pd
 from realpolitik.store import Store, get_store
 
 COLUMNS = ["year", "a", "b", "layer", "value", "figure", "period", "dataset", "text"]
-HOSTLEV = {1: "no militarised action", 2: "threat to use force", 3: "display of force", 4: "use of force", 5: "war"}
+HOSTLEV = {
+    1: "no militarised action",
+    2: "threat to use force",
+    3: "display of force",
+    4: "use of force",
+    5: "war",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,13 @@ class LayerParams:
     dispute_half_life: float = 5.0
     rivalry_source: str = "tss"
     alliance_types: dict[str, float] = field(
-        default_factory=lambda: {"defense": 1.0, "offense": 1.0, "neutral": 0.6, "nonagg": 0.5, "consul": 0.4}
+        default_factory=lambda: {
+            "defense": 1.0,
+            "offense": 1.0,
+            "neutral": 0.6,
+            "nonagg": 0.5,
+            "consul": 0.4,
+        }
     )
     carry_forward: dict[str, int] = field(
         default_factory=lambda: {"alliance": 6, "trade": 3, "rivalry": 4, "energy": 3}
@@ -157,7 +169,7 @@ def alliance(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     cf = p.carry_forward.get("alliance", 0)
     t = p.alliance_types
     df = store.sql(
-        f"""
+        """
         SELECT year, least(id1, id2) AS a, greatest(id1, id2) AS b,
                max(atop_defense) AS defense, max(atop_offense) AS offense, max(atop_neutral) AS neutral,
                max(atop_nonagg) AS nonagg, max(atop_consul) AS consul
@@ -176,7 +188,14 @@ def alliance(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     df = df[df["value"] > 0]
     flags = df[kinds].fillna(0).astype(int).to_numpy()
     df["figure"] = df["value"]
-    df["text"] = "" if not p.texts else ["ATOP alliance: " + "+".join(k for k, f in zip(kinds, row, strict=True) if f) for row in flags]
+    df["text"] = (
+        ""
+        if not p.texts
+        else [
+            "ATOP alliance: " + "+".join(k for k, f in zip(kinds, row, strict=True) if f)
+            for row in flags
+        ]
+    )
     df["period"] = df["year"].astype(str)
     df["dataset"] = "atop"
     df = _carry(df, last, end, cf, "ATOP year")
@@ -219,10 +238,16 @@ def arms(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     d["figure"] = d["share"]
     d["period"] = d["first"].astype(int).astype(str) + "–" + d["year"].astype(str)
     nm = names(set(d["s"]) | set(d["r"]))
-    d["text"] = "" if not p.texts else [
-        f"{nm[s]} supplied {100 * sh:.1f} % of {nm[r]}'s arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
-        for s, r, sh, per, tv, tt in zip(d["s"], d["r"], d["share"], d["period"], d["tiv"], d["total"], strict=True)
-    ]
+    d["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"{nm[s]} supplied {100 * sh:.1f} % of {nm[r]}'s arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
+            for s, r, sh, per, tv, tt in zip(
+                d["s"], d["r"], d["share"], d["period"], d["tiv"], d["total"], strict=True
+            )
+        ]
+    )
     d["dataset"] = "sipri"
     return _finish(d, "arms")
 
@@ -251,10 +276,16 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
             df["dep"] = df[["dep_a", "dep_b"]].max(axis=1)
             nm = names(set(df["a"]) | set(df["b"]))
             who = np.where(df["dep_a"].fillna(0) >= df["dep_b"].fillna(0), df["a"], df["b"])
-            df["text"] = "" if not p.texts else [
-                f"{nm[a]}–{nm[b]} trade US$ {t:,.0f} m in {y} = {100 * dep:.1f} % of {nm[w]}'s trade (COW)"
-                for a, b, t, y, dep, w in zip(df["a"], df["b"], df["trade"], df["year"], df["dep"], who, strict=True)
-            ]
+            df["text"] = (
+                ""
+                if not p.texts
+                else [
+                    f"{nm[a]}–{nm[b]} trade US$ {t:,.0f} m in {y} = {100 * dep:.1f} % of {nm[w]}'s trade (COW)"
+                    for a, b, t, y, dep, w in zip(
+                        df["a"], df["b"], df["trade"], df["year"], df["dep"], who, strict=True
+                    )
+                ]
+            )
             df["period"] = df["year"].astype(str)
             df["dataset"] = "cow_trade"
             df = _carry(df, cow_last, end, p.carry_forward.get("trade", 0), "COW trade year")
@@ -269,7 +300,11 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
             JOIN f ON f.fy <= y.year AND f.fy >= y.year - ? AND y.year > ?
             WHERE f.share >= ?
             """,
-            [p.carry_forward.get("trade", 0), cow_last if cow_last is not None else -1, p.trade_min_share],
+            [
+                p.carry_forward.get("trade", 0),
+                cow_last if cow_last is not None else -1,
+                p.trade_min_share,
+            ],
         )
         if not fb.empty:
             fb["a"] = np.minimum(fb["id"], fb["partner_id"])
@@ -277,18 +312,27 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
             fb = fb.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
             nm = names(set(fb["id"]) | set(fb["partner_id"]))
             fb["dep"] = fb["share"]
-            fb["text"] = "" if not p.texts else [
-                f"{nm[p_]} took {100 * s:.0f} % of {nm[i]}'s exports ({fy}, CIA Factbook)"
-                if fl == "exports"
-                else f"{nm[p_]} supplied {100 * s:.0f} % of {nm[i]}'s imports ({fy}, CIA Factbook)"
-                for i, p_, fl, fy, s in zip(fb["id"], fb["partner_id"], fb["flow"], fb["fy"], fb["share"], strict=True)
-            ]
+            fb["text"] = (
+                ""
+                if not p.texts
+                else [
+                    f"{nm[p_]} took {100 * s:.0f} % of {nm[i]}'s exports ({fy}, CIA Factbook)"
+                    if fl == "exports"
+                    else f"{nm[p_]} supplied {100 * s:.0f} % of {nm[i]}'s imports ({fy}, CIA Factbook)"
+                    for i, p_, fl, fy, s in zip(
+                        fb["id"], fb["partner_id"], fb["flow"], fb["fy"], fb["share"], strict=True
+                    )
+                ]
+            )
             fb["period"] = fb["fy"].astype(str)
             fb["dataset"] = "factbook"
             parts.append(fb)
     if not parts:
         return _empty()
-    df = pd.concat([x[["year", "a", "b", "dep", "text", "period", "dataset"]] for x in parts], ignore_index=True)
+    df = pd.concat(
+        [x[["year", "a", "b", "dep", "text", "period", "dataset"]] for x in parts],
+        ignore_index=True,
+    )
     df = df[(df["year"] >= start) & (df["year"] <= end)]
     df = df.sort_values("dep", ascending=False).drop_duplicates(["year", "a", "b"])
     df["figure"] = df["dep"]
@@ -319,11 +363,23 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     df["b"] = np.maximum(df["x"], df["m"])
     df = df.sort_values("dep", ascending=False).drop_duplicates(["year", "a", "b"])
     nm = names(set(df["x"]) | set(df["m"]))
-    df["text"] = "" if not p.texts else [
-        f"{nm[x]} supplied {100 * sm:.1f} % of {nm[m]}'s crude-oil imports in {y}"
-        f" ({100 * sx:.1f} % of {nm[x]}'s crude exports){' [mirror data]' if mi else ''}"
-        for x, m, sm, sx, y, mi in zip(df["x"], df["m"], df["share_m"], df["share_x"], df["year"], df["mirror"], strict=True)
-    ]
+    df["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"{nm[x]} supplied {100 * sm:.1f} % of {nm[m]}'s crude-oil imports in {y}"
+            f" ({100 * sx:.1f} % of {nm[x]}'s crude exports){' [mirror data]' if mi else ''}"
+            for x, m, sm, sx, y, mi in zip(
+                df["x"],
+                df["m"],
+                df["share_m"],
+                df["share_x"],
+                df["year"],
+                df["mirror"],
+                strict=True,
+            )
+        ]
+    )
     df["figure"] = df["dep"]
     df["value"] = (df["dep"] / p.energy_full).clip(upper=1.0)
     df["period"] = df["year"].astype(str)
@@ -339,9 +395,13 @@ def disputes(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     gml_last = -1
     if store.has_table("gml_mid_ddydisps"):
         gml_last = _last(store, "gml_mid_ddydisps")
-        srcs.append(f"SELECT dispnum, id1, id2, year, hostlev, 'gml_mid' AS ds FROM gml_mid_ddydisps WHERE year <= {gml_last}")
+        srcs.append(
+            f"SELECT dispnum, id1, id2, year, hostlev, 'gml_mid' AS ds FROM gml_mid_ddydisps WHERE year <= {gml_last}"
+        )
     if store.has_table("cow_mid_ddydisps"):
-        srcs.append(f"SELECT dispnum, id1, id2, year, hostlev, 'cow_mid' AS ds FROM cow_mid_ddydisps WHERE year > {gml_last}")
+        srcs.append(
+            f"SELECT dispnum, id1, id2, year, hostlev, 'cow_mid' AS ds FROM cow_mid_ddydisps WHERE year > {gml_last}"
+        )
     if not srcs:
         return _empty()
     w = int(p.dispute_window)
@@ -367,21 +427,45 @@ def disputes(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
     df["figure"] = df["hostlev"]
     df["period"] = df["y0"].astype(str) + "–" + df["y1"].astype(str)
     df["dataset"] = df["ds"]
-    df["text"] = "" if not p.texts else [
-        f"{n} militarised dispute{'s' if n > 1 else ''} {nm[a]}–{nm[b]} in {', '.join(str(int(v)) for v in ys)}"
-        f" (highest hostility {int(h)}: {HOSTLEV.get(int(h), '?')}; {ds.replace('+', ' and ').upper().replace('_', ' ')})"
-        for n, a, b, ys, h, ds in zip(df["n"], df["a"], df["b"], df["years"], df["hostlev"].fillna(1), df["ds"], strict=True)
-    ]
+    df["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"{n} militarised dispute{'s' if n > 1 else ''} {nm[a]}–{nm[b]} in {', '.join(str(int(v)) for v in ys)}"
+            f" (highest hostility {int(h)}: {HOSTLEV.get(int(h), '?')}; {ds.replace('+', ' and ').upper().replace('_', ' ')})"
+            for n, a, b, ys, h, ds in zip(
+                df["n"],
+                df["a"],
+                df["b"],
+                df["years"],
+                df["hostlev"].fillna(1),
+                df["ds"],
+                strict=True,
+            )
+        ]
+    )
     return _finish(df, "dispute")
 
 
 def rivalries(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     """Strategic rivalries active in the year (TSS by default, Thompson & Dreyer on request)."""
     if p.rivalry_source == "td":
-        table, s_col, e_col, name_col, ds = "td_rivalries", "styear", "endyear", "rivalryname", "td_rivalries"
+        table, s_col, e_col, name_col, ds = (
+            "td_rivalries",
+            "styear",
+            "endyear",
+            "rivalryname",
+            "td_rivalries",
+        )
         kinds = "concat_ws(', ', type1, type2, type3)"
     else:
-        table, s_col, e_col, name_col, ds = "tss_rivalries", '"start"', '"end"', "rivalry", "tss_rivalries"
+        table, s_col, e_col, name_col, ds = (
+            "tss_rivalries",
+            '"start"',
+            '"end"',
+            "rivalry",
+            "tss_rivalries",
+        )
         kinds = (
             "concat_ws(', ', CASE WHEN r.positional=1 THEN 'positional' END, CASE WHEN r.spatial=1 THEN 'spatial' END,"
             " CASE WHEN r.ideological=1 THEN 'ideological' END, CASE WHEN r.interventionary=1 THEN 'interventionary' END,"
@@ -407,10 +491,14 @@ def rivalries(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFram
     df["figure"] = 1.0
     df["period"] = df["s"].astype(int).astype(str) + "–" + df["e"].astype(int).astype(str)
     df["dataset"] = ds
-    df["text"] = "" if not p.texts else [
-        f"strategic rivalry '{n}' {per} ({label}{'; ' + k if k else ''})"
-        for n, per, k in zip(df["name"], df["period"], df["kinds"], strict=True)
-    ]
+    df["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"strategic rivalry '{n}' {per} ({label}{'; ' + k if k else ''})"
+            for n, per, k in zip(df["name"], df["period"], df["kinds"], strict=True)
+        ]
+    )
     df = _carry(df, last, end, p.carry_forward.get("rivalry", 0), f"{label} year")
     return _finish(df[df["year"] >= start], "rivalry")
 
@@ -419,7 +507,11 @@ def ideal_points(start: int, end: int, p: LayerParams, store: Store) -> pd.DataF
     """UN ideal points (year, id, ip) of the chosen variable."""
     if not store.has_table("unga_idealpoints"):
         return pd.DataFrame(columns=["year", "id", "ip"])
-    var = {"idealpointfp": "idealpointfp", "idealpointall": "idealpointall", "idealpointlegacy": "idealpointlegacy"}[p.un_variable]
+    var = {
+        "idealpointfp": "idealpointfp",
+        "idealpointall": "idealpointall",
+        "idealpointlegacy": "idealpointlegacy",
+    }[p.un_variable]
     ip = store.sql(
         f"SELECT year::INTEGER AS year, id, avg({var}) AS ip FROM unga_idealpoints "
         f"WHERE year BETWEEN ? AND ? AND id IS NOT NULL AND {var} IS NOT NULL GROUP BY ALL",
@@ -441,7 +533,9 @@ def un_layers(dyads: pd.DataFrame, ip: pd.DataFrame, p: LayerParams) -> pd.DataF
     aff["value"] = 1 - aff["dist"] / p.un_affinity_max
     aff["layer"] = "un_affinity"
     far = d[d["dist"] > p.un_distance_min].copy()
-    far["value"] = -((far["dist"] - p.un_distance_min) / (p.un_distance_full - p.un_distance_min)).clip(upper=1.0)
+    far["value"] = -(
+        (far["dist"] - p.un_distance_min) / (p.un_distance_full - p.un_distance_min)
+    ).clip(upper=1.0)
     far["layer"] = "un_distance"
     out = pd.concat([aff, far], ignore_index=True)
     if out.empty:
@@ -449,7 +543,14 @@ def un_layers(dyads: pd.DataFrame, ip: pd.DataFrame, p: LayerParams) -> pd.DataF
     out["figure"] = out["dist"]
     out["period"] = out["year"].astype(str)
     out["dataset"] = "unga_idealpoints"
-    out["text"] = "" if not p.texts else [f"UN ideal-point distance {x:.3f} in {y} ({p.un_variable})" for x, y in zip(out["dist"], out["year"], strict=True)]
+    out["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"UN ideal-point distance {x:.3f} in {y} ({p.un_variable})"
+            for x, y in zip(out["dist"], out["year"], strict=True)
+        ]
+    )
     out["year"] = out["year"].astype(int)
     return out[COLUMNS].reset_index(drop=True)
 
@@ -487,7 +588,14 @@ def events(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     df["layer"] = np.where(df["value"] > 0, "events_cooperative", "events_hostile")
     df["period"] = df["year"].astype(str)
     df["dataset"] = "events_" + df["ds"]
-    df["text"] = "" if not p.texts else [f"{int(c)} cooperative vs {int(k)} conflictual events in {y}" for c, k, y in zip(df["coop"], df["conflict"], df["year"], strict=True)]
+    df["text"] = (
+        ""
+        if not p.texts
+        else [
+            f"{int(c)} cooperative vs {int(k)} conflictual events in {y}"
+            for c, k, y in zip(df["coop"], df["conflict"], df["year"], strict=True)
+        ]
+    )
     return df[COLUMNS].reset_index(drop=True)
 
 
@@ -513,7 +621,13 @@ def layer_rows(
     """All layer rows for the years start..end (UN layers attached to dyads with other evidence)."""
     p = params or LayerParams()
     st = store or get_store()
-    wanted = layers if layers is not None else frozenset([*BUILDERS, "un_affinity", "un_distance", "events_cooperative", "events_hostile"])
+    wanted = (
+        layers
+        if layers is not None
+        else frozenset(
+            [*BUILDERS, "un_affinity", "un_distance", "events_cooperative", "events_hostile"]
+        )
+    )
     frames = [fn(start, end, p, st) for name, fn in BUILDERS.items() if name in wanted]
     if p.events and wanted & {"events_cooperative", "events_hostile"}:
         frames.append(events(start, end, p, st))
@@ -541,7 +655,9 @@ SOURCES = {
 }
 
 
-def coverage(year: int, params: LayerParams | None = None, store: Store | None = None) -> dict[str, str]:
+def coverage(
+    year: int, params: LayerParams | None = None, store: Store | None = None
+) -> dict[str, str]:
     """For one year, each layer's data status: 'yes', 'carried forward from Y', 'partial window' or 'no data'."""
     p = params or LayerParams()
     st = store or get_store()
@@ -558,13 +674,20 @@ def coverage(year: int, params: LayerParams | None = None, store: Store | None =
         cf = p.carry_forward.get(layer, 0)
         if layer == "trade" and st.has_table("cow_trade_ddy"):
             c0, c1 = st.coverage("cow_trade_ddy")
-            f0, f1 = st.coverage("factbook_partners") if st.has_table("factbook_partners") else (9999, -1)
+            f0, f1 = (
+                st.coverage("factbook_partners")
+                if st.has_table("factbook_partners")
+                else (9999, -1)
+            )
+            fb = f0 <= year <= f1 + cf
             if c0 <= year <= c1:
                 out[layer] = "yes (COW)"
-            elif f0 <= year <= f1 + cf:
-                out[layer] = "Factbook top-5 partner shares only"
             elif c1 < year <= c1 + cf:
-                out[layer] = f"carried forward from {c1} (COW)"
+                out[layer] = f"carried forward from {c1} (COW)" + (
+                    " + Factbook top-5 partner shares" if fb else ""
+                )
+            elif fb:
+                out[layer] = "Factbook top-5 partner shares only"
             else:
                 out[layer] = "no data"
             continue

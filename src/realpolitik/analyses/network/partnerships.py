@@ -14,9 +14,10 @@ The whole scoring rule is `Scoring` below (one readable place):
                  dispute within the dispute window, see layers.py)
     score      = M * (floor + (1 - floor) * U) * (1 + boost * min(S, max_adversaries))
 
-Dyads with an ATOP alliance in the year (ATOP ends 2018: its last year stands in for later years,
-which the explanation says) are not "unlikely" and are dropped, and so are dyads that are
-themselves adversaries. Missing components are left out of U (never counted as 0) and named.
+The score is defined for every dyad; the *listing* leaves out dyads with an ATOP alliance in the
+year (not "unlikely"; ATOP ends 2018, its last year stands in for later years and the explanation
+says so) and dyads that are themselves adversaries, and needs M >= min_material. Missing components
+are left out of U (never counted as 0).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ class Scoring:
     boost: float = 0.5
     max_adversaries: int = 2
     min_material: float = 0.2
-    drop_allied: bool = True
-    drop_adversaries: bool = True
+    list_allied: bool = False
+    list_adversaries: bool = False
 
     def material(self, arms: pd.Series, trade: pd.Series, energy: pd.Series) -> pd.Series:
         ma = (arms.astype(float).fillna(0) / self.arms_full).clip(upper=1)
@@ -53,12 +54,21 @@ class Scoring:
 
     def unlikeness(self, un: pd.Series, regime: pd.Series, religion: pd.Series) -> pd.Series:
         parts = pd.concat(
-            [(un / self.un_full).clip(upper=1), (regime / self.regime_full).clip(upper=1), religion], axis=1
+            [
+                (un / self.un_full).clip(upper=1),
+                (regime / self.regime_full).clip(upper=1),
+                religion,
+            ],
+            axis=1,
         )
         return parts.mean(axis=1, skipna=True).fillna(0.0)
 
     def score(self, m: pd.Series, u: pd.Series, s: pd.Series) -> pd.Series:
-        return m * (self.floor + (1 - self.floor) * u) * (1 + self.boost * s.clip(upper=self.max_adversaries))
+        return (
+            m
+            * (self.floor + (1 - self.floor) * u)
+            * (1 + self.boost * s.clip(upper=self.max_adversaries))
+        )
 
 
 # --------------------------------------------------------------------------- religion families
@@ -69,7 +79,10 @@ FAMILIES = [
     ("buddhist", r"buddh"),
     ("sikh", r"sikh"),
     ("none", r"^none|unaffiliated|atheist|agnostic|no religion|non-?believ|secular|nonreligious"),
-    ("folk", r"folk|shinto|animis|tradition|ethnic|indigenous|pagan|vodou|voodoo|spiritis|taois|confuc|chondogy"),
+    (
+        "folk",
+        r"folk|shinto|animis|tradition|ethnic|indigenous|pagan|vodou|voodoo|spiritis|taois|confuc|chondogy",
+    ),
     (
         "christian",
         r"christ|catholic|protestant|orthodox|evangel|luther|anglican|pentecost|adventist|jehovah|"
@@ -82,7 +95,9 @@ def religion_families(store) -> pd.DataFrame:
     """Religion-family shares per country (id, family, share) from the latest Factbook edition."""
     if not store.has_table("factbook_religions"):
         return pd.DataFrame(columns=["id", "family", "share", "first"])
-    case = " ".join(f"WHEN regexp_matches(lower(religion), '{rx}') THEN '{fam}'" for fam, rx in FAMILIES)
+    case = " ".join(
+        f"WHEN regexp_matches(lower(religion), '{rx}') THEN '{fam}'" for fam, rx in FAMILIES
+    )
     df = store.sql(
         f"""
         WITH r AS (SELECT id, "order" AS o, religion, share, CASE {case} ELSE NULL END AS family
@@ -130,7 +145,11 @@ def _democracy(start: int, end: int, store) -> pd.DataFrame:
 
 
 def _hostile_pairs(start: int, end: int, p: L.LayerParams, store) -> pd.DataFrame:
-    parts = [x for x in (L.disputes(start, end, p, store), L.rivalries(start, end, p, store)) if not x.empty]
+    parts = [
+        x
+        for x in (L.disputes(start, end, p, store), L.rivalries(start, end, p, store))
+        if not x.empty
+    ]
     return pd.concat(parts, ignore_index=True) if parts else L._empty()
 
 
@@ -138,13 +157,18 @@ def shared_adversaries(hostile: pd.DataFrame) -> pd.DataFrame:
     """(year, a, b, c, text_a, text_b): third states c hostile to both a and b."""
     if hostile.empty:
         return pd.DataFrame(columns=["year", "a", "b", "c", "ev_a", "ev_b"])
-    h = hostile.groupby(["year", "a", "b"], as_index=False).agg(ev=("text", lambda t: "; ".join(_short(x) for x in t)))
+    h = hostile.groupby(["year", "a", "b"], as_index=False).agg(
+        ev=("text", lambda t: "; ".join(_short(x) for x in t))
+    )
     both = pd.concat(
-        [h.rename(columns={"a": "x", "b": "c"}), h.rename(columns={"b": "x", "a": "c"})], ignore_index=True
+        [h.rename(columns={"a": "x", "b": "c"}), h.rename(columns={"b": "x", "a": "c"})],
+        ignore_index=True,
     )
     j = both.merge(both, on=["year", "c"], suffixes=("_1", "_2"))
     j = j[j["x_1"] < j["x_2"]]
-    return j.rename(columns={"x_1": "a", "x_2": "b", "ev_1": "ev_a", "ev_2": "ev_b"})[["year", "a", "b", "c", "ev_a", "ev_b"]]
+    return j.rename(columns={"x_1": "a", "x_2": "b", "ev_1": "ev_a", "ev_2": "ev_b"})[
+        ["year", "a", "b", "c", "ev_a", "ev_b"]
+    ]
 
 
 def _short(text: str) -> str:
@@ -155,7 +179,11 @@ def _short(text: str) -> str:
         return f"{src} rivalry {per}".strip()
     if "militarised dispute" in text:
         years = text.split(" in ", 1)[1].split(" (")[0]
-        hl = text.split("highest hostility ", 1)[1].split(";")[0] if "highest hostility" in text else ""
+        hl = (
+            text.split("highest hostility ", 1)[1].split(";")[0]
+            if "highest hostility" in text
+            else ""
+        )
         src = text.rsplit("; ", 1)[-1].rstrip(")")
         return f"{src} {years} (hostility {hl})"
     return text
@@ -174,24 +202,53 @@ def dyad_features(
     arms["a"] = np.minimum(arms["s"], arms["r"])
     arms["b"] = np.maximum(arms["s"], arms["r"])
     arms = arms.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
-    arms = arms.rename(columns={"share": "arms_share", "s": "arms_supplier", "r": "arms_recipient", "first": "arms_first"})
-    arms = arms[["year", "a", "b", "arms_share", "arms_supplier", "arms_recipient", "arms_first", "tiv", "total"]]
-    trade = L.trade(start, end, replace(quiet, trade_min_share=0.0), st)
-    trade = trade.rename(columns={"figure": "trade_dep", "period": "trade_period", "dataset": "trade_source"})[
-        ["year", "a", "b", "trade_dep", "trade_period", "trade_source"]
+    arms = arms.rename(
+        columns={
+            "share": "arms_share",
+            "s": "arms_supplier",
+            "r": "arms_recipient",
+            "first": "arms_first",
+        }
+    )
+    arms = arms[
+        [
+            "year",
+            "a",
+            "b",
+            "arms_share",
+            "arms_supplier",
+            "arms_recipient",
+            "arms_first",
+            "tiv",
+            "total",
+        ]
     ]
+    trade = L.trade(start, end, replace(quiet, trade_min_share=0.0), st)
+    trade = trade.rename(
+        columns={"figure": "trade_dep", "period": "trade_period", "dataset": "trade_source"}
+    )[["year", "a", "b", "trade_dep", "trade_period", "trade_source"]]
     energy = L.energy(start, end, replace(quiet, energy_min_share=0.0), st)
-    energy = energy.rename(columns={"figure": "energy_dep", "period": "energy_period"})[["year", "a", "b", "energy_dep", "energy_period"]]
+    energy = energy.rename(columns={"figure": "energy_dep", "period": "energy_period"})[
+        ["year", "a", "b", "energy_dep", "energy_period"]
+    ]
     ip = L.ideal_points(start, end, p, st)
     if population == "all":
         base = ip.merge(ip, on="year", suffixes=("_a", "_b"))
-        base = base[base["id_a"] < base["id_b"]].rename(columns={"id_a": "a", "id_b": "b"})[["year", "a", "b"]]
+        base = base[base["id_a"] < base["id_b"]].rename(columns={"id_a": "a", "id_b": "b"})[
+            ["year", "a", "b"]
+        ]
     else:
-        base = pd.concat([arms[["year", "a", "b"]], trade[["year", "a", "b"]], energy[["year", "a", "b"]]]).drop_duplicates()
+        base = pd.concat(
+            [arms[["year", "a", "b"]], trade[["year", "a", "b"]], energy[["year", "a", "b"]]]
+        ).drop_duplicates()
     base = base[(base["year"] >= start) & (base["year"] <= end)]
-    df = base.merge(arms, on=["year", "a", "b"], how="left").merge(trade, on=["year", "a", "b"], how="left")
+    df = base.merge(arms, on=["year", "a", "b"], how="left").merge(
+        trade, on=["year", "a", "b"], how="left"
+    )
     df = df.merge(energy, on=["year", "a", "b"], how="left")
-    all_ = L.alliance(start, end, quiet, st)[["year", "a", "b", "period"]].rename(columns={"period": "alliance_period"})
+    all_ = L.alliance(start, end, quiet, st)[["year", "a", "b", "period"]].rename(
+        columns={"period": "alliance_period"}
+    )
     df = df.merge(all_, on=["year", "a", "b"], how="left")
     df["allied"] = df["alliance_period"].notna()
     hostile = _hostile_pairs(start, end, p, st)
@@ -207,7 +264,9 @@ def dyad_features(
     df["regime_diff"] = (df["dem_a"] - df["dem_b"]).abs()
     shares, label = religion_difference(religion_families(st))
     pairs = df[["a", "b"]].drop_duplicates()
-    pairs["religion_diff"] = [_rel_diff(shares, a, b) for a, b in zip(pairs["a"], pairs["b"], strict=True)]
+    pairs["religion_diff"] = [
+        _rel_diff(shares, a, b) for a, b in zip(pairs["a"], pairs["b"], strict=True)
+    ]
     df = df.merge(pairs, on=["a", "b"], how="left")
     df["religion_a"] = df["a"].map(label)
     df["religion_b"] = df["b"].map(label)
@@ -219,18 +278,18 @@ def dyad_features(
 
 
 def score_frame(df: pd.DataFrame, scoring: Scoring | None = None) -> pd.DataFrame:
-    """Add material, unlikeness and score columns (score 0 for allied or adversary dyads if so configured)."""
+    """Add material, unlikeness, score and `eligible` (listed: not allied, not adversaries unless configured)."""
     sc = scoring or Scoring()
     out = df.copy()
     out["material"] = sc.material(out["arms_share"], out["trade_dep"], out["energy_dep"])
     out["unlikeness"] = sc.unlikeness(out["un_distance"], out["regime_diff"], out["religion_diff"])
     out["score"] = sc.score(out["material"], out["unlikeness"], out["n_shared"])
-    drop = pd.Series(False, index=out.index)
-    if sc.drop_allied:
-        drop |= out["allied"]
-    if sc.drop_adversaries:
-        drop |= out["adversaries"]
-    out.loc[drop, "score"] = 0.0
+    eligible = pd.Series(True, index=out.index)
+    if not sc.list_allied:
+        eligible &= ~out["allied"]
+    if not sc.list_adversaries:
+        eligible &= ~out["adversaries"]
+    out["eligible"] = eligible
     return out
 
 
@@ -240,8 +299,13 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
     a, b = names.get(row.a, row.a), names.get(row.b, row.b)
     parts = []
     if row.arms_share == row.arms_share and row.arms_share >= 0.02:
-        s, r = names.get(row.arms_supplier, row.arms_supplier), names.get(row.arms_recipient, row.arms_recipient)
-        parts.append(f"{s} supplied {100 * row.arms_share:.1f} % of {r}'s arms imports {int(row.arms_first)}–{row.year} (SIPRI)")
+        s, r = (
+            names.get(row.arms_supplier, row.arms_supplier),
+            names.get(row.arms_recipient, row.arms_recipient),
+        )
+        parts.append(
+            f"{s} supplied {100 * row.arms_share:.1f} % of {r}'s arms imports {int(row.arms_first)}–{row.year} (SIPRI)"
+        )
     if row.trade_dep == row.trade_dep and row.trade_dep >= 0.02:
         src = "COW" if row.trade_source == "cow_trade" else "Factbook"
         parts.append(f"trade dependence {100 * row.trade_dep:.1f} % ({src} {row.trade_period})")
@@ -254,13 +318,18 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
     if row.regime_diff == row.regime_diff:
         unlike.append(f"V-Dem polyarchy {row.dem_a:.2f} ({a}) vs {row.dem_b:.2f} ({b})")
     if row.religion_diff == row.religion_diff:
-        unlike.append(f"largest religions {row.religion_a} vs {row.religion_b} (difference {row.religion_diff:.2f})")
+        unlike.append(
+            f"largest religions {row.religion_a} vs {row.religion_b} (difference {row.religion_diff:.2f})"
+        )
     text += "; no ATOP alliance" + (" (ATOP ends 2018)" if row.year > 2018 else "")
     if unlike:
         text += "; " + ", ".join(unlike)
     sub = shared[(shared["year"] == row.year) & (shared["a"] == row.a) & (shared["b"] == row.b)]
     if len(sub):
-        adv = [f"{names.get(c, c)} ({a}: {ea}; {b}: {eb})" for c, ea, eb in zip(sub["c"], sub["ev_a"], sub["ev_b"], strict=True)]
+        adv = [
+            f"{names.get(c, c)} ({a}: {ea}; {b}: {eb})"
+            for c, ea, eb in zip(sub["c"], sub["ev_a"], sub["ev_b"], strict=True)
+        ]
         text += "; shared adversar" + ("ies: " if len(adv) > 1 else "y: ") + " | ".join(adv)
     return text
 
@@ -302,12 +371,15 @@ def partnerships(year: int, top: int = 25, scoring: Scoring | None = None, param
     sc = scoring or Scoring()
     feats, shared = dyad_features(year, year, params, st)
     df = score_frame(feats, sc)
-    df = df[(df["score"] > 0) & (df["material"] >= sc.min_material)]
+    df = df[df["eligible"] & (df["score"] > 0) & (df["material"] >= sc.min_material)]
     df = df.sort_values("score", ascending=False).head(top).reset_index(drop=True)
     nm = L.names(set(df["a"]) | set(df["b"]) | set(shared["c"]))
     df["explanation"] = [explain(r, nm, shared) for r in df.itertuples(index=False)]
     df["shared_adversaries"] = [
-        ", ".join(nm.get(c, c) for c in shared[(shared["year"] == year) & (shared["a"] == a) & (shared["b"] == b)]["c"])
+        ", ".join(
+            nm.get(c, c)
+            for c in shared[(shared["year"] == year) & (shared["a"] == a) & (shared["b"] == b)]["c"]
+        )
         for a, b in zip(df["a"], df["b"], strict=True)
     ]
     df["rank"] = np.arange(1, len(df) + 1)
@@ -322,5 +394,13 @@ def partnerships(year: int, top: int = 25, scoring: Scoring | None = None, param
     if year > 2018:
         notes.append("ATOP ends 2018: alliances of 2018 stand in for later years.")
     if year > 2014:
-        notes.append("COW trade ends 2014; later years use it for up to 3 years, then Factbook top-5 partner shares.")
-    return Result(df[COLUMNS], {"year": year, "top": top}, sources=_sources(st), notes=notes, title=f"Unlikely partnerships, {year}")
+        notes.append(
+            "COW trade ends 2014; later years use it for up to 3 years, then Factbook top-5 partner shares."
+        )
+    return Result(
+        df[COLUMNS],
+        {"year": year, "top": top},
+        sources=_sources(st),
+        notes=notes,
+        title=f"Unlikely partnerships, {year}",
+    )

@@ -39,7 +39,9 @@ def _evidence(g: nx.Graph, a: str, b: str) -> str:
     d = g.edges[a, b]
     texts = [e["text"] for e in d.get("evidence", []) if e.get("text")]
     sign = "+" if d["sign"] > 0 else "−"
-    return f"[{sign}] " + "; ".join(texts) if texts else f"[{sign}] " + ", ".join(d.get("layers", {}))
+    return (
+        f"[{sign}] " + "; ".join(texts) if texts else f"[{sign}] " + ", ".join(d.get("layers", {}))
+    )
 
 
 def sentence(g: nx.Graph, x: str, y: str, z: str, kind: str, balanced: bool) -> str:
@@ -74,12 +76,12 @@ def triads_of(g: nx.Graph, x: str, include_friendly: bool = False) -> pd.DataFra
             seen.add(key)
             yy, zz = (z, y) if _orient(g.edges[x, y]["sign"], g.edges[x, z]["sign"]) else (y, z)
             signs = (g.edges[x, yy]["sign"], g.edges[x, zz]["sign"], g.edges[yy, zz]["sign"])
-            if signs == (-1, 1, -1):  # not reachable after orientation; kept for safety
-                continue
             kind, balanced = KINDS[signs]
             if kind == "friend-of-friend" and not include_friendly:
                 continue
-            strength = abs(g.edges[x, yy]["weight"] * g.edges[x, zz]["weight"] * g.edges[yy, zz]["weight"]) ** (1 / 3)
+            strength = abs(
+                g.edges[x, yy]["weight"] * g.edges[x, zz]["weight"] * g.edges[yy, zz]["weight"]
+            ) ** (1 / 3)
             rows.append(
                 {
                     "country": g.nodes[x].get("name", x),
@@ -102,7 +104,11 @@ def triads_of(g: nx.Graph, x: str, include_friendly: bool = False) -> pd.DataFra
     order = {"enemy-of-enemy": 0, "friend-of-enemy": 1, "enemy-of-friend": 2, "friend-of-friend": 3}
     df = pd.DataFrame(rows)
     df["_k"] = df["kind"].map(order)
-    return df.sort_values(["_k", "balanced", "strength"], ascending=[True, False, False]).drop(columns="_k").reset_index(drop=True)
+    return (
+        df.sort_values(["_k", "balanced", "strength"], ascending=[True, False, False])
+        .drop(columns="_k")
+        .reset_index(drop=True)
+    )
 
 
 COLUMNS = [
@@ -122,19 +128,19 @@ COLUMNS = [
 ]
 
 
-def triads(country, year: int, config=None, params=None, include_friendly: bool = False, store=None):
+def triads(
+    country, year: int, config=None, params=None, include_friendly: bool = False, store=None
+):
     """Result: the triads through a country in a year (enemy-of-enemy first), each edge with its evidence."""
-    from realpolitik.analyses.network.balance import _sources
+    from realpolitik.analyses.network.balance import _sources, check_year
     from realpolitik.analyses.network.graph import signed_graph
     from realpolitik.countries import Country, resolve
-    from realpolitik.errors import BadPeriod
     from realpolitik.result import Result
     from realpolitik.store import get_store
 
     c = country if isinstance(country, Country) else resolve(str(country))
-    if not 1816 <= year <= 2100:
-        raise BadPeriod(f"year {year} is outside the network's range")
     st = store or get_store()
+    check_year(year, st)
     g = signed_graph(year, config, params, st)
     df = triads_of(g, c.id, include_friendly)
     notes = [

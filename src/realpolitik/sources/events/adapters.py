@@ -83,7 +83,9 @@ def read_r_export(path: Path | str) -> pd.DataFrame:
     if "GLOBALEVENTID" not in header or not set(gdelt1.NAMES[:57]) <= set(header):
         raise UserError(f"{path}: not an R re-export of GDELT 1.0 (header lacks official names)")
     try:
-        df = pd.read_csv(io.StringIO(text), header=None, skiprows=1, dtype=str, keep_default_na=False)
+        df = pd.read_csv(
+            io.StringIO(text), header=None, skiprows=1, dtype=str, keep_default_na=False
+        )
     except pd.errors.ParserError as e:
         raise UserError(f"{path}: rows do not match the header: {e}") from e
     if df.shape[1] == len(header) + 1:

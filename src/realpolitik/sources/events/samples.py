@@ -15,22 +15,22 @@ import pandas as pd
 
 from realpolitik.snapshot.dataset import Built, Dataset
 
-SAMPLES = [
-    ("Luka-Radulovic__gdelts-conflict-analysis", "20201113.csv"),
-    ("Luka-Radulovic__gdelts-conflict-analysis", "20201114.csv"),
-    ("Luka-Radulovic__gdelts-conflict-analysis", "20201115.csv"),
-    ("arekziobrowski__gdelt-big-data", "20191024143000.export.CSV"),
-    ("reed9999__gdelt-demo", "gdelt1_events_sample_20160728.tsv"),
-    ("andybega__icews", "events.2018.sample.tab"),
+SAMPLES = [  # (folder, file, format key of realpolitik.events.ingest.FORMATS)
+    ("Luka-Radulovic__gdelts-conflict-analysis", "20201113.csv", "gdelt2-luka"),
+    ("Luka-Radulovic__gdelts-conflict-analysis", "20201114.csv", "gdelt2-luka"),
+    ("Luka-Radulovic__gdelts-conflict-analysis", "20201115.csv", "gdelt2-luka"),
+    ("arekziobrowski__gdelt-big-data", "20191024143000.export.CSV", "gdelt2"),
+    ("reed9999__gdelt-demo", "gdelt1_events_sample_20160728.tsv", "gdelt1"),
+    ("andybega__icews", "events.2018.sample.tab", "icews"),
 ]
 MPICCIRILLI = "mpiccirilli__UNDP-BCPR-Project/individual_csvs"
 
 
-def sample_paths(raw_root: Path) -> list[Path]:
-    """Every real event sample file used by the dataset, in a fixed order."""
+def sample_paths(raw_root: Path) -> list[tuple[Path, str]]:
+    """Every real event sample file used by the dataset with its format, in a fixed order."""
     base = raw_root / "events"
-    paths = [base / d / f for d, f in SAMPLES]
-    paths += sorted((base / MPICCIRILLI).glob("*.csv.gz"))
+    paths = [(base / d / f, fmt) for d, f, fmt in SAMPLES]
+    paths += [(p, "gdelt1-r") for p in sorted((base / MPICCIRILLI).glob("*.csv.gz"))]
     return paths
 
 
@@ -46,8 +46,9 @@ def build(raw_root: Path) -> Built:
     from realpolitik.events.ingest import normalised_frame
     from realpolitik.events.pipeline import dyad_month_sql
 
-    paths = sample_paths(raw_root)
-    events, report = normalised_frame(paths, [origin_of(p) for p in paths])
+    pairs = sample_paths(raw_root)
+    paths = [p for p, _ in pairs]
+    events, report = normalised_frame(paths, [origin_of(p) for p in paths], [f for _, f in pairs])
     events = events.sort_values(["date", "dataset", "event_id"], kind="stable").reset_index(
         drop=True
     )

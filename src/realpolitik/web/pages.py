@@ -1,0 +1,186 @@
+"""Server-rendered pages: search, country, dyad brief, claim check, network."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path as FsPath
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from realpolitik.errors import UserError
+from realpolitik.web import services as S
+from realpolitik.web.charts import balance_chart, force_graph
+
+router = APIRouter(include_in_schema=False)
+EXAMPLE = FsPath(__file__).resolve().parents[3] / "examples" / "article_azerbaijan_israel.md"
+VERDICTS = ["supported", "contradicted", "mixed", "unverifiable"]
+
+
+def render(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, ctx)
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """A chart spec as JSON for a data-spec attribute (Jinja escapes it; JS parses it)."""
+    return json.dumps(S.clean(spec), ensure_ascii=False)
+
+
+def _redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=307)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request) -> HTMLResponse:
+    return render(request, "index.html", title="realpolitik explorer")
+
+
+@router.get("/search")
+def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """A country name, code or demonym → its page (unknown → 404 with suggestions)."""
+    if not q.strip():
+        return _redirect("/")
+    c = S.country(q.strip())
+    return _redirect(f"/country/{quote(c.id, safe='')}")
+
+
+@router.get("/country/{text}", response_class=HTMLResponse)
+def country(request: Request, text: Annotated[str, Path(max_length=200)]) -> Response:
+    c = S.country(text)
+    if text != c.id:
+        return _redirect(f"/country/{quote(c.id, safe='')}")
+    panels = S.profile(c.id)
+    return render(request, "country.html", title=c.name, c=c, panels=panels, spec_json=spec_json)
+
+
+@router.get("/dyad")
+def dyad_form(
+    a: Annotated[str, Query(max_length=200)] = "",
+    b: Annotated[str, Query(max_length=200)] = "",
+    as_of: Annotated[str, Query(max_length=20)] = "",
+) -> Response:
+    """The search form's pair → the canonical dyad URL."""
+    if not a.strip() or not b.strip():
+        raise UserError("a dyad needs two countries")
+    ca, cb = S.country(a.strip()), S.country(b.strip())
+    day = S.as_of(as_of.strip() or None)
+    return _redirect(
+        f"/dyad/{quote(ca.id, safe='')}/{quote(cb.id, safe='')}"
+        + (f"?{urlencode({'as_of': day})}" if day else "")
+    )
+
+
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+def dyad(
+    request: Request,
+    a: Annotated[str, Path(max_length=200)],
+    b: Annotated[str, Path(max_length=200)],
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    """The brief of a pair as of a date; any resolver input redirects to the canonical ids."""
+    ca, cb = S.country(a), S.country(b)
+    day = S.as_of(as_of)
+    if (a, b) != (ca.id, cb.id):
+        return _redirect(
+            f"/dyad/{quote(ca.id, safe='')}/{quote(cb.id, safe='')}"
+            + (f"?{urlencode({'as_of': day})}" if day else "")
+        )
+    br = S.brief(ca.id, cb.id, day or S.today())
+    share = request.url.path + (f"?{urlencode({'as_of': day})}" if day else "")
+    return render(
+        request,
+        "dyad.html",
+        title=f"{ca.name} – {cb.name}",
+        b=br,
+        ca=ca,
+        cb=cb,
+        as_of=day or "",
+        share=share,
+        spec_json=spec_json,
+    )
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request, example: bool = False) -> HTMLResponse:
+    text = EXAMPLE.read_text(encoding="utf-8") if example and EXAMPLE.is_file() else ""
+    available = _claims_available()
+    return render(request, "check.html", title="Check an article", text=text, report=None, available=available,
+                  has_example=EXAMPLE.is_file())  # fmt: skip
+
+
+def _claims_available() -> str | None:
+    try:
+        S.claims_module()
+    except S.Unavailable as e:
+        return str(e)
+    return None
+
+
+@router.post("/check", response_class=HTMLResponse)
+async def check(
+    request: Request,
+    text: Annotated[str, Form()] = "",
+    date: Annotated[str, Form(max_length=20)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    """Paste text or upload a file → the article with its claims highlighted, verdicts and evidence."""
+    name = "<text>"
+    if file is not None and file.filename:
+        raw = await file.read()
+        if b"\x00" in raw[:4096]:
+            raise UserError(f"{file.filename}: not a text file (Markdown, HTML or plain text)")
+        text, name = raw.decode("utf-8", errors="replace"), file.filename
+    if not text.strip():
+        raise UserError("paste an article or choose a file to check")
+    from starlette.concurrency import run_in_threadpool
+
+    report = await run_in_threadpool(S.check, text, date.strip() or None, name)
+    doc = report["document"]
+    claims = report["claims"]
+    segs = S.segments(doc.get("text", ""), claims)
+    counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
+    return render(request, "check.html", title="Claim check", text=text, report=report, doc=doc, claims=claims,
+                  segments=segs, counts=counts, available=None, has_example=EXAMPLE.is_file(), verdicts=VERDICTS)  # fmt: skip
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request,
+    year: Annotated[int, Query(ge=1816, le=2100)] = 2020,
+    country: Annotated[str, Query(max_length=200)] = "AZE",
+    top: Annotated[int, Query(ge=1, le=200)] = 25,
+) -> HTMLResponse:
+    """Unlikely partnerships of a year, balance over time, and a country's signed neighbourhood."""
+    c = S.country(country)
+    ctx: dict[str, Any] = {
+        "title": f"Network {year}",
+        "year": year,
+        "c": c,
+        "top": top,
+        "spec_json": spec_json,
+    }
+    try:
+        S.network_module()
+    except S.Unavailable as e:
+        return render(request, "network.html", unavailable=str(e), **ctx)
+    ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
+    ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
+    hood = _attempt(lambda: S.neighbourhood(c.id, year))
+    ctx["hood"] = hood
+    if isinstance(hood, dict) and hood.get("nodes"):
+        ctx["graph"] = force_graph(hood)
+    ctx["balance"] = balance_chart(1950, 2024)
+    return render(request, "network.html", unavailable=None, **ctx)
+
+
+def _attempt(fn) -> Any:
+    """A network part, or the reason it is missing (user error or unavailable) as a string."""
+    try:
+        return fn()
+    except (UserError, S.Unavailable) as e:
+        return str(e)
+    except Exception:
+        S.log.exception("network page part failed")
+        return "This part could not be computed (the error is in the server log)."

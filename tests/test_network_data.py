@@ -1,0 +1,131 @@
+"""The signed network on the real snapshot: Israel–Azerbaijan–Iran, the 1950–2024 series, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from realpolitik.analyses.network.graph import signed_graph
+from realpolitik.analyses.network.partnerships import partnerships
+from realpolitik.analyses.network.triads import triads
+
+
+@pytest.fixture(scope="module", autouse=True)
+def needs_network_tables(store):
+    """The layers join on resolver ids: the snapshot must hold sipri_tiv and id-carrying peace-science tables."""
+    if not store.has_table("sipri_tiv"):
+        pytest.skip("snapshot has no sipri_tiv table (build the 'sipri' dataset)")
+    if store.sql("SELECT count(id1) AS n FROM atop_alliance")["n"].iloc[0] == 0:
+        pytest.skip(
+            "atop_alliance has no resolver ids (rebuild the peace-science datasets with the resolver)"
+        )
+
+
+@pytest.fixture(scope="module")
+def g2020():
+    return signed_graph(2020)
+
+
+def test_graph_2020_edges_carry_layers_and_evidence(g2020):
+    e = g2020.edges["AZE", "ISR"]
+    assert e["sign"] == 1
+    assert e["layers"]["arms"] == pytest.approx(
+        0.6774, abs=5e-4
+    )  # SIPRI: Israel 67.7 % of AZE imports 2016–20
+    arms = [x for x in e["evidence"] if x["layer"] == "arms"][0]
+    assert arms["period"] == "2016–2020" and arms["dataset"] == "sipri"
+    assert (
+        g2020.edges["IRN", "ISR"]["sign"] == -1 and "rivalry" in g2020.edges["IRN", "ISR"]["layers"]
+    )
+    assert (
+        g2020.edges["AZE", "IRN"]["sign"] == -1 and "dispute" in g2020.edges["AZE", "IRN"]["layers"]
+    )
+    un = [x for x in g2020.edges["AZE", "ISR"]["evidence"] if x["layer"] == "un_distance"][0]
+    assert un["figure"] > 2.5  # very different UN voting
+    assert g2020.graph["coverage"]["alliance"] == "carried forward from 2018"
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+def test_israel_azerbaijan_is_a_top25_unlikely_partnership_with_iran_as_shared_adversary(year):
+    df = partnerships(year, top=25).frame
+    row = df[(df["a_id"] == "AZE") & (df["b_id"] == "ISR")]
+    assert len(row) == 1, df[["a", "b"]].to_string()
+    r = row.iloc[0]
+    assert r["rank"] <= 25
+    assert "Iran" in r["shared_adversaries"].split(", ")
+    ex = r["explanation"]
+    assert "shared adversary" in ex and "Iran (" in ex
+    assert "COW MID 2011" in ex  # the evidence that makes Iran Azerbaijan's adversary, named
+    assert "TSS rivalry 1979–2020" in ex  # and Israel's
+    assert "no ATOP alliance" in ex and "% of Azerbaijan's arms imports" in ex
+
+
+def test_partnerships_2020_figures():
+    df = partnerships(2020, top=25).frame
+    r = df[(df["a_id"] == "AZE") & (df["b_id"] == "ISR")].iloc[0]
+    assert r["arms_share"] == pytest.approx(0.6774, abs=5e-4)
+    assert r["un_distance"] > 2.5
+    assert r["religion_diff"] > 0.5
+    assert df["score"].is_monotonic_decreasing
+
+
+def test_triads_azerbaijan_2020_lists_israel_iran_enemy_of_enemy():
+    res = triads("Azerbaijan", 2020)
+    df = res.frame
+    row = df[(df["partner_id"] == "ISR") & (df["third_id"] == "IRN")]
+    assert len(row) == 1
+    r = row.iloc[0]
+    assert r["kind"] == "enemy-of-enemy" and bool(r["balanced"]) and r["signs"] == "+−−"
+    assert "67.7 %" in r["evidence_country_partner"]
+    assert "Azerbaijan–Iran in 2011" in r["evidence_country_third"]
+    assert "'Iran-Israel' 1979–2020" in r["evidence_partner_third"]
+
+
+def test_balance_series_runs_for_every_year_and_names_its_layers():
+    from realpolitik.analyses.network.balance import balance_series
+
+    res = balance_series(1950, 2024)
+    df = res.frame
+    assert list(df["year"]) == list(range(1950, 2025))
+    assert df["edges"].gt(0).all() and df["triangles"].gt(0).all()
+    assert df["share_balanced"].between(0, 1).all()
+    y1950 = df[df["year"] == 1950].iloc[0]["layers_with_data"]
+    assert "arms" in y1950 and "alliance" in y1950 and "energy" not in y1950
+    y2024 = df[df["year"] == 2024].iloc[0]["layers_with_data"]
+    assert "alliance(2018)" in y2024 and "dispute" not in y2024.split(", ")
+
+
+def test_balance_one_year_bounds(store):
+    from realpolitik.analyses.network.balance import balance
+
+    r = balance(1960).frame.iloc[0]
+    assert 0 < r["share_balanced"] <= 1
+    assert r["frustration_lower"] <= r["frustration"] <= r["edges"]
+
+
+def test_cli_triads_json(cli):
+    p = cli("network", "triads", "Azeri", "--year", "2020", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert any(
+        r["partner"] == "Israel" and r["third"] == "Iran" and r["kind"] == "enemy-of-enemy"
+        for r in data["rows"]
+    )
+    assert data["sources"]
+
+
+def test_cli_export_csv_and_bad_input(cli, tmp_path):
+    out = tmp_path / "net.csv"
+    p = cli("network", "export", "--year", "2020", "--format", "csv", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    assert "AZE" in out.read_text()
+    for args in (
+        ("network", "triads", "Narnia", "--year", "2020"),
+        ("network", "balance", "--year", "1700"),
+        ("network", "export", "--year", "2020", "--format", "xlsx"),
+        ("network", "balance", "--from", "2000", "--to", "1990"),
+    ):
+        bad = cli(*args)
+        assert bad.returncode == 2, (args, bad.stderr)
+        assert len(bad.stderr.strip().splitlines()) == 1

@@ -1,0 +1,270 @@
+"""Web explorer without a browser: routes, JSON API, redirects, errors, escaping and the body limit."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from realpolitik.web.app import create_app
+from realpolitik.web.middleware import MAX_BODY
+from realpolitik.web.services import Segment, segments
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article_azerbaijan_israel.md"
+XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(), raise_server_exceptions=False)
+
+
+def _claims_ready() -> bool:
+    try:
+        import realpolitik.analyses.claims.report  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+def _network_ready() -> bool:
+    try:
+        from realpolitik.analyses.network import partnerships, triads  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+# ---- API mirrors the CLI -----------------------------------------------------------------------
+
+
+def test_arms_suppliers_api_matches_query(client):
+    r = client.get("/api/arms/suppliers", params={"recipient": "Azerbaijan", "from": 2016, "to": 2020})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) == {"query", "rows", "sources", "notes"}
+    assert body["query"] == {"command": "arms suppliers", "country": "AZE", "from": 2016, "to": 2020}
+    isr = next(row for row in body["rows"] if row["id"] == "ISR")
+    assert round(100 * isr["share"], 1) == 67.7 and isr["rank"] == 1
+    assert body["sources"][0]["dataset"] == "sipri"
+
+
+def test_arms_default_period_is_latest_window(client):
+    from realpolitik.store import get_store
+
+    last = get_store().coverage("sipri_tiv")[1]
+    body = client.get("/api/arms/suppliers?recipient=AZE").json()
+    assert (body["query"]["from"], body["query"]["to"]) == (last - 4, last)
+
+
+def test_brief_api_has_seed_figures(client):
+    r = client.get("/api/brief/Israel/Azeri", params={"as_of": "2024-10-09"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    body = r.json()
+    assert body["query"] == {"command": "brief", "a": "ISR", "b": "AZE", "as_of": "2024-10-09"}
+    text = json.dumps(body, ensure_ascii=False)
+    assert "67.7 %" in text and "689 km" in text
+    # served from the cache the second time, byte-identical
+    assert client.get("/api/brief/ISR/AZE?as_of=2024-10-09").content == r.content
+
+
+def test_countries_autocomplete(client):
+    rows = client.get("/api/countries", params={"q": "azer"}).json()
+    assert rows[0] == {"id": "AZE", "name": "Azerbaijan", "kind": "state"}
+    assert client.get("/api/countries", params={"q": ""}).json() == []
+    assert client.get("/api/countries/Azeri").json()["id"] == "AZE"
+
+
+def test_other_endpoints_answer(client):
+    for url, needle in [
+        ("/api/borders?country=AZE", "IRN"),
+        ("/api/border?a=AZE&b=IRN", "689"),
+        ("/api/rivals?country=ISR", "IRN"),
+        ("/api/trade/partners?country=AZE", "ISR"),
+        ("/api/oil/production?country=AZE&from=2020&to=2020", "2020"),
+        ("/api/arms/windows?recipient=AZE&supplier=ISR", "2016"),
+        ("/api/relations?a=ISR&b=AZE", "sections"),
+        ("/api/country/AZE/profile", "presidential republic"),
+    ]:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert needle in r.text, url
+
+
+def test_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    for path in ["/api/arms/suppliers", "/api/brief/{a}/{b}", "/api/check", "/api/countries", "/api/network/partnerships"]:
+        assert path in spec["paths"], path
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger-ui-bundle.js" in docs.text and "cdn." not in docs.text
+
+
+# ---- pages ---------------------------------------------------------------------------------------
+
+
+def test_pages_render(client):
+    assert "Explore partnerships" in client.get("/").text
+    page = client.get("/country/AZE").text
+    for needle in ["Azerbaijan", "presidential republic", "Top arms suppliers", "Türkiye", "Iran", "689", "Armenia"]:
+        assert needle in page, needle
+    dyad = client.get("/dyad/ISR/AZE?as_of=2024-10-09")
+    assert dyad.status_code == 200
+    assert "67.7 %" in dyad.text and 'data-chart="share_ISR_to_AZE"' in dyad.text
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', dyad.text)
+    assert "/static/vendor/vega-embed.min.js" in scripts
+    assert all(s.startswith("/static/") for s in scripts)  # no CDN
+    assert "<script>" not in dyad.text  # no inline script (the CSP would block it anyway)
+
+
+def test_canonical_redirects(client):
+    r = client.get("/dyad/Israel/Azerbaijan?as_of=2024-10-09", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/dyad/ISR/AZE?as_of=2024-10-09"
+    r = client.get("/country/azeri", follow_redirects=False)
+    assert r.headers["location"] == "/country/AZE"
+    r = client.get("/search?q=Israel", follow_redirects=False)
+    assert r.headers["location"] == "/country/ISR"
+    r = client.get("/dyad?a=Israel&b=Azerbaijan&as_of=2024-10-09", follow_redirects=False)
+    assert r.headers["location"] == "/dyad/ISR/AZE?as_of=2024-10-09"
+
+
+def test_unknown_country_404_with_suggestions(client):
+    r = client.get("/country/Azerbajan")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "Azerbaijan" in r.text and 'href="/country/AZE"' in r.text
+    r = client.get("/dyad/ISR/Azerbajan?as_of=2024-10-09")
+    assert r.status_code == 404 and 'href="/dyad/ISR/AZE?as_of=2024-10-09"' in r.text
+    r = client.get("/api/arms/suppliers?recipient=Azerbajan")
+    assert r.status_code == 404
+    assert r.json()["suggestions"][0] == "Azerbaijan"
+
+
+def test_bad_input_is_400_not_500(client):
+    r = client.get("/dyad/ISR/AZE?as_of=yesterday")
+    assert r.status_code == 400 and "YYYY-MM-DD" in r.text
+    r = client.get("/dyad/ISR/Israel")
+    assert r.status_code == 400 and "two different countries" in r.text
+    r = client.get("/api/arms/suppliers?recipient=AZE&from=1900&to=1910")
+    assert r.status_code == 400 and "coverage" in r.json()["error"]
+    r = client.get("/api/arms/suppliers?recipient=AZE&from=abc")
+    assert r.status_code == 422 and r.json()["error"] == "invalid request"
+    r = client.get("/no/such/page")
+    assert r.status_code == 404 and "<html" in r.text
+
+
+def test_user_text_is_escaped(client):
+    r = client.get("/search", params={"q": XSS})
+    assert r.status_code == 404
+    assert "<script>window.__xss" not in r.text and "&lt;script&gt;" in r.text
+    assert "<img src=x" not in r.text
+    r = client.get("/api/countries", params={"q": XSS})
+    assert r.status_code == 200 and r.json() == []
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert "unsafe-eval" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_internal_error_hides_details(client, monkeypatch, caplog):
+    from realpolitik.web import services
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internal detail /etc/passwd")
+
+    services.brief.cache_clear()
+    services.brief_json.cache_clear()
+    monkeypatch.setattr("realpolitik.analyses.brief.brief", boom)
+    with caplog.at_level(logging.ERROR, logger="realpolitik.web"):
+        r = client.get("/api/brief/FRA/DEU?as_of=2020-01-01")
+        page = client.get("/dyad/FRA/DEU?as_of=2020-01-01")
+    assert r.status_code == 500 and "secret" not in r.text and "Traceback" not in r.text
+    assert r.json()["error"].startswith("Something went wrong")
+    assert page.status_code == 500 and "secret" not in page.text and "Internal error" in page.text
+    assert "secret internal detail" in caplog.text  # the details go to the server log
+
+
+# ---- body limit ----------------------------------------------------------------------------------
+
+
+def test_body_limit_413(client):
+    big = "x" * (MAX_BODY + 10)
+    r = client.post("/api/check", json={"text": big})
+    assert r.status_code == 413 and "1 MB" in r.json()["error"]
+    r = client.post("/check", data={"text": big}, headers={"accept": "text/html"})
+    assert r.status_code == 413 and "text/html" in r.headers["content-type"] and "1 MB" in r.text
+
+
+def test_body_limit_without_content_length(client):
+    def chunks():
+        for _ in range(20):
+            yield b"y" * (64 * 1024)
+
+    r = client.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    small = iter([b'{"text": "no claims here", ', b'"date": "2024-01-01"}'])
+    r = client.post("/api/check", content=small, headers={"content-type": "application/json"})
+    assert r.status_code in (200, 503)  # the body was replayed intact (503 only without the claim checker)
+
+
+# ---- claim check ---------------------------------------------------------------------------------
+
+
+def test_segments_split_at_spans():
+    text = "Alpha beta gamma delta."
+    claims = [{"span": [6, 10]}, {"span": [8, 16]}, {"span": [17, 22]}]
+    segs = segments(text, claims)
+    assert "".join(s.text for s in segs) == text
+    assert segs == [Segment("Alpha "), Segment("beta", 0), Segment(" gamma "), Segment("delta", 2), Segment(".")]
+
+
+@pytest.mark.skipif(not _claims_ready(), reason="claim checker (analyses.claims) not importable yet")
+def test_check_api_and_page(client):
+    article = EXAMPLE.read_text(encoding="utf-8")
+    body = client.post("/api/check", json={"text": article}).json()
+    assert len(body["claims"]) >= 5
+    doc_text = body["document"]["text"]
+    for c in body["claims"]:
+        start, end = c["span"]
+        assert doc_text[start:end] == c["text"]
+    page = client.post("/check", data={"text": article})
+    assert page.status_code == 200
+    assert page.text.count('class="claim v-') >= 5
+    up = client.post("/check", files={"file": ("a.md", article.encode(), "text/markdown")})
+    assert up.status_code == 200 and up.text.count('class="claim v-') >= 5
+    r = client.post("/check", data={"text": "   "})
+    assert r.status_code == 400
+
+
+@pytest.mark.skipif(not _claims_ready(), reason="claim checker (analyses.claims) not importable yet")
+def test_check_page_escapes_article(client):
+    text = f"{XSS}\nIsrael supplied 60% of Azerbaijan's arms imports in 2016-2020. {XSS}"
+    page = client.post("/check", data={"text": text}).text
+    assert "<script>window.__xss" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page
+
+
+# ---- network -------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not _network_ready(), reason="network analysis (analyses.network) not importable yet")
+def test_network_api_and_page(client):
+    rows = client.get("/api/network/partnerships?year=2020&top=25").json()["rows"]
+    pairs = {frozenset((r["a_id"], r["b_id"])) for r in rows}
+    assert frozenset(("ISR", "AZE")) in pairs
+    hood = client.get("/api/network/neighbourhood?country=AZE&year=2020").json()
+    ids = {n["id"] for n in hood["nodes"]}
+    assert {"AZE", "ISR", "IRN"} <= ids
+    signs = {(lk["a"], lk["b"]): lk["sign"] for lk in hood["links"]}
+    assert signs.get(("AZE", "IRN"), signs.get(("IRN", "AZE"))) == -1
+    page = client.get("/network?year=2020&country=Azerbaijan")
+    assert page.status_code == 200
+    assert 'href="/dyad/ISR/AZE?as_of=2021-01-01"' in page.text or 'href="/dyad/AZE/ISR?as_of=2021-01-01"' in page.text
+    assert 'data-chart="neighbourhood"' in page.text
