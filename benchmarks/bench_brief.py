@@ -29,13 +29,23 @@ def main() -> None:
     from realpolitik.periods import Period
     from realpolitik.queries import arms
 
-    render.to_html(brief("Israel", "Azerbaijan", as_of="2024-10-09"))  # warm: store, altair, vl-convert
+    render.to_html(
+        brief("Israel", "Azerbaijan", as_of="2024-10-09")
+    )  # warm: store, altair, vl-convert
     base = median_time(lambda: arms.suppliers("Azerbaijan", Period(2016, 2020)), args.repeat * 4)
-    js = median_time(lambda: render.to_json(brief("Israel", "Azerbaijan", as_of="2024-10-09")), args.repeat)
-    ht = median_time(lambda: render.to_html(brief("Israel", "Azerbaijan", as_of="2024-10-09")), args.repeat)
+    js = median_time(
+        lambda: render.to_json(brief("Israel", "Azerbaijan", as_of="2024-10-09")), args.repeat
+    )
+    ht = median_time(
+        lambda: render.to_html(brief("Israel", "Azerbaijan", as_of="2024-10-09")), args.repeat
+    )
     print(f"baseline  warm arms.suppliers query       {1000 * base:8.1f} ms")
-    print(f"JSON brief warm (Israel–Azerbaijan)       {1000 * js:8.1f} ms  ratio {js / base:6.1f}x  target <= 300 ms")
-    print(f"HTML brief with charts warm               {1000 * ht:8.1f} ms  ratio {ht / base:6.1f}x  target <= 2000 ms")
+    print(
+        f"JSON brief warm (Israel–Azerbaijan)       {1000 * js:8.1f} ms  ratio {js / base:6.1f}x  target <= 300 ms"
+    )
+    print(
+        f"HTML brief with charts warm               {1000 * ht:8.1f} ms  ratio {ht / base:6.1f}x  target <= 2000 ms"
+    )
 
 
 if __name__ == "__main__":

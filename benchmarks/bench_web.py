@@ -8,7 +8,7 @@ Open loop: requests are sent on schedule whether or not earlier ones have answer
 shows up as latency and errors rather than as a lower send rate. Each request times out after
 --timeout s (counted as an error). Reports throughput, p50/p99/max latency and errors (target 0).
 
-Run: python benchmarks/bench_web.py [--rate 200] [--duration 30] [--baseline-duration 10]
+Run: python benchmarks/bench_web.py [--rate 200] [--duration 30] [--baseline-duration 10] [--client httpx|raw]
 """
 
 from __future__ import annotations
@@ -40,6 +40,17 @@ def start_server(port: int) -> subprocess.Popen:
     return subprocess.Popen(cmd, env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds used so far by a process (Linux /proc), NaN when unknown."""
+    if pid is None:
+        return float("nan")
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -54,35 +65,92 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise SystemExit("server did not start in time")
 
 
-async def load(base: str, path: str, rate: float, duration: float, timeout: float) -> dict[str, float]:
-    """Send GET path at `rate`/s for `duration` s (open loop); latencies of successes, error count."""
+class RawConnection:
+    """A minimal HTTP/1.1 keep-alive GET client on asyncio streams (Content-Length bodies only).
+
+    Used with --client raw to see the server's own limits: httpx costs ~2 ms of client CPU per
+    request, several times what the server spends, so on a busy 2-core machine it measures itself.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            if line[:15].lower() == b"content-length:":
+                length = int(line[15:])
+        await self.reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def load(base: str, path: str, rate: float, duration: float, timeout: float, connections: int,
+               pid: int | None, client_kind: str = "httpx") -> dict[str, float]:  # fmt: skip
+    """Schedule GET path at `rate`/s for `duration` s (open loop) and serve the schedule with
+    `connections` keep-alive connections. Latency runs from each request's scheduled time, so queueing
+    counts; a request not answered within `timeout` s of its schedule is an error (and is dropped)."""
     latencies: list[float] = []
     errors: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
+    queue: asyncio.Queue[float | None] = asyncio.Queue()
+    host, port = base.split("//", 1)[1].rsplit(":", 1)
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    client = httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) if client_kind == "httpx" else None
 
-        async def one() -> None:
-            t = time.perf_counter()
+    def error(kind: str) -> None:
+        errors[kind] = errors.get(kind, 0) + 1
+
+    async def worker() -> None:
+        raw = RawConnection(host, int(port)) if client is None else None
+        while (due := await queue.get()) is not None:
+            left = due + timeout - time.perf_counter()
+            if left <= 0:
+                error("TimeoutError")  # waited too long in the schedule
+                continue
             try:
-                r = await client.get(path)
-                if r.status_code == 200:
-                    latencies.append(time.perf_counter() - t)
+                req = client.get(path) if client is not None else raw.get(path)
+                r = await asyncio.wait_for(req, left)
+                status = r if isinstance(r, int) else r.status_code
+                if status == 200:
+                    latencies.append(time.perf_counter() - due)
                 else:
-                    errors[f"HTTP {r.status_code}"] = errors.get(f"HTTP {r.status_code}", 0) + 1
-            except httpx.HTTPError as e:
-                errors[type(e).__name__] = errors.get(type(e).__name__, 0) + 1
+                    error(f"HTTP {status}")
+            except (httpx.HTTPError, TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+                error(type(e).__name__)
+                if raw is not None:
+                    raw.close()
+        if raw is not None:
+            raw.close()
 
-        n = int(rate * duration)
-        start = time.perf_counter()
-        tasks = []
-        for i in range(n):
-            delay = start + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one()))
-        send_time = time.perf_counter() - start
-        await asyncio.gather(*tasks)
-        wall = time.perf_counter() - start
+    n = int(rate * duration)
+    workers = [asyncio.create_task(worker()) for _ in range(connections)]
+    cpu_server, cpu_client = cpu_seconds(pid), time.process_time()
+    start = time.perf_counter()
+    for i in range(n):
+        due = start + i / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        queue.put_nowait(due)
+    send_time = time.perf_counter() - start
+    for _ in workers:
+        queue.put_nowait(None)
+    await asyncio.gather(*workers)
+    wall = time.perf_counter() - start
+    cpu_server, cpu_client = cpu_seconds(pid) - cpu_server, time.process_time() - cpu_client
+    if client is not None:
+        await client.aclose()
     lat = sorted(latencies)
     q = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [lat[0] if lat else float("nan")] * 99
     return {
@@ -95,6 +163,9 @@ async def load(base: str, path: str, rate: float, duration: float, timeout: floa
         "p50": q[49],
         "p99": q[98],
         "max": lat[-1] if lat else float("nan"),
+        "server_cpu_ms": 1000 * cpu_server / n,
+        "client_cpu_ms": 1000 * cpu_client / n,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -103,6 +174,8 @@ def show(name: str, r: dict, base: dict | None = None) -> None:
     print(f"{name:<34} sent {r['sent']:6d} ({r['send_rate']:6.1f}/s)  ok {r['ok']:6d}  errors {r['errors']:3d}  "
           f"throughput {r['throughput']:6.1f}/s  p50 {1000 * r['p50']:7.1f} ms  p99 {1000 * r['p99']:7.1f} ms  "
           f"max {1000 * r['max']:7.1f} ms{ratio}")  # fmt: skip
+    print(f"{'':<34} CPU per request: server {r['server_cpu_ms']:.2f} ms, client {r['client_cpu_ms']:.2f} ms; "
+          f"machine load average {r['load']:.1f} on {os.cpu_count()} CPUs")
     if r["error_kinds"]:
         print(f"{'':<34} error kinds: {r['error_kinds']}")
 
@@ -113,6 +186,9 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=30, help="seconds of load on the dyad API")
     ap.add_argument("--baseline-duration", type=float, default=10, help="seconds of load on /healthz")
     ap.add_argument("--timeout", type=float, default=5, help="per-request timeout (s), counted as an error")
+    ap.add_argument("--connections", type=int, default=16, help="keep-alive connections in the client pool")
+    ap.add_argument("--client", choices=["httpx", "raw"], default="raw",
+                    help="httpx.AsyncClient, or a minimal asyncio HTTP/1.1 client (less client CPU)")
     ap.add_argument("--url", help="use a running server instead of starting one")
     args = ap.parse_args()
 
@@ -123,6 +199,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         proc = start_server(port)
     try:
+        pid = proc.pid if proc is not None else None
         if proc is not None:
             wait_ready(base, proc)
         t = time.perf_counter()
@@ -136,10 +213,11 @@ def main() -> None:
             ok = httpx.get(base + path, timeout=120).status_code == 200
             colds.append(time.perf_counter() - t)
             print(f"{'cold brief ' + path.split('/api/brief/')[1].split('?')[0]:<34} {1000 * colds[-1]:8.1f} ms  {'ok' if ok else 'ERROR'}")
-        print(f"load: open loop at {args.rate:.0f} requests/s; every request times out after {args.timeout:.0f} s")
-        baseline = asyncio.run(load(base, "/healthz", args.rate, args.baseline_duration, args.timeout))
+        print(f"load: open loop at {args.rate:.0f} requests/s over {args.connections} keep-alive connections ({args.client} client); "
+              f"latency from the scheduled send time; a request not answered within {args.timeout:.0f} s is an error")
+        baseline = asyncio.run(load(base, "/healthz", args.rate, args.baseline_duration, args.timeout, args.connections, pid, args.client))
         show(f"baseline GET /healthz ({args.baseline_duration:.0f} s)", baseline)
-        dyad = asyncio.run(load(base, DYAD, args.rate, args.duration, args.timeout))
+        dyad = asyncio.run(load(base, DYAD, args.rate, args.duration, args.timeout, args.connections, pid, args.client))
         show(f"GET dyad brief JSON ({args.duration:.0f} s)", dyad, baseline)
         print(f"target: 0 errors -> {'met' if dyad['errors'] == 0 and baseline['errors'] == 0 else 'NOT met'}")
     finally:

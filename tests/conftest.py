@@ -25,7 +25,9 @@ def raw_root() -> Path | None:
 def raw_dir() -> Path:
     root = raw_root()
     if root is None:
-        pytest.skip("raw data tree not found (set REALPOLITIK_RAW or place shared/data/raw beside the repo)")
+        pytest.skip(
+            "raw data tree not found (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+        )
     return root
 
 
@@ -36,7 +38,9 @@ def store():
     return get_store()
 
 
-def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run the installed CLI in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "realpolitik.cli.main", *args],

@@ -38,7 +38,13 @@ def test_azerbaijan_suppliers_2011_2020():
 def test_windows_israel_azerbaijan():
     r = arms.windows("Azeri", "Israeli", width=5)
     got = {(int(w.start), int(w.end)): float(w.share) for w in r.frame.itertuples()}
-    expected = {(2015, 2019): 0.597, (2016, 2020): 0.677, (2017, 2021): 0.593, (2018, 2022): 0.613, (2019, 2023): 0.402}
+    expected = {
+        (2015, 2019): 0.597,
+        (2016, 2020): 0.677,
+        (2017, 2021): 0.593,
+        (2018, 2022): 0.613,
+        (2019, 2023): 0.402,
+    }
     for window, share in expected.items():
         assert got[window] == pytest.approx(share, abs=TOL), window
     # every window lies inside the coverage and has the asked width
@@ -102,7 +108,15 @@ def test_deals_israel_azerbaijan():
     designations = " ".join(r.frame["designation"].astype(str))
     for system in ("Harop", "Barak-MX", "Heron", "Hermes-900", "LORA"):
         assert system in designations
-    assert {"designation", "order_year", "ordered", "delivered", "delivery_years", "status", "tiv"} <= set(r.frame.columns)
+    assert {
+        "designation",
+        "order_year",
+        "ordered",
+        "delivered",
+        "delivery_years",
+        "status",
+        "tiv",
+    } <= set(r.frame.columns)
 
 
 def test_series_both_directions():

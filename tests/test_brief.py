@@ -7,8 +7,7 @@ import random
 
 import pytest
 
-from realpolitik.analyses.brief import brief
-from realpolitik.analyses.brief import render
+from realpolitik.analyses.brief import brief, render
 from realpolitik.countries import all_countries
 
 TOL = 0.0005
@@ -62,7 +61,9 @@ def test_motives_and_summary(isr_aze):
     kinds_aze = [m.kind for m in isr_aze.motives["AZE"]]
     kinds_isr = [m.kind for m in isr_aze.motives["ISR"]]
     assert kinds_aze[0] == "arms_supply"
-    assert "export_market" in kinds_aze and "energy_supply" in kinds_isr and "arms_market" in kinds_isr
+    assert (
+        "export_market" in kinds_aze and "energy_supply" in kinds_isr and "arms_market" in kinds_isr
+    )
     assert 3 <= len(isr_aze.summary) <= 6
     assert any("67.7 %" in s for s in isr_aze.summary)
 

@@ -163,6 +163,41 @@ def test_cli_check_in_process() -> None:
     assert r.exit_code == 0 and "mixed" in r.stdout and "date line" in r.stdout
 
 
+def test_cli_check_html_file(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from realpolitik.cli.main import app
+
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><meta property='article:published_time' content='2021-03-01T10:00:00Z'>"
+        "<title>Story</title></head><body><nav>Menu: subscribe for 60% off</nav><article>"
+        "<p>Israel was Azerbaijan's largest arms supplier, officials said on Monday, and the "
+        "two governments expect the relationship to deepen further over the coming years.</p>"
+        "<p>Azerbaijan shares a 689 km border with Iran, which has long objected to the ties "
+        "between its northern neighbour and Israel.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["check", str(page), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert (d["document"]["format"], d["document"]["date"], d["document"]["date_source"]) == (
+        "html",
+        "2021-03-01",
+        "html meta",
+    )
+    verdicts = {
+        c["type"]: (c["verdict"], c["period"]["start"] if c["period"] else None)
+        for c in d["claims"]
+    }
+    assert verdicts["arms_top_supplier"] == (
+        "supported",
+        2016,
+    )  # default window 2016–2020 for a 2021 article
+    assert verdicts["border_length"][0] == "supported"
+    assert "subscribe" not in d["document"]["text"].lower()
+
+
 def test_cli_check_errors(cli, tmp_path) -> None:
     r = cli("check", str(tmp_path / "nope.md"))
     assert r.returncode == 2 and "no such file" in r.stderr

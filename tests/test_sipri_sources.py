@@ -36,8 +36,44 @@ def write_deliveries(path: Path, rows: list[list[str]]) -> Path:
 
 def test_deliveries_fixture_crlf_and_trailing_semicolons(tmp_path):
     rows = [
-        ["1", "Israel", "Azerbaijan", "Harop", "loitering munition", "Missiles", "2016", "Yes", "50", "No", "2016", "No", "New", "0.5", "0.4", "20", "No"],
-        ["2", "Russia", "Azerbaijan", "T-90S", "tank", "Armoured vehicles", "2010", "No", "20", "", "2016", "Yes", "New", "2", "2", "0", ""],
+        [
+            "1",
+            "Israel",
+            "Azerbaijan",
+            "Harop",
+            "loitering munition",
+            "Missiles",
+            "2016",
+            "Yes",
+            "50",
+            "No",
+            "2016",
+            "No",
+            "New",
+            "0.5",
+            "0.4",
+            "20",
+            "No",
+        ],
+        [
+            "2",
+            "Russia",
+            "Azerbaijan",
+            "T-90S",
+            "tank",
+            "Armoured vehicles",
+            "2010",
+            "No",
+            "20",
+            "",
+            "2016",
+            "Yes",
+            "New",
+            "2",
+            "2",
+            "0",
+            "",
+        ],
     ]
     df, gen = sipri.read_deliveries(write_deliveries(tmp_path / "tr.csv", rows))
     assert gen == datetime(2026, 2, 12)
@@ -55,7 +91,14 @@ def test_deliveries_rejects_other_formats(tmp_path):
         sipri.read_deliveries(p)
 
 
-REGISTER_PREAMBLE = "\n".join(["Transfers of major conventional arms", *["x"] * 8, "", "Data generated: 13 Mar 2025 10:02:49 AM"])
+REGISTER_PREAMBLE = "\n".join(
+    [
+        "Transfers of major conventional arms",
+        *["x"] * 8,
+        "",
+        "Data generated: 13 Mar 2025 10:02:49 AM",
+    ]
+)
 REGISTER_HEADER = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons"
 
 
@@ -63,7 +106,14 @@ def test_register_fixture_rejoins_split_comments(tmp_path):
     good = 'Azerbaijan,Israel,2016,?,50,,Harop,loitering munition,50,?,2016; 2017,New,"ordered, with ""quotes""",0.4,20,20'
     split_a = "Azerbaijan,Israel,2012,,1,,EL/M-2080,radar,1,,2013,New,first line of"
     split_b = "comment continues,10,10,10"
-    text = REGISTER_PREAMBLE + "\n" + REGISTER_HEADER + "\n" + "\n".join([good, split_a, split_b]) + "\n"
+    text = (
+        REGISTER_PREAMBLE
+        + "\n"
+        + REGISTER_HEADER
+        + "\n"
+        + "\n".join([good, split_a, split_b])
+        + "\n"
+    )
     p = tmp_path / "reg.csv"
     p.write_bytes(text.encode("latin-1"))
     df, gen = sipri.read_register(p)
@@ -75,7 +125,14 @@ def test_register_fixture_rejoins_split_comments(tmp_path):
 
 
 @given(
-    st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5), min_size=4, max_size=4), max_size=20),
+    st.lists(
+        st.lists(
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5),
+            min_size=4,
+            max_size=4,
+        ),
+        max_size=20,
+    ),
     st.lists(st.integers(min_value=1, max_value=3), max_size=20),
 )
 @settings(max_examples=200, deadline=None)
@@ -100,8 +157,15 @@ def test_join_split_records_roundtrip(records, cuts):
             assert got == rec
 
 
-@given(st.dictionaries(st.text(alphabet="ABCDEFGHIJ abcdefghij'-", min_size=1, max_size=12).map(str.strip).filter(bool),
-                       st.dictionaries(st.integers(1950, 1960), st.integers(0, 5000), max_size=5), max_size=6))
+@given(
+    st.dictionaries(
+        st.text(alphabet="ABCDEFGHIJ abcdefghij'-", min_size=1, max_size=12)
+        .map(str.strip)
+        .filter(bool),
+        st.dictionaries(st.integers(1950, 1960), st.integers(0, 5000), max_size=5),
+        max_size=6,
+    )
+)
 @settings(max_examples=100, deadline=None)
 def test_tiv_table_roundtrip(tmp_path_factory, table):
     """A table written in SIPRI's per-supplier layout reads back to exactly its non-empty cells."""
@@ -109,7 +173,13 @@ def test_tiv_table_roundtrip(tmp_path_factory, table):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["TIV of arms exports from Testland, 1950-1960"])
-    for line in ["Figures are SIPRI TIVs", "", "Source: SIPRI Arms Transfers Database", "Generated: 28 July 2022", ""]:
+    for line in [
+        "Figures are SIPRI TIVs",
+        "",
+        "Source: SIPRI Arms Transfers Database",
+        "Generated: 28 July 2022",
+        "",
+    ]:
         w.writerow([line])
     w.writerow(["", *years, "Total"])
     names = [n for n in table if n != "Total"]

@@ -180,7 +180,7 @@ def test_internal_error_hides_details(client, monkeypatch, caplog):
         raise RuntimeError("secret internal detail /etc/passwd")
 
     services.brief.cache_clear()
-    services.brief_json.cache_clear()
+    services.BRIEF_JSON.clear()
     monkeypatch.setattr("realpolitik.analyses.brief.brief", boom)
     with caplog.at_level(logging.ERROR, logger="realpolitik.web"):
         r = client.get("/api/brief/FRA/DEU?as_of=2020-01-01")

@@ -21,14 +21,22 @@ def register(app: typer.Typer) -> None:
     def brief_cmd(
         a: Annotated[str, typer.Argument(help="First country (any common form).")],
         b: Annotated[str, typer.Argument(help="Second country.")],
-        as_of: Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD: use data up to the year before.")] = None,
-        fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="terminal, md, html or json.")] = BriefFormat.terminal,
-        out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
-        charts: Annotated[Path | None, typer.Option("--charts", help="Also write PNG charts to this directory.")] = None,
+        as_of: Annotated[
+            str | None,
+            typer.Option("--as-of", help="Date YYYY-MM-DD: use data up to the year before."),
+        ] = None,
+        fmt: Annotated[
+            BriefFormat, typer.Option("--format", "-f", help="terminal, md, html or json.")
+        ] = BriefFormat.terminal,
+        out: Annotated[
+            Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+        ] = None,
+        charts: Annotated[
+            Path | None, typer.Option("--charts", help="Also write PNG charts to this directory.")
+        ] = None,
     ) -> None:
         """What's in it for each side: arms, energy, trade, geography, security, alignment — with sources."""
-        from realpolitik.analyses.brief import brief
-        from realpolitik.analyses.brief import render
+        from realpolitik.analyses.brief import brief, render
 
         result = brief(a, b, as_of=as_of)
         if charts is not None:

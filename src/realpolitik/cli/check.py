@@ -18,11 +18,18 @@ class CheckFormat(StrEnum):
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
-        file: Annotated[str, typer.Argument(help="Article file (text, Markdown or HTML), or '-' for stdin.")],
+        file: Annotated[
+            str, typer.Argument(help="Article file (text, Markdown or HTML), or '-' for stdin.")
+        ],
         date: Annotated[
-            str | None, typer.Option("--date", help="Article date YYYY-MM-DD (else read from the document, else today).")
+            str | None,
+            typer.Option(
+                "--date", help="Article date YYYY-MM-DD (else read from the document, else today)."
+            ),
         ] = None,
-        fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.table,
+        fmt: Annotated[
+            CheckFormat, typer.Option("--format", "-f", help="Output format.")
+        ] = CheckFormat.table,
     ) -> None:
         """Check the claims of an article: verdict (supported, contradicted, mixed, unverifiable) and evidence per claim."""
         from realpolitik.analyses.claims.reader import read_path
@@ -45,4 +52,7 @@ def register(app: typer.Typer) -> None:
                 console.print("(no checkable claims found)")
             counts = ", ".join(f"{v} {k}" for k, v in report.counts().items() if v)
             d = report.document
-            console.print(f"[dim]article date {d.date.isoformat()} (from {d.date_source}); {counts or 'no claims'}[/dim]", highlight=False)
+            console.print(
+                f"[dim]article date {d.date.isoformat()} (from {d.date_source}); {counts or 'no claims'}[/dim]",
+                highlight=False,
+            )

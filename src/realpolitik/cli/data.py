@@ -10,7 +10,6 @@ import typer
 
 from realpolitik.cli.common import FormatOpt, output
 
-
 data_app = typer.Typer(help="Build, inspect and update the data snapshot.", no_args_is_help=True)
 """The `data` group; other cli modules (e.g. releases) may add commands to it."""
 

@@ -64,10 +64,8 @@ def add_atop(panel: Panel) -> Panel:
     _dyad_only(panel, "atop")
     panel.require("atop_alliance")
     inside, first, last = _inside(panel, "atop_alliance")
-    k1, k2 = panel.cow_key(0), panel.cow_key(1)
-    joins = (
-        f"LEFT JOIN atop_alliance al ON al.ccode1 = {k1} AND al.ccode2 = {k2} AND al.year = p.year"
-    )
+    cols = ", ".join(ATOP)
+    joins = f"LEFT JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {cols} FROM atop_alliance) al ON al._k = p._k"
     select = ", ".join(
         f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP
     )

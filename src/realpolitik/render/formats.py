@@ -100,3 +100,18 @@ def emit(result: Result, fmt: Format | str, console: Console | None = None) -> N
             console.print(
                 f"[dim]source: {s.dataset} ({s.release}) — {s.citation}[/dim]", highlight=False
             )
+
+
+def emit_sections(sections: dict[str, Result], query: dict[str, Any], fmt: Format | str) -> None:
+    """Print several Results: JSON as one object {"query", "sections": {name: result}}, others in turn."""
+    fmt = Format(fmt)
+    if fmt is Format.json:
+        body = {"query": query, "sections": {name: r.to_dict() for name, r in sections.items()}}
+        print(json.dumps(body, ensure_ascii=False, indent=2, default=str))
+        return
+    for name, result in sections.items():
+        if fmt is Format.csv:
+            print(f"# {name}")
+        emit(result, fmt)
+        if fmt is not Format.md:
+            print()

@@ -291,13 +291,19 @@ def relations(a: CountryQ, b: CountryQ) -> JSON:
     tags=["brief"],
     summary="`brief A B --format json`: the dyad brief with every figure",
 )
-def brief(
+async def brief(
     a: Annotated[str, Path(max_length=200)],
     b: Annotated[str, Path(max_length=200)],
     as_of: Annotated[str | None, Query(description="Date YYYY-MM-DD (default today)")] = None,
 ) -> JSON:
     ca, cb = S.country(a), S.country(b)
-    return JSON(S.brief_json(ca.id, cb.id, S.as_of(as_of) or S.today()))
+    key = (ca.id, cb.id, S.as_of(as_of) or S.today())
+    cached = S.BRIEF_JSON.get(key)  # hot path: no thread hop for a brief already built
+    if cached is None:
+        from starlette.concurrency import run_in_threadpool
+
+        cached = await run_in_threadpool(S.brief_json, *key)
+    return JSON(cached)
 
 
 # ---- claim check -----------------------------------------------------------------------------------

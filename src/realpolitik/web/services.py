@@ -74,10 +74,20 @@ def brief(a_id: str, b_id: str, day: str) -> Any:
     return make(a_id, b_id, as_of=day)
 
 
-@lru_cache(maxsize=64)
+BRIEF_JSON: dict[tuple[str, str, str], bytes] = {}
+BRIEF_JSON_MAX = 256
+
+
 def brief_json(a_id: str, b_id: str, day: str) -> bytes:
-    """The brief's JSON (the CLI's `brief --format json` document) as bytes, cached."""
-    return dumps(brief(a_id, b_id, day).to_dict())
+    """The brief's JSON (the CLI's `brief --format json` document) as bytes, cached (oldest evicted first)."""
+    key = (a_id, b_id, day)
+    out = BRIEF_JSON.get(key)
+    if out is None:
+        out = dumps(brief(a_id, b_id, day).to_dict())
+        while len(BRIEF_JSON) >= BRIEF_JSON_MAX:
+            BRIEF_JSON.pop(next(iter(BRIEF_JSON)), None)
+        BRIEF_JSON[key] = out
+    return out
 
 
 def today() -> str:
@@ -207,7 +217,8 @@ def _arms(c: Country, p: Panel, side: str) -> None:
     from realpolitik.cli.common import period_or_latest
     from realpolitik.queries import arms
 
-    period = period_or_latest(None, None, arms.TABLE)
+    # the latest 5-year window, or a dissolved state's last five years
+    period = period_or_latest(None, c.end, arms.TABLE) if c.end else period_or_latest(None, None, arms.TABLE)
     r = arms.suppliers(c, period) if side == "suppliers" else arms.recipients(c, period)
     p.title = (
         f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from realpolitik.analyses.brief.model import Brief, Fact, Motive, Section
 from realpolitik.analyses.brief.motives import motives as derive_motives
-from realpolitik.analyses.brief.security import security
 from realpolitik.analyses.brief.sections import alignment, arms, energy_trade, geography
+from realpolitik.analyses.brief.security import security
 from realpolitik.analyses.brief.summary import summarise
 from realpolitik.countries import Country
 from realpolitik.errors import UserError
@@ -28,7 +29,9 @@ def _as_of(value: str | date | None) -> date:
         raise UserError(f"--as-of must be a date YYYY-MM-DD, got {value!r}") from e
 
 
-def brief(a: str | Country, b: str | Country, as_of: str | date | None = None, store: Store | None = None) -> Brief:
+def brief(
+    a: str | Country, b: str | Country, as_of: str | date | None = None, store: Store | None = None
+) -> Brief:
     """Everything the data say about the pair as of a date (default today): facts, motives, sources."""
     store = store or get_store()
     ca, cb = country(a), country(b)
@@ -36,15 +39,14 @@ def brief(a: str | Country, b: str | Country, as_of: str | date | None = None, s
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
     last = min(day.year - 1, store.coverage("sipri_tiv")[1])
-    sec_arms = arms(ca, cb, last, store)
-    sec_security, rivals = security(ca, cb, last, store)
-    sections = [
-        sec_arms,
-        energy_trade(ca, cb, last, store),
-        geography(ca, cb, rivals, store),
-        sec_security,
-        alignment(ca, cb, last, store),
-    ]
+    # Independent sections run concurrently: DuckDB releases the GIL while a query runs.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        f_arms = pool.submit(arms, ca, cb, last, store)
+        f_energy = pool.submit(energy_trade, ca, cb, last, store)
+        f_alignment = pool.submit(alignment, ca, cb, last, store)
+        sec_security, rivals = security(ca, cb, last, store)
+        sec_geo = geography(ca, cb, rivals, store)
+        sections = [f_arms.result(), f_energy.result(), sec_geo, sec_security, f_alignment.result()]
     motives = derive_motives(ca, cb, sections)
     used = {src.dataset: src for s in sections for r in s.tables.values() for src in r.sources}
     for s in sections:
@@ -57,7 +59,9 @@ def brief(a: str | Country, b: str | Country, as_of: str | date | None = None, s
     ]
     historical = [c.name for c in (ca, cb) if c.kind == "historical"]
     if historical:
-        notes.append(f"{', '.join(historical)}: a historical state; figures exist only for the years it existed.")
+        notes.append(
+            f"{', '.join(historical)}: a historical state; figures exist only for the years it existed."
+        )
     return Brief(
         a={"id": ca.id, "name": ca.name},
         b={"id": cb.id, "name": cb.name},

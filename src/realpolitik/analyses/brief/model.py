@@ -39,7 +39,10 @@ class Section:
         return {
             "title": self.title,
             "facts": [f.to_dict() for f in self.facts],
-            "tables": {k: {"title": r.title, "rows": records(r.frame), "notes": r.notes} for k, r in self.tables.items()},
+            "tables": {
+                k: {"title": r.title, "rows": records(r.frame), "notes": r.notes}
+                for k, r in self.tables.items()
+            },
             "gaps": self.gaps,
         }
 
@@ -59,7 +62,13 @@ class Motive:
     period: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "strength": self.strength, "text": self.text, "source": self.source, "period": self.period}
+        return {
+            "kind": self.kind,
+            "strength": self.strength,
+            "text": self.text,
+            "source": self.source,
+            "period": self.period,
+        }
 
 
 @dataclass
@@ -81,7 +90,12 @@ class Brief:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "query": {"command": "brief", "a": self.a["id"], "b": self.b["id"], "as_of": self.as_of},
+            "query": {
+                "command": "brief",
+                "a": self.a["id"],
+                "b": self.b["id"],
+                "as_of": self.as_of,
+            },
             "a": self.a,
             "b": self.b,
             "as_of": self.as_of,

@@ -51,14 +51,41 @@ def motives(a: Country, b: Country, sections: list[Section]) -> dict[str, list[M
                 if not f.key.startswith(prefix) or _strength(f) < rule.threshold:
                     continue
                 gainer = sup if rule.gainer == "sup" else rec
-                out[gainer.id].append(Motive(gainer.id, rule.kind, _strength(f), rule.wording.format(text=f.text), f.source, f.period))
+                out[gainer.id].append(
+                    Motive(
+                        gainer.id,
+                        rule.kind,
+                        _strength(f),
+                        rule.wording.format(text=f.text),
+                        f.source,
+                        f.period,
+                    )
+                )
     for f in facts:
         if f.key.startswith("shared_adversary_") and f.value:
             for c in (a, b):
-                out[c.id].append(Motive(c.id, "shared_adversary", SHARED_ADVERSARY_STRENGTH, f"Shared adversary: {f.text}", f.source, f.period))
+                out[c.id].append(
+                    Motive(
+                        c.id,
+                        "shared_adversary",
+                        SHARED_ADVERSARY_STRENGTH,
+                        f"Shared adversary: {f.text}",
+                        f.source,
+                        f.period,
+                    )
+                )
         if f.key.startswith("border_") and f.data.get("adversary"):
             gainer = f.data["of"]
-            out[gainer].append(Motive(gainer, "geography", BORDER_WITH_ADVERSARY_STRENGTH, f"Geography: {f.text}", f.source, f.period))
+            out[gainer].append(
+                Motive(
+                    gainer,
+                    "geography",
+                    BORDER_WITH_ADVERSARY_STRENGTH,
+                    f"Geography: {f.text}",
+                    f.source,
+                    f.period,
+                )
+            )
     for k in out:
         out[k].sort(key=lambda m: -m.strength)
     return out

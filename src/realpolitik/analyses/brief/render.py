@@ -16,12 +16,21 @@ def to_json(b: Brief) -> str:
 
 def to_markdown(b: Brief) -> str:
     a, c = b.a["name"], b.b["name"]
-    out = [f"# {a} – {c}: what's in it for each side", "", f"*As of {b.as_of}; data up to {b.last_year}.*", "", "## Summary", ""]
+    out = [
+        f"# {a} – {c}: what's in it for each side",
+        "",
+        f"*As of {b.as_of}; data up to {b.last_year}.*",
+        "",
+        "## Summary",
+        "",
+    ]
     out += [f"- {s}" for s in b.summary] + [""]
     for side in (b.a, b.b):
         out += [f"## What's in it for {side['name']}", ""]
         ms = b.motives.get(side["id"], [])
-        out += [f"{i}. {m.text} *[{m.source}]*" for i, m in enumerate(ms, 1)] or ["No motive found in the data."]
+        out += [f"{i}. {m.text} *[{m.source}]*" for i, m in enumerate(ms, 1)] or [
+            "No motive found in the data."
+        ]
         out.append("")
     for s in b.sections:
         out += [f"## {s.title}", ""]
@@ -32,11 +41,25 @@ def to_markdown(b: Brief) -> str:
             if t.frame.empty:
                 continue
             cols = [str(x) for x in t.frame.columns]
-            out += [f"**{t.title}**", "", "| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+            out += [
+                f"**{t.title}**",
+                "",
+                "| " + " | ".join(cols) + " |",
+                "|" + "|".join("---" for _ in cols) + "|",
+            ]
             for row in t.frame.head(15).itertuples(index=False):
-                out.append("| " + " | ".join(human(c2, v).replace("|", "\\|").replace("\n", " ") for c2, v in zip(cols, row, strict=True)) + " |")
+                out.append(
+                    "| "
+                    + " | ".join(
+                        human(c2, v).replace("|", "\\|").replace("\n", " ")
+                        for c2, v in zip(cols, row, strict=True)
+                    )
+                    + " |"
+                )
             out.append("")
-    out += ["## Sources", ""] + [f"- **{s.dataset}** ({s.release}): {s.citation}" for s in b.sources]
+    out += ["## Sources", ""] + [
+        f"- **{s.dataset}** ({s.release}): {s.citation}" for s in b.sources
+    ]
     out += ["", *[f"*{n}*" for n in b.notes], ""]
     return "\n".join(out)
 
@@ -60,7 +83,10 @@ def to_html(b: Brief, charts: bool = True) -> str:
     parts += [f"<li>{e(s)}</li>" for s in b.summary] + ["</ul><div class=motives>"]
     for side in (b.a, b.b):
         parts.append(f"<div><h2>What's in it for {e(side['name'])}</h2><ol>")
-        parts += [f"<li>{e(m.text)} <span class=src>[{e(m.source)}]</span></li>" for m in b.motives.get(side["id"], [])]
+        parts += [
+            f"<li>{e(m.text)} <span class=src>[{e(m.source)}]</span></li>"
+            for m in b.motives.get(side["id"], [])
+        ]
         parts.append("</ol></div>")
     parts.append("</div>")
     for s in b.sections:
@@ -75,13 +101,25 @@ def to_html(b: Brief, charts: bool = True) -> str:
             if t.frame.empty:
                 continue
             cols = [str(x) for x in t.frame.columns]
-            parts.append(f"<details><summary>{e(t.title)}</summary><table><tr>" + "".join(f"<th>{e(x)}</th>" for x in cols) + "</tr>")
+            parts.append(
+                f"<details><summary>{e(t.title)}</summary><table><tr>"
+                + "".join(f"<th>{e(x)}</th>" for x in cols)
+                + "</tr>"
+            )
             for row in t.frame.head(40).itertuples(index=False):
-                parts.append("<tr>" + "".join(f"<td>{e(human(c2, v))}</td>" for c2, v in zip(cols, row, strict=True)) + "</tr>")
+                parts.append(
+                    "<tr>"
+                    + "".join(
+                        f"<td>{e(human(c2, v))}</td>" for c2, v in zip(cols, row, strict=True)
+                    )
+                    + "</tr>"
+                )
             parts.append("</table></details>")
         parts.append("</section>")
     parts.append("<h2>Sources</h2><ul>")
-    parts += [f"<li><b>{e(s.dataset)}</b> ({e(s.release)}): {e(s.citation)}</li>" for s in b.sources]
+    parts += [
+        f"<li><b>{e(s.dataset)}</b> ({e(s.release)}): {e(s.citation)}</li>" for s in b.sources
+    ]
     parts += ["</ul>", *[f"<p class=src>{e(n)}</p>" for n in b.notes], "</body></html>"]
     return "\n".join(parts)
 
@@ -106,7 +144,13 @@ def print_terminal(b: Brief) -> None:
     from rich.panel import Panel
 
     con = Console()
-    con.print(Panel("\n".join(f"• {s}" for s in b.summary), title=f"{b.a['name']} – {b.b['name']} (as of {b.as_of})", expand=False))
+    con.print(
+        Panel(
+            "\n".join(f"• {s}" for s in b.summary),
+            title=f"{b.a['name']} – {b.b['name']} (as of {b.as_of})",
+            expand=False,
+        )
+    )
     for side in (b.a, b.b):
         con.print(f"\n[bold]What's in it for {side['name']}[/bold]")
         for i, m in enumerate(b.motives.get(side["id"], []), 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import pandas as pd
@@ -43,12 +44,18 @@ def arms(a: Country, b: Country, last: int, store: Store) -> Section:
 
     sec = Section("arms", "Arms transfers")
     for sup, rec in ((a, b), (b, a)):
-        r = attempt(sec, f"arms {sup.id}→{rec.id}", lambda s=sup, t=rec: q.dyad_windows(s, t, 5, last, store))
+        r = attempt(
+            sec,
+            f"arms {sup.id}→{rec.id}",
+            lambda s=sup, t=rec: q.dyad_windows(s, t, 5, last, store),
+        )
         if r is None:
             continue
         key = f"{sup.id}_to_{rec.id}"
         if r.frame.empty:
-            sec.gaps.append(f"SIPRI records no arms deliveries from {sup.name} to {rec.name} up to {last}.")
+            sec.gaps.append(
+                f"SIPRI records no arms deliveries from {sup.name} to {rec.name} up to {last}."
+            )
             continue
         sec.tables[f"windows_{key}"] = r
         f = r.frame
@@ -66,12 +73,22 @@ def arms(a: Country, b: Country, last: int, store: Store) -> Section:
                     float(w["share_of_imports"]),
                     label,
                     "sipri",
-                    {"tiv": float(w["tiv"]), "supplier_rank": int(w["supplier_rank"]), "top_supplier": w["top_supplier"]},
+                    {
+                        "tiv": float(w["tiv"]),
+                        "supplier_rank": int(w["supplier_rank"]),
+                        "top_supplier": w["top_supplier"],
+                    },
                 )
             )
             if pd.notna(w["share_of_exports"]):
                 rank = int(w["recipient_rank"])
-                after = "" if rank == 1 else f", after {w['top_recipient']}" if rank == 2 else f"; first: {w['top_recipient']}"
+                after = (
+                    ""
+                    if rank == 1
+                    else f", after {w['top_recipient']}"
+                    if rank == 2
+                    else f"; first: {w['top_recipient']}"
+                )
                 sec.facts.append(
                     Fact(
                         f"{key}_export_share_{tag}",
@@ -84,9 +101,13 @@ def arms(a: Country, b: Country, last: int, store: Store) -> Section:
                     )
                 )
         sec.charts[f"share_{key}"] = share_windows_chart(
-            f, f"{sup.name}'s share of {rec.name}'s arms imports, 5-year windows", share="share_of_imports"
+            f,
+            f"{sup.name}'s share of {rec.name}'s arms imports, 5-year windows",
+            share="share_of_imports",
         )
-        deals = attempt(sec, f"deals {sup.id}→{rec.id}", lambda s=sup, t=rec: q.deals(s, t, None, store))
+        deals = attempt(
+            sec, f"deals {sup.id}→{rec.id}", lambda s=sup, t=rec: q.deals(s, t, None, store)
+        )
         if deals is not None and not deals.frame.empty:
             top = deals.frame.sort_values("tiv", ascending=False, na_position="last").head(8)
             sec.tables[f"deals_{key}"] = Result(top.reset_index(drop=True), deals.query, deals.sources, deals.notes,
@@ -100,14 +121,21 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
     from realpolitik.queries import energy, trade
 
     sec = Section("energy_trade", "Energy and trade")
-    oil_last = min(last, store.coverage("owid_energy")[1]) if store.has_table("owid_energy") else last
+    oil_last = (
+        min(last, store.coverage("owid_energy")[1]) if store.has_table("owid_energy") else last
+    )
     for c in (a, b):
-        r = attempt(sec, f"oil production {c.id}", lambda c=c: energy.rank_in(c, oil_last, store=store))
+        r = attempt(
+            sec, f"oil production {c.id}", lambda c=c: energy.rank_in(c, oil_last, store=store)
+        )
         if r is None:
             continue
         row = r.frame.iloc[0] if not r.frame.empty else None
         if row is None or pd.isna(row.get("rank")):
-            sec.gaps.append(f"No oil-production figure for {c.name} in {oil_last} (OWID/Energy Institute). " + " ".join(r.notes))
+            sec.gaps.append(
+                f"No oil-production figure for {c.name} in {oil_last} (OWID/Energy Institute). "
+                + " ".join(r.notes)
+            )
             continue
         sec.facts.append(
             Fact(
@@ -125,7 +153,11 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
     found = False
     for imp, exp in ((a, b), (b, a)):
         for y in years:
-            r = attempt(sec, f"crude sources {imp.id} {y}", lambda i=imp, y=y: trade.crude_sources(i, y, store))
+            r = attempt(
+                sec,
+                f"crude sources {imp.id} {y}",
+                lambda i=imp, y=y: trade.crude_sources(i, y, store),
+            )
             if r is None or r.frame.empty:
                 continue
             hit = r.frame[r.frame["partner_id"] == exp.id]
@@ -133,7 +165,11 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                 continue
             found = True
             row = hit.iloc[0]
-            side = "exporter-reported (mirror) data" if bool(row["mirror"]) else f"{row['reported_by']} data"
+            side = (
+                "exporter-reported (mirror) data"
+                if bool(row["mirror"])
+                else f"{row['reported_by']} data"
+            )
             sec.facts.append(
                 Fact(
                     f"crude_{exp.id}_to_{imp.id}_{y}",
@@ -142,7 +178,11 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                     float(row["share"]),
                     str(y),
                     "trade_crude_baci",
-                    {"value_usd": float(row["value_usd"]), "rank": int(row["rank"]), "mirror": bool(row["mirror"])},
+                    {
+                        "value_usd": float(row["value_usd"]),
+                        "rank": int(row["rank"]),
+                        "mirror": bool(row["mirror"]),
+                    },
                 )
             )
             sec.tables[f"crude_{imp.id}_{y}"] = r
@@ -158,7 +198,11 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
     # trade partner ranks (Factbook latest, COW series)
     for c, other in ((a, b), (b, a)):
         for flow in ("exports", "imports"):
-            r = attempt(sec, f"{flow} partners {c.id}", lambda c=c, flow=flow: trade.partners(c, flow, store=store))
+            r = attempt(
+                sec,
+                f"{flow} partners {c.id}",
+                lambda c=c, flow=flow: trade.partners(c, flow, store=store),
+            )
             if r is None or r.frame.empty:
                 continue
             fb = r.frame[r.frame["source"] == "factbook"]
@@ -265,7 +309,9 @@ def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
                     "unga_idealpoints",
                 )
             )
-            sec.tables["un_distance"] = Result(f.reset_index(drop=True), r.query, r.sources, r.notes, r.title)
+            sec.tables["un_distance"] = Result(
+                f.reset_index(drop=True), r.query, r.sources, r.notes, r.title
+            )
             sec.charts["un_distance"] = series_chart(
                 f, "year", {"idealpoint_a": a.name, "idealpoint_b": b.name, "distance": "distance"},
                 f"UN General Assembly ideal points, {a.name} and {b.name}", "ideal point",
@@ -280,18 +326,22 @@ def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
                 sec.facts.append(Fact(f"polyarchy_{c.id}", f"{c.name}'s V-Dem electoral democracy index was {v:.2f} in {y} (0–1).",
                                       v, str(y), "isard_democracy"))  # fmt: skip
         gov = None
-        try:
+        with contextlib.suppress(UserError):
             gov = pf.government_type(c, store=store)
-        except UserError:
-            pass
         rel = attempt(sec, f"religions {c.id}", lambda c=c: pf.religions(c, store=store))
         if rel is not None and not rel.frame.empty:
             top = rel.frame.dropna(subset=["share"]).head(2)
             parts = ", ".join(f"{r.religion} {pct(r.share)}" for r in top.itertuples())
             y = rel.frame["year"].dropna()
             sec.facts.append(
-                Fact(f"religion_{c.id}", f"{c.name}: {parts}" + (f" ({int(y.iloc[0])})" if len(y) else "")
-                     + (f"; government: {gov}." if gov else "."), parts, str(int(y.iloc[0])) if len(y) else "latest",
-                     "factbook")  # fmt: skip
+                Fact(
+                    f"religion_{c.id}",
+                    f"{c.name}: {parts}"
+                    + (f" ({int(y.iloc[0])})" if len(y) else "")
+                    + (f"; government: {gov}." if gov else "."),
+                    parts,
+                    str(int(y.iloc[0])) if len(y) else "latest",
+                    "factbook",
+                )  # fmt: skip
             )
     return sec

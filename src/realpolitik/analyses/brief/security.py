@@ -38,12 +38,26 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
         evidence = []
         if bool(row.rival):
             span = row.rivalry_tss if pd.notna(row.rivalry_tss) else row.rivalry_td
-            src = "Thompson–Sakuwa–Suhas rivalries" if pd.notna(row.rivalry_tss) else "Thompson & Dreyer rivalries"
+            src = (
+                "Thompson–Sakuwa–Suhas rivalries"
+                if pd.notna(row.rivalry_tss)
+                else "Thompson & Dreyer rivalries"
+            )
             if (_end_year(span) or 0) >= min(last, 2020) - 10:
-                evidence.append({"kind": "rivalry", "text": f"strategic rivalry {span} ({src})", "since": span})
-        mids_last = max((int(v) for v in (row.cow_last_year, row.gml_last_year) if pd.notna(v)), default=None)
-        hostility = max((int(v) for v in (row.cow_max_hostlev, row.gml_max_hostlev) if pd.notna(v)), default=0)
-        if mids_last is not None and mids_last >= last - RECENT_MID_YEARS and hostility >= MIN_HOSTILITY:
+                evidence.append(
+                    {"kind": "rivalry", "text": f"strategic rivalry {span} ({src})", "since": span}
+                )
+        mids_last = max(
+            (int(v) for v in (row.cow_last_year, row.gml_last_year) if pd.notna(v)), default=None
+        )
+        hostility = max(
+            (int(v) for v in (row.cow_max_hostlev, row.gml_max_hostlev) if pd.notna(v)), default=0
+        )
+        if (
+            mids_last is not None
+            and mids_last >= last - RECENT_MID_YEARS
+            and hostility >= MIN_HOSTILITY
+        ):
             n = int(row.cow_mids) if pd.notna(row.cow_mids) else int(row.gml_mids)
             evidence.append({"kind": "disputes", "text": f"{n} militarised dispute(s), the last in {mids_last} (COW/GML MIDs)",
                              "last_year": mids_last})  # fmt: skip
@@ -52,7 +66,9 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
     return out
 
 
-def security(a: Country, b: Country, last: int, store: Store) -> tuple[Section, dict[str, list[Country]]]:
+def security(
+    a: Country, b: Country, last: int, store: Store
+) -> tuple[Section, dict[str, list[Country]]]:
     """Alliances and disputes between a and b, each one's adversaries, shared rivals and triads."""
     from realpolitik.queries import security as q
 
@@ -68,7 +84,11 @@ def security(a: Country, b: Country, last: int, store: Store) -> tuple[Section, 
             sec.facts.append(Fact("alliance", f"ATOP records no alliance between {a.name} and {b.name} (ATOP v5 ends 2018).",
                                   False, "1815–2018", "atop"))  # fmt: skip
         else:
-            kinds = [k for k in ("defense", "offense", "neutrality", "non_aggression", "consultation") if al[k].fillna(0).astype(bool).any()]
+            kinds = [
+                k
+                for k in ("defense", "offense", "neutrality", "non_aggression", "consultation")
+                if al[k].fillna(0).astype(bool).any()
+            ]
             yrs = f"{int(al['year'].min())}–{int(al['year'].max())}"
             sec.facts.append(Fact("alliance", f"ATOP records {', '.join(k.replace('_', '-') for k in kinds)} obligations between "
                                   f"{a.name} and {b.name} in {yrs}.", kinds, yrs, "atop"))  # fmt: skip
@@ -103,10 +123,24 @@ def security(a: Country, b: Country, last: int, store: Store) -> tuple[Section, 
                 fid,
                 "",
                 "tss_rivalries",
-                {"adversary": fid, "evidence": {a.id: foes[a.id][fid]["evidence"], b.id: foes[b.id][fid]["evidence"]}},
+                {
+                    "adversary": fid,
+                    "evidence": {
+                        a.id: foes[a.id][fid]["evidence"],
+                        b.id: foes[b.id][fid]["evidence"],
+                    },
+                },
             )
         )
     if not shared:
-        sec.facts.append(Fact("shared_adversary_none", f"{a.name} and {b.name} have no adversary in common in the data.", None, "", "tss_rivalries"))
+        sec.facts.append(
+            Fact(
+                "shared_adversary_none",
+                f"{a.name} and {b.name} have no adversary in common in the data.",
+                None,
+                "",
+                "tss_rivalries",
+            )
+        )
     rivals = {k: [v["country"] for v in foes[k].values()] for k in foes}
     return sec, rivals

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from realpolitik.errors import DataMissing, UserError
 
-_DATE_LINE = re.compile(r"^\s*(?:[*_#>-]\s*)*date\s*[:=]?\s*\**\s*(\d{4}-\d{2}-\d{2})\b.*$", re.I | re.M)
+_DATE_LINE = re.compile(
+    r"^\s*(?:[*_#>-]\s*)*date\s*[:=]?\s*\**\s*(\d{4}-\d{2}-\d{2})\b.*$", re.I | re.M
+)
 _META_DATE = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|datePublished|pubdate|date)["'][^>]*>""",
     re.I,
@@ -20,7 +22,20 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 _MON_ALT = "|".join(list(_MONTHS) + [m[:3] for m in _MONTHS] + ["sept"])
@@ -71,8 +86,11 @@ def parse_date(text: str) -> date:
 
 def _safe_date(y: str, m: int | str, d: str) -> date | None:
     try:
-        month = m if isinstance(m, int) else _MONTHS.get(m.lower().rstrip("."), 0) or next(
-            (i for k, i in _MONTHS.items() if k.startswith(m.lower()[:3])), 0
+        month = (
+            m
+            if isinstance(m, int)
+            else _MONTHS.get(m.lower().rstrip("."), 0)
+            or next((i for k, i in _MONTHS.items() if k.startswith(m.lower()[:3])), 0)
         )
         return date(int(y), int(month), int(d))
     except (ValueError, TypeError):
@@ -87,7 +105,9 @@ def detect_format(raw: str, name: str = "") -> str:
     if low.endswith((".md", ".markdown")):
         return "markdown"
     head = raw[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(?:p|div|article|body|h1)\b[^>]*>", head):
+    if head.startswith(("<!doctype html", "<html")) or re.search(
+        r"<(?:p|div|article|body|h1)\b[^>]*>", head
+    ):
         return "html"
     if re.search(r"^(?:#{1,6} |\* |- |> )|\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)", raw[:5000], re.M):
         return "markdown"
@@ -103,7 +123,8 @@ def strip_markdown(raw: str) -> str:
     text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
     text = re.sub(r"^\s{0,3}[*+-]\s+", "", text, flags=re.M)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*]{1,800}?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_([^_\n]+)_(?![\w_])", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
     text = re.sub(r"<[^>\n]+>", "", text)
     return text
@@ -113,7 +134,10 @@ def html_to_text(raw: str) -> tuple[str, str]:
     """Main text of an HTML page (boilerplate dropped by trafilatura) and its title."""
     import trafilatura
 
-    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True) or ""
+    text = (
+        trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
+        or ""
+    )
     title = ""
     m = re.search(r"<title[^>]*>(.*?)</title>", raw, re.I | re.S)
     if m:
@@ -123,7 +147,9 @@ def html_to_text(raw: str) -> tuple[str, str]:
     if not text:
         import html as _html
 
-        body = re.sub(r"<(script|style|nav|header|footer|aside)\b.*?</\1>", " ", raw, flags=re.I | re.S)
+        body = re.sub(
+            r"<(script|style|nav|header|footer|aside)\b.*?</\1>", " ", raw, flags=re.I | re.S
+        )
         body = re.sub(r"</(p|div|h\d|li|br)>|<br\s*/?>", "\n\n", body, flags=re.I)
         text = _html.unescape(re.sub(r"<[^>]+>", "", body))
         text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
@@ -166,7 +192,9 @@ def _drop_date_line(text: str) -> str:
     return _DATE_LINE.sub("", text, count=1).lstrip("\n")
 
 
-def read_text(raw: str, date_arg: str | date | None = None, name: str = "<text>", today: date | None = None) -> Document:
+def read_text(
+    raw: str, date_arg: str | date | None = None, name: str = "<text>", today: date | None = None
+) -> Document:
     """Turn raw article content into a Document (format detected, date resolved and labelled)."""
     if "\x00" in raw:
         raw = raw.replace("\x00", " ")

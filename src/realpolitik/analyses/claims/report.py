@@ -10,8 +10,18 @@ from typing import Any
 from realpolitik.analyses.claims.extract import Claim, extract
 from realpolitik.analyses.claims.reader import Document
 
-VERDICT_STYLE = {"supported": "green", "contradicted": "red", "mixed": "yellow", "unverifiable": "bright_black"}
-VERDICT_COLOUR = {"supported": "#d9f2d9", "contradicted": "#f8d7da", "mixed": "#fff3cd", "unverifiable": "#e2e3e5"}
+VERDICT_STYLE = {
+    "supported": "green",
+    "contradicted": "red",
+    "mixed": "yellow",
+    "unverifiable": "bright_black",
+}
+VERDICT_COLOUR = {
+    "supported": "#d9f2d9",
+    "contradicted": "#f8d7da",
+    "mixed": "#fff3cd",
+    "unverifiable": "#e2e3e5",
+}
 
 
 @dataclass
@@ -40,11 +50,25 @@ class ClaimReport:
 
     def to_markdown(self) -> str:
         d = self.document
-        lines = [f"### Claims in {d.title or d.source}", "", f"Article date {d.date.isoformat()} (from {d.date_source}).", ""]
+        lines = [
+            f"### Claims in {d.title or d.source}",
+            "",
+            f"Article date {d.date.isoformat()} (from {d.date_source}).",
+            "",
+        ]
         lines += ["| # | claim | type | period | verdict | evidence |", "|---|---|---|---|---|---|"]
         for i, c in enumerate(self.claims, 1):
-            cells = [str(i), " ".join(c.text.split()), c.type, _period_text(c), f"**{c.verdict}**", c.evidence.get("summary", "")]
-            lines.append("| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |")
+            cells = [
+                str(i),
+                " ".join(c.text.split()),
+                c.type,
+                _period_text(c),
+                f"**{c.verdict}**",
+                c.evidence.get("summary", ""),
+            ]
+            lines.append(
+                "| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |"
+            )
         lines.append("")
         lines += [f"*Source:* {s}" for s in _sources(self.claims)]
         return "\n".join(lines) + "\n"
@@ -53,12 +77,23 @@ class ClaimReport:
         from rich.table import Table
 
         d = self.document
-        table = Table(title=f"Claims — article date {d.date.isoformat()} (from {d.date_source})", title_justify="left", show_lines=True)
+        table = Table(
+            title=f"Claims — article date {d.date.isoformat()} (from {d.date_source})",
+            title_justify="left",
+            show_lines=True,
+        )
         for col in ("#", "claim", "type", "period", "verdict", "evidence"):
             table.add_column(col, overflow="fold")
         for i, c in enumerate(self.claims, 1):
             style = VERDICT_STYLE.get(c.verdict, "")
-            table.add_row(str(i), " ".join(c.text.split()), c.type, _period_text(c), f"[{style}]{c.verdict}[/{style}]", c.evidence.get("summary", ""))
+            table.add_row(
+                str(i),
+                " ".join(c.text.split()),
+                c.type,
+                _period_text(c),
+                f"[{style}]{c.verdict}[/{style}]",
+                c.evidence.get("summary", ""),
+            )
         return table
 
     def to_html(self) -> str:
@@ -78,7 +113,7 @@ class ClaimReport:
             )
             pos = b
         parts.append(html.escape(text[pos:]))
-        body = "".join(parts).replace("\n\n", "</p><p>").replace("\n", "<br>")
+        body = "".join(parts).replace("\n\n", "</p><p>")
         side = []
         for i, c in enumerate(sorted(self.claims, key=lambda c: c.span), 1):
             wins = [w for w in c.evidence.get("windows", []) if w.get("holds") is not None]
@@ -134,8 +169,10 @@ def build_report(doc: Document, verify: bool = True) -> ClaimReport:
     """Extract every claim of a document and verify each against the store."""
     claims = extract(doc.text, doc.date)
     if verify and claims:
+        from realpolitik.analyses.claims.verify import session
         from realpolitik.analyses.claims.verify import verify as _verify
 
-        for c in claims:
-            _verify(c, doc.date)
+        with session():
+            for c in claims:
+                _verify(c, doc.date)
     return ClaimReport(doc, claims)

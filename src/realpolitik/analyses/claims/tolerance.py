@@ -38,7 +38,9 @@ EPS_SHARE = 0.05
 EPS_KM = 0.5
 
 
-def share_bounds(value: float, comparator: str, form: str = "digits", decimals: int = 0) -> tuple[float, float]:
+def share_bounds(
+    value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> tuple[float, float]:
     """Inclusive interval of true shares (percent) that make a claimed share hold."""
     c = value
     if comparator == "eq":
@@ -67,7 +69,9 @@ def share_bounds(value: float, comparator: str, form: str = "digits", decimals: 
     raise ValueError(f"unknown comparator {comparator!r}")
 
 
-def share_holds(actual: float | None, value: float, comparator: str, form: str = "digits", decimals: int = 0) -> bool | None:
+def share_holds(
+    actual: float | None, value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> bool | None:
     """Whether a true share (percent) satisfies the claim; None when the data are missing."""
     if actual is None:
         return None

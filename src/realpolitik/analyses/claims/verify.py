@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,42 @@ from realpolitik.periods import Period
 from realpolitik.result import Result, Source
 
 WIDTH = 5
+
+# Queries repeat within one article (the same pair, window or country); `session()` memoises them
+# for the length of one check so a 2,000-word article stays fast. Outside a session nothing is kept.
+_MEMO: dict[tuple[Any, ...], Any] | None = None
+
+
+@contextmanager
+def session() -> Iterator[None]:
+    """Memoise query results while checking one document."""
+    global _MEMO
+    outer = _MEMO
+    _MEMO = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _MEMO = outer
+
+
+def _q(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a query, reusing its result within a session (results are treated as read-only)."""
+    if _MEMO is None:
+        return fn(*args, **kwargs)
+    key = (
+        getattr(fn, "__module__", ""),
+        getattr(fn, "__qualname__", repr(fn)),
+        args,
+        tuple(sorted(kwargs.items())),
+    )
+    try:
+        hash(key)
+    except TypeError:
+        return fn(*args, **kwargs)
+    if key not in _MEMO:
+        _MEMO[key] = fn(*args, **kwargs)
+    return _MEMO[key]
+
 
 Outcome = tuple[str, dict[str, Any], list[Source]]
 
@@ -145,6 +182,12 @@ def _arms_windows_sql(store: Any, me: str, other: str, who: str, partner: str) -
 
 def _global_windows_sql(store: Any, role: str, who: str) -> Any:
     """Country's share of the global total and its rank among exporters/importers in every 5-year window."""
+    frame = _q(_global_windows_all, store, role)
+    return frame[frame["pid"] == who].drop(columns="pid").reset_index(drop=True)
+
+
+def _global_windows_all(store: Any, role: str) -> Any:
+    """Every exporter's (or importer's) share and rank in every 5-year window (one query per article)."""
     first, last = store.coverage(_TIV)
     return store.sql(
         f"""
@@ -155,9 +198,9 @@ def _global_windows_sql(store: Any, role: str, who: str) -> Any:
             SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
                    rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank FROM s
         )
-        SELECT start::INTEGER AS start, "end"::INTEGER AS "end", tiv, share, rank FROM r WHERE pid = $who ORDER BY 1
+        SELECT pid, start::INTEGER AS start, "end"::INTEGER AS "end", tiv, share, rank FROM r ORDER BY pid, start
         """,
-        {"who": who, "first": first, "last": last},
+        {"first": first, "last": last},
     )
 
 
@@ -200,7 +243,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     me, other = ("recipient", "supplier") if side == "import" else ("supplier", "recipient")
     who, partner = claim.subject, claim.object
     try:
-        res: Result = (arms.suppliers if side == "import" else arms.recipients)(who, period)
+        res: Result = _q(arms.suppliers if side == "import" else arms.recipients, who, period)
     except UserError as e:
         return (
             "unverifiable",
@@ -210,7 +253,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     total = float(res.frame["tiv"].sum()) if not res.frame.empty else 0.0
     share = _period_row(res.frame, partner, "share")
     actual = None if total == 0 else (float(share) * 100 if share is not None else 0.0)
-    wf = _arms_windows_sql(store, me, other, who, partner)
+    wf = _q(_arms_windows_sql, store, me, other, who, partner)
     rows, any_other = _window_rows(wf, "share", lambda v: _share_ok(claim, v), period, 100.0)
     holds = _share_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
@@ -253,13 +296,13 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
     period, notes = (stated, []) if stated else default_window(today, first, last)
     who, partner = claim.subject, claim.object
     try:
-        res = (arms.suppliers if side == "supplier" else arms.recipients)(who, period)
+        res = _q(arms.suppliers if side == "supplier" else arms.recipients, who, period)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
     rank = _period_row(res.frame, partner, "rank")
     actual = None if res.frame.empty else (int(rank) if rank is not None else len(res.frame) + 1)
     me, other = ("recipient", "supplier") if side == "supplier" else ("supplier", "recipient")
-    wf = _arms_windows_sql(store, me, other, who, partner)
+    wf = _q(_arms_windows_sql, store, me, other, who, partner)
     rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
     holds = _rank_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
@@ -302,11 +345,11 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
     period, notes = (stated, []) if stated else default_window(today, first, last)
     kind = claim.claimed.get("kind", "exporters")
     try:
-        res = arms.top(kind, period, limit=1000)
+        res = _q(arms.top, kind, period, limit=1000)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
     role = "supplier" if kind == "exporters" else "recipient"
-    wf = _global_windows_sql(store, role, claim.subject)
+    wf = _q(_global_windows_sql, store, role, claim.subject)
     if what == "share":
         sh = _period_row(res.frame, claim.subject, "share")
         actual: Any = None if res.frame.empty else (float(sh) * 100 if sh is not None else 0.0)
@@ -361,7 +404,7 @@ def _arms_deal(claim: Claim, today: date) -> Outcome:
     desig = str(claim.claimed.get("designation", ""))
     key, fam = _norm(desig), _family(desig)
     try:
-        res = arms.deals(claim.subject, claim.object, None)
+        res = _q(arms.deals, claim.subject, claim.object, None)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
     names = [str(d) for d in res.frame["designation"].tolist()] if not res.frame.empty else []
@@ -464,7 +507,7 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
 
     stated = _stated(claim)
     try:
-        res = energy.production(claim.subject)
+        res = _q(energy.production, claim.subject)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
     f = res.frame.dropna(subset=["rank"])
@@ -518,7 +561,7 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
     notes: list[str] = []
     for y in sorted(set(years) | {year}):
         try:
-            res = fn(claim.subject, y)
+            res = _q(fn, claim.subject, y)
         except UserError as e:
             notes.append(str(e))
             continue
@@ -593,7 +636,7 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
     store = _store()
     stated = _stated(claim)
     fb = (
-        trade.factbook_partners(_country(claim.subject), "exports", store)
+        _q(trade.factbook_partners, _country(claim.subject), "exports", store)
         if store.has_table("factbook_partners")
         else None
     )
@@ -602,7 +645,7 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
     )
     rows: list[dict[str, Any]] = []
     if store.has_table("cow_trade_ddy"):
-        cow = trade.cow_partners(_country(claim.subject), "exports", store)
+        cow = _q(trade.cow_partners, _country(claim.subject), "exports", store)
         cow = cow[cow["value_usd_m"].notna() & (cow["value_usd_m"] > 0)]
         mine = cow[cow["partner_id"] == claim.object]
         have = set(cow["year"].astype(int))
@@ -721,34 +764,59 @@ def _country(cid: str | None) -> Any:
 
 
 def _border(claim: Claim, today: date) -> Outcome:
+    """Land border length from the Factbook (either country's profile); no border at all contradicts."""
     from realpolitik.queries import geo
 
+    store = _store()
     try:
-        res = geo.border(claim.subject, claim.object)
+        ca, cb = _country(claim.subject), _country(claim.object)
     except UserError as e:
         return "unverifiable", {"notes": [str(e)]}, []
-    row = res.frame.iloc[0]
-    km = None if _missing(row["km"]) else float(row["km"])
+    fa = _q(geo.factbook_borders, ca, store)
+    fb = _q(geo.factbook_borders, cb, store)
+    km_a = fa.loc[fa["neighbour_id"] == cb.id, "km"]
+    km_b = fb.loc[fb["neighbour_id"] == ca.id, "km"]
+    kms = [float(v) for v in (*km_a.tolist(), *km_b.tolist()) if not _missing(v)]
+    sources = [store.source("factbook")] if "factbook" in store.manifests else []
+    query = f"realpolitik border {claim.subject} {claim.object}"
     c = claim.claimed
-    if km is None:
-        verdict = "contradicted" if not bool(row["shared_land_border"]) else "unverifiable"
-    else:
-        verdict = (
-            "supported" if T.length_holds(km, float(c["km"]), c["comparator"]) else "contradicted"
+    if kms:
+        km = kms[0]
+        holds = any(T.length_holds(k, float(c["km"]), c["comparator"]) for k in kms)
+        notes = (
+            [f"the two Factbook profiles differ: {kms[0]:,.1f} and {kms[1]:,.1f} km"]
+            if len(set(kms)) > 1
+            else []
         )
-    summary = (
-        f"{_name(claim.subject)}–{_name(claim.object)} land border: {km:,.0f} km (CIA World Factbook)"
-        if km is not None
-        else "; ".join(res.notes[:1])
-    )
+        ev = {
+            "summary": f"{ca.name}–{cb.name} land border: {km:,.0f} km (CIA World Factbook)",
+            "actual": {"km": km},
+            "notes": notes,
+            "windows": [],
+            "query": query,
+        }
+        return ("supported" if holds else "contradicted"), ev, sources
+    try:
+        res = _q(geo.border, ca, cb)
+    except UserError as e:
+        return "unverifiable", {"notes": [str(e)]}, sources
+    row = res.frame.iloc[0]
+    shared = bool(row["shared_land_border"])
     ev = {
-        "summary": summary,
-        "actual": {"km": km, "contiguity": row.get("contiguity")},
+        "summary": "; ".join(res.notes[:1]),
+        "actual": {"km": None, "contiguity": row.get("contiguity")},
         "notes": res.notes[1:],
         "windows": [],
-        "query": f"realpolitik border {claim.subject} {claim.object}",
+        "query": query,
     }
-    return verdict, ev, res.sources
+    if shared:
+        ev["settle"] = "a border length for this pair (the Factbook gives none)"
+        return "unverifiable", ev, res.sources
+    return "contradicted", ev, res.sources
+
+
+def _sql_pair(store: Any, query: str, lo: int, hi: int) -> Any:
+    return store.sql(query, {"lo": lo, "hi": hi})
 
 
 def _rivalry(claim: Claim, today: date) -> Outcome:
@@ -789,7 +857,7 @@ def _rivalry(claim: Claim, today: date) -> Outcome:
             },
             [],
         )
-    f = store.sql(" UNION ALL ".join(parts) + " ORDER BY 2", {"lo": lo, "hi": hi})
+    f = _q(_sql_pair, store, " UNION ALL ".join(parts) + " ORDER BY 2", lo, hi)
     rows = [
         {"source": r.dataset, "start": int(r.s), "end": None if _missing(r.e) else int(r.e)}
         for r in f.itertuples()
