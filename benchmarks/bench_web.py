@@ -25,7 +25,11 @@ import time
 import httpx
 
 DYAD = "/api/brief/ISR/AZE?as_of=2024-10-09"
-COLD_PAIRS = ["/api/brief/USA/SAU?as_of=2024-01-01", "/api/brief/RUS/IND?as_of=2024-01-01", "/api/brief/FRA/EGY?as_of=2024-01-01"]
+COLD_PAIRS = [
+    "/api/brief/USA/SAU?as_of=2024-01-01",
+    "/api/brief/RUS/IND?as_of=2024-01-01",
+    "/api/brief/FRA/EGY?as_of=2024-01-01",
+]
 
 
 def free_port() -> int:
@@ -45,7 +49,8 @@ def cpu_seconds(pid: int | None) -> float:
     if pid is None:
         return float("nan")
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return float("nan")
@@ -106,7 +111,11 @@ async def load(base: str, path: str, rate: float, duration: float, timeout: floa
     queue: asyncio.Queue[float | None] = asyncio.Queue()
     host, port = base.split("//", 1)[1].rsplit(":", 1)
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    client = httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) if client_kind == "httpx" else None
+    client = (
+        httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits)
+        if client_kind == "httpx"
+        else None
+    )
 
     def error(kind: str) -> None:
         errors[kind] = errors.get(kind, 0) + 1
@@ -126,7 +135,13 @@ async def load(base: str, path: str, rate: float, duration: float, timeout: floa
                     latencies.append(time.perf_counter() - due)
                 else:
                     error(f"HTTP {status}")
-            except (httpx.HTTPError, TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+            except (
+                httpx.HTTPError,
+                TimeoutError,
+                OSError,
+                asyncio.IncompleteReadError,
+                ValueError,
+            ) as e:
                 error(type(e).__name__)
                 if raw is not None:
                     raw.close()
@@ -152,7 +167,11 @@ async def load(base: str, path: str, rate: float, duration: float, timeout: floa
     if client is not None:
         await client.aclose()
     lat = sorted(latencies)
-    q = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [lat[0] if lat else float("nan")] * 99
+    q = (
+        statistics.quantiles(lat, n=100)
+        if len(lat) >= 2
+        else [lat[0] if lat else float("nan")] * 99
+    )
     return {
         "sent": n,
         "ok": len(lat),
@@ -174,8 +193,10 @@ def show(name: str, r: dict, base: dict | None = None) -> None:
     print(f"{name:<34} sent {r['sent']:6d} ({r['send_rate']:6.1f}/s)  ok {r['ok']:6d}  errors {r['errors']:3d}  "
           f"throughput {r['throughput']:6.1f}/s  p50 {1000 * r['p50']:7.1f} ms  p99 {1000 * r['p99']:7.1f} ms  "
           f"max {1000 * r['max']:7.1f} ms{ratio}")  # fmt: skip
-    print(f"{'':<34} CPU per request: server {r['server_cpu_ms']:.2f} ms, client {r['client_cpu_ms']:.2f} ms; "
-          f"machine load average {r['load']:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{'':<34} CPU per request: server {r['server_cpu_ms']:.2f} ms, client {r['client_cpu_ms']:.2f} ms; "
+        f"machine load average {r['load']:.1f} on {os.cpu_count()} CPUs"
+    )
     if r["error_kinds"]:
         print(f"{'':<34} error kinds: {r['error_kinds']}")
 
@@ -184,11 +205,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rate", type=float, default=200, help="requests per second")
     ap.add_argument("--duration", type=float, default=30, help="seconds of load on the dyad API")
-    ap.add_argument("--baseline-duration", type=float, default=10, help="seconds of load on /healthz")
-    ap.add_argument("--timeout", type=float, default=5, help="per-request timeout (s), counted as an error")
-    ap.add_argument("--connections", type=int, default=16, help="keep-alive connections in the client pool")
-    ap.add_argument("--client", choices=["httpx", "raw"], default="raw",
-                    help="httpx.AsyncClient, or a minimal asyncio HTTP/1.1 client (less client CPU)")
+    ap.add_argument(
+        "--baseline-duration", type=float, default=10, help="seconds of load on /healthz"
+    )
+    ap.add_argument(
+        "--timeout", type=float, default=5, help="per-request timeout (s), counted as an error"
+    )
+    ap.add_argument(
+        "--connections", type=int, default=16, help="keep-alive connections in the client pool"
+    )
+    ap.add_argument(
+        "--client",
+        choices=["httpx", "raw"],
+        default="raw",
+        help="httpx.AsyncClient, or a minimal asyncio HTTP/1.1 client (less client CPU)",
+    )
     ap.add_argument("--url", help="use a running server instead of starting one")
     args = ap.parse_args()
 
@@ -206,20 +237,50 @@ def main() -> None:
         first = httpx.get(base + DYAD, timeout=120)
         cold = time.perf_counter() - t
         assert first.status_code == 200, first.text[:200]
-        print(f"{'cold dyad brief (first request)':<34} {1000 * cold:8.1f} ms  ({len(first.content) / 1024:.0f} KiB JSON)")
+        print(
+            f"{'cold dyad brief (first request)':<34} {1000 * cold:8.1f} ms  ({len(first.content) / 1024:.0f} KiB JSON)"
+        )
         colds = []
         for path in COLD_PAIRS:
             t = time.perf_counter()
             ok = httpx.get(base + path, timeout=120).status_code == 200
             colds.append(time.perf_counter() - t)
-            print(f"{'cold brief ' + path.split('/api/brief/')[1].split('?')[0]:<34} {1000 * colds[-1]:8.1f} ms  {'ok' if ok else 'ERROR'}")
-        print(f"load: open loop at {args.rate:.0f} requests/s over {args.connections} keep-alive connections ({args.client} client); "
-              f"latency from the scheduled send time; a request not answered within {args.timeout:.0f} s is an error")
-        baseline = asyncio.run(load(base, "/healthz", args.rate, args.baseline_duration, args.timeout, args.connections, pid, args.client))
+            print(
+                f"{'cold brief ' + path.split('/api/brief/')[1].split('?')[0]:<34} {1000 * colds[-1]:8.1f} ms  {'ok' if ok else 'ERROR'}"
+            )
+        print(
+            f"load: open loop at {args.rate:.0f} requests/s over {args.connections} keep-alive connections ({args.client} client); "
+            f"latency from the scheduled send time; a request not answered within {args.timeout:.0f} s is an error"
+        )
+        baseline = asyncio.run(
+            load(
+                base,
+                "/healthz",
+                args.rate,
+                args.baseline_duration,
+                args.timeout,
+                args.connections,
+                pid,
+                args.client,
+            )
+        )
         show(f"baseline GET /healthz ({args.baseline_duration:.0f} s)", baseline)
-        dyad = asyncio.run(load(base, DYAD, args.rate, args.duration, args.timeout, args.connections, pid, args.client))
+        dyad = asyncio.run(
+            load(
+                base,
+                DYAD,
+                args.rate,
+                args.duration,
+                args.timeout,
+                args.connections,
+                pid,
+                args.client,
+            )
+        )
         show(f"GET dyad brief JSON ({args.duration:.0f} s)", dyad, baseline)
-        print(f"target: 0 errors -> {'met' if dyad['errors'] == 0 and baseline['errors'] == 0 else 'NOT met'}")
+        print(
+            f"target: 0 errors -> {'met' if dyad['errors'] == 0 and baseline['errors'] == 0 else 'NOT met'}"
+        )
     finally:
         if proc is not None:
             proc.terminate()

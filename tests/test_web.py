@@ -43,11 +43,18 @@ def _network_ready() -> bool:
 
 
 def test_arms_suppliers_api_matches_query(client):
-    r = client.get("/api/arms/suppliers", params={"recipient": "Azerbaijan", "from": 2016, "to": 2020})
+    r = client.get(
+        "/api/arms/suppliers", params={"recipient": "Azerbaijan", "from": 2016, "to": 2020}
+    )
     assert r.status_code == 200
     body = r.json()
     assert set(body) == {"query", "rows", "sources", "notes"}
-    assert body["query"] == {"command": "arms suppliers", "country": "AZE", "from": 2016, "to": 2020}
+    assert body["query"] == {
+        "command": "arms suppliers",
+        "country": "AZE",
+        "from": 2016,
+        "to": 2020,
+    }
     isr = next(row for row in body["rows"] if row["id"] == "ISR")
     assert round(100 * isr["share"], 1) == 67.7 and isr["rank"] == 1
     assert body["sources"][0]["dataset"] == "sipri"
@@ -97,7 +104,13 @@ def test_other_endpoints_answer(client):
 
 def test_openapi_documents_the_api(client):
     spec = client.get("/openapi.json").json()
-    for path in ["/api/arms/suppliers", "/api/brief/{a}/{b}", "/api/check", "/api/countries", "/api/network/partnerships"]:
+    for path in [
+        "/api/arms/suppliers",
+        "/api/brief/{a}/{b}",
+        "/api/check",
+        "/api/countries",
+        "/api/network/partnerships",
+    ]:
         assert path in spec["paths"], path
     docs = client.get("/docs")
     assert docs.status_code == 200
@@ -110,7 +123,15 @@ def test_openapi_documents_the_api(client):
 def test_pages_render(client):
     assert "Explore partnerships" in client.get("/").text
     page = client.get("/country/AZE").text
-    for needle in ["Azerbaijan", "presidential republic", "Top arms suppliers", "Türkiye", "Iran", "689", "Armenia"]:
+    for needle in [
+        "Azerbaijan",
+        "presidential republic",
+        "Top arms suppliers",
+        "Türkiye",
+        "Iran",
+        "689",
+        "Armenia",
+    ]:
         assert needle in page, needle
     dyad = client.get("/dyad/ISR/AZE?as_of=2024-10-09")
     assert dyad.status_code == 200
@@ -168,9 +189,14 @@ def test_user_text_is_escaped(client):
 def test_security_headers(client):
     r = client.get("/")
     csp = r.headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert "unsafe-eval" not in csp
     assert r.headers["x-content-type-options"] == "nosniff"
+    head = client.head("/country/AZE")
+    assert head.status_code == 200 and head.content == b"" and "content-security-policy" in head.headers
 
 
 def test_internal_error_hides_details(client, monkeypatch, caplog):
@@ -211,7 +237,10 @@ def test_body_limit_without_content_length(client):
     assert r.status_code == 413
     small = iter([b'{"text": "no claims here", ', b'"date": "2024-01-01"}'])
     r = client.post("/api/check", content=small, headers={"content-type": "application/json"})
-    assert r.status_code in (200, 503)  # the body was replayed intact (503 only without the claim checker)
+    assert r.status_code in (
+        200,
+        503,
+    )  # the body was replayed intact (503 only without the claim checker)
 
 
 # ---- claim check ---------------------------------------------------------------------------------
@@ -222,10 +251,18 @@ def test_segments_split_at_spans():
     claims = [{"span": [6, 10]}, {"span": [8, 16]}, {"span": [17, 22]}]
     segs = segments(text, claims)
     assert "".join(s.text for s in segs) == text
-    assert segs == [Segment("Alpha "), Segment("beta", 0), Segment(" gamma "), Segment("delta", 2), Segment(".")]
+    assert segs == [
+        Segment("Alpha "),
+        Segment("beta", 0),
+        Segment(" gamma "),
+        Segment("delta", 2),
+        Segment("."),
+    ]
 
 
-@pytest.mark.skipif(not _claims_ready(), reason="claim checker (analyses.claims) not importable yet")
+@pytest.mark.skipif(
+    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
+)
 def test_check_api_and_page(client):
     article = EXAMPLE.read_text(encoding="utf-8")
     body = client.post("/api/check", json={"text": article}).json()
@@ -243,7 +280,9 @@ def test_check_api_and_page(client):
     assert r.status_code == 400
 
 
-@pytest.mark.skipif(not _claims_ready(), reason="claim checker (analyses.claims) not importable yet")
+@pytest.mark.skipif(
+    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
+)
 def test_check_page_escapes_article(client):
     text = f"{XSS}\nIsrael supplied 60% of Azerbaijan's arms imports in 2016-2020. {XSS}"
     page = client.post("/check", data={"text": text}).text
@@ -254,7 +293,9 @@ def test_check_page_escapes_article(client):
 # ---- network -------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not _network_ready(), reason="network analysis (analyses.network) not importable yet")
+@pytest.mark.skipif(
+    not _network_ready(), reason="network analysis (analyses.network) not importable yet"
+)
 def test_network_api_and_page(client):
     rows = client.get("/api/network/partnerships?year=2020&top=25").json()["rows"]
     pairs = {frozenset((r["a_id"], r["b_id"])) for r in rows}
@@ -266,5 +307,29 @@ def test_network_api_and_page(client):
     assert signs.get(("AZE", "IRN"), signs.get(("IRN", "AZE"))) == -1
     page = client.get("/network?year=2020&country=Azerbaijan")
     assert page.status_code == 200
-    assert 'href="/dyad/ISR/AZE?as_of=2021-01-01"' in page.text or 'href="/dyad/AZE/ISR?as_of=2021-01-01"' in page.text
+    assert (
+        'href="/dyad/ISR/AZE?as_of=2021-01-01"' in page.text
+        or 'href="/dyad/AZE/ISR?as_of=2021-01-01"' in page.text
+    )
     assert 'data-chart="neighbourhood"' in page.text
+
+
+def test_upload_over_limit_is_413(client):
+    big = b"Israel supplied 60% of Azerbaijan's arms. " * (MAX_BODY // 40)
+    r = client.post("/check", files={"file": ("big.txt", big, "text/plain")}, headers={"accept": "text/html"})
+    assert r.status_code == 413 and "Request too large" in r.text
+
+
+def test_missing_analyses_say_not_available(client, monkeypatch):
+    from realpolitik.web import services
+
+    def gone(*args, **kwargs):
+        raise services.Unavailable("The network analysis is not available in this build.")
+
+    monkeypatch.setattr(services, "network_module", gone)
+    monkeypatch.setattr(services, "claims_module", gone)
+    page = client.get("/network?year=2020&country=AZE")
+    assert page.status_code == 200 and "not available" in page.text
+    assert client.get("/check").text.count("not available") == 1
+    r = client.post("/api/check", json={"text": "x"})
+    assert r.status_code == 503 and "not available" in r.json()["error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -22,7 +23,7 @@ Between 2016 and 2020 Azerbaijan took 16% of Israel's arms exports, second only 
 """
 PAYLOAD = (
     '<script>window.__xss=1;document.title="pwned"</script>'
-    '<img src=x onerror="window.__xss=2;document.title=\'pwned\';alert(1)">'
+    "<img src=x onerror=\"window.__xss=2;document.title='pwned';alert(1)\">"
     '"><svg onload="window.__xss=3;alert(2)">'
 )
 
@@ -38,10 +39,8 @@ def _warm() -> None:
     from realpolitik.web import services as S
 
     for fn in (lambda: S.brief("ISR", "AZE", "2024-10-09"), lambda: S.balance_series(1950, 2024)):
-        try:
+        with contextlib.suppress(Exception):  # the page tests report the real failure
             fn()
-        except Exception:  # the page tests report the real failure
-            pass
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +50,9 @@ def base_url():
     from realpolitik.web.app import create_app
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -76,7 +77,10 @@ def page(base_url):
 
 def _marks(page, selector: str) -> int:
     """Number of drawn marks (paths, symbols, rects) inside a rendered chart's SVG."""
-    return page.eval_on_selector(selector, "el => el.querySelectorAll('svg .role-mark path, svg .role-mark rect, svg .role-mark line').length")
+    return page.eval_on_selector(
+        selector,
+        "el => el.querySelectorAll('svg .role-mark path, svg .role-mark rect, svg .role-mark line').length",
+    )
 
 
 def test_dyad_page_shows_arms_chart_and_seed_figure(page, base_url):
@@ -96,14 +100,23 @@ def test_country_page_and_autocomplete(page, base_url):
     page.goto(f"{base_url}/")
     box = page.locator('main input[name="q"]')
     box.press_sequentially("Azer", delay=30)
-    page.wait_for_function("() => [...document.querySelectorAll('#countries-q option')].some(o => o.value === 'Azerbaijan')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#countries-q option')].some(o => o.value === 'Azerbaijan')"
+    )
     screenshot(page, "web_search")
     box.fill("Azerbaijan")
     box.press("Enter")
     page.wait_for_url(f"{base_url}/country/AZE")
     page.wait_for_selector('.vl-chart[data-chart="oil"][data-rendered="1"] svg')
     body = page.inner_text("body")
-    for needle in ("presidential republic", "Top arms suppliers", "Türkiye", "Iran", "Armenia", "rank"):
+    for needle in (
+        "presidential republic",
+        "Top arms suppliers",
+        "Türkiye",
+        "Iran",
+        "Armenia",
+        "rank",
+    ):
         assert needle in body, needle
     assert page.errors == []
     screenshot(page, "web_country_AZE")
@@ -124,7 +137,9 @@ def _claims_ready() -> bool:
     return True
 
 
-@pytest.mark.skipif(not _claims_ready(), reason="claim checker (analyses.claims) not importable yet")
+@pytest.mark.skipif(
+    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
+)
 def test_check_page_highlights_claims(page, base_url):
     article = EXAMPLE.read_text(encoding="utf-8") if EXAMPLE.is_file() else FALLBACK_ARTICLE
     page.goto(f"{base_url}/check")
@@ -133,12 +148,22 @@ def test_check_page_highlights_claims(page, base_url):
     page.wait_for_selector("article.article a.claim")
     claims = page.locator("article.article a.claim")
     assert claims.count() >= 5
-    verdicts = set(page.eval_on_selector_all("article.article a.claim", "els => els.map(e => [...e.classList].find(c => c.startsWith('v-')))"))
+    verdicts = set(
+        page.eval_on_selector_all(
+            "article.article a.claim",
+            "els => els.map(e => [...e.classList].find(c => c.startsWith('v-')))",
+        )
+    )
     assert len(verdicts) >= 2  # colours differ by verdict
     card = page.locator("#ev-0")
     assert not card.is_visible()
     page.locator('article.article a.claim[data-claim="0"]').click()
-    assert card.is_visible() and card.locator(".badge").inner_text() in {"supported", "contradicted", "mixed", "unverifiable"}
+    assert card.is_visible() and card.locator(".badge").inner_text() in {
+        "supported",
+        "contradicted",
+        "mixed",
+        "unverifiable",
+    }
     assert page.errors == []
     screenshot(page, "web_check")
 
@@ -158,7 +183,10 @@ def test_user_text_never_executes(page, base_url):
     # 3. the claim checker with the payload around real claims
     if _claims_ready():
         page.goto(f"{base_url}/check")
-        page.fill("textarea[name=text]", f"{PAYLOAD}\nMore than 60% of Azerbaijani weapons imports come from Israel.\n{PAYLOAD}")
+        page.fill(
+            "textarea[name=text]",
+            f"{PAYLOAD}\nMore than 60% of Azerbaijani weapons imports come from Israel.\n{PAYLOAD}",
+        )
         page.click("form.check-form button[type=submit]")
         page.wait_for_selector("article.article")
         assert "<script>" in page.inner_text("article.article")  # the payload is displayed, not run
@@ -177,9 +205,13 @@ def test_network_page(page, base_url):
         return
     graph = '.vl-chart[data-chart="neighbourhood"]'
     page.wait_for_selector(f'{graph}[data-rendered="1"] svg')
-    labels = page.eval_on_selector(graph, "el => [...el.querySelectorAll('svg text')].map(t => t.textContent)")
+    labels = page.eval_on_selector(
+        graph, "el => [...el.querySelectorAll('svg text')].map(t => t.textContent)"
+    )
     assert {"Azerbaijan", "Israel", "Iran"} <= set(labels)
-    assert "Israel" in page.inner_text("#partnerships") and "Azerbaijan" in page.inner_text("#partnerships")
+    assert "Israel" in page.inner_text("#partnerships") and "Azerbaijan" in page.inner_text(
+        "#partnerships"
+    )
     page.wait_for_selector('.vl-chart[data-chart="balance"][data-rendered="1"] svg', timeout=90_000)
     assert _marks(page, '.vl-chart[data-chart="balance"]') >= 2
     assert page.errors == []

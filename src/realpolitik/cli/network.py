@@ -18,6 +18,36 @@ def _year(year: int | None, default: int = 2020) -> int:
     return default if year is None else year
 
 
+def _show(
+    result, fmt: Format, table_cols: list[str] | None = None, transpose: bool = False
+) -> None:
+    """Print a result; the terminal table shows fewer columns (or one row as measure/value lines)."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from realpolitik.render.formats import human
+
+    if fmt is Format.table and not result.frame.empty:
+        frame = result.frame
+        if transpose and len(frame) == 1:
+            row = frame.iloc[0]
+            frame = pd.DataFrame(
+                {"measure": list(frame.columns), "value": [human(c, row[c]) for c in frame.columns]}
+            )
+        elif table_cols:
+            frame = frame[[c for c in table_cols if c in frame.columns]]
+        result = replace(result, frame=frame)
+    output(result, fmt)
+
+
+SERIES_COLS = ["year", "edges", "negative", "triangles", "share_balanced", "weighted_balance", "frustration",
+               "frustration_share", "layers_with_data"]  # fmt: skip
+TRIAD_COLS = ["partner", "third", "signs", "kind", "balanced", "evidence_country_partner", "evidence_country_third",
+              "evidence_partner_third"]  # fmt: skip
+PARTNER_COLS = ["rank", "a", "b", "score", "shared_adversaries", "explanation"]
+
+
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(
         help="Signed network of states: structural balance, enemy-of-my-enemy triads, unlikely partnerships.",
@@ -63,7 +93,7 @@ def register(app: typer.Typer) -> None:
         if chart is not None:
             save_chart(balance_chart(result.frame), chart)
             result.notes.append(f"chart saved to {chart}")
-        output(result, fmt)
+        _show(result, fmt, SERIES_COLS, transpose=year is not None)
 
     @sub.command("triads")
     def triads_cmd(
@@ -77,7 +107,7 @@ def register(app: typer.Typer) -> None:
         """Triads through COUNTRY (enemy-of-enemy, friend-of-enemy, …) with the evidence of each edge."""
         from realpolitik.analyses.network.triads import triads
 
-        output(triads(country, _year(year), include_friendly=friendly), fmt)
+        _show(triads(country, _year(year), include_friendly=friendly), fmt, TRIAD_COLS)
 
     @sub.command("partnerships")
     def partnerships_cmd(
@@ -88,7 +118,7 @@ def register(app: typer.Typer) -> None:
         """Unlikely partnerships: strong material ties, no alliance, unlike partners, shared adversaries."""
         from realpolitik.analyses.network.partnerships import partnerships
 
-        output(partnerships(_year(year), top=top), fmt)
+        _show(partnerships(_year(year), top=top), fmt, PARTNER_COLS)
 
     @sub.command("export")
     def export_cmd(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -62,6 +63,11 @@ def register(app: typer.Typer) -> None:
         )
         state = "active" if switch else "installed, not active"
         print(f"release {final.name} ({state}): {final}")
+        if switch and os.environ.get("REALPOLITIK_SNAPSHOT"):
+            print(
+                "note: REALPOLITIK_SNAPSHOT is set, so queries keep reading that directory",
+                file=sys.stderr,
+            )
 
     @data_app.command("releases")
     def releases_cmd(fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]

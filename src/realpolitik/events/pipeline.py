@@ -57,7 +57,7 @@ FROM ({inner}) AS s"""
 def dyad_month_sql(events: str) -> str:
     """Directed dyad-month aggregate of a normalised (de-duplicated) events relation."""
     inner = f"""
-SELECT dataset, source_id, target_id, STRFTIME(date, '%Y-%m') AS month,
+SELECT dataset, source_id, target_id, YEAR(date) * 100 + MONTH(date) AS ym,
   COUNT(*) AS events,
   {_q(1)} AS verbal_coop, {_q(2)} AS material_coop, {_q(3)} AS verbal_conflict, {_q(4)} AS material_conflict,
   COUNT(goldstein) AS goldstein_n,
@@ -69,8 +69,9 @@ SELECT dataset, source_id, target_id, STRFTIME(date, '%Y-%m') AS month,
   SUM(tone) AS tone_sum
 FROM {events}
 WHERE source_id IS NOT NULL AND target_id IS NOT NULL AND source_id <> target_id AND date IS NOT NULL
-GROUP BY dataset, source_id, target_id, STRFTIME(date, '%Y-%m')"""
-    return _means(inner, "dataset, source_id, target_id, month")
+GROUP BY dataset, source_id, target_id, YEAR(date) * 100 + MONTH(date)"""
+    month = "CAST(ym // 100 AS VARCHAR) || '-' || LPAD(CAST(ym % 100 AS VARCHAR), 2, '0') AS month"
+    return _means(inner, f"dataset, source_id, target_id, {month}")
 
 
 def dyad_year_sql(dyad_month: str) -> str:

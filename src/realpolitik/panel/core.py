@@ -108,6 +108,29 @@ class Panel:
             **self._record(step, datasets, notes),
         )
 
+    def extend_keyed(
+        self,
+        select: str,
+        alias: str,
+        key: str,
+        source: str,
+        columns: list[str],
+        step: str,
+        datasets: list[str],
+        notes: list[str],
+    ) -> Panel:
+        """Add dyad-level columns from `source` (which has a `key` column: _k directed, _u/_un non-directed).
+
+        `select` refers to the source's columns as `alias.col`. Sources sharing a key are merged into one
+        join when the SQL is built (one probe of the dyad-years instead of several).
+        """
+        return replace(
+            self,
+            dyad_parts=(*self.dyad_parts, (select, alias, key, source)),
+            columns=(*self.columns, *columns),
+            **self._record(step, datasets, notes),
+        )
+
     def extend_state(
         self,
         select: str,
@@ -163,8 +186,8 @@ class Panel:
                 f"ANTI JOIN {false} f ON f.{c}1 = a.{c} AND f.{c}2 = b.{c} AND f.year = a.year"
             )
         if self.dyad_parts:  # one flat SELECT: every step joins the base rows p by its key
-            sels = ", ".join(sel for sel, _ in self.dyad_parts)
-            sql = f"SELECT p.*, {sels} FROM ({sql}) p " + " ".join(j for _, j in self.dyad_parts)
+            sels = ", ".join(part[0] for part in self.dyad_parts)
+            sql = f"SELECT p.*, {sels} FROM ({sql}) p " + _dyad_joins(self.dyad_parts)
         cols = ", ".join((*self.codes, "year", *self.columns))
         return f"SELECT {cols} FROM ({sql}) p"
 
@@ -275,6 +298,33 @@ class Panel:
         store = self._store()
         items = cited([{"dataset": d} for d in self.datasets if d in store.manifests], store.path)
         return render(items, fmt)
+
+
+def _dyad_joins(parts: tuple[tuple[str, ...], ...]) -> str:
+    """The joins of the dyad steps; keyed sources sharing a key become one FULL-joined source of structs."""
+    raw = [part[1] for part in parts if len(part) == 2]
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for part in parts:
+        if len(part) == 4:
+            by_key.setdefault(part[2], []).append((part[1], part[3]))
+    joins = []
+    for key, sources in by_key.items():
+        if len(sources) == 1:
+            alias, source = sources[0]
+            joins.append(f"LEFT JOIN ({source}) {alias} ON {alias}.{key} = p.{key}")
+            continue
+        aliases = [a for a, _ in sources]
+        merged = f"FROM ({sources[0][1]}) {aliases[0]}"
+        for i, (alias, source) in enumerate(sources[1:], 1):
+            seen = ", ".join(f"{a}.{key}" for a in aliases[:i])
+            merged += f" FULL JOIN ({source}) {alias} ON {alias}.{key} = coalesce({seen}, NULL)"
+        keys = ", ".join(f"{a}.{key}" for a in aliases)
+        structs = ", ".join(f"{a} AS {a}" for a in aliases)  # each source row as a struct column
+        g = f"g{key}"
+        joins.append(
+            f"LEFT JOIN (SELECT coalesce({keys}) AS {key}, {structs} {merged}) {g} ON {g}.{key} = p.{key}"
+        )
+    return " ".join([*joins, *raw])
 
 
 def _nullable(arrow_type):

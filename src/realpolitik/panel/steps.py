@@ -30,14 +30,15 @@ def add_contiguity(panel: Panel) -> Panel:
     _dyad_only(panel, "contiguity")
     panel.require("cow_contdir")
     inside, first, last = _inside(panel, "cow_contdir")
-    joins = (
-        f"LEFT JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, min(conttype) AS conttype FROM "
-        "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL) ct "
-        "ON ct._k = p._k"
+    source = (
+        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, min(conttype) AS conttype FROM "
+        "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL"
     )
     select = f"(CASE WHEN {inside} THEN coalesce(ct.conttype, 0) END)::TINYINT AS conttype"
     note = f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; NULL outside (not 0)."
-    return panel.extend(select, joins, ["conttype"], "contiguity", ["cow_contdir"], [note])
+    return panel.extend_keyed(
+        select, "ct", "_k", source, ["conttype"], "contiguity", ["cow_contdir"], [note]
+    )
 
 
 def add_mindist(panel: Panel) -> Panel:
@@ -47,12 +48,14 @@ def add_mindist(panel: Panel) -> Panel:
     panel.require(table)
     a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
     inside, first, last = _inside(panel, table)
-    joins = (
-        f"LEFT JOIN (SELECT {dkey(a, b, 'year')} AS _u, mindist FROM {table}) md ON md._u = p._un"
-    )
+    key = (
+        "_u" if panel.system == "cow" else "_un"
+    )  # COW codes are the native codes: same key as rivalries
+    source = f"SELECT {dkey(a, b, 'year')} AS {key}, mindist FROM {table}"
     note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
-    return panel.extend(
-        "md.mindist AS mindist", joins, ["mindist"], "mindist", ["cshapes_mindist"], [note]
+    select = "md.mindist AS mindist"
+    return panel.extend_keyed(
+        select, "md", key, source, ["mindist"], "mindist", ["cshapes_mindist"], [note]
     )
 
 
@@ -65,12 +68,12 @@ def add_atop(panel: Panel) -> Panel:
     panel.require("atop_alliance")
     inside, first, last = _inside(panel, "atop_alliance")
     cols = ", ".join(ATOP)
-    joins = f"LEFT JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {cols} FROM atop_alliance) al ON al._k = p._k"
+    source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {cols} FROM atop_alliance"
     select = ", ".join(
         f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP
     )
     note = f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0)."
-    return panel.extend(select, joins, ATOP, "atop", ["atop"], [note])
+    return panel.extend_keyed(select, "al", "_k", source, ATOP, "atop", ["atop"], [note])
 
 
 MID_COLUMNS = [
@@ -115,7 +118,6 @@ def _add_mids(panel: Panel, family: str) -> Panel:
         f"FROM ({disputes}) d FULL JOIN ({last_onset}) lo ON d._k = lo._k"
     )
     m = f"m_{family}"
-    joins = f"LEFT JOIN ({source}) {m} ON {m}._k = p._k"
     cols.append(
         f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m_{family}.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
     )
@@ -127,7 +129,10 @@ def _add_mids(panel: Panel, family: str) -> Panel:
         f"{spell}: peace years since the later of the dyad's last {family.upper()} MID onset and the start of the "
         "pair's current system membership (0 in an onset year); NULL after the coverage.",
     ]
-    return panel.extend(", ".join(cols), joins, names, f"{family}_mids", [f"{family}_mid"], notes)
+    step = f"{family}_mids"
+    return panel.extend_keyed(
+        ", ".join(cols), m, "_k", source, names, step, [f"{family}_mid"], notes
+    )
 
 
 def add_cow_mids(panel: Panel) -> Panel:
@@ -164,7 +169,6 @@ def add_rivalries(panel: Panel) -> Panel:
         f"FULL JOIN (SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, tssr_id, {', '.join(chr(34) + f + chr(34) for f in flags)}, "
         f"true AS tss_row FROM ({tss})) ts ON td._u = ts._u"
     )
-    joins = f"LEFT JOIN ({source}) rv ON rv._u = p._u"
     cols = [
         f"(CASE WHEN {td_in} THEN coalesce(rv.td_row, false)::INT END)::TINYINT AS td_rivalry",
         "rv.rivalryno::SMALLINT AS td_rivalryno",
@@ -183,8 +187,15 @@ def add_rivalries(panel: Panel) -> Panel:
         f"{tss_last}. NULL after those years — a dyad is never coded as a non-rival (or rival) outside the data."
     ]
     names = [c.rsplit(" AS ", 1)[1] for c in cols]
-    return panel.extend(
-        ", ".join(cols), joins, names, "rivalries", ["td_rivalries", "tss_rivalries"], notes
+    return panel.extend_keyed(
+        ", ".join(cols),
+        "rv",
+        "_u",
+        source,
+        names,
+        "rivalries",
+        ["td_rivalries", "tss_rivalries"],
+        notes,
     )
 
 
@@ -247,7 +258,6 @@ def add_cow_trade(panel: Panel) -> Panel:
     _, first, last = _inside(panel, "cow_trade_ddy")
     k1, k2 = panel.cow_key(0), panel.cow_key(1)
     trade = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, flow1, flow2, smoothflow1, smoothflow2 FROM cow_trade_ddy"
-    joins = f"LEFT JOIN ({trade}) t ON t._u = p._u"
     cols = [
         f"CASE WHEN {k1} < {k2} THEN t.flow1 ELSE t.flow2 END AS flow1",
         f"CASE WHEN {k1} < {k2} THEN t.flow2 ELSE t.flow1 END AS flow2",
@@ -259,7 +269,9 @@ def add_cow_trade(panel: Panel) -> Panel:
         "NULL where not reported (importer-reported: crude oil to Israel is missing)."
     )
     names = ["flow1", "flow2", "smoothflow1", "smoothflow2"]
-    return panel.extend(", ".join(cols), joins, names, "cow_trade", ["cow_trade"], [note])
+    return panel.extend_keyed(
+        ", ".join(cols), "t", "_u", trade, names, "cow_trade", ["cow_trade"], [note]
+    )
 
 
 def add_ideal_points(panel: Panel) -> Panel:

@@ -163,6 +163,10 @@ def _decode(f: Fetch, part: Path) -> None:
     kind, _, key = f.decode.partition(":")
     if kind != "json-base64":
         raise ValueError(f"unknown decode {f.decode!r}")
+    with open(part, "rb") as fh:
+        head = fh.read(64).lstrip()
+    if not head.startswith(b"{"):
+        return  # the service answered with the file itself: keep it as is
     try:
         payload = json.loads(part.read_bytes())
         data = base64.b64decode(payload[key])
@@ -212,6 +216,8 @@ def download_all(
     fetches: list[Fetch], policy: Policy | None = None, progress: bool | None = None
 ) -> list[Path]:
     """Download files one after the other with a rich progress bar on a TTY (stderr)."""
+    from rich.console import Console
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -230,18 +236,17 @@ def download_all(
             BarColumn(),
             DownloadColumn(),
             TransferSpeedColumn(),
+            console=Console(stderr=True),
             disable=not show,
             transient=True,
         ) as bar,
     ):
-        overall = bar.add_task(f"{len(fetches)} files", total=len(fetches))
-        for f in fetches:
-            task = bar.add_task(f.dest.name[:40], total=f.size)
+        for i, f in enumerate(fetches, 1):
+            task = bar.add_task(escape(f"[{i}/{len(fetches)}] {f.dest.name[:40]}"), total=f.size)
 
             def hook(done: int, total: int | None, task: Any = task) -> None:
                 bar.update(task, completed=done, total=total)
 
             out.append(download(f, client, policy, hook))
             bar.remove_task(task)
-            bar.advance(overall)
     return out

@@ -26,7 +26,8 @@ HEADERS = [
 
 
 class SafetyMiddleware:
-    """Reject bodies over max_body with 413 (by Content-Length or while streaming); add security headers."""
+    """Reject bodies over max_body with 413 (by Content-Length or while streaming); add security headers;
+    answer HEAD as GET without a body."""
 
     def __init__(
         self,
@@ -82,8 +83,13 @@ class SafetyMiddleware:
             receive = receive_buffered
 
         csp = (CSP_DOCS if path == "/docs" else CSP).encode()
+        head = scope.get("method") == "HEAD"
+        if head:  # answer HEAD like GET without the body (FastAPI routes are GET only)
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message: dict) -> None:
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = [

@@ -218,7 +218,11 @@ def _arms(c: Country, p: Panel, side: str) -> None:
     from realpolitik.queries import arms
 
     # the latest 5-year window, or a dissolved state's last five years
-    period = period_or_latest(None, c.end, arms.TABLE) if c.end else period_or_latest(None, None, arms.TABLE)
+    period = (
+        period_or_latest(None, c.end, arms.TABLE)
+        if c.end
+        else period_or_latest(None, None, arms.TABLE)
+    )
     r = arms.suppliers(c, period) if side == "suppliers" else arms.recipients(c, period)
     p.title = (
         f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"

@@ -86,14 +86,14 @@ TO_DIR = re.compile(
     re.I,
 )
 GLOBAL_RE = re.compile(
-    r"\b(?:global(?:ly)?|world(?:wide)?|world['’]s|international(?:ly)?|all (?:arms|major arms|weapons)|planet['’]s)\b|\bin the world\b|\bon earth\b",
+    r"\b(?:global(?:ly)?|world(?:wide)?|world['’]s|international(?:ly)?|planet['’]s)\b|\bin the world\b|\bon earth\b",
     re.I,
 )
 OIL_RE = re.compile(r"\b(?:oil|crude|petroleum)\b", re.I)
 PRODUCER_RE = re.compile(r"\b(?:produc\w*|output|extract\w*|pump\w*)\b", re.I)
 BORDER_RE = re.compile(r"\b(?:border(?:s|ed|ing)?|frontier|boundary)\b", re.I)
 RIVAL_RE = re.compile(
-    r"\b(?:rival(?:s|ry|ries)?|arch[- ]?(?:enem(?:y|ies)|rivals?|foes?|nemesis)|archenem(?:y|ies)|adversar(?:y|ies)|foes?|enem(?:y|ies)|enmity|nemesis|antagonis\w+)\b",
+    r"\b(?:rival(?:s|ry|ries)?|arch[- ]?(?:enem(?:y|ies)|rivals?|foes?|nemesis)|archenem(?:y|ies)|adversar(?:y|ies)|foes?|enem(?:y|ies)|enmity|nemesis|feuds?|antagonis\w+)\b",
     re.I,
 )
 SUPPLIER_NOUN = re.compile(
@@ -143,7 +143,7 @@ PRESENT_RE = re.compile(
     re.I,
 )
 PRONOUN_RE = re.compile(
-    r"\b(?:its|the\s+(?:country|nation|state|republic|government)(?:['’]s)?|(?<![\w'’])it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported)\b))\b",
+    r"\b(?:its|the\s+(?:[\w-]+\s+)?(?:country|nation|state|republic|government)(?:['’]s)?|(?<![\w'’])it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported)\b))\b",
     re.I,
 )
 
@@ -265,9 +265,29 @@ SUPPLY_VERB = re.compile(
 )
 
 
-def _retarget_pronoun(clause: str, loc: list[Mention], owner: Mention | None) -> Mention | None:
-    """'Israel, Azerbaijan's largest supplier, supplied 68% of its imports': 'its' cannot be the supplier itself."""
-    if owner is None or owner.kind != "pronoun" or not SUPPLY_VERB.search(clause):
+RECEIVE_VERB = re.compile(
+    r"\b(?:tak(?:es|ing|en)|took|absorb(?:s|ed|ing)?|buy(?:s|ing)?|bought|receiv(?:es|ed|ing)|purchas(?:es|ed|ing))\b",
+    re.I,
+)
+PART_VERB = re.compile(
+    r"\b(?:accounts?(?:ed)? for|accounting for|made up|makes up|making up|represent(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+def _retarget_pronoun(
+    clause: str, loc: list[Mention], owner: Mention | None, denominator: str = "imports"
+) -> Mention | None:
+    """'Israel … supplied 68% of its imports', 'Turkey … taking 16% of its exports': 'its' is not the subject itself.
+
+    A state cannot supply (or account for) a share of its own imports, nor take a share of its own exports,
+    so a pronoun that would point to the clause's subject is moved to the other state named before it
+    (else to the subject of the sentence before).
+    """
+    if owner is None or owner.kind != "pronoun":
+        return owner
+    verbs = (SUPPLY_VERB, PART_VERB) if denominator == "imports" else (RECEIVE_VERB, PART_VERB)
+    if not any(v.search(clause[: owner.start]) for v in verbs):
         return owner
     subject = next((m for m in loc if m.kind != "pronoun"), None)
     if subject is None or subject.id != owner.id:
@@ -390,7 +410,14 @@ def _share_claims(
         cue = min(arms, key=lambda c: abs(c.start() - sh.end))
         window = clause[cue.start() : cue.end() + 40]
         pre = clause[max(0, cue.start() - 25) : cue.start()]
-        if glob and (len(_distinct(loc)) == 1 or abs(glob.start() - cue.start()) < 30):
+        bilateral = len(_distinct(loc)) > 1 and (
+            _share_np_owner(clause, loc, sh.end)[0] or attached(clause, loc, cue)
+        )
+        if (
+            glob
+            and not bilateral
+            and (len(_distinct(loc)) == 1 or abs(glob.start() - cue.start()) < 30)
+        ):
             kind = (
                 "importers"
                 if IMPORT_CUE.search(window + " " + pre)
@@ -407,7 +434,14 @@ def _share_claims(
         # the noun phrase right after "<share> of" names whose total it is: "60% of Baku's imports"
         np_owner, np_text = _share_np_owner(clause, loc, sh.end)
         owner = np_owner or attached(clause, loc, cue)
-        owner = _retarget_pronoun(clause, loc, owner)
+        owner = _retarget_pronoun(
+            clause,
+            loc,
+            owner,
+            "exports"
+            if EXPORT_CUE.search(np_text or clause[cue.start() : cue.end() + 20])
+            else "imports",
+        )
         ctx = (
             np_text
             if np_owner and (IMPORT_CUE.search(np_text) or EXPORT_CUE.search(np_text))
@@ -496,7 +530,12 @@ def _share_claims(
         r"\b(?:imports?|gdp|budget|revenues?|population|trade)\b", clause, re.I
     ):
         cue = min(exp_words, key=lambda c: abs(c.start() - sh.end))
-        owner = attached(clause, loc, cue)
+        owner = _retarget_pronoun(
+            clause,
+            loc,
+            _share_np_owner(clause, loc, sh.end)[0] or attached(clause, loc, cue),
+            "exports",
+        )
         other = _other(loc, owner, clause)
         if owner and other:
             out.append(("export_partner_share", owner, other, claimed, "share+exports"))
@@ -565,7 +604,16 @@ def _rank_claims(
     if part and len(dist) >= 2 and not re.search(r"\bimport", clause, re.I):
         rk = _nearest(ranks, part.start())
         ex = EXPORTS_WORD.search(clause)
-        owner = (attached(clause, loc, ex) if ex else None) or attached(clause, loc, part)
+        inside = next(
+            (
+                m
+                for m in loc
+                if part.start() <= m.start < part.end()
+                and (m.possessive or m.kind in {"demonym", "pronoun"})
+            ),
+            None,
+        )
+        owner = inside or (attached(clause, loc, ex) if ex else None) or attached(clause, loc, part)
         other = _other(loc, owner, clause)
         if owner and other:
             out.append(("export_partner_rank", owner, other, rk.to_dict(), "rank+export-partner"))
@@ -695,7 +743,6 @@ def _deal_claims(
                     "designation+weapon-noun",
                 )
             )
-            break
     return out
 
 
@@ -711,7 +758,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 _PARA_SPLIT = re.compile(r"\n\s*\n+")
 _QUICK = re.compile(
-    r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|rival|enem|adversar|foe|border|frontier|\b[A-Z][a-z]*[-\s]?\d|deliver|suppl|sold|sell|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built",
+    r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|rival|enem|adversar|foe|feud|border|frontier|\b[A-Z][a-z]*[-\s]?\d|deliver|suppl|sold|sell|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built",
     re.I,
 )
 

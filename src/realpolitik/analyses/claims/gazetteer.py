@@ -22,6 +22,7 @@ ALIASES: dict[str, str] = {
     "Holland": "NLD", "the Netherlands": "NLD", "Netherlands": "NLD", "the Philippines": "PHL",
     "Philippines": "PHL", "Saudi Arabia": "SAU", "Azerbaijan": "AZE", "Israel": "ISR",
     "Kazakhstan": "KAZ", "Turkmenistan": "TKM", "Kyrgyzstan": "KGZ", "Yugoslavia": "YUG",
+    "the Jewish state": "ISR", "the Islamic Republic": "IRN", "the Kremlin": "RUS", "the White House": "USA",
     "Czechoslovakia": "CSK", "East Germany": "DDR", "West Germany": "XWG", "Micronesia": "FSM",
     "Cape Verde": "CPV", "Swaziland": "SWZ", "Eswatini": "SWZ", "East Timor": "TLS",
 }  # fmt: skip

@@ -249,7 +249,7 @@ RANK_RE = re.compile(
     rf"(?P<ord>\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
     rf"(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking)\b"
     rf"|\b(?:ranks?|ranked|ranking|placed|placing|comes|came)\s+(?:as\s+)?(?:the\s+)?(?:world'?s\s+)?(?P<ord2>\d{{1,3}}(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
-    rf"|\b(?:among|in|one of)\s+the\s+top\s+(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
+    rf"|\b(?:among|in|one of|within)\s+(?:the\s+|[\w-]+['’]s\s+)top\s+(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     rf"|\b(?P<sup1>largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|single largest|single biggest|most important)\b",
     re.IGNORECASE,
@@ -299,6 +299,12 @@ def find_ranks(text: str) -> list[Rank]:
             if v:
                 out.append(Rank(int(v), "eq", m.start(), m.end(), m.group(0)))
         elif m.group("sup1"):
+            if re.search(
+                rf"(?:\d{{1,3}}(?:st|nd|rd|th)|\b(?:{_ORD_ALT}))[- ]?(?:most\s+)?$",
+                text[max(0, m.start() - 16) : m.start()],
+                re.I,
+            ):
+                continue  # '23rd-largest' already read as rank 23
             out.append(Rank(1, "eq", m.start(), m.end(), m.group(0)))
     return out
 

@@ -413,6 +413,7 @@ def _arms_deal(claim: Claim, today: date) -> Outcome:
         for n in names
         if _norm(n) == key
         or (len(key) >= 4 and (_norm(n).startswith(key) or key.startswith(_norm(n))))
+        or (len(key) >= 5 and key in _norm(n))
     ]
     family = [n for n in names if fam and len(fam) >= 4 and _family(n) == fam]
     rows = [
@@ -473,8 +474,9 @@ def _arms_deal(claim: Claim, today: date) -> Outcome:
         return "supported", ev, res.sources
     elsewhere = store.sql(
         "SELECT DISTINCT supplier_id, recipient_id, designation FROM sipri_register "
-        "WHERE regexp_replace(lower(designation), '[^a-z0-9]', '', 'g') = ? LIMIT 20",
-        [key],
+        "WHERE regexp_replace(lower(designation), '[^a-z0-9]', '', 'g') = ? "
+        "OR (length(?) >= 5 AND contains(regexp_replace(lower(designation), '[^a-z0-9]', '', 'g'), ?)) LIMIT 20",
+        [key, key, key],
     )
     if elsewhere.empty:
         ev = {

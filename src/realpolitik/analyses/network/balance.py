@@ -232,10 +232,10 @@ def _warm_start(h, g: nx.Graph, nodes: list, index: dict, edges: list, weighted:
         f.append(float(same != (d.get("sign", 1) > 0)))
     sol = highspy.HighsSolution()
     sol.col_value = [*x.tolist(), *f]
-    try:
+    from contextlib import suppress
+
+    with suppress(Exception):  # older highspy: no warm start, the ILP still solves
         h.setSolution(sol)
-    except Exception:  # older highspy: no warm start, the ILP still solves
-        pass
 
 
 def frustration_exact(

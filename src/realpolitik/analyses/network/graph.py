@@ -63,7 +63,9 @@ class CombineConfig:
         return replace(self, **changes)
 
 
-def combine(rows: pd.DataFrame, config: CombineConfig | None = None, with_layers: bool = True) -> pd.DataFrame:
+def combine(
+    rows: pd.DataFrame, config: CombineConfig | None = None, with_layers: bool = True
+) -> pd.DataFrame:
     """Layer rows (year, a, b, layer, value, …) -> one row per edge: year, a, b, sign, weight[, layers]."""
     cfg = config or CombineConfig()
     if cfg.rule not in {"hostility_first", "weighted_sum"}:
@@ -74,7 +76,9 @@ def combine(rows: pd.DataFrame, config: CombineConfig | None = None, with_layers
         return pd.DataFrame(columns=cols)
     r = rows[["year", "a", "b", "layer", "value"]].copy()
     r["w"] = r["layer"].map(cfg.weights).fillna(0.0) * r["value"]
-    kind = r["layer"].map(lambda x: "hostile" if x in HOSTILE else ("tie" if x in TIES else "context"))
+    kind = r["layer"].map(
+        lambda x: "hostile" if x in HOSTILE else ("tie" if x in TIES else "context")
+    )
     keys = ["year", "a", "b"]
     r["hostile_w"] = r["w"].where(kind == "hostile", 0.0)
     r["tie_w"] = r["w"].where(kind == "tie", 0.0)
@@ -136,15 +140,26 @@ def build_graph(
         cols = [c for c in EVIDENCE_COLS if c in sub.columns]
         for a, b, *vals in sub[["a", "b", *cols]].itertuples(index=False, name=None):
             ev.setdefault((a, b), []).append(dict(zip(cols, vals, strict=True)))
-    for a, b, sign, weight, layers in e[["a", "b", "sign", "weight", "layers"]].itertuples(index=False, name=None):
+    for a, b, sign, weight, layers in e[["a", "b", "sign", "weight", "layers"]].itertuples(
+        index=False, name=None
+    ):
         for n in (a, b):
             if n not in g:
                 g.add_node(n, name=names.get(n, n))
-        g.add_edge(a, b, sign=int(sign), weight=float(weight), layers=dict(layers), evidence=ev.get((a, b), []))
+        g.add_edge(
+            a,
+            b,
+            sign=int(sign),
+            weight=float(weight),
+            layers=dict(layers),
+            evidence=ev.get((a, b), []),
+        )
     return g
 
 
-def signed_from_edges(edges: Iterable[tuple[str, str, int]] | Iterable[tuple[str, str, int, float]]) -> nx.Graph:
+def signed_from_edges(
+    edges: Iterable[tuple[str, str, int]] | Iterable[tuple[str, str, int, float]],
+) -> nx.Graph:
     """A small signed graph from (a, b, sign[, magnitude]) tuples; edge weight = sign * magnitude."""
     g = nx.Graph()
     for e in edges:
@@ -171,11 +186,15 @@ def year_edges(
     p = params or L.LayerParams()
     if p.texts != texts:
         p = _replace(p, texts=texts)
-    rows = L.layer_rows(start, end, p, store, layers=cfg.layers, un_creates_edges=cfg.un_creates_edges)
+    rows = L.layer_rows(
+        start, end, p, store, layers=cfg.layers, un_creates_edges=cfg.un_creates_edges
+    )
     return rows, combine(rows, cfg, with_layers=texts)
 
 
-def signed_graph(year: int, config: CombineConfig | None = None, params: Any = None, store: Any = None) -> nx.Graph:
+def signed_graph(
+    year: int, config: CombineConfig | None = None, params: Any = None, store: Any = None
+) -> nx.Graph:
     """The signed weighted multi-layer graph of states in one year, with per-edge layers and evidence."""
     from realpolitik.analyses.network import layers as L
     from realpolitik.store import get_store

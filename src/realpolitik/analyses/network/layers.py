@@ -117,6 +117,11 @@ def states_only(frame: pd.DataFrame, cols: tuple[str, ...] = ("a", "b")) -> pd.D
     return frame[keep]
 
 
+def possessive(name: str) -> str:
+    """'Azerbaijan's', 'United States''."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def names(ids) -> dict[str, str]:
     """Display names of resolver ids."""
     return {i: _name(i) for i in ids}
@@ -242,7 +247,7 @@ def arms(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         ""
         if not p.texts
         else [
-            f"{nm[s]} supplied {100 * sh:.1f} % of {nm[r]}'s arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
+            f"{nm[s]} supplied {100 * sh:.1f} % of {possessive(nm[r])} arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
             for s, r, sh, per, tv, tt in zip(
                 d["s"], d["r"], d["share"], d["period"], d["tiv"], d["total"], strict=True
             )
@@ -280,7 +285,7 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
                 ""
                 if not p.texts
                 else [
-                    f"{nm[a]}–{nm[b]} trade US$ {t:,.0f} m in {y} = {100 * dep:.1f} % of {nm[w]}'s trade (COW)"
+                    f"{nm[a]}–{nm[b]} trade US$ {t:,.0f} m in {y} = {100 * dep:.1f} % of {possessive(nm[w])} trade (COW)"
                     for a, b, t, y, dep, w in zip(
                         df["a"], df["b"], df["trade"], df["year"], df["dep"], who, strict=True
                     )
@@ -316,9 +321,9 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
                 ""
                 if not p.texts
                 else [
-                    f"{nm[p_]} took {100 * s:.0f} % of {nm[i]}'s exports ({fy}, CIA Factbook)"
+                    f"{nm[p_]} took {100 * s:.0f} % of {possessive(nm[i])} exports ({fy}, CIA Factbook)"
                     if fl == "exports"
-                    else f"{nm[p_]} supplied {100 * s:.0f} % of {nm[i]}'s imports ({fy}, CIA Factbook)"
+                    else f"{nm[p_]} supplied {100 * s:.0f} % of {possessive(nm[i])} imports ({fy}, CIA Factbook)"
                     for i, p_, fl, fy, s in zip(
                         fb["id"], fb["partner_id"], fb["flow"], fb["fy"], fb["share"], strict=True
                     )
@@ -367,8 +372,8 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         ""
         if not p.texts
         else [
-            f"{nm[x]} supplied {100 * sm:.1f} % of {nm[m]}'s crude-oil imports in {y}"
-            f" ({100 * sx:.1f} % of {nm[x]}'s crude exports){' [mirror data]' if mi else ''}"
+            f"{nm[x]} supplied {100 * sm:.1f} % of {possessive(nm[m])} crude-oil imports in {y}"
+            f" ({100 * sx:.1f} % of {possessive(nm[x])} crude exports){' [mirror data]' if mi else ''}"
             for x, m, sm, sx, y, mi in zip(
                 df["x"],
                 df["m"],
@@ -389,6 +394,11 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- negative
+def _ds_label(ds: str) -> str:
+    """'gml_mid+cow_mid' -> 'GML MID and COW MID'."""
+    return " and ".join(x.upper().replace("_", " ") for x in ds.split("+"))
+
+
 def disputes(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     """Militarised disputes in the trailing window: GML MIDs to 2010, COW MIDs for later years."""
     srcs = []
@@ -432,7 +442,7 @@ def disputes(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
         if not p.texts
         else [
             f"{n} militarised dispute{'s' if n > 1 else ''} {nm[a]}–{nm[b]} in {', '.join(str(int(v)) for v in ys)}"
-            f" (highest hostility {int(h)}: {HOSTLEV.get(int(h), '?')}; {ds.replace('+', ' and ').upper().replace('_', ' ')})"
+            f" (highest hostility {int(h)}: {HOSTLEV.get(int(h), '?')}; {_ds_label(ds)})"
             for n, a, b, ys, h, ds in zip(
                 df["n"],
                 df["a"],

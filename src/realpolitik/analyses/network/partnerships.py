@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from realpolitik.analyses.network import layers as L
+from realpolitik.analyses.network.layers import possessive
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
             names.get(row.arms_recipient, row.arms_recipient),
         )
         parts.append(
-            f"{s} supplied {100 * row.arms_share:.1f} % of {r}'s arms imports {int(row.arms_first)}–{row.year} (SIPRI)"
+            f"{s} supplied {100 * row.arms_share:.1f} % of {possessive(r)} arms imports {int(row.arms_first)}–{row.year} (SIPRI)"
         )
     if row.trade_dep == row.trade_dep and row.trade_dep >= 0.02:
         src = "COW" if row.trade_source == "cow_trade" else "Factbook"

@@ -20,6 +20,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from realpolitik.analyses.network.layers import possessive
+
 KINDS = {
     (1, -1, -1): ("enemy-of-enemy", True),
     (-1, -1, -1): ("enemy-of-enemy", False),
@@ -49,15 +51,15 @@ def sentence(g: nx.Graph, x: str, y: str, z: str, kind: str, balanced: bool) -> 
     n = {v: g.nodes[v].get("name", v) for v in (x, y, z)}
     sxy, syz = g.edges[x, y]["sign"], g.edges[y, z]["sign"]
     if kind == "enemy-of-enemy" and sxy > 0:
-        return f"{n[y]}, enemy of {n[x]}'s enemy {n[z]}, is {n[x]}'s friend"
+        return f"{n[y]}, enemy of {possessive(n[x])} enemy {n[z]}, is {possessive(n[x])} friend"
     if kind == "enemy-of-enemy":
         return f"{n[y]} and {n[z]} are enemies of each other and both enemies of {n[x]}"
     if kind == "friend-of-enemy" and sxy > 0:
-        return f"{n[x]}'s friend {n[y]} is a friend of {n[x]}'s enemy {n[z]}"
+        return f"{possessive(n[x])} friend {n[y]} is a friend of {possessive(n[x])} enemy {n[z]}"
     if kind == "friend-of-enemy":
         return f"{n[y]} and {n[z]} are friends of each other and both enemies of {n[x]}"
     if kind == "enemy-of-friend" and syz < 0:
-        return f"{n[x]}'s friends {n[y]} and {n[z]} are enemies of each other"
+        return f"{possessive(n[x])} friends {n[y]} and {n[z]} are enemies of each other"
     return f"{n[x]}, {n[y]} and {n[z]} are all friends"
 
 
