@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests read the bundled snapshot: keep them away from any release installed in the user's data dir.
+os.environ.setdefault("REALPOLITIK_HOME", tempfile.mkdtemp(prefix="realpolitik-test-home-"))
 
 
 def raw_root() -> Path | None:

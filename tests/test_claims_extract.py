@@ -175,3 +175,46 @@ def test_deterministic() -> None:
     a = [c.to_dict() for c in extract(text, TODAY)]
     b = [c.to_dict() for c in extract(text, TODAY)]
     assert a == b and len(a) >= 7
+
+
+def test_anaphora_epithets_and_top_n() -> None:
+    c = extract(
+        "Azerbaijan has exported oil for a century. The Caucasus republic was the 23rd-largest oil producer in 2021.",
+        TODAY,
+    )
+    assert [(x.type, x.subject, x.claimed["rank"]) for x in c] == [("oil_producer_rank", "AZE", 23)]
+    c = one("Azerbaijan was among Israel's top three arms customers in 2016–20.")
+    assert (c.type, c.subject, c.object, c.claimed["rank"], c.claimed["comparator"]) == (
+        "arms_top_recipient",
+        "ISR",
+        "AZE",
+        3,
+        "le",
+    )
+    c = one("The Jewish state supplied more than 60% of Azerbaijan's arms imports in 2016-20.")
+    assert (c.subject, c.object) == ("AZE", "ISR")
+
+
+def test_pronoun_cannot_be_its_own_partner() -> None:
+    cs = extract("Turkey is Iran's second-biggest export market, taking 16% of its exports.", TODAY)
+    assert {(c.type, c.subject, c.object) for c in cs} == {
+        ("export_partner_rank", "IRN", "TUR"),
+        ("export_partner_share", "IRN", "TUR"),
+    }
+    cs = extract(
+        "Israel, Azerbaijan's largest arms supplier, accounted for 67.7% of its imports in 2016-20.",
+        TODAY,
+    )
+    assert {(c.type, c.subject, c.object) for c in cs} == {
+        ("arms_import_share", "AZE", "ISR"),
+        ("arms_top_supplier", "AZE", "ISR"),
+    }
+
+
+def test_global_needs_no_second_owner_and_several_deals() -> None:
+    c = one(
+        "Over 2016–20, Israeli deliveries accounted for more than two-thirds of all major arms received by Azerbaijan."
+    )
+    assert (c.type, c.subject, c.object) == ("arms_import_share", "AZE", "ISR")
+    cs = extract("Russia has sold Azerbaijan T-90S tanks and Smerch rocket launchers.", TODAY)
+    assert [c.claimed["designation"] for c in cs] == ["T-90S", "Smerch"]

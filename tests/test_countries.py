@@ -255,6 +255,9 @@ def test_resolve_many_and_search() -> None:
     assert out["Israel"].id == "ISR"
     assert out["World"] is None and out["nonsense-xyz"] is None
     assert len(out) == 4
+    nums = resolve_many([373, 666.0, None, float("nan")])
+    assert nums[373].id == "AZE" and nums[666.0].id == "ISR" and nums[None] is None
+    assert resolve(365.0).id == "RUS"  # COW codes that pandas read as floats
     assert search("azer")[0].id == "AZE"
     assert search("isr")[0].id == "ISR"
     assert search("united", limit=3)[0].id in {"USA", "GBR", "ARE"}

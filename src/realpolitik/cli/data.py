@@ -35,13 +35,13 @@ def register(app: typer.Typer) -> None:
         from realpolitik.errors import UserError
         from realpolitik.snapshot.build import build
         from realpolitik.snapshot.catalog import datasets
-        from realpolitik.snapshot.paths import active_snapshot, default_raw_dir
+        from realpolitik.snapshot.paths import build_target, default_raw_dir
         from realpolitik.store import reset_store_cache
 
         raw_dir = raw or default_raw_dir()
         if raw_dir is None:
             raise UserError("--raw DIR is required (or set REALPOLITIK_RAW)")
-        target = out or active_snapshot()
+        target = out or build_target()
         names = only or sorted(datasets())
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("building", total=len(names))

@@ -79,11 +79,11 @@ class Country:
 
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
-_APOS = re.compile(
-    r"['’‘`´.]"
-)  # dropped, not spaced: "U.S.A." -> "usa", "Cote d'Ivoire" -> "cote divoire"
+# apostrophes and dots are dropped, not spaced: "U.S.A." -> "usa", "Cote d'Ivoire" -> "cote divoire"
+_APOS = re.compile(r"['’‘`´.]")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
-_AGG_SUFFIX = re.compile(r"\((ei|shift|bp|eia|ember|wb|un|fao|imf|who)\)\s*$", re.I)
+# OWID marks source-defined regions with the source in brackets: "Africa (EI)", "OPEC (Shift)"
+_AGG_SUFFIX = re.compile(r"\((ei|shift|bp|eia|ember|wb)\)\s*$", re.I)
 
 
 def _key(text: str) -> str:
@@ -97,11 +97,11 @@ def _key(text: str) -> str:
             except UnicodeError:
                 continue
     if "&" in s:
-        s = s.replace("&amp;", "&").replace("&", " and ")
-        if ";" in s:
+        if ";" in s:  # HTML entities as in the Factbook ('C&ocirc;te d'Ivoire')
             import html
 
             s = html.unescape(s)
+        s = s.replace("&", " and ")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = _APOS.sub("", s)
@@ -202,7 +202,9 @@ def _get(cid: str) -> Country:
 def from_id(cid: str) -> Country:
     """The entity with this resolver id (e.g. 'AZE', 'SUN', 'NSA:hezbollah')."""
     db = _db()
-    c = db.by_id.get(cid) or db.by_id.get(cid.upper()) or db.by_id.get(cid.strip())
+    s = str(cid).strip()
+    head, sep, tail = s.partition(":")
+    c = db.by_id.get(s) or db.by_id.get(f"{head.upper()}:{tail.lower()}" if sep else s.upper())
     if c is None:
         raise UnknownCountry(cid, suggest(cid))
     return c
@@ -404,22 +406,34 @@ def _resolve_id(text: str, fuzzy: bool = True) -> str | None:
 
 
 def suggest(text: str, n: int = 3) -> list[str]:
-    """Up to n canonical names close to text (for 'did you mean')."""
+    """Up to n canonical names close to text (for 'did you mean'), best first, near-ties only."""
     import difflib
 
     db = _db()
     k = _key(str(text))
     if not k:
         return []
-    keys = list(db.names)
-    out: list[str] = []
-    for m in difflib.get_close_matches(k, keys, n=20, cutoff=0.6):
+    best: dict[str, float] = {}
+    sm = difflib.SequenceMatcher()
+    sm.set_seq2(k)
+    for m in difflib.get_close_matches(k, list(db.names), n=30, cutoff=0.6):
+        sm.set_seq1(m)
         name = db.by_id[db.names[m]].name
-        if name not in out:
-            out.append(name)
-        if len(out) == n:
-            break
-    return out
+        best[name] = max(best.get(name, 0.0), sm.ratio())
+    if not best:
+        return []
+    top = max(best.values())
+    ranked = sorted(best, key=lambda nm: (-best[nm], nm))
+    return [nm for nm in ranked if best[nm] >= top - 0.12][:n]
+
+
+def _as_text(value: object) -> str:
+    """Strings as they are; integral numbers (COW codes read as floats by pandas) as digits."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def resolve(text: str, *, fuzzy: bool = True) -> Country:
@@ -428,8 +442,7 @@ def resolve(text: str, *, fuzzy: bool = True) -> Country:
     fuzzy=False accepts only exact names, aliases and codes (no parenthetical stripping, comma
     inversion or pattern search), for loaders that must not guess.
     """
-    if not isinstance(text, str):
-        text = str(text)
+    text = _as_text(text)
     cid = _resolve_id(text, fuzzy)
     if cid is None:
         raise UnknownCountry(text, [] if is_aggregate(text) else suggest(text))
@@ -438,11 +451,9 @@ def resolve(text: str, *, fuzzy: bool = True) -> Country:
 
 def try_resolve(text: str, *, fuzzy: bool = True) -> Country | None:
     """Like resolve() but returns None instead of raising."""
-    if not isinstance(text, str):
-        if text is None:
-            return None
-        text = str(text)
-    cid = _resolve_id(text, fuzzy)
+    if text is None:
+        return None
+    cid = _resolve_id(_as_text(text), fuzzy)
     return None if cid is None else _get(cid)
 
 
@@ -451,7 +462,8 @@ def resolve_many(values: Iterable[str], *, fuzzy: bool = True) -> dict[str, Coun
     out: dict[str, Country | None] = {}
     for v in values:
         if v not in out:
-            out[v] = try_resolve(v, fuzzy=fuzzy) if isinstance(v, str) else None
+            missing = v is None or (isinstance(v, float) and v != v)  # None / NaN
+            out[v] = None if missing else try_resolve(v, fuzzy=fuzzy)
     return out
 
 

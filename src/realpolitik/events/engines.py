@@ -35,7 +35,7 @@ class Engine(Protocol):
     def parquet(self, name: str, path: Path | str) -> None: ...
     def view(self, name: str, sql: str) -> None: ...
     def df(self, sql: str) -> pd.DataFrame: ...
-    def write_parquet(self, sql: str, path: Path) -> None: ...
+    def write_parquet(self, sql: str, path: Path, compression: str = "zstd") -> None: ...
     def close(self) -> None: ...
 
 
@@ -75,9 +75,11 @@ class DuckEngine:
     def df(self, sql: str) -> pd.DataFrame:
         return self.con.execute(sql).df()
 
-    def write_parquet(self, sql: str, path: Path) -> None:
+    def write_parquet(self, sql: str, path: Path, compression: str = "zstd") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.con.execute(f"COPY ({sql}) TO {_q(str(path))} (FORMAT parquet, COMPRESSION zstd)")
+        self.con.execute(
+            f"COPY ({sql}) TO {_q(str(path))} (FORMAT parquet, COMPRESSION {compression})"
+        )
 
     def close(self) -> None:
         self.con.close()
@@ -159,8 +161,10 @@ class SparkEngine:
     def df(self, sql: str) -> pd.DataFrame:
         return self.spark.sql(to_spark(sql)).toPandas()
 
-    def write_parquet(self, sql: str, path: Path) -> None:
-        self.spark.sql(to_spark(sql)).write.mode("overwrite").parquet(str(path))
+    def write_parquet(self, sql: str, path: Path, compression: str = "zstd") -> None:
+        self.spark.sql(to_spark(sql)).write.mode("overwrite").option(
+            "compression", compression
+        ).parquet(str(path))
 
     def close(self) -> None:
         for v in self.views:

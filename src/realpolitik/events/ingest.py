@@ -184,7 +184,7 @@ def ingest(
     try:
         inputs = stage_events(eng, [Path(p) for p in paths], origin)
         staging = out / "_ranked.parquet"  # parse + normalise + rank once, then read back
-        eng.write_parquet(dedup.ranked_sql("events_all"), staging)
+        eng.write_parquet(dedup.ranked_sql("events_all"), staging, compression="snappy")
         eng.parquet("ranked", staging)
         report = eng.df(dedup.report_of("ranked"))
         events_path = out / "events.parquet"

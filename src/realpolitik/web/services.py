@@ -112,6 +112,14 @@ class Panel:
     chart: dict[str, Any] | None = None
     missing: str | None = None
 
+    def partners(self, own: str, n: int = 6) -> list[str]:
+        """Distinct partner ids of the table (first n, not the country itself), for brief links."""
+        if self.result is None or not self.links or self.result.frame.empty:
+            return []
+        col = next(iter(self.links.values()))
+        ids = [i for i in self.result.frame[col].tolist() if isinstance(i, str) and i and i != own]
+        return list(dict.fromkeys(ids))[:n]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"title": self.title, "facts": dict(self.facts)}
         if self.result is not None:
@@ -204,13 +212,15 @@ def _oil(c: Country, p: Panel) -> None:
     if best is not None:
         p.facts.append(("best rank", f"{int(best['rank'])} in {int(best['year'])}"))
     p.result = r
-    p.chart = series_chart(
+    spec = series_chart(
         f[["year", "twh"]],
         "year",
         {"twh": "oil production (TWh)"},
         f"Oil production of {c.name} (OWID)",
         "TWh",
     )
+    spec["encoding"]["color"]["legend"] = None  # one series: no legend
+    p.chart = {**spec, "width": 400}  # fits a half-width panel
 
 
 def _arms(c: Country, p: Panel, side: str) -> None:

@@ -120,6 +120,20 @@ def _stated(claim: Claim) -> Period | None:
         return None
 
 
+def _held_before(rows: list[dict[str, Any]], start: int, end: int, today: date) -> bool:
+    """Whether the claim holds in another window/year that was complete before the article date.
+
+    Windows ending in or after the article's year are listed in the evidence (flagged) but cannot make
+    a claim `mixed`: the author could not have meant them.
+    """
+    held = False
+    for r in rows:
+        r["after_article"] = r["end"] >= today.year
+        if r.get("holds") and (r["start"], r["end"]) != (start, end) and not r["after_article"]:
+            held = True
+    return held
+
+
 def _decide(default_holds: bool | None, any_other: bool, stated: bool) -> str:
     """Verdict from the claim's own period and the other windows."""
     if default_holds is None:
@@ -255,6 +269,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     actual = None if total == 0 else (float(share) * 100 if share is not None else 0.0)
     wf = _q(_arms_windows_sql, store, me, other, who, partner)
     rows, any_other = _window_rows(wf, "share", lambda v: _share_ok(claim, v), period, 100.0)
+    any_other = _held_before(rows, period.start, period.end, today)
     holds = _share_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
     held = [r["period"] for r in rows if r["holds"]]
@@ -304,6 +319,7 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
     me, other = ("recipient", "supplier") if side == "supplier" else ("supplier", "recipient")
     wf = _q(_arms_windows_sql, store, me, other, who, partner)
     rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
+    any_other = _held_before(rows, period.start, period.end, today)
     holds = _rank_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
     top = ", ".join(
@@ -355,6 +371,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
         actual: Any = None if res.frame.empty else (float(sh) * 100 if sh is not None else 0.0)
         holds = _share_ok(claim, actual)
         rows, any_other = _window_rows(wf, "share", lambda v: _share_ok(claim, v), period, 100.0)
+        any_other = _held_before(rows, period.start, period.end, today)
         summary = f"{_name(claim.subject)}'s share of global arms {kind[:-3]}s in {period}: {_pct(actual)}"
     else:
         rk = _period_row(res.frame, claim.subject, "rank")
@@ -365,6 +382,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
             else (False if not res.frame.empty else None)
         )
         rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
+        any_other = _held_before(rows, period.start, period.end, today)
         summary = f"{_name(claim.subject)} ranks {actual or '–'} among arms {kind} in {period}"
     top = ", ".join(
         f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in res.frame.head(3).itertuples()
@@ -526,7 +544,7 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
         for y, r in sorted(by_year.items())
         if y >= 1965
     ]
-    any_other = any(r["holds"] and r["start"] != year for r in rows)
+    any_other = _held_before(rows, year, year, today)
     verdict = _decide(holds, any_other, stated is not None)
     summary = f"{_name(claim.subject)}'s oil-production rank in {year}: {actual or '–'}"
     if verdict == "mixed":
@@ -590,7 +608,7 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
         if actual is None and year not in years
         else (_share_ok(claim, actual) if what == "share" else _rank_ok(claim, actual))
     )
-    any_other = any(r["holds"] and r["start"] != year for r in rows)
+    any_other = _held_before(rows, year, year, today)
     verdict = _decide(holds, any_other, stated is not None)
     label = "crude-oil imports" if side == "sources" else "crude-oil exports"
     rel = (
@@ -718,7 +736,7 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
     chosen = [r for r in chosen if r["source"] == "factbook"] or chosen
     actual = chosen[0][what] if chosen else None
     holds = chosen[0]["holds"] if chosen else None
-    any_other = any(r["holds"] and r["start"] != year for r in rows)
+    any_other = _held_before(rows, year, year, today)
     verdict = _decide(holds, any_other, stated is not None)
     label = "share of" if what == "share" else "rank among partners for"
     fmt = (
