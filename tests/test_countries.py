@@ -148,6 +148,10 @@ def test_country_fields() -> None:
     assert resolve("Hezbollah (Lebanon)*").part_of == "LBN"
     assert resolve("NATO**").kind == "organisation"
     assert resolve("Puerto Rico").kind == "territory"
+    # a Country's own codes come from the official state lists only
+    assert resolve("Yemen").gw == 678 and resolve("Yemen").cow == 679
+    assert resolve("Hong Kong").gw is None
+    assert resolve("Germany").cow == 255 and resolve("Germany").gw == 260
 
 
 # One table of the COW/GW decisions (src/realpolitik/countries/code_decisions.csv), tested here.
@@ -197,6 +201,11 @@ def test_country_fields() -> None:
         ("gw", 816, None, "VNM"),
         ("gw", 817, None, "XSV"),
         ("gw", 396, None, "XAB"),
+        # codes some datasets use outside the official state lists
+        ("cow", 324, 1850, "ITA"),
+        ("gw", 679, 2000, "YEM"),
+        ("gw", 708, 2000, "HKG"),
+        ("gw", 751, 1948, "XHY"),
     ],
 )
 def test_code_decisions(system: str, code: int, year: int | None, cid: str) -> None:
@@ -235,8 +244,9 @@ def test_aggregates() -> None:
     ]:
         assert is_aggregate(text), text
         assert try_resolve(text) is None, text
-        with pytest.raises(UnknownCountry):
+        with pytest.raises(UnknownCountry) as exc:
             resolve(text)
+        assert exc.value.suggestions == [] and "not a country" in str(exc.value), text
     for text in [
         "Azerbaijan",
         "South Africa",
@@ -263,6 +273,10 @@ def test_resolve_many_and_search() -> None:
     assert search("united", limit=3)[0].id in {"USA", "GBR", "ARE"}
     assert len(search("s", limit=5)) == 5
     assert search("") == []
+    assert [c.id for c in search("hez", kinds=["state"])] == []
+    assert search("hez", kinds=["nonstate"])[0].id == "NSA:hezbollah"
+    states = all_countries(kinds=["state"])
+    assert 190 <= len(states) <= 215 and all(c.kind == "state" for c in states)
 
 
 def test_every_country_roundtrips() -> None:
@@ -695,6 +709,13 @@ def _table(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def test_surface_forms() -> None:
+    forms = rc.surface_forms()
+    assert ("Azeri", "AZE", "alias") in forms and ("Azerbaijan", "AZE", "name") in forms
+    assert len(forms) > 1000
+    assert all(resolve(form).id == cid for form, cid, src in forms if src in ("name", "alias"))
+
+
 def test_hand_tables_consistent() -> None:
     ids = {c.id for c in all_countries()}
     for r in _table("aliases.csv"):
@@ -734,3 +755,59 @@ def test_aliases_tolerate_case_space_and_sipri_stars(alias: str, how: str) -> No
     if how in ("upper", "lower") and len(alias) <= 3:
         return  # short codes: case changes may turn an alias into an ISO code of another entity
     assert resolve(text).id == want
+
+
+# Files whose codes are dyadic expansions of the state lists (slow to read, nothing new to check).
+_SLOW_DYADIC = {
+    "cow_ddy.rda",
+    "gw_ddy.rda",
+    "cow_igo_ndy.rda",
+    "cow_mindist.rda",
+    "gw_mindist.rda",
+    "cow_mindist_plus.rds",
+    "cow_trade_ddy.rds",
+}
+# Codes some files use that are not states: COW war data's -8 (no second party); SDP's 709 (no values).
+_NOT_STATES = {("cow_war_intra.rda", -8), ("cow_sdp_gdp.rds", 709)}
+
+
+def test_raw_peacesciencer_code_columns(raw_dir: Path) -> None:
+    """Every COW/GW code in every peacesciencer/isard table resolves (year-aware where a year exists)."""
+    pyreadr = pytest.importorskip("pyreadr")
+    files = sorted(
+        [*(raw_dir / "peacesciencer").glob("*.rda"), *(raw_dir / "isard").glob("*.rda")]
+        + list((raw_dir / "peacesciencer_extdata").glob("*.rds"))
+    )
+    bad, checked = set(), 0
+    for path in files:
+        if path.name in _SLOW_DYADIC:
+            continue
+        try:
+            frames = pyreadr.read_r(str(path))
+        except Exception:  # noqa: BLE001 - ps_bib.rda holds a bibliography pyreadr cannot read
+            continue
+        for df in frames.values():
+            for col in df.columns:
+                low = col.lower()
+                # cow_sdp_gdp's 'ccode' holds Gleditsch-Ward codes (Anders et al. use GW)
+                if not low.startswith(("gwcode", "gwno", "ccode")):
+                    continue
+                gw = low.startswith(("gwcode", "gwno")) or path.name == "cow_sdp_gdp.rds"
+                keys = [col, "year"] if "year" in df.columns else [col]
+                pairs = df[keys].drop_duplicates()
+                years = pairs["year"] if "year" in keys else [None] * len(pairs)
+                for code, year in zip(pairs[col], years, strict=True):
+                    for part in str(code).split(","):
+                        try:
+                            c = int(float(part))
+                        except ValueError:
+                            continue  # NaN / empty
+                        y = None if year is None or year != year else int(year)
+                        checked += 1
+                        try:
+                            (from_gw if gw else from_cow)(c, y)
+                        except UnknownCountry:
+                            if (path.name, c) not in _NOT_STATES:
+                                bad.add((path.name, col, c))
+    assert checked > 10_000
+    assert not bad, sorted(bad)

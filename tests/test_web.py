@@ -96,6 +96,7 @@ def test_other_endpoints_answer(client):
         ("/api/arms/windows?recipient=AZE&supplier=ISR", "2016"),
         ("/api/relations?a=ISR&b=AZE", "sections"),
         ("/api/country/AZE/profile", "presidential republic"),
+        ("/api/profile?country=Azeri", "cinc"),
     ]:
         r = client.get(url)
         assert r.status_code == 200, url
@@ -196,7 +197,11 @@ def test_security_headers(client):
     assert "unsafe-eval" not in csp
     assert r.headers["x-content-type-options"] == "nosniff"
     head = client.head("/country/AZE")
-    assert head.status_code == 200 and head.content == b"" and "content-security-policy" in head.headers
+    assert (
+        head.status_code == 200
+        and head.content == b""
+        and "content-security-policy" in head.headers
+    )
 
 
 def test_internal_error_hides_details(client, monkeypatch, caplog):
@@ -316,7 +321,9 @@ def test_network_api_and_page(client):
 
 def test_upload_over_limit_is_413(client):
     big = b"Israel supplied 60% of Azerbaijan's arms. " * (MAX_BODY // 40)
-    r = client.post("/check", files={"file": ("big.txt", big, "text/plain")}, headers={"accept": "text/html"})
+    r = client.post(
+        "/check", files={"file": ("big.txt", big, "text/plain")}, headers={"accept": "text/html"}
+    )
     assert r.status_code == 413 and "Request too large" in r.text
 
 
@@ -333,3 +340,8 @@ def test_missing_analyses_say_not_available(client, monkeypatch):
     assert client.get("/check").text.count("not available") == 1
     r = client.post("/api/check", json={"text": "x"})
     assert r.status_code == 503 and "not available" in r.json()["error"]
+
+
+def test_serve_command_is_registered(cli):
+    r = cli("serve", "--help")
+    assert r.returncode == 0 and "--port" in r.stdout and "--host" in r.stdout

@@ -216,3 +216,15 @@ def test_network_page(page, base_url):
     assert _marks(page, '.vl-chart[data-chart="balance"]') >= 2
     assert page.errors == []
     screenshot(page, "web_network")
+
+
+def test_api_docs_page_served_locally(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base_url}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    assert "/api/brief/{a}/{b}" in page.inner_text(".swagger-ui")
+    assert all(u.startswith(base_url) or u.startswith("data:") for u in requests), (
+        requests
+    )  # no CDN
+    screenshot(page, "web_api_docs")

@@ -172,6 +172,7 @@ def state_codes(raw: Path, cc, ids: set[str]) -> list[dict]:
             "last_year": y1,
             "id": iso,
             "default": 1,
+            "listed": 1,
         }
         out.append(row)
     for d in decisions:
@@ -187,6 +188,9 @@ def state_codes(raw: Path, cc, ids: set[str]) -> list[dict]:
                 "last_year": int(d["last_year"]),
                 "id": d["id"],
                 "default": 1 if d["default"] else 0,
+                "listed": 1
+                if key in seen
+                else 0,  # 0: a code used by some dataset, not in the state list
             }
         )
     out.sort(key=lambda r: (r["system"], r["code"], r["first_year"]))
@@ -326,7 +330,7 @@ def main() -> None:
     codes = state_codes(raw, cc, ids)
     for system in ("cow", "gw"):
         for r in codes:  # latest default period wins for the Country's own code field
-            if r["system"] != system:
+            if r["system"] != system or not r["listed"]:
                 continue
             c = countries[r["id"]]
             c[system] = str(r["code"])

@@ -42,6 +42,7 @@ __all__ = [
     "aggregate_class",
     "search",
     "all_countries",
+    "surface_forms",
     "suggest",
 ]
 
@@ -445,7 +446,15 @@ def resolve(text: str, *, fuzzy: bool = True) -> Country:
     text = _as_text(text)
     cid = _resolve_id(text, fuzzy)
     if cid is None:
-        raise UnknownCountry(text, [] if is_aggregate(text) else suggest(text))
+        cls = aggregate_class(text)
+        if cls is None:
+            raise UnknownCountry(text, suggest(text))
+        err = UnknownCountry(text, [])
+        what = (
+            "an unidentified party" if cls == "unknown" else "an aggregate (region, group or total)"
+        )
+        err.args = (f"{text!r} is {what}, not a country",)
+        raise err
     return _get(cid)
 
 
@@ -467,22 +476,41 @@ def resolve_many(values: Iterable[str], *, fuzzy: bool = True) -> dict[str, Coun
     return out
 
 
-def all_countries() -> list[Country]:
-    """Every entity the resolver knows, sorted by id."""
-    return sorted(_db().by_id.values(), key=lambda c: c.id)
+def surface_forms() -> list[tuple[str, str, str]]:
+    """(form, id, source) for every name, alias and demonym in the tables, e.g. for a text gazetteer.
+
+    source is 'name' (canonical), 'alias' (hand-curated: demonyms, SIPRI spellings, old names) or
+    the generator's source (coco, pycountry, cow, gw, factbook, iso3166-3).
+    """
+    db = _db()
+    out = [(c.name, c.id, "name") for c in db.by_id.values()]
+    out += [(r["alias"], r["id"], "alias") for r in _read("aliases.csv")]
+    out += [(r["name"], r["id"], r["source"]) for r in _read("names.csv") if r["id"] in db.by_id]
+    return out
 
 
-def search(prefix: str, limit: int = 10) -> list[Country]:
+def all_countries(kinds: Iterable[str] | None = None) -> list[Country]:
+    """Every entity the resolver knows (optionally only these kinds), sorted by id."""
+    want = set(kinds) if kinds is not None else None
+    return sorted(
+        (c for c in _db().by_id.values() if want is None or c.kind in want), key=lambda c: c.id
+    )
+
+
+def search(prefix: str, limit: int = 10, kinds: Iterable[str] | None = None) -> list[Country]:
     """Entities whose name or an alias starts with prefix (then contains it), for autocomplete."""
     db = _db()
+    want = set(kinds) if kinds is not None else None
     k = _key(prefix)
     if not k:
         return []
     best: dict[str, int] = {}
     exact = db.names.get(k)
-    if exact:
+    if exact and (want is None or db.by_id[exact].kind in want):
         best[exact] = 0
     for name_key, cid in db.names.items():
+        if want is not None and db.by_id[cid].kind not in want:
+            continue
         if name_key.startswith(k):
             rank = 1 if name_key == _key(db.by_id[cid].name) else 2
         elif f" {k}" in f" {name_key}":

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Protocol
 
@@ -85,6 +87,26 @@ class DuckEngine:
         self.con.close()
 
 
+_ARROW = {
+    "STRING": "string",
+    "INT": "int32",
+    "BIGINT": "int64",
+    "DOUBLE": "float64",
+    "DATE": "date32",
+}
+
+
+def _arrow_schema(ddl: str):  # noqa: ANN202 (pyarrow is imported lazily)
+    """A pyarrow schema from a simple Spark DDL string ('`a` STRING, b INT, …')."""
+    import pyarrow as pa
+
+    fields = []
+    for part in ddl.split(","):
+        col, typ = part.strip().rsplit(" ", 1)
+        fields.append(pa.field(col.strip("`"), getattr(pa, _ARROW[typ.upper()])()))
+    return pa.schema(fields)
+
+
 def to_spark(sql: str) -> str:
     """Transpile one DuckDB SQL statement to Spark SQL."""
     import sqlglot
@@ -132,13 +154,18 @@ class SparkEngine:
     def __init__(self, master: str = "local[2]") -> None:
         self.spark = spark_session(master)
         self.views: list[str] = []
+        self.tmp = tempfile.mkdtemp(prefix="realpolitik-spark-")
 
     def frame(self, name: str, df: pd.DataFrame, ddl: str | None = None) -> None:
-        pdf = df.astype(object).where(df.notna(), None)
-        sdf = (
-            self.spark.createDataFrame(pdf, schema=ddl) if ddl else self.spark.createDataFrame(pdf)
-        )
-        sdf.createOrReplaceTempView(name)
+        """Hand a pandas frame to Spark through a Parquet file (no Python workers, exact types)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = Path(self.tmp) / f"{name}-{len(self.views)}.parquet"
+        schema = _arrow_schema(ddl) if ddl else None
+        table = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+        pq.write_table(table, path)
+        self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
         self.views.append(name)
 
     def gdelt2(self, name: str, paths: list[Path]) -> None:
@@ -170,6 +197,7 @@ class SparkEngine:
         for v in self.views:
             self.spark.catalog.dropTempView(v)
         self.views.clear()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def make_engine(

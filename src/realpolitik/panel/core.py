@@ -195,7 +195,10 @@ class Panel:
         return self.store or get_store()
 
     def _con(self) -> duckdb.DuckDBPyConnection:
-        return self._store().con.cursor()
+        """A cursor of the store's connection; results carry no implicit row order (ORDER BY is still honoured)."""
+        con = self._store().con.cursor()
+        con.execute("SET SESSION preserve_insertion_order = false")
+        return con
 
     def coverage(self, table: str) -> tuple[int, int]:
         """(first, last) year of a snapshot table."""

@@ -21,6 +21,23 @@ def cow_code(c: Country) -> int:
     return int(c.cow)
 
 
+def shared_code_note(c: Country) -> list[str]:
+    """A note when the state's COW code also stands for another resolver id (e.g. 365: Soviet Union and Russia)."""
+    if c.cow is None or not get_store().has_table("cw_democracy"):
+        return []
+    ids = get_store().sql(
+        "SELECT id, count(*) AS n FROM cw_democracy WHERE ccode = ? AND id IS NOT NULL "
+        "GROUP BY id ORDER BY min(year)",
+        [int(c.cow)],
+    )
+    if len(ids) < 2:
+        return []
+    return [
+        f"COW code {c.cow} stands for {' and '.join(ids['id'])} in different years: "
+        "COW-based data treat them as one state."
+    ]
+
+
 def _period(period: Period | tuple[int, int] | int | None) -> Period | None:
     return None if period is None else as_period(period)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from realpolitik.countries import Country, from_cow
-from realpolitik.queries.alignment import cow_code, yearly_pair
+from realpolitik.errors import UserError
+from realpolitik.queries.alignment import cow_code, shared_code_note, yearly_pair
 from realpolitik.queries.common import country
 from realpolitik.result import Result
 from realpolitik.store import Store, get_store
@@ -145,6 +146,7 @@ def rivals(c: str | Country, year: int | None = None) -> Result:
             notes.append(
                 f"{year} is outside the coverage of {', '.join(out)}: no data for {cc.name} there (not 'no rivalry')."
             )
+    notes += shared_code_note(cc)
     if frame.empty:
         notes.append(
             f"No strategic rivalry or militarized dispute recorded for {cc.name}"
@@ -285,6 +287,10 @@ def relations(a: str | Country, b: str | Country) -> dict[str, Result]:
     """Security ties of a pair, one Result per section: alliances, disputes, rivalry, contiguity, yearly indicators."""
     ca, cb = country(a), country(b)
     x, y = cow_code(ca), cow_code(cb)
+    if x == y:
+        raise UserError(
+            f"{ca.name} and {cb.name} are the same COW state ({x}): give two different states"
+        )
     store = get_store()
     args = (store, x, y, ca.name, cb.name)
     sections = {
@@ -294,6 +300,8 @@ def relations(a: str | Country, b: str | Country) -> dict[str, Result]:
         "contiguity": _contiguity(*args),
         "yearly": _yearly(store, ca, cb),
     }
+    shared = shared_code_note(ca) + shared_code_note(cb)
     for r in sections.values():
         r.query = {"command": "relations", "a": ca.id, "b": cb.id, **r.query}
+        r.notes += shared
     return sections

@@ -74,6 +74,23 @@ def country(text: Annotated[str, Path(max_length=200)]) -> JSON:
 
 
 @router.get(
+    "/profile",
+    tags=["countries"],
+    summary="`profile COUNTRY --format json`: the country card by section",
+)
+def profile_card(country: CountryQ) -> JSON:
+    from realpolitik.queries.profile import profile as card
+
+    c = S.country(country)
+    sections = card(c)
+    body = {
+        "query": {"command": "profile", "country": c.id},
+        "sections": {k: r.to_dict() for k, r in sections.items()},
+    }
+    return JSON(body)
+
+
+@router.get(
     "/country/{text}/profile", tags=["countries"], summary="Everything on the country page, as JSON"
 )
 def profile(text: Annotated[str, Path(max_length=200)]) -> JSON:

@@ -28,14 +28,14 @@ def country(text: str) -> Country:
     return resolve(text)
 
 
-def as_of(value: str | None) -> str | None:
-    """Validate an as-of date (YYYY-MM-DD) early, so a bad one is a clear 400, not a failed brief."""
+def as_of(value: str | None, name: str = "as_of") -> str | None:
+    """Validate a date (YYYY-MM-DD) early, so a bad one is a clear 400, not a failed brief."""
     if value in (None, ""):
         return None
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError as e:
-        raise UserError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from e
+        raise UserError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from e
 
 
 def clean(value: Any) -> Any:
@@ -319,7 +319,7 @@ def check(text: str, day: str | None = None, name: str = "<text>") -> dict[str, 
     """Check an article: the claim checker's JSON document ({"document", "claims"})."""
     reader, report = claims_module()
     if day:
-        as_of(day)
+        as_of(day, "date")
     return clean(report.build_report(reader.read_text(text, day, name=name)).to_dict())
 
 

@@ -433,6 +433,10 @@ def _share_claims(
             return out
         # the noun phrase right after "<share> of" names whose total it is: "60% of Baku's imports"
         np_owner, np_text = _share_np_owner(clause, loc, sh.end)
+        if np_owner is None and re.match(
+            r"\s+of\s+(?:all\s+)?(?:its|their)\b", clause[sh.end :], re.I
+        ):
+            return out  # "36% of its imports" with nothing for "its" to point to: no guess
         owner = np_owner or attached(clause, loc, cue)
         owner = _retarget_pronoun(
             clause,
@@ -561,6 +565,22 @@ def _rank_claims(
         if dist:
             subj = next((m for m in loc if m.kind != "demonym"), loc[0])
             out.append(("oil_producer_rank", subj, None, rk.to_dict(), "rank+oil+producer"))
+        return out
+    if (
+        oil
+        and SUPPLIER_NOUN.search(clause)
+        and len(dist) >= 2
+        and not RECIPIENT_NOUN.search(clause)
+    ):
+        # "Libya was Italy's second-biggest source of crude": the importer owns the ranking
+        cue = SUPPLIER_NOUN.search(clause)
+        rk = _nearest(ranks, cue.start())
+        owner = attached(clause, [m for m in loc if m.kind != "demonym"], cue) or attached(
+            clause, [m for m in loc if m.kind != "demonym"], OIL_RE.search(clause)
+        )
+        other = _other(loc, owner, clause)
+        if owner and other:
+            out.append(("oil_source_rank", owner, other, rk.to_dict(), "rank+oil+source"))
         return out
     if oil and RECIPIENT_NOUN.search(clause) and len(dist) >= 2:
         cue = RECIPIENT_NOUN.search(clause)

@@ -250,6 +250,7 @@ RANK_RE = re.compile(
     rf"(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking)\b"
     rf"|\b(?:ranks?|ranked|ranking|placed|placing|comes|came)\s+(?:as\s+)?(?:the\s+)?(?:world'?s\s+)?(?P<ord2>\d{{1,3}}(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
     rf"|\b(?:among|in|one of|within)\s+(?:the\s+|[\w-]+['’]s\s+)top\s+(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
+    rf"|(?P<ord3>\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)\s+(?:place|position|spot)\b"
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     rf"|\b(?P<sup1>largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|single largest|single biggest|most important)\b",
     re.IGNORECASE,
@@ -286,8 +287,8 @@ def find_ranks(text: str) -> list[Rank]:
     """Every rank expression: '24th largest', 'third-biggest', 'ranks 26th', 'top five', 'largest'."""
     out: list[Rank] = []
     for m in RANK_RE.finditer(text):
-        if m.group("ord") or m.group("ord2"):
-            v = ordinal(m.group("ord") or m.group("ord2"))
+        if m.group("ord") or m.group("ord2") or m.group("ord3"):
+            v = ordinal(m.group("ord") or m.group("ord2") or m.group("ord3"))
             if v:
                 out.append(Rank(v, "eq", m.start(), m.end(), m.group(0)))
         elif m.group("topn"):

@@ -567,7 +567,7 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
 
 
 def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
-    """oil_import_share (subject importer, object exporter) / oil_export_share / oil_buyer_rank from BACI HS 2709."""
+    """oil_import_share / oil_source_rank (subject importer, object exporter), oil_export_share / oil_buyer_rank, from BACI HS 2709."""
     from realpolitik.queries import trade
 
     store = _store()
@@ -614,7 +614,7 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
     rel = (
         f"{_name(claim.object)}'s share of {_name(claim.subject)}'s {label}"
         if what == "share"
-        else f"{_name(claim.object)}'s rank among buyers of {_name(claim.subject)}'s crude"
+        else f"{_name(claim.object)}'s rank among {'buyers of' if side == 'buyers' else 'suppliers of'} {_name(claim.subject)}'s crude"
     )
     fmt = _pct if what == "share" else (lambda v: "–" if v is None else str(v))
     summary = f"{rel} in {year}: {fmt(actual)}"
@@ -924,6 +924,7 @@ VERIFIERS: dict[str, Callable[[Claim, date], Outcome]] = {
     "oil_import_share": lambda c, d: _crude(c, d, "sources", "share"),
     "oil_export_share": lambda c, d: _crude(c, d, "buyers", "share"),
     "oil_buyer_rank": lambda c, d: _crude(c, d, "buyers", "rank"),
+    "oil_source_rank": lambda c, d: _crude(c, d, "sources", "rank"),
     "export_partner_rank": lambda c, d: _export_partner(c, d, "rank"),
     "export_partner_share": lambda c, d: _export_partner(c, d, "share"),
     "border_length": _border,
