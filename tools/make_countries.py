@@ -1,4 +1,4 @@
-"""Generate the resolver's static tables (countries.csv, state_codes.csv, names.csv).
+"""Generate the resolver's static tables (countries.csv, state_codes.csv, names.csv, generated.json).
 
 Inputs: country_converter's table (ISO codes, names, regexes), pycountry (ISO names and
 ISO 3166-3 historic codes), peacesciencer/isard COW and GW state lists (.rda), the CIA
@@ -361,6 +361,12 @@ def main() -> None:
         w.writerow(["name", "id", "source"])
         for n in sorted(uniq):
             w.writerow([n, *uniq[n]])
+    import importlib.metadata as md
+
+    versions = {pkg: md.version(pkg) for pkg in ("country_converter", "pycountry")}
+    (out / "generated.json").write_text(
+        json.dumps({"generated_with": versions}, indent=1) + "\n", encoding="utf-8"
+    )
     print(
         f"{len(countries)} entities, {len(codes)} COW/GW code periods, {len(uniq)} generated names, {len(gec)} GEC codes"
     )
