@@ -103,6 +103,13 @@ csv.field_size_limit(10**8)
         ("St. Lucia", "LCA"),
         ("Spain (Ceuta)", "ESP"),
         ("Georgia", "GEO"),
+        ("Israel's", "ISR"),
+        ("U.S.A.", "USA"),
+        ("C&ocirc;te d'Ivoire", "CIV"),  # HTML entity as in the Factbook
+        ("SÃ£o TomÃ© & PrÃ\xadncipe", "STP"),  # mojibake as in the UNGA file
+        ("Bahamas, The", "BHS"),
+        ("VDR", "VNM"),  # ISO 3166-3 Democratic Republic of Viet-Nam = North Vietnam
+        ("SCG", "YUG"),
     ],
 )
 def test_resolve_spot(text: str, cid: str) -> None:
@@ -452,11 +459,30 @@ def gdelt_codes(raw: Path) -> tuple[set[str], set[str]]:
 
 
 def icews_names(raw: Path) -> Iterator[tuple[str, str]]:
-    path = raw / "events" / "andybega__icews" / "events.2018.sample.tab"
-    with path.open(encoding="utf-8") as fh:
+    """Source, target and location country names of the ICEWS sample (official layout + R export)."""
+    d = raw / "events" / "andybega__icews"
+    with (d / "events.2018.sample.tab").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield "icews", row["Source Country"]
-            yield "icews", row["Target Country"]
+            for col in ("Source Country", "Target Country", "Country"):
+                yield "icews", row[col]
+    with (d / "icews_sample_20180601_03.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):  # written by R's write.table: quoted
+            for col in ("source_country", "target_country", "country"):
+                if row[col] != "NA":
+                    yield "icews_sample", row[col]
+
+
+def plover_actors(raw: Path) -> set[tuple[str, str]]:
+    """(actorText, CAMEO code) of every source/target actor in the PLOVER gold-standard records."""
+    path = raw / "events" / "openeventdata__PLOVER" / "PLOVER_GSR_CAMEO.txt"
+    out: set[tuple[str, str]] = set()
+    for rec in json.loads(path.read_text(encoding="utf-8")):
+        for role in ("source", "target"):
+            actors = rec.get(role) or []
+            for a in [actors] if isinstance(actors, dict) else actors:
+                if isinstance(a, dict) and a.get("code"):
+                    out.add((a.get("actorText") or "", a["code"]))
+    return out
 
 
 def _gec_ok(code: str) -> bool:
@@ -659,6 +685,16 @@ def test_raw_events(raw_dir: Path) -> None:
                 bad.add(code)
     assert not bad, bad
     assert not [c for c in geo if not rc.is_gec_aggregate(c) and not _gec_ok(c)]
+    actors = plover_actors(raw_dir)
+    assert len(actors) > 400
+    for text, code in actors:
+        if rc.is_cameo_aggregate(code):
+            continue
+        cid = from_cameo(code).id
+        # where the actor text itself is a country name or demonym, it names the same state
+        by_text = try_resolve(text, fuzzy=False)
+        if by_text is not None and by_text.kind in ("state", "historical"):
+            assert by_text.id == cid or (text, code) == ("West German", "DEU"), (text, code)
     names = list(icews_names(raw_dir))
     assert len({n for _, n in names}) > 100
     _check_names(names, "ICEWS", fuzzy=False)

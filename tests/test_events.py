@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from realpolitik.errors import BadPeriod
 from realpolitik.events import dedup, ingest, pipeline, schema
@@ -271,3 +273,50 @@ def test_dyad_signs_layer_agrees_with_dyad_query() -> None:
     assert row["events"] == one["events"] == 102
     assert row["cc_index"] == pytest.approx(one["cc_index"]) and row["sign"] == 1
     assert (signs["events"] >= 20).all() and (signs["id1"] < signs["id2"]).all()
+
+
+_event = st.fixed_dictionaries(
+    {
+        "source_id": st.sampled_from(["ARM", "AZE", "RUS", None]),
+        "target_id": st.sampled_from(["ARM", "AZE", "RUS", None]),
+        "date": st.dates(
+            min_value=pd.Timestamp("2019-11-01").date(), max_value=pd.Timestamp("2020-02-28").date()
+        ),
+        "quad_class": st.integers(1, 4),
+        "goldstein": st.one_of(st.none(), st.sampled_from([-10.0, -2.0, 0.0, 1.0, 3.4, 7.0])),
+        "mentions": st.integers(1, 20),
+        "tone": st.floats(-10, 10, allow_nan=False),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_event, min_size=1, max_size=60))
+def test_dyad_month_matches_pandas_groupby(rows: list[dict]) -> None:
+    df = schema.finish(
+        pd.DataFrame(rows).assign(
+            dataset="gdelt2", origin="h", event_id=[str(i) for i in range(len(rows))]
+        )
+    )
+    eng = DuckEngine(threads=1)
+    try:
+        eng.frame("e", df)
+        got = eng.df(pipeline.dyad_month_sql("e"))
+    finally:
+        eng.close()
+    ok = df[df.source_id.notna() & df.target_id.notna() & (df.source_id != df.target_id)].copy()
+    ok["month"] = pd.to_datetime(ok["date"]).dt.strftime("%Y-%m")
+    want = ok.groupby(["source_id", "target_id", "month"]).agg(
+        events=("event_id", "size"),
+        goldstein_n=("goldstein", "count"),
+        goldstein_sum=("goldstein", "sum"),
+        mentions=("mentions", "sum"),
+    )
+    got = got.set_index(["source_id", "target_id", "month"]).sort_index()
+    assert len(got) == len(want)
+    assert got["events"].tolist() == want.sort_index()["events"].tolist()
+    assert got["goldstein_n"].tolist() == want.sort_index()["goldstein_n"].tolist()
+    assert got["mentions"].tolist() == want.sort_index()["mentions"].tolist()
+    assert got["goldstein_sum"].fillna(0).to_numpy() == pytest.approx(
+        want.sort_index()["goldstein_sum"].to_numpy()
+    )

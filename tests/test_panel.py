@@ -67,6 +67,8 @@ def chain() -> pd.DataFrame:
         .add_cow_trade()
         .add_ideal_points()
         .add_arms()
+        .add_crude()
+        .add_events()
     )
     return p.to_pandas(ordered=False)
 
@@ -152,6 +154,17 @@ def test_arms_matches_arms_query(chain):
     assert d.loc[2016, "tiv21"] == 0
     assert 0 < d.loc[2016, "tiv12_share"] <= 1
     assert pd.isna(d.loc[2025, "tiv12"])
+
+
+def test_crude_and_events_only_where_present(chain, store):
+    d = dyad(chain, 373, 666)
+    flow = store.sql(
+        "SELECT sum(value_usd) AS v FROM trade_crude_flows WHERE exporter_id = 'AZE' AND importer_id = 'ISR' AND year = 2021"
+    ).v[0]
+    assert d.loc[2021, "crude_usd12"] == pytest.approx(flow) and bool(d.loc[2021, "crude_mirror12"])
+    assert d.loc[[2020, 2022], "crude_usd12"].isna().all()  # no bilateral crude data: NULL, not 0
+    assert chain.loc[chain.year == 2024, "events12"].isna().all()  # the event samples end in 2020
+    assert chain["events12"].dropna().gt(0).all()
 
 
 def test_directed_rows_mirror(chain):

@@ -14,7 +14,7 @@ AddOpt = Annotated[
     typer.Option(
         "--add",
         help="Comma-separated steps: contiguity, mindist, atop, cow_mids, gml, rivalry, nmc, "
-        "majors, democracy, trade, ideal_points, arms.",
+        "majors, democracy, trade, ideal_points, arms, crude, events.",
     ),
 ]
 OutOpt = Annotated[

@@ -382,7 +382,9 @@ def _lookup(text: str, fuzzy: bool = True) -> str | None:
         return from_cow_abb(up).id
     if not fuzzy or aggregate_class(s):
         return None
-    # variants: drop a parenthetical ("Spain (Ceuta)"), invert "Korea, Republic of"
+    # variants: a possessive ("Israel's"), drop a parenthetical ("Spain (Ceuta)"), invert "Korea, Republic of"
+    if s[-2:] in ("'s", "’s") and _key(s[:-2]) in db.names:
+        return db.names[_key(s[:-2])]
     if "(" in s:
         inner = _PAREN.sub(" ", s).strip()
         if inner and inner != s:

@@ -32,9 +32,8 @@ def add_arms(panel: Panel) -> Panel:
         f"Arms: SIPRI TIV ({first}–{last}); 0 = no deliveries identified (or SIPRI's '0', under 0.5 TIV); NULL outside "
         "the coverage. tiv*_share = share of the recipient's total TIV imports that year (NULL when it imported nothing)."
     )
-    sel, join = _id_join(panel)
+    out = _with_ids(panel)
     if panel.unit == "state":
-        out = replace(panel, state_parts=(*panel.state_parts, (sel, join)))
         joins = (
             f"LEFT JOIN (SELECT recipient_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL) ti ON ti.recipient_id = p._id AND ti.year = p.year "
             f"LEFT JOIN (SELECT supplier_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL) te ON te.supplier_id = p._id AND te.year = p.year"
@@ -43,12 +42,9 @@ def add_arms(panel: Panel) -> Panel:
             f"CASE WHEN {inside} THEN coalesce(ti.tiv, 0) END AS tiv_imports, "
             f"CASE WHEN {inside} THEN coalesce(te.tiv, 0) END AS tiv_exports"
         )
-        return out.extend(select, joins, ["tiv_imports", "tiv_exports"], "arms", ["sipri"], [note])
-    out = replace(
-        panel,
-        state_parts=(*panel.state_parts, (sel, join)),
-        pair_cols=(*panel.pair_cols, "a._id AS _id1", "b._id AS _id2"),
-    )
+        return out.extend(
+            select, joins, ["tiv_imports", "tiv_exports"], "arms", [_dataset(panel, TIV)], [note]
+        )
     totals = f"SELECT recipient_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL"
     joins = (
         f"LEFT JOIN ({flows}) f12 ON f12.supplier_id = p._id1 AND f12.recipient_id = p._id2 AND f12.year = p.year "
@@ -65,5 +61,102 @@ def add_arms(panel: Panel) -> Panel:
         ]
     )
     return out.extend(
-        select, joins, ["tiv12", "tiv21", "tiv12_share", "tiv21_share"], "arms", ["sipri"], [note]
+        select,
+        joins,
+        ["tiv12", "tiv21", "tiv12_share", "tiv21_share"],
+        "arms",
+        [_dataset(panel, TIV)],
+        [note],
     )
+
+
+def _dataset(panel: Panel, table: str) -> str:
+    """The snapshot dataset a table belongs to (for sources and citations)."""
+    return panel._store().table_dataset[table]
+
+
+def _with_ids(panel: Panel) -> Panel:
+    """The panel with hidden resolver ids per state-year (_id, and _id1/_id2 on dyad panels), added once."""
+    if any(sel == "ids.id AS _id" for sel, _ in panel.state_parts):
+        return panel
+    sel, join = _id_join(panel)
+    pairs = ("a._id AS _id1", "b._id AS _id2") if panel.unit == "dyad" else ()
+    return replace(
+        panel,
+        state_parts=(*panel.state_parts, (sel, join)),
+        pair_cols=(*panel.pair_cols, *pairs),
+    )
+
+
+def add_crude(panel: Panel) -> Panel:
+    """crude_usd12/21, crude_t12/21: crude-oil (HS 2709) exports from 1 to 2 and back, where the snapshot has them."""
+    if panel.unit != "dyad":
+        from realpolitik.errors import UserError
+
+        raise UserError("step 'crude' needs a dyad-year panel")
+    table = "trade_crude_flows"
+    panel.require(table, "cw_democracy" if panel.system == "cow" else "gw_democracy")
+    first, last = panel.coverage(table)
+    out = _with_ids(panel)
+    flows = (
+        f"SELECT exporter_id, importer_id, year, sum(value_usd) AS usd, sum(tonnes) AS t, "
+        f"bool_or(mirror) AS mirror FROM {table} GROUP BY ALL"
+    )
+    joins = (
+        f"LEFT JOIN ({flows}) c12 ON c12.exporter_id = p._id1 AND c12.importer_id = p._id2 AND c12.year = p.year "
+        f"LEFT JOIN ({flows}) c21 ON c21.exporter_id = p._id2 AND c21.importer_id = p._id1 AND c21.year = p.year"
+    )
+    select = (
+        "c12.usd AS crude_usd12, c21.usd AS crude_usd21, c12.t AS crude_t12, c21.t AS crude_t21, "
+        "c12.mirror AS crude_mirror12, c21.mirror AS crude_mirror21"
+    )
+    note = (
+        f"Crude oil (HS 2709, BACI-derived, US$ and tonnes) only for {first}–{last}; NULL elsewhere and where no "
+        "flow is listed (not 0). crude_mirror* = figure taken from the partner's report."
+    )
+    cols = [
+        "crude_usd12",
+        "crude_usd21",
+        "crude_t12",
+        "crude_t21",
+        "crude_mirror12",
+        "crude_mirror21",
+    ]
+    return out.extend(select, joins, cols, "crude", [_dataset(panel, table)], [note])
+
+
+def add_events(panel: Panel) -> Panel:
+    """events12/21 and mean Goldstein score per dyad-year from the bundled event-data samples, where present."""
+    if panel.unit != "dyad":
+        from realpolitik.errors import UserError
+
+        raise UserError("step 'events' needs a dyad-year panel")
+    table = "events_dyad_month"
+    panel.require(table, "cw_democracy" if panel.system == "cow" else "gw_democracy")
+    out = _with_ids(panel)
+    agg = (
+        "SELECT source_id, target_id, year((month || '-01')::DATE) AS year, sum(events)::BIGINT AS events, "
+        "sum(material_conflict)::BIGINT AS material_conflict, sum(goldstein_sum) / nullif(sum(goldstein_n), 0) AS goldstein "
+        f"FROM {table} GROUP BY ALL"
+    )
+    joins = (
+        f"LEFT JOIN ({agg}) e12 ON e12.source_id = p._id1 AND e12.target_id = p._id2 AND e12.year = p.year "
+        f"LEFT JOIN ({agg}) e21 ON e21.source_id = p._id2 AND e21.target_id = p._id1 AND e21.year = p.year"
+    )
+    select = (
+        "e12.events AS events12, e21.events AS events21, e12.material_conflict AS material_conflict12, "
+        "e21.material_conflict AS material_conflict21, e12.goldstein AS goldstein12, e21.goldstein AS goldstein21"
+    )
+    note = (
+        "Events: aggregates of the bundled GDELT/ICEWS *samples* (a few months only), NULL wherever the samples "
+        "hold no event for the dyad-year — they are not complete event counts."
+    )
+    cols = [
+        "events12",
+        "events21",
+        "material_conflict12",
+        "material_conflict21",
+        "goldstein12",
+        "goldstein21",
+    ]
+    return out.extend(select, joins, cols, "events", [_dataset(panel, table)], [note])

@@ -260,6 +260,12 @@ class Panel:
     def add_arms(self) -> Panel:
         return self.add("arms")
 
+    def add_crude(self) -> Panel:
+        return self.add("crude")
+
+    def add_events(self) -> Panel:
+        return self.add("events")
+
     # ------------------------------------------------------------------ output
     def relation(self, ordered: bool = True) -> duckdb.DuckDBPyRelation:
         """The panel as a lazy DuckDB relation, sorted by codes and year unless `ordered=False`."""
@@ -359,6 +365,8 @@ ALIASES = {
     "major_powers": "majors",
     "cinc": "nmc",
     "sipri": "arms",
+    "oil": "crude",
+    "event": "events",
 }
 
 

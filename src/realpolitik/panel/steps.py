@@ -259,10 +259,10 @@ def add_cow_trade(panel: Panel) -> Panel:
     k1, k2 = panel.cow_key(0), panel.cow_key(1)
     trade = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _u, flow1, flow2, smoothflow1, smoothflow2 FROM cow_trade_ddy"
     cols = [
-        f"CASE WHEN {k1} < {k2} THEN t.flow1 ELSE t.flow2 END AS flow1",
-        f"CASE WHEN {k1} < {k2} THEN t.flow2 ELSE t.flow1 END AS flow2",
-        f"CASE WHEN {k1} < {k2} THEN t.smoothflow1 ELSE t.smoothflow2 END AS smoothflow1",
-        f"CASE WHEN {k1} < {k2} THEN t.smoothflow2 ELSE t.smoothflow1 END AS smoothflow2",
+        f"CASE WHEN {k1} < {k2} THEN k_trade.flow1 ELSE k_trade.flow2 END AS flow1",
+        f"CASE WHEN {k1} < {k2} THEN k_trade.flow2 ELSE k_trade.flow1 END AS flow2",
+        f"CASE WHEN {k1} < {k2} THEN k_trade.smoothflow1 ELSE k_trade.smoothflow2 END AS smoothflow1",
+        f"CASE WHEN {k1} < {k2} THEN k_trade.smoothflow2 ELSE k_trade.smoothflow1 END AS smoothflow2",
     ]
     note = (
         f"flow1/flow2: COW dyadic trade v4 ({first}–{last}), imports of state 1 from state 2 and the reverse, US$ millions; "
@@ -270,7 +270,7 @@ def add_cow_trade(panel: Panel) -> Panel:
     )
     names = ["flow1", "flow2", "smoothflow1", "smoothflow2"]
     return panel.extend_keyed(
-        ", ".join(cols), "t", "_u", trade, names, "cow_trade", ["cow_trade"], [note]
+        ", ".join(cols), "k_trade", "_u", trade, names, "cow_trade", ["cow_trade"], [note]
     )
 
 
@@ -299,6 +299,20 @@ def add_arms(panel: Panel) -> Panel:
     return _arms(panel)
 
 
+def add_crude(panel: Panel) -> Panel:
+    """Crude-oil exports each way where the snapshot has bilateral flows (see arms.py)."""
+    from realpolitik.panel.arms import add_crude as _crude
+
+    return _crude(panel)
+
+
+def add_events(panel: Panel) -> Panel:
+    """Event-data aggregates each way where the bundled samples have events (see arms.py)."""
+    from realpolitik.panel.arms import add_events as _events
+
+    return _events(panel)
+
+
 STEPS: dict[str, Callable[[Panel], Panel]] = {
     "contiguity": add_contiguity,
     "mindist": add_mindist,
@@ -312,4 +326,6 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "cow_trade": add_cow_trade,
     "ideal_points": add_ideal_points,
     "arms": add_arms,
+    "crude": add_crude,
+    "events": add_events,
 }

@@ -8,23 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
-# short forms and spellings pycountry does not use
-ALIASES: dict[str, str] = {
-    "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "South Korea": "KOR", "North Korea": "PRK",
-    "Vietnam": "VNM", "Viet Nam": "VNM", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR",
-    "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United States": "USA",
-    "United States of America": "USA", "America": "USA", "United Arab Emirates": "ARE",
-    "the Emirates": "ARE", "Taiwan": "TWN", "Bolivia": "BOL", "Venezuela": "VEN", "Tanzania": "TZA",
-    "Moldova": "MDA", "Laos": "LAO", "Czech Republic": "CZE", "Czechia": "CZE", "Soviet Union": "SUN",
-    "Palestine": "PSE", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV", "Côte d'Ivoire": "CIV",
-    "Congo": "COG", "DR Congo": "COD", "Democratic Republic of the Congo": "COD", "Brunei": "BRN",
-    "Macedonia": "MKD", "North Macedonia": "MKD", "Burma": "MMR", "Myanmar": "MMR", "Kosovo": "XKX",
-    "Holland": "NLD", "the Netherlands": "NLD", "Netherlands": "NLD", "the Philippines": "PHL",
-    "Philippines": "PHL", "Saudi Arabia": "SAU", "Azerbaijan": "AZE", "Israel": "ISR",
-    "Kazakhstan": "KAZ", "Turkmenistan": "TKM", "Kyrgyzstan": "KGZ", "Yugoslavia": "YUG",
+# prose-only metonyms the resolver does not hold (names, aliases and old names come from the resolver)
+METONYMS: dict[str, str] = {
+    "America": "USA", "Britain": "GBR", "Great Britain": "GBR", "the Emirates": "ARE",
     "the Jewish state": "ISR", "the Islamic Republic": "IRN", "the Kremlin": "RUS", "the White House": "USA",
-    "Czechoslovakia": "CSK", "East Germany": "DDR", "West Germany": "XWG", "Micronesia": "FSM",
-    "Cape Verde": "CPV", "Swaziland": "SWZ", "Eswatini": "SWZ", "East Timor": "TLS",
 }  # fmt: skip
 # case-sensitive abbreviations (never matched in lower case: "us" is a pronoun)
 ABBREVIATIONS: dict[str, str] = {
@@ -71,19 +58,19 @@ CAPITALS: dict[str, str] = {
 
 @cache
 def name_forms() -> dict[str, str]:
-    """Case-insensitive surface forms (names, demonyms, capitals) → id."""
-    import pycountry
+    """Case-insensitive surface forms (resolver names and aliases of states, demonyms, capitals) → id."""
+    from realpolitik.countries import from_id, surface_forms
 
     forms: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            n = getattr(c, attr, None)
-            if n and "," not in n and "(" not in n:
-                forms[n] = c.alpha_3
-    forms.update(ALIASES)
+    for form, cid, _source in surface_forms():
+        if len(form) < 4 or "," in form or "(" in form or "*" in form or form.isupper():
+            continue  # codes, inverted names and SIPRI party labels are not prose
+        if from_id(cid).kind in {"state", "historical", "territory"}:
+            forms[form] = cid
+    forms.update(METONYMS)
     forms.update(DEMONYMS)
     forms.update(CAPITALS)
-    return {k: v for k, v in forms.items() if v}
+    return forms
 
 
 def kind_of(form: str) -> str:
@@ -96,35 +83,17 @@ def kind_of(form: str) -> str:
 
 @cache
 def canonical(code: str) -> str:
-    """The resolver id for a gazetteer code (falls back to the code when the resolver is absent)."""
-    try:
-        from realpolitik.countries import try_resolve  # type: ignore[attr-defined]
-    except Exception:  # resolver not installed yet
-        return code
-    try:
-        c = try_resolve(code)
-    except Exception:
-        return code
-    return getattr(c, "id", None) or code
+    """The resolver id for a gazetteer code."""
+    from realpolitik.countries import try_resolve
+
+    c = try_resolve(code)
+    return c.id if c is not None else code
 
 
 @cache
 def display_name(code: str) -> str:
-    """A readable name for an id (resolver name, else pycountry, else the id)."""
-    try:
-        from realpolitik.countries import try_resolve  # type: ignore[attr-defined]
+    """A readable name for an id (the resolver's name, else the id itself)."""
+    from realpolitik.countries import try_resolve
 
-        c = try_resolve(code)
-        if c is not None and getattr(c, "name", None):
-            return c.name
-    except Exception:
-        pass
-    try:
-        import pycountry
-
-        c2 = pycountry.countries.get(alpha_3=code)
-        if c2:
-            return getattr(c2, "common_name", None) or c2.name
-    except Exception:
-        pass
-    return code
+    c = try_resolve(code)
+    return c.name if c is not None else code
