@@ -5,6 +5,8 @@ Shares over a window are sums over the window (SIPRI convention), never averages
 
 from __future__ import annotations
 
+import pandas as pd
+
 from realpolitik.countries import Country
 from realpolitik.periods import Period
 from realpolitik.periods import windows as make_windows
@@ -155,32 +157,81 @@ def deals(
     return Result(frame, query, [store.source(DATASET)], notes, f"Arms deals {s.name} → {r.name}")
 
 
+def partner_windows(
+    who: str | Country,
+    partner: str | Country,
+    side: str = "imports",
+    width: int = 5,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """Partner's TIV, share and rank among `who`'s suppliers (side="imports") or recipients ("exports")
+    in every window of `width` years in which `who` traded arms at all (share 0, rank null if absent)."""
+    store = store or get_store()
+    me, other = ("recipient", "supplier") if side == "imports" else ("supplier", "recipient")
+    w, p = country(who), country(partner)
+    first, last = store.coverage(TABLE)
+    make_windows(first, last, width)  # validates width
+    return store.sql(
+        f"""
+        WITH y AS (
+            SELECT year, coalesce({other}_id, {other}) AS pid, sum(tiv) AS tiv
+            FROM {TABLE} WHERE {me}_id = $who GROUP BY ALL
+        ), g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) t(w)),
+        s AS (
+            SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv
+            FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL
+        ), r AS (
+            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+                   rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank,
+                   sum(tiv) OVER (PARTITION BY start) AS total
+            FROM s
+        )
+        SELECT start::INTEGER AS start, "end"::INTEGER AS "end",
+               round(coalesce(max(tiv) FILTER (WHERE pid = $partner), 0), 4) AS tiv,
+               round(max(total), 4) AS total,
+               coalesce(max(share) FILTER (WHERE pid = $partner), 0) AS share,
+               max(rank) FILTER (WHERE pid = $partner) AS rank
+        FROM r GROUP BY ALL HAVING max(total) > 0 ORDER BY 1
+        """,
+        {"who": w.id, "partner": p.id, "first": first, "last": last, "width": width},
+    )
+
+
+def global_windows(
+    role: str = "supplier", width: int = 5, store: Store | None = None
+) -> pd.DataFrame:
+    """Every exporter's (role="supplier") or importer's share of the global total and rank, per window."""
+    store = store or get_store()
+    if role not in {"supplier", "recipient"}:
+        raise ValueError(f"role must be supplier or recipient, not {role!r}")
+    first, last = store.coverage(TABLE)
+    return store.sql(
+        f"""
+        WITH y AS (SELECT year, coalesce({role}_id, {role}) AS pid, sum(tiv) AS tiv FROM {TABLE} GROUP BY ALL),
+        g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) t(w)),
+        s AS (SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv
+              FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL),
+        r AS (
+            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+                   rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank FROM s
+        )
+        SELECT pid, start::INTEGER AS start, "end"::INTEGER AS "end", tiv, share, rank FROM r ORDER BY pid, start
+        """,
+        {"first": first, "last": last, "width": width},
+    )
+
+
 def windows(
     recipient: str | Country, supplier: str | Country, width: int = 5, store: Store | None = None
 ) -> Result:
-    """The supplier's share of the recipient's imports in every window of `width` years."""
+    """The supplier's share of the recipient's imports (and its rank) in every window of `width` years."""
     store = store or get_store()
     r, s = country(recipient), country(supplier)
     first, last = store.coverage(TABLE)
-    make_windows(first, last, width)  # validates width
-    frame = store.sql(
-        f"""
-        WITH y AS (
-            SELECT year, sum(tiv) AS total, coalesce(sum(tiv) FILTER (WHERE supplier_id = $s), 0) AS tiv
-            FROM {TABLE} WHERE recipient_id = $r GROUP BY year
-        ), g AS (
-            SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)
-        )
-        SELECT g.start::INTEGER AS start, g."end"::INTEGER AS "end", round(sum(y.tiv), 4) AS tiv,
-               round(sum(y.total), 4) AS total, sum(y.tiv) / sum(y.total) AS share
-        FROM g JOIN y ON y.year BETWEEN g.start AND g."end"
-        GROUP BY g.start, g."end" HAVING sum(y.total) > 0 ORDER BY 1
-        """,
-        {"s": s.id, "r": r.id, "width": width, "first": first, "last": last},
-    )
+    frame = partner_windows(r, s, "imports", width, store)
     notes = [
         f"Share of {r.name}'s arms imports from {s.name} in every {width}-year window ({first}–{last}); "
-        "windows in which it imported nothing are left out.",
+        "windows in which it imported nothing are left out; rank among its suppliers (empty = none delivered).",
         "Windows ending before 1995 use the older SIPRI release; windows spanning 1994/1995 mix releases.",
         CONVENTION,
     ]

@@ -168,29 +168,10 @@ _TIV = "sipri_tiv"
 
 def _arms_windows_sql(store: Any, me: str, other: str, who: str, partner: str) -> Any:
     """Partner's share and rank of `who`'s imports (me=recipient) or exports (me=supplier) in every 5-year window."""
-    first, last = store.coverage(_TIV)
-    return store.sql(
-        f"""
-        WITH y AS (
-            SELECT year, coalesce({other}_id, {other}) AS pid, sum(tiv) AS tiv
-            FROM {_TIV} WHERE {me}_id = $who GROUP BY ALL
-        ), g AS (SELECT w AS start, w + {WIDTH} - 1 AS "end" FROM range($first, $last - {WIDTH} + 2) t(w)),
-        s AS (
-            SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL
-        ), r AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
-                   rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank,
-                   sum(tiv) OVER (PARTITION BY start) AS total
-            FROM s
-        )
-        SELECT g.start::INTEGER AS start, g."end"::INTEGER AS "end",
-               coalesce(max(r.tiv) FILTER (WHERE r.pid = $partner), 0) AS tiv,
-               max(r.total) AS total,
-               coalesce(max(r.share) FILTER (WHERE r.pid = $partner), 0) AS share,
-               max(r.rank) FILTER (WHERE r.pid = $partner) AS rank
-        FROM g JOIN r USING (start) GROUP BY ALL HAVING max(r.total) > 0 ORDER BY 1
-        """,
-        {"who": who, "partner": partner, "first": first, "last": last},
+    from realpolitik.queries.arms import partner_windows
+
+    return partner_windows(
+        who, partner, "imports" if me == "recipient" else "exports", WIDTH, store
     )
 
 
@@ -202,20 +183,9 @@ def _global_windows_sql(store: Any, role: str, who: str) -> Any:
 
 def _global_windows_all(store: Any, role: str) -> Any:
     """Every exporter's (or importer's) share and rank in every 5-year window (one query per article)."""
-    first, last = store.coverage(_TIV)
-    return store.sql(
-        f"""
-        WITH y AS (SELECT year, coalesce({role}_id, {role}) AS pid, sum(tiv) AS tiv FROM {_TIV} GROUP BY ALL),
-        g AS (SELECT w AS start, w + {WIDTH} - 1 AS "end" FROM range($first, $last - {WIDTH} + 2) t(w)),
-        s AS (SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL),
-        r AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
-                   rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank FROM s
-        )
-        SELECT pid, start::INTEGER AS start, "end"::INTEGER AS "end", tiv, share, rank FROM r ORDER BY pid, start
-        """,
-        {"first": first, "last": last},
-    )
+    from realpolitik.queries.arms import global_windows
+
+    return global_windows(role, WIDTH, store)
 
 
 def _window_rows(
