@@ -320,3 +320,24 @@ def test_dyad_month_matches_pandas_groupby(rows: list[dict]) -> None:
     assert got["goldstein_sum"].fillna(0).to_numpy() == pytest.approx(
         want.sort_index()["goldstein_sum"].to_numpy()
     )
+
+
+def test_icews_dyad_matches_hand_count(raw_dir: Path) -> None:
+    raw = pd.read_csv(
+        raw_dir / "events" / "andybega__icews" / "events.2018.sample.tab",
+        sep="\t",
+        dtype=str,
+        quoting=3,
+        keep_default_na=False,
+    )
+    s, t = raw["Source Country"], raw["Target Country"]
+    pair = raw[
+        ((s == "Russian Federation") & (t == "Ukraine"))
+        | ((s == "Ukraine") & (t == "Russian Federation"))
+    ]
+    row = q.dyad("Russia", "Ukraine", "2018-06", "2018-06", dataset="icews").frame.iloc[0]
+    assert row["events"] == len(pair) > 0
+    assert row["goldstein_mean"] == pytest.approx(pair["Intensity"].astype(float).mean(), abs=1e-12)
+    assert pd.isna(row["tone_mean"]) and pd.isna(
+        row["goldstein_wmean"]
+    )  # ICEWS has no tone or mentions

@@ -40,6 +40,9 @@ def test_gdelt2_official_export_loads_strictly(ev: Path) -> None:
         "RUS": 91,
     }  # SOURCES.md
     assert countries.notna().any()
+    a, b = df["Actor1CountryCode"], df["Actor2CountryCode"]
+    pair = lambda x, y: int((((a == x) & (b == y)) | ((a == y) & (b == x))).sum())  # noqa: E731
+    assert (pair("IRN", "RUS"), pair("IRN", "TUR"), pair("ISR", "TUR")) == (5, 6, 3)  # SOURCES.md
 
 
 def test_gdelt1_mixed_57_58_columns(ev: Path) -> None:

@@ -5,7 +5,7 @@ GDELT often codes the same action several times from one article (repeated sente
 
 - two rows are duplicates when they share dataset, `date` (SQLDATE), `source_actor` and `target_actor`
   (the full CAMEO actor codes, Actor1Code/Actor2Code), `event_code` and `source_url`;
-- the kept row is the one with the smallest event id (then origin); its mentions, tone and Goldstein
+- the kept row is the one with the smallest event id (numeric order of the digit strings, then origin); its mentions, tone and Goldstein
   are kept as they are (not summed: the duplicates describe the same report of the same action);
 - rows without a URL (GDELT 1.0 backfile rows) are never merged, since nothing shows they came
   from the same report; ICEWS and PLOVER rows are not de-duplicated.
@@ -27,7 +27,7 @@ def ranked_sql(events: str) -> str:
     keys = ", ".join(KEYS)
     return (
         f"SELECT {cols}, CASE WHEN dataset IN {GDELT} AND source_url IS NOT NULL "
-        f"THEN ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY event_id, origin) ELSE 1 END AS dup_rank "
+        f"THEN ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY LENGTH(event_id), event_id, origin) ELSE 1 END AS dup_rank "
         f"FROM {events}"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -174,14 +175,20 @@ class Panel:
             rel = "<>" if self.directed else "<"
             pairs = "".join(f", {x}" for x in self.pair_cols)
             cow = "s." + c if self.system == "cow" else gw_to_cow(f"s.{c}", "s.year")
-            keys = (
-                f"{dkey('a._cow', 'b._cow', 'a.year')} AS _k, "
-                f"{dkey('least(a._cow, b._cow)', 'greatest(a._cow, b._cow)', 'a.year')} AS _u, "
-                f"{dkey(f'least(a.{c}, b.{c})', f'greatest(a.{c}, b.{c})', 'a.year')} AS _un"
-            )
+            hidden = {
+                "_k": dkey("a._cow", "b._cow", "a.year"),
+                "_u": dkey("least(a._cow, b._cow)", "greatest(a._cow, b._cow)", "a.year"),
+                "_un": dkey(f"least(a.{c}, b.{c})", f"greatest(a.{c}, b.{c})", "a.year"),
+                "_dstart": "greatest(a._spell, b._spell)",
+            }
+            # only the hidden keys some step uses (each costs a computation per dyad-year)
+            text = " ".join(" ".join(map(str, part)) for part in self.dyad_parts)
+            needed = {part[2] for part in self.dyad_parts if len(part) == 4}
+            needed |= {n for n in hidden if re.search(rf"\bp\.{n}\b", text)}
+            used = [f", {expr} AS {name}" for name, expr in hidden.items() if name in needed]
             sql = (
                 f"WITH sx AS (SELECT {cow} AS _cow, * FROM ({sx}) s) "
-                f"SELECT a.{c} AS {c}1, b.{c} AS {c}2, a.year, greatest(a._spell, b._spell) AS _dstart, {keys}{pairs} "
+                f"SELECT a.{c} AS {c}1, b.{c} AS {c}2, a.year{''.join(used)}{pairs} "
                 f"FROM sx a JOIN sx b ON a.year = b.year AND a.{c} {rel} b.{c} "
                 f"ANTI JOIN {false} f ON f.{c}1 = a.{c} AND f.{c}2 = b.{c} AND f.year = a.year"
             )

@@ -2,8 +2,9 @@
 
 Reads the dyad-month aggregate (`events_dyad_month`) and the covered months (`events_rows`) from the
 store — the bundled `events_samples` snapshot by default, or an `events ingest` output directory.
-A month appears only if the dataset has events in it at all (its coverage); a covered month with no
-events between the pair shows 0 events and null means. Undirected by default: both directions added
+A month appears only if the dataset has inter-state events in it at all (its coverage, read from the
+small dyad-month table so queries stay fast on large ingests); a covered month with no events between
+the pair shows 0 events and null means. Undirected by default: both directions added
 from their additive sums, so means are exact, not averages of averages.
 """
 
@@ -88,7 +89,7 @@ def dyad(
         raise BadPeriod(f"--from {lo} is after --to {hi}")
     sql, sources = _runner(data_dir)
     cov = sql(
-        f"SELECT dataset, MIN(STRFTIME(date, '%Y-%m')) AS lo, MAX(STRFTIME(date, '%Y-%m')) AS hi FROM {ROWS} GROUP BY dataset ORDER BY dataset"
+        f"SELECT dataset, MIN(month) AS lo, MAX(month) AS hi FROM {MONTHS} GROUP BY dataset ORDER BY dataset"
     )
     if cov.empty:
         raise DataMissing("the event store holds no events")
@@ -104,7 +105,7 @@ def dyad(
     period = "c.month" if freq == "month" else "SUBSTRING(c.month, 1, 4)"
     ds_filter = "AND c.dataset = $ds" if dataset else ""
     query = f"""
-WITH c AS (SELECT DISTINCT dataset, STRFTIME(date, '%Y-%m') AS month FROM {ROWS}),
+WITH c AS (SELECT DISTINCT dataset, month FROM {MONTHS}),
 d AS (SELECT * FROM {MONTHS} AS d WHERE {pair})
 SELECT {period} AS period, c.dataset AS dataset,
   CAST(COALESCE(SUM(d.events), 0) AS BIGINT) AS events,
@@ -129,7 +130,7 @@ GROUP BY 1, 2 ORDER BY 1, 2"""
     notes = [
         f"{'Directed ' + ca.name + ' → ' + cb.name if directed else 'Both directions'}; "
         "events = coded events after GDELT de-duplication (same day, actors, event code, URL).",
-        "Only months in which a dataset has any events are listed; event counts are not comparable "
+        "Only months in which a dataset has any inter-state events are listed; counts are not comparable "
         "across datasets (different coverage and coding).",
         "goldstein_wmean (mention-weighted) and tone_mean exist for GDELT only; cc_index = "
         "(cooperation − conflict) / (cooperation + conflict) events by QuadClass.",
