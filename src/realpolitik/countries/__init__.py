@@ -33,6 +33,7 @@ __all__ = [
     "from_iso2",
     "from_sipri_code",
     "from_cameo",
+    "cameo_codes",
     "from_id",
     "from_gw_abb",
     "code_periods",
@@ -326,6 +327,11 @@ def from_cameo(code: str) -> Country:
             raise UnknownCountry(code, [])
         return _get(cid)
     return from_iso3(c)
+
+
+def cameo_codes() -> dict[str, str | None]:
+    """CAMEO country codes that are not plain ISO3: code -> id (None for CAMEO regions)."""
+    return dict(_db().cameo)
 
 
 def is_cameo_aggregate(code: str) -> bool:

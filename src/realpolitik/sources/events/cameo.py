@@ -113,38 +113,25 @@ def actor_types() -> dict[str, str]:
     return dict(zip(df["CODE"], df["LABEL"], strict=True))
 
 
-@cache
-def country_exceptions() -> dict[str, str | None]:
-    """CAMEO country codes that are not ISO3: code → resolver id (None for regions)."""
-    df = pd.read_csv(LOOKUPS / "cameo_countries.tsv", sep="\t", dtype=str, keep_default_na=False)
-    return {c: (i or None) for c, i in zip(df["code"], df["id"], strict=True)}
-
-
 def country_id(code: str | None) -> str | None:
-    """Resolver id of a CAMEO country code (mostly ISO3; exceptions and regions mapped); None if not a state."""
-    if not code:
+    """Resolver id of a CAMEO country code (mostly ISO3; CAMEO spellings via the resolver); None for regions."""
+    if not code or not str(code).strip():
         return None
-    code = code.strip().upper()
-    exc = country_exceptions()
-    if code in exc:
-        return exc[code]
-    if len(code) != 3 or not code.isalpha():
-        return None
-    from realpolitik.countries import from_iso3
+    from realpolitik.countries import from_cameo
     from realpolitik.errors import UnknownCountry
 
     try:
-        return from_iso3(code).id
+        return from_cameo(str(code)).id
     except (UnknownCountry, LookupError, ValueError):
         return None
 
 
 @cache
 def known_codes() -> list[str]:
-    """Every 3-letter code the resolver knows as ISO3 or id, plus the CAMEO exceptions (a static lookup)."""
-    from realpolitik.countries import all_countries
+    """Every 3-letter code the resolver knows as ISO3 or id, plus CAMEO's own codes (a static lookup)."""
+    from realpolitik.countries import all_countries, cameo_codes
 
-    codes = set(country_exceptions())
+    codes = set(cameo_codes())
     for c in all_countries():
         for code in (c.iso3, c.id):
             if code and len(code) == 3 and code.isalpha():
