@@ -131,3 +131,16 @@ def test_html_brief_charts_render_in_chromium(isr_aze, tmp_path):
         assert page.locator("div.chart svg path").count() > 5  # lines and axes were drawn
         assert "67.7 %" in page.inner_text("body")
         assert screenshot(page, "brief_ISR_AZE").stat().st_size > 10_000
+
+
+def test_relations_timeline_from_event_data():
+    """The brief adds an event-data timeline when the store holds events between the pair."""
+    b = brief("Armenia", "Azerbaijan", as_of="2021-01-01")
+    f = facts(b, "events")
+    assert (
+        f["events_gdelt2"].value == 102
+    )  # Nov 2020 sample after de-duplication (hand count in test_events)
+    assert "2020-11" in f["events_gdelt2"].period
+    assert any("samples" in g for g in b.section("events").gaps)
+    none = brief("Iceland", "Bhutan", as_of="2024-01-01")
+    assert all(s.key != "events" for s in none.sections)

@@ -7,7 +7,13 @@ from datetime import date
 
 from realpolitik.analyses.brief.model import Brief, Fact, Motive, Section
 from realpolitik.analyses.brief.motives import motives as derive_motives
-from realpolitik.analyses.brief.sections import alignment, arms, energy_trade, geography
+from realpolitik.analyses.brief.sections import (
+    alignment,
+    arms,
+    energy_trade,
+    events_timeline,
+    geography,
+)
 from realpolitik.analyses.brief.security import security
 from realpolitik.analyses.brief.summary import summarise
 from realpolitik.countries import Country
@@ -44,9 +50,12 @@ def brief(
         f_arms = pool.submit(arms, ca, cb, last, store)
         f_energy = pool.submit(energy_trade, ca, cb, last, store)
         f_alignment = pool.submit(alignment, ca, cb, last, store)
+        f_events = pool.submit(events_timeline, ca, cb, day.year, store)
         sec_security, rivals = security(ca, cb, last, store)
         sec_geo = geography(ca, cb, rivals, store)
         sections = [f_arms.result(), f_energy.result(), sec_geo, sec_security, f_alignment.result()]
+        if (timeline := f_events.result()) is not None:
+            sections.append(timeline)
     motives = derive_motives(ca, cb, sections)
     used = {src.dataset: src for s in sections for r in s.tables.values() for src in r.sources}
     for s in sections:

@@ -345,3 +345,51 @@ def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
                 )  # fmt: skip
             )
     return sec
+
+
+# ------------------------------------------------------------------------------ relations timeline
+def events_timeline(a: Country, b: Country, as_of_year: int, store: Store) -> Section | None:
+    """Event-data timeline (GDELT/ICEWS) when the store holds events between the pair, else None."""
+    if not store.has_table("events_dyad_month"):
+        return None
+    from realpolitik.queries import events
+
+    sec = Section("events", "Relations timeline (event data)")
+    r = attempt(sec, "events", lambda: events.dyad(a, b, freq="month"))
+    if r is None:
+        return None
+    f = r.frame[
+        (r.frame["events"] > 0) & (r.frame["period"].astype(str).str[:4].astype(int) <= as_of_year)
+    ]
+    if f.empty:
+        return None
+    for ds, g in f.groupby("dataset", sort=True):
+        coop = int(g["verbal_coop"].sum() + g["material_coop"].sum())
+        conf = int(g["verbal_conflict"].sum() + g["material_conflict"].sum())
+        index = (coop - conf) / (coop + conf) if coop + conf else None
+        span = (
+            f"{g['period'].min()}–{g['period'].max()}" if len(g) > 1 else str(g["period"].iloc[0])
+        )
+        text = f"{ds}: {int(g['events'].sum())} events between {a.name} and {b.name} in {len(g)} sampled month(s) ({span})"
+        text += f"; cooperation–conflict index {index:+.2f}." if index is not None else "."
+        sec.facts.append(
+            Fact(
+                f"events_{ds}",
+                text,
+                int(g["events"].sum()),
+                span,
+                "events_samples",
+                {"cc_index": index},
+            )
+        )
+    sec.tables["events"] = Result(
+        f.reset_index(drop=True),
+        r.query,
+        r.sources,
+        r.notes,
+        f"Events {a.name} – {b.name} by month",
+    )
+    sec.gaps.append(
+        "The bundled event data are samples (a few days or months per source), not complete series."
+    )
+    return sec
