@@ -11,17 +11,6 @@ from realpolitik.analyses.network.partnerships import partnerships
 from realpolitik.analyses.network.triads import triads
 
 
-@pytest.fixture(scope="module", autouse=True)
-def needs_network_tables(store):
-    """The layers join on resolver ids: the snapshot must hold sipri_tiv and id-carrying peace-science tables."""
-    if not store.has_table("sipri_tiv"):
-        pytest.skip("snapshot has no sipri_tiv table (build the 'sipri' dataset)")
-    if store.sql("SELECT count(id1) AS n FROM atop_alliance")["n"].iloc[0] == 0:
-        pytest.skip(
-            "atop_alliance has no resolver ids (rebuild the peace-science datasets with the resolver)"
-        )
-
-
 @pytest.fixture(scope="module")
 def g2020():
     return signed_graph(2020)

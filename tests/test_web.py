@@ -23,22 +23,6 @@ def client() -> TestClient:
     return TestClient(create_app(), raise_server_exceptions=False)
 
 
-def _claims_ready() -> bool:
-    try:
-        import realpolitik.analyses.claims.report  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
-def _network_ready() -> bool:
-    try:
-        from realpolitik.analyses.network import partnerships, triads  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
 # ---- API mirrors the CLI -----------------------------------------------------------------------
 
 
@@ -265,9 +249,6 @@ def test_segments_split_at_spans():
     ]
 
 
-@pytest.mark.skipif(
-    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
-)
 def test_check_api_and_page(client):
     article = EXAMPLE.read_text(encoding="utf-8")
     body = client.post("/api/check", json={"text": article}).json()
@@ -285,9 +266,6 @@ def test_check_api_and_page(client):
     assert r.status_code == 400
 
 
-@pytest.mark.skipif(
-    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
-)
 def test_check_page_escapes_article(client):
     text = f"{XSS}\nIsrael supplied 60% of Azerbaijan's arms imports in 2016-2020. {XSS}"
     page = client.post("/check", data={"text": text}).text
@@ -298,9 +276,6 @@ def test_check_page_escapes_article(client):
 # ---- network -------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    not _network_ready(), reason="network analysis (analyses.network) not importable yet"
-)
 def test_network_api_and_page(client):
     rows = client.get("/api/network/partnerships?year=2020&top=25").json()["rows"]
     pairs = {frozenset((r["a_id"], r["b_id"])) for r in rows}

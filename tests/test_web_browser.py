@@ -129,17 +129,6 @@ def test_unknown_country_page(page, base_url):
     screenshot(page, "web_404")
 
 
-def _claims_ready() -> bool:
-    try:
-        import realpolitik.analyses.claims.report  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
-@pytest.mark.skipif(
-    not _claims_ready(), reason="claim checker (analyses.claims) not importable yet"
-)
 def test_check_page_highlights_claims(page, base_url):
     article = EXAMPLE.read_text(encoding="utf-8") if EXAMPLE.is_file() else FALLBACK_ARTICLE
     page.goto(f"{base_url}/check")
@@ -181,15 +170,14 @@ def test_user_text_never_executes(page, base_url):
     # 2. a dyad URL with the payload in the path
     page.goto(f"{base_url}/dyad/{PAYLOAD.replace('/', '%2F')}/AZE")
     # 3. the claim checker with the payload around real claims
-    if _claims_ready():
-        page.goto(f"{base_url}/check")
-        page.fill(
-            "textarea[name=text]",
-            f"{PAYLOAD}\nMore than 60% of Azerbaijani weapons imports come from Israel.\n{PAYLOAD}",
-        )
-        page.click("form.check-form button[type=submit]")
-        page.wait_for_selector("article.article")
-        assert "<script>" in page.inner_text("article.article")  # the payload is displayed, not run
+    page.goto(f"{base_url}/check")
+    page.fill(
+        "textarea[name=text]",
+        f"{PAYLOAD}\nMore than 60% of Azerbaijani weapons imports come from Israel.\n{PAYLOAD}",
+    )
+    page.click("form.check-form button[type=submit]")
+    page.wait_for_selector("article.article")
+    assert "<script>" in page.inner_text("article.article")  # the payload is displayed, not run
     page.wait_for_timeout(300)
     assert page.evaluate("() => window.__xss") is None
     assert "pwned" not in page.title()
