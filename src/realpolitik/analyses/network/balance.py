@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -194,23 +195,31 @@ def frustration_lower(g: nx.Graph, weighted: bool = False) -> float:
     return total
 
 
+_STDOUT_LOCK = threading.Lock()
+
+
 def _quiet_highs():
-    """A HiGHS instance without its start-up banner (printed by C code on stdout, which JSON output owns)."""
+    """A HiGHS instance without its start-up banner (printed by C code on stdout, which JSON output owns).
+
+    The banner is silenced by pointing file descriptor 1 at /dev/null for the constructor; a lock keeps
+    concurrent callers (web server threads) from restoring each other's descriptors out of order.
+    """
     import os
     import sys
 
     import highspy
 
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 1)
-            h = highspy.Highs()
-            h.setOptionValue("output_flag", False)
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
+    with _STDOUT_LOCK:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as null:
+                os.dup2(null.fileno(), 1)
+                h = highspy.Highs()
+                h.setOptionValue("output_flag", False)
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
     return h
 
 
