@@ -110,6 +110,15 @@ def default_window(
     return Period(start, max(start, end)), notes
 
 
+def _period_used(claim: Claim, period: Period) -> dict[str, Any]:
+    """The evidence's account of which period was checked and why (stated, sentence, default…)."""
+    return {
+        "start": period.start,
+        "end": period.end,
+        "source": claim.period.get("source") if claim.period else "default",
+    }
+
+
 def _stated(claim: Claim) -> Period | None:
     p = claim.period
     if not p:
@@ -166,6 +175,15 @@ def _rank_ok(claim: Claim, actual: int | None) -> bool | None:
 _TIV = "sipri_tiv"
 
 
+def _arms_period(claim: Claim, today: date) -> tuple[Any, Period | None, Period, list[str]]:
+    """Store, the stated period (if any), the period to check and its notes, for a SIPRI claim."""
+    store = _store()
+    first, last = store.coverage(_TIV)
+    stated = _stated(claim)
+    period, notes = (stated, []) if stated else default_window(today, first, last)
+    return store, stated, period, notes
+
+
 def _arms_windows_sql(store: Any, me: str, other: str, who: str, partner: str) -> Any:
     """Partner's share and rank of `who`'s imports (me=recipient) or exports (me=supplier) in every 5-year window."""
     from realpolitik.queries.arms import partner_windows
@@ -220,10 +238,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     """arms_import_share (subject = recipient) or arms_export_share (subject = supplier)."""
     from realpolitik.queries import arms
 
-    store = _store()
-    first, last = store.coverage(_TIV)
-    stated = _stated(claim)
-    period, notes = (stated, []) if stated else default_window(today, first, last)
+    store, stated, period, notes = _arms_period(claim, today)
     me, other = ("recipient", "supplier") if side == "import" else ("supplier", "recipient")
     who, partner = claim.subject, claim.object
     try:
@@ -249,11 +264,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
         summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": period.start,
-            "end": period.end,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, period),
         "actual": {
             "share": actual,
             "unit": "percent",
@@ -275,10 +286,7 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
     """arms_top_supplier (subject = recipient, object = supplier) or arms_top_recipient (subject = supplier)."""
     from realpolitik.queries import arms
 
-    store = _store()
-    first, last = store.coverage(_TIV)
-    stated = _stated(claim)
-    period, notes = (stated, []) if stated else default_window(today, first, last)
+    store, stated, period, notes = _arms_period(claim, today)
     who, partner = claim.subject, claim.object
     try:
         res = _q(arms.suppliers if side == "supplier" else arms.recipients, who, period)
@@ -303,11 +311,7 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
         )
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": period.start,
-            "end": period.end,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, period),
         "actual": {
             "rank": actual,
             "share": None
@@ -325,10 +329,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
     """arms_global_share / arms_global_rank: the subject among all exporters or importers."""
     from realpolitik.queries import arms
 
-    store = _store()
-    first, last = store.coverage(_TIV)
-    stated = _stated(claim)
-    period, notes = (stated, []) if stated else default_window(today, first, last)
+    store, stated, period, notes = _arms_period(claim, today)
     kind = claim.claimed.get("kind", "exporters")
     try:
         res = _q(arms.top, kind, period, limit=1000)
@@ -361,11 +362,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
     verdict = _decide(holds, any_other, stated is not None)
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": period.start,
-            "end": period.end,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, period),
         "actual": {what: actual},
         "windows": rows,
         "notes": notes,
