@@ -24,7 +24,7 @@ HOSTLEV = {1: "no militarized action", 2: "threat", 3: "display", 4: "use of for
 def _name(ccode: int, year: int | None = None) -> tuple[str | None, str]:
     try:
         c = from_cow(int(ccode), year)
-    except Exception:
+    except LookupError:  # UnknownCountry
         return None, f"COW {ccode}"
     return c.id, c.name
 

@@ -73,7 +73,7 @@ def _lookup(code: int, system: str, year: int | None = None) -> str | None:
     fn = fns[0] if system == "cow" else fns[1]
     try:
         country = fn(int(code), year)
-    except Exception:  # unknown code: no id rather than a failed build
+    except LookupError:  # unknown code (UnknownCountry): no id rather than a failed build
         return None
     return getattr(country, "id", None)
 

@@ -18,7 +18,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UnknownCountry, UserError
 from realpolitik.web.middleware import MAX_BODY, SafetyMiddleware
-from realpolitik.web.services import Unavailable
 
 HERE = Path(__file__).parent
 log = logging.getLogger("realpolitik.web")
@@ -96,10 +95,6 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
         return error_page(request, 400, "Bad request", str(exc))
-
-    @app.exception_handler(Unavailable)
-    async def unavailable(request: Request, exc: Unavailable) -> Response:
-        return error_page(request, 503, "Not available", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -105,17 +105,8 @@ def dyad(
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request, example: bool = False) -> HTMLResponse:
     text = EXAMPLE.read_text(encoding="utf-8") if example and EXAMPLE.is_file() else ""
-    available = _claims_available()
-    return render(request, "check.html", title="Check an article", text=text, report=None, available=available,
+    return render(request, "check.html", title="Check an article", text=text, report=None,
                   has_example=EXAMPLE.is_file())  # fmt: skip
-
-
-def _claims_available() -> str | None:
-    try:
-        S.claims_module()
-    except S.Unavailable as e:
-        return str(e)
-    return None
 
 
 @router.post("/check", response_class=HTMLResponse)
@@ -142,7 +133,7 @@ async def check(
     segs = S.segments(doc.get("text", ""), claims)
     counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
     return render(request, "check.html", title="Claim check", text=text, report=report, doc=doc, claims=claims,
-                  segments=segs, counts=counts, available=None, has_example=EXAMPLE.is_file(), verdicts=VERDICTS)  # fmt: skip
+                  segments=segs, counts=counts, has_example=EXAMPLE.is_file(), verdicts=VERDICTS)  # fmt: skip
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -161,10 +152,6 @@ def network(
         "top": top,
         "spec_json": spec_json,
     }
-    try:
-        S.network_module()
-    except S.Unavailable as e:
-        return render(request, "network.html", unavailable=str(e), **ctx)
     ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
     ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
     hood = _attempt(lambda: S.neighbourhood(c.id, year))
@@ -172,14 +159,14 @@ def network(
     if isinstance(hood, dict) and hood.get("nodes"):
         ctx["graph"] = force_graph(hood)
     ctx["balance"] = balance_chart(1950, 2024)
-    return render(request, "network.html", unavailable=None, **ctx)
+    return render(request, "network.html", **ctx)
 
 
 def _attempt(fn) -> Any:
-    """A network part, or the reason it is missing (user error or unavailable) as a string."""
+    """A network part, or the reason it is missing (a user error such as a year outside the data) as a string."""
     try:
         return fn()
-    except (UserError, S.Unavailable) as e:
+    except UserError as e:
         return str(e)
     except Exception:
         S.log.exception("network page part failed")

@@ -19,10 +19,6 @@ from realpolitik.result import Result
 log = logging.getLogger("realpolitik.web")
 
 
-class Unavailable(Exception):
-    """An analysis module that is not installed or not importable in this build."""
-
-
 def country(text: str) -> Country:
     """Resolve any resolver input (name, code, demonym); UnknownCountry carries suggestions."""
     return resolve(text)
@@ -305,19 +301,10 @@ def profile(cid: str) -> list[Panel]:
 # ---- claim check ---------------------------------------------------------------------------------
 
 
-def claims_module() -> Any:
-    """The claim checker's reader and report modules, or Unavailable."""
-    try:
-        from realpolitik.analyses.claims import reader, report
-    except Exception as e:  # not written yet / broken import: the page says so
-        log.warning("claim checker unavailable: %s", e)
-        raise Unavailable("The claim checker is not available in this build.") from e
-    return reader, report
-
-
 def check(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
     """Check an article: the claim checker's JSON document ({"document", "claims"})."""
-    reader, report = claims_module()
+    from realpolitik.analyses.claims import reader, report
+
     if day:
         as_of(day, "date")
     return clean(report.build_report(reader.read_text(text, day, name=name)).to_dict())
@@ -352,57 +339,32 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
 # ---- network -------------------------------------------------------------------------------------
 
 
-def network_module() -> Any:
-    """The network analysis package, or Unavailable while it is not importable."""
-    try:
-        import realpolitik.analyses.network as net
-
-        funcs = {}
-        for name, mod in [
-            ("partnerships", "partnerships"),
-            ("balance_series", "balance"),
-            ("triads", "triads"),
-            ("signed_graph", "graph"),
-        ]:
-            fn = getattr(net, name, None)
-            if fn is None:
-                import importlib
-
-                fn = getattr(
-                    importlib.import_module(f"realpolitik.analyses.network.{mod}"), name, None
-                )
-            funcs[name] = fn
-    except Exception as e:
-        log.warning("network analysis unavailable: %s", e)
-        raise Unavailable("The network analysis is not available in this build.") from e
-    return funcs
-
-
-def network_fn(name: str):
-    fn = network_module().get(name)
-    if fn is None:
-        raise Unavailable(f"The network analysis has no {name}() in this build yet.")
-    return fn
-
-
 @lru_cache(maxsize=16)
 def partnerships(year: int, top: int) -> Result:
-    return network_fn("partnerships")(year, top)
+    from realpolitik.analyses.network.partnerships import partnerships as run
+
+    return run(year, top)
 
 
 @lru_cache(maxsize=8)
 def balance_series(start: int, end: int) -> Result:
-    return network_fn("balance_series")(start, end)
+    from realpolitik.analyses.network.balance import balance_series as run
+
+    return run(start, end)
 
 
 @lru_cache(maxsize=64)
 def triads(cid: str, year: int) -> Result:
-    return network_fn("triads")(cid, year)
+    from realpolitik.analyses.network.triads import triads as run
+
+    return run(cid, year)
 
 
 @lru_cache(maxsize=8)
 def signed_graph(year: int) -> Any:
-    return network_fn("signed_graph")(year)
+    from realpolitik.analyses.network.graph import signed_graph as run
+
+    return run(year)
 
 
 def _edge_text(data: dict[str, Any]) -> str:

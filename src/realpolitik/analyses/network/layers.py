@@ -91,7 +91,7 @@ def _name(cid: str) -> str:
 
     try:
         return from_id(cid).name
-    except Exception:
+    except LookupError:  # UnknownCountry
         return cid
 
 
@@ -102,7 +102,7 @@ def is_state(cid: str) -> bool:
 
     try:
         return from_id(cid).kind in {"state", "historical"}
-    except Exception:
+    except LookupError:  # UnknownCountry
         return False
 
 
