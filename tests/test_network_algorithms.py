@@ -226,3 +226,10 @@ def test_rank_auc_matches_pairwise_definition():
     pairwise = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
     assert auc(y, s) == pytest.approx(pairwise)
     assert auc([True, False], [1.0, 0.0]) == 1.0
+
+
+def test_exact_frustration_regression_pendant_node():
+    """A frustrated triangle plus a pendant edge: HiGHS once reported 0 here when given a warm start."""
+    g = signed_from_edges([(0, 1, 1, 1.6), (0, 2, -1, 2.4), (1, 2, 1, 0.95), (1, 3, 1, 0.85)])
+    assert B.frustration_bruteforce(g) == 1.0
+    assert B.frustration(g, exact=True).value == 1.0

@@ -51,15 +51,26 @@ def _years(a: object, b: object) -> str | None:
     return f"{int(a)}–{int(b)}" if int(a) != int(b) else str(int(a))
 
 
-def rivals(c: str | Country, year: int | None = None) -> Result:
-    """Strategic rivals (Thompson & Dreyer, Thompson–Sakuwa–Suhas) and dispute partners (COW MID, GML) of a state."""
+def rivals(
+    c: str | Country, year: int | None = None, period: tuple[int, int] | None = None
+) -> Result:
+    """Strategic rivals (Thompson & Dreyer, Thompson–Sakuwa–Suhas) and dispute partners (COW MID, GML) of a state.
+
+    `year` keeps rivalries running in that year and disputes in it; `period` (first, last) keeps rivalries
+    overlapping it and disputes inside it (e.g. a brief as of a date looks only at the years before it).
+    """
     cc = country(c)
     code = cow_code(cc)
     store = get_store()
     cov = _coverage_notes(store)
-    yfilter_r = "" if year is None else "AND ? BETWEEN s AND e"
-    yfilter_m = "" if year is None else "AND year = ?"
-    yp = [] if year is None else [year]
+    if year is not None and period is not None:
+        raise ValueError("give year or period, not both")
+    lo, hi = (year, year) if year is not None else (period if period is not None else (None, None))
+    windowed = lo is not None
+    yfilter_r = "AND s <= ? AND e >= ?" if windowed else ""
+    yfilter_m = "AND year BETWEEN ? AND ?" if windowed else ""
+    yp = [hi, lo] if windowed else []
+    ymp = [lo, hi] if windowed else []
     frame = store.sql(
         f"""
         WITH td AS (
@@ -87,7 +98,7 @@ def rivals(c: str | Country, year: int | None = None) -> Result:
         FROM o LEFT JOIN td_a USING (other) LEFT JOIN tss_a USING (other) LEFT JOIN cow USING (other) LEFT JOIN gml USING (other)
         ORDER BY rival DESC, coalesce(tss_start, td_start), greatest(coalesce(cow_mids, 0), coalesce(gml_mids, 0)) DESC, ccode2
         """,
-        [code, code, code, *yp, code, code, code, *yp, code, *yp, code, *yp],
+        [code, code, code, *yp, code, code, code, *yp, code, *ymp, code, *ymp],
     )
     frame["_last"] = frame[["cow_last_year", "gml_last_year", "tss_end", "td_end"]].max(axis=1)
     frame = _names(frame, "ccode2", "_last")
@@ -153,7 +164,12 @@ def rivals(c: str | Country, year: int | None = None) -> Result:
             + (f" in {year}." if year else ".")
         )
     sources = [store.source(d) for d in ("td_rivalries", "tss_rivalries", "cow_mid", "gml_mid")]
-    query = {"command": "rivals", "country": cc.id, "year": year}
+    query = {
+        "command": "rivals",
+        "country": cc.id,
+        "year": year,
+        **({"period": list(period)} if period else {}),
+    }
     title = f"Rivals and dispute partners of {cc.name}" + (f", {year}" if year else "")
     return Result(frame.reset_index(drop=True), query, sources, notes, title=title)
 

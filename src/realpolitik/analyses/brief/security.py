@@ -18,16 +18,13 @@ MIN_HOSTILITY = 4
 """Lowest MID hostility level that counts (4 = use of force, 5 = war); threats and displays alone do not."""
 
 
-def _end_year(span: object) -> int | None:
-    years = re.findall(r"\d{4}", str(span or ""))
-    return int(years[-1]) if years else None
-
-
 def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, dict]:
     """Adversaries of c with their evidence: coded strategic rivalry, or a recent hostile MID."""
     from realpolitik.queries import security as q
 
-    r = attempt(sec, f"rivals of {c.id}", lambda: q.rivals(c))
+    r = attempt(
+        sec, f"rivals of {c.id}", lambda: q.rivals(c, period=(last - RECENT_MID_YEARS, last))
+    )
     out: dict[str, dict] = {}
     if r is None:
         return out
@@ -43,9 +40,13 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
                 if pd.notna(row.rivalry_tss)
                 else "Thompson & Dreyer rivalries"
             )
-            if (_end_year(span) or 0) >= min(last, 2020) - 10:
+            years = re.findall(r"\d{4}", str(span or ""))
+            if years and int(years[-1]) >= min(last, 2020) - 10:
+                shown = (
+                    f"since {years[0]}" if int(years[-1]) > last else span
+                )  # never cite years after `last`
                 evidence.append(
-                    {"kind": "rivalry", "text": f"strategic rivalry {span} ({src})", "since": span}
+                    {"kind": "rivalry", "text": f"strategic rivalry {shown} ({src})", "since": span}
                 )
         mids_last = max(
             (int(v) for v in (row.cow_last_year, row.gml_last_year) if pd.notna(v)), default=None
@@ -59,8 +60,8 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
             and hostility >= MIN_HOSTILITY
         ):
             n = int(row.cow_mids) if pd.notna(row.cow_mids) else int(row.gml_mids)
-            evidence.append({"kind": "disputes", "text": f"{n} militarised dispute(s), the last in {mids_last} (COW/GML MIDs)",
-                             "last_year": mids_last})  # fmt: skip
+            evidence.append({"kind": "disputes", "text": f"{n} militarised dispute(s) in {last - RECENT_MID_YEARS}–{last}, "
+                             f"the last in {mids_last} (COW/GML MIDs)", "last_year": mids_last})  # fmt: skip
         if evidence:
             out[foe.id] = {"country": foe, "evidence": evidence}
     return out
