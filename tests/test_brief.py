@@ -144,3 +144,23 @@ def test_relations_timeline_from_event_data():
     assert any("samples" in g for g in b.section("events").gaps)
     none = brief("Iceland", "Bhutan", as_of="2024-01-01")
     assert all(s.key != "events" for s in none.sections)
+
+
+def test_brief_as_of_uses_no_later_years():
+    """A brief as of 1975 cites no dispute, alliance year or rivalry end from after 1974."""
+    b = brief("Soviet Union", "Egypt", as_of="1975-01-01")
+    sec = b.section("security")
+    assert sec.tables["alliances"].frame["year"].max() <= 1974
+    for f in sec.facts:
+        for side in (
+            (f.data.get("evidence") or {}).values()
+            if f.key.startswith("shared_")
+            else [f.data.get("evidence") or []]
+        ):
+            for e in side:
+                assert e.get("last_year", 0) <= 1974, e
+                assert all(int(y) <= 1974 for y in __import__("re").findall(r"\d{4}", e["text"])), e
+    late = brief("Soviet Union", "Egypt", as_of="2024-01-01")
+    assert (
+        late.last_year == 1991
+    )  # a dissolved state's brief stops with it (COW 365 is Russia after)

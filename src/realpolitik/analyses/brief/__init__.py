@@ -45,6 +45,9 @@ def brief(
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
     last = min(day.year - 1, store.coverage("sipri_tiv")[1])
+    ends = [c.end for c in (ca, cb) if c.kind == "historical" and c.end]
+    if ends:  # a historical state's figures stop when it does (its COW code may live on, e.g. 365)
+        last = min(last, *ends)
     # Independent sections run concurrently: DuckDB releases the GIL while a query runs.
     with ThreadPoolExecutor(max_workers=4) as pool:
         f_arms = pool.submit(arms, ca, cb, last, store)

@@ -9,6 +9,7 @@ import pandas as pd
 from realpolitik.analyses.brief.model import Fact, Section
 from realpolitik.analyses.brief.sections import attempt
 from realpolitik.countries import Country, try_resolve
+from realpolitik.result import Result
 from realpolitik.store import Store
 
 RECENT_MID_YEARS = 20
@@ -46,7 +47,11 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
                     f"since {years[0]}" if int(years[-1]) > last else span
                 )  # never cite years after `last`
                 evidence.append(
-                    {"kind": "rivalry", "text": f"strategic rivalry {shown} ({src})", "since": span}
+                    {
+                        "kind": "rivalry",
+                        "text": f"strategic rivalry {shown} ({src})",
+                        "since": shown,
+                    }
                 )
         mids_last = max(
             (int(v) for v in (row.cow_last_year, row.gml_last_year) if pd.notna(v)), default=None
@@ -67,6 +72,13 @@ def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, 
     return out
 
 
+def _until(result: Result, frame: pd.DataFrame) -> Result:
+    """The same result restricted to the rows up to the brief's last year."""
+    return Result(
+        frame.reset_index(drop=True), result.query, result.sources, result.notes, result.title
+    )
+
+
 def security(
     a: Country, b: Country, last: int, store: Store
 ) -> tuple[Section, dict[str, list[Country]]]:
@@ -81,6 +93,7 @@ def security(
         sec.gaps.append(f"relations {a.id}–{b.id}: {e}")
     if rel is not None:
         al = rel["alliances"].frame
+        al = al[al["year"] <= last]  # nothing after the as-of year
         if al.empty:
             sec.facts.append(Fact("alliance", f"ATOP records no alliance between {a.name} and {b.name} (ATOP v5 ends 2018).",
                                   False, "1815–2018", "atop"))  # fmt: skip
@@ -93,8 +106,10 @@ def security(
             yrs = f"{int(al['year'].min())}–{int(al['year'].max())}"
             sec.facts.append(Fact("alliance", f"ATOP records {', '.join(k.replace('_', '-') for k in kinds)} obligations between "
                                   f"{a.name} and {b.name} in {yrs}.", kinds, yrs, "atop"))  # fmt: skip
-        sec.tables["alliances"] = rel["alliances"]
+        sec.tables["alliances"] = _until(rel["alliances"], al)
         d = rel["disputes"].frame
+        d = d[d["first_year"] <= last]
+        sec.tables["disputes"] = _until(rel["disputes"], d)
         if d.empty:
             sec.facts.append(Fact("disputes_ab", f"No militarised dispute between {a.name} and {b.name} is recorded (COW MIDs to 2014, GML to 2010).",
                                   0, "1816–2014", "cow_mid"))  # fmt: skip
@@ -102,7 +117,6 @@ def security(
             yrs = sorted({int(y) for y in d["first_year"]})
             sec.facts.append(Fact("disputes_ab", f"{d['dispnum'].nunique()} militarised dispute(s) between {a.name} and {b.name} "
                                   f"(years {', '.join(map(str, yrs))}).", int(d["dispnum"].nunique()), f"{yrs[0]}–{yrs[-1]}", "cow_mid"))  # fmt: skip
-        sec.tables["disputes"] = rel["disputes"]
     foes = {c.id: adversaries(c, last, sec, store) for c in (a, b)}
     foes[a.id].pop(b.id, None)
     foes[b.id].pop(a.id, None)
