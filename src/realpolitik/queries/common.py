@@ -22,6 +22,20 @@ def as_period(value: Period | tuple[int, int] | int) -> Period:
     return Period(int(start), int(end))
 
 
+def cow_periods(c: Country) -> list[tuple[int, int]] | None:
+    """Years in which c's COW code stands for c when the code is shared (365: Soviet Union 1922–1991,
+    Russia before and after); None when the code is c's alone. The last period is open-ended."""
+    from realpolitik.countries import code_periods
+
+    if c.cow is None:
+        return None
+    rows = [(first, last, cid) for code, first, last, cid in code_periods("cow") if code == c.cow]
+    if len({cid for *_, cid in rows}) <= 1:
+        return None
+    final = max(last for _, last, _ in rows)
+    return [(first, 9999 if last == final else last) for first, last, cid in rows if cid == c.id]
+
+
 def within(store: Store, table: str, period: Period, what: str) -> None:
     """Raise BadPeriod naming the coverage when period is outside the table's coverage."""
     first, last = store.coverage(table)

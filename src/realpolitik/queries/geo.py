@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from realpolitik.countries import Country
-from realpolitik.queries.common import country
+from realpolitik.queries.common import country, cow_periods
 from realpolitik.result import Result, Source
 from realpolitik.store import Store, get_store
 
@@ -62,6 +62,10 @@ def cow_contiguity(
     extra, params = "", [param]
     if year is not None:
         extra, params = "AND styear <= ? AND endyear >= ?", [param, year, year]
+    periods = cow_periods(c)  # a shared COW code (365) counts only in c's own years
+    if periods:
+        extra += " AND (" + " OR ".join("(styear <= ? AND endyear >= ?)" for _ in periods) + ")"
+        params += [y for first, last in periods for y in (last, first)]
     frame = store.sql(
         f"""
         SELECT id2 AS neighbour_id, ccode2 AS ccode, conttype, styear AS cow_from, endyear AS cow_to
@@ -70,6 +74,11 @@ def cow_contiguity(
         """,
         params,
     )
+    if periods and not frame.empty:  # clip spells to c's own years
+        first = min(p[0] for p in periods)
+        last = max(p[1] for p in periods)
+        frame["cow_from"] = frame["cow_from"].clip(lower=first)
+        frame["cow_to"] = frame["cow_to"].clip(upper=last)
     if current and year is None and not frame.empty:
         frame = frame[frame["cow_to"] == frame["cow_to"].max()]
     # peacesciencer's copy also holds conttype 0 spells (no direct contiguity); they are left out
@@ -163,13 +172,9 @@ def _min_distance(a: Country, b: Country, store: Store) -> tuple[float | None, i
     """Latest CShapes minimum distance (km) between a and b, in whichever order the table holds them."""
     if not store.has_table("cow_mindist"):
         return None, None
-    if getattr(a, "cow", None) is not None and getattr(b, "cow", None) is not None:
-        lo, hi = sorted((int(a.cow), int(b.cow)))  # type: ignore[arg-type]
-        pairs = [(lo, hi), (hi, lo)]
-        cond = "ccode1 = ? AND ccode2 = ?"
-    else:
-        pairs = [(a.id, b.id), (b.id, a.id)]
-        cond = "id1 = ? AND id2 = ?"
+    # ids, not COW codes: they are year-aware (COW 365 is the Soviet Union to 1991, Russia after)
+    pairs = [(a.id, b.id), (b.id, a.id)]
+    cond = "id1 = ? AND id2 = ?"
     for p1, p2 in pairs:  # one indexed-style lookup per order is much faster than an OR
         row = store.sql(
             f"SELECT mindist, year FROM cow_mindist WHERE {cond} ORDER BY year DESC LIMIT 1",

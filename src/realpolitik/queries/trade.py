@@ -229,10 +229,8 @@ def _cow_side(c: Country, flow: str) -> tuple[str, list]:
     """SQL over cow_trade_ddy giving c's partners with c's exports or imports (US$ millions) per year."""
     # flow1 = imports of ccode1 from ccode2; flow2 = imports of ccode2 from ccode1
     own, other = ("flow2", "flow1") if flow == "exports" else ("flow1", "flow2")
-    if getattr(c, "cow", None) is not None:
-        cond1, cond2, p = "ccode1 = ?", "ccode2 = ?", int(c.cow)  # type: ignore[arg-type]
-    else:
-        cond1, cond2, p = "id1 = ?", "id2 = ?", c.id
+    # ids, not COW codes: the id columns are year-aware (COW 365 is the Soviet Union to 1991, Russia after)
+    cond1, cond2, p = "id1 = ?", "id2 = ?", c.id
     # the table may hold each dyad once (ccode1 < ccode2) or in both orders: take either, once
     sql = f"""
         SELECT year, any_value(partner_id) AS partner_id, partner_ccode, any_value(value) AS value FROM (
@@ -305,7 +303,8 @@ def partners(
         notes.append(f"The Factbook lists no {flow} partners for {c.name}.")
     if store.has_table("cow_trade_ddy"):
         first, last = store.coverage("cow_trade_ddy")
-        cow_year = last if year is None else year
+        # by default the latest year; for a dissolved state, its last year (its COW code may live on)
+        cow_year = (min(last, c.end) if c.end else last) if year is None else year
         if first <= cow_year <= last:
             cow = cow_partners(c, flow, store, cow_year)
             cow = cow[cow["value_usd_m"].notna() & (cow["value_usd_m"] > 0)].sort_values("rank")

@@ -128,10 +128,28 @@ def _split_top(text: str, seps: str = ",;") -> list[str]:
 
 _REL_ITEM = re.compile(
     r"^(?P<name>.*?)\s*(?P<detail1>\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*"
-    r"(?P<lt><|less than\s*)?(?P<num>\d+(?:\.\d+)?)(?:/\d+)?\s*(?:%|percent)?\s*"
+    r"(?P<lt><|less than\s*)?(?P<num>\d+(?:\.\d+)?)(?:\s*[-–]\s*(?P<hi>\d+(?:\.\d+)?))?(?:/\d+)?\s*(?:%|percent)?\s*"
     r"(?P<detail2>\(.*\))?\s*$"
 )
 _LESS_THAN = re.compile(r"^less than (\d+(?:\.\d+)?)\s*(?:%|percent)\s*:\s*(.*)$", re.I)
+
+
+def _split_unseparated(part: str) -> list[str]:
+    """Split items the source forgot to separate ("… 58.6% Roman Catholic 3.8%", "… 3%) other 2%"):
+    at top level, after a '%' or ')' that closes a figure, before a word that has its own figure."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(part):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if depth == 0 and ch == " " and i > 0 and part[i - 1] in "%)" and "%" in part[start:i]:
+            rest = part[i + 1 :]
+            if rest[:1].isalpha() and re.search(r"\d\s*%", rest):
+                out.append(part[start:i].strip())
+                start = i + 1
+    out.append(part[start:].strip())
+    return [p for p in out if p]
 
 
 def parse_religions(text: str | None) -> tuple[list[dict[str, Any]], int | None]:
@@ -143,13 +161,26 @@ def parse_religions(text: str | None) -> tuple[list[dict[str, Any]], int | None]
     body = strip_year(text)
     rows: list[dict[str, Any]] = []
     below: str | None = None
-    for part in _split_top(body):
+    # items the source forgot to separate ("Protestant 27.1% other Christian 6.1%") are split at "% <word>"
+    body = re.split(r";\s*note\b|\bnote\s*[-–:]", body, maxsplit=1, flags=re.I)[
+        0
+    ]  # notes are not items
+    body = re.sub(r"%\.\s+", "%, ", body)  # "0.2%. agnostic" (a full stop for a comma)
+    items = [p for part in _split_top(body) for p in _split_unseparated(part)]
+    for part in items:
         lt = _LESS_THAN.match(part)
         if lt:
             below = lt.group(1)
             part = lt.group(2).strip()
             if not part:
                 continue
+        bare = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", part)
+        if bare and rows and rows[-1]["share"] is None and rows[-1]["share_text"] is None:
+            rows[-1]["share"] = round(
+                float(bare.group(1)) / 100, 6
+            )  # "Muslim, 1.3%": a stray comma
+            rows[-1]["share_text"] = f"{bare.group(1)}%"
+            continue
         if part.startswith("(") and rows:  # a stray parenthesis belongs to the previous item
             extra = part.strip("() ")
             rows[-1]["detail"] = f"{rows[-1]['detail']}; {extra}" if rows[-1]["detail"] else extra
@@ -158,7 +189,16 @@ def parse_religions(text: str | None) -> tuple[list[dict[str, Any]], int | None]
         if m and m.group("name"):
             name = m.group("name").strip()
             detail = " ".join(d.strip("() ") for d in (m.group("detail1"), m.group("detail2")) if d)
-            if m.group("lt"):
+            if m.group("hi"):  # a range ("81-90%"): no single figure, keep the source's text
+                rows.append(
+                    {
+                        "religion": name,
+                        "share": None,
+                        "share_text": f"{m.group('num')}–{m.group('hi')}%",
+                        "detail": detail or None,
+                    }
+                )
+            elif m.group("lt"):
                 rows.append(
                     {
                         "religion": name,

@@ -17,11 +17,13 @@ from realpolitik.analyses.brief.sections import (
 from realpolitik.analyses.brief.security import security
 from realpolitik.analyses.brief.summary import summarise
 from realpolitik.countries import Country
-from realpolitik.errors import UserError
+from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
 from realpolitik.store import Store, get_store
 
 __all__ = ["Brief", "Fact", "Motive", "Section", "brief"]
+
+EARLIEST = 1816  # first year of the COW state system, the oldest data in the snapshot
 
 
 def _as_of(value: str | date | None) -> date:
@@ -45,6 +47,10 @@ def brief(
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
     last = min(day.year - 1, store.coverage("sipri_tiv")[1])
+    if last < EARLIEST:
+        raise BadPeriod(
+            f"--as-of {day.isoformat()} is before every dataset (the earliest, COW, starts in {EARLIEST})"
+        )
     ends = [c.end for c in (ca, cb) if c.kind == "historical" and c.end]
     if ends:  # a historical state's figures stop when it does (its COW code may live on, e.g. 365)
         last = min(last, *ends)

@@ -227,8 +227,12 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                     f"({int(fb['year'].iloc[0])}); the Factbook lists only five."
                 )
     r = attempt(sec, "COW dyadic trade", lambda: trade.dyad(a, b, store=store))
-    if r is not None and not r.frame.empty:
-        sec.tables["cow_trade"] = r
+    if r is not None:
+        upto = r.frame[r.frame["year"] <= last]  # nothing after the as-of year
+        if not upto.empty:
+            sec.tables["cow_trade"] = Result(
+                upto.reset_index(drop=True), r.query, r.sources, r.notes, r.title
+            )
     return sec
 
 
