@@ -35,4 +35,8 @@ def windows(first: int, last: int, width: int) -> list[Period]:
     """Every window of `width` years whose years all lie in [first, last]."""
     if width < 1:
         raise BadPeriod("--width must be at least 1")
+    if width > last - first + 1:
+        raise BadPeriod(
+            f"--width {width} is longer than the coverage {first}–{last} ({last - first + 1} years)"
+        )
     return [Period(y, y + width - 1) for y in range(first, last - width + 2)]

@@ -7,7 +7,7 @@ import pandas as pd
 from realpolitik.countries import Country
 from realpolitik.errors import DataMissing
 from realpolitik.periods import Period
-from realpolitik.queries.common import as_period, country
+from realpolitik.queries.common import as_period, country, pair
 from realpolitik.result import Result
 from realpolitik.store import get_store
 
@@ -46,7 +46,7 @@ def ideal_point_distance(
     a: str | Country, b: str | Country, period: Period | tuple[int, int] | int | None = None
 ) -> Result:
     """Yearly UNGA ideal points of A and B (idealpointfp) and their absolute distance: how far apart they vote."""
-    ca, cb = country(a), country(b)
+    ca, cb = pair(a, b)
     store = get_store()
     first, last = store.coverage("unga_idealpoints")
     p = _period(period)

@@ -10,13 +10,16 @@ import pandas as pd
 from realpolitik.countries import Country
 from realpolitik.periods import Period
 from realpolitik.periods import windows as make_windows
-from realpolitik.queries.common import as_period, country, within
+from realpolitik.queries.common import as_period, country, pair, within
 from realpolitik.result import Result
 from realpolitik.store import Store, get_store
 
 TABLE = "sipri_tiv"
 DATASET = "sipri"
-CONVENTION = "TIV = SIPRI trend-indicator value (millions), a volume measure, not a price."
+CONVENTION = (
+    "TIV = SIPRI trend-indicator value (millions), a volume measure, not a price; "
+    "a TIV of 0.0 means SIPRI's '0' (deliveries worth 0 < TIV < 0.5), not nothing."
+)
 
 
 def _release_notes(store: Store, period: Period) -> list[str]:
@@ -38,9 +41,9 @@ def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
     frame = store.sql(
         f"""
         WITH p AS (
-            SELECT {other}_id AS id, {other}_name AS name, round(sum(tiv), 4) AS tiv
+            SELECT {other}_id AS id, any_value({other}_name) AS name, round(sum(tiv), 4) AS tiv
             FROM {TABLE} WHERE {me}_id = ? AND year BETWEEN ? AND ?
-            GROUP BY 1, 2
+            GROUP BY 1, lower({other}_name)  -- unknown parties: one row across spellings
         )
         SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
                rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
@@ -91,8 +94,8 @@ def top(
     frame = store.sql(
         f"""
         WITH p AS (
-            SELECT {role}_id AS id, {role}_name AS name, round(sum(tiv), 4) AS tiv
-            FROM {TABLE} WHERE year BETWEEN ? AND ? GROUP BY 1, 2
+            SELECT {role}_id AS id, any_value({role}_name) AS name, round(sum(tiv), 4) AS tiv
+            FROM {TABLE} WHERE year BETWEEN ? AND ? GROUP BY 1, lower({role}_name)
         )
         SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
                rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
@@ -246,7 +249,7 @@ def windows(
 def series(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
     """TIV by year in both directions between a and b (null = no deliveries identified by SIPRI)."""
     store = store or get_store()
-    ca, cb = country(a), country(b)
+    ca, cb = pair(a, b)
     first, last = store.coverage(TABLE)
     frame = store.sql(
         f"""

@@ -12,6 +12,16 @@ def country(value: str | Country) -> Country:
     return value if isinstance(value, Country) else resolve(str(value))
 
 
+def pair(a: str | Country, b: str | Country) -> tuple[Country, Country]:
+    """Two different countries; the same one twice is a user error."""
+    ca, cb = country(a), country(b)
+    if ca.id == cb.id:
+        from realpolitik.errors import UserError
+
+        raise UserError(f"give two different countries (got {ca.name} twice)")
+    return ca, cb
+
+
 def as_period(value: Period | tuple[int, int] | int) -> Period:
     """Accept Period(2016, 2020), (2016, 2020) or a single year 2020 from API callers."""
     if isinstance(value, Period):

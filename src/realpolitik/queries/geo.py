@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from realpolitik.countries import Country
-from realpolitik.queries.common import country, cow_periods
+from realpolitik.queries.common import country, cow_periods, pair
 from realpolitik.result import Result, Source
 from realpolitik.store import Store, get_store
 
@@ -188,7 +188,7 @@ def _min_distance(a: Country, b: Country, store: Store) -> tuple[float | None, i
 def border(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
     """The border between two countries: km (Factbook), COW contiguity type and years, minimum distance."""
     store = store or get_store()
-    ca, cb = country(a), country(b)
+    ca, cb = pair(a, b)
     fa = factbook_borders(ca, store)
     fb = factbook_borders(cb, store)
     km_a = fa.loc[fa["neighbour_id"] == cb.id, "km"]

@@ -6,7 +6,7 @@ import pandas as pd
 
 from realpolitik.countries import Country
 from realpolitik.errors import BadPeriod, UserError
-from realpolitik.queries.common import country
+from realpolitik.queries.common import country, pair
 from realpolitik.result import Result, Source
 from realpolitik.store import Store, get_store
 
@@ -170,7 +170,7 @@ def crude_dyad(a: str | Country, b: str | Country, store: Store | None = None) -
     One row per direction and bilateral year; a direction without a recorded flow has null values.
     """
     store = store or get_store()
-    ca, cb = country(a), country(b)
+    ca, cb = pair(a, b)
     years = crude_years(store)
     rows = []
     for y in years:
@@ -336,7 +336,7 @@ def partners(
 def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
     """Trade between two countries: COW series (both directions, ranks, shares) plus the Factbook's latest ranks."""
     store = store or get_store()
-    ca, cb = country(a), country(b)
+    ca, cb = pair(a, b)
     notes: list[str] = []
     rows = []
     if store.has_table("cow_trade_ddy"):

@@ -265,10 +265,10 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         cow_last = _last(store, "cow_trade_ddy")
         df = store.sql(
             """
-            WITH d AS (SELECT year, id1 AS a, id2 AS b, coalesce(flow1, 0) + coalesce(flow2, 0) AS trade
-                       FROM cow_trade_ddy WHERE year BETWEEN ? AND ? AND id1 < id2
-                       AND (flow1 IS NOT NULL OR flow2 IS NOT NULL)),
-            tot AS (SELECT year, id, coalesce(imports, 0) + coalesce(exports, 0) AS total FROM cow_trade_sy)
+            WITH d AS (SELECT year, id1 AS a, id2 AS b, flow1 + flow2 AS trade
+                       FROM cow_trade_ddy WHERE year BETWEEN ? AND ? AND id1 < id2),
+            -- a total or a flow with one side missing is unknown, not a smaller number: the sums stay NULL
+            tot AS (SELECT year, id, imports + exports AS total FROM cow_trade_sy)
             SELECT d.year, d.a, d.b, d.trade, ta.total AS total_a, tb.total AS total_b,
                    d.trade / nullif(ta.total, 0) AS dep_a, d.trade / nullif(tb.total, 0) AS dep_b
             FROM d LEFT JOIN tot ta ON ta.year = d.year AND ta.id = d.a
