@@ -43,7 +43,10 @@ def main() -> None:
         print(f"realpolitik: error: {e}", file=sys.stderr)
         sys.exit(2)
     except OSError as e:  # a file the user named cannot be read or written
-        print(f"realpolitik: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"realpolitik: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         sys.exit(2)
     except typer.Exit as e:
         sys.exit(e.exit_code)
