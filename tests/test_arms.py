@@ -196,3 +196,21 @@ def test_annual_totals_against_official_totals_file(store):
     )
     rel = (world["t"] - world["tiv"]).abs() / world["tiv"]
     assert len(world) == 74 and rel.max() < 0.025
+
+
+def test_dissolved_state_outside_its_years():
+    with pytest.raises(BadPeriod, match="1922–1991"):
+        arms.suppliers("Soviet Union", Period(2000, 2005))
+    r = arms.recipients("Soviet Union", Period(1985, 1994))
+    assert any("existed 1922–1991" in n for n in r.notes)
+
+
+def test_width_longer_than_coverage_is_an_error():
+    with pytest.raises(BadPeriod, match="longer than the coverage"):
+        arms.windows("India", "Russia", width=500)
+
+
+def test_unknown_suppliers_are_one_row_across_spellings():
+    r = arms.top("exporters", Period(1950, 2024), limit=300)
+    unknown = r.frame[r.frame["name"].str.lower() == "unknown supplier(s)"]
+    assert len(unknown) == 1 and unknown["id"].isna().all()

@@ -302,21 +302,6 @@ def test_upload_over_limit_is_413(client):
     assert r.status_code == 413 and "Request too large" in r.text
 
 
-def test_missing_analyses_say_not_available(client, monkeypatch):
-    from realpolitik.web import services
-
-    def gone(*args, **kwargs):
-        raise services.Unavailable("The network analysis is not available in this build.")
-
-    monkeypatch.setattr(services, "network_module", gone)
-    monkeypatch.setattr(services, "claims_module", gone)
-    page = client.get("/network?year=2020&country=AZE")
-    assert page.status_code == 200 and "not available" in page.text
-    assert client.get("/check").text.count("not available") == 1
-    r = client.post("/api/check", json={"text": "x"})
-    assert r.status_code == 503 and "not available" in r.json()["error"]
-
-
 def test_serve_command_is_registered(cli):
     r = cli("serve", "--help")
     assert r.returncode == 0 and "--port" in r.stdout and "--host" in r.stdout

@@ -10,7 +10,7 @@ import pandas as pd
 from realpolitik.countries import Country
 from realpolitik.periods import Period
 from realpolitik.periods import windows as make_windows
-from realpolitik.queries.common import as_period, country, pair, within
+from realpolitik.queries.common import as_period, country, existence_notes, pair, within
 from realpolitik.result import Result
 from realpolitik.store import Store, get_store
 
@@ -38,6 +38,7 @@ def _release_notes(store: Store, period: Period) -> list[str]:
 def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
     me, other = ("recipient", "supplier") if side == "suppliers" else ("supplier", "recipient")
     within(store, TABLE, period, "SIPRI annual TIV")
+    existence_notes(who, period)
     frame = store.sql(
         f"""
         WITH p AS (
@@ -52,7 +53,7 @@ def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
         [who.id, period.start, period.end],
     )
     verb = "imports" if side == "suppliers" else "exports"
-    notes = [*_release_notes(store, period), CONVENTION]
+    notes = [*existence_notes(who, period), *_release_notes(store, period), CONVENTION]
     if frame.empty:
         notes.insert(0, f"SIPRI records no arms {verb} for {who.name} in {period}.")
     else:

@@ -46,6 +46,20 @@ def cow_periods(c: Country) -> list[tuple[int, int]] | None:
     return [(first, 9999 if last == final else last) for first, last, cid in rows if cid == c.id]
 
 
+def existence_notes(c: Country, period: Period) -> list[str]:
+    """A dissolved state asked about years it did not exist: an error if none overlap, else a note."""
+    if c.kind != "historical" or not (c.start or c.end):
+        return []
+    first, last = c.start or period.start, c.end or period.end
+    if period.end < first or period.start > last:
+        from realpolitik.errors import BadPeriod
+
+        raise BadPeriod(f"{c.name} existed {first}–{last}; {period} is outside its years")
+    if period.start < first or period.end > last:
+        return [f"{c.name} existed {first}–{last}; only those years of {period} can have figures."]
+    return []
+
+
 def within(store: Store, table: str, period: Period, what: str) -> None:
     """Raise BadPeriod naming the coverage when period is outside the table's coverage."""
     first, last = store.coverage(table)
