@@ -145,7 +145,11 @@ def deals(
         """,
         params,
     )
-    notes = ["Register TIV is per deal (all delivery years), not per year.", CONVENTION]
+    notes = [
+        "Register TIV is per deal (all delivery years), not per year; a deal with no delivery years is a "
+        "pending order, and its delivered TIV (0 or empty) means nothing delivered yet.",
+        CONVENTION,
+    ]
     if frame["category"].isna().any():
         notes.append(
             "Armament category comes from the per-delivery export; deals absent from it (pending, or delivered before 1995) have none."
