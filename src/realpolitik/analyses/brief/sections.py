@@ -195,17 +195,16 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
         gap = f"No bilateral crude-oil flow between {a.name} and {b.name} in the data ({', '.join(map(str, years)) or 'no year covered'})."
     if other_years or not found:
         sec.gaps.append(gap)
-    # trade partner ranks (Factbook latest, COW series)
+    # each one's rank among the other's Factbook top-5 partners (the COW series is the table below)
     for c, other in ((a, b), (b, a)):
         for flow in ("exports", "imports"):
-            r = attempt(
-                sec,
-                f"{flow} partners {c.id}",
-                lambda c=c, flow=flow: trade.partners(c, flow, store=store),
+            fb = (
+                trade.factbook_partners(c, flow, store)
+                if store.has_table("factbook_partners")
+                else None
             )
-            if r is None or r.frame.empty:
+            if fb is None or fb.empty:
                 continue
-            fb = r.frame[r.frame["source"] == "factbook"]
             hit = fb[fb["partner_id"] == other.id]
             if not hit.empty:
                 row = hit.iloc[0]
