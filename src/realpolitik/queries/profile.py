@@ -33,14 +33,20 @@ def _capability(c: Country, store: Store) -> Result:
     )
 
 
+def arms_window(c: Country, store: Store) -> Period:
+    """The latest 5-year SIPRI window, or a dissolved state's last five years."""
+    first, last = store.coverage("sipri_tiv")
+    end = min(last, c.end) if c.end else last
+    return Period(max(first, end - 4), end)
+
+
 def profile(who: str | Country, store: Store | None = None, top: int = 5) -> dict[str, Result]:
     """Sections of the country card, each a Result with its own sources and notes."""
     from realpolitik.queries import alignment, arms, energy, geo, profile_facts, security, trade
 
     store = store or get_store()
     c = country(who)
-    first, last = store.coverage("sipri_tiv")
-    window = Period(last - 4, last)
+    window = arms_window(c, store)
     out: dict[str, Result] = {"facts": profile_facts.profile_facts(c, store=store)}
     steps = {
         "capability": lambda: _capability(c, store),

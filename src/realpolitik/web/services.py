@@ -220,15 +220,11 @@ def _oil(c: Country, p: Panel) -> None:
 
 
 def _arms(c: Country, p: Panel, side: str) -> None:
-    from realpolitik.cli.common import period_or_latest
     from realpolitik.queries import arms
+    from realpolitik.queries.profile import arms_window
+    from realpolitik.store import get_store
 
-    # the latest 5-year window, or a dissolved state's last five years
-    period = (
-        period_or_latest(None, c.end, arms.TABLE)
-        if c.end
-        else period_or_latest(None, None, arms.TABLE)
-    )
+    period = arms_window(c, get_store())
     r = arms.suppliers(c, period) if side == "suppliers" else arms.recipients(c, period)
     p.title = (
         f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"

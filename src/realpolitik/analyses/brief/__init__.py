@@ -14,7 +14,7 @@ from realpolitik.analyses.brief.sections import (
     events_timeline,
     geography,
 )
-from realpolitik.analyses.brief.security import security
+from realpolitik.analyses.brief.security_section import security
 from realpolitik.analyses.brief.summary import summarise
 from realpolitik.countries import Country
 from realpolitik.errors import BadPeriod, UserError

@@ -207,26 +207,23 @@ def _global_windows_all(store: Any, role: str) -> Any:
 
 
 def _window_rows(
-    frame: Any, value: str, ok: Callable[[Any], bool | None], default: Period, scale: float = 1.0
-) -> tuple[list[dict[str, Any]], bool]:
+    frame: Any, value: str, ok: Callable[[Any], bool | None], scale: float = 1.0
+) -> list[dict[str, Any]]:
+    """One evidence row per window: its period, the value (share in percent or rank) and whether the claim holds."""
     rows = []
-    any_other = False
     for r in frame.itertuples(index=False):
         v = getattr(r, value)
         v = None if _missing(v) else (float(v) * scale if value == "share" else int(v))
-        holds = ok(v)
         rows.append(
             {
                 "period": _p(r.start, r.end),
                 "start": int(r.start),
                 "end": int(r.end),
                 value: v,
-                "holds": holds,
+                "holds": ok(v),
             }
         )
-        if holds and not (r.start == default.start and r.end == default.end):
-            any_other = True
-    return rows, any_other
+    return rows
 
 
 def _period_row(frame: Any, pid: str, col: str) -> Any:
@@ -253,7 +250,7 @@ def _arms_share(claim: Claim, today: date, side: str) -> Outcome:
     share = _period_row(res.frame, partner, "share")
     actual = None if total == 0 else (float(share) * 100 if share is not None else 0.0)
     wf = _q(_arms_windows_sql, store, me, other, who, partner)
-    rows, any_other = _window_rows(wf, "share", lambda v: _share_ok(claim, v), period, 100.0)
+    rows = _window_rows(wf, "share", lambda v: _share_ok(claim, v), 100.0)
     any_other = _held_before(rows, period.start, period.end, today)
     holds = _share_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
@@ -296,7 +293,7 @@ def _arms_partner_rank(claim: Claim, today: date, side: str) -> Outcome:
     actual = None if res.frame.empty else (int(rank) if rank is not None else len(res.frame) + 1)
     me, other = ("recipient", "supplier") if side == "supplier" else ("supplier", "recipient")
     wf = _q(_arms_windows_sql, store, me, other, who, partner)
-    rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
+    rows = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v))
     any_other = _held_before(rows, period.start, period.end, today)
     holds = _rank_ok(claim, actual)
     verdict = _decide(holds, any_other, stated is not None)
@@ -341,7 +338,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
         sh = _period_row(res.frame, claim.subject, "share")
         actual: Any = None if res.frame.empty else (float(sh) * 100 if sh is not None else 0.0)
         holds = _share_ok(claim, actual)
-        rows, any_other = _window_rows(wf, "share", lambda v: _share_ok(claim, v), period, 100.0)
+        rows = _window_rows(wf, "share", lambda v: _share_ok(claim, v), 100.0)
         any_other = _held_before(rows, period.start, period.end, today)
         summary = f"{_name(claim.subject)}'s share of global arms {kind[:-3]}s in {period}: {_pct(actual)}"
     else:
@@ -352,7 +349,7 @@ def _arms_global(claim: Claim, today: date, what: str) -> Outcome:
             if actual is not None
             else (False if not res.frame.empty else None)
         )
-        rows, any_other = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v), period)
+        rows = _window_rows(wf, "rank", lambda v: _rank_ok(claim, v))
         any_other = _held_before(rows, period.start, period.end, today)
         summary = f"{_name(claim.subject)} ranks {actual or '–'} among arms {kind} in {period}"
     top = ", ".join(
@@ -518,11 +515,7 @@ def _oil_rank(claim: Claim, today: date) -> Outcome:
         summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": year,
-            "end": year,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, Period(year, year)),
         "actual": {"rank": actual},
         "windows": rows,
         "notes": notes + res.notes[1:2],
@@ -598,11 +591,7 @@ def _crude(claim: Claim, today: date, side: str, what: str) -> Outcome:
             )
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": year,
-            "end": year,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, Period(year, year)),
         "actual": {what: actual},
         "windows": rows,
         "notes": notes,
@@ -725,11 +714,7 @@ def _export_partner(claim: Claim, today: date, what: str) -> Outcome:
         )
     ev = {
         "summary": summary,
-        "period_used": {
-            "start": year,
-            "end": year,
-            "source": claim.period.get("source") if claim.period else "default",
-        },
+        "period_used": _period_used(claim, Period(year, year)),
         "actual": {what: actual},
         "windows": rows,
         "notes": [],

@@ -48,12 +48,15 @@ class Scoring:
     list_adversaries: bool = False
 
     def material(self, arms: pd.Series, trade: pd.Series, energy: pd.Series) -> pd.Series:
+        """Strength of material ties, 0–1. A tie with no figure adds nothing to this ranking score; the
+        shown columns keep it null, and explanations quote only the figures that exist."""
         ma = (arms.astype(float).fillna(0) / self.arms_full).clip(upper=1)
         mt = (trade.astype(float).fillna(0) / self.trade_full).clip(upper=1)
         me = (energy.astype(float).fillna(0) / self.energy_full).clip(upper=1)
         return 1 - (1 - ma) * (1 - mt) * (1 - me)
 
     def unlikeness(self, un: pd.Series, regime: pd.Series, religion: pd.Series) -> pd.Series:
+        """Mean of the unlikeness measures that exist (none at all: 0, i.e. not shown as unlikely)."""
         parts = pd.concat(
             [
                 (un / self.un_full).clip(upper=1),
