@@ -25,13 +25,37 @@ def raw_root() -> Path | None:
     return None
 
 
+RAW_REASON = "need the raw official files (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that read the raw tree (the `raw_dir` fixture, or marked `raw`) form the `raw` group;
+    without the tree they are deselected with one line of reason, not errors or skips."""
+    for item in items:
+        if "raw_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.raw)
+    if raw_root() is not None:
+        return
+    keep, drop = [], []
+    for item in items:
+        (drop if item.get_closest_marker("raw") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+        config._realpolitik_raw_deselected = len(drop)  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    n = getattr(config, "_realpolitik_raw_deselected", 0)
+    if n:
+        terminalreporter.write_line(f"{n} tests deselected: they {RAW_REASON}")
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     root = raw_root()
-    if root is None:
-        pytest.skip(
-            "raw data tree not found (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
-        )
+    if root is None:  # only reached when a raw test is run explicitly by node id
+        pytest.skip(RAW_REASON)
     return root
 
 

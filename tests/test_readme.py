@@ -22,8 +22,13 @@ def test_readme_python_block_runs():
 
 
 def test_readme_opens_with_the_two_commands():
-    head = (REPO / "README.md").read_text(encoding="utf-8").splitlines()[:12]
-    assert "pip install . && realpolitik brief Israel Azerbaijan" in head
-    assert "pip install -e '.[test]' && pytest" in head
+    """The first block: install code + bundled data and run a brief; install test tools and run
+    pytest. CI (.ci/run) installs the same two distributions and runs the same pytest."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```bash\n(.*?)```", text, re.S)
+    assert block and text.index(block.group(0)) < 400, "README must open with the commands"
+    first, second = block.group(1).strip().splitlines()
+    assert first == "pip install ./realpolitik-data . && realpolitik brief Israel Azerbaijan"
+    assert second == "pip install -e ./realpolitik-data -e '.[test]' && pytest"
     ci = (REPO / ".ci" / "run").read_text()
-    assert "pip install -q -e '.[test]'" in ci and "\npytest" in ci
+    assert "pip install -q -e ./realpolitik-data -e '.[test" in ci and "\npytest" in ci

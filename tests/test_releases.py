@@ -27,11 +27,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def fake_release(home: Path, rid: str, datasets: tuple[str, ...] = ("atop",)) -> Path:
     """An installed release made of bundled datasets (a real, verifiable snapshot)."""
-    from realpolitik.snapshot.paths import BUNDLED
+    from realpolitik.snapshot.paths import bundled_snapshot
     from realpolitik.snapshot.releases import make_temp, seed_from
 
     tmp = make_temp(rid)
-    seed_from(BUNDLED, tmp)
+    seed_from(bundled_snapshot(), tmp)
     for d in list(tmp.iterdir()):
         if d.name not in datasets:
             import shutil
@@ -41,21 +41,21 @@ def fake_release(home: Path, rid: str, datasets: tuple[str, ...] = ("atop",)) ->
 
 
 def test_active_snapshot_order(home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from realpolitik.snapshot.paths import BUNDLED, active_snapshot
+    from realpolitik.snapshot.paths import active_snapshot, bundled_snapshot
     from realpolitik.snapshot.releases import install
 
-    assert active_snapshot() == BUNDLED  # nothing installed: the bundled fallback
+    assert active_snapshot() == bundled_snapshot()  # nothing installed: the bundled fallback
     final = install(fake_release(home, "x1"), "x1", {"sources": []})
     assert active_snapshot() == final == home / "releases" / "x1"
     monkeypatch.setenv("REALPOLITIK_SNAPSHOT", str(tmp_path / "elsewhere"))
     assert active_snapshot() == tmp_path / "elsewhere"  # the env override comes first
     monkeypatch.delenv("REALPOLITIK_SNAPSHOT")
     (home / "current").write_text("gone\n")  # a pointer to a missing release falls back
-    assert active_snapshot() == BUNDLED
+    assert active_snapshot() == bundled_snapshot()
 
 
 def test_use_switches_and_lists(home: Path) -> None:
-    from realpolitik.snapshot.paths import BUNDLED, active_snapshot
+    from realpolitik.snapshot.paths import active_snapshot, bundled_snapshot
     from realpolitik.snapshot.releases import current_id, install, list_releases, remove, use
 
     install(fake_release(home, "a"), "a", {"sources": ["x"]})
@@ -71,7 +71,7 @@ def test_use_switches_and_lists(home: Path) -> None:
     with pytest.raises(UserError, match="is active"):
         remove("b")
     use("bundled")
-    assert active_snapshot() == BUNDLED
+    assert active_snapshot() == bundled_snapshot()
     remove("a")
     with pytest.raises(UserError, match="no installed release 'a'"):
         use("a")

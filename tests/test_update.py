@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 
 from realpolitik.errors import UserError
 
+pytestmark = pytest.mark.raw  # the mirror fixtures copy real SIPRI files from the raw tree
+
 RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "sipri"
 DELIVERIES = "sipri/nagehanrdogan__Global-Arms-Trade-Network-Analysis-1995-2024-/trade_register.csv"
 REGISTER = "sipri/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv"
@@ -267,10 +269,10 @@ def install_first(mirror: Mirror, release_id: str = "r1") -> Path:
 
 
 def test_update_from_mirror_builds_verifies_and_switches(mirror: Mirror, home: Path) -> None:
-    from realpolitik.snapshot.paths import BUNDLED, active_snapshot
+    from realpolitik.snapshot.paths import active_snapshot, bundled_snapshot
     from realpolitik.snapshot.releases import current_id, list_releases, read_info
 
-    assert active_snapshot() == BUNDLED
+    assert active_snapshot() == bundled_snapshot()
     final = install_first(mirror)
     assert final == home / "releases" / "r1"
     assert current_id() == "r1" and active_snapshot() == final
@@ -279,7 +281,7 @@ def test_update_from_mirror_builds_verifies_and_switches(mirror: Mirror, home: P
     assert {f["path"] for f in info["files"]} == {DELIVERIES, REGISTER, TABLE, *TOTALS}
     # every other dataset is carried over from the bundled snapshot, unchanged
     assert {p.name for p in final.iterdir() if p.is_dir()} >= {"sipri", "atop", "factbook"}
-    assert tree_hashes(final / "atop") == tree_hashes(BUNDLED / "atop")
+    assert tree_hashes(final / "atop") == tree_hashes(bundled_snapshot() / "atop")
     assert [r.id for r in list_releases()] == ["bundled", "r1"]
     assert not list((home / "releases").glob(".tmp-*"))
     # the fixture release answers: Israel 100 of 150 TIV

@@ -1,11 +1,27 @@
-"""Where snapshots live: REALPOLITIK_SNAPSHOT, else the current installed release, else the bundled one."""
+"""Where snapshots live: REALPOLITIK_SNAPSHOT, else the current installed release, else the bundled
+one (the separate `realpolitik-data` distribution), else one built locally with `data build`."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "snapshot"
+from realpolitik.errors import DataMissing
+
+NO_DATA = (
+    "no data snapshot installed: install the bundled one (`pip install realpolitik-data`; from a "
+    "clone of the repository `pip install ./realpolitik-data`) or build one from your own "
+    "downloads (`realpolitik data build --raw DIR`)"
+)
+
+
+def bundled_snapshot() -> Path | None:
+    """The snapshot shipped by the realpolitik-data distribution, if it is installed."""
+    try:
+        from realpolitik_data import SNAPSHOT
+    except ImportError:
+        return None
+    return SNAPSHOT if SNAPSHOT.is_dir() else None
 
 
 def home() -> Path:
@@ -18,15 +34,28 @@ def home() -> Path:
     return Path(platformdirs.user_data_dir("realpolitik"))
 
 
+def local_snapshot() -> Path:
+    """Where `data build` writes when no bundled snapshot is installed: home/snapshot."""
+    return home() / "snapshot"
+
+
 def active_snapshot() -> Path:
-    """The snapshot directory queries read from (env override, installed release, bundled fallback)."""
+    """The snapshot directory queries read from (env override, installed release, bundled, local build)."""
     env = os.environ.get("REALPOLITIK_SNAPSHOT")
     if env:
         return Path(env)
     from realpolitik.snapshot.releases import current_release_dir
 
     current = current_release_dir()
-    return current if current is not None else BUNDLED
+    if current is not None:
+        return current
+    bundled = bundled_snapshot()
+    if bundled is not None:
+        return bundled
+    local = local_snapshot()
+    if local.is_dir():
+        return local
+    raise DataMissing(NO_DATA)
 
 
 def default_raw_dir() -> Path | None:
@@ -36,7 +65,9 @@ def default_raw_dir() -> Path | None:
 
 
 def build_target() -> Path:
-    """Where `data build` writes by default: REALPOLITIK_SNAPSHOT, else the bundled snapshot — never an
-    installed release (those are immutable; `data update` makes new ones)."""
+    """Where `data build` writes by default: REALPOLITIK_SNAPSHOT, else the bundled snapshot, else
+    home/snapshot — never an installed release (those are immutable; `data update` makes new ones)."""
     env = os.environ.get("REALPOLITIK_SNAPSHOT")
-    return Path(env) if env else BUNDLED
+    if env:
+        return Path(env)
+    return bundled_snapshot() or local_snapshot()

@@ -79,10 +79,13 @@ def current_release_dir() -> Path | None:
 
 def release_dir(release_id: str) -> Path:
     """The snapshot directory of a release id ("bundled" is the packaged snapshot)."""
-    from realpolitik.snapshot.paths import BUNDLED
+    from realpolitik.snapshot.paths import NO_DATA, bundled_snapshot
 
     if release_id == BUNDLED_ID:
-        return BUNDLED
+        bundled = bundled_snapshot()
+        if bundled is None:
+            raise UserError(NO_DATA)
+        return bundled
     path = releases_root() / release_id
     if not _ID.match(release_id) or not path.is_dir():
         known = ", ".join(r.id for r in list_releases())
@@ -157,10 +160,13 @@ def read_info(path: Path) -> dict[str, Any]:
 
 def list_releases() -> list[Release]:
     """The bundled snapshot and every installed release, oldest first."""
-    from realpolitik.snapshot.paths import BUNDLED
+    from realpolitik.snapshot.paths import bundled_snapshot
 
     cur = current_release_dir()
-    out = [Release(BUNDLED_ID, BUNDLED, cur is None, {"created": "", "sources": []})]
+    bundled = bundled_snapshot()
+    out = []
+    if bundled is not None:
+        out.append(Release(BUNDLED_ID, bundled, cur is None, {"created": "", "sources": []}))
     root = releases_root()
     if root.is_dir():
         for p in sorted(root.iterdir()):

@@ -336,9 +336,10 @@ def source_datasets() -> dict[str, list[str]]:
 
 def _bundled_manifests() -> dict[str, dict[str, Any]]:
     from realpolitik.snapshot.manifest import read_manifests
-    from realpolitik.snapshot.paths import BUNDLED
+    from realpolitik.snapshot.paths import bundled_snapshot
 
-    return read_manifests(BUNDLED)
+    bundled = bundled_snapshot()
+    return read_manifests(bundled) if bundled is not None else {}
 
 
 def bundled_file_entries(up: Upstream) -> list[dict[str, Any]]:
