@@ -65,7 +65,7 @@ class Context:
     last: Frame | None = None  # last share/rank frame of the previous sentences
     last_para: int = -1
     last_period: dict[str, Any] | None = None  # last explicit claim period in the article
-    para_period: dict[str, Any] | None = None  # last explicit claim period in this paragraph
+    para_periods: dict[str, dict[str, Any]] = field(default_factory=dict)  # metric → last period in this paragraph
     metric: str | None = None  # the metric of the last sentence with one
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
@@ -130,7 +130,7 @@ _COPULA = (
 _COMPARE_BEFORE = re.compile(
     r"\b(?:overtook|overtaking|overtaken|surpassed|surpassing|outpaced|outpacing|than|behind|ahead\s+of|"
     r"after|replaced|replacing|displaced|displacing|ousting|ousted|beat|beating|unlike|compared\s+(?:to|with)|"
-    r"like|including|such\s+as|besides|except|excluding|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    r"like|including|such\s+as|besides|except|excluding|over)\s+(?:the\s+)?(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|[\w-]+placed|[\w-]+ranked|[\w-]+-largest|and)\s+){0,3}$",
     re.I,
 )
 _PREP_BEFORE = re.compile(r"\b(?P<p>of|to|from|by|for|in|into|with|at|than|on|against|between|among|and|or)\s+(?:the\s+)?$", re.I)
@@ -144,6 +144,14 @@ _ATTACH = re.compile(
 )
 
 
+def _compared(v: View, m: Mention, lo: int) -> bool:
+    """Whether a state is the object of a comparison ('ahead of Germany and France', 'than Russia')."""
+    if _COMPARE_BEFORE.search(v.s(max(lo, m.start - 60), m.start)):
+        return True
+    first = _coordination_before(v, m, lo)[0]
+    return first is not m and bool(_COMPARE_BEFORE.search(v.s(max(lo, first.start - 60), first.start)))
+
+
 def _nearest_state_before(
     v: View, pos: int, lo: int, *, skip_compared: bool = True, exclude: set[str] | None = None
 ) -> Mention | None:
@@ -152,7 +160,7 @@ def _nearest_state_before(
             continue
         if exclude and m.id in exclude:
             continue
-        if skip_compared and _COMPARE_BEFORE.search(v.s(max(lo, m.start - 30), m.start)):
+        if skip_compared and _compared(v, m, lo):
             continue
         return m
     return None
@@ -169,9 +177,11 @@ def _state_at(v: View, pos: int, slack: int = 6) -> Mention | None:
 def _coordination(v: View, first: Mention, hi: int) -> list[Mention]:
     """The run of states coordinated with `first` ("A, B (6 %), C and D"), values between allowed."""
     run = [first]
-    states = [m for m in v.states if m.start > first.start and m.start < hi]
+    states = [m for m in v.states if m.start > first.start and m.start < hi and m.form not in {"relative", "pronoun"}]
     cur = first
     for m in states:
+        if any(m.id == r.id for r in run):
+            break
         between = v.s(cur.end, m.start)
         between = _strip_values(between)
         if _ITEM_SEP.match(between):
@@ -197,7 +207,7 @@ def _strip_values(between: str) -> str:
 def _coordination_before(v: View, last: Mention, lo: int) -> list[Mention]:
     """The run of coordinated states ending with `last`."""
     run = [last]
-    for m in reversed([s for s in v.states if s.end <= last.start and s.start >= lo]):
+    for m in reversed([s for s in v.states if s.end <= last.start and s.start >= lo and s.form not in {"relative", "pronoun"}]):
         between = _strip_values(v.s(m.end, run[0].start))
         if _ITEM_SEP.match(between):
             run.insert(0, m)
@@ -307,7 +317,7 @@ def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
         low = t.lower()
         if t in {",", ";", ")", "(", ":", "."} or t in {"—", "–"}:
             break
-        if low in _NP_STOP:
+        if low in _NP_STOP or low in {"and", "or"}:
             break
         if low in {"from", "to", "by", "for"} and not participle and last_end > a:
             # "weapons from Russia": a new phrase — unless a participle governs it ("exported by")
@@ -347,11 +357,12 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
     'Azerbaijan purchases 51 %', 'Chinese arms made up 81 %', 'Pakistan buying 41 %'.
     Returns (state, role): role 'supplier' | 'recipient' | 'part'."""
     cands = [m for m in v.states if lo <= m.start and m.end <= pos]
+    compared = {id(m) for m in cands if _compared(v, m, lo)}
     for m in reversed(cands):
-        between = v.s(m.end, pos)
-        if len(between) > 70 or re.search(r"[;()]", between):
+        if id(m) in compared:
             continue
-        if _COMPARE_BEFORE.search(v.s(max(lo, m.start - 30), m.start)):
+        between = v.s(m.end, pos)
+        if len(between) > 110 or re.search(r"[;()]", between):
             continue
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 12), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
@@ -359,7 +370,7 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
         if m.possessive and re.match(r"['’]?s?\s*(?:[\w-]+\s+){0,2}share\b", between, re.I):
             return m, "part"
         ws = L.words(between)
-        if any(o.start > m.end and o.end <= pos for o in v.states if o.id != m.id and not o.possessive):
+        if any(o.start > m.end and o.end <= pos and id(o) not in compared for o in v.states if o.id != m.id and not o.possessive and o.form != "demonym"):
             continue
         verb = next((w for w in ws if w in L.SUPPLY_VERBS or w in L.ACQUIRE_VERBS), None)
         if verb in L.SUPPLY_VERBS:
@@ -403,11 +414,14 @@ def _owner_near_noun(v: View, a: int, b: int, lo: int, hi: int) -> Owner | None:
     after = [m for m in v.states if b <= m.start < hi]
     for m in after:
         gap = v.s(b, m.start)
+        rel = re.fullmatch(r"\s*(?P<p>to|from)\s+which\s+(?:the\s+)?", gap, re.I)
+        if rel:
+            return Owner(m, "export" if rel.group("p").lower() == "to" else "import", "relative")
         if len(gap) > 45 or re.search(r"[,;()]", gap):
             break
         mm = re.fullmatch(
             r"\s*(?:(?:of|for)\s+(?:the\s+)?(?:(?:major|main|conventional|advanced|military|[\w-]+)\s+)?(?:arms|weapons?|weaponry|oil|crude|military\s+equipment|defen[cs]e\s+equipment)\s+)?"
-            r"(?:(?:to|sold\s+to|supplied\s+to|delivered\s+to)\s+(?P<to>)|(?:from|by)\s+(?P<from>)|(?:of|for)\s+(?P<of>))(?:the\s+)?",
+            r"(?:(?:to|sold\s+to|supplied\s+to|delivered\s+to)\s+(?P<to>)|(?:from|by)\s+(?:(?:top|major|leading|big|main|other)\s+)?(?:(?:arms|weapons?)\s+)?(?:(?:exporters?|suppliers?|countries|states|producers)\s+(?:like|such\s+as|including)\s+)?(?P<from>)|(?:of|for)\s+(?P<of>))(?:the\s+)?",
             gap,
             re.I,
         )
@@ -478,6 +492,7 @@ def head(v: View, lo: int, hi: int, ctx: Context | None = None) -> Head:
     h.glob = bool(L.GLOBAL_RE.search(txt))
     tops = [r for r in v.ranks if lo <= r.start < hi and r.form in {"top", "qualitative"}]
     h.top = tops[0] if tops else None
+    kinds = {w for w in ws if w in {"importers", "exporters", "importer", "exporter"}}
     # the owner: a state attached to a role or metric noun, else a subject with a trade verb
     for w in _WORD.finditer(v.text, lo, hi):
         low = w.group(0).lower()
@@ -505,6 +520,8 @@ def head(v: View, lo: int, hi: int, ctx: Context | None = None) -> Head:
                 h.owner = Owner(m, side, "subject")
                 h.role = "supplier" if side == "import" else "recipient"
                 break
+    if h.owner is None and kinds and (h.top is not None or h.glob or any(w.endswith("s") for w in kinds)):
+        h.glob = True  # "the top five arms importers were …": a global list
     return h
 
 
@@ -627,6 +644,11 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         return []  # shares of world oil production/consumption: no claim type
     if np and re.search(r"\b(?:gdp|budget|spending|expenditure|population|revenues?|gross)\b", np_text, re.I):
         return []
+    if np and re.fullmatch(r"(?:these|those|them|this|that|which)", np_text.strip(), re.I) and not any(np[0] <= m.start < np[1] for m in v.mentions):
+        return []  # "57 percent of these": a share of something the reader cannot name
+    tail = v.text[(np[1] if np else q.end) : b]
+    if re.match(r"\s*(?:(?:were|was|is|are|went|go|goes|going)\s+)?(?:\w+\s+)?(?:to|from|for)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Oceania|the\s+Americas|Americas|South\s+Asia|Southeast\s+Asia|East\s+Asia|the\s+region|the\s+Gulf|Latin\s+America)", tail, re.I):
+        return []  # "almost half of its weapons were supplied to the Middle East": a regional share
     np_owner = _np_owner(v, *np) if np else None
     after = _theme_after(v, np[1] if np else q.end, b)
     att = _attached_before(v, q, a)
@@ -646,9 +668,16 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if theme_role == "part":
             theme_role = None
         rule = "share+subject"
+    if theme is None and prev is not None and a <= prev.span[0] and re.search(r"\band\b", v.s(prev.span[1], q.start)) and prev.theme:
+        theme = Mention(prev.span[0], prev.span[0], prev.theme, "name", "")
+        rule = "share+conjunct"
+    if _regional(v, a, q.start) or (np and re.search(r"\b(?:to|in|of|within)\s+the\s+region\b", np_text, re.I)):
+        return []
     themes = [theme] if theme is not None else []
     if each:
-        group = _group_for_each(v, q, _numword(each.group("n")), {theme.id} if theme and theme.id else set())
+        nm = re.search(r"\bthe\s+(?:next|other|following)\s+(\w+)\b", v.s(a, q.start), re.I)
+        n = _numword(each.group("n")) or (_numword(nm.group(1)) if nm else None)
+        group = _group_for_each(v, q, n, {theme.id} if theme and theme.id else set())
         if group:
             themes = group
             theme = group[0]
@@ -670,6 +699,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     if re.search(r"\b(?:global|world['’]?s?)\s+share\b|\bshare\s+globally\b", v.s(a, q.start), re.I):
         glob = True
     side: str | None = None
+    inherited: str | None = None
     if owner is not None:
         side = owner.side
         if side is None:
@@ -699,6 +729,11 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         elif h is not None and h.glob:
             glob = True
         del items_head_end
+    if owner is None and not glob and total_ref:
+        earlier = _earlier_total(v, q.start)
+        if earlier is not None and (theme is None or earlier.mention.id != theme.id):
+            owner, side = earlier, earlier.side
+            rule += "+total"
     if owner is None and not glob and (total_ref or theme is not None):
         # ellipsis: the previous value's frame in this sentence, else the last frame read before
         base = prev if prev is not None else (ctx.last if ctx.last is not None and ctx.last.kind in {"share", "rank"} else None)
@@ -706,6 +741,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             if base.scope == "global":
                 glob = True
                 side = base.side
+                inherited = base.side
             elif base.owner and (theme is None or base.owner != theme.id):
                 owner = Owner(Mention(0, 0, base.owner, "name", ""), base.side, "context")
                 side = base.side
@@ -715,7 +751,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     if metric is None:
         return []
     if glob:
-        kind = _global_kind(v, a, b, q, theme_role, prev)
+        kind = _global_kind(v, a, b, q, theme_role, prev) or inherited
         if kind is None:
             return []
         return [
@@ -737,6 +773,28 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             Frame("share", metric, "bilateral", side, owner.mention.id, t.id, dict(value), (q.start, q.end), rule=rule)
         )
     return frames
+
+
+def _earlier_total(v: View, pos: int) -> Owner | None:
+    """The last owned total named before pos in the sentence ('Chinese exports', "Pakistan's imports")."""
+    best = None
+    for w in re.finditer(r"\b(?:imports?|exports?|sales|purchases|arms|weapons)\b", v.text[v.start : pos], re.I):
+        o = _owner_near_noun(v, v.start + w.start(), v.start + w.end(), v.start, pos)
+        if o is not None and o.how in {"poss", "adj", "of"}:
+            side = _side_of_words([w.group(0).lower()]) or ("export" if o.mention.form == "demonym" else None)
+            best = replace(o, side=side or o.side)
+    return best
+
+
+_REGION_WORDS = r"(?:Middle\s+East|Africa|Europe|Asia|Oceania|the\s+Americas|Americas|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|the\s+region|the\s+Gulf|Latin\s+America|South\s+America|North\s+Africa|sub-Saharan\s+Africa)"
+
+
+def _regional(v: View, a: int, pos: int) -> bool:
+    """A clause about a region's imports ('Within the Middle East, …', 'arms exports to the Middle East …')."""
+    before = v.s(a, pos)
+    if re.match(rf"\s*(?:within|in|across|among)\s+(?:the\s+)?{_REGION_WORDS}\b", before, re.I):
+        return True
+    return bool(re.search(rf"\b(?:exports?|imports?|transfers|deliveries|sales)\s+(?:to|from|in)\s+(?:the\s+)?{_REGION_WORDS}\b", before, re.I))
 
 
 def _global_kind(v: View, a: int, b: int, q: Any, theme_role: str | None, prev: Frame | None) -> str | None:
@@ -768,7 +826,8 @@ _LOOSE_BEFORE = re.compile(
 _LOOSE_AFTER = re.compile(
     r"^(?:\s+(?:on\s+the\s+list|in\s+the\s+(?:list|ranking|table)|with\b|at\b|to\b|after\b|behind\b|among\b|place\b|position\b|spot\b|"
     r"(?:largest|biggest|leading|top|most)\b|and\s+(?:\d+(?:st|nd|rd|th)|[a-z]+(?:placed|ranked)?)\b|"
-    r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?)\b)|"
+    r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?)\b|"
+    r"(?:countr(?:y|ies)|states?|nations?)\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which)\b)|"
     r"[-–]\s+and\b|\s*[,.;)]|\s*$)",
     re.I,
 )
@@ -781,12 +840,14 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
     after = v.text[r.end : min(v.end, r.end + 40)]
     if _NOT_RANK_AFTER.match(after):
         return False
+    if re.match(r"\s*(?:-\s*)?(?:and|,)\s+(?:\d+(?:st|nd|rd|th)|[a-z]+)(?:[- ]?(?:placed|ranked|largest|biggest))\b", after, re.I):
+        return True
     return bool(_LOOSE_BEFORE.search(before)) and bool(_LOOSE_AFTER.match(after))
 
 
 _ROLE_WORD = re.compile(
     r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
-    r"buyers?|importers?|purchasers?|producers?|partners?|markets?|destinations?|traders?|"
+    r"buyers?|importers?|purchasers?|producers?|partners?|markets?|destinations?|traders?|exporting|importing|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
     re.I,
 )
@@ -797,7 +858,7 @@ def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
     m = _ROLE_WORD.search(v.text, r.end, min(hi, r.end + 60))
     if m is None:
         return None
-    gap = v.s(r.end, m.start())
+    gap = re.sub(r"\([A-Z.]{1,8}\)", " ", v.s(r.end, m.start()))
     if re.search(r"[,;()]", gap) or len(L.words(gap)) > 4:
         return None
     return m
@@ -806,7 +867,11 @@ def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
 def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
     n = noun.lower()
     if re.match(r"countr|state|nation", n):
-        return _role_of(L.words(v.text[pos : min(hi, pos + 40)]))
+        tail = v.text[pos : min(hi, pos + 40)]
+        rel = re.match(r"\s*(to|from)\s+which\b", tail, re.I)
+        if rel:
+            return "recipient" if rel.group(1).lower() == "to" else "supplier"
+        return _role_of(L.words(tail))
     if n.startswith(("producer",)):
         return "producer"
     if n.startswith(("partner", "market", "destination")) and re.search(r"\bexport", v.s(pos - 20, pos + 5), re.I):
@@ -819,7 +884,7 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
     rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus)\s+)*"
-    rf"(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
+    rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
 )
 
@@ -833,8 +898,11 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         between = v.s(m.end, r.start)
         if len(between) > 90:
             break
-        if _COMPARE_BEFORE.search(v.s(max(lo, m.start - 30), m.start)):
+        if _compared(v, m, lo):
             continue
+        if m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between):
+            continue  # "New Delhi's top supplier": the owner, not the theme
+        between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
@@ -846,6 +914,14 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         if m.possessive:
             continue
         break
+    # the clause subject with a copula, over compared states: "China has eased ahead of Germany and
+    # France to become the world's number three"
+    subj = next((m for m in before if not _compared(v, m, lo) and not _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))), None)
+    if subj is not None and any(subj.end <= x.start < r.start and x.form != "loose" for x in v.ranks):
+        subj = None  # an earlier rank in between owns that subject
+    if subj is not None and not any(subj.end <= o.start and not _compared(v, o, lo) and not o.possessive for o in before if o is not subj):
+        if re.search(r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b", v.s(subj.end, r.start), re.I):
+            return subj
     # prenominal: "fourthranked Germany", "second and thirdplaced Saudi Arabia"
     for m in v.states:
         if m.start >= r.end and re.fullmatch(r"\s*(?:-\s*)?(?:the\s+)?", v.s(r.end, m.start), re.I):
@@ -865,7 +941,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     end = noun.end() if noun else r.end
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
-        r"(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+\s+){0,2}?"
+        r"(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
         r"(?:were|are|was|is|included|include|includes|including|being|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
@@ -883,7 +959,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
                 return items
     # before: "A, B and C are the world's top three", "A, B as the top five", "A … among the top 10"
     before = [m for m in v.states if lo <= m.start and m.end <= r.start]
-    if before:
+    if before and before[-1].form not in {"pronoun", "relative"} and not before[-1].possessive:
         last = before[-1]
         between = _strip_values(v.s(last.end, r.start))
         if re.fullmatch(
@@ -906,7 +982,7 @@ def read_ranks(v: View, ctx: Context, taken: list[tuple[int, int]], shares: list
         if r.form == "loose" and not _loose_is_rank(v, r):
             continue
         out.extend(_read_rank(v, r, ctx, out, shares))
-    out.extend(_pair_respectively(v, out))
+    out.extend(_pair_respectively(v, out, ctx, shares))
     out.extend(_relative_ranks(v, out, ctx, shares))
     return _dedupe(out)
 
@@ -927,13 +1003,22 @@ def _negated(v: View, lo: int, hi: int) -> bool:
     return bool(L.NEGATION_RE.search(v.s(lo, hi)))
 
 
-def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: list[Frame]) -> list[Frame]:
+def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: list[Frame], force: Mention | None = None) -> list[Frame]:
     a, b = v.clause(r.start)
     metric = _metric_at(v, r.start, ctx)
     noun = _role_noun_after(v, r, b)
+    scope_end = noun.end() if noun else r.end
+    if re.match(r"\s+(?:of\s+(?:arms|weapons)\s+)?(?:in|among|to|within)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Latin\s+America|South\s+America|the\s+region|the\s+Gulf|Eastern\s+Europe|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|Oceania|sub-Saharan)", v.text[scope_end : scope_end + 45], re.I):
+        return []  # "the largest arms importer in Africa": a regional ranking
+    if re.search(r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$", v.s(max(a, r.end - 1), (noun.start() if noun else r.end)), re.I) or (
+        noun is not None and re.search(r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\b", v.s(r.end, noun.start()), re.I)
+    ):
+        return []
     role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
     if noun is None and r.form in {"superlative", "qualitative"}:
         return []  # "the largest deal", "a major role": no ranking of states
+    if noun is not None and re.match(r"\s+(?:like|such\s+as|including)\b", v.text[noun.end() : noun.end() + 12], re.I):
+        return []  # "top weapons exporters like Italy and Turkey": examples, not a ranking
     if role == "producer":
         metric = "oil" if metric in {None, "oil", "arms"} and (L.has_oil(v.s(a, b)) or ctx.metric == "oil" or "oil" in v.s(v.start, v.end).lower()) else metric
         if metric != "oil":
@@ -944,8 +1029,12 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     if noun is not None:
         owner = _owner_near_noun(v, noun.start(), noun.end(), a, b)
         if owner is None and r.start > a:
-            # "New Delhi's top supplier": the possessive sits before the rank
+            # "New Delhi's top supplier", "US largest customer": the owner sits before the rank
             owner = _owner_near_noun(v, r.start, noun.end(), a, b)
+            if owner is not None and not (owner.how == "poss" or re.fullmatch(r"\s*", v.s(owner.mention.end, r.start))):
+                owner = None
+            if owner is not None and owner.how == "adj" and re.match(r"ranks?|ranked|placed|came|comes", r.text, re.I):
+                owner = None
     else:
         # a bare ordinal: "Israel was second to Azerbaijan"
         mm = re.match(r"\s+to\s+(?:the\s+)?", v.text[r.end : r.end + 10])
@@ -961,8 +1050,8 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     if metric is None:
         metric = h.metric or ctx.metric
     glob = bool(L.GLOBAL_RE.search(v.s(max(a, r.start - 30), min(b, (noun.end() if noun else r.end) + 40))))
-    items = _list_items(v, r, noun, a, b) if (r.form in {"top", "superlative", "qualitative"} or r.comparator == "le") else []
-    theme = None if items else _rank_theme(v, r, a, noun.end() if noun else r.end)
+    items = [] if force is not None else _list_items(v, r, noun, a, b) if (r.form in {"top", "superlative", "qualitative"} or r.comparator == "le") else []
+    theme = force if force is not None else None if items else _rank_theme(v, r, a, noun.end() if noun else r.end)
     themes = items or ([theme] if theme is not None else [])
     if not themes:
         return []
@@ -998,10 +1087,23 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
             return []
     else:
         # no owner: a global ranking — or the owner of the previous rank in this sentence ("Belarus was third")
-        prev = next((f for f in reversed(earlier) if f.scope == "bilateral" and f.kind == "rank" and f.metric == metric), None)
+        prev = next((f for f in reversed(earlier) if f.kind == "rank" and f.metric == metric and (f.scope == "bilateral" or noun is None)), None)
         nouns = noun.group("noun").lower() if noun else ""
-        exporterish = bool(re.match(r"exporter|importer|seller|trader|purchaser", nouns)) or glob
-        if prev is not None and not glob and (noun is None or not re.match(r"exporter|importer", nouns)):
+        exporterish = bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns)) or glob
+        if re.match(r"countr|state|nation", nouns) and role in {"supplier", "recipient"}:
+            exporterish = True
+            nouns = "exporter" if role == "supplier" else "importer"
+        tmpl = next((f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None)
+        clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
+        if prev is not None and prev.scope == "global" and noun is None:
+            scope, side = "global", prev.side
+        elif noun is None and tmpl is not None and tmpl.scope in {"global", "bilateral"}:
+            scope, side = tmpl.scope, tmpl.side
+            if tmpl.scope == "bilateral":
+                owner = Owner(Mention(0, 0, tmpl.owner, "name", ""), tmpl.side, "context")
+        elif noun is None and len(set(clause_kind)) == 1 and not any(f.scope == "bilateral" for f in earlier):
+            scope, side = "global", clause_kind[0]
+        elif prev is not None and not glob and (noun is None or not re.match(r"exporter|importer", nouns)):
             scope, side, owner_id = "bilateral", prev.side, prev.owner
             owner = Owner(Mention(0, 0, owner_id, "name", ""), side, "context")
         elif noun is None and (ctx.last is not None and re.search(r"\bon\s+the\s+list\b|\bthe\s+list\b", v.s(r.end, b), re.I)):
@@ -1012,10 +1114,10 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
             metric = last.metric
         elif exporterish or (role is not None and noun is not None and glob):
             scope = "global"
-            side = _global_kind(v, a, b, r, role, None) if not re.match(r"exporter|seller|trader", nouns) and not re.match(r"importer|purchaser", nouns) else ("exporters" if re.match(r"exporter|seller|trader", nouns) else "importers")
+            side = _global_kind(v, a, b, r, role, None) if not re.match(r"exporter|seller|trader|exporting", nouns) and not re.match(r"importer|purchaser|importing", nouns) else ("exporters" if re.match(r"exporter|seller|trader|exporting", nouns) else "importers")
             if side is None:
                 side = "exporters" if role == "supplier" else "importers" if role == "recipient" else None
-        elif noun is None and ctx.last is not None and ctx.last.kind in {"rank", "share"} and r.form == "loose":
+        elif noun is None and ctx.last is not None and ctx.last.kind in {"rank", "share"} and r.form in {"loose", "ordinal"}:
             last = ctx.last
             scope, side, metric = last.scope, last.side, last.metric
             if last.scope == "bilateral":
@@ -1052,7 +1154,7 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     return frames
 
 
-def _pair_respectively(v: View, frames: list[Frame]) -> list[Frame]:
+def _pair_respectively(v: View, frames: list[Frame], ctx: Context, shares: list[Frame]) -> list[Frame]:
     """'Canada and China were, respectively, the fourth- and fifth-largest producers' and
     'second and thirdplaced Saudi Arabia and China': pair coordinated states with coordinated ranks."""
     out: list[Frame] = []
@@ -1072,13 +1174,16 @@ def _pair_respectively(v: View, frames: list[Frame]) -> list[Frame]:
         group: list[Mention] = []
         if after is not None:
             group = _coordination(v, after, b)
-        elif resp:
+        else:
             before = [m for m in v.states if a <= m.start and m.end <= coord[0].start]
-            if before:
+            if before and (resp or re.fullmatch(r"\s*", _strip_values(v.s(before[-1].end, coord[0].start)))):
                 group = _coordination_before(v, before[-1], a)
         if len(group) != len(coord):
             continue
         template = next((f for f in frames if f.kind == "rank" and any(f.span == (r.start, r.end) for r in coord)), None)
+        if template is None:
+            made = _read_rank(v, coord[-1], ctx, frames, shares, force=group[-1])
+            template = made[0] if made else None
         if template is None:
             continue
         for r, m in zip(coord, group, strict=True):
@@ -1321,8 +1426,8 @@ def change_periods(v: View, f: Frame, ctx: Context) -> None:
             later = main[0]
     if later is not None:
         f.period = {"start": later.start, "end": later.end, "text": later.text, "source": "explicit"}
-    elif ctx.para_period is not None and not L.PRESENT_RE.search(v.s(v.start, v.end)):
-        f.period = {**ctx.para_period, "source": "paragraph"}
+    elif ctx.para_periods.get(f.metric) is not None and not L.PRESENT_RE.search(v.s(v.start, v.end)):
+        f.period = {**ctx.para_periods[f.metric], "source": "paragraph"}
     if base is not None:
         f.extra["base"] = [base.start, base.end]
     elif re.search(r"\b(?:previous|preceding|prior|last)\s+(?:five|four|ten|5|10|4)[- ]years?\b|\bprevious\s+(?:five[- ]year\s+)?period\b|\btwo\s+five-year\b", v.s(a, b), re.I):
@@ -1583,57 +1688,81 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
     return False
 
 
-def _comma_chunk(v: View, pos: int) -> tuple[int, int]:
-    a, b = v.clause(pos)
-    lo = max(v.text.rfind(",", a, pos), v.text.rfind("(", a, pos))
-    hi_c = v.text.find(",", pos, b)
-    hi_p = v.text.find(")", pos, b)
-    his = [h for h in (hi_c, hi_p) if h != -1]
-    return (lo + 1 if lo != -1 else a), (min(his) if his else b)
+def appositions(v: View) -> list[tuple[int, int]]:
+    """Spans of appositions after a state: 'China, the world's top arms importer in 2006-7, has …'."""
+    out = []
+    for m in v.states:
+        mm = re.match(r",\s+(?:the|a|an|its|their|[\w-]+['’]s|once|then|formerly|long)\b[^,;()]{0,90}?,", v.text[m.end : min(v.end, m.end + 100)])
+        if mm:
+            out.append((m.end + 1, m.end + mm.end() - 1))
+    return out
 
 
 def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
-    """Each share/rank frame's period: a period in its own comma-chunk, else one in its clause that is
-    not inside another value's chunk (nearest after, then before), else in the sentence; 'during that
-    period' → the last period named; else the paragraph's last claim period (not for present-tense
-    sentences); else None (the verifier's default window)."""
+    """Each share/rank frame's period: a period in its own apposition ('China, the top importer in
+    2006-7, …'), else one in its clause outside appositions (nearest after, then before), else in the
+    sentence; 'during that period' → the last period named; else the paragraph's last claim period
+    (not for present-tense sentences); else None (the verifier's default window)."""
     has_change = bool(v.changes)
     mains = [p for p in v.periods if p.kind != "anaphor" and not _is_baseline(v, p, has_change)]
     anaphors = [p for p in v.periods if p.kind == "anaphor"]
-    chunks = {f.span: _comma_chunk(v, f.span[0]) for f in frames}
+    apps = appositions(v)
     for f in frames:
         if f.kind not in {"share", "rank"} or f.period is not None:
             continue
         a, b = v.clause(f.span[0])
-        c0, c1 = chunks[f.span]
-        own = [p for p in mains if c0 <= p.span[0] < c1]
+        own_app = next(((x, y) for x, y in apps if x <= f.span[0] < y), None)
         chosen = None
-        if own:
-            chosen = min(own, key=lambda p: abs(p.span[0] - f.span[0]))
-        else:
-            others = [ch for sp, ch in chunks.items() if sp != f.span and ch != (c0, c1)]
-            free = [p for p in mains if a <= p.span[0] < b and not any(x0 <= p.span[0] < x1 for x0, x1 in others)]
-            after = [p for p in free if p.span[0] >= f.span[1]]
-            before = [p for p in free if p.span[1] <= f.span[0]]
+        scope = "clause"
+        if own_app is not None:
+            inside = [p for p in mains if own_app[0] <= p.span[0] < own_app[1]]
+            if inside:
+                chosen, scope = inside[0], "apposition"
+        if chosen is None:
+            free = [p for p in mains if not any(x <= p.span[0] < y for x, y in apps)]
+            local = [p for p in free if a <= p.span[0] < b]
+            after = [p for p in local if p.span[0] >= f.span[1]]
+            before = [p for p in local if p.span[1] <= f.span[0]]
             if after:
-                chosen = after[0]
+                chosen = min(after, key=lambda p: p.span[0])
             elif before:
                 chosen = before[-1]
-            else:
-                free_s = [p for p in mains if not any(x0 <= p.span[0] < x1 for x0, x1 in others) and not (a <= p.span[0] < b)]
-                chosen = free_s[0] if free_s else None
+            elif free:
+                chosen = free[0]
         if chosen is not None:
-            f.period = {"start": chosen.start, "end": chosen.end, "text": chosen.text, "kind": chosen.kind, "source": "explicit"}
+            f.period = {"start": chosen.start, "end": chosen.end, "text": chosen.text, "kind": chosen.kind, "source": "explicit", "scope": scope}
         elif any(a <= p.span[0] < b for p in anaphors) and ctx.last_period is not None:
             f.period = {**ctx.last_period, "source": "anaphor"}
-        elif ctx.para_period is not None and not L.PRESENT_RE.search(v.s(a, b)):
-            f.period = {**ctx.para_period, "source": "paragraph"}
+        elif ctx.para_periods.get(f.metric) is not None and not L.PRESENT_RE.search(v.s(a, b)):
+            f.period = {**ctx.para_periods[f.metric], "source": "paragraph"}
+
+
+def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: list[tuple[int, int]]) -> list[Frame]:
+    """'Russia emerging as New Delhi's top supplier with an 80 percent share', 'the largest buyer …,
+    accounting for 35 %': the share is the ranked state's, in the rank's frame."""
+    out = list(shares)
+    for q in v.shares:
+        if any(a <= q.start < b for a, b in taken):
+            continue
+        a, b = v.clause(q.start)
+        for r in sorted(ranks, key=lambda f: -f.span[0]):
+            if not (a <= r.span[0] < q.start) or r.scope not in {"bilateral", "global"}:
+                continue
+            gap = v.s(r.span[1], q.start)
+            if re.match(r"\s*(?:share\s+)?(?:of|in)\s", v.text[q.end : q.end + 12], re.I):
+                continue  # the share names its own total ("70 percent of its purchases")
+            if re.fullmatch(r"[\w\s'’-]{0,60}?(?:,\s*|\s+)(?:with\s+(?:an?\s+)?|accounting\s+for\s+|taking\s+|making\s+up\s+|representing\s+)(?:(?:more\s+than|almost|nearly|about|some|over|around|roughly)\s+)?", gap, re.I) and not any(r.span[1] <= m.start < q.start and m.id != r.theme and m.id != r.owner for m in v.states):
+                value = q.to_dict() | {"decimals": q.decimals}
+                new = replace(r, kind="share", value=value, span=(q.start, q.end), rule="share+rank", period=None)
+                out = [f for f in out if f.span != (q.start, q.end)] + [new]
+                break
+    return out
 
 
 def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     """Every frame of one sentence, in reading order; updates the context for the next sentence."""
     if v.paragraph != ctx.last_para:
-        ctx.para_period = None
+        ctx.para_periods = {}
         ctx.last_para = v.paragraph
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
@@ -1642,6 +1771,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     shares = read_shares(v, ctx, taken)
     share_spans = [f.span for f in shares]
     ranks = read_ranks(v, ctx, taken + share_spans, shares)
+    shares = _shares_of_ranks(v, shares, ranks, taken)
     frames = changes + groups + shares + ranks
     for f in changes:
         change_periods(v, f, ctx)
@@ -1651,14 +1781,19 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     frames += read_deals(v, ctx)
     for f in frames:
         p = f.period
-        if p and p.get("source") == "explicit":
+        if p and p.get("source") == "explicit" and p.get("scope") != "apposition":
             keep = {"start": p["start"], "end": p["end"], "text": p.get("text", "")}
             ctx.last_period = keep
-            if f.metric == "arms":
-                ctx.para_period = keep
+            ctx.para_periods[f.metric] = keep
     metric = "arms" if L.has_arms(v.s(v.start, v.end)) else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
     if metric:
         ctx.metric = metric
+        if not frames:
+            # a sentence without a claim still sets the paragraph's period ("… in 2018.")
+            apps = appositions(v)
+            mains = [p for p in v.periods if p.kind not in {"anaphor", "since"} and not _is_baseline(v, p, bool(v.changes)) and not any(x <= p.span[0] < y for x, y in apps)]
+            if mains:
+                ctx.para_periods[metric] = {"start": mains[-1].start, "end": mains[-1].end, "text": mains[-1].text}
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]

@@ -332,7 +332,7 @@ def resolve(
         ) or (discourse.prev_subject if discourse.prev_subject != target else None)
         if target:
             poss = pm.group(0).lower() == "its"
-            out.append(Mention(s, e, target, "pronoun", poss, alt=alt))
+            out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):
         s = rm.start() + (len(rm.group(0)) - len(rm.group(0).lstrip()))
         before = [m for m in states if m.end <= s and s - m.end <= 3]

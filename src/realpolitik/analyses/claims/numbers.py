@@ -261,6 +261,9 @@ RANK_RE = re.compile(
     rf"|\b(?:among|in|one of|within|into)\s+(?:the\s+|[\w-]+['’]s\s+)top[- ]?(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
     # "the top 10 arms importers", "top-10 buyers", "the first three"
     rf"|\b(?:top|first)[- ]?(?P<topn2>\d{{1,3}}|{_NUMWORD})\b"
+    # "not represented among 25 arms exporting countries and 40 importing countries"
+    rf"|\bamong\s+(?:the\s+)?(?P<topn3>\d{{1,3}}|{_NUMWORD})\s+(?=(?:[\w-]+\s+){{0,2}}(?:countries|states|nations|exporters|importers|suppliers|recipients|producers)\b)"
+    rf"|(?<=\sand\s)(?P<topn4>\d{{1,3}})\s+(?=(?:[\w-]+\s+){{0,1}}(?:importing|exporting)\s+(?:countries|states|nations)\b)"
     # "the five largest importers"
     rf"|\bthe\s+(?P<nlarg>\d{{1,3}}|{_NUMWORD})\s+(?:largest|biggest|leading|main|top|major)\b"
     # "in fourth place", "ninth position"
@@ -322,8 +325,8 @@ def find_ranks(text: str) -> list[Rank]:
             v = ordinal(ordv)
             if v:
                 out.append(Rank(v, "eq", m.start(), m.end(), m.group(0)))
-        elif g["topn"] or g["topn2"] or g["nlarg"]:
-            v = to_number(g["topn"] or g["topn2"] or g["nlarg"])
+        elif g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"]:
+            v = to_number(g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"])
             if v and v >= 1:
                 out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0), "top"))
         elif g["numrank"]:
@@ -367,7 +370,7 @@ CHANGE_RE = re.compile(
     rf"|\b(?P<word>halved|doubled|tripled|trebled|quadrupled)\b"
     rf"|\b(?P<verb7>{_UP}|{_DOWN})\s+by\s+(?P<frac7>half|a\s+half|a\s+third|a\s+quarter|two[- ]thirds|a\s+fifth)\b"
     # "143 percent the figure from the previous five years"
-    rf"|(?P<num8>{_DIGITS}){_PCT_UNIT}\s+(?:of\s+)?the\s+(?:figure|level|volume|total)\b",
+    rf"|(?P<num8>{_DIGITS}){_PCT_UNIT}\s+the\s+(?:figure|level|volume)\s+(?:from|of|in|for)\b",
     re.IGNORECASE,
 )
 _WORD_CHANGE = {"halved": -50.0, "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0}
