@@ -83,6 +83,9 @@ _QUICK = re.compile(
 )
 
 
+_GLOBAL_CUE = re.compile(r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I)
+
+
 def warm() -> None:
     """Load the name tables now (the first check pays for them otherwise)."""
     M.warm()
@@ -105,7 +108,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
         quantities: dict[str, list[Any]] = {}
         frames: list[Frame] = []
         claims: list[Claim] = []
-        if any(m.is_state or m.form == "region" for m in ms) and _QUICK.search(stext):
+        if (any(m.is_state or m.form == "region" for m in ms) or _GLOBAL_CUE.search(stext)) and _QUICK.search(stext):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

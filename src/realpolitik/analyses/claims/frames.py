@@ -119,7 +119,7 @@ def shift(items: list[Any], off: int) -> list[Any]:
 
 # --- small helpers over spans -------------------------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][\w'’-]*(?:\.\d+)?|[^\w\s]")
 _COPULA = (
     r"(?:is|was|are|were|remains?|remained|became|becomes|become|has\s+become|have\s+become|"
     r"had\s+become|ranks?|ranked|ranking|placed|stood|stands|emerged\s+as|emerging\s+as|emerges\s+as|"
@@ -134,9 +134,9 @@ _COMPARE_BEFORE = re.compile(
     re.I,
 )
 _PREP_BEFORE = re.compile(r"\b(?P<p>of|to|from|by|for|in|into|with|at|than|on|against|between|among|and|or)\s+(?:the\s+)?$", re.I)
-_ITEM_SEP = re.compile(r"^\s*(?:,\s*(?:and|or|as\s+well\s+as)?|and|or|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_ITEM_SEP = re.compile(r"^\s*(?:,\s*(?:and|or|nor|as\s+well\s+as)?|and|or|nor|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _ATTACH = re.compile(
-    r"^\s*(?:,\s*)?(?:\(\s*|(?:at|with|on|of)\s+(?:an?\s+)?|,?\s*(?:accounting\s+for|making\s+up|taking|representing|"
+    r"^\s*$|^\s*:\s*$|^\s*(?:,\s*)?(?:\(\s*|(?:at|with|on|of)\s+(?:an?\s+)?|,?\s*(?:accounting\s+for|making\s+up|taking|representing|"
     r"with\s+a\s+share\s+of|with\s+an?)\s+|(?:is|was|are|were|ranked|came|comes|placed)\s+(?:a\s+(?:close|distant)\s+)?"
     r"(?:\w+|\d+(?:st|nd|rd|th))\s+(?:with|at)\s+(?:an?\s+)?|,?\s*(?:a\s+(?:close|distant)\s+)?\w+\s+at\s+|"
     r"(?:ranked|placed)\s+\w+\s*\(\s*|in\s+\w+\s+place\s+(?:and|with)\s+(?:an?\s+)?)$",
@@ -367,8 +367,8 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 12), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
-        if m.possessive and re.match(r"['’]?s?\s*(?:[\w-]+\s+){0,2}share\b", between, re.I):
-            return m, "part"
+        if re.match(r"(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,2}share\b", between, re.I):
+            return m, "part"  # "Russia's share was 23 %", "the US share of global exports rose to 36 %"
         ws = L.words(between)
         if any(o.start > m.end and o.end <= pos and id(o) not in compared for o in v.states if o.id != m.id and not o.possessive and o.form != "demonym"):
             continue
@@ -644,12 +644,14 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         return []  # shares of world oil production/consumption: no claim type
     if np and re.search(r"\b(?:gdp|budget|spending|expenditure|population|revenues?|gross)\b", np_text, re.I):
         return []
-    if np and re.fullmatch(r"(?:these|those|them|this|that|which)", np_text.strip(), re.I) and not any(np[0] <= m.start < np[1] for m in v.mentions):
+    pronoun_np = bool(np) and bool(re.fullmatch(r"(?:these|those|them|this|that|which|it)", np_text.strip(), re.I)) and not any(np[0] <= m.start < np[1] for m in v.mentions)
+    earlier_np = _earlier_total(v, q.start) if pronoun_np and np_text.strip().lower() in {"them", "those", "it"} else None
+    if pronoun_np and earlier_np is None:
         return []  # "57 percent of these": a share of something the reader cannot name
     tail = v.text[(np[1] if np else q.end) : b]
     if re.match(r"\s*(?:(?:were|was|is|are|went|go|goes|going)\s+)?(?:\w+\s+)?(?:to|from|for)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Oceania|the\s+Americas|Americas|South\s+Asia|Southeast\s+Asia|East\s+Asia|the\s+region|the\s+Gulf|Latin\s+America)", tail, re.I):
         return []  # "almost half of its weapons were supplied to the Middle East": a regional share
-    np_owner = _np_owner(v, *np) if np else None
+    np_owner = earlier_np or (_np_owner(v, *np) if np else None)
     after = _theme_after(v, np[1] if np else q.end, b)
     att = _attached_before(v, q, a)
     subj = _subject_before(v, q.start, a)
@@ -668,6 +670,11 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if theme_role == "part":
             theme_role = None
         rule = "share+subject"
+    if theme is None and re.fullmatch(r"\s*with\s+(?:an?\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?", v.s(a, q.start), re.I):
+        after_comma = re.search(r",\s*(?:the\s+)?", v.text[q.end : b])
+        if after_comma:
+            theme = _state_at(v, q.end + after_comma.end(), 0)
+            rule = "share+fronted"
     if theme is None and prev is not None and a <= prev.span[0] and re.search(r"\band\b", v.s(prev.span[1], q.start)) and prev.theme:
         theme = Mention(prev.span[0], prev.span[0], prev.theme, "name", "")
         rule = "share+conjunct"
@@ -692,6 +699,16 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         # "Azerbaijan purchases 51% of weapons from Russia": the subject owns the imports
         s_m, s_role = subj
         owner = Owner(s_m, "import" if theme_role == "supplier" else "export", "subject")
+    if np is None and theme is not None and rule == "share+subject":
+        # "the US share of global arms exports rose to 36 per cent", "Russia's share in Chinese imports was …"
+        sm = re.search(r"\bshare\b", v.s(theme.end, q.start), re.I)
+        if sm:
+            np = _of_np(v, theme.end + sm.start(), q.start) or _of_np(v, theme.end + sm.end(), q.start)
+            np_text = v.s(*np) if np else ""
+            if np and np_owner is None:
+                o = _np_owner(v, *np)
+                if o is not None and o.mention.id != theme.id:
+                    np_owner = owner = o
     glob = bool(np) and np_owner is None and _global_np(v, *np)
     total_ref = bool(np) and np_owner is None and not glob and bool(re.fullmatch(r"(?:the\s+)?total", np_text.strip(), re.I))
     if re.match(r"\s*(?:share\s+)?(?:globally|worldwide|of\s+the\s+(?:global|world))", v.text[q.end : q.end + 30], re.I):
@@ -926,6 +943,12 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     for m in v.states:
         if m.start >= r.end and re.fullmatch(r"\s*(?:-\s*)?(?:the\s+)?", v.s(r.end, m.start), re.I):
             return m
+    # "South Korea's largest supplier, the US, accounted for …"
+    mm = re.match(r"\s*,\s*(?:the\s+)?", v.text[noun_end : noun_end + 8])
+    if mm:
+        s_ = _state_at(v, noun_end + mm.end(), 0)
+        if s_ is not None and re.match(r"\s*,", v.text[s_.end : s_.end + 3]):
+            return s_
     # postposed: "The world's tenth-largest arms exporter is South Korea", "Russia s top client was India"
     tail = v.text[noun_end : min(v.end, noun_end + 60)]
     mm = re.match(r"\s*(?:(?:of|in|for)\s+(?:the\s+)?[\w\s]{1,25}?)?\s*(?:,\s*)?(?:is|was|are|were|remains|remained|became|being)\s+(?:still\s+|now\s+)?(?:the\s+)?", tail, re.I)
@@ -962,7 +985,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     if before and before[-1].form not in {"pronoun", "relative"} and not before[-1].possessive:
         last = before[-1]
         between = _strip_values(v.s(last.end, r.start))
-        if re.fullmatch(
+        if not _PREP_BEFORE.search(v.s(max(lo, _coordination_before(v, last, lo)[0].start - 10), _coordination_before(v, last, lo)[0].start)) and re.fullmatch(
             r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|)\s*",
             between,
             re.I,
@@ -1045,6 +1068,13 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     if owner is not None and owner.mention.blocked:
         owner = None
     h = head(v, a, b, ctx)
+    if owner is None and (noun is None or not re.match(r"exporter|importer|producer|partner|market", noun.group("noun"), re.I)):
+        topic = re.match(r"\s*(?:for|to)\s+(?:the\s+)?", v.s(a, b), re.I)
+        t_m = _state_at(v, a + topic.end(), 1) if topic else None
+        if t_m is not None and re.match(r"\s*,", v.text[t_m.end : t_m.end + 3]):
+            owner = Owner(t_m, "import" if (role or h.role) == "supplier" else "export", "topic")  # "For Vietnam, Russia remained the dominant source"
+        elif h.owner is not None and re.match(r"\s*(?:among|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:buyers|suppliers|recipients|clients|customers|sellers|providers|sources|purchasers)\b", v.s(a, b), re.I):
+            owner = replace(h.owner, side=h.side())  # "Among the buyers of French weapons, India came first"
     if role is None:
         role = h.role
     if metric is None:
@@ -1217,7 +1247,10 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
             if ref is None:
                 continue
             r = int(ref.value["rank"])
-            if len(group) == r - 1:
+            adjacent = bool(re.match(r"(?:right|just|only|immediately)\b", bm.group(0), re.I))
+            if adjacent and len(group) == 1 and r > 1:
+                out.append(replace(ref, theme=group[0].id, value={"rank": r - 1, "comparator": "eq", "text": bm.group(0).strip()}, span=(bm.start(), group[0].end), rule="rank+behind"))
+            elif len(group) == r - 1:
                 for k, g in enumerate(group, 1):
                     out.append(replace(ref, theme=g.id, value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()}, span=(bm.start(), g.end), rule="rank+behind"))
         elif w.startswith("ahead"):
@@ -1351,8 +1384,9 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                     owner = None  # "arms imports to Pakistan", "exports to the Middle East": a flow between two parties
                 break
         if owner is not None:
-            others = {m.id for m in v.states if a <= m.start < b and m.id != owner.mention.id and m.form != "demonym"}
-            if others or region is not None:
+            lo_np = min(owner.mention.start, w.start())
+            others = {m.id for m in v.states if lo_np <= m.start < c.start and m.id != owner.mention.id and m.form != "demonym"}
+            if others or (region is not None and region.start < c.end):
                 continue  # bilateral or regional flows: no claim type
             out.append(Frame("change", "arms", "state", kind, None, owner.mention.id, value, (c.start, c.end), rule="change+owner"))
             prev = out[-1]
@@ -1457,7 +1491,8 @@ def read_borders(v: View) -> list[Frame]:
         bv = L.BORDER_VERB_RE.search(v.text, a, b)
         if bv is None:
             continue
-        subj = [m for m in states if m.end <= bv.start()]
+        apps = appositions(v)
+        subj = [m for m in states if m.end <= bv.start() and not any(x <= m.start < y for x, y in apps)]
         objs = [m for m in states if m.start >= bv.end()]
         if not subj:
             continue
