@@ -16,7 +16,7 @@ from typing import Any
 from realpolitik.analyses.claims import mentions as M
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.claims import Claim, to_claims
-from realpolitik.analyses.claims.frames import Context, Frame, View, read_sentence, shift
+from realpolitik.analyses.claims.frames import DEAL_RE, Context, Frame, View, read_sentence, shift
 from realpolitik.analyses.claims.segment import Doc, Sentence, segment
 from realpolitik.errors import UserError
 
@@ -108,7 +108,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
         quantities: dict[str, list[Any]] = {}
         frames: list[Frame] = []
         claims: list[Claim] = []
-        if (any(m.is_state or m.form == "region" for m in ms) or _GLOBAL_CUE.search(stext)) and _QUICK.search(stext):
+        if (any(m.is_state or m.form == "region" for m in ms) or _GLOBAL_CUE.search(stext) or (ctx.last_deal and DEAL_RE.search(stext))) and _QUICK.search(stext):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

@@ -125,7 +125,7 @@ _COPULA = (
     r"had\s+become|ranks?|ranked|ranking|placed|stood|stands|emerged\s+as|emerging\s+as|emerges\s+as|"
     r"comes?|came|finished|(?:was|is|were|are)\s+(?:listed|ranked|identified|named|described|considered|seen|cited|mentioned)(?:\s+as)?|"
     r"listed(?:\s+as)?|identified\s+as|named|to\s+become|becoming|being|continued\s+to\s+be|continues\s+to\s+be|"
-    r"has\s+been|have\s+been|had\s+been|is\s+still|was\s+still|remains\s+the|also)"
+    r"has\s+been|have\s+been|had\s+been|is\s+still|was\s+still|remains\s+the|also|appears?\s+to\s+be|appeared\s+to\s+be|seems?\s+to\s+be|seemed\s+to\s+be|proved\s+to\s+be|turned\s+out\s+to\s+be)"
 )
 _COMPARE_BEFORE = re.compile(
     r"\b(?:overtook|overtaking|overtaken|surpassed|surpassing|outpaced|outpacing|than|behind|ahead\s+of|"
@@ -133,7 +133,7 @@ _COMPARE_BEFORE = re.compile(
     r"like|including|such\s+as|besides|except|excluding|over)\s+(?:the\s+)?(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|[\w-]+placed|[\w-]+ranked|[\w-]+-largest|and)\s+){0,3}$",
     re.I,
 )
-_PREP_BEFORE = re.compile(r"\b(?P<p>of|to|from|by|for|in|into|with|at|than|on|against|between|among|and|or)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"(?<!nation )(?<!country )(?<!republic )(?<!kingdom )(?<!state )\b(?P<p>of|to|from|by|for|in|into|with|at|than|on|against|between|among|and|or)\s+(?:the\s+)?$", re.I)
 _ITEM_SEP = re.compile(r"^\s*(?:,\s*(?:and|or|nor|as\s+well\s+as)?|and|or|nor|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _ATTACH = re.compile(
     r"^\s*$|^\s*:\s*$|^\s*(?:,\s*)?(?:\(\s*|(?:at|with|on|of)\s+(?:an?\s+)?|,?\s*(?:accounting\s+for|making\s+up|taking|representing|"
@@ -184,11 +184,12 @@ def _coordination(v: View, first: Mention, hi: int) -> list[Mention]:
             break
         between = v.s(cur.end, m.start)
         between = _strip_values(between)
-        if _ITEM_SEP.match(between):
-            run.append(m)
-            cur = m
-        else:
+        if not _ITEM_SEP.match(between):
             break
+        if not re.search(r"\b(?:and|or|nor)\b|&", between) and re.match(r"\s+(?:was|is|were|are|has|had|ranked|ranks|came|comes|remained|remains|became|accounted|took|bought|supplied)\b", v.text[m.end : m.end + 14], re.I):
+            break
+        run.append(m)
+        cur = m
     return run
 
 
@@ -652,6 +653,13 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     if re.match(r"\s*(?:(?:were|was|is|are|went|go|goes|going)\s+)?(?:\w+\s+)?(?:to|from|for)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Oceania|the\s+Americas|Americas|South\s+Asia|Southeast\s+Asia|East\s+Asia|the\s+region|the\s+Gulf|Latin\s+America)", tail, re.I):
         return []  # "almost half of its weapons were supplied to the Middle East": a regional share
     np_owner = earlier_np or (_np_owner(v, *np) if np else None)
+    if np_owner is None and np and prev is not None and prev.scope == "bilateral":
+        only = [m for m in v.states if np[0] <= m.start < np[1]]
+        if len(only) == 1 and re.fullmatch(r"\s*(?:the\s+)?", v.s(np[0], only[0].start)) and not v.s(only[0].end, np[1]).strip():
+            np_owner = Owner(only[0], prev.side, "ellipsis")  # "… of Armenia's major weapons and almost two-thirds of Azerbaijan"
+    bare_np = bool(np) and np_owner is None and not _global_np(v, *np) and bool(re.fullmatch(r"(?:the\s+|total\s+|all\s+)*(?:arms\s+)?(?:sales|exports|imports|purchases|business|deliveries)", np_text.strip(), re.I))
+    if bare_np:
+        np_owner = _earlier_total(v, q.start)  # "… buyers of American weapons …, which accounted for 3.6 % of sales"
     after = _theme_after(v, np[1] if np else q.end, b)
     att = _attached_before(v, q, a)
     subj = _subject_before(v, q.start, a)
@@ -670,6 +678,17 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if theme_role == "part":
             theme_role = None
         rule = "share+subject"
+    if theme is None:
+        flow = re.search(r"\b(?:went|go|goes|going|were\s+sent|was\s+sent|were\s+delivered|were\s+exported|were\s+sold|transfers?|deliveries|exports|shipments|sales)\s+(?:\w+\s+)?to\s+(?:the\s+)?$", v.s(a, q.start - 30 if q.start - 30 > a else a) + "", re.I)
+        for m in reversed([m for m in v.states if a <= m.start < q.start]):
+            pre = v.s(max(a, m.start - 40), m.start)
+            if re.search(r"\b(?:went|go|goes|going|sent|delivered|exported|sold|transfers?|transfer|deliveries|exports|shipments|sales)\s+(?:\w+\s+)?to\s+(?:the\s+)?$", pre, re.I) and L.PART_RE.search(v.s(m.end, q.start)):
+                theme, theme_role, rule = m, "recipient", "share+flow"  # "arms transfer to China was 23 % of …", "went to Pakistan, making up 63 %"
+                break
+        del flow
+    if theme is None and re.match(r"\s*(?:this|that|it|these)\s+(?:figure\s+|share\s+)?(?:accounts?|accounted|represents?|represented|amounts?|amounted|makes?\s+up|made\s+up|is|was|equals?|equalled)\b", v.s(a, q.start), re.I) and ctx.last is not None and ctx.last.theme:
+        theme = Mention(a, a, ctx.last.theme, "name", "")  # "India was the largest importer. This accounts for 11 percent of global imports."
+        rule = "share+this"
     if theme is None and re.fullmatch(r"\s*with\s+(?:an?\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?", v.s(a, q.start), re.I):
         after_comma = re.search(r",\s*(?:the\s+)?", v.text[q.end : b])
         if after_comma:
@@ -695,6 +714,10 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         owner = np_owner
     elif np_owner is not None and theme is not None and np_owner.mention.id == theme.id and np_owner.mention.alt:
         owner = replace(np_owner, mention=replace(np_owner.mention, id=np_owner.mention.alt))
+    if owner is None and after is not None and np_text.strip().lower() == "which":
+        subj0 = next((m for m in v.states if a <= m.start < q.start and not _PREP_BEFORE.search(v.s(max(a, m.start - 10), m.start))), None)
+        if subj0 is not None and subj0.id != theme.id:  # type: ignore[union-attr]
+            owner = Owner(subj0, "import" if theme_role == "supplier" else "export", "which")
     if owner is None and after is not None and subj is not None and subj[0].id != theme.id:  # type: ignore[union-attr]
         # "Azerbaijan purchases 51% of weapons from Russia": the subject owns the imports
         s_m, s_role = subj
@@ -768,7 +791,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     if metric is None:
         return []
     if glob:
-        kind = _global_kind(v, a, b, q, theme_role, prev) or inherited
+        kind = _global_kind(v, a, b, q, theme_role, prev) or inherited or (ctx.last.side if ctx.last is not None and ctx.last.scope == "global" else None)
         if kind is None:
             return []
         return [
@@ -917,8 +940,8 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
             break
         if _compared(v, m, lo):
             continue
-        if m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between):
-            continue  # "New Delhi's top supplier": the owner, not the theme
+        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive):
+            continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
@@ -934,7 +957,12 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     # the clause subject with a copula, over compared states: "China has eased ahead of Germany and
     # France to become the world's number three"
     subj = next((m for m in before if not _compared(v, m, lo) and not _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))), None)
-    if subj is not None and any(subj.end <= x.start < r.start and x.form != "loose" for x in v.ranks):
+    apps = appositions(v)
+    if subj is not None and any(
+        subj.end <= x.start < r.start and x.form != "loose" and not any(p <= x.start < q for p, q in apps)
+        and not re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?(?:and|,)\s*", v.s(x.end, r.start)) and not re.search(r"\band\s+$", v.s(x.end, r.start))
+        for x in v.ranks
+    ):
         subj = None  # an earlier rank in between owns that subject
     if subj is not None and not any(subj.end <= o.start and not _compared(v, o, lo) and not o.possessive for o in before if o is not subj):
         if re.search(r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b", v.s(subj.end, r.start), re.I):
@@ -964,7 +992,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     end = noun.end() if noun else r.end
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
-        r"(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
+        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
         r"(?:were|are|was|is|included|include|includes|including|being|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
@@ -1067,6 +1095,10 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
                 owner = Owner(s, "import", "to")
     if owner is not None and owner.mention.blocked:
         owner = None
+    if owner is None and noun is not None and re.search(r"\bwith\s+(?:the|its|their)\s+$", v.s(a, r.start), re.I) and re.match(r"supplier|provider|source|recipient|client|customer|buyer|purchaser|market|destination", noun.group("noun"), re.I):
+        subj0 = next((m for m in v.states if a <= m.start < r.start and not _PREP_BEFORE.search(v.s(max(a, m.start - 10), m.start))), None)
+        if subj0 is not None:
+            owner = Owner(subj0, None, "subject")  # "the biggest arms seller, with the main recipients being …"
     h = head(v, a, b, ctx)
     if owner is None and (noun is None or not re.match(r"exporter|importer|producer|partner|market", noun.group("noun"), re.I)):
         topic = re.match(r"\s*(?:for|to)\s+(?:the\s+)?", v.s(a, b), re.I)
@@ -1086,6 +1118,8 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     if not themes:
         return []
     value = r.to_dict()
+    if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
+        value = dict(value) | {"rank": 2, "text": "next " + r.text}
     if len(items) >= 2 and r.form in {"superlative", "qualitative"} and r.comparator == "eq":
         value = {"rank": len(items), "comparator": "le", "text": r.text}
     elif len(items) >= 2 and r.form == "qualitative":
@@ -1156,6 +1190,10 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
             return []
     if metric is None or side is None:
         return []
+    if str(value.get("text", "")).startswith("next ") and owner is not None:
+        last_r = next((f for f in reversed(ctx.history) if f.kind == "rank" and f.owner == owner.mention.id and f.side == side and f.value.get("comparator") == "eq"), None)
+        if last_r is not None:
+            value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
     frames = []
     for t in themes:
         o = owner.mention.id if owner is not None else None
@@ -1175,7 +1213,7 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     if items:
         ctx.last_list = [t.id for t in items if t.id]
     # owners given as examples: "the top three buyers of arms from exporters like Italy and Turkey"
-    if owner is not None and owner.how in {"from", "of", "to"} and frames:
+    if owner is not None and owner.how in {"from", "of", "to"} and frames and re.search(r"\b(?:like|such\s+as|including)\s+(?:the\s+)?$", v.s(owner.mention.start - 20, owner.mention.start), re.I):
         more = _coordination(v, owner.mention, b)[1:]
         for extra in more:
             for f in list(frames):
@@ -1237,6 +1275,9 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
     for bm in _BEHIND.finditer(v.text, v.start, v.end):
         a, b = v.clause(bm.start())
         first = _state_at(v, bm.end(), 1)
+        if first is None:
+            ords = re.match(r"(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?:[- ]?(?:placed|ranked|largest|biggest))?(?:\s+and\s+|,\s*|\s+))+(?:the\s+)?", v.text[bm.end() : bm.end() + 60], re.I)
+            first = _state_at(v, bm.end() + ords.end(), 0) if ords else None
         if first is None:
             continue
         group = _coordination(v, first, b)
@@ -1546,7 +1587,9 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
             with_ = re.match(r"\s+(?:with|against|of)\s+(?:the\s+)?", v.text[rm.end() : rm.end() + 20], re.I)
             if with_:
                 other = _state_at(v, rm.end() + with_.end(), 1)
-                subj = next((m for m in states if m.end <= rm.start() and m.id != (other.id if other else None)), None)
+                cands = [m for m in states if m.end <= rm.start() and m.id != (other.id if other else None)
+                         and not m.possessive and not _PREP_BEFORE.search(v.s(max(a, m.start - 12), m.start)) and m.form != "demonym"]
+                subj = cands[-1] if cands else None
                 subj_id = subj.id if subj else discourse_subject
                 if other is not None and subj_id:
                     pairs.append((subj_id, other.id))  # type: ignore[arg-type]

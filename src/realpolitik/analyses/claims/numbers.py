@@ -421,6 +421,12 @@ def find_changes(text: str) -> list[Change]:
     for m in CHANGE_RE.finditer(text):
         g = m.groupdict()
         s, e, t = m.start(), m.end(), m.group(0)
+        if g["verb"] and g["verb"].lower() in {"up", "down"} and re.search(
+            r"\b(?:made|make|makes|making|took|take|takes|taking|ended|end|ends|summed|sum|broken|broke|paid|pay|pays|set|sets|built|build|builds|divided|divide)\s*$",
+            text[max(0, s - 12) : s],
+            re.I,
+        ):
+            continue  # "made up 81 per cent": a share, not a change
         for key, hk, wk in (("num", "hedge", "verb"), ("num2", "hedge2", "verb2"), ("num3", "hedge3", "noun"),
                             ("num4", "hedge4", "noun4"), ("num5", "hedge5", "cmp5")):  # fmt: skip
             if g[key]:
