@@ -316,6 +316,8 @@ def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
     for w in _WORD.finditer(v.text, a, hi):
         t = w.group(0)
         low = t.lower()
+        if low == "which" and last_end == a:
+            return a, w.end()  # "two-thirds of which are supplied by …"
         if t in {",", ";", ")", "(", ":", "."} or t in {"—", "–"}:
             break
         if low in _NP_STOP or low in {"and", "or"}:
@@ -993,7 +995,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
         r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
-        r"(?:were|are|was|is|included|include|includes|including|being|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
     )
@@ -1001,6 +1003,13 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
         first = _state_at(v, end + mm.end(), 3)
         if first is not None and not (first.form == "demonym"):
             return _coordination(v, first, hi)
+    mm = re.match(r"(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*,\s*(?:the\s+)?(?=[A-Z])", tail)
+    if mm and noun is not None and noun.group("noun").lower().endswith("s"):
+        first = _state_at(v, end + mm.end(), 0)
+        if first is not None:
+            items = _coordination(v, first, hi)
+            if len(items) >= 2 and re.match(r"\s*,", v.text[items[-1].end : items[-1].end + 3]):
+                return items
     mm = re.match(r"\s+(?:the\s+)?(?=[A-Z])", tail)
     if mm and noun is not None and noun.group("noun").lower().endswith("s"):
         first = _state_at(v, end + mm.end(), 0)
@@ -1824,7 +1833,7 @@ def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: li
             continue
         a, b = v.clause(q.start)
         for r in sorted(ranks, key=lambda f: -f.span[0]):
-            if not (a <= r.span[0] < q.start) or r.scope not in {"bilateral", "global"}:
+            if not (a <= r.span[0] < q.start) or r.scope not in {"bilateral", "global"} or r.rule in {"rank+behind", "rank+ahead", "rank+followed-by"}:
                 continue
             gap = v.s(r.span[1], q.start)
             if re.match(r"\s*(?:share\s+)?(?:of|in)\s", v.text[q.end : q.end + 12], re.I):

@@ -64,6 +64,7 @@ PART_RE = re.compile(
     r"\b(?:accounts?\s+for|accounted\s+for|accounting\s+for|made\s+up|makes?\s+up|making\s+up|"
     r"represent(?:s|ed|ing)?|constitut(?:es|ed|ing)|comprised?|comprising|was\s+responsible\s+for|"
     r"were\s+responsible\s+for|is\s+responsible\s+for|had|has|have|with|at|holds?|held|"
+    r"(?:was|were|is|are)\s+(?:regarded|estimated|put|calculated|reckoned|valued)\s+(?:as|at)|"
     r"taking|took|takes|received|receives|receiving|got|gets|absorbed|buying|purchasing|"
     r"bought|purchased|supplied|supplies|supplying|provided|provides|providing|delivering|"
     r"delivered|sold|sells|selling|imports?|imported|purchases)\b",
