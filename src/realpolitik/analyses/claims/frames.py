@@ -647,7 +647,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         return []  # shares of world oil production/consumption: no claim type
     if np and re.search(r"\b(?:gdp|budget|spending|expenditure|population|revenues?|gross)\b", np_text, re.I):
         return []
-    pronoun_np = bool(np) and bool(re.fullmatch(r"(?:these|those|them|this|that|which|it)", np_text.strip(), re.I)) and not any(np[0] <= m.start < np[1] for m in v.mentions)
+    pronoun_np = bool(np) and bool(re.fullmatch(r"(?:these|those|them|this|that|it)", np_text.strip(), re.I)) and not any(np[0] <= m.start < np[1] for m in v.mentions)
     earlier_np = _earlier_total(v, q.start) if pronoun_np and np_text.strip().lower() in {"them", "those", "it"} else None
     if pronoun_np and earlier_np is None:
         return []  # "57 percent of these": a share of something the reader cannot name
@@ -839,8 +839,28 @@ def _regional(v: View, a: int, pos: int) -> bool:
     return bool(re.search(rf"\b(?:exports?|imports?|transfers|deliveries|sales)\s+(?:to|from|in)\s+(?:the\s+)?{_REGION_WORDS}\b", before, re.I))
 
 
+_IMP_FLOW = {"imports", "import", "imported", "purchases", "importing"}
+_EXP_FLOW = {"exports", "export", "exported", "exporting"}
+_IMP_ROLE = {"importer", "importers", "buyer", "buyers", "purchaser", "purchasers", "recipient", "recipients"}
+_EXP_ROLE = {"exporter", "exporters", "seller", "sellers", "supplier", "suppliers", "traders"}
+
+
 def _global_kind(v: View, a: int, b: int, q: Any, theme_role: str | None, prev: Frame | None) -> str | None:
-    """Exporters or importers, for a global share: from the words of the clause, else the sentence."""
+    """Exporters or importers, for a global share: the flow the share's own noun phrase names
+    ('of global imports'), else the role nouns of its clause ('the second largest importer …, a
+    10 % share of the international arms sales'), else any direction word near it."""
+    np = _of_np(v, q.end, b)
+    if np:
+        ws = set(L.words(v.s(*np)))
+        if ws & _IMP_FLOW and not ws & _EXP_FLOW:
+            return "importers"
+        if ws & _EXP_FLOW and not ws & _IMP_FLOW:
+            return "exporters"
+    ws = set(L.words(v.s(a, b)))
+    if ws & _IMP_ROLE and not ws & _EXP_ROLE:
+        return "importers"
+    if ws & _EXP_ROLE and not ws & _IMP_ROLE:
+        return "exporters"
     for lo, hi in ((q.start - 80, q.end + 60), (a, b), (v.start, v.end)):
         ws = L.words(v.s(lo, hi))
         imp = [w for w in ws if w in {"imports", "import", "importer", "importers", "imported", "buyer", "buyers", "purchaser", "purchasers", "recipient", "recipients", "purchases", "importing"}]
@@ -1768,6 +1788,10 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
         return True
     if re.search(r"\bfirst\b[^.;]{0,60}\bsince\s+(?:the\s+)?$", pre, re.I):
         return True
+    if re.search(r"\bbetween\s+(?:the\s+)?(?:(?:two\s+)?five-year\s+periods\s+(?:of\s+)?)?$", pre, re.I) and any(
+        q.span[0] > p.span[1] and re.fullmatch(r"\s*(?:period\s+)?and\s+(?:the\s+)?", v.text[p.span[1] : q.span[0]], re.I) for q in v.periods
+    ):
+        return True  # "between 2012–16 and 2017–21": the first is the baseline
     if has_change and re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I):
         return True
     if p.kind == "since" and has_change:

@@ -116,6 +116,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, hi: int, lo: int) ->
     if nxt >= hi:
         return True
     c = text[nxt]
+    if c in "•▪◦●■–-" or (c.isalpha() and c.islower() and nxt + 2 < hi and text[nxt + 1] == " " and text[nxt + 2].isupper()):
+        return text[stop_start] != "." or not _word_before(text, stop_start, lo).lower().rstrip(".") in ABBREVIATIONS  # a bullet ("• ", or "w " in PDF copies)
     if not (c.isupper() or c.isdigit() or c in "\"'“‘(["):
         return False
     if text[stop_start] != ".":
