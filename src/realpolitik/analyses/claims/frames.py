@@ -14,6 +14,7 @@ last period, the paragraph's periods). Each reading says which rule produced it 
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -21,6 +22,9 @@ from typing import Any
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.mentions import Mention
+
+
+HISTORY = 200  # frames remembered across sentences (bounded: the work per sentence stays constant)
 
 
 @dataclass
@@ -69,7 +73,7 @@ class Context:
     metric: str | None = None  # the metric of the last sentence with one
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
-    history: list[Frame] = field(default_factory=list)  # every frame read so far
+    history: deque[Frame] = field(default_factory=lambda: deque(maxlen=HISTORY))  # the last frames read
 
 
 @dataclass
@@ -87,14 +91,19 @@ class View:
     changes: list[N.Change]
     lengths: list[N.Length]
     periods: list[N.PeriodSpec]
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # per-sentence results of helpers
 
     @property
     def states(self) -> list[Mention]:
-        return [m for m in self.mentions if m.is_state]
+        if "states" not in self.memo:
+            self.memo["states"] = [m for m in self.mentions if m.is_state]
+        return self.memo["states"]
 
     @property
     def regions(self) -> list[Mention]:
-        return [m for m in self.mentions if m.form == "region"]
+        if "regions" not in self.memo:
+            self.memo["regions"] = [m for m in self.mentions if m.form == "region"]
+        return self.memo["regions"]
 
     def s(self, a: int, b: int) -> str:
         return self.text[max(a, self.start) : min(b, self.end)]
@@ -146,6 +155,13 @@ _ATTACH = re.compile(
 
 def _compared(v: View, m: Mention, lo: int) -> bool:
     """Whether a state is the object of a comparison ('ahead of Germany and France', 'than Russia')."""
+    key = ("compared", m.start, lo)
+    if key not in v.memo:
+        v.memo[key] = _compared_uncached(v, m, lo)
+    return v.memo[key]
+
+
+def _compared_uncached(v: View, m: Mention, lo: int) -> bool:
     if _COMPARE_BEFORE.search(v.s(max(lo, m.start - 60), m.start)):
         return True
     first = _coordination_before(v, m, lo)[0]
@@ -176,10 +192,19 @@ def _state_at(v: View, pos: int, slack: int = 6) -> Mention | None:
 
 def _coordination(v: View, first: Mention, hi: int) -> list[Mention]:
     """The run of states coordinated with `first` ("A, B (6 %), C and D"), values between allowed."""
+    key = ("coord", first.start, hi)
+    if key not in v.memo:
+        v.memo[key] = _coordination_uncached(v, first, hi)
+    return list(v.memo[key])
+
+
+def _coordination_uncached(v: View, first: Mention, hi: int) -> list[Mention]:
     run = [first]
-    states = [m for m in v.states if m.start > first.start and m.start < hi and m.form not in {"relative", "pronoun"}]
+    states = [m for m in v.states if m.start > first.start and m.start < min(hi, first.start + 40 * MAX_ITEMS) and m.form not in {"relative", "pronoun"}]
     cur = first
     for m in states:
+        if len(run) >= MAX_ITEMS:
+            break
         if any(m.id == r.id for r in run):
             break
         between = v.s(cur.end, m.start)
@@ -207,8 +232,20 @@ def _strip_values(between: str) -> str:
 
 def _coordination_before(v: View, last: Mention, lo: int) -> list[Mention]:
     """The run of coordinated states ending with `last`."""
+    key = ("coord_before", last.start, lo)
+    if key not in v.memo:
+        v.memo[key] = _coordination_before_uncached(v, last, lo)
+    return list(v.memo[key])
+
+
+MAX_ITEMS = 25  # the longest list read (bounds the work on a run of names)
+
+
+def _coordination_before_uncached(v: View, last: Mention, lo: int) -> list[Mention]:
     run = [last]
-    for m in reversed([s for s in v.states if s.end <= last.start and s.start >= lo and s.form not in {"relative", "pronoun"}]):
+    for m in reversed([s for s in v.states if s.end <= last.start and s.start >= max(lo, last.start - 40 * MAX_ITEMS) and s.form not in {"relative", "pronoun"}]):
+        if len(run) >= MAX_ITEMS:
+            break
         between = _strip_values(v.s(m.end, run[0].start))
         if _ITEM_SEP.match(between):
             run.insert(0, m)
@@ -359,7 +396,7 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
     """The state that is the subject of the verb before a value: 'China accounted for 73 %',
     'Azerbaijan purchases 51 %', 'Chinese arms made up 81 %', 'Pakistan buying 41 %'.
     Returns (state, role): role 'supplier' | 'recipient' | 'part'."""
-    cands = [m for m in v.states if lo <= m.start and m.end <= pos]
+    cands = [m for m in v.states if max(lo, pos - 140) <= m.start and m.end <= pos]
     compared = {id(m) for m in cands if _compared(v, m, lo)}
     for m in reversed(cands):
         if id(m) in compared:
@@ -482,6 +519,13 @@ _SUBJ_VERB = re.compile(
 
 def head(v: View, lo: int, hi: int, ctx: Context | None = None) -> Head:
     """Read the frame named in text[lo:hi] (a clause, or the part of it before a list)."""
+    key = ("head", lo, hi)
+    if key not in v.memo:
+        v.memo[key] = _head(v, lo, hi)
+    return v.memo[key]
+
+
+def _head(v: View, lo: int, hi: int) -> Head:
     h = Head()
     txt = v.s(lo, hi)
     if L.has_arms(txt):
@@ -531,24 +575,30 @@ def head(v: View, lo: int, hi: int, ctx: Context | None = None) -> Head:
 # --- shares -------------------------------------------------------------------------------------
 
 
+def _metric_words(v: View) -> list[tuple[int, str]]:
+    """(position, 'arms'|'oil') of every metric word of the sentence (computed once per sentence)."""
+    if "metric_words" in v.memo:
+        return v.memo["metric_words"]
+    out = []
+    mods = re.compile(r"\s+(?:" + "|".join(L.ARMS_MODIFIED) + r")\b", re.I)
+    for w in _WORD.finditer(v.text, v.start, v.end):
+        low = w.group(0).lower()
+        if low in L.ARMS or low.startswith("weapon") or (low in L.ARMS_MODIFIERS and mods.match(v.text, w.end())):
+            out.append((w.start(), "arms"))
+        elif low in L.OIL:
+            out.append((w.start(), "oil"))
+    v.memo["metric_words"] = out
+    return out
+
+
 def _metric_at(v: View, pos: int, ctx: Context) -> str | None:
     """The metric of a value: the nearest arms/oil word in its clause, else the sentence's, else the context's."""
     a, b = v.clause(pos)
-    best: tuple[int, str] | None = None
+    words = _metric_words(v)
     for lo, hi in ((a, b), (v.start, v.end)):
-        for w in _WORD.finditer(v.text, lo, hi):
-            low = w.group(0).lower()
-            kind = None
-            if low in L.ARMS or low.startswith("weapon") or (low in L.ARMS_MODIFIERS and re.match(r"\s+(?:" + "|".join(L.ARMS_MODIFIED) + r")\b", v.text[w.end() : w.end() + 20], re.I)):
-                kind = "arms"
-            elif low in L.OIL:
-                kind = "oil"
-            if kind:
-                d = abs(w.start() - pos)
-                if best is None or d < best[0]:
-                    best = (d, kind)
-        if best:
-            return best[1]
+        near = [(abs(p - pos), k) for p, k in words if lo <= p < hi]
+        if near:
+            return min(near)[1]
     return ctx.metric
 
 
@@ -1648,6 +1698,7 @@ _DESIG = r"(?:Type[- ]\d{2,3}[A-Z]?|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\s(
 DEAL_RE = re.compile(rf"(?P<desig>{_DESIG})\s+(?P<noun>{_WEAPON_NOUN})\b")
 UPGRADE_RE = re.compile(
     rf"\b(?:the\s+)?(?P<desig>{_DESIG})\s+(?:tanks?\s+|fleet\s+|helicopters?\s+|aircraft\s+)?(?P<noun>upgrades?|modernis(?:ation|ed)|moderniz(?:ation|ed)|overhauls?|retrofits?)\b"
+    rf"|\b(?:upgrades?|modernis(?:ation|ing)|moderniz(?:ation|ing)|overhauls?|retrofits?)\s+(?:(?:programme|program|contract|deal|work)\s+)?(?:of|for|on)\s+(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?(?P<desig3>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b"
     rf"|\b(?P<verb>upgrad(?:ed|es|ing)|modernis(?:ed|es|ing)|moderniz(?:ed|es|ing)|overhaul(?:ed|s)|retrofitt?(?:ed|s))\s+(?:(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?)(?P<desig2>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b",
 )
 DEAL_SUPPLY_RE = re.compile(
@@ -1696,10 +1747,11 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 continue
             hits.append((ds, ds + len(desig), desig, dm.group("noun"), False))
         for um in UPGRADE_RE.finditer(v.text, a, b):
-            desig = (um.group("desig") or um.group("desig2") or "").strip()
+            key = next(k for k in ("desig", "desig2", "desig3") if um.group(k) or k == "desig3")
+            desig = (um.group(key) or "").strip()
             if not desig or desig.split()[0] in _NOT_DESIG or desig.lower() in forms or not re.search(r"\d", desig):
                 continue
-            ds = um.start("desig") if um.group("desig") else um.start("desig2")
+            ds = um.start(key)
             if any(h[0] <= ds < h[1] for h in hits):
                 hits = [h for h in hits if not (h[0] <= ds < h[1])]
             hits.append((ds, ds + len(desig), desig, "upgrade", True))
@@ -1801,7 +1853,9 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
 
 def appositions(v: View) -> list[tuple[int, int]]:
     """Spans of appositions after a state: 'China, the world's top arms importer in 2006-7, has …'."""
-    out = []
+    if "apps" in v.memo:
+        return v.memo["apps"]
+    v.memo["apps"] = out = []
     for m in v.states:
         mm = re.match(r",\s+(?:the|a|an|its|their|[\w-]+['’]s|once|then|formerly|long)\b[^,;()]{0,90}?,", v.text[m.end : min(v.end, m.end + 100)])
         if mm:

@@ -105,6 +105,14 @@ def _trie() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
     return trie
 
 
+def _candidates(trie: dict[str, list[tuple[tuple[str, ...], _Entry]]], t: str) -> list[tuple[tuple[str, ...], _Entry]]:
+    low = trie.get(t.lower(), [])
+    if t == t.lower():
+        return low
+    exact = trie.get(t, [])
+    return sorted(low + exact, key=lambda c: -len(c[0])) if exact else low
+
+
 def warm() -> None:
     """Build the name trie now (the first call pays for it)."""
     _trie()
@@ -130,9 +138,8 @@ def find(text: str, start: int, end: int, year: int | None = None) -> list[Menti
     n = len(toks)
     while i < n:
         t = toks[i].group(0)
-        cands = trie.get(t.lower(), []) + ([] if t == t.lower() else trie.get(t, []))
         hit = None
-        for form_toks, entry in sorted(cands, key=lambda c: -len(c[0])):
+        for form_toks, entry in _candidates(trie, t):
             k = len(form_toks)
             if i + k > n:
                 continue

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from realpolitik.analyses.claims.extract import Claim, extract
+from realpolitik.analyses.claims.extract import CheckTimeout, Claim, extract
 from realpolitik.analyses.claims.reader import Document
 
 VERDICT_STYLE = {
@@ -165,14 +165,20 @@ def _sources(claims: list[Claim]) -> list[str]:
     return list(seen.values())
 
 
-def build_report(doc: Document, verify: bool = True) -> ClaimReport:
-    """Extract every claim of a document and verify each against the store."""
-    claims = extract(doc.text, doc.date)
+def build_report(doc: Document, verify: bool = True, deadline: float | None = None) -> ClaimReport:
+    """Extract every claim of a document and verify each against the store.
+
+    `deadline` is a time.monotonic() value; past it, CheckTimeout is raised."""
+    claims = extract(doc.text, doc.date, deadline)
     if verify and claims:
+        import time
+
         from realpolitik.analyses.claims.verify import session
         from realpolitik.analyses.claims.verify import verify as _verify
 
         with session():
             for c in claims:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise CheckTimeout("the claim check ran past its time limit")
                 _verify(c, doc.date)
     return ClaimReport(doc, claims)

@@ -26,6 +26,9 @@ OPENERS = frozenset(
     "moreover nevertheless also still then thus overall sipri".split()
 )
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*")
+# a "sentence" longer than this (a table flattened into text, a run of junk) is cut at white space,
+# so that the reader's work per sentence, and so per character, stays bounded
+MAX_SENTENCE = 1200
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CLAUSE = re.compile(r";|\s[—–]\s|\s--\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
 
@@ -142,6 +145,19 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append(_trim(text, pos, m.end()))
             pos = m.end()
     out.append(_trim(text, pos, end))
+    return [piece for s in out if s[1] > s[0] for piece in _cut(text, *s)]
+
+
+def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split an over-long span at the last white space before MAX_SENTENCE (hard cut if none)."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        if cut == -1:
+            cut = a + MAX_SENTENCE
+        out.append(_trim(text, a, cut))
+        a = cut
+    out.append(_trim(text, a, b))
     return [s for s in out if s[1] > s[0]]
 
 
