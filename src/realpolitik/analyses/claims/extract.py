@@ -16,7 +16,7 @@ from typing import Any
 from realpolitik.analyses.claims import mentions as M
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.claims import Claim, to_claims
-from realpolitik.analyses.claims.frames import DEAL_RE, Context, Frame, View, read_sentence, shift
+from realpolitik.analyses.claims.frames import DEAL_RE, Context, Frame, View, observe, read_sentence, shift
 from realpolitik.analyses.claims.segment import Doc, Sentence, segment
 from realpolitik.errors import UserError
 
@@ -120,6 +120,8 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             subject = disc.salient(exclude={m.id for m in ms if m.is_state and m.id})
             frames = read_sentence(view, ctx, subject)
             claims = to_claims(text, frames, sent.clauses, ms)
+        else:
+            observe(ctx, stext, sent.paragraph)
         disc.update(ms)
         out.sentences.append(SentenceReading(sent, ms, quantities, frames, claims))
     return out

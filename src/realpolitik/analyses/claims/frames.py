@@ -71,6 +71,7 @@ class Context:
     last_period: dict[str, Any] | None = None  # last explicit claim period in the article
     para_periods: dict[str, dict[str, Any]] = field(default_factory=dict)  # metric → last period in this paragraph
     metric: str | None = None  # the metric of the last sentence with one
+    metric_age: int = 99  # sentences since then
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
     history: deque[Frame] = field(default_factory=lambda: deque(maxlen=HISTORY))  # the last frames read
@@ -137,7 +138,7 @@ _COPULA = (
     r"has\s+been|have\s+been|had\s+been|is\s+still|was\s+still|remains\s+the|also|appears?\s+to\s+be|appeared\s+to\s+be|seems?\s+to\s+be|seemed\s+to\s+be|proved\s+to\s+be|turned\s+out\s+to\s+be)"
 )
 _COMPARE_BEFORE = re.compile(
-    r"\b(?:overtook|overtaking|overtaken|surpassed|surpassing|outpaced|outpacing|than|behind|ahead\s+of|"
+    r"\b(?:overtook|overtaking|overtaken|surpassed|surpassing|outpaced|outpacing|than|behind|ahead\s+of|edged\s+past|moved\s+past|pulled\s+ahead\s+of|passed|"
     r"after|replaced|replacing|displaced|displacing|ousting|ousted|beat|beating|unlike|compared\s+(?:to|with)|"
     r"like|including|such\s+as|besides|except|excluding|over)\s+(?:the\s+)?(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|[\w-]+placed|[\w-]+ranked|[\w-]+-largest|and)\s+){0,3}$",
     re.I,
@@ -305,6 +306,8 @@ def _np_owner(v: View, a: int, b: int) -> Owner | None:
         p = prep.group("p").lower()
         head = L.words(before[: prep.start()])
         if p in {"from", "by"}:
+            if p == "by" and re.search(r"\b(?:received|imported|bought|purchased|acquired|obtained)\s*$", before[: prep.start()], re.I):
+                return Owner(m, "import", p)  # "all major arms received by Azerbaijan"
             # "arms imports from Italy", "arms exported by Russia": the state is the exporter
             return Owner(m, "export", p)
         if p == "to":
@@ -322,13 +325,14 @@ def _np_owner(v: View, a: int, b: int) -> Owner | None:
         if not ws:
             return None
         side = _side_of_words(ws)
+        how = "adj"
         if side is None and (
             any(w in L.ARMS for w in ws) or (ws and ws[0] in L.ARMS_MODIFIERS)
         ):
-            side = "export"  # "Israeli arms", "Turkish weapons": arms made by that state
+            side, how = "export", "adj-arms"  # "Israeli arms", "Turkish weapons": arms made by that state …
         if m.form == "pronoun" and not m.possessive:
             return None
-        return Owner(m, side, "adj")
+        return Owner(m, side, how)
     del ws_all
     return None
 
@@ -343,7 +347,7 @@ _NP_STOP = frozenset(
 def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase after '<share> of|in' (or '<share> share of|in'): its span, stopping at a verb,
     a comma, a parenthesis or a preposition that starts a new phrase."""
-    m = re.match(r"\s*(?:share\s+|stake\s+)?(?:of|in)\s+", v.s(pos, hi), re.I)
+    m = re.match(r"\s*(?:(?:share|stake)\s+(?:of|in)|of)\s+", v.s(pos, hi), re.I)
     if not m:
         return None
     a = pos + m.end()
@@ -370,14 +374,20 @@ def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
     return (a, last_end) if last_end > a else None
 
 
+_ADVERBIAL = r"(?:\s*,?\s*(?:in|during|over|between|from|since)\s+(?:the\s+)?(?:\d{4}(?:\s?[-–/]\s?\d{2,4})?(?:\s+and\s+\d{4})?|past\s+\w+\s+years?|last\s+\w+\s+years?)\s*,?)?"
+
+
 def _theme_after(v: View, pos: int, hi: int) -> tuple[Mention, str] | None:
-    """'… (were shipped|came|originated) from STATE', '… supplied by STATE', '… (went) to STATE'."""
+    """'… (were shipped|came|originated) from STATE', '… supplied by STATE', '… (went) to STATE',
+    '… (in 2016–20) came from STATE', '… were Israeli' (a demonym as predicate: the supplier)."""
     for m in v.states:
-        if m.start < pos or m.start > pos + 60 or m.start >= hi:
+        if m.start < pos or m.start > pos + 80 or m.start >= hi:
             continue
         between = v.s(pos, m.start)
+        if m.form == "demonym" and re.fullmatch(_ADVERBIAL + r"\s*(?:were|was|are|is)\s+(?:mostly\s+|mainly\s+|all\s+)?", between, re.I) and re.match(r"\s*(?:[.;,]|$)", v.text[m.end : m.end + 3]):
+            return m, "supplier"  # "Around a third of Azerbaijan's arms purchases … were Israeli"
         mm = re.fullmatch(
-            r"[\s,]*(?:(?:were|was|is|are|have\s+been|has\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?"
+            _ADVERBIAL + r"[\s,]*(?:(?:were|was|is|are|have\s+been|has\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?"
             r"(?:(?P<verb>[a-z]+)\s+)?(?P<p>from|by|to)\s+(?:the\s+)?",
             between,
             re.I,
@@ -409,6 +419,10 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
             continue
         if re.match(r"(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,2}share\b", between, re.I):
             return m, "part"  # "Russia's share was 23 %", "the US share of global exports rose to 36 %"
+        if any(x <= m.start < y for x, y in appositions(v)):
+            continue  # "Israel, Azerbaijan's largest supplier, accounted for …": not the subject
+        if m.possessive and m.form not in {"pronoun", "relative"} and not re.match(r"(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,1}(?:arms|weapons|exports|imports|deliveries|sales|crude|oil)\b", between, re.I):
+            continue  # a possessive modifies the subject noun, it is not the subject
         ws = L.words(between)
         if any(o.start > m.end and o.end <= pos and id(o) not in compared for o in v.states if o.id != m.id and not o.possessive and o.form != "demonym"):
             continue
@@ -591,15 +605,28 @@ def _metric_words(v: View) -> list[tuple[int, str]]:
     return out
 
 
+_TRADE = re.compile(r"\b(?:export|trade|trading)\s+(?:partners?|markets?|destinations?)\b|\b(?:goods|merchandise|products|non-oil\s+exports)\b|\bpartners?\s+for\s+(?:its\s+)?exports\b", re.I)
+
+
 def _metric_at(v: View, pos: int, ctx: Context) -> str | None:
-    """The metric of a value: the nearest arms/oil word in its clause, else the sentence's, else the context's."""
+    """The metric of a value: the nearest arms/oil word in its clause, else the sentence's; trade when
+    the clause names goods or export partners; else the metric of the last two sentences; else trade
+    when the clause speaks of exports."""
     a, b = v.clause(pos)
     words = _metric_words(v)
-    for lo, hi in ((a, b), (v.start, v.end)):
-        near = [(abs(p - pos), k) for p, k in words if lo <= p < hi]
-        if near:
-            return min(near)[1]
-    return ctx.metric
+    near = [(abs(p - pos), k) for p, k in words if a <= p < b]
+    if near:
+        return min(near)[1]
+    if _TRADE.search(v.text, a, b):
+        return "trade"
+    near = [(abs(p - pos), k) for p, k in words if v.start <= p < v.end]
+    if near:
+        return min(near)[1]
+    if ctx.metric is not None and ctx.metric_age <= 2:
+        return ctx.metric
+    if re.search(r"\bexports?\b", v.s(a, b), re.I):
+        return "trade"
+    return None
 
 
 def _attached_before(v: View, q: Any, lo: int) -> Mention | None:
@@ -704,6 +731,16 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     tail = v.text[(np[1] if np else q.end) : b]
     if re.match(r"\s*(?:(?:were|was|is|are|went|go|goes|going)\s+)?(?:\w+\s+)?(?:to|from|for)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Oceania|the\s+Americas|Americas|South\s+Asia|Southeast\s+Asia|East\s+Asia|the\s+region|the\s+Gulf|Latin\s+America)", tail, re.I):
         return []  # "almost half of its weapons were supplied to the Middle East": a regional share
+    if np is None:
+        # "nine in ten weapons Armenia imported …", "half of the weapons Baku bought …"
+        ag = re.match(r"\s*(?:of\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:(?:major|conventional)\s+)?(?:arms|weapons|weaponry|oil|crude)\s+(?:that\s+|which\s+)?(?:the\s+)?", v.text[q.end : b])
+        if ag:
+            s_ag = _state_at(v, q.end + ag.end(), 0)
+            verb = re.match(r"\s+(?:has\s+|had\s+)?(imported|bought|purchased|received|acquired|exported|sold|supplied|delivered)\b", v.text[s_ag.end : s_ag.end + 20], re.I) if s_ag else None
+            if s_ag is not None and verb:
+                np = (q.end, s_ag.end + verb.end())
+                np_text = v.s(*np)
+                earlier_np = Owner(s_ag, "import" if verb.group(1).lower() in {"imported", "bought", "purchased", "received", "acquired"} else "export", "agent")
     np_owner = earlier_np or (_np_owner(v, *np) if np else None)
     if np_owner is None and np and prev is not None and prev.scope == "bilateral":
         only = [m for m in v.states if np[0] <= m.start < np[1]]
@@ -730,6 +767,13 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if theme_role == "part":
             theme_role = None
         rule = "share+subject"
+    if theme is None:
+        rel = re.search(r"\b(?:relies|relied|rely|relying|depends|depended|depend|depending|counts|counted|draws|drew)\s+(?:heavily\s+|mainly\s+|largely\s+)?on\s+(?:the\s+)?$", v.s(a, q.start - 40 if q.start - 40 > a else a), re.I)
+        for m in reversed([m for m in v.states if a <= m.start < q.start]):
+            if re.search(r"\b(?:relies|relied|rely|relying|depends|depended|depend|depending|counts|counted|draws|drew)\s+(?:heavily\s+|mainly\s+|largely\s+)?on\s+(?:the\s+)?$", v.s(max(a, m.start - 40), m.start), re.I) and re.fullmatch(r"\s+for\s+(?:(?:more\s+than|almost|nearly|about|some|over|around|roughly)\s+)?", v.s(m.end, q.start), re.I):
+                theme, theme_role, rule = m, "supplier", "share+relies-on"  # "Israel relies on Azerbaijan for 40 % of its oil"
+                break
+        del rel
     if theme is None:
         flow = re.search(r"\b(?:went|go|goes|going|were\s+sent|was\s+sent|were\s+delivered|were\s+exported|were\s+sold|transfers?|deliveries|exports|shipments|sales)\s+(?:\w+\s+)?to\s+(?:the\s+)?$", v.s(a, q.start - 30 if q.start - 30 > a else a) + "", re.I)
         for m in reversed([m for m in v.states if a <= m.start < q.start]):
@@ -794,6 +838,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     inherited: str | None = None
     if owner is not None:
         side = owner.side
+        if owner.how == "adj-arms" and theme_role == "supplier":
+            side = "import"  # … unless they "come from" someone: "Azerbaijani weapons come from Israel"
         if side is None:
             # the verb or the theme's role decides: 'Azerbaijan purchases 17 percent of the weapons of this country'
             if theme_role == "recipient":
@@ -829,7 +875,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     if owner is None and not glob and (total_ref or theme is not None):
         # ellipsis: the previous value's frame in this sentence, else the last frame read before
         base = prev if prev is not None else (ctx.last if ctx.last is not None and ctx.last.kind in {"share", "rank"} else None)
-        if base is not None and base.metric == (metric or base.metric):
+        if base is not None and (metric is None or base.metric == metric):
             if base.scope == "global":
                 glob = True
                 side = base.side
@@ -840,6 +886,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 rule += "+context"
     if theme is None:
         return []
+    if metric is None and prev is not None and base_used(prev, rule):
+        metric = prev.metric
     if metric is None:
         return []
     if glob:
@@ -865,6 +913,10 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             Frame("share", metric, "bilateral", side, owner.mention.id, t.id, dict(value), (q.start, q.end), rule=rule)
         )
     return frames
+
+
+def base_used(prev: Frame, rule: str) -> bool:
+    return rule.endswith("+context")
 
 
 def _earlier_total(v: View, pos: int) -> Owner | None:
@@ -936,7 +988,7 @@ _LOOSE_BEFORE = re.compile(
     re.I,
 )
 _LOOSE_AFTER = re.compile(
-    r"^(?:\s+(?:on\s+the\s+list|in\s+the\s+(?:list|ranking|table)|with\b|at\b|to\b|after\b|behind\b|among\b|place\b|position\b|spot\b|"
+    r"^(?:\s+(?:on\s+the\s+list|in\s+the\s+(?:list|ranking|table|world)|with\b|at\b|to\b|after\b|behind\b|among\b|place\b|position\b|spot\b|"
     r"(?:largest|biggest|leading|top|most)\b|and\s+(?:\d+(?:st|nd|rd|th)|[a-z]+(?:placed|ranked)?)\b|"
     r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?)\b|"
     r"(?:countr(?:y|ies)|states?|nations?)\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which)\b)|"
@@ -959,7 +1011,7 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
 
 _ROLE_WORD = re.compile(
     r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
-    r"buyers?|importers?|purchasers?|producers?|partners?|markets?|destinations?|traders?|exporting|importing|"
+    r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
     re.I,
 )
@@ -984,9 +1036,9 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
         if rel:
             return "recipient" if rel.group(1).lower() == "to" else "supplier"
         return _role_of(L.words(tail))
-    if n.startswith(("producer",)):
+    if n.startswith(("producer", "producing", "production", "output")):
         return "producer"
-    if n.startswith(("partner", "market", "destination")) and re.search(r"\bexport", v.s(pos - 20, pos + 5), re.I):
+    if n.startswith(("partner", "market", "destination", "buyer", "customer")) and re.search(r"\bexport|\bgoods\b|\bproducts\b", v.s(pos - 25, pos + 35), re.I) and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(pos - 25, pos + 35), re.I):
         return "partner"
     if n.startswith(("trader",)):
         return "supplier"
@@ -1015,6 +1067,9 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive):
             continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
+        app = next(((x, y) for x, y in appositions(v) if x == m.end + 1 and y < r.start), None)
+        if app is not None:
+            between = v.s(app[1] + 1, r.start)  # "Azerbaijan, which pumped oil long before, was only the 26th-largest"
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
@@ -1037,7 +1092,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     ):
         subj = None  # an earlier rank in between owns that subject
     if subj is not None and not any(subj.end <= o.start and not _compared(v, o, lo) and not o.possessive for o in before if o is not subj):
-        if re.search(r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b", v.s(subj.end, r.start), re.I):
+        if re.search(r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b", v.s(subj.end, r.start), re.I):
             return subj
     # prenominal: "fourthranked Germany", "second and thirdplaced Saudi Arabia"
     for m in v.states:
@@ -1049,6 +1104,12 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         s_ = _state_at(v, noun_end + mm.end(), 0)
         if s_ is not None and re.match(r"\s*,", v.text[s_.end : s_.end + 3]):
             return s_
+    # "the country's oil output ranked 24th": the owner of the output is ranked
+    mm = re.search(r"(?:['’]s|['’]| s)\s+(?:oil\s+|crude\s+)?(?:output|production|exports|imports)\s+(?:ranked|ranks|was|is|came)\s+(?:the\s+)?(?:world['’]?s\s+)?$", v.s(lo, r.start + (0 if not re.match(r"rank|came|placed", r.text, re.I) else len(re.match(r"\w+", r.text).group(0)))), re.I)
+    if mm:
+        owner_m = next((m for m in reversed(before) if m.possessive and v.s(m.end, m.end + 3).startswith(("'", "’", " s"))), None)
+        if owner_m is not None:
+            return owner_m
     # postposed: "The world's tenth-largest arms exporter is South Korea", "Russia s top client was India"
     tail = v.text[noun_end : min(v.end, noun_end + 60)]
     mm = re.match(r"\s*(?:(?:of|in|for)\s+(?:the\s+)?[\w\s]{1,25}?)?\s*(?:,\s*)?(?:is|was|are|were|remains|remained|became|being)\s+(?:still\s+|now\s+)?(?:the\s+)?", tail, re.I)
@@ -1719,6 +1780,22 @@ _NOT_DESIG = frozenset(
 )
 
 
+_TRANSFER_VERB = re.compile(r"(?<![-\w])(?:delivered|supplied|sold|bought|received|ordered|acquired|purchased|transferred|shipped|exported|imported|obtained|took\s+delivery\s+of|used|deployed|operated|fielded)\b", re.I)
+
+
+def _dates_transfer(v: View, a: int, p: N.PeriodSpec) -> bool:
+    """Whether a period dates the transfer itself: it opens the clause ('In 2011, Israel delivered …')
+    or follows a transfer verb ('delivered … to Azerbaijan in 2016'), not another event ('the
+    offensive in 2020')."""
+    if re.fullmatch(r"\s*(?:in|during|between|from|by)?\s*", v.s(a, p.span[0]), re.I):
+        return True
+    verbs = [m for m in _TRANSFER_VERB.finditer(v.text, a, p.span[0])]
+    if not verbs:
+        return False
+    gap = v.s(verbs[-1].end(), p.span[0])
+    return len(gap) <= 70 and not re.search(r"\b(?:offensive|war|conflict|attack|operation|battle|fighting|parade|clash(?:es)?)\b", gap, re.I)
+
+
 def read_deals(v: View, ctx: Context) -> list[Frame]:
     """Named weapons transferred: 'Israel has delivered Harop loitering munitions to Azerbaijan',
     'Turkish-supplied TRG-300 rocket launchers … Azerbaijan', 'Sales of Rafale fighter aircraft to
@@ -1814,7 +1891,9 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 val = {"designation": desig, "description": noun, "text": v.s(ds, de), "verb": verb}
                 if upgrade:
                     val["service"] = "upgrade"
-                out.append(Frame("deal", "arms", "bilateral", None, supplier.id, r.id, val, (a, b), rule="deal" + ("+upgrade" if upgrade else "")))
+                ps = [p for p in v.periods if a <= p.span[0] < b and p.kind not in {"anaphor", "since"} and not _is_baseline(v, p, False) and _dates_transfer(v, a, p)]
+                per = {"start": ps[0].start, "end": ps[0].end, "text": ps[0].text, "source": "explicit"} if ps else None
+                out.append(Frame("deal", "arms", "bilateral", None, supplier.id, r.id, val, (a, b), period=per, rule="deal" + ("+upgrade" if upgrade else "")))
     for f in out:
         ctx.last_deal = (f.owner, f.theme)  # type: ignore[assignment]
     # remember a transfer named without a designation ("deliveries from Turkey to Azerbaijan included …")
@@ -1857,7 +1936,7 @@ def appositions(v: View) -> list[tuple[int, int]]:
         return v.memo["apps"]
     v.memo["apps"] = out = []
     for m in v.states:
-        mm = re.match(r",\s+(?:the|a|an|its|their|[\w-]+['’]s|once|then|formerly|long)\b[^,;()]{0,90}?,", v.text[m.end : min(v.end, m.end + 100)])
+        mm = re.match(r",\s+(?:the|a|an|its|their|[\w-]+['’]s|once|then|formerly|long|which|who|whose)\b[^,;()]{0,90}?,", v.text[m.end : min(v.end, m.end + 100)])
         if mm:
             out.append((m.end + 1, m.end + mm.end() - 1))
     return out
@@ -1916,12 +1995,23 @@ def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: li
             gap = v.s(r.span[1], q.start)
             if re.match(r"\s*(?:share\s+)?(?:of|in)\s", v.text[q.end : q.end + 12], re.I):
                 continue  # the share names its own total ("70 percent of its purchases")
-            if re.fullmatch(r"[\w\s'’-]{0,60}?(?:,\s*|\s+)(?:with\s+(?:an?\s+)?|accounting\s+for\s+|taking\s+|making\s+up\s+|representing\s+)(?:(?:more\s+than|almost|nearly|about|some|over|around|roughly)\s+)?", gap, re.I) and not any(r.span[1] <= m.start < q.start and m.id != r.theme and m.id != r.owner for m in v.states):
+            if re.fullmatch(r"[\w\s'’–-]{0,60}?(?:,\s*|\s+)(?:with\s+(?:an?\s+)?|accounting\s+for\s+|taking\s+|making\s+up\s+|representing\s+)(?:(?:more\s+than|almost|nearly|about|some|over|around|roughly)\s+)?", gap, re.I) and not any(r.span[1] <= m.start < q.start and m.id != r.theme and m.id != r.owner for m in v.states):
                 value = q.to_dict() | {"decimals": q.decimals}
                 new = replace(r, kind="share", value=value, span=(q.start, q.end), rule="share+rank", period=None)
                 out = [f for f in out if f.span != (q.start, q.end)] + [new]
                 break
     return out
+
+
+def observe(ctx: Context, text: str, paragraph: int) -> None:
+    """Keep the context current for a sentence that is not read for claims (no state named in it)."""
+    if paragraph != ctx.last_para:
+        ctx.para_periods = {}
+        ctx.last_para = paragraph
+    ctx.metric_age += 1
+    metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
+    if metric:
+        ctx.metric, ctx.metric_age = metric, 0
 
 
 def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
@@ -1951,8 +2041,9 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
             ctx.last_period = keep
             ctx.para_periods[f.metric] = keep
     metric = "arms" if L.has_arms(v.s(v.start, v.end)) else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
+    ctx.metric_age += 1
     if metric:
-        ctx.metric = metric
+        ctx.metric, ctx.metric_age = metric, 0
         if not frames:
             # a sentence without a claim still sets the paragraph's period ("… in 2018.")
             apps = appositions(v)

@@ -51,7 +51,7 @@ RECIPIENT_NOUNS = frozenset(
 SUPPLY_VERBS = frozenset(
     "supplied supplies supply supplying provided provides provide providing delivered delivers "
     "deliver delivering sold sells sell selling shipped ships exported exports sent sends "
-    "transferred meets met".split()
+    "transferred meets met covers covered cover covering satisfies satisfied".split()
 )
 # verbs whose subject receives the share ("Pakistan bought 41 %", "India received 31 %")
 ACQUIRE_VERBS = frozenset(
@@ -65,6 +65,7 @@ PART_RE = re.compile(
     r"represent(?:s|ed|ing)?|constitut(?:es|ed|ing)|comprised?|comprising|was\s+responsible\s+for|"
     r"were\s+responsible\s+for|is\s+responsible\s+for|had|has|have|with|at|holds?|held|"
     r"(?:was|were|is|are)\s+(?:regarded|estimated|put|calculated|reckoned|valued)\s+(?:as|at)|"
+    r"(?:was|were|is|are)\s+the\s+(?:source|origin|destination|recipient|supplier)\s+of|amount(?:s|ed)?\s+to|"
     r"taking|took|takes|received|receives|receiving|got|gets|absorbed|buying|purchasing|"
     r"bought|purchased|supplied|supplies|supplying|provided|provides|providing|delivering|"
     r"delivered|sold|sells|selling|imports?|imported|purchases)\b",

@@ -421,6 +421,8 @@ def find_changes(text: str) -> list[Change]:
     for m in CHANGE_RE.finditer(text):
         g = m.groupdict()
         s, e, t = m.start(), m.end(), m.group(0)
+        if g["verb"] and not re.search(r"\bby\s", t, re.I) and (g["hedge"] or "").lower() in {"below", "under", "above", "over", "beyond", "exceeding", "in excess of"}:
+            continue  # "fell below 50 %": a level, not a change
         if g["verb"] and g["verb"].lower() in {"up", "down"} and re.search(
             r"\b(?:made|make|makes|making|took|take|takes|taking|ended|end|ends|summed|sum|broken|broke|paid|pay|pays|set|sets|built|build|builds|divided|divide)\s*$",
             text[max(0, s - 12) : s],
