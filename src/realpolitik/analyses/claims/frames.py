@@ -366,7 +366,7 @@ def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
         if low in {"from", "to", "by", "for"} and not participle and last_end > a:
             # "weapons from Russia": a new phrase — unless a participle governs it ("exported by")
             break
-        participle = low in {"exported", "imported", "sold", "supplied", "bought", "purchased", "delivered", "shipped", "made", "produced", "imports", "exports", "sales", "transfers", "deliveries"}
+        participle = low in {"exported", "imported", "sold", "supplied", "bought", "purchased", "delivered", "shipped", "made", "produced", "imports", "exports", "sales", "transfers", "deliveries", "received", "acquired", "obtained"}
         last_end = w.end()
         i = w.end()
         if i - a > 90:
@@ -1023,6 +1023,7 @@ def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
     if m is None:
         return None
     gap = re.sub(r"\([A-Z.]{1,8}\)", " ", v.s(r.end, m.start()))
+    gap = re.sub(r"\b(?:in\s+the\s+world|worldwide|globally|in\s+\d{4})\b", " ", gap, flags=re.I)
     if re.search(r"[,;()]", gap) or len(L.words(gap)) > 4:
         return None
     return m
@@ -1064,7 +1065,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
             break
         if _compared(v, m, lo):
             continue
-        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive):
+        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive) or m.form == "relative":
             continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
         app = next(((x, y) for x, y in appositions(v) if x == m.end + 1 and y < r.start), None)
@@ -1993,7 +1994,7 @@ def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: li
             if not (a <= r.span[0] < q.start) or r.scope not in {"bilateral", "global"} or r.rule in {"rank+behind", "rank+ahead", "rank+followed-by"}:
                 continue
             gap = v.s(r.span[1], q.start)
-            if re.match(r"\s*(?:share\s+)?(?:of|in)\s", v.text[q.end : q.end + 12], re.I):
+            if re.match(r"\s*(?:share\s+)?(?:of|in)\s", v.text[q.end : q.end + 12], re.I) and not re.match(r"\s*of\s+(?:the\s+total|it|them|those|the\s+market)\b", v.text[q.end : q.end + 24], re.I):
                 continue  # the share names its own total ("70 percent of its purchases")
             if re.fullmatch(r"[\w\s'’–-]{0,60}?(?:,\s*|\s+)(?:with\s+(?:an?\s+)?|accounting\s+for\s+|taking\s+|making\s+up\s+|representing\s+)(?:(?:more\s+than|almost|nearly|about|some|over|around|roughly)\s+)?", gap, re.I) and not any(r.span[1] <= m.start < q.start and m.id != r.theme and m.id != r.owner for m in v.states):
                 value = q.to_dict() | {"decimals": q.decimals}
