@@ -201,6 +201,8 @@ def _coordination(v: View, first: Mention, hi: int) -> list[Mention]:
 
 def _coordination_uncached(v: View, first: Mention, hi: int) -> list[Mention]:
     run = [first]
+    if first.form in {"relative", "pronoun", "description"}:
+        return run
     states = [m for m in v.states if m.start > first.start and m.start < min(hi, first.start + 40 * MAX_ITEMS) and m.form not in {"relative", "pronoun"}]
     cur = first
     for m in states:
@@ -244,6 +246,8 @@ MAX_ITEMS = 25  # the longest list read (bounds the work on a run of names)
 
 def _coordination_before_uncached(v: View, last: Mention, lo: int) -> list[Mention]:
     run = [last]
+    if last.form in {"relative", "pronoun", "description"}:
+        return run
     for m in reversed([s for s in v.states if s.end <= last.start and s.start >= max(lo, last.start - 40 * MAX_ITEMS) and s.form not in {"relative", "pronoun"}]):
         if len(run) >= MAX_ITEMS:
             break
@@ -479,6 +483,10 @@ def _owner_near_noun(v: View, a: int, b: int, lo: int, hi: int) -> Owner | None:
             gap,
             re.I,
         )
+        if not mm and v.text[a:b].lower() in {"supplying", "selling", "exporting", "delivering", "providing", "buying", "purchasing", "importing", "receiving"}:
+            mm3 = re.fullmatch(r"\s*(?:(?:arms|weapons?|military|equipment|major|[\w-]+)\s+){0,3}(?P<p>to|from)\s+(?:the\s+)?", gap, re.I)
+            if mm3:
+                return Owner(m, "import" if mm3.group("p").lower() == "to" else "export", "verb")
         if not mm:
             mm2 = re.fullmatch(
                 r"\s*(?:(?:purchasing|buying|importing|receiving|getting|procuring|sourcing)\s+(?:[\w-]+\s+){0,3}from|"
@@ -718,8 +726,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
     value = q.to_dict() | {"decimals": q.decimals}
     np = _of_np(v, q.end, b)
     np_text = v.s(*np) if np else ""
-    if np and any(np[0] <= r.start < np[1] for r in v.regions) and not any(np[0] <= s.start < np[1] for s in v.states):
-        return []  # "35 per cent of all arms transfers to the region": a share of a region's imports
+    if np and any(np[0] <= r.start < np[1] for r in v.regions) and (not any(np[0] <= s.start < np[1] for s in v.states) or re.search(r"\b(?:to|from|in)\s+(?:the\s+)?" + _REGION_WORDS, np_text, re.I)):
+        return []  # "35 % of all arms transfers to the region", "most of Russia's arms exports to Africa"
     if np and re.search(r"\b(?:world|global)\s+(?:oil|crude)\s+(?:production|output|consumption)|\b(?:production|consumption|output)\b", np_text, re.I):
         return []  # shares of world oil production/consumption: no claim type
     if np and re.search(r"\b(?:gdp|budget|spending|expenditure|population|revenues?|gross)\b", np_text, re.I):
@@ -767,6 +775,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if theme_role == "part":
             theme_role = None
         rule = "share+subject"
+        if len(_coordination_before(v, theme, a)) >= 2 and not each:
+            return []  # "Egypt, Algeria and Morocco accounted for most of …": a combined share
     if theme is None:
         rel = re.search(r"\b(?:relies|relied|rely|relying|depends|depended|depend|depending|counts|counted|draws|drew)\s+(?:heavily\s+|mainly\s+|largely\s+)?on\s+(?:the\s+)?$", v.s(a, q.start - 40 if q.start - 40 > a else a), re.I)
         for m in reversed([m for m in v.states if a <= m.start < q.start]):
@@ -990,7 +1000,7 @@ _LOOSE_BEFORE = re.compile(
 _LOOSE_AFTER = re.compile(
     r"^(?:\s+(?:on\s+the\s+list|in\s+the\s+(?:list|ranking|table|world)|with\b|at\b|to\b|after\b|behind\b|among\b|place\b|position\b|spot\b|"
     r"(?:largest|biggest|leading|top|most)\b|and\s+(?:\d+(?:st|nd|rd|th)|[a-z]+(?:placed|ranked)?)\b|"
-    r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?)\b|"
+    r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?|destinations?|markets?)\b|"
     r"(?:countr(?:y|ies)|states?|nations?)\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which)\b)|"
     r"[-–]\s+and\b|\s*[,.;)]|\s*$)",
     re.I,
@@ -1039,7 +1049,8 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
         return _role_of(L.words(tail))
     if n.startswith(("producer", "producing", "production", "output")):
         return "producer"
-    if n.startswith(("partner", "market", "destination", "buyer", "customer")) and re.search(r"\bexport|\bgoods\b|\bproducts\b", v.s(pos - 25, pos + 35), re.I) and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(pos - 25, pos + 35), re.I):
+    a, b = v.clause(pos - 1)
+    if n.startswith(("partner", "market", "destination", "buyer", "customer")) and re.search(r"\bexport|\bgoods\b|\bproducts\b", v.s(pos - 25, pos + 35), re.I) and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(a, b), re.I):
         return "partner"
     if n.startswith(("trader",)):
         return "supplier"
@@ -1065,19 +1076,22 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
             break
         if _compared(v, m, lo):
             continue
-        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive) or m.form == "relative":
+        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (m.form in {"pronoun", "description"} and m.possessive):
             continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
+        if m.form == "relative":
+            if _THEME_BEFORE.match(between) or re.fullmatch(r"\s+(?:took|takes|holds|held|occupied|occupies)\s+", between, re.I):
+                return m  # "France, which took third place"
+            continue  # "Azerbaijan, which pumped oil long before …, was …": look past the relative clause
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
         app = next(((x, y) for x, y in appositions(v) if x == m.end + 1 and y < r.start), None)
         if app is not None:
             between = v.s(app[1] + 1, r.start)  # "Azerbaijan, which pumped oil long before, was only the 26th-largest"
+        if re.fullmatch(r"\s*,\s*(?:the|its|their|X's|[\w-]+['’]s)\s+(?:(?:world['’]?s|single|next)\s+)?", between, re.I):
+            return m  # an apposition: "… to Saudi Arabia, its biggest customer"
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
-        if any(m.end <= o.start and o.end <= r.start and o.id != m.id and not (o.possessive and o.end + 3 >= r.start) for o in v.states):
-            # another state between: "X, its top client" (its) is fine, "X bought from Y, its top …" is not
-            pass
-        if _THEME_BEFORE.match(between) or re.fullmatch(r"\s+in\s+", between):
+        if _THEME_BEFORE.match(between) or re.fullmatch(r"\s+(?:in|took|takes|holds|held|occupied|occupies)\s+", between, re.I):
             return m
         if m.possessive:
             continue
@@ -1202,6 +1216,8 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
     scope_end = noun.end() if noun else r.end
     if re.match(r"\s+(?:of\s+(?:arms|weapons)\s+)?(?:in|among|to|within)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Latin\s+America|South\s+America|the\s+region|the\s+Gulf|Eastern\s+Europe|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|Oceania|sub-Saharan)", v.text[scope_end : scope_end + 45], re.I):
         return []  # "the largest arms importer in Africa": a regional ranking
+    if any(m.possessive and 0 <= r.start - m.end <= 4 for m in v.regions) or re.search(rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, r.start - 30), r.start), re.I):
+        return []  # "Africa's fifth largest oil producer": a regional ranking
     if re.search(r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$", v.s(max(a, r.end - 1), (noun.start() if noun else r.end)), re.I) or (
         noun is not None and re.search(r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\b", v.s(r.end, noun.start()), re.I)
     ):
@@ -1246,10 +1262,12 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
         t_m = _state_at(v, a + topic.end(), 1) if topic else None
         if t_m is not None and re.match(r"\s*,", v.text[t_m.end : t_m.end + 3]):
             owner = Owner(t_m, "import" if (role or h.role) == "supplier" else "export", "topic")  # "For Vietnam, Russia remained the dominant source"
-        elif h.owner is not None and re.match(r"\s*(?:among|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:buyers|suppliers|recipients|clients|customers|sellers|providers|sources|purchasers)\b", v.s(a, b), re.I):
+        elif h.owner is not None and re.match(r"\s*(?:among|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:buyers|suppliers|recipients|clients|customers|sellers|providers|sources|purchasers|(?:countries|states|nations)\s+(?:supplying|selling|exporting|buying|importing|purchasing|receiving))\b", v.s(a, b), re.I):
             owner = replace(h.owner, side=h.side())  # "Among the buyers of French weapons, India came first"
     if role is None:
         role = h.role
+    if noun is None and role is None and (h.producer or head(v, v.start, v.end).producer) and (metric == "oil" or L.has_oil(v.s(v.start, v.end))):
+        role, metric = "producer", "oil"  # "…, while Kazakhstan ranked 12th worldwide"
     if metric is None:
         metric = h.metric or ctx.metric
     glob = bool(L.GLOBAL_RE.search(v.s(max(a, r.start - 30), min(b, (noun.end() if noun else r.end) + 40))))
@@ -1290,6 +1308,10 @@ def _read_rank(v: View, r: N.Rank, ctx: Context, earlier: list[Frame], shares: l
             side = "export"
         if side is None:
             return []
+    elif noun is not None and not glob and role in {"recipient", "supplier", "partner"} and not re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", noun.group("noun"), re.I) and any(f.scope == "bilateral" for f in shares if f.span[0] < r.start):
+        tm = next(f for f in reversed(shares) if f.scope == "bilateral" and f.span[0] < r.start)
+        scope, side, metric = "bilateral", tm.side, tm.metric
+        owner = Owner(Mention(0, 0, tm.owner, "name", ""), tm.side, "context")
     else:
         # no owner: a global ranking — or the owner of the previous rank in this sentence ("Belarus was third")
         prev = next((f for f in reversed(earlier) if f.kind == "rank" and f.metric == metric and (f.scope == "bilateral" or noun is None)), None)
@@ -1389,6 +1411,8 @@ def _pair_respectively(v: View, frames: list[Frame], ctx: Context, shares: list[
                 group = _coordination_before(v, before[-1], a)
         if len(group) != len(coord):
             continue
+        if any(m.possessive and 0 <= coord[0].start - m.end <= 4 for m in v.regions) or re.search(rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, coord[0].start - 30), coord[0].start), re.I):
+            continue  # "Africa's fifth and first largest producers"
         template = next((f for f in frames if f.kind == "rank" and any(f.span == (r.start, r.end) for r in coord)), None)
         if template is None:
             made = _read_rank(v, coord[-1], ctx, frames, shares, force=group[-1])
@@ -1687,7 +1711,13 @@ def read_borders(v: View) -> list[Frame]:
             continue
         if not objs:
             continue
-        first = _coordination(v, objs[0], b)
+        first = [objs[0]]
+        for o in objs[1:]:
+            gap = re.sub(r"\b(?:to|on)\s+(?:the\s+|its\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+side)?\b", " ", v.s(first[-1].end, o.start), flags=re.I)
+            if _ITEM_SEP.match(gap) or re.fullmatch(r"\s*(?:and|,)\s*(?:the\s+)?", gap.strip() and " " + gap.strip() + " " or gap):
+                first.append(o)
+            else:
+                break
         for o in first:
             if o.id != subj[-1].id:
                 out.append(Frame("border", "geo", "bilateral", None, subj[-1].id, o.id, {}, (a, b), rule="border+verb"))

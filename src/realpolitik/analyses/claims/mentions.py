@@ -123,6 +123,7 @@ _DESC_RE = re.compile(
     re.I,
 )
 _PRONOUN_RE = re.compile(
+    r"(?<=\bmaking\s)it\b|(?<=\bmade\s)it\b|(?<=\bmakes\s)it\b|(?<=\bmake\s)it\b|(?<=\bleaving\s)it\b|(?<=\bleft\s)it\b|"
     r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
     re.I,
 )
