@@ -76,6 +76,10 @@ class Context:
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
     history: deque[Frame] = field(default_factory=lambda: deque(maxlen=HISTORY))  # the last frames read
 
+    def paragraph_period(self, metric: str | None) -> dict[str, Any] | None:
+        """The period this paragraph set for a metric, else a multi-year period it set for any."""
+        return self.para_periods.get(metric or "") or self.para_periods.get("*")
+
 
 @dataclass
 class View:
@@ -257,6 +261,26 @@ def _coordination_before_uncached(v: View, last: Mention, lo: int) -> list[Menti
         else:
             break
     return run
+
+
+def _chain_start(v: View, m: Mention, lo: int) -> Mention:
+    """The first item of the whole list `m` belongs to (one left-to-right pass per clause, memoised)."""
+    key = ("chains", lo)
+    if key not in v.memo:
+        starts: dict[int, Mention] = {}
+        prev: Mention | None = None
+        first: Mention | None = None
+        for x in v.states:
+            if x.start < lo or x.form in {"relative", "pronoun", "description"}:
+                continue
+            if prev is not None and first is not None and _ITEM_SEP.match(_strip_values(v.s(prev.end, x.start))):
+                starts[x.start] = first
+            else:
+                first = x
+                starts[x.start] = x
+            prev = x
+        v.memo[key] = starts
+    return v.memo[key].get(m.start, m)
 
 
 def _words_between(v: View, a: int, b: int) -> list[str]:
@@ -862,7 +886,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         h = None
         items_head_end = (themes[0].start if themes else q.start)
         if rule == "share+item":
-            first = _coordination_before(v, themes[0], a)[0]
+            first = _chain_start(v, themes[0], a)
             h = head(v, a, first.start, ctx)
             if h.owner is None and not h.glob:
                 h2 = head(v, a, b, ctx)
@@ -1666,8 +1690,8 @@ def change_periods(v: View, f: Frame, ctx: Context) -> None:
             later = main[0]
     if later is not None:
         f.period = {"start": later.start, "end": later.end, "text": later.text, "source": "explicit"}
-    elif ctx.para_periods.get(f.metric) is not None and not L.PRESENT_RE.search(v.s(v.start, v.end)):
-        f.period = {**ctx.para_periods[f.metric], "source": "paragraph"}
+    elif ctx.paragraph_period(f.metric) is not None and not L.PRESENT_RE.search(v.s(v.start, v.end)):
+        f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
     if base is not None:
         f.extra["base"] = [base.start, base.end]
     elif re.search(r"\b(?:previous|preceding|prior|last)\s+(?:five|four|ten|5|10|4)[- ]years?\b|\bprevious\s+(?:five[- ]year\s+)?period\b|\btwo\s+five-year\b", v.s(a, b), re.I):
@@ -1788,6 +1812,10 @@ _WEAPON_NOUN = (
 )
 _DESIG = r"(?:Type[- ]\d{2,3}[A-Z]?|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*))?|\d+[A-Z][A-Za-z0-9-]*)"
 DEAL_RE = re.compile(rf"(?P<desig>{_DESIG})\s+(?P<noun>{_WEAPON_NOUN})\b")
+_WEAPON_HINT = re.compile(
+    r"munition|drone|UAV|missile|rocket|launcher|radar|satellite|boat|craft|vessel|ship|corvette|frigate|destroyer|submarine|tank|howitzer|artillery|mortar|vehicle|APC|IFV|helicopter|aircraft|jet|fighter|trainer|SAM|system|gun|bomb|upgrad|moderni|overhaul|retrofit",
+    re.I,
+)
 UPGRADE_RE = re.compile(
     rf"\b(?:the\s+)?(?P<desig>{_DESIG})\s+(?:tanks?\s+|fleet\s+|helicopters?\s+|aircraft\s+)?(?P<noun>upgrades?|modernis(?:ation|ed)|moderniz(?:ation|ed)|overhauls?|retrofits?)\b"
     rf"|\b(?:upgrades?|modernis(?:ation|ing)|moderniz(?:ation|ing)|overhauls?|retrofits?)\s+(?:(?:programme|program|contract|deal|work)\s+)?(?:of|for|on)\s+(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?(?P<desig3>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b"
@@ -1832,12 +1860,14 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
     'Turkish-supplied TRG-300 rocket launchers … Azerbaijan', 'Sales of Rafale fighter aircraft to
     Qatar and Egypt …France', 'China's exports to Pakistan have included four Type 054A frigates',
     'the T-72 upgrade by Elbit' (a service on equipment the recipient already has)."""
-    from realpolitik.analyses.claims.gazetteer import name_forms
+    from realpolitik.analyses.claims.gazetteer import name_forms_lower
 
-    forms = {k.lower() for k in name_forms()}
+    forms = name_forms_lower()
     out: list[Frame] = []
     for a, b in v.clauses:
         clause = v.s(a, b)
+        if not _WEAPON_HINT.search(clause):
+            continue
         states = [m for m in v.states if a <= m.start < b]
         hits: list[tuple[int, int, str, str, bool]] = []
         for dm in DEAL_RE.finditer(v.text, a, b):
@@ -2008,8 +2038,8 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             f.period = {"start": chosen.start, "end": chosen.end, "text": chosen.text, "kind": chosen.kind, "source": "explicit", "scope": scope}
         elif any(a <= p.span[0] < b for p in anaphors) and ctx.last_period is not None:
             f.period = {**ctx.last_period, "source": "anaphor"}
-        elif ctx.para_periods.get(f.metric) is not None and not L.PRESENT_RE.search(v.s(a, b)):
-            f.period = {**ctx.para_periods[f.metric], "source": "paragraph"}
+        elif ctx.paragraph_period(f.metric) is not None and not L.PRESENT_RE.search(v.s(a, b)):
+            f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
 
 
 def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: list[tuple[int, int]]) -> list[Frame]:
@@ -2032,6 +2062,15 @@ def _shares_of_ranks(v: View, shares: list[Frame], ranks: list[Frame], taken: li
                 out = [f for f in out if f.span != (q.start, q.end)] + [new]
                 break
     return out
+
+
+def _set_any_period(v: View, ctx: Context, had_frames: bool) -> None:
+    """A multi-year period stated in a sentence frames the rest of its paragraph, whatever its metric."""
+    apps = appositions(v)
+    mains = [p for p in v.periods if p.kind not in {"anaphor", "since", "year", "lastyear", "thisyear", "datayear"} and p.end > p.start
+             and not _is_baseline(v, p, bool(v.changes)) and not any(x <= p.span[0] < y for x, y in apps)]
+    if mains:
+        ctx.para_periods["*"] = {"start": mains[-1].start, "end": mains[-1].end, "text": mains[-1].text}
 
 
 def observe(ctx: Context, text: str, paragraph: int) -> None:
@@ -2073,6 +2112,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
             ctx.para_periods[f.metric] = keep
     metric = "arms" if L.has_arms(v.s(v.start, v.end)) else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
     ctx.metric_age += 1
+    _set_any_period(v, ctx, bool(frames))
     if metric:
         ctx.metric, ctx.metric_age = metric, 0
         if not frames:

@@ -173,6 +173,12 @@ def name_forms() -> dict[str, str]:
     return forms
 
 
+@cache
+def name_forms_lower() -> frozenset[str]:
+    """The surface forms in lower case (a designation that is a place name is not a weapon)."""
+    return frozenset(k.lower() for k in name_forms())
+
+
 def kind_of(form: str) -> str:
     """'demonym', 'capital' or 'name' for a surface form (used to read roles)."""
     for table, kind in ((DEMONYMS, "demonym"), (CAPITALS, "capital")):
