@@ -375,7 +375,7 @@ _NP_STOP = frozenset(
 def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase after '<share> of|in' (or '<share> share of|in'): its span, stopping at a verb,
     a comma, a parenthesis or a preposition that starts a new phrase."""
-    m = re.match(r"\s*(?:(?:share|stake)\s+(?:of|in)|of)\s+", v.s(pos, hi), re.I)
+    m = re.match(r"\s*(?:each\s+)?(?:(?:share|stake)\s+(?:of|in)|of)\s+", v.s(pos, hi), re.I)
     if not m:
         return None
     a = pos + m.end()
@@ -690,6 +690,11 @@ def _group_for_each(v: View, q: Any, n: int | None, exclude: set[str]) -> list[M
         return []
     if len(after) >= 2:
         return _coordination(v, after[0], v.end)
+    allb = [m for m in v.states if m.end < q.start]
+    if allb:
+        run = _coordination_before(v, allb[-1], v.clause(q.start)[0])
+        if len(run) >= 2:
+            return run  # "Germany, Italy and Spain trail behind, with about four per cent each"
     return []
 
 
@@ -829,6 +834,14 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         rule = "share+conjunct"
     if _regional(v, a, q.start) or (np and re.search(r"\b(?:to|in|of|within)\s+the\s+region\b", np_text, re.I)):
         return []
+    if theme is None and np and np_owner is not None:
+        # "40 per cent of Egypt's arms imports from Russia": the partner is named inside the phrase
+        inner = next((m for m in v.states if np[0] <= m.start < np[1] and m.id != np_owner.mention.id
+                      and re.search(r"\b(?:from|by|to)\s+(?:the\s+)?$", v.s(m.start - 12, m.start), re.I)), None)
+        if inner is not None:
+            theme = inner
+            theme_role = "recipient" if re.search(r"\bto\s+(?:the\s+)?$", v.s(inner.start - 8, inner.start), re.I) else "supplier"
+            rule = "share+inner"
     themes = [theme] if theme is not None else []
     if each:
         nm = re.search(r"\bthe\s+(?:next|other|following)\s+(\w+)\b", v.s(a, q.start), re.I)
@@ -1083,7 +1096,7 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
 
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
-    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus)\s+)*"
+    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
     rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
 )
@@ -1500,7 +1513,7 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
             tops = [f for f in frames if f.value.get("comparator") == "le" and f.kind == "rank" and f.theme in {g.id for g in items}]
             if tops:
                 continue
-            headm = _nearest_state_before(v, bm.start(), v.start)
+            headm = next((m for m in reversed(v.states) if m.end <= bm.start() and m.form != "demonym" and not m.possessive and not _compared(v, m, v.start)), None)
             if headm is None:
                 continue
             ref = next((f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end), None)
@@ -1817,7 +1830,7 @@ _WEAPON_HINT = re.compile(
     re.I,
 )
 UPGRADE_RE = re.compile(
-    rf"\b(?:the\s+)?(?P<desig>{_DESIG})\s+(?:tanks?\s+|fleet\s+|helicopters?\s+|aircraft\s+)?(?P<noun>upgrades?|modernis(?:ation|ed)|moderniz(?:ation|ed)|overhauls?|retrofits?)\b"
+    rf"\b(?:the\s+)?(?P<desig>(?=[A-Za-z0-9/-]*\d){_DESIG})\s+(?:tanks?\s+|fleet\s+|helicopters?\s+|aircraft\s+)?(?P<noun>upgrades?|modernis(?:ation|ed)|moderniz(?:ation|ed)|overhauls?|retrofits?)\b"
     rf"|\b(?:upgrades?|modernis(?:ation|ing)|moderniz(?:ation|ing)|overhauls?|retrofits?)\s+(?:(?:programme|program|contract|deal|work)\s+)?(?:of|for|on)\s+(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?(?P<desig3>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b"
     rf"|\b(?P<verb>upgrad(?:ed|es|ing)|modernis(?:ed|es|ing)|moderniz(?:ed|es|ing)|overhaul(?:ed|s)|retrofitt?(?:ed|s))\s+(?:(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?)(?P<desig2>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b",
 )
