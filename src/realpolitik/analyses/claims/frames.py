@@ -1087,6 +1087,8 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
     if n.startswith(("producer", "producing", "production", "output")):
         return "producer"
     a, b = v.clause(pos - 1)
+    if re.search(r"\b(?:export|trade|trading)\s+(?:partners?|markets?)\s*$", v.s(pos - 25, pos), re.I):
+        return "partner"  # "its 3rd largest export partner": trade in all goods
     if n.startswith(("partner", "market", "destination", "buyer", "customer")) and re.search(r"\bexport|\bgoods\b|\bproducts\b", v.s(pos - 25, pos + 35), re.I) and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(a, b), re.I):
         return "partner"
     if n.startswith(("trader",)):
