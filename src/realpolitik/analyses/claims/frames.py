@@ -196,11 +196,18 @@ def _state_at(v: View, pos: int, slack: int = 6) -> Mention | None:
 
 
 def _coordination(v: View, first: Mention, hi: int) -> list[Mention]:
-    """The run of states coordinated with `first` ("A, B (6 %), C and D"), values between allowed."""
+    """The run of states coordinated with `first` ("A, B (6 %), C and D"), values between allowed.
+    Two states joined by a bare comma are not a list ("For Vietnam, Russia remained …")."""
     key = ("coord", first.start, hi)
     if key not in v.memo:
-        v.memo[key] = _coordination_uncached(v, first, hi)
+        v.memo[key] = _real_list(v, _coordination_uncached(v, first, hi))
     return list(v.memo[key])
+
+
+def _real_list(v: View, run: list[Mention]) -> list[Mention]:
+    if len(run) == 2 and not re.search(r"\b(?:and|or|nor)\b|&|as\s+well\s+as", _strip_values(v.s(run[0].end, run[1].start)), re.I):
+        return run[:1]
+    return run
 
 
 def _coordination_uncached(v: View, first: Mention, hi: int) -> list[Mention]:
@@ -241,7 +248,8 @@ def _coordination_before(v: View, last: Mention, lo: int) -> list[Mention]:
     """The run of coordinated states ending with `last`."""
     key = ("coord_before", last.start, lo)
     if key not in v.memo:
-        v.memo[key] = _coordination_before_uncached(v, last, lo)
+        run = _real_list(v, _coordination_before_uncached(v, last, lo))
+        v.memo[key] = run if run[-1] is last else [last]
     return list(v.memo[key])
 
 
@@ -1578,6 +1586,16 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
         ):
             if kind is not None:
                 out.append(Frame("share", "arms", "group", kind, None, None, value, (q.start, q.end), rule="group+anaphor", extra={"members": list(ctx.last_list)}))
+                continue
+        # "a third of all arms imports went to states in the Middle East"
+        vf = re.match(r"\s*of\s+(?:all\s+|global\s+|the\s+|world\s+)*(?:(?:international|major|global)\s+)?(?:arms\s+)?(?:imports|transfers|deliveries)(?:\s+of\s+major\s+arms)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s+(?:went|go|goes|were\s+delivered|were\s+sent)\s+to\s+(?:(?:states|countries)\s+in\s+)?(?:the\s+)?", v.text[q.end : b], re.I)
+        if vf:
+            reg = next((r for r in v.regions if r.start == q.end + vf.end() or r.start == q.end + vf.end() - 4), None)
+            from realpolitik.analyses.claims.gazetteer import REGIONS
+
+            key = REGIONS.get(reg.text) if reg is not None else None
+            if key:
+                out.append(Frame("share", "arms", "region", "importers", None, None, value, (q.start, q.end), rule="region+went-to", extra={"region": key}))
                 continue
         # regions: "the Middle East (region) accounted for 29 per cent of global arms imports"
         reg = next((r for r in reversed(v.regions) if a <= r.start and r.end <= q.start), None)
