@@ -58,14 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     S = _score_module(root)
     from realpolitik.analyses.claims import check
 
-    cases = [json.loads(x) for x in (root / "cases.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    cases = [
+        json.loads(x)
+        for x in (root / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
     reports = {}
     for p in sorted((root / "articles").glob("*.txt")):
         body, day = S.article_inputs(p)
         reports[p.stem] = check(body, day).to_dict()
     per_case, use = S.score(reports, cases)
     overall = S.summarize(per_case, use)
-    tiers = {t: S.summarize([r for r in per_case if r["case"]["tier"] == t], use, t) for t in ("explicit", "implied")}
+    tiers = {
+        t: S.summarize([r for r in per_case if r["case"]["tier"] == t], use, t)
+        for t in ("explicit", "implied")
+    }
     # claims of the new kinds on sentences the set labels out of scope with the matching description
     by_sentence: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for c in cases:
@@ -90,9 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     precision_core = overall["matched_claims"] / max(1, overall["tool_claims"] - total_new)
     spurious_core = overall["spurious"] - new_kind["spurious"]
     pct = lambda x: f"{100 * x:5.1f} %"  # noqa: E731
-    print(f"real-article dev set {root}: {len(reports)} articles, {overall['in_scope']} in-scope cases")
+    print(
+        f"real-article dev set {root}: {len(reports)} articles, {overall['in_scope']} in-scope cases"
+    )
     for s in (overall, tiers["explicit"], tiers["implied"]):
-        print(f"[{s['label']:8}] found {s['found']:3}, right {s['right']:3}: recall {pct(s['recall'])}  verdict accuracy {pct(s['verdict_accuracy'])}  end-to-end {pct(s['end_to_end'])}  strict {pct(s['strict_end_to_end'])}")
+        print(
+            f"[{s['label']:8}] found {s['found']:3}, right {s['right']:3}: recall {pct(s['recall'])}  verdict accuracy {pct(s['verdict_accuracy'])}  end-to-end {pct(s['end_to_end'])}  strict {pct(s['strict_end_to_end'])}"
+        )
     print(f"claims {overall['tool_claims']}: matched {overall['matched_claims']} (precision {pct(overall['precision'])}), "
           f"wrong in in-scope sentences {overall['wrong_claims_in_scope_sentences']}, spurious {overall['spurious']}, unlisted {overall['unlisted']}")  # fmt: skip
     print(f"of these, {total_new} are claims of kinds added after the set was labelled ({dict(new_kind)}); "
@@ -102,17 +113,23 @@ def main(argv: list[str] | None = None) -> int:
         "strict_end_to_end": overall["strict_end_to_end"],
     }  # fmt: skip
     for k, v in checks.items():
-        print(f"  {k:18} {pct(v)}  target ≥ {pct(TARGETS[k])} → {'PASS' if v >= TARGETS[k] else 'FAIL'}")
+        print(
+            f"  {k:18} {pct(v)}  target ≥ {pct(TARGETS[k])} → {'PASS' if v >= TARGETS[k] else 'FAIL'}"
+        )
     print(f"  {'spurious':18} {overall['spurious']:7}  target ≤ 3 → {'PASS' if overall['spurious'] <= 3 else 'FAIL'} "
           f"(without the new kinds: {spurious_core} → {'PASS' if spurious_core <= 3 else 'FAIL'})")  # fmt: skip
     if args.verbose:
         for r in per_case:
             c = r["case"]
             if c["in_scope"] and not r["right"]:
-                print(f"  {'WRONG' if r['found'] else 'MISS '} {c['article'][:2]} {c['type']} {c['subject']}/{c['object']} {c['value']!r}")
+                print(
+                    f"  {'WRONG' if r['found'] else 'MISS '} {c['article'][:2]} {c['type']} {c['subject']}/{c['object']} {c['value']!r}"
+                )
         for (art, _j), (kind, cl) in use.items():
             if kind != "matched":
-                print(f"  {kind:24} {art[:2]} {cl['type']} {cl['subject']}/{cl['object']} {cl['verdict']} [{cl['rule']}] {cl['text'][:70]!r}")
+                print(
+                    f"  {kind:24} {art[:2]} {cl['type']} {cl['subject']}/{cl['object']} {cl['verdict']} [{cl['rule']}] {cl['text'][:70]!r}"
+                )
     if args.json:
         args.json.write_text(json.dumps({"overall": overall, "tiers": tiers, "new_kinds": dict(new_kind),
                                          "precision_without_new_kinds": precision_core, "spurious_without_new_kinds": spurious_core}, indent=1))  # fmt: skip

@@ -39,12 +39,21 @@ FRAGMENTS = [
 ]  # fmt: skip
 fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)
 binaryish = st.binary(max_size=300).map(lambda b: b.decode("latin-1"))
-surrogates = st.text(alphabet=st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010), max_size=40)
+surrogates = st.text(
+    alphabet=st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010), max_size=40
+)
 huge = st.integers(min_value=-(10**60), max_value=10**60).map(
     lambda n: f"Israel supplied {n}% of Azerbaijan's arms in {n}."
 )
 inputs = st.one_of(
-    st.text(max_size=300), fragments, fragments, binaryish, surrogates, huge, st.just(""), st.just("\n" * 50)
+    st.text(max_size=300),
+    fragments,
+    fragments,
+    binaryish,
+    surrogates,
+    huge,
+    st.just(""),
+    st.just("\n" * 50),
 )
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 

@@ -18,10 +18,17 @@ def one(text: str, date: str = DATE):
 
 def test_volume_change_of_a_state() -> None:
     c = one("France's arms exports rose by 47 per cent between 2014–18 and 2019–23.")
-    assert (c.type, c.subject, c.claimed["kind"], c.claimed["base"]) == ("arms_volume_change", "FRA", "exports", [2014, 2018])
+    assert (c.type, c.subject, c.claimed["kind"], c.claimed["base"]) == (
+        "arms_volume_change",
+        "FRA",
+        "exports",
+        [2014, 2018],
+    )
     assert c.evidence["base_period"] == {"start": 2014, "end": 2018, "source": "explicit"}
     change = c.evidence["actual"]["change"]
-    assert change == pytest.approx(100 * (c.evidence["actual"]["tiv"] / c.evidence["actual"]["base_tiv"] - 1))
+    assert change == pytest.approx(
+        100 * (c.evidence["actual"]["tiv"] / c.evidence["actual"]["base_tiv"] - 1)
+    )
     assert c.verdict == ("supported" if 46 <= change <= 48 else "contradicted")
     assert "changes:" in c.evidence["tolerance"] and "46 … 48 %" in c.evidence["tolerance"]
 
@@ -37,23 +44,45 @@ def test_volume_change_words_and_multiples() -> None:
 def test_global_volume_change_against_the_previous_window() -> None:
     c = one("The volume of international arms transfers was 3 per cent lower in 2019–23.")
     assert c.type == "arms_global_volume_change" and c.subject is None
-    assert c.evidence["base_period"]["start"] == 2014 and c.evidence["base_period"]["source"] == "previous window"
-    assert c.evidence["actual"]["change"] == pytest.approx(-2.3, abs=0.05) and c.verdict == "supported"
+    assert (
+        c.evidence["base_period"]["start"] == 2014
+        and c.evidence["base_period"]["source"] == "previous window"
+    )
+    assert (
+        c.evidence["actual"]["change"] == pytest.approx(-2.3, abs=0.05) and c.verdict == "supported"
+    )
 
 
 def test_region_and_group_shares() -> None:
-    c = one("States in the Middle East received about 30 per cent of global arms imports in 2019–23.")
-    assert (c.type, c.claimed["region"], c.claimed["kind"]) == ("arms_region_share", "Middle East", "importers")
-    assert c.evidence["actual"]["share"] == pytest.approx(30.3, abs=0.05) and c.verdict == "supported"
+    c = one(
+        "States in the Middle East received about 30 per cent of global arms imports in 2019–23."
+    )
+    assert (c.type, c.claimed["region"], c.claimed["kind"]) == (
+        "arms_region_share",
+        "Middle East",
+        "importers",
+    )
+    assert (
+        c.evidence["actual"]["share"] == pytest.approx(30.3, abs=0.05) and c.verdict == "supported"
+    )
     assert any("SIPRI defines" in n and "Egypt" in n for n in c.evidence["notes"])
-    c = one("The five largest exporters together accounted for 75 per cent of all arms exports in 2019–23.")
+    c = one(
+        "The five largest exporters together accounted for 75 per cent of all arms exports in 2019–23."
+    )
     assert (c.type, c.claimed["top"]) == ("arms_group_share", 5)
-    assert c.evidence["actual"]["share"] == pytest.approx(73.7, abs=0.05) and c.verdict == "contradicted"
+    assert (
+        c.evidence["actual"]["share"] == pytest.approx(73.7, abs=0.05)
+        and c.verdict == "contradicted"
+    )
 
 
 def test_shared_border_via_contiguity() -> None:
     c = one("Armenia borders Iran.")
-    assert (c.type, c.verdict, c.evidence["actual"]["shared_land_border"]) == ("shared_border", "supported", True)
+    assert (c.type, c.verdict, c.evidence["actual"]["shared_land_border"]) == (
+        "shared_border",
+        "supported",
+        True,
+    )
     c = one("Armenia borders Israel.")
     assert c.verdict == "contradicted" and "share no land border" in c.evidence["summary"]
 
@@ -63,12 +92,18 @@ def test_once_and_every_period_since() -> None:
     assert c.claimed["when"] == "once" and c.verdict == "supported"
     assert "2007–2011" in c.evidence["summary"]  # Russia 1st in 2007–11 (60.1 %)
     c = one("Since 1995, Russia has been Armenia's main arms supplier in every five-year period.")
-    assert c.claimed["when"] == "every" and c.verdict == "supported" and "every one of" in c.evidence["summary"]
+    assert (
+        c.claimed["when"] == "every"
+        and c.verdict == "supported"
+        and "every one of" in c.evidence["summary"]
+    )
 
 
 def test_russia_before_1992_is_the_soviet_union() -> None:
     c = one("Between 1986 and 1990 Russia supplied 76 per cent of India's arms imports.")
-    assert c.verdict == "supported" and c.evidence["actual"]["share"] == pytest.approx(76.2, abs=0.05)
+    assert c.verdict == "supported" and c.evidence["actual"]["share"] == pytest.approx(
+        76.2, abs=0.05
+    )
     assert any("Soviet Union" in n for n in c.evidence["notes"])
 
 
@@ -101,15 +136,29 @@ def test_seed_story() -> None:
     got = {(c.type, c.subject, c.object): c for c in check(SEED, "2024-10-09").claims}
     verdicts = {k: c.verdict for k, c in got.items()}
     assert verdicts == {
-        ("arms_top_supplier", "AZE", "ISR"): "supported",  # a key provider = among the top three (2nd)
-        ("arms_import_share", "AZE", "ISR"): "mixed",  # 40.2 % in 2019–23; above 60 % in 2016–20, 2018–22
+        (
+            "arms_top_supplier",
+            "AZE",
+            "ISR",
+        ): "supported",  # a key provider = among the top three (2nd)
+        (
+            "arms_import_share",
+            "AZE",
+            "ISR",
+        ): "mixed",  # 40.2 % in 2019–23; above 60 % in 2016–20, 2018–22
         ("arms_deal", "ISR", "AZE"): "unverifiable",  # an upgrade the register does not list
-        ("oil_import_share", "ISR", "AZE"): "supported",  # 65.1 % in 2021, the latest year with data
+        (
+            "oil_import_share",
+            "ISR",
+            "AZE",
+        ): "supported",  # 65.1 % in 2021, the latest year with data
         ("export_partner_rank", "AZE", "ISR"): "supported",
         ("oil_producer_rank", "AZE", None): "mixed",  # 26th in 2023 (TWh); 24th in 2019, 2020
         ("border_length", "AZE", "IRN"): "supported",
         ("rivalry", "ISR", "IRN"): "supported",
     }
     oil = got[("oil_import_share", "ISR", "AZE")]
-    assert oil.period["source"] == "latest data" and oil.evidence["actual"]["share"] == pytest.approx(65.1, abs=0.05)
+    assert oil.period["source"] == "latest data" and oil.evidence["actual"][
+        "share"
+    ] == pytest.approx(65.1, abs=0.05)
     assert any("mirror data" in n for n in oil.evidence["notes"])

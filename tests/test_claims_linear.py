@@ -52,7 +52,9 @@ def test_pathological_input_is_linear(name: str) -> None:
     big = (unit * (size // len(unit) + 1))[:size]
     base = max(_cpu(small), 0.02)  # a floor: tiny timings are noise
     took = _cpu(big)
-    assert took <= 7 * base, f"{name}: {size:,} chars took {took:.2f} s CPU, a quarter took {base:.2f} s (ratio {took / base:.1f})"
+    assert took <= 7 * base, (
+        f"{name}: {size:,} chars took {took:.2f} s CPU, a quarter took {base:.2f} s (ratio {took / base:.1f})"
+    )
 
 
 def test_input_cap_is_a_user_error() -> None:

@@ -35,7 +35,9 @@ def test_non_state_uses_are_blocked() -> None:
 
 
 def test_organisations_hide_their_place_names() -> None:
-    got = named("the Stockholm International Peace Research Institute and the U.S. Energy Information Administration")
+    got = named(
+        "the Stockholm International Peace Research Institute and the U.S. Energy Information Administration"
+    )
     assert [g[2] for g in got] == ["org", "org"]
 
 
@@ -57,7 +59,9 @@ def test_anaphora() -> None:
     )
     assert ("the country", "PAK") in s[2]
     # a description names a class: the most salient state of it
-    s = resolved("Saudi Arabia and Egypt signed deals. The Kingdom also bought jets. The Gulf state paid cash.")
+    s = resolved(
+        "Saudi Arabia and Egypt signed deals. The Kingdom also bought jets. The Gulf state paid cash."
+    )
     assert ("The Kingdom", "SAU") in s[1] and ("The Gulf state", "SAU") in s[2]
     # 'which' after a state is that state
     assert ("which", "ISR") in resolved("Qatar and Israel, which accounted for 3.6% of sales.")[0]

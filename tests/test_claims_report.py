@@ -15,8 +15,10 @@ def test_notebook_fragment() -> None:
     report = check(TEXT, "2020-03-12")
     frag = report._repr_html_()
     assert "<html" not in frag and frag.startswith("<div class='rp-report'>")
-    assert frag.count("class=\"rp-claim") == len(report.claims) == 6
-    assert "rp-contradicted" in frag and "rp-supported" in frag  # 45 % (42.9 %) contradicted, ranks supported
+    assert frag.count('class="rp-claim') == len(report.claims) == 6
+    assert (
+        "rp-contradicted" in frag and "rp-supported" in frag
+    )  # 45 % (42.9 %) contradicted, ranks supported
     assert "tolerance:" in frag
 
 
@@ -40,7 +42,11 @@ def test_explain_shows_every_stage() -> None:
 
 def _cli(*args: str, stdin: object = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "realpolitik.cli.main", *args], capture_output=True, text=True, stdin=stdin, timeout=300
+        [sys.executable, "-m", "realpolitik.cli.main", *args],
+        capture_output=True,
+        text=True,
+        stdin=stdin,
+        timeout=300,
     )
 
 

@@ -24,11 +24,16 @@ def test_sentences_and_abbreviations() -> None:
         "Most arms came from the U.S.",
         "The rest came from Germany.",
     ]
-    assert texts('He said "Russia was first." Then he left.') == ['He said "Russia was first."', "Then he left."]
+    assert texts('He said "Russia was first." Then he left.') == [
+        'He said "Russia was first."',
+        "Then he left.",
+    ]
 
 
 def test_paragraphs_bullets_and_initials() -> None:
-    doc = segment("First line of a paragraph\nwrapped here.\n\nSecond paragraph. w Bullet text follows.")
+    doc = segment(
+        "First line of a paragraph\nwrapped here.\n\nSecond paragraph. w Bullet text follows."
+    )
     assert [s.paragraph for s in doc.sentences] == [0, 1, 1]
     assert doc.sentence_text(doc.sentences[0]) == "First line of a paragraph\nwrapped here."
     assert doc.sentence_text(doc.sentences[2]) == "w Bullet text follows."

@@ -121,7 +121,10 @@ def test_example_article() -> None:
     types = {c["type"] for c in d["claims"]}
     assert len(types) >= 7
     assert ("arms_import_share", "mixed") in verdicts
-    assert ("oil_import_share", "supported") in verdicts  # judged on 2021, the latest year with data
+    assert (
+        "oil_import_share",
+        "supported",
+    ) in verdicts  # judged on 2021, the latest year with data
     assert ("border_length", "supported") in verdicts and ("rivalry", "supported") in verdicts
     for c in d["claims"]:
         assert set(c) >= {

@@ -7,6 +7,7 @@ Verdict, evidence and sources are filled by :mod:`realpolitik.analyses.claims.ve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +93,11 @@ def claim_type(f: Frame) -> tuple[str, str | None, str | None] | None:
             if s == "region":
                 return "arms_region_share", None, None
         if m == "oil" and s == "bilateral":
-            return ("oil_import_share" if f.side == "import" else "oil_export_share"), f.owner, f.theme
+            return (
+                ("oil_import_share" if f.side == "import" else "oil_export_share"),
+                f.owner,
+                f.theme,
+            )
         if m == "trade" and s == "bilateral" and f.side == "export":
             return "export_partner_share", f.owner, f.theme
         return None
@@ -107,7 +112,11 @@ def claim_type(f: Frame) -> tuple[str, str | None, str | None] | None:
             if s == "global" and f.side == "producers":
                 return "oil_producer_rank", f.theme, None
             if s == "bilateral":
-                return ("oil_source_rank" if f.side == "import" else "oil_buyer_rank"), f.owner, f.theme
+                return (
+                    ("oil_source_rank" if f.side == "import" else "oil_buyer_rank"),
+                    f.owner,
+                    f.theme,
+                )
         if m == "trade" and s == "bilateral":
             return "export_partner_rank", f.owner, f.theme
         return None
@@ -117,7 +126,12 @@ def claim_type(f: Frame) -> tuple[str, str | None, str | None] | None:
         if s == "global":
             return "arms_global_volume_change", None, None
         return None
-    simple = {"length": "border_length", "border": "shared_border", "rivalry": "rivalry", "deal": "arms_deal"}
+    simple = {
+        "length": "border_length",
+        "border": "shared_border",
+        "rivalry": "rivalry",
+        "deal": "arms_deal",
+    }
     if k in simple:
         return simple[k], f.owner, f.theme
     return None
@@ -135,7 +149,9 @@ def _claimed(f: Frame, typ: str) -> dict[str, Any]:
     return c
 
 
-def _cover(f: Frame, clause: tuple[int, int], mentions: list[Mention], ids: list[str | None]) -> tuple[int, int]:
+def _cover(
+    text: str, f: Frame, clause: tuple[int, int], mentions: list[Mention], ids: list[str | None]
+) -> tuple[int, int]:
     """The claim's span: the anchor widened to the nearest mention of each role state in its clause."""
     a, b = f.span
     if f.kind in {"length", "border", "rivalry", "deal"}:
@@ -148,10 +164,23 @@ def _cover(f: Frame, clause: tuple[int, int], mentions: list[Mention], ids: list
             m = min(near, key=lambda m: abs(m.start - f.span[0]))
             if abs(m.start - f.span[0]) <= 60:
                 a, b = min(a, m.start), max(b, m.end)
+    # to the end of the phrase, so the span reads as a statement ("… of Israel's arms exports")
+    m = _PHRASE_END.match(text, b)
+    if (
+        m is not None
+        and m.end() <= clause[1]
+        and not re.search(r"\d|%|\bper\s?cent\b", text[b : m.end()])
+    ):
+        b = m.end()
     return a, b
 
 
-def to_claims(text: str, frames: list[Frame], clauses: tuple[tuple[int, int], ...], mentions: list[Mention]) -> list[Claim]:
+_PHRASE_END = re.compile(r"[^,;:().]{0,60}")
+
+
+def to_claims(
+    text: str, frames: list[Frame], clauses: tuple[tuple[int, int], ...], mentions: list[Mention]
+) -> list[Claim]:
     """Claims of one sentence (frames no type covers are dropped; duplicates merged)."""
     out: list[Claim] = []
     seen: set[tuple[Any, ...]] = set()
@@ -160,17 +189,30 @@ def to_claims(text: str, frames: list[Frame], clauses: tuple[tuple[int, int], ..
         if t is None:
             continue
         typ, subj, obj = t
-        if typ not in {"arms_group_share", "arms_region_share", "arms_global_volume_change"} and not subj:
+        if (
+            typ not in {"arms_group_share", "arms_region_share", "arms_global_volume_change"}
+            and not subj
+        ):
             continue
         if obj is not None and subj == obj:
             continue
         claimed = _claimed(f, typ)
-        key = (typ, subj, obj, claimed.get("value"), claimed.get("rank"), claimed.get("comparator"), claimed.get("designation"), str(claimed.get("region")), f.span)
+        key = (
+            typ,
+            subj,
+            obj,
+            claimed.get("value"),
+            claimed.get("rank"),
+            claimed.get("comparator"),
+            claimed.get("designation"),
+            str(claimed.get("region")),
+            f.span,
+        )
         if key in seen:
             continue
         seen.add(key)
         clause = next(((a, b) for a, b in clauses if a <= f.span[0] < b), (f.span[0], f.span[1]))
-        a, b = _cover(f, clause, mentions, [subj, obj])
+        a, b = _cover(text, f, clause, mentions, [subj, obj])
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

@@ -16,7 +16,15 @@ from typing import Any
 from realpolitik.analyses.claims import mentions as M
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.claims import Claim, to_claims
-from realpolitik.analyses.claims.frames import DEAL_RE, Context, Frame, View, observe, read_sentence, shift
+from realpolitik.analyses.claims.frames import (
+    DEAL_RE,
+    Context,
+    Frame,
+    View,
+    observe,
+    read_sentence,
+    shift,
+)
 from realpolitik.analyses.claims.segment import Doc, Sentence, segment
 from realpolitik.errors import UserError
 
@@ -43,9 +51,7 @@ class SentenceReading:
             "text": text[self.sentence.start : self.sentence.end],
             "clauses": [list(c) for c in self.sentence.clauses],
             "mentions": [m.to_dict() for m in self.mentions],
-            "quantities": {
-                k: [_q(x) for x in v] for k, v in self.quantities.items() if v
-            },
+            "quantities": {k: [_q(x) for x in v] for k, v in self.quantities.items() if v},
             "frames": [f.to_dict() for f in self.frames],
             "claims": [c.to_dict() for c in self.claims],
         }
@@ -69,7 +75,11 @@ class Analysis:
         return [c for s in self.sentences for c in s.claims]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"sentences": [s.to_dict(self.doc.text) for s in self.sentences if s.mentions or s.claims]}
+        return {
+            "sentences": [
+                s.to_dict(self.doc.text) for s in self.sentences if s.mentions or s.claims
+            ]
+        }
 
 
 # cheap test: a sentence without any of these cannot hold a claim (skips the number parsers)
@@ -83,7 +93,9 @@ _QUICK = re.compile(
 )
 
 
-_GLOBAL_CUE = re.compile(r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I)
+_GLOBAL_CUE = re.compile(
+    r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
+)
 
 
 def warm() -> None:
@@ -108,7 +120,11 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
         quantities: dict[str, list[Any]] = {}
         frames: list[Frame] = []
         claims: list[Claim] = []
-        if (any(m.is_state or m.form == "region" for m in ms) or _GLOBAL_CUE.search(stext) or (ctx.last_deal and DEAL_RE.search(stext))) and _QUICK.search(stext):
+        if (
+            any(m.is_state or m.form == "region" for m in ms)
+            or _GLOBAL_CUE.search(stext)
+            or (ctx.last_deal and DEAL_RE.search(stext))
+        ) and _QUICK.search(stext):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

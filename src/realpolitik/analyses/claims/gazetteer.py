@@ -147,12 +147,65 @@ REGIONS: dict[str, str | None] = {
 # nouns after a state's adjective that make it a descriptor of a non-state thing
 # ("the Swedish firm", "a Rome daily", "US states", "Sweden-based")
 NON_STATE_HEADS = frozenset(
-    "firm company companies think-tank thinktank think institute institution university daily "
-    "newspaper paper agency media outlet outlets broadcaster channel researcher researchers "
-    "analyst analysts expert experts official officials diplomat diplomats embassy consulate "
-    "states province provinces city cities capital population people citizens leader "
-    "president prime minister ministry foreign parliament court army troops forces "
-    "soldiers navy invasion war offensive think thinktank".split()
+    [
+        "firm",
+        "company",
+        "companies",
+        "think-tank",
+        "thinktank",
+        "think",
+        "institute",
+        "institution",
+        "university",
+        "daily",
+        "newspaper",
+        "paper",
+        "agency",
+        "media",
+        "outlet",
+        "outlets",
+        "broadcaster",
+        "channel",
+        "researcher",
+        "researchers",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "embassy",
+        "consulate",
+        "states",
+        "province",
+        "provinces",
+        "city",
+        "cities",
+        "capital",
+        "population",
+        "people",
+        "citizens",
+        "leader",
+        "president",
+        "prime",
+        "minister",
+        "ministry",
+        "foreign",
+        "parliament",
+        "court",
+        "army",
+        "troops",
+        "forces",
+        "soldiers",
+        "navy",
+        "invasion",
+        "war",
+        "offensive",
+        "think",
+        "thinktank",
+    ]
 )
 
 

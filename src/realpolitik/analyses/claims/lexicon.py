@@ -11,53 +11,248 @@ import re
 
 # --- metrics ------------------------------------------------------------------------------------
 ARMS = frozenset(
-    "arms arm weapons weapon weaponry armaments armament munitions arsenal arsenals materiel".split()
+    [
+        "arms",
+        "arm",
+        "weapons",
+        "weapon",
+        "weaponry",
+        "armaments",
+        "armament",
+        "munitions",
+        "arsenal",
+        "arsenals",
+        "materiel",
+    ]
 )
 # "military"/"defence" count as arms only before these nouns ("defence exports", "military exporter")
 ARMS_MODIFIED = frozenset(
-    "exports export exporter exporters imports import importer importers equipment hardware "
-    "purchases sales supplies supplier suppliers goods materiel kit industry industries trade "
-    "transfers deliveries partner partners products systems business market".split()
+    [
+        "exports",
+        "export",
+        "exporter",
+        "exporters",
+        "imports",
+        "import",
+        "importer",
+        "importers",
+        "equipment",
+        "hardware",
+        "purchases",
+        "sales",
+        "supplies",
+        "supplier",
+        "suppliers",
+        "goods",
+        "materiel",
+        "kit",
+        "industry",
+        "industries",
+        "trade",
+        "transfers",
+        "deliveries",
+        "partner",
+        "partners",
+        "products",
+        "systems",
+        "business",
+        "market",
+    ]
 )
 ARMS_MODIFIERS = frozenset({"military", "defence", "defense", "security"})
-OIL = frozenset("oil crude petroleum".split())
-PRODUCER = frozenset("producer producers producing production output pumps pumping".split())
+OIL = frozenset(["oil", "crude", "petroleum"])
+PRODUCER = frozenset(
+    ["producer", "producers", "producing", "production", "output", "pumps", "pumping"]
+)
 METRIC_WORDS = ARMS | OIL | ARMS_MODIFIED | {"exports", "imports"}
 
 # --- direction ----------------------------------------------------------------------------------
 # nouns and verbs on the importing side (the owner of these is an importer)
 IMPORT_WORDS = frozenset(
-    "imports import imported importing importer importers purchases purchase purchased purchasing "
-    "purchaser purchasers buy buys bought buying buyer buyers acquisitions acquired acquiring "
-    "procurement procured receives received receiving recipient recipients client clients "
-    "customer customers intake arsenal inventory needs".split()
+    [
+        "imports",
+        "import",
+        "imported",
+        "importing",
+        "importer",
+        "importers",
+        "purchases",
+        "purchase",
+        "purchased",
+        "purchasing",
+        "purchaser",
+        "purchasers",
+        "buy",
+        "buys",
+        "bought",
+        "buying",
+        "buyer",
+        "buyers",
+        "acquisitions",
+        "acquired",
+        "acquiring",
+        "procurement",
+        "procured",
+        "receives",
+        "received",
+        "receiving",
+        "recipient",
+        "recipients",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "intake",
+        "arsenal",
+        "inventory",
+        "needs",
+    ]
 )
 # nouns and verbs on the exporting side
 EXPORT_WORDS = frozenset(
-    "exports export exported exporting exporter exporters sales sale sold sells sell selling "
-    "seller sellers supplier suppliers supplied supplies supply supplying provider providers "
-    "provided provides providing deliveries delivered delivering vendor vendors business "
-    "shipments shipped industry".split()
+    [
+        "exports",
+        "export",
+        "exported",
+        "exporting",
+        "exporter",
+        "exporters",
+        "sales",
+        "sale",
+        "sold",
+        "sells",
+        "sell",
+        "selling",
+        "seller",
+        "sellers",
+        "supplier",
+        "suppliers",
+        "supplied",
+        "supplies",
+        "supply",
+        "supplying",
+        "provider",
+        "providers",
+        "provided",
+        "provides",
+        "providing",
+        "deliveries",
+        "delivered",
+        "delivering",
+        "vendor",
+        "vendors",
+        "business",
+        "shipments",
+        "shipped",
+        "industry",
+    ]
 )
 SUPPLIER_NOUNS = frozenset(
-    "supplier suppliers provider providers source sources exporter exporters seller sellers "
-    "vendor vendors supplying exporting".split()
+    [
+        "supplier",
+        "suppliers",
+        "provider",
+        "providers",
+        "source",
+        "sources",
+        "exporter",
+        "exporters",
+        "seller",
+        "sellers",
+        "vendor",
+        "vendors",
+        "supplying",
+        "exporting",
+    ]
 )
 RECIPIENT_NOUNS = frozenset(
-    "recipient recipients client clients customer customers buyer buyers importer importers "
-    "purchaser purchasers market markets destination destinations importing purchasing".split()
+    [
+        "recipient",
+        "recipients",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "buyer",
+        "buyers",
+        "importer",
+        "importers",
+        "purchaser",
+        "purchasers",
+        "market",
+        "markets",
+        "destination",
+        "destinations",
+        "importing",
+        "purchasing",
+    ]
 )
 # verbs whose subject supplies the share ("Israel supplied 60 %", "the US accounted for 78 %")
 SUPPLY_VERBS = frozenset(
-    "supplied supplies supply supplying provided provides provide providing delivered delivers "
-    "deliver delivering sold sells sell selling shipped ships exported exports sent sends "
-    "transferred meets met covers covered cover covering satisfies satisfied".split()
+    [
+        "supplied",
+        "supplies",
+        "supply",
+        "supplying",
+        "provided",
+        "provides",
+        "provide",
+        "providing",
+        "delivered",
+        "delivers",
+        "deliver",
+        "delivering",
+        "sold",
+        "sells",
+        "sell",
+        "selling",
+        "shipped",
+        "ships",
+        "exported",
+        "exports",
+        "sent",
+        "sends",
+        "transferred",
+        "meets",
+        "met",
+        "covers",
+        "covered",
+        "cover",
+        "covering",
+        "satisfies",
+        "satisfied",
+    ]
 )
 # verbs whose subject receives the share ("Pakistan bought 41 %", "India received 31 %")
 ACQUIRE_VERBS = frozenset(
-    "bought buys buy buying purchased purchases purchase purchasing imported imports import "
-    "importing received receives receiving took takes take taking absorbed absorbs acquired "
-    "got gets obtained obtains".split()
+    [
+        "bought",
+        "buys",
+        "buy",
+        "buying",
+        "purchased",
+        "purchases",
+        "purchase",
+        "purchasing",
+        "imported",
+        "imports",
+        "import",
+        "importing",
+        "received",
+        "receives",
+        "receiving",
+        "took",
+        "takes",
+        "take",
+        "taking",
+        "absorbed",
+        "absorbs",
+        "acquired",
+        "got",
+        "gets",
+        "obtained",
+        "obtains",
+    ]
 )
 # verbs and phrases that make the subject a part of a total ("accounted for 45 %", "made up 81 %")
 PART_RE = re.compile(
@@ -110,13 +305,17 @@ PRESENT_RE = re.compile(
     re.I,
 )
 # claims about a time before the article ("once the largest") or about every window since a year
-ONCE_RE = re.compile(r"\b(?:once|formerly|previously|used\s+to\s+be|at\s+one\s+time|long\s+the)\b", re.I)
+ONCE_RE = re.compile(
+    r"\b(?:once|formerly|previously|used\s+to\s+be|at\s+one\s+time|long\s+the)\b", re.I
+)
 EVERY_RE = re.compile(
     r"\b(?:in\s+)?(?:every|each)\s+(?:five[- ]year\s+)?(?:period|window|year|decade)\s+since\b|"
     r"\bin\s+every\s+(?:five[- ]year\s+)?(?:period|window)\b|\bever\s+since\b",
     re.I,
 )
-NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b", re.I)
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b", re.I
+)
 
 
 def words(text: str) -> list[str]:

@@ -105,7 +105,9 @@ def _trie() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
     return trie
 
 
-def _candidates(trie: dict[str, list[tuple[tuple[str, ...], _Entry]]], t: str) -> list[tuple[tuple[str, ...], _Entry]]:
+def _candidates(
+    trie: dict[str, list[tuple[tuple[str, ...], _Entry]]], t: str
+) -> list[tuple[tuple[str, ...], _Entry]]:
     low = trie.get(t.lower(), [])
     if t == t.lower():
         return low
@@ -127,7 +129,10 @@ _PRONOUN_RE = re.compile(
     r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
     re.I,
 )
-_RELATIVE_RE = re.compile(r"(?<=,)\s*(?:which|whose)\b|\b(?:which|whose)\b(?=\s+(?:is|was|are|were|has|had|accounted|accounts|supplied|supplies|made|makes|took|takes|received|receives|bought|buys|imports|imported))", re.I)
+_RELATIVE_RE = re.compile(
+    r"(?<=,)\s*(?:which|whose)\b|\b(?:which|whose)\b(?=\s+(?:is|was|are|were|has|had|accounted|accounts|supplied|supplies|made|makes|took|takes|received|receives|bought|buys|imports|imported))",
+    re.I,
+)
 
 
 def find(text: str, start: int, end: int, year: int | None = None) -> list[Mention]:
@@ -233,13 +238,13 @@ class Discourse:
     sentences: int = 0
     topic_seen: bool = False
 
-    def salient(self, among: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> str | None:
+    def salient(
+        self, among: Iterable[str] | None = None, exclude: Iterable[str] = ()
+    ) -> str | None:
         """The most-mentioned state so far (ties: named first), optionally within a class."""
         allowed = set(among) if among is not None else None
         ex = set(exclude)
-        cands = [
-            c for c in self.counts if c not in ex and (allowed is None or c in allowed)
-        ]
+        cands = [c for c in self.counts if c not in ex and (allowed is None or c in allowed)]
         if not cands:
             return None
         return max(cands, key=lambda c: (self.counts[c], -self.first_seen[c]))
@@ -255,7 +260,9 @@ class Discourse:
         names = [m for m in mentions if m.is_state and m.form not in {"demonym", "company"}]
         for k, m in enumerate(m for m in mentions if m.is_state):
             assert m.id is not None
-            weight = 1.0 if m.form not in {"demonym", "pronoun", "description", "relative"} else 0.25
+            weight = (
+                1.0 if m.form not in {"demonym", "pronoun", "description", "relative"} else 0.25
+            )
             if not self.topic_seen and names and m is names[0]:
                 weight += 0.5
             self.counts[m.id] = self.counts.get(m.id, 0.0) + weight
@@ -305,10 +312,17 @@ def resolve(
         klass = G.DESCRIPTION_HEADS.get(head)
         for mod in (mods, mods.split()[-1] if mods else ""):
             if mod in G.DESCRIPTION_MODIFIERS:
-                klass = G.DESCRIPTION_MODIFIERS[mod] if klass is None else klass & G.DESCRIPTION_MODIFIERS[mod]
+                klass = (
+                    G.DESCRIPTION_MODIFIERS[mod]
+                    if klass is None
+                    else klass & G.DESCRIPTION_MODIFIERS[mod]
+                )
                 break
         else:
-            if mods and not re.fullmatch(r"(?:same|whole|entire|former|ex|post|energy-rich|oil-rich|landlocked|small|tiny|large|vast|island|caspian|mountainous|central asian|asian|african|european|gulf|host|\w+-rich|\w+-poor)(?:\s+\w+)?", mods):
+            if mods and not re.fullmatch(
+                r"(?:same|whole|entire|former|ex|post|energy-rich|oil-rich|landlocked|small|tiny|large|vast|island|caspian|mountainous|central asian|asian|african|european|gulf|host|\w+-rich|\w+-poor)(?:\s+\w+)?",
+                mods,
+            ):
                 continue  # "the member states", "the largest state" …: not an anaphor
         a, b = clause_of(s)
         local = {m.id for m in states if a <= m.start < b}
@@ -316,14 +330,18 @@ def resolve(
         if det in {"this", "that"}:
             target = discourse.recent(exclude=local)
             if target is None:
-                target = next((m.id for m in reversed(states) if m.end <= s and m.id not in local), None)
+                target = next(
+                    (m.id for m in reversed(states) if m.end <= s and m.id not in local), None
+                )
         else:
             target = discourse.salient(among=klass, exclude=local)
             alt = None
         if target is None:
             continue
         alt = discourse.salient(among=klass, exclude=local | {target})
-        out.append(Mention(s, e, target, "description", dm.group(0), bool(dm.group("poss")), alt=alt))
+        out.append(
+            Mention(s, e, target, "description", dm.group(0), bool(dm.group("poss")), alt=alt)
+        )
         taken.append((s, e))
     for pm in _PRONOUN_RE.finditer(text, start, end):
         s, e = pm.start(), pm.end()
@@ -334,9 +352,7 @@ def resolve(
         ]
         target = before[-1].id if before else discourse.prev_subject
         alt = (
-            next((m.id for m in reversed(before[:-1]) if m.id != target), None)
-            if before
-            else None
+            next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
         ) or (discourse.prev_subject if discourse.prev_subject != target else None)
         if target:
             poss = pm.group(0).lower() == "its"
@@ -346,8 +362,14 @@ def resolve(
         before = [m for m in states if m.end <= s and s - m.end <= 3]
         if before and before[-1].id:
             out.append(
-                Mention(s, rm.end(), before[-1].id, "relative", rm.group(0).strip(),
-                        rm.group(0).strip().lower() == "whose")  # fmt: skip
+                Mention(
+                    s,
+                    rm.end(),
+                    before[-1].id,
+                    "relative",
+                    rm.group(0).strip(),
+                    rm.group(0).strip().lower() == "whose",
+                )  # fmt: skip
             )
     out.sort(key=lambda m: m.start)
     return out

@@ -199,7 +199,10 @@ _SHARE_HINT = re.compile(
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
-_PERIOD_HINT = re.compile(r"\d\d|past|last|previous|preceding|latest|recent|this year|period|time ?frame|window|span", re.I)
+_PERIOD_HINT = re.compile(
+    r"\d\d|past|last|previous|preceding|latest|recent|this year|period|time ?frame|window|span",
+    re.I,
+)
 
 
 def find_shares(text: str) -> list[Share]:
@@ -373,7 +376,13 @@ CHANGE_RE = re.compile(
     rf"|(?P<num8>{_DIGITS}){_PCT_UNIT}\s+the\s+(?:figure|level|volume)\s+(?:from|of|in|for)\b",
     re.IGNORECASE,
 )
-_WORD_CHANGE = {"halved": -50.0, "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0}
+_WORD_CHANGE = {
+    "halved": -50.0,
+    "doubled": 100.0,
+    "tripled": 200.0,
+    "trebled": 200.0,
+    "quadrupled": 300.0,
+}
 _FRAC_CHANGE = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "a quarter": 25.0, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a fifth": 20.0}  # fmt: skip
 
 
@@ -404,8 +413,13 @@ class Change:
         }
 
 
-_CHANGE_HINT = re.compile(r"%|per ?cent|pct|times|fold|halved|doubled|tripled|trebled|quadrupled|by half|by a", re.I)
-_DOWN_RE = re.compile(rf"^(?:{_DOWN})$|^(?:cut|cuts|cutting|reduc\w*)$|^(?:fall|drop|decline|decrease|reduction|cut)$|^(?:lower|less|smaller|down)$", re.I)
+_CHANGE_HINT = re.compile(
+    r"%|per ?cent|pct|times|fold|halved|doubled|tripled|trebled|quadrupled|by half|by a", re.I
+)
+_DOWN_RE = re.compile(
+    rf"^(?:{_DOWN})$|^(?:cut|cuts|cutting|reduc\w*)$|^(?:fall|drop|decline|decrease|reduction|cut)$|^(?:lower|less|smaller|down)$",
+    re.I,
+)
 
 
 def _signed(word: str, v: float) -> float:
@@ -421,12 +435,21 @@ def find_changes(text: str) -> list[Change]:
     for m in CHANGE_RE.finditer(text):
         g = m.groupdict()
         s, e, t = m.start(), m.end(), m.group(0)
-        if g["verb"] and not re.search(r"\bby\s", t, re.I) and (g["hedge"] or "").lower() in {"below", "under", "above", "over", "beyond", "exceeding", "in excess of"}:
+        if (
+            g["verb"]
+            and not re.search(r"\bby\s", t, re.I)
+            and (g["hedge"] or "").lower()
+            in {"below", "under", "above", "over", "beyond", "exceeding", "in excess of"}
+        ):
             continue  # "fell below 50 %": a level, not a change
-        if g["verb"] and g["verb"].lower() in {"up", "down"} and re.search(
-            r"\b(?:made|make|makes|making|took|take|takes|taking|ended|end|ends|summed|sum|broken|broke|paid|pay|pays|set|sets|built|build|builds|divided|divide)\s*$",
-            text[max(0, s - 12) : s],
-            re.I,
+        if (
+            g["verb"]
+            and g["verb"].lower() in {"up", "down"}
+            and re.search(
+                r"\b(?:made|make|makes|making|took|take|takes|taking|ended|end|ends|summed|sum|broken|broke|paid|pay|pays|set|sets|built|build|builds|divided|divide)\s*$",
+                text[max(0, s - 12) : s],
+                re.I,
+            )
         ):
             continue  # "made up 81 per cent": a share, not a change
         for key, hk, wk in (("num", "hedge", "verb"), ("num2", "hedge2", "verb2"), ("num3", "hedge3", "noun"),
@@ -445,10 +468,30 @@ def find_changes(text: str) -> list[Change]:
                 if v is not None and v > 1:
                     out.append(Change(100 * (v - 1), _hedge(g["hedge6"]), "multiple", 0, s, e, t))
             elif g["word"]:
-                out.append(Change(_WORD_CHANGE[g["word"].lower()], "eq", "multiple" if g["word"].lower() != "halved" else "fraction", 0, s, e, t))
+                out.append(
+                    Change(
+                        _WORD_CHANGE[g["word"].lower()],
+                        "eq",
+                        "multiple" if g["word"].lower() != "halved" else "fraction",
+                        0,
+                        s,
+                        e,
+                        t,
+                    )
+                )
             elif g["verb7"]:
                 frac = re.sub(r"\s+", " ", g["frac7"].lower())
-                out.append(Change(_signed(g["verb7"], _FRAC_CHANGE.get(frac, 50.0)), "eq", "fraction", 0, s, e, t))
+                out.append(
+                    Change(
+                        _signed(g["verb7"], _FRAC_CHANGE.get(frac, 50.0)),
+                        "eq",
+                        "fraction",
+                        0,
+                        s,
+                        e,
+                        t,
+                    )
+                )
             elif g["num8"]:
                 v = to_number(g["num8"])
                 if v is not None:
@@ -520,12 +563,17 @@ DATE_RE = re.compile(
     rf"|\b{_Y}-\d\d-\d\d\b|\b\d{{1,2}}:\d\d\b",
     re.I,
 )
-_SHORT_END = r"(?<![\w.,])({Y})[-–—/](\d{{1,2}})(?![\w%:.,]\d|[\w%:])".format(Y=_Y)
+_SHORT_END = rf"(?<![\w.,])({_Y})[-–—/](\d{{1,2}})(?![\w%:.,]\d|[\w%:])"
 _NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
 
 PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("between", re.compile(rf"\bbetween\s+({_Y})\s+and\s+({_Y}|\d\d)\b(?![-–—/]\d)", re.I)),
-    ("fromto", re.compile(rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b(?![-–—/]\d)", re.I)),
+    (
+        "fromto",
+        re.compile(
+            rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b(?![-–—/]\d)", re.I
+        ),
+    ),
     ("range", re.compile(rf"(?<![\w.,])({_Y})\s?[-–—/]\s?({_Y})(?![\w%])|{_SHORT_END}", re.I)),
     (
         "years_to",
@@ -549,7 +597,9 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("thisyear", re.compile(r"\bthis\s+year\b", re.I)),
     (
         "year",
-        re.compile(rf"\b(?:in|during|for|by|as\s+of|of|throughout)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I),
+        re.compile(
+            rf"\b(?:in|during|for|by|as\s+of|of|throughout)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I
+        ),
     ),
     ("datayear", re.compile(rf"(?<![\w.,/-])({_Y})\s+(?:data|figures|statistics)\b", re.I)),
     (

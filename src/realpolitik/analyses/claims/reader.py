@@ -13,10 +13,13 @@ from realpolitik.errors import DataMissing, UserError
 
 # Every pattern here is bounded ([ \t] not \s across lines, {0,n} not *), so reading stays linear in
 # the input size whatever the input (runs of blank lines, of "<", of "![" …).
-MAX_CHARS = 2_000_000  # the largest input check() reads (characters after decoding); see docs/claims.md
+MAX_CHARS = (
+    2_000_000  # the largest input check() reads (characters after decoding); see docs/claims.md
+)
 DATE_LINE_WITHIN = 4000  # a "date YYYY-MM-DD" line counts only near the top of the document
 _DATE_LINE = re.compile(
-    r"^[ \t]*(?:[*_#>-][ \t]*){0,6}date[ \t]*[:=]?[ \t]*\**[ \t]*(\d{4}-\d{2}-\d{2})\b[^\n]*$", re.I | re.M
+    r"^[ \t]*(?:[*_#>-][ \t]*){0,6}date[ \t]*[:=]?[ \t]*\**[ \t]*(\d{4}-\d{2}-\d{2})\b[^\n]*$",
+    re.I | re.M,
 )
 _META_DATE = re.compile(
     r"""<meta[^<>]{0,300}?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|datePublished|pubdate|date)["'][^<>]{0,300}>""",
@@ -114,14 +117,23 @@ def detect_format(raw: str, name: str = "") -> str:
         r"<(?:p|div|article|body|h1)\b[^<>]{0,200}>", head
     ):
         return "html"
-    if re.search(r"^(?:#{1,6} |\* |- |> )|\*\*[^*\n]{1,200}\*\*|\[[^\]\n]{1,200}\]\([^)\n]{1,300}\)", raw[:5000], re.M):
+    if re.search(
+        r"^(?:#{1,6} |\* |- |> )|\*\*[^*\n]{1,200}\*\*|\[[^\]\n]{1,200}\]\([^)\n]{1,300}\)",
+        raw[:5000],
+        re.M,
+    ):
         return "markdown"
     return "text"
 
 
 def strip_markdown(raw: str) -> str:
     """Markdown to plain text: headings, emphasis, links, images, code fences and HTML tags dropped."""
-    text = re.sub(r"^[ \t]{0,3}```[^\n]{0,100}\n(?:(?!```)[^\n]*\n){0,2000}?[ \t]{0,3}```[^\n]{0,100}$", "", raw, flags=re.M)
+    text = re.sub(
+        r"^[ \t]{0,3}```[^\n]{0,100}\n(?:(?!```)[^\n]*\n){0,2000}?[ \t]{0,3}```[^\n]{0,100}$",
+        "",
+        raw,
+        flags=re.M,
+    )
     text = re.sub(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)", "", text)
     text = re.sub(r"\[([^\]\n]{1,500})\]\([^)\n]{0,1000}\)", r"\1", text)
     text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.M)
@@ -157,8 +169,27 @@ def html_to_text(raw: str) -> tuple[str, str]:
 class _TextParser(HTMLParser):
     """Text of an HTML page without script/style/navigation, blocks as paragraphs (linear scan)."""
 
-    SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template"})
-    BLOCK = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"})
+    SKIP = frozenset(
+        {"script", "style", "nav", "header", "footer", "aside", "noscript", "template"}
+    )
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "li",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -257,7 +288,9 @@ def read_text(
 
     Input longer than `max_chars` (None: no limit) is refused with InputTooLarge (a UserError)."""
     if max_chars is not None and len(raw) > max_chars:
-        raise InputTooLarge(f"the article has {len(raw):,} characters; the checker reads at most {max_chars:,}")
+        raise InputTooLarge(
+            f"the article has {len(raw):,} characters; the checker reads at most {max_chars:,}"
+        )
     raw = clean(raw)
     fmt = detect_format(raw, name)
     title = ""
@@ -287,13 +320,17 @@ def read_path(path: str, date_arg: str | None = None) -> Document:
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None or sys.stdin.closed:
-            raise DataMissing("no input on stdin (it is closed); pass a file or pipe the article in")
+            raise DataMissing(
+                "no input on stdin (it is closed); pass a file or pipe the article in"
+            )
         try:
             data = stream.read(MAX_CHARS * 4 + 1)
         except (OSError, ValueError) as e:
             raise DataMissing(f"cannot read stdin: {e}") from None
         if len(data) > MAX_CHARS * 4:
-            raise InputTooLarge(f"stdin holds more than {MAX_CHARS * 4:,} bytes; the checker reads at most {MAX_CHARS:,} characters")
+            raise InputTooLarge(
+                f"stdin holds more than {MAX_CHARS * 4:,} bytes; the checker reads at most {MAX_CHARS:,} characters"
+            )
         name = "<stdin>"
     else:
         p = Path(path)
@@ -301,7 +338,9 @@ def read_path(path: str, date_arg: str | None = None) -> Document:
             raise DataMissing(f"no such file: {path}")
         try:
             if p.stat().st_size > MAX_CHARS * 4:
-                raise InputTooLarge(f"{path} is {p.stat().st_size:,} bytes; the checker reads at most {MAX_CHARS:,} characters")
+                raise InputTooLarge(
+                    f"{path} is {p.stat().st_size:,} bytes; the checker reads at most {MAX_CHARS:,} characters"
+                )
             data = p.read_bytes()
         except OSError as e:
             raise DataMissing(f"cannot read {path}: {e.strerror}") from None

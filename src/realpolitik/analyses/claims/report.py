@@ -59,8 +59,13 @@ class ClaimReport:
                 done = by_span.get(tuple(c["span"]))
                 if done is not None and done.type == c["type"]:
                     c["verdict"] = done.verdict
-                    c["evidence"] = {k: done.evidence.get(k) for k in ("summary", "tolerance", "period_used")}
-        return {"document": {k: v for k, v in self.document.to_dict().items() if k != "text"}, **stages}
+                    c["evidence"] = {
+                        k: done.evidence.get(k) for k in ("summary", "tolerance", "period_used")
+                    }
+        return {
+            "document": {k: v for k, v in self.document.to_dict().items() if k != "text"},
+            **stages,
+        }
 
     def explain_text(self) -> str:
         """The explain account as plain text: per sentence, each stage on its own lines."""
@@ -68,19 +73,37 @@ class ClaimReport:
         for s in self.explain()["sentences"]:
             out.append(f"§ {s['text']}")
             if len(s["clauses"]) > 1:
-                out.append("  1 segment   " + " | ".join(self.document.text[a:b] for a, b in s["clauses"]))
-            ms = [f"{m['text']}={m['id'] or m['form']}" + ("'s" if m.get("possessive") else "") + (" (not a state here)" if m.get("blocked") else "") for m in s["mentions"]]
+                out.append(
+                    "  1 segment   " + " | ".join(self.document.text[a:b] for a, b in s["clauses"])
+                )
+            ms = [
+                f"{m['text']}={m['id'] or m['form']}"
+                + ("'s" if m.get("possessive") else "")
+                + (" (not a state here)" if m.get("blocked") else "")
+                for m in s["mentions"]
+            ]
             out.append("  2 mentions  " + ", ".join(ms))
             for k, vals in s["quantities"].items():
                 out.append(f"    {k:9} " + ", ".join(f"{q['text']!r}" for q in vals))
             for f in s["frames"]:
-                val = f["value"].get("value", f["value"].get("rank", f["value"].get("designation", f["value"].get("km", ""))))
+                val = f["value"].get(
+                    "value",
+                    f["value"].get("rank", f["value"].get("designation", f["value"].get("km", ""))),
+                )
                 who = f"{f['owner'] or '–'} ← {f['theme'] or '–'}"
-                per = f"{f['period']['start']}–{f['period']['end']} ({f['period']['source']})" if f.get("period") else "default period"
+                per = (
+                    f"{f['period']['start']}–{f['period']['end']} ({f['period']['source']})"
+                    if f.get("period")
+                    else "default period"
+                )
                 neg = " not" if f.get("negated") or f["value"].get("negated") else ""
-                out.append(f"  3 frame     {f['kind']}/{f['metric']}/{f['scope']}/{f['side'] or '–'} {who}{neg} {f['value'].get('comparator', '')} {val} · {per} [{f['rule']}]")
+                out.append(
+                    f"  3 frame     {f['kind']}/{f['metric']}/{f['scope']}/{f['side'] or '–'} {who}{neg} {f['value'].get('comparator', '')} {val} · {per} [{f['rule']}]"
+                )
             for c in s["claims"]:
-                out.append(f"  4 claim     {c['type']} {c['subject']} {c['object'] or ''} → {c.get('verdict', '?')}")
+                out.append(
+                    f"  4 claim     {c['type']} {c['subject']} {c['object'] or ''} → {c.get('verdict', '?')}"
+                )
                 ev = c.get("evidence") or {}
                 if ev.get("summary"):
                     out.append(f"  5 verify    {ev['summary']}")
@@ -149,13 +172,17 @@ class ClaimReport:
         parts = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = html.escape(text[a:b]).replace("\n\n", "</p><p>")
-            covering = [i for i in order if self.claims[i].span[0] <= a and b <= self.claims[i].span[1]]
+            covering = [
+                i for i in order if self.claims[i].span[0] <= a and b <= self.claims[i].span[1]
+            ]
             if covering:
                 inner = min(covering, key=lambda i: self.claims[i].span[1] - self.claims[i].span[0])
                 c = self.claims[inner]
                 tip = html.escape(f"{c.verdict}: {c.evidence.get('summary', '')}", quote=True)
                 ids = " ".join(f"c{number[i]}" for i in covering)
-                piece = f'<mark class="rp-{c.verdict}" data-claims="{ids}" title="{tip}">{piece}</mark>'
+                piece = (
+                    f'<mark class="rp-{c.verdict}" data-claims="{ids}" title="{tip}">{piece}</mark>'
+                )
             parts.append(piece)
             if b in ends:
                 parts.append("".join(f'<sup id="c{k}">{k}</sup>' for k in ends[b]))
@@ -210,7 +237,9 @@ class ClaimReport:
     def _repr_html_(self) -> str:
         """A Jupyter cell: the article with claims highlighted and the verdicts below (scoped styles)."""
         d = self.document
-        counts = ", ".join(f"{v} {k}" for k, v in self.counts().items() if v) or "no checkable claims"
+        counts = (
+            ", ".join(f"{v} {k}" for k, v in self.counts().items() if v) or "no checkable claims"
+        )
         return (
             f"<div class='rp-report'><style>{self._css('.rp-report')}.rp-report{{line-height:1.5}}</style>"
             f"<p><b>{html.escape(d.title or 'Claim check')}</b> <small>· article date {d.date.isoformat()} "

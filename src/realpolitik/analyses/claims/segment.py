@@ -14,16 +14,133 @@ from dataclasses import dataclass, field
 
 # words ending in "." that do not end a sentence (lower case, without the dot)
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sr jr gen lt col maj capt cpt sgt adm cmdr gov sen rep pres amb "
-    "rev hon messrs mt ft no nos vol vols art fig figs pp para approx est ca cf vs etc al "
-    "inc corp ltd co bros dept univ assn intl jan feb mar apr jun jul aug sep sept oct nov dec "
-    "e.g i.e a.m p.m u.s u.k u.n u.s.a e.u".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "amb",
+        "rev",
+        "hon",
+        "messrs",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "art",
+        "fig",
+        "figs",
+        "pp",
+        "para",
+        "approx",
+        "est",
+        "ca",
+        "cf",
+        "vs",
+        "etc",
+        "al",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "intl",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+    ]
 )
 # capitalised words that usually open a sentence (after a dotted acronym they make a boundary)
 OPENERS = frozenset(
-    "the a an it its in this that these those there he she they we i but and or so yet however "
-    "meanwhile according after before since while when as at on for from with by of to if "
-    "moreover nevertheless also still then thus overall sipri".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "in",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "according",
+        "after",
+        "before",
+        "since",
+        "while",
+        "when",
+        "as",
+        "at",
+        "on",
+        "for",
+        "from",
+        "with",
+        "by",
+        "of",
+        "to",
+        "if",
+        "moreover",
+        "nevertheless",
+        "also",
+        "still",
+        "then",
+        "thus",
+        "overall",
+        "sipri",
+    ]
 )
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*")
 # a "sentence" longer than this (a table flattened into text, a run of junk) is cut at white space,
@@ -119,8 +236,17 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, hi: int, lo: int) ->
     if nxt >= hi:
         return True
     c = text[nxt]
-    if c in "•▪◦●■–-" or (c.isalpha() and c.islower() and nxt + 2 < hi and text[nxt + 1] == " " and text[nxt + 2].isupper()):
-        return text[stop_start] != "." or not _word_before(text, stop_start, lo).lower().rstrip(".") in ABBREVIATIONS  # a bullet ("• ", or "w " in PDF copies)
+    if c in "•▪◦●■–-" or (
+        c.isalpha()
+        and c.islower()
+        and nxt + 2 < hi
+        and text[nxt + 1] == " "
+        and text[nxt + 2].isupper()
+    ):
+        return (
+            text[stop_start] != "."
+            or _word_before(text, stop_start, lo).lower().rstrip(".") not in ABBREVIATIONS
+        )  # a bullet ("• ", or "w " in PDF copies)
     if not (c.isupper() or c.isdigit() or c in "\"'“‘(["):
         return False
     if text[stop_start] != ".":

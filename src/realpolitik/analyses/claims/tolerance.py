@@ -128,7 +128,9 @@ def rank_holds(actual: int | None, rank: int, comparator: str = "eq") -> bool | 
     return actual == rank
 
 
-def change_bounds(value: float, comparator: str, form: str = "digits", decimals: int = 0) -> tuple[float, float]:
+def change_bounds(
+    value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> tuple[float, float]:
     """Inclusive interval of true changes (percent) that make a claimed change hold. Hedges apply to
     the size of the change: 'fell by more than 30 %' holds for any change ≤ −30 %."""
     sign = -1.0 if value < 0 else 1.0
@@ -145,7 +147,9 @@ def change_bounds(value: float, comparator: str, form: str = "digits", decimals:
     return -hi, -lo
 
 
-def change_holds(actual: float | None, value: float, comparator: str, form: str = "digits", decimals: int = 0) -> bool | None:
+def change_holds(
+    actual: float | None, value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> bool | None:
     """Whether a true change (percent) satisfies the claim; None when the data are missing."""
     if actual is None:
         return None
@@ -199,14 +203,20 @@ def describe_length(km: float, comparator: str) -> str:
         return f"lengths: holds above {lo:,.0f} km"
     if comparator in {"lt", "le"}:
         return f"lengths: holds below {hi:,.0f} km"
-    rule = {"eq": "± max(2 %, 1 km)", "approx": "± 10 %", "nearly": "−10 % … +0.5 %"}.get(comparator, comparator)
+    rule = {"eq": "± max(2 %, 1 km)", "approx": "± 10 %", "nearly": "−10 % … +0.5 %"}.get(
+        comparator, comparator
+    )
     return f"lengths {rule}: holds for {lo:,.1f}–{hi:,.1f} km"
 
 
 def describe_change(value: float, comparator: str, form: str = "digits", decimals: int = 0) -> str:
     lo, hi = change_bounds(value, comparator, form, decimals)
-    rule = {"fraction": "a fraction of the volume (± 5 pp)", "multiple": "a multiple (± 10 % of the ratio)"}.get(
-        form, "as shares (whole numbers ± 1 pp, decimals ± half a unit, hedges on the size of the change)"
+    rule = {
+        "fraction": "a fraction of the volume (± 5 pp)",
+        "multiple": "a multiple (± 10 % of the ratio)",
+    }.get(
+        form,
+        "as shares (whole numbers ± 1 pp, decimals ± half a unit, hedges on the size of the change)",
     )
     return f"changes: {rule}: holds for {_fmt(lo)} … {_fmt(hi)} %"
 

@@ -23,7 +23,10 @@ def _yearly(st: Any, role: str | None, ids: tuple[str, ...]) -> dict[int, float]
         f = st.sql(f"SELECT year, sum(tiv) AS tiv FROM {C.TIV} GROUP BY year")
     else:
         marks = ", ".join("?" for _ in ids)
-        f = st.sql(f"SELECT year, sum(tiv) AS tiv FROM {C.TIV} WHERE {role}_id IN ({marks}) GROUP BY year", list(ids))
+        f = st.sql(
+            f"SELECT year, sum(tiv) AS tiv FROM {C.TIV} WHERE {role}_id IN ({marks}) GROUP BY year",
+            list(ids),
+        )
     return {int(r.year): float(r.tiv) for r in f.itertuples() if not C.missing(r.tiv)}
 
 
@@ -41,7 +44,13 @@ def _base_of(claim: Claim, later: Period) -> Period:
 
 def _holds(claim: Claim, actual: float | None) -> bool | None:
     c = claim.claimed
-    return T.change_holds(actual, float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0)))
+    return T.change_holds(
+        actual,
+        float(c["value"]),
+        c["comparator"],
+        c.get("form", "digits"),
+        int(c.get("decimals", 0)),
+    )
 
 
 def check(claim: Claim, today: date, scope: str) -> C.Outcome:
@@ -71,21 +80,44 @@ def check(claim: Claim, today: date, scope: str) -> C.Outcome:
         lp, bp = Period(end - width + 1, end), Period(end - 2 * width + 1, end - width)
         bt, lt = _total(by_year, bp), _total(by_year, lp)
         ch = None if bt == 0 else 100 * (lt / bt - 1)
-        rows.append({"period": f"{C.span_text(bp.start, bp.end)} → {C.span_text(lp.start, lp.end)}", "start": lp.start, "end": lp.end, "change": ch, "holds": _holds(claim, ch)})
+        rows.append(
+            {
+                "period": f"{C.span_text(bp.start, bp.end)} → {C.span_text(lp.start, lp.end)}",
+                "start": lp.start,
+                "end": lp.end,
+                "change": ch,
+                "holds": _holds(claim, ch),
+            }
+        )
     any_other = C.held_before(rows, later.start, later.end, today)
     verdict = C.decide(holds, any_other, stated is not None or "base" in claim.claimed)
-    who = "all international transfers" if scope == "global" else f"{C.name(claim.subject)}'s arms {kind}"
+    who = (
+        "all international transfers"
+        if scope == "global"
+        else f"{C.name(claim.subject)}'s arms {kind}"
+    )
     shown = "–" if actual is None else f"{actual:+.1f} %"
-    summary = f"{who}: {l_tiv:,.0f} TIV in {later} against {b_tiv:,.0f} in {base}, a change of {shown}"
+    summary = (
+        f"{who}: {l_tiv:,.0f} TIV in {later} against {b_tiv:,.0f} in {base}, a change of {shown}"
+    )
     c = claim.claimed
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, later),
-        "base_period": {"start": base.start, "end": base.end, "source": "explicit" if "base" in c and c["base"] != "previous" else "previous window"},
+        "base_period": {
+            "start": base.start,
+            "end": base.end,
+            "source": "explicit" if "base" in c and c["base"] != "previous" else "previous window",
+        },
         "actual": {"change": actual, "unit": "percent", "tiv": l_tiv, "base_tiv": b_tiv},
-        "tolerance": T.describe_change(float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0))),
+        "tolerance": T.describe_change(
+            float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0))
+        ),
         "windows": rows,
-        "notes": notes + ["SIPRI TIV is a volume measure: a change in TIV is a change in the volume of deliveries, not in their money value."],
+        "notes": notes
+        + [
+            "SIPRI TIV is a volume measure: a change in TIV is a change in the volume of deliveries, not in their money value."
+        ],
         "query": f"realpolitik arms top {'exporters' if kind == 'exports' else 'importers'} --from {later.start} --to {later.end}",
     }
     if actual is None:

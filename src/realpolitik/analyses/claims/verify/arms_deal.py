@@ -73,7 +73,11 @@ def check(claim: Claim, today: date) -> C.Outcome:
     pair = f"{C.name(claim.subject)} → {C.name(claim.object)}"
     if exact or family:
         match = sorted(set(exact or family))
-        notes = [] if exact else [f"family match: the register names {', '.join(match)} (not '{desig}' literally)"]
+        notes = (
+            []
+            if exact
+            else [f"family match: the register names {', '.join(match)} (not '{desig}' literally)"]
+        )
         when = "; ".join(
             f"{r['designation']} ordered {r['order_year']}, delivered {r['delivery_years'] or 'not yet'}"
             for r in rows
@@ -82,21 +86,29 @@ def check(claim: Claim, today: date) -> C.Outcome:
         dated = stated is not None and not re.match(r"(?:use|deploy|operat|field|equip)", verb)
         if dated:
             years = [
-                {r["order_year"], *(int(y) for y in re.findall(r"\d{4}", r["delivery_years"] or ""))}
+                {
+                    r["order_year"],
+                    *(int(y) for y in re.findall(r"\d{4}", r["delivery_years"] or "")),
+                }
                 for r in rows
             ]
-            if not any(any(y is not None and stated.start <= y <= stated.end for y in ys) for ys in years):
+            if not any(
+                any(y is not None and stated.start <= y <= stated.end for y in ys) for ys in years
+            ):
                 ev = {
                     "summary": f"the register dates this transfer outside {stated}: {when}",
                     "actual": {"deals": rows},
-                    "tolerance": TOLERANCE + f"; a dated claim needs an order or delivery year in {stated}",
+                    "tolerance": TOLERANCE
+                    + f"; a dated claim needs an order or delivery year in {stated}",
                     "notes": notes,
                     "windows": [],
                     "query": query,
                 }
                 return "contradicted", ev, res.sources
         elif stated is not None:
-            notes.append(f"'{verb}' in {stated} is about use, not delivery; the delivery dates are not checked against it")
+            notes.append(
+                f"'{verb}' in {stated} is about use, not delivery; the delivery dates are not checked against it"
+            )
         ev = {
             "summary": f"SIPRI register: {pair}: {when}",
             "actual": {"deals": rows},
@@ -107,14 +119,18 @@ def check(claim: Claim, today: date) -> C.Outcome:
         }
         return "supported", ev, res.sources
     elsewhere = _elsewhere(st, key)
-    others = sorted({f"{C.name(r.supplier_id)} → {C.name(r.recipient_id)}" for r in elsewhere.itertuples()})
+    others = sorted(
+        {f"{C.name(r.supplier_id)} → {C.name(r.recipient_id)}" for r in elsewhere.itertuples()}
+    )
     if upgrade:
         listed = f"; the register lists {desig} for {', '.join(others[:5])}" if others else ""
         ev = {
             "summary": f"the register lists no {desig} upgrade from {pair}{listed}",
             "actual": {"deals": []},
             "tolerance": TOLERANCE,
-            "notes": ["upgrades and modernisation of equipment already in service are recorded by SIPRI only when they add major components; their absence does not refute the claim"],
+            "notes": [
+                "upgrades and modernisation of equipment already in service are recorded by SIPRI only when they add major components; their absence does not refute the claim"
+            ],
             "settle": "a source on upgrade contracts (company or defence-ministry announcements)",
             "windows": [],
             "query": query,

@@ -45,7 +45,9 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
     frame = res.frame
     if what == "share":
         got = frame[frame["id"].isin(ids)]
-        actual: Any = None if frame.empty else (float(got["share"].sum()) * 100 if len(got) else 0.0)
+        actual: Any = (
+            None if frame.empty else (float(got["share"].sum()) * 100 if len(got) else 0.0)
+        )
         holds = C.share_ok(claim, actual)
         rows = C.window_rows(wf, "share", lambda v: C.share_ok(claim, v), 100.0)
         tol = C.share_tolerance(claim)
@@ -58,7 +60,9 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
             holds = False
         rows = C.window_rows(wf, "rank", lambda v: C.rank_ok(claim, v))
         tol = C.rank_tolerance(claim)
-        summary = f"{C.name(claim.subject)} ranks {actual or 'not listed'} among arms {kind} in {period}"
+        summary = (
+            f"{C.name(claim.subject)} ranks {actual or 'not listed'} among arms {kind} in {period}"
+        )
     any_other = C.held_before(rows, period.start, period.end, today)
     top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in frame.head(3).itertuples())
     summary += f" (top: {top})"

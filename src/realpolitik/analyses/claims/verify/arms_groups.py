@@ -104,7 +104,11 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, period),
-        "actual": {"share": actual, "unit": "percent", "members": sorted(members) if what != "region" else None},
+        "actual": {
+            "share": actual,
+            "unit": "percent",
+            "members": sorted(members) if what != "region" else None,
+        },
         "tolerance": C.share_tolerance(claim),
         "windows": rows,
         "notes": notes,

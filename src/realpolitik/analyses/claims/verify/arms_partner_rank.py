@@ -39,7 +39,9 @@ def check(claim: Claim, today: date, side: str) -> C.Outcome:
         actual = int((frame[~frame["id"].isin(partners)]["tiv"] > tiv).sum()) + 1
     else:
         actual = None  # not a partner at all
-    rows = partner_rows(who, partners, "imports" if side == "supplier" else "exports", claim, "rank")
+    rows = partner_rows(
+        who, partners, "imports" if side == "supplier" else "exports", claim, "rank"
+    )
     any_other = C.held_before(rows, period.start, period.end, today)
     holds = C.rank_ok(claim, actual) if not frame.empty else None
     if holds is None and not frame.empty:
@@ -54,11 +56,16 @@ def check(claim: Claim, today: date, side: str) -> C.Outcome:
         verdict, account = when
         summary += f"; {account}"
     elif verdict == "mixed":
-        summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
+        summary += (
+            "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
+        )
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, period),
-        "actual": {"rank": actual, "share": None if not len(got) else 100 * float(got["share"].sum())},
+        "actual": {
+            "rank": actual,
+            "share": None if not len(got) else 100 * float(got["share"].sum()),
+        },
         "tolerance": C.rank_tolerance(claim),
         "windows": rows,
         "notes": notes,

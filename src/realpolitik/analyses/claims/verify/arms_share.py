@@ -13,7 +13,9 @@ from realpolitik.analyses.claims.verify.succession import arms_ids
 from realpolitik.errors import UserError
 
 
-def partner_rows(who: str, partners: list[str], side: str, claim: Claim, what: str) -> list[dict[str, Any]]:
+def partner_rows(
+    who: str, partners: list[str], side: str, claim: Claim, what: str
+) -> list[dict[str, Any]]:
     """Every window's share (percent) or rank of `partners` (summed) among `who`'s suppliers or recipients."""
     from realpolitik.queries.arms import partner_windows
 
@@ -24,7 +26,9 @@ def partner_rows(who: str, partners: list[str], side: str, claim: Claim, what: s
             row = by.setdefault((int(r.start), int(r.end)), {"share": 0.0, "rank": None, "n": 0})
             row["share"] += float(r.share)
             if not C.missing(r.rank):
-                row["rank"] = int(r.rank) if row["rank"] is None else None  # two ranked parties: no single rank
+                row["rank"] = (
+                    int(r.rank) if row["rank"] is None else None
+                )  # two ranked parties: no single rank
             row["n"] += 1
     rows = []
     for (s, e), row in sorted(by.items()):

@@ -32,7 +32,11 @@ def check_length(claim: Claim, today: date) -> C.Outcome:
     if kms:
         km = kms[0]
         holds = any(T.length_holds(k, float(c["km"]), c["comparator"]) for k in kms)
-        notes = [f"the two Factbook profiles differ: {kms[0]:,.1f} and {kms[1]:,.1f} km"] if len(set(kms)) > 1 else []
+        notes = (
+            [f"the two Factbook profiles differ: {kms[0]:,.1f} and {kms[1]:,.1f} km"]
+            if len(set(kms)) > 1
+            else []
+        )
         ev = {
             "summary": f"{ca.name}–{cb.name} land border: {km:,.0f} km (CIA World Factbook)",
             "actual": {"km": km},

@@ -158,7 +158,9 @@ def decide(default_holds: bool | None, any_other: bool, is_stated: bool) -> str:
     return "contradicted"
 
 
-def when_verdict(claim: Claim, rows: list[dict[str, Any]], today: date, since: int | None = None) -> tuple[str, str] | None:
+def when_verdict(
+    claim: Claim, rows: list[dict[str, Any]], today: date, since: int | None = None
+) -> tuple[str, str] | None:
     """'once the largest' (holds in some window before the article) and 'in every period since …'
     (holds in every window from `since`): the verdict and its account, or None for ordinary claims."""
     when = claim.claimed.get("when")
@@ -168,22 +170,47 @@ def when_verdict(claim: Claim, rows: list[dict[str, Any]], today: date, since: i
     if when == "once":
         held = [r["period"] for r in before if r["holds"]]
         if held:
-            return "supported", f"as claimed in {len(held)} window(s) before the article, e.g. {', '.join(held[:3])}"
-        return ("contradicted", "in no window before the article") if before else ("unverifiable", "no window with data")
-    first = since if since is not None else (int(claim.period["start"]) if claim.period and claim.period.get("source") == "explicit" else None)
+            return (
+                "supported",
+                f"as claimed in {len(held)} window(s) before the article, e.g. {', '.join(held[:3])}",
+            )
+        return (
+            ("contradicted", "in no window before the article")
+            if before
+            else ("unverifiable", "no window with data")
+        )
+    first = (
+        since
+        if since is not None
+        else (
+            int(claim.period["start"])
+            if claim.period and claim.period.get("source") == "explicit"
+            else None
+        )
+    )
     span = [r for r in before if first is None or r["start"] >= first]
     if not span:
         return "unverifiable", "no window with data in that span"
     bad = [r["period"] for r in span if not r["holds"]]
     if bad:
-        return "contradicted", f"not in {len(bad)} of {len(span)} windows since {span[0]['period']}, e.g. {', '.join(bad[:3])}"
-    return "supported", f"in every one of {len(span)} windows from {span[0]['period']} to {span[-1]['period']}"
+        return (
+            "contradicted",
+            f"not in {len(bad)} of {len(span)} windows since {span[0]['period']}, e.g. {', '.join(bad[:3])}",
+        )
+    return (
+        "supported",
+        f"in every one of {len(span)} windows from {span[0]['period']} to {span[-1]['period']}",
+    )
 
 
 def share_ok(claim: Claim, actual_pct: float | None) -> bool | None:
     c = claim.claimed
     return T.share_holds(
-        actual_pct, float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0))
+        actual_pct,
+        float(c["value"]),
+        c["comparator"],
+        c.get("form", "digits"),
+        int(c.get("decimals", 0)),
     )
 
 
@@ -194,7 +221,9 @@ def rank_ok(claim: Claim, actual: int | None) -> bool | None:
 
 def share_tolerance(claim: Claim) -> str:
     c = claim.claimed
-    return T.describe_share(float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0)))
+    return T.describe_share(
+        float(c["value"]), c["comparator"], c.get("form", "digits"), int(c.get("decimals", 0))
+    )
 
 
 def rank_tolerance(claim: Claim) -> str:
@@ -227,7 +256,9 @@ def period_row(frame: Any, pid: str, col: str) -> Any:
     return None if m.empty or missing(m[col].iloc[0]) else m[col].iloc[0]
 
 
-def unverifiable(summary: str, settle: str | None = None, notes: list[str] | None = None) -> Outcome:
+def unverifiable(
+    summary: str, settle: str | None = None, notes: list[str] | None = None
+) -> Outcome:
     ev: dict[str, Any] = {"summary": summary, "notes": notes or [], "windows": []}
     if settle:
         ev["settle"] = settle

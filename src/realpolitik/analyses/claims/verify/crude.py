@@ -41,7 +41,9 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
     if not stated and year not in years:
         earlier = [y for y in years if y <= default]
         if earlier:
-            notes.append(f"no bilateral crude-oil data for {year}; judged on {earlier[-1]}, the latest year with data before the article")
+            notes.append(
+                f"no bilateral crude-oil data for {year}; judged on {earlier[-1]}, the latest year with data before the article"
+            )
             year, source = earlier[-1], "latest data"
     fn = trade.crude_sources if side == "sources" else trade.crude_buyers
     rows: list[dict[str, Any]] = []
@@ -66,7 +68,9 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
         ok = (C.share_ok(claim, val) if what == "share" else C.rank_ok(claim, val)) if has else None
         mirror = bool(m["mirror"].iloc[0]) if len(m) and "mirror" in m else None
         if y in years:
-            rows.append({"period": str(y), "start": y, "end": y, what: val, "holds": ok, "mirror": mirror})
+            rows.append(
+                {"period": str(y), "start": y, "end": y, what: val, "holds": ok, "mirror": mirror}
+            )
         if y == year:
             actual = val if has else None
             mirror_used = bool(mirror)
@@ -92,7 +96,14 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
     if year not in years:
         summary += "; no bilateral crude-oil data for that year"
         if rows:
-            summary += " (" + "; ".join(f"{r['period']}: {fmt(r[what])}{' mirror data' if r.get('mirror') else ''}" for r in rows) + ")"
+            summary += (
+                " ("
+                + "; ".join(
+                    f"{r['period']}: {fmt(r[what])}{' mirror data' if r.get('mirror') else ''}"
+                    for r in rows
+                )
+                + ")"
+            )
     if mirror_used and side == "sources":
         notes.append(mirror_caveat(str(claim.subject)))
     ev = {

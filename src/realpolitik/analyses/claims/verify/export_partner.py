@@ -125,7 +125,11 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
         "actual": {what: actual},
         "tolerance": C.share_tolerance(claim) if what == "share" else C.rank_tolerance(claim),
         "windows": rows,
-        "notes": ["a partner outside the Factbook's top five contradicts a claimed rank of five or better"] if what == "rank" else [],
+        "notes": [
+            "a partner outside the Factbook's top five contradicts a claimed rank of five or better"
+        ]
+        if what == "rank"
+        else [],
         "query": f"realpolitik trade partners {claim.subject} --flow exports",
     }
     if verdict == "unverifiable":

@@ -31,7 +31,9 @@ def check(claim: Claim, today: date) -> C.Outcome:
     notes = [MEASURE_NOTE]
     source = None
     if not stated and by_year and year > max(by_year):
-        notes.append(f"no ranking for {year} yet; the latest year with one, {max(by_year)}, is used")
+        notes.append(
+            f"no ranking for {year} yet; the latest year with one, {max(by_year)}, is used"
+        )
         year = max(by_year)
         source = "latest data"
     actual = by_year.get(year)

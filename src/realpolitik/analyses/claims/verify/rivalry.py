@@ -30,18 +30,29 @@ def check(claim: Claim, today: date) -> C.Outcome:
     lo, hi = sorted((int(ca.cow), int(cb.cow)))
     parts, sources = [], []
     if st.has_table("td_rivalries"):
-        parts.append("SELECT 'Thompson & Dreyer' AS dataset, styear::INT AS s, endyear::INT AS e FROM td_rivalries WHERE ccode1 = $lo AND ccode2 = $hi")
+        parts.append(
+            "SELECT 'Thompson & Dreyer' AS dataset, styear::INT AS s, endyear::INT AS e FROM td_rivalries WHERE ccode1 = $lo AND ccode2 = $hi"
+        )
         sources.append(st.source("td_rivalries"))
     if st.has_table("tss_rivalries"):
-        parts.append('SELECT \'Thompson–Sakuwa–Suhas\', "start"::INT, "end"::INT FROM tss_rivalries WHERE ccode1 = $lo AND ccode2 = $hi')
+        parts.append(
+            'SELECT \'Thompson–Sakuwa–Suhas\', "start"::INT, "end"::INT FROM tss_rivalries WHERE ccode1 = $lo AND ccode2 = $hi'
+        )
         sources.append(st.source("tss_rivalries"))
     if not parts:
-        return C.unverifiable("no rivalry data in the snapshot", "strategic-rivalry data (Thompson & Dreyer)")
+        return C.unverifiable(
+            "no rivalry data in the snapshot", "strategic-rivalry data (Thompson & Dreyer)"
+        )
     f = C.q(_pair, st, " UNION ALL ".join(parts) + " ORDER BY 2", lo, hi)
-    rows = [{"source": r.dataset, "start": int(r.s), "end": None if C.missing(r.e) else int(r.e)} for r in f.itertuples()]
+    rows = [
+        {"source": r.dataset, "start": int(r.s), "end": None if C.missing(r.e) else int(r.e)}
+        for r in f.itertuples()
+    ]
     a, b = claim.subject, claim.object
     since = claim.claimed.get("since")
-    tol = "coded as a strategic rivalry in either dataset" + (f"; 'since {since}': start year ± 1" if since else "")
+    tol = "coded as a strategic rivalry in either dataset" + (
+        f"; 'since {since}': start year ± 1" if since else ""
+    )
     if not rows:
         return (
             "contradicted",
@@ -50,13 +61,17 @@ def check(claim: Claim, today: date) -> C.Outcome:
                 "actual": {"rivalries": []},
                 "tolerance": tol,
                 "windows": [],
-                "notes": ["rivalries are coded to 2010 (Thompson & Dreyer) and 2020 (Thompson–Sakuwa–Suhas)"],
+                "notes": [
+                    "rivalries are coded to 2010 (Thompson & Dreyer) and 2020 (Thompson–Sakuwa–Suhas)"
+                ],
                 "query": f"realpolitik relations {a} {b}",
             },
             sources,
         )
     holds = True if since is None else any(T.year_holds(r["start"], int(since)) for r in rows)
-    summary = f"{C.name(a)}–{C.name(b)}: " + "; ".join(f"{r['source']} {r['start']}–{r['end'] or 'ongoing'}" for r in rows)
+    summary = f"{C.name(a)}–{C.name(b)}: " + "; ".join(
+        f"{r['source']} {r['start']}–{r['end'] or 'ongoing'}" for r in rows
+    )
     ev = {
         "summary": summary,
         "actual": {"rivalries": rows},

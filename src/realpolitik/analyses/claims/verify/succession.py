@@ -18,7 +18,13 @@ def arms_ids(cid: str | None, period: Period) -> tuple[list[str], str | None]:
         return [str(cid)], None
     pred, last, new, old = SUCCESSORS[cid]
     if period.end <= last:
-        return [pred], f"{new} before {last + 1} is {old} in SIPRI's data: {old}'s figures are used for {period}"
+        return (
+            [pred],
+            f"{new} before {last + 1} is {old} in SIPRI's data: {old}'s figures are used for {period}",
+        )
     if period.start <= last:
-        return [pred, cid], f"{period} spans {old} (to {last}) and {new} (from {last + 1}): both are counted"
+        return [
+            pred,
+            cid,
+        ], f"{period} spans {old} (to {last}) and {new} (from {last + 1}): both are counted"
     return [cid], None
