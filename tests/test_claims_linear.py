@@ -50,8 +50,10 @@ def test_pathological_input_is_linear(name: str) -> None:
     unit, size = PATTERNS[name]
     small = (unit * (size // 4 // len(unit) + 1))[: size // 4]
     big = (unit * (size // len(unit) + 1))[:size]
-    base = max(_cpu(small), 0.02)  # a floor: tiny timings are noise
+    base = max(min(_cpu(small), _cpu(small)), 0.05)  # best of two; a floor: tiny timings are noise
     took = _cpu(big)
+    if took > 7 * base:  # one retry: another process may have taken the CPU caches
+        took = min(took, _cpu(big))
     assert took <= 7 * base, (
         f"{name}: {size:,} chars took {took:.2f} s CPU, a quarter took {base:.2f} s (ratio {took / base:.1f})"
     )
