@@ -123,7 +123,7 @@ def test_country_page_and_autocomplete(page, base_url):
 
 
 def test_unknown_country_page(page, base_url):
-    resp = page.goto(f"{base_url}/country/Azerbajan")
+    resp = page.goto(f"{base_url}/country/Azerbajanistan")
     assert resp.status == 404
     assert "Azerbaijan" in page.inner_text(".suggestions")
     screenshot(page, "web_404")
