@@ -25,7 +25,9 @@ def raw_root() -> Path | None:
     return None
 
 
-RAW_REASON = "need the raw official files (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+RAW_REASON = (
+    "need the raw official files (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

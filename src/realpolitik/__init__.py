@@ -5,15 +5,14 @@
     >>> rp.resolve("Azeri").id
     'AZE'
 
-Submodules load lazily so that `import realpolitik` stays fast.
+Submodules load lazily so that `import realpolitik` stays fast. `__version__` is the installed
+package's version (importlib.metadata); `data_version()` the bundled snapshot's release.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import Any
-
-__version__ = "0.1.0"
 
 _LAZY = {
     "arms": "realpolitik.queries.arms",
@@ -36,7 +35,27 @@ _FUNCS = {
 }
 
 
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("realpolitik")
+    except PackageNotFoundError:  # a source tree on sys.path, not installed
+        return "0+unknown"
+
+
+def data_version() -> str | None:
+    """The release of the installed `realpolitik-data` snapshot distribution, or None."""
+    try:
+        from realpolitik_data import __version__ as release
+    except ImportError:
+        return None
+    return str(release)
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _package_version()
     if name in _LAZY:
         return importlib.import_module(_LAZY[name])
     if name in _FUNCS:
@@ -46,4 +65,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY, *_FUNCS])
+    return sorted([*globals(), *_LAZY, *_FUNCS, "__version__"])

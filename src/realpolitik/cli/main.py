@@ -1,4 +1,8 @@
-"""Entry point: builds the typer app from every cli module's register() and maps errors to exit codes."""
+"""Entry point: builds the typer app from every cli module's register() and maps errors to exit codes.
+
+Exit codes: 0 success, 2 bad input (one line on stderr, "did you mean …?" where it helps), 1 a
+bug (a traceback with REALPOLITIK_DEBUG=1), 130 interrupted, 141 output pipe closed (quietly).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import importlib
 import os
 import pkgutil
 import sys
+from typing import Annotated
 
 import typer
 
@@ -17,12 +22,70 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+def version_text() -> str:
+    """'realpolitik 0.1.0 (data: realpolitik-data 2025.3)' from the installed package metadata."""
+    from realpolitik import __version__, data_version
+
+    data = data_version()
+    return f"realpolitik {__version__} (data: {f'realpolitik-data {data}' if data else 'none installed'})"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(version_text())
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version of realpolitik and of its data snapshot, and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Explain, discover and fact-check strategic partnerships between states from open data."""
+
+
+def _plain_help() -> None:
+    """Usage lines with COUNTRY, not typer's '{COUNTRY}' (help is click's plain layout: no
+    '<bool>' on flags, no rich import)."""
+    from typer import core
+
+    make_metavar = core.TyperArgument.make_metavar
+
+    def plain_metavar(self: core.TyperArgument, *args: object, **kwargs: object) -> str:
+        return make_metavar(self, *args, **kwargs).replace("{", "").replace("}", "")
+
+    core.TyperArgument.make_metavar = plain_metavar  # type: ignore[method-assign]
+
+
+def _whole_short_help(group: typer.Typer) -> None:
+    """Command lists show each command's first sentence whole (wrapped), not cut at 45 characters."""
+    for cmd in group.registered_commands:
+        doc = cmd.help or (cmd.callback.__doc__ if cmd.callback else "") or ""
+        if cmd.short_help is None and doc:
+            cmd.short_help = " ".join(doc.strip().split("\n\n")[0].split())
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            doc = sub.help if isinstance(sub.help, str) else sub.typer_instance.info.help
+            if isinstance(doc, str) and not isinstance(sub.short_help, str):
+                sub.short_help = " ".join(doc.strip().split("\n\n")[0].split())
+            _whole_short_help(sub.typer_instance)
 
 
 def _register_all() -> None:
     import realpolitik.cli as pkg
 
+    _plain_help()
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
         if info.name in {"main", "common"}:
             continue
@@ -30,24 +93,53 @@ def _register_all() -> None:
         register = getattr(module, "register", None)
         if register:
             register(app)
+    _whole_short_help(app)
 
 
 _register_all()
 
 
+def _say(note: str, seen: set[str] = set()) -> None:  # noqa: B006 - one set per process
+    if note not in seen:
+        seen.add(note)
+        print(f"realpolitik: note: {note}", file=sys.stderr)
+
+
+def _quiet_exit(code: int) -> None:
+    """Exit without Python complaining about a stdout that can no longer be flushed."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    sys.exit(code)
+
+
+def _error(message: str) -> None:
+    first = " ".join(str(message).split())  # one line, whatever the message holds
+    print(f"realpolitik: error: {first}", file=sys.stderr)
+    sys.exit(2)
+
+
 def main() -> None:
     """Run the CLI: user errors exit 2 with one line on stderr; bugs exit 1 (traceback with REALPOLITIK_DEBUG=1)."""
+    from realpolitik.countries import noting
+
     try:
-        app(standalone_mode=False)
+        with noting(_say):
+            app(standalone_mode=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `realpolitik … | head`: the reader left, like any Unix tool
+        _quiet_exit(141)
+    except KeyboardInterrupt:
+        print("realpolitik: interrupted", file=sys.stderr)
+        _quiet_exit(130)
     except UserError as e:
-        print(f"realpolitik: error: {e}", file=sys.stderr)
-        sys.exit(2)
+        _error(str(e))
+    except OverflowError:
+        _error("a number is too large")
     except OSError as e:  # a file the user named cannot be read or written
-        print(
-            f"realpolitik: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
-        sys.exit(2)
+        _error(f"{e.strerror or e}: {e.filename or ''}".rstrip(": "))
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except typer.Abort:
@@ -55,8 +147,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as e:  # usage errors (typer's own or click's ClickException) and real bugs
         if callable(getattr(e, "format_message", None)) and hasattr(e, "exit_code"):
-            print(f"realpolitik: error: {e.format_message()}", file=sys.stderr)
-            sys.exit(2)
+            _error(e.format_message())
         if os.environ.get("REALPOLITIK_DEBUG"):
             raise
         print(

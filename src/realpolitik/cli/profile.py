@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from realpolitik.cli.common import FormatOpt
+from realpolitik.cli.common import CountryArg, FormatOpt
 from realpolitik.render.formats import Format
+
+COLUMNS = {
+    "facts": ["field", "text", "year"],
+    "religions": ["religion", "share", "detail", "year"],
+    "neighbours": ["neighbour", "km", "contiguity", "cow_from", "cow_to"],
+    "rivals": ["counterpart", "rival", "rivalry_td", "rivalry_tss", "cow_mids", "gml_mids"],
+}
 
 
 def register(app: typer.Typer) -> None:
     @app.command("profile")
     def profile_cmd(
-        who: Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")],
+        who: CountryArg,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Population and GDP, CINC, regime, religions, oil, arms partners, trade partners, neighbours, rivals."""
@@ -22,4 +27,4 @@ def register(app: typer.Typer) -> None:
         from realpolitik.render.formats import emit_sections
 
         c = country(who)
-        emit_sections(profile(c), {"command": "profile", "country": c.id}, fmt)
+        emit_sections(profile(c), {"command": "profile", "country": c.id}, fmt, columns=COLUMNS)

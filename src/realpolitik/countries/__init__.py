@@ -49,6 +49,7 @@ __all__ = [
     "is_aggregate",
     "aggregate_class",
     "search",
+    "predecessors",
     "all_countries",
     "surface_forms",
     "suggest",
@@ -667,6 +668,20 @@ def surface_forms() -> list[tuple[str, str, str]]:
     out += [(r["alias"], r["id"], "alias") for r in _read("aliases.csv")]
     out += [(r["name"], r["id"], r["source"]) for r in _read("names.csv") if r["id"] in db.by_id]
     return out
+
+
+@cache
+def _successions() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in _read("successions.csv"):
+        out.setdefault(r["successor"], []).append(r["predecessor"])
+    return out
+
+
+def predecessors(c: Country) -> list[Country]:
+    """Dissolved states that c succeeded or was part of (Russia: Soviet Union; Yemen: North and
+    South Yemen), from successions.csv: their figures are recorded under their own ids."""
+    return [_get(p) for p in _successions().get(c.id, [])]
 
 
 def all_countries(kinds: Iterable[str] | None = None) -> list[Country]:
