@@ -102,7 +102,8 @@ class Result:
 
     @property
     def frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame (built from plain rows on first use)."""
+        """The rows as a pandas DataFrame, built from plain rows on first use and kept: from then
+        on it is the Result's data (changes to it show in JSON and tables)."""
         if isinstance(self._data, Rows):
             self._data = self._data.to_frame()
         return self._data
@@ -110,6 +111,12 @@ class Result:
     @frame.setter
     def frame(self, value: pd.DataFrame) -> None:
         self._data = value
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A new DataFrame of the rows; unlike `.frame` it is not kept, so the Result's plain rows
+        (and their exact integer types in JSON) stay as they are."""
+        data = self._data
+        return data.to_frame() if isinstance(data, Rows) else data.copy()
 
     @property
     def columns(self) -> list[str]:

@@ -1,7 +1,8 @@
 """Entry point: builds the typer app from every cli module's register() and maps errors to exit codes.
 
 Exit codes: 0 success, 2 bad input (one line on stderr, "did you mean …?" where it helps), 1 a
-bug (a traceback with REALPOLITIK_DEBUG=1), 130 interrupted, 141 output pipe closed (quietly).
+bug (a traceback with REALPOLITIK_DEBUG=1), 130 interrupted, 141 output pipe closed (quietly, as
+a Unix tool killed by SIGPIPE).
 """
 
 from __future__ import annotations
@@ -56,16 +57,23 @@ def _root(
 
 
 def _plain_help() -> None:
-    """Usage lines with COUNTRY, not typer's '{COUNTRY}' (help is click's plain layout: no
-    '<bool>' on flags, no rich import)."""
+    """Help in click's plain layout (no rich import, no '<bool>' on flags) without typer's type
+    noise: COUNTRY, not '{COUNTRY}', in usage lines; '--engine ENGINE', not '--engine <str>'."""
     from typer import core
 
-    make_metavar = core.TyperArgument.make_metavar
+    make_arg, make_opt = core.TyperArgument.make_metavar, core.TyperOption.make_metavar
 
-    def plain_metavar(self: core.TyperArgument, *args: object, **kwargs: object) -> str:
-        return make_metavar(self, *args, **kwargs).replace("{", "").replace("}", "")
+    def arg_metavar(self: core.TyperArgument, *args: object, **kwargs: object) -> str:
+        return make_arg(self, *args, **kwargs).replace("{", "").replace("}", "")
 
-    core.TyperArgument.make_metavar = plain_metavar  # type: ignore[method-assign]
+    def opt_metavar(self: core.TyperOption, *args: object, **kwargs: object) -> str:
+        shown = make_opt(self, *args, **kwargs)
+        if self.metavar is None and shown.startswith("<") and "|" not in shown:
+            return (self.name or "value").upper()  # a type name says nothing: name the value
+        return shown.strip("<>") if "|" in shown else shown
+
+    core.TyperArgument.make_metavar = arg_metavar  # type: ignore[method-assign]
+    core.TyperOption.make_metavar = opt_metavar  # type: ignore[method-assign]
 
 
 def _whole_short_help(group: typer.Typer) -> None:
@@ -105,6 +113,13 @@ def _say(note: str, seen: set[str] = set()) -> None:  # noqa: B006 - one set per
         print(f"realpolitik: note: {note}", file=sys.stderr)
 
 
+def _stdout_is_devnull() -> bool:
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _quiet_exit(code: int) -> None:
     """Exit without Python complaining about a stdout that can no longer be flushed."""
     try:
@@ -127,10 +142,14 @@ def main() -> None:
 
     try:
         with noting(_say):
-            app(standalone_mode=False)
+            app(standalone_mode=False, prog_name="realpolitik")
         sys.stdout.flush()
     except BrokenPipeError:  # `realpolitik … | head`: the reader left, like any Unix tool
         _quiet_exit(141)
+    except SystemExit as e:  # rich meets a closed pipe by pointing stdout at /dev/null, exit 1
+        if e.code == 1 and _stdout_is_devnull():
+            _quiet_exit(141)
+        raise
     except KeyboardInterrupt:
         print("realpolitik: interrupted", file=sys.stderr)
         _quiet_exit(130)
@@ -148,6 +167,11 @@ def main() -> None:
     except Exception as e:  # usage errors (typer's own or click's ClickException) and real bugs
         if callable(getattr(e, "format_message", None)) and hasattr(e, "exit_code"):
             _error(e.format_message())
+        if (
+            type(e).__module__.lstrip("_").startswith("duckdb")
+            and type(e).__name__ == "IOException"
+        ):
+            _error(str(e))  # DuckDB cannot read or write a file the user named
         if os.environ.get("REALPOLITIK_DEBUG"):
             raise
         print(

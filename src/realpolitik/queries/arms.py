@@ -295,7 +295,7 @@ def windows(
 def _windows_chart(result: Result) -> dict[str, Any]:
     from realpolitik.render.charts import share_windows_chart
 
-    return share_windows_chart(result.frame, result.title)
+    return share_windows_chart(result.to_pandas(), result.title)
 
 
 def series(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
@@ -337,7 +337,7 @@ def series(a: str | Country, b: str | Country, store: Store | None = None) -> Re
 def _series_chart(result: Result, labels: dict[str, str]) -> dict[str, Any]:
     from realpolitik.render.charts import series_chart
 
-    return series_chart(result.frame, "year", labels, result.title, "TIV (millions)")
+    return series_chart(result.to_pandas(), "year", labels, result.title, "TIV (millions)")
 
 
 def dyad_windows(
