@@ -45,6 +45,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
         config._realpolitik_raw_deselected = len(drop)  # type: ignore[attr-defined]
+        if hasattr(config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+            config.workeroutput["raw_deselected"] = len(drop)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # noqa: ANN001 - pytest-xdist controller hook
+    n = getattr(node, "workeroutput", {}).get("raw_deselected", 0)
+    seen = getattr(node.config, "_realpolitik_raw_deselected", 0)
+    node.config._realpolitik_raw_deselected = max(seen, n)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001

@@ -412,7 +412,7 @@ def _one_edit(name: str, i: int, op: str, ch: str) -> str:
     return name[:i] + ch + name[i + 1 :]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(sorted(c.id for c in all_countries())),
     st.integers(0, 60),

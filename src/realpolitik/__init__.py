@@ -22,6 +22,7 @@ _LAZY = {
     "security": "realpolitik.queries.security",
     "alignment": "realpolitik.queries.alignment",
     "events": "realpolitik.queries.events",
+    "countries": "realpolitik.countries",
     "panel": "realpolitik.panel",
     "network": "realpolitik.analyses.network",
 }

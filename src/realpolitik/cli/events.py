@@ -19,6 +19,25 @@ EVENT_COLUMNS = ["period", "dataset", "events", "verbal_coop", "material_coop", 
                  "material_conflict", "goldstein_mean", "cc_index"]  # fmt: skip
 
 
+SPARK_POINTS = 48  # the last periods a sparkline shows, so that a line fits 80 columns
+
+
+def _sparklines(result) -> None:  # noqa: ANN001 - a Result
+    """Per dataset, sparklines of event counts and the cc index over the last periods."""
+    from realpolitik.events.chart import sparkline
+
+    cols = result.columns
+    by: dict[str, list[tuple]] = {}
+    for row in result.rows():
+        by.setdefault(row[cols.index("dataset")], []).append(row)
+    for ds, rows in sorted(by.items()):
+        rows = rows[-SPARK_POINTS:]
+        period = [r[cols.index("period")] for r in rows]
+        print(f"{ds:>7} events {sparkline([r[cols.index('events')] for r in rows])}")
+        print(f"{ds:>7} cc     {sparkline([r[cols.index('cc_index')] for r in rows])}"
+              f"  ({period[0]}..{period[-1]})")  # fmt: skip
+
+
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(
         help="Event data (GDELT, ICEWS, PLOVER): dyad series and ingest.", no_args_is_help=True
@@ -53,18 +72,13 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Events between A and B per month/year: QuadClass counts, Goldstein, tone, cc index."""
-        from realpolitik.events.chart import save_chart, sparkline
+        from realpolitik.events.chart import save_chart
         from realpolitik.queries import events
 
         result = events.dyad(a, b, start, end, freq, directed, dataset, data)
         output(result, fmt, columns=EVENT_COLUMNS, limit=limit, series=True)
-        if fmt == Format.table and not result.frame.empty:
-            for ds, g in result.frame.groupby("dataset", sort=True):
-                line = sparkline(g["events"].tolist())
-                cc = sparkline(g["cc_index"].tolist())
-                print(
-                    f"{ds:>7} events {line}  cc {cc}  ({g['period'].iloc[0]}..{g['period'].iloc[-1]})"
-                )
+        if fmt == Format.table and not result.empty:
+            _sparklines(result)
         if chart is not None:
             save_chart(result.frame, result.title, chart)
             print(f"chart written to {chart}", file=sys.stderr)
