@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -10,8 +11,12 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
 from realpolitik.errors import UserError
+from realpolitik.web import evidence, shares
 from realpolitik.web import services as S
+from realpolitik.web.checkpool import digest
 from realpolitik.web.charts import balance_chart, force_graph
 
 router = APIRouter(include_in_schema=False)
@@ -106,34 +111,64 @@ def dyad(
 def check_form(request: Request, example: bool = False) -> HTMLResponse:
     text = EXAMPLE.read_text(encoding="utf-8") if example and EXAMPLE.is_file() else ""
     return render(request, "check.html", title="Check an article", text=text, report=None,
-                  has_example=EXAMPLE.is_file())  # fmt: skip
+                  has_example=EXAMPLE.is_file(), ttl_days=shares.TTL_DAYS)  # fmt: skip
 
 
-@router.post("/check", response_class=HTMLResponse)
+@router.post("/check")
 async def check(
     request: Request,
     text: Annotated[str, Form()] = "",
     date: Annotated[str, Form(max_length=20)] = "",
     file: Annotated[UploadFile | None, File()] = None,
-) -> HTMLResponse:
-    """Paste text or upload a file → the article with its claims highlighted, verdicts and evidence."""
+) -> Response:
+    """Paste text or upload a file → check it, keep it for its link, and go to /check/{id}."""
     name = "<text>"
     if file is not None and file.filename:
         raw = await file.read()
         if b"\x00" in raw[:4096]:
             raise UserError(f"{file.filename}: not a text file (Markdown, HTML or plain text)")
-        text, name = raw.decode("utf-8", errors="replace"), file.filename
+        text, name = raw.decode("utf-8", errors="replace"), file.filename[:200]
     if not text.strip():
         raise UserError("paste an article or choose a file to check")
-    from starlette.concurrency import run_in_threadpool
+    day = date.strip() or None
+    check_id = digest(text, day, name)
+    if shares.load(check_id) is None:
+        report = await request.app.state.checks.check(text, day, name)
+        shares.save(check_id, {"text": text, "date": day, "name": name, "report": report})
+    return RedirectResponse(f"/check/{check_id}", status_code=303)
 
-    report = await run_in_threadpool(S.check, text, date.strip() or None, name)
-    doc = report["document"]
-    claims = report["claims"]
-    segs = S.segments(doc.get("text", ""), claims)
+
+def _shared(check_id: str) -> dict[str, Any]:
+    data = shares.load(check_id)
+    if data is None:
+        raise StarletteHTTPException(404, f"This check is unknown or has expired (links last "
+                                          f"{shares.TTL_DAYS} days); paste the text again.")  # fmt: skip
+    return data
+
+
+@router.get("/check/{check_id}/claims.csv")
+def checked_csv(check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    return S.csv_response(S.claims_table(_shared(check_id)["report"]), f"claims-{check_id}.csv")
+
+
+@router.get("/check/{check_id}/report.json")
+def checked_json(check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    return Response(S.dumps(_shared(check_id)["report"]), media_type="application/json")
+
+
+@router.get("/check/{check_id}", response_class=HTMLResponse)
+def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """A shared check: the article with its claims highlighted, verdicts and evidence."""
+    data = _shared(check_id)
+    report = data["report"]
+    doc, claims = report["document"], report["claims"]
     counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
-    return render(request, "check.html", title="Claim check", text=text, report=report, doc=doc, claims=claims,
-                  segments=segs, counts=counts, has_example=EXAMPLE.is_file(), verdicts=VERDICTS)  # fmt: skip
+    expires = datetime.fromtimestamp(shares.expires(data), UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return render(request, "check.html", title="Claim check", text=data["text"], report=report,
+                  doc=doc, claims=[evidence.claim_view(c) for c in claims],
+                  segments=S.segments(doc.get("text", ""), claims), counts=counts,
+                  has_example=EXAMPLE.is_file(), verdicts=VERDICTS, check_id=check_id,
+                  expires=expires, ttl_days=shares.TTL_DAYS)  # fmt: skip
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -59,6 +59,25 @@ def dumps(value: Any) -> bytes:
     return json.dumps(clean(value), ensure_ascii=False, allow_nan=False).encode()
 
 
+def to_csv(data: Result | dict[str, Result] | list[dict[str, Any]]) -> str:
+    """The CLI's `--format csv`: one Result's CSV, several after `# name` lines, or plain records."""
+    from realpolitik.render.formats import to_csv as result_csv
+
+    if isinstance(data, Result):
+        return result_csv(data)
+    if isinstance(data, dict):
+        return "".join(f"# {name}\n{result_csv(r)}\n" for name, r in data.items())
+    return pd.DataFrame([clean(r) for r in data]).to_csv(index=False)
+
+
+def csv_response(data: Result | dict[str, Result] | list[dict[str, Any]], name: str = "") -> Any:
+    """A text/csv response (a download named `name` when given)."""
+    from fastapi.responses import Response
+
+    headers = {"content-disposition": f'attachment; filename="{name}"'} if name else None
+    return Response(to_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
+
+
 # ---- brief ---------------------------------------------------------------------------------------
 
 
@@ -84,6 +103,11 @@ def brief_json(a_id: str, b_id: str, day: str) -> bytes:
             BRIEF_JSON.pop(next(iter(BRIEF_JSON)), None)
         BRIEF_JSON[key] = out
     return out
+
+
+def brief_tables(br: Any) -> dict[str, Result]:
+    """Every table of a brief by key (the dyad page's downloads)."""
+    return {k: t for s in br.sections for k, t in s.tables.items()}
 
 
 def today() -> str:
@@ -297,13 +321,53 @@ def profile(cid: str) -> list[Panel]:
 # ---- claim check ---------------------------------------------------------------------------------
 
 
-def check(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
+MAX_CHECK_CHARS = 200_000  # about 30,000 words: far above a long feature article
+
+
+class Rejected(UserError):
+    """A request the server refuses with a specific status (413 too long, 422 not valid text)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def valid_text(text: str) -> str:
+    """The article text if it can be checked: valid Unicode (no lone surrogates) and not too long."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise Rejected(422, f"the text is not valid Unicode (character {e.start}: a lone surrogate)") from e
+    if len(text) > MAX_CHECK_CHARS:
+        raise Rejected(
+            413, f"the text has {len(text):,} characters; the checker takes at most {MAX_CHECK_CHARS:,}"
+        )
+    return text
+
+
+def check_text(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
     """Check an article: the claim checker's JSON document ({"document", "claims"})."""
     from realpolitik.analyses.claims import reader, report
 
     if day:
         as_of(day, "date")
-    return clean(report.build_report(reader.read_text(text, day, name=name)).to_dict())
+    return clean(report.build_report(reader.read_text(valid_text(text), day, name=name)).to_dict())
+
+
+def claims_table(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per checked claim: the claims' CSV download."""
+    out = []
+    for i, c in enumerate(report.get("claims") or [], 1):
+        ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
+        claimed = c.get("claimed")
+        out.append({
+            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"), "text": c.get("text"),
+            "subject": c.get("subject"), "object": c.get("object"),
+            "claimed": claimed.get("text") if isinstance(claimed, dict) else claimed,
+            "evidence": ev.get("summary", ""), "reproduce": ev.get("query", ""),
+            "span_start": (c.get("span") or [None])[0], "span_end": (c.get("span") or [None, None])[1],
+        })  # fmt: skip
+    return out
 
 
 @dataclass
@@ -344,9 +408,11 @@ def partnerships(year: int, top: int) -> Result:
 
 @lru_cache(maxsize=8)
 def balance_series(start: int, end: int) -> Result:
+    """The yearly balance series (seconds to compute): kept on disk across server processes."""
     from realpolitik.analyses.network.balance import balance_series as run
+    from realpolitik.web.diskcache import cached
 
-    return run(start, end)
+    return cached(f"balance-{start}-{end}", lambda: run(start, end))
 
 
 @lru_cache(maxsize=64)
