@@ -105,6 +105,11 @@ def brief_json(a_id: str, b_id: str, day: str) -> bytes:
     return out
 
 
+def relationship_of(br: Any) -> Any:
+    """The brief's "relationship" object when its JSON has one (added by the relations layer)."""
+    return br.to_dict().get("relationship")
+
+
 def brief_tables(br: Any) -> dict[str, Result]:
     """Every table of a brief by key (the dyad page's downloads)."""
     return {k: t for s in br.sections for k, t in s.tables.items()}
@@ -131,6 +136,8 @@ class Panel:
     )  # display column -> id column (country links)
     chart: dict[str, Any] | None = None
     missing: str | None = None
+    limit: int = 15  # rows shown on the page (the downloads have all)
+    noun: str = "rows"
 
     def partners(self, own: str, n: int = 6) -> list[str]:
         """Distinct partner ids of the table (first n, not the country itself), for brief links."""
@@ -240,7 +247,9 @@ def _oil(c: Country, p: Panel) -> None:
         "TWh",
     )
     spec["encoding"]["color"]["legend"] = None  # one series: no legend
-    p.chart = {**spec, "width": 400}  # fits a half-width panel
+    from realpolitik.web.charts import fit
+
+    p.chart = fit(spec)
 
 
 def _arms(c: Country, p: Panel, side: str) -> None:
@@ -253,7 +262,8 @@ def _arms(c: Country, p: Panel, side: str) -> None:
     p.title = (
         f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"
     )
-    p.result = Result(r.frame.head(10), r.query, r.sources, r.notes, r.title)
+    p.result = r
+    p.limit, p.noun = 10, "suppliers" if side == "suppliers" else "recipients"
     p.columns = ["rank", "name", "tiv", "share"]
     p.links = {"name": "id"}
     if r.frame.empty:
@@ -264,7 +274,7 @@ def _trade(c: Country, p: Panel, flow: str) -> None:
     from realpolitik.queries import trade
 
     r = trade.partners(c, flow, None, 5)
-    p.result = r
+    p.result, p.noun = r, "partners"
     p.columns = ["source", "year", "rank", "partner", "share", "value_usd_m"]
     p.links = {"partner": "partner_id"}
     if r.frame.empty:
@@ -275,7 +285,7 @@ def _borders(c: Country, p: Panel) -> None:
     from realpolitik.queries import geo
 
     r = geo.borders(c)
-    p.result = r
+    p.result, p.noun, p.limit = r, "neighbours", 20
     p.columns = ["neighbour", "km", "contiguity", "cow_from", "cow_to"]
     p.links = {"neighbour": "neighbour_id"}
     if r.frame.empty:
@@ -286,7 +296,7 @@ def _rivals(c: Country, p: Panel) -> None:
     from realpolitik.queries import security
 
     r = security.rivals(c)
-    p.result = r
+    p.result, p.noun = r, "rivals and dispute partners"
     p.columns = [
         "counterpart",
         "rival",
@@ -461,7 +471,8 @@ def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
             "links": [],
             "note": f"{cid} has no node in the {year} network.",
         }
-    nbrs = sorted(g[cid], key=lambda n: _priority(g[cid][n]))[:limit]
+    ranked = sorted(g[cid], key=lambda n: _priority(g[cid][n]))
+    nbrs = ranked[:limit]
     keep = [cid, *nbrs]
     index = {n: i for i, n in enumerate(keep)}
     nodes = [{"id": n, "name": g.nodes[n].get("name", n), "ego": n == cid} for n in keep]
@@ -471,4 +482,5 @@ def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
             continue  # among neighbours only hostile edges: they close the enemy-of-my-enemy triangles
         links.append({"source": index[a], "target": index[b], "a": a, "b": b, "sign": int(d.get("sign", 0)),
                       "weight": float(d.get("weight", 0)), "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
-    return {"year": year, "country": cid, "nodes": nodes, "links": links}
+    return {"year": year, "country": cid, "nodes": nodes, "links": links,
+            "shown": len(nbrs), "neighbours": len(ranked)}  # fmt: skip

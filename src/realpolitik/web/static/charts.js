@@ -1,20 +1,32 @@
 // Render every .vl-chart[data-spec] with the vendored Vega-Embed. Vega runs its expression
 // interpreter (ast: true), so no eval and the page's strict Content-Security-Policy holds.
+// Vega-Lite specs size themselves to their box ("width": "container"); a plain Vega spec (the
+// force graph) gets the box's width when drawn. PNG/SVG buttons export the drawn chart.
 (function () {
   "use strict";
   var opts = { actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter };
+  var views = {};
+  function fitVega(el, spec) {
+    if (!spec.$schema || spec.$schema.indexOf("/vega/") < 0 || typeof spec.width !== "number") return spec;
+    var w = Math.max(260, Math.min(spec.width, el.clientWidth - 24));
+    spec.height = Math.round(Math.max(320, Math.min(spec.height, w * 0.8)));
+    spec.width = w;
+    return spec;
+  }
   document.querySelectorAll(".vl-chart[data-spec]").forEach(function (el) {
     var spec;
     try { spec = JSON.parse(el.getAttribute("data-spec")); } catch (e) { return; }
+    spec = fitVega(el, spec);
     var wait = null;
-    if (spec.data && spec.data.url) {  // data fetched from the API: say so while it loads
+    if (spec.data && spec.data.url && spec.data.url.indexOf("/api/") === 0) {  // data from the API: say so while it loads
       wait = document.createElement("p");
       wait.className = "src";
       wait.textContent = "Loading data…";
       el.appendChild(wait);
     }
-    vegaEmbed(el, spec, opts).then(function () {
+    vegaEmbed(el, spec, opts).then(function (res) {
       if (wait) wait.remove();
+      views[el.getAttribute("data-chart")] = res.view;
       el.setAttribute("data-rendered", "1");
     }).catch(function (err) {
       if (wait) wait.remove();
@@ -23,6 +35,21 @@
       p.textContent = "Chart failed to render: " + (err && err.message ? err.message : err);
       el.appendChild(p);
       el.setAttribute("data-rendered", "error");
+    });
+  });
+  document.querySelectorAll("button[data-export]").forEach(function (btn) {
+    btn.addEventListener("click", function () {
+      var name = btn.getAttribute("data-for"), kind = btn.getAttribute("data-export");
+      var view = views[name];
+      if (!view) return;
+      view.toImageURL(kind, kind === "png" ? 2 : 1).then(function (url) {
+        var a = document.createElement("a");
+        a.href = url;
+        a.download = name + "." + kind;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
     });
   });
 })();
