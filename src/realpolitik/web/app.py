@@ -183,7 +183,7 @@ def create_app() -> FastAPI:
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
         )
-        back = b'<body>\n<p class="back"><a href="/">&larr; back to the realpolitik explorer</a></p>'
+        back = b'<body>\n<p style="margin:0;padding:.5em 1em;font:15px system-ui,sans-serif"><a href="/">&larr; back to the realpolitik explorer</a></p>'
         return HTMLResponse(bytes(page.body).replace(b"<body>", back, 1))
 
     @app.get("/healthz", include_in_schema=False)

@@ -227,10 +227,8 @@ def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> di
                         "forces": [
                             {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
                             {"force": "collide", "radius": 22},
-                            {"force": "nbody", "strength": {"signal": "-max(60, width * 0.35)"}},
-                            {"force": "link", "links": "link-data", "distance": {"signal": "width / 5"}},
-                            {"force": "x", "x": {"signal": "cx"}, "strength": 0.06},
-                            {"force": "y", "y": {"signal": "cy"}, "strength": 0.06},
+                            {"force": "nbody", "strength": {"signal": "-max(40, width * 0.22)"}},
+                            {"force": "link", "links": "link-data", "distance": {"signal": "width / 6"}},
                         ],
                     }
                 ],

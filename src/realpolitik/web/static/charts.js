@@ -7,6 +7,12 @@
   var opts = { actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter };
   var views = {};
   function fitVega(el, spec) {
+    if (spec.projection) {  // a map: its projection fits an explicit size, half as high as wide
+      spec.width = Math.max(260, el.clientWidth - 24);
+      spec.height = Math.round(spec.width * 0.5);
+      delete spec.autosize;
+      return spec;
+    }
     if (!spec.$schema || spec.$schema.indexOf("/vega/") < 0 || typeof spec.width !== "number") return spec;
     var w = Math.max(260, Math.min(spec.width, el.clientWidth - 24));
     spec.height = Math.round(Math.max(320, Math.min(spec.height, w * 0.8)));
