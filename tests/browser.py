@@ -22,8 +22,8 @@ OVERFLOW_JS = """() => {
   const wide = [...document.querySelectorAll('body *')].filter(e => {
     const r = e.getBoundingClientRect();
     return r.right > d.clientWidth + 1 && getComputedStyle(e).position !== 'fixed';
-  }).filter(e => !e.closest('.table-wrap, .vl-chart svg, pre'))
-    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+  }).filter(e => !(e.parentElement && e.parentElement.closest('.table-wrap, .vl-chart svg, pre')))
+    .slice(0, 5).map(e => e.tagName.toLowerCase() + ((e.closest('[data-chart]') || {}).dataset || {chart: ''}).chart
                       + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
   return {overflow: d.scrollWidth - d.clientWidth, wide: wide};
 }"""

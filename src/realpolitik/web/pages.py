@@ -168,7 +168,8 @@ def dyad(
         return render(request, "dyad.html", title=f"{ca.name} – {cb.name}", b=br, ca=ca, cb=cb,
                       as_of=day or "", share=base + suffix, base=base, suffix=suffix,
                       charts=charts, toc=toc, relationship=_relationship(br),
-                      year_now=int((day or S.today())[:4]), spec_json=spec_json)  # fmt: skip
+                      year_now=int((day or S.today())[:4]), full=S.full_table,
+                      spec_json=spec_json)  # fmt: skip
 
     return cached_page(request, build)
 

@@ -111,8 +111,24 @@ def relationship_of(br: Any) -> Any:
 
 
 def brief_tables(br: Any) -> dict[str, Result]:
-    """Every table of a brief by key (the dyad page's downloads)."""
-    return {k: t for s in br.sections for k, t in s.tables.items()}
+    """Every table of a brief by key (the dyad page's downloads), each whole: the brief keeps only the
+    largest deals, the download has every deal its query (`arms deals A B`) returns."""
+    return {k: full_table(t) for s in br.sections for k, t in s.tables.items()}
+
+
+@lru_cache(maxsize=256)
+def _deals(supplier: str, recipient: str) -> Result:
+    from realpolitik.queries import arms
+
+    return arms.deals(resolve(supplier), resolve(recipient), None)
+
+
+def full_table(t: Result) -> Result:
+    """A brief table with the rows its own query gives (the brief may show a top few)."""
+    q = t.query
+    if q.get("command") == "arms deals" and q.get("from") is None and q.get("to") is None:
+        return _deals(q["supplier"], q["recipient"])
+    return t
 
 
 def today() -> str:

@@ -6,7 +6,27 @@
   "use strict";
   var opts = { actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter };
   var views = {};
+  function wrap(text, width) {  // a title too long for the box, as lines (Vega draws an array as lines)
+    var max = Math.max(24, Math.floor(width / 7)), lines = [], line = "";
+    text.split(" ").forEach(function (w) {
+      if (line && (line + " " + w).length > max) { lines.push(line); line = w; } else { line = line ? line + " " + w : w; }
+    });
+    if (line) lines.push(line);
+    return lines.length > 1 ? lines : text;
+  }
+  function fitTitle(el, spec) {
+    var width = el.clientWidth || 600;
+    if (typeof spec.title === "string") spec.title = wrap(spec.title, width);
+    else if (spec.title && typeof spec.title.text === "string") {
+      spec.title.text = wrap(spec.title.text, width);
+      if (Array.isArray(spec.title.subtitle)) {
+        spec.title.subtitle = [].concat.apply([], spec.title.subtitle.map(function (t) { var w = wrap(t, width * 1.15); return Array.isArray(w) ? w : [w]; }));
+      }
+    }
+    return spec;
+  }
   function fitVega(el, spec) {
+    fitTitle(el, spec);
     if (spec.projection) {  // a map: its projection fits an explicit size, half as high as wide
       spec.width = Math.max(260, el.clientWidth - 24);
       spec.height = Math.round(spec.width * 0.5);
