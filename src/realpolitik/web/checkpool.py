@@ -18,8 +18,8 @@ from typing import Any
 
 log = logging.getLogger("realpolitik.web")
 
-DEADLINE_S = float(os.environ.get("REALPOLITIK_CHECK_DEADLINE", "20"))
-WORKERS = int(os.environ.get("REALPOLITIK_CHECK_WORKERS", "1"))
+DEADLINE_S = 20.0  # seconds per check (REALPOLITIK_CHECK_DEADLINE overrides)
+WORKERS = 1  # checker processes (REALPOLITIK_CHECK_WORKERS overrides)
 
 
 class CheckTimeout(Exception):
@@ -84,8 +84,10 @@ def digest(text: str, day: str | None, name: str) -> str:
 class CheckPool:
     """A few checker workers handed out one job at a time; a timed-out worker is replaced."""
 
-    def __init__(self, size: int = WORKERS, deadline: float = DEADLINE_S) -> None:
-        self.size, self.deadline = max(1, size), deadline
+    def __init__(self, size: int | None = None, deadline: float | None = None) -> None:
+        env = os.environ.get
+        self.size = max(1, size or int(env("REALPOLITIK_CHECK_WORKERS", WORKERS)))
+        self.deadline = deadline or float(env("REALPOLITIK_CHECK_DEADLINE", DEADLINE_S))
         self._idle: list[Worker] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(self.size)
