@@ -349,7 +349,13 @@ def test_slow_body_is_408():
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": "/api/check", "headers": [], "query_string": b""}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/check",
+        "headers": [],
+        "query_string": b"",
+    }
     asyncio.run(SafetyMiddleware(app, body_timeout=0.2)(scope, receive, send))
     assert sent[0]["status"] == 408
 
@@ -382,11 +388,17 @@ def test_server_answers_while_a_check_runs(monkeypatch):
     from tests.browser import served
 
     monkeypatch.setenv("REALPOLITIK_CHECK_DEADLINE", "3")
-    slow = "Azerbaijan shares a 689 km border with Iran." + "\n\n" * 40_000  # quadratic before the fix
+    slow = (
+        "Azerbaijan shares a 689 km border with Iran." + "\n\n" * 40_000
+    )  # quadratic before the fix
     with served() as base:
         got: dict = {}
         t0 = time.monotonic()
-        t = threading.Thread(target=lambda: got.update(r=httpx.post(f"{base}/api/check", json={"text": slow}, timeout=60)))
+        t = threading.Thread(
+            target=lambda: got.update(
+                r=httpx.post(f"{base}/api/check", json={"text": slow}, timeout=60)
+            )
+        )
         t.start()
         answered = []
         while t.is_alive():
@@ -406,7 +418,11 @@ def test_server_answers_while_a_check_runs(monkeypatch):
 def test_shared_check_link_and_expiry(client, monkeypatch):
     from realpolitik.web import shares
 
-    r = client.post("/check", data={"text": "Azerbaijan shares a 689 km border with Iran."}, follow_redirects=False)
+    r = client.post(
+        "/check",
+        data={"text": "Azerbaijan shares a 689 km border with Iran."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     url = r.headers["location"]
     page = client.get(url)
@@ -441,7 +457,7 @@ def test_api_csv_equals_cli_csv(client, cli):
 def test_pages_use_words_not_column_names(client):
     page = client.get("/country/IND").text
     assert "Showing 10 of" in page and "suppliers" in page
-    assert "<th scope=\"col\" title=\"tiv\">TIV (SIPRI, millions)</th>" in page
+    assert '<th scope="col" title="tiv">TIV (SIPRI, millions)</th>' in page
     assert ">True<" not in page and ">False<" not in page
     dyad = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
     assert "under the Soviet Union" in dyad  # the succession note on the arms share chart
@@ -472,7 +488,9 @@ def test_header_deadline_closes_stalled_connections():
 
     HttpProtocol.header_timeout = 0.5
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, http=HttpProtocol, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, http=HttpProtocol, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

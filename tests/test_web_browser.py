@@ -258,7 +258,14 @@ def test_every_page_type_fits_without_console_errors(chromium, base_url, viewpor
     page = ctx.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" and "404" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" and "404" not in m.text
+            else None
+        ),
+    )
     try:
         for kind, url in PAGE_TYPES.items():
             url = url or _shared_check(base_url)
@@ -269,7 +276,9 @@ def test_every_page_type_fits_without_console_errors(chromium, base_url, viewpor
                 page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
                 assert page.locator("a[href='/']").count() >= 1  # a way back to the site
             settle(page)
-            failed = page.eval_on_selector_all(".vl-chart[data-rendered=error]", "els => els.map(e => e.textContent)")
+            failed = page.eval_on_selector_all(
+                ".vl-chart[data-rendered=error]", "els => els.map(e => e.textContent)"
+            )
             assert failed == [], (kind, failed)
             fit = page.evaluate(OVERFLOW_JS)
             assert fit["overflow"] <= 0, (kind, viewport["width"], fit)
@@ -283,8 +292,11 @@ def _cli_csv(query: dict) -> str | None:
     """The CLI's `--format csv` of the command a brief table reports in its query, when there is one."""
     cmd, q = query.get("command"), query
     args = {
-        "arms deals": lambda: ["arms", "deals", q["supplier"], q["recipient"]]
-        + ([f"--from={q['from']}"] if q.get("from") else []) + ([f"--to={q['to']}"] if q.get("to") else []),
+        "arms deals": lambda: (
+            ["arms", "deals", q["supplier"], q["recipient"]]
+            + ([f"--from={q['from']}"] if q.get("from") else [])
+            + ([f"--to={q['to']}"] if q.get("to") else [])
+        ),
         "oil sources": lambda: ["oil", "sources", q["country"], "--year", str(q["year"])],
         "trade dyad": lambda: ["trade", "dyad", q["a"], q["b"]],
         "border": lambda: ["border", q["a"], q["b"]],

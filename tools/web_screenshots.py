@@ -43,7 +43,11 @@ def main() -> None:
                 settle(page)
                 height = min(args.height, page.evaluate("document.documentElement.scrollHeight"))
                 path = args.out / f"{name}-{vp['width']}.png"
-                page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": vp["width"], "height": height}, full_page=True)
+                page.screenshot(
+                    path=str(path),
+                    clip={"x": 0, "y": 0, "width": vp["width"], "height": height},
+                    full_page=True,
+                )
                 print(path)
             ctx.close()
 

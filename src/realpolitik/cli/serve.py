@@ -22,14 +22,19 @@ def register(app: typer.Typer) -> None:
     def serve_cmd(
         host: Annotated[
             str,
-            typer.Option("--host", help="Interface to listen on (loopback by default; 0.0.0.0 = all)."),
+            typer.Option(
+                "--host", help="Interface to listen on (loopback by default; 0.0.0.0 = all)."
+            ),
         ] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
         log_level: Annotated[
             LogLevel, typer.Option("--log-level", help="uvicorn log level.")
         ] = LogLevel.info,
         workers: Annotated[
-            int, typer.Option("--workers", min=1, max=16, help="Server processes (each with its caches).")
+            int,
+            typer.Option(
+                "--workers", min=1, max=16, help="Server processes (each with its caches)."
+            ),
         ] = 1,
     ) -> None:
         """Serve the web explorer: search, country pages, dyad briefs, claim check, network; API docs at /docs."""

@@ -148,7 +148,6 @@ def _install_handlers(app: FastAPI) -> None:
 def create_app() -> FastAPI:
     """The web explorer: pages, /api/… (documented at /docs), static files; no CDN, no stack traces."""
     from realpolitik.web import api, pages
-
     from realpolitik.web.checkpool import CheckPool
 
     @asynccontextmanager
@@ -188,7 +187,8 @@ def create_app() -> FastAPI:
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> Response:
-        return Response(b'{"ok":true}', media_type="application/json")
+        warm = b"true" if getattr(app.state, "warm", False) else b"false"
+        return Response(b'{"ok":true,"warm":' + warm + b"}", media_type="application/json")
 
     return app
 

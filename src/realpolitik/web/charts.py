@@ -70,7 +70,11 @@ def yearly_lines(frame: pd.DataFrame, ys: dict[str, str], title: str, y_title: s
     long = frame.melt(id_vars=["year"], value_vars=list(ys), var_name="series", value_name="value")
     long["series"] = long["series"].map(ys)
     values = [
-        {"year": int(r.year), "series": r.series, "value": None if pd.isna(r.value) else float(r.value)}
+        {
+            "year": int(r.year),
+            "series": r.series,
+            "value": None if pd.isna(r.value) else float(r.value),
+        }
         for r in long.itertuples()
     ]
     return {
@@ -228,7 +232,11 @@ def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> di
                             {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
                             {"force": "collide", "radius": 22},
                             {"force": "nbody", "strength": {"signal": "-max(40, width * 0.22)"}},
-                            {"force": "link", "links": "link-data", "distance": {"signal": "width / 6"}},
+                            {
+                                "force": "link",
+                                "links": "link-data",
+                                "distance": {"signal": "width / 6"},
+                            },
                         ],
                     }
                 ],

@@ -41,7 +41,14 @@ def _window(w: dict[str, Any]) -> dict[str, str]:
     else:
         value = "no data"
     holds = {True: "yes", False: "no", None: "no data"}.get(w.get("holds"), str(w.get("holds")))
-    extra = [t for t, on in (("mirror data", w.get("mirror")), ("after the article", w.get("after_article"))) if on]
+    extra = [
+        t
+        for t, on in (
+            ("mirror data", w.get("mirror")),
+            ("after the article", w.get("after_article")),
+        )
+        if on
+    ]
     return {
         "period": str(w.get("period") or w.get("year") or ""),
         "value": value + (f" ({', '.join(extra)})" if extra else ""),
@@ -54,13 +61,17 @@ def claim_view(c: dict[str, Any]) -> dict[str, Any]:
     """The claim dict plus fields in words (the raw fields stay for the JSON download)."""
     ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
     claimed = c.get("claimed")
-    sources = [s.get("dataset", "") if isinstance(s, dict) else str(s) for s in c.get("sources") or []]
+    sources = [
+        s.get("dataset", "") if isinstance(s, dict) else str(s) for s in c.get("sources") or []
+    ]
     return {
         **c,
         "label": claim_type(str(c.get("type", ""))),
         "subject_name": _name(c.get("subject")),
         "object_name": _name(c.get("object")),
-        "claimed_text": claimed.get("text", "") if isinstance(claimed, dict) else str(claimed or ""),
+        "claimed_text": claimed.get("text", "")
+        if isinstance(claimed, dict)
+        else str(claimed or ""),
         "period_text": _period(ev.get("period_used") or c.get("period")),
         "summary": ev.get("summary") or ("" if ev else str(c.get("evidence") or "")),
         "windows": [_window(w) for w in ev.get("windows") or [] if isinstance(w, dict)],

@@ -116,7 +116,15 @@ CLAIM_TYPES: dict[str, str] = {
     "rivalry": "Rivalry",
 }
 
-_WORDS = {"usd": "US$", "tiv": "TIV", "cow": "COW", "gml": "GML", "tss": "TSS", "un": "UN", "m": "million"}
+_WORDS = {
+    "usd": "US$",
+    "tiv": "TIV",
+    "cow": "COW",
+    "gml": "GML",
+    "tss": "TSS",
+    "un": "UN",
+    "m": "million",
+}
 
 
 def column(name: str) -> str:

@@ -65,7 +65,9 @@ class SafetyMiddleware:
         headers = dict(scope.get("headers") or [])
         path = scope.get("path", "")
         accept = headers.get(b"accept", b"").decode("latin-1")
-        url_len = len(scope.get("raw_path") or path.encode()) + len(scope.get("query_string") or b"")
+        url_len = len(scope.get("raw_path") or path.encode()) + len(
+            scope.get("query_string") or b""
+        )
         if url_len > self.max_url:
             await self._plain(send, 414, f"The address is longer than {self.max_url} characters.")
             return

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from collections.abc import Callable
-
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UserError
 from realpolitik.result import Result
 from realpolitik.web import evidence, shares, views
 from realpolitik.web import services as S
-from realpolitik.web.checkpool import digest
 from realpolitik.web.charts import balance_chart, force_graph
+from realpolitik.web.checkpool import digest
 
 router = APIRouter(include_in_schema=False)
 EXAMPLE = FsPath(__file__).resolve().parents[3] / "examples" / "article_azerbaijan_israel.md"
@@ -113,7 +111,9 @@ def country_data(
     panels = {p.key: p for p in S.profile(c.id)}
     if name in ("map_suppliers", "map_recipients"):
         side = "arms_suppliers" if name == "map_suppliers" else "arms_clients"
-        r = views.arms_map(panels[side].result, c.id, name[4:]).result({"page": f"/country/{c.id}", "chart": name})
+        r = views.arms_map(panels[side].result, c.id, name[4:]).result(
+            {"page": f"/country/{c.id}", "chart": name}
+        )
     elif name in panels and panels[name].result is not None:
         r = panels[name].result
     else:
@@ -138,7 +138,9 @@ def dyad_form(
         raise UserError("a dyad needs two countries")
     ca, cb = S.country(a.strip()), S.country(b.strip())
     day = S.as_of(as_of.strip() or None)
-    return _redirect(f"/dyad/{_q(ca.id)}/{_q(cb.id)}" + (f"?{urlencode({'as_of': day})}" if day else ""))
+    return _redirect(
+        f"/dyad/{_q(ca.id)}/{_q(cb.id)}" + (f"?{urlencode({'as_of': day})}" if day else "")
+    )
 
 
 def _pair(a: str, b: str, as_of: str | None) -> tuple[Any, Any, str | None]:
@@ -194,8 +196,14 @@ def _dyad_item(a: str, b: str, as_of: str | None, name: str) -> tuple[Any, Any, 
     for charts in views.cached_dyad_charts(ca.id, cb.id, day or S.today()).values():
         for ch in charts:
             if ch.name == name:
-                return ca, cb, ch.result({"page": f"/dyad/{ca.id}/{cb.id}", "as_of": br.as_of, "chart": name})
-    raise StarletteHTTPException(404, f"The brief {ca.name} – {cb.name} has no table or chart {name!r}.")
+                return (
+                    ca,
+                    cb,
+                    ch.result({"page": f"/dyad/{ca.id}/{cb.id}", "as_of": br.as_of, "chart": name}),
+                )
+    raise StarletteHTTPException(
+        404, f"The brief {ca.name} – {cb.name} has no table or chart {name!r}."
+    )
 
 
 @router.get("/dyad/{a}/{b}/data/{name}.{fmt}")
@@ -229,13 +237,17 @@ def embed_dyad(
         for ch in charts:
             if ch.name == name:
                 page = f"/dyad/{_q(ca.id)}/{_q(cb.id)}{suffix}"
-                return _embed(request, ch, page, f"/dyad/{_q(ca.id)}/{_q(cb.id)}/data/{_q(name)}.csv{suffix}")
+                return _embed(
+                    request, ch, page, f"/dyad/{_q(ca.id)}/{_q(cb.id)}/data/{_q(name)}.csv{suffix}"
+                )
     raise StarletteHTTPException(404, f"The brief {ca.name} – {cb.name} has no chart {name!r}.")
 
 
 @router.get("/embed/country/{cid}/{name}", response_class=HTMLResponse)
 def embed_country(
-    request: Request, cid: Annotated[str, Path(max_length=200)], name: Annotated[str, Path(max_length=60)]
+    request: Request,
+    cid: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=60)],
 ) -> Response:
     c = S.country(cid)
     panels = {p.key: p for p in S.profile(c.id)}
@@ -244,7 +256,9 @@ def embed_country(
         ch = views.arms_map(panels[side].result, c.id, name[4:])
     elif name == "oil" and panels["oil"].chart:
         r = panels["oil"].result
-        ch = views.Chart("oil", panels["oil"].chart, [], r.sources, [], f"Oil production of {c.name}")
+        ch = views.Chart(
+            "oil", panels["oil"].chart, [], r.sources, [], f"Oil production of {c.name}"
+        )
     else:
         raise StarletteHTTPException(404, f"The page of {c.name} has no chart {name!r}.")
     return _embed(request, ch, f"/country/{_q(c.id)}", f"/country/{_q(c.id)}/data/{_q(name)}.csv")
@@ -258,7 +272,11 @@ def embed_balance(request: Request) -> Response:
 
 
 def _embed(request: Request, ch: views.Chart, page: str, csv: str) -> HTMLResponse:
-    json_url = csv.replace(".csv", ".json", 1) if ".csv" in csv else csv.replace("format=csv", "format=json")
+    json_url = (
+        csv.replace(".csv", ".json", 1)
+        if ".csv" in csv
+        else csv.replace("format=csv", "format=json")
+    )
     return render(request, "embed.html", title=ch.title, ch=ch, page=page, csv=csv, json=json_url,
                   spec_json=spec_json)  # fmt: skip
 

@@ -363,10 +363,13 @@ def valid_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise Rejected(422, f"the text is not valid Unicode (character {e.start}: a lone surrogate)") from e
+        raise Rejected(
+            422, f"the text is not valid Unicode (character {e.start}: a lone surrogate)"
+        ) from e
     if len(text) > MAX_CHECK_CHARS:
         raise Rejected(
-            413, f"the text has {len(text):,} characters; the checker takes at most {MAX_CHECK_CHARS:,}"
+            413,
+            f"the text has {len(text):,} characters; the checker takes at most {MAX_CHECK_CHARS:,}",
         )
     return text
 

@@ -120,7 +120,10 @@ def _tiv_chart(br: Any) -> list[Chart]:
     ys = {ab: f"{na} → {nb}", ba: f"{nb} → {na}"}
     title = f"Arms deliveries by year, {na} ↔ {nb} (SIPRI TIV, millions)"
     spec = C.yearly_lines(f, ys, title, "TIV (millions)", ",.1f")
-    rows = [{"year": int(y), ab: v1, ba: v2} for y, v1, v2 in f[["year", ab, ba]].itertuples(index=False)]
+    rows = [
+        {"year": int(y), ab: v1, ba: v2}
+        for y, v1, v2 in f[["year", ab, ba]].itertuples(index=False)
+    ]
     notes = [*r.notes, *_succession(br, [a, b], int(f["year"].min()))]
     return [Chart("tiv_yearly", spec, rows, r.sources, notes, title)]
 
@@ -187,7 +190,9 @@ def network_map(cid: str, name: str, year: int) -> Chart:
             rows.append({"isonum": _isonum(n), "id": n, "name": g.nodes[n].get("name", n), "value": w,
                          "text": f"{'positive' if w >= 0 else 'negative'} tie, weight {abs(w):.2f}: "
                                  f"{S._edge_text(d)[:160]}"})  # fmt: skip
-    title = f"{name}'s friends and adversaries in {year} (signed ties: green positive, red negative)"
+    title = (
+        f"{name}'s friends and adversaries in {year} (signed ties: green positive, red negative)"
+    )
     spec = C.world_map(rows, title, "tie", fmt=".1f", scheme="redyellowgreen", focus=_isonum(cid))
     layer = spec["layer"][1]["encoding"]["color"]
     top = max((abs(x["value"]) for x in rows), default=1.0) or 1.0
