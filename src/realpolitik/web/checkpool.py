@@ -35,6 +35,10 @@ def _serve(conn: Connection) -> None:
     from realpolitik.errors import UserError
     from realpolitik.web.services import check_text
 
+    try:  # load the checker's tables now, so the first real check is not a cold one
+        check_text("Azerbaijan shares a 689 km border with Iran.", "2024-01-01")
+    except Exception:
+        pass
     while True:
         try:
             job = conn.recv()

@@ -1,8 +1,9 @@
 """Results that are slow to compute, kept across server processes in the user data dir.
 
 Entries live under `home()/cache/web/<snapshot key>/`, where the key hashes every table's sha256
-from the active snapshot's manifests, the package version and the pandas version: a rebuilt or
-switched snapshot (or an upgrade) gets a fresh folder and never reads a stale figure. Writes are
+from the active snapshot's manifests, the package and pandas versions and the source of the
+analyses the entries come from: a rebuilt or switched snapshot, an upgrade or a code change gets
+a fresh folder and never reads a stale figure. Writes are
 atomic (temp file + rename), so two processes computing the same entry cannot corrupt it.
 """
 
@@ -12,6 +13,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -30,7 +32,11 @@ def snapshot_key() -> str:
     from realpolitik.store import get_store
     from realpolitik.web.app import _version
 
+    import realpolitik.analyses.network as network
+
     h = hashlib.sha256(f"{_version()}|{pd.__version__}".encode())
+    for src in sorted(Path(network.__file__).parent.rglob("*.py")):
+        h.update(src.read_bytes())
     for name, m in sorted(get_store().manifests.items()):
         for table, info in sorted(m["tables"].items()):
             h.update(f"{name}/{table}:{info.get('sha256', '')}".encode())
@@ -47,7 +53,7 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     """The value stored under `name` for this snapshot, else `compute()` stored for next time.
 
     An unreadable entry is recomputed; a cache folder that cannot be written is only logged."""
-    path = folder() / f"{name}.pkl"
+    path = folder() / (re.sub(r"[^A-Za-z0-9_.-]", "_", name) + ".pkl")
     try:
         with path.open("rb") as f:
             return pickle.load(f)

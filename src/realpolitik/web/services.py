@@ -430,9 +430,11 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
 
 @lru_cache(maxsize=16)
 def partnerships(year: int, top: int) -> Result:
+    """Unlikely partnerships of a year (kept on disk across server processes)."""
     from realpolitik.analyses.network.partnerships import partnerships as run
+    from realpolitik.web.diskcache import cached
 
-    return run(year, top)
+    return cached(f"partnerships-{year}-{top}", lambda: run(year, top))
 
 
 @lru_cache(maxsize=8)
@@ -446,9 +448,11 @@ def balance_series(start: int, end: int) -> Result:
 
 @lru_cache(maxsize=64)
 def triads(cid: str, year: int) -> Result:
+    """Triads through a country in a year (kept on disk across server processes)."""
     from realpolitik.analyses.network.triads import triads as run
+    from realpolitik.web.diskcache import cached
 
-    return run(cid, year)
+    return cached(f"triads-{cid}-{year}", lambda: run(cid, year))
 
 
 @lru_cache(maxsize=8)
