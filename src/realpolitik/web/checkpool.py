@@ -39,6 +39,7 @@ def _serve(conn: Connection) -> None:
         check_text("Azerbaijan shares a 689 km border with Iran.", "2024-01-01")
     except Exception:
         pass
+    conn.send(("ready",))
     while True:
         try:
             job = conn.recv()
@@ -63,9 +64,18 @@ class Worker:
         self.proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="realpolitik-check")
         self.proc.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait for the worker's "ready" (it has loaded the checker); False if it did not come in time."""
+        if not self.ready and self.conn.poll(timeout):
+            self.ready = self.conn.recv() == ("ready",)
+        return self.ready
 
     def run(self, job: tuple[str, str | None, str], deadline: float) -> tuple:
         """Send a job and wait for its answer at most `deadline` seconds (blocking; call in a thread)."""
+        if not self.wait_ready(deadline):
+            raise CheckTimeout
         self.conn.send(job)
         if not self.conn.poll(deadline):
             raise CheckTimeout
@@ -100,8 +110,11 @@ class CheckPool:
     def start(self) -> None:
         """Start the workers now (in the background of a server's start-up) so the first check is not cold."""
         with self._lock:
-            while len(self._idle) < self.size:
-                self._idle.append(Worker())
+            new = [Worker() for _ in range(self.size - len(self._idle))]
+        for w in new:
+            w.wait_ready(120)
+        with self._lock:
+            self._idle += new
 
     def _take(self) -> Worker:
         with self._lock:
