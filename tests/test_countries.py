@@ -966,3 +966,19 @@ def test_raw_peacesciencer_code_columns(raw_dir: Path) -> None:
                                 bad.add((path.name, col, c))
     assert checked > 10_000
     assert not bad, sorted(bad)
+
+
+def test_the_api_says_what_it_understood() -> None:
+    """The JSON API puts a guessed reading first in `notes`; a known form adds nothing."""
+    from fastapi.testclient import TestClient
+
+    from realpolitik.web.app import create_app
+
+    client = TestClient(create_app())
+    guessed = client.get("/api/arms/suppliers?recipient=Azerbaijann&from=2016&to=2020").json()
+    assert guessed["notes"][0] == "'Azerbaijann' → Azerbaijan (nearest spelling)"
+    assert guessed["query"]["country"] == "AZE"
+    known = client.get("/api/arms/suppliers?recipient=Korea (North)&from=2016&to=2020").json()
+    assert not any("→" in n for n in known["notes"])
+    refused = client.get("/api/arms/suppliers?recipient=Nigerai")
+    assert refused.status_code == 404 and refused.json()["suggestions"] == ["Nigeria", "Niger"]

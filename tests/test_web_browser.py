@@ -237,7 +237,7 @@ PAGE_TYPES = {
     "network": "/network?year=2020&country=AZE",
     "check-form": "/check",
     "check-result": None,  # made by checking the example article
-    "error": "/country/Azerbajan",
+    "error": "/country/Azerbajanistan",
     "api-docs": "/docs",
     "embed": "/embed/country/AZE/map_suppliers",
 }
