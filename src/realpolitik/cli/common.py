@@ -80,14 +80,21 @@ def period_or_latest(start: int | None, end: int | None, table: str, width: int 
     return Period(start, end if end is not None else last)
 
 
+NO_LIMIT_OPTION = -1  # output()'s default: the command has no --limit, so every row is shown
+
+
 def output(
     result: Result,
     fmt: Format,
     *,
     columns: Sequence[str] | None = None,
-    limit: int | None = None,
+    limit: int | None = NO_LIMIT_OPTION,
     series: bool = False,
 ) -> None:
-    """Print a result: `columns` are the terminal table's default columns (json/csv keep all);
-    a table shows its first 25 rows unless --limit, or all rows of a yearly `series`."""
+    """Print a result: `columns` are the terminal table's default columns (json/csv keep all).
+    A command with --limit passes its value: a table then shows its first 25 rows unless --limit
+    says otherwise (all rows of a yearly `series`); without --limit every row is shown."""
+    if limit == NO_LIMIT_OPTION:
+        emit(result, fmt, columns=columns, limit=0)
+        return
     emit(result, fmt, columns=columns, limit=limit, table_rows=0 if series else TABLE_ROWS)

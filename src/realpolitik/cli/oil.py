@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
         """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
         from realpolitik.queries import energy
 
-        output(energy.producers(year, indicator, limit or None), fmt)
+        output(energy.producers(year, indicator, None), fmt, limit=limit)
 
     @sub.command("production")
     def production_cmd(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from realpolitik.cli.common import CountryArg, FormatOpt
+from realpolitik.cli.common import CountryArg, FormatOpt, LimitOpt
 from realpolitik.render.formats import Format
 
 COLUMNS = {
@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
     @app.command("profile")
     def profile_cmd(
         who: CountryArg,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Population and GDP, CINC, regime, religions, oil, arms partners, trade partners, neighbours, rivals."""
@@ -27,4 +28,5 @@ def register(app: typer.Typer) -> None:
         from realpolitik.render.formats import emit_sections
 
         c = country(who)
-        emit_sections(profile(c), {"command": "profile", "country": c.id}, fmt, columns=COLUMNS)
+        query = {"command": "profile", "country": c.id}
+        emit_sections(profile(c), query, fmt, columns=COLUMNS, limit=limit)

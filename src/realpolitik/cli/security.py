@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         output(security.rivals(country, year), fmt, columns=RIVAL_COLUMNS, limit=limit)
 
     @app.command("relations")
-    def relations_cmd(a: A, b: B, fmt: FormatOpt = Format.table) -> None:
+    def relations_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:
         """Security ties of A and B: ATOP alliances, disputes, rivalry, contiguity, CINC, democracy, UN ideal points."""
         from realpolitik.queries import security
         from realpolitik.render.formats import emit_sections
@@ -47,4 +47,4 @@ def register(app: typer.Typer) -> None:
         sections = security.relations(a, b)
         first = next(iter(sections.values()))
         query = {k: v for k, v in first.query.items() if k != "section"}
-        emit_sections(sections, query, fmt, columns=RELATION_COLUMNS)
+        emit_sections(sections, query, fmt, columns=RELATION_COLUMNS, limit=limit)

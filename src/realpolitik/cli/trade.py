@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import MAX_LIMIT, CountryArg, FormatOpt, YearOpt, country_arg, output
+from realpolitik.cli.common import (
+    MAX_LIMIT,
+    CountryArg,
+    FormatOpt,
+    LimitOpt,
+    YearOpt,
+    country_arg,
+    output,
+)
 from realpolitik.render.formats import Format
 
 A = Annotated[str, country_arg("A")]
@@ -41,10 +49,10 @@ def register(app: typer.Typer) -> None:
         output(trade.partners(country, flow.value, year, limit), fmt)
 
     @sub.command("dyad")
-    def dyad_cmd(a: A, b: B, fmt: FormatOpt = Format.table) -> None:
+    def dyad_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:
         """Trade between A and B by year (COW), each one's rank among the other's partners (COW, Factbook)."""
         from realpolitik.queries import trade
 
-        output(trade.dyad(a, b), fmt, series=True)
+        output(trade.dyad(a, b), fmt, limit=limit, series=True)
 
     app.add_typer(sub, name="trade")
