@@ -5,14 +5,17 @@
     >>> rp.resolve("Azeri").id
     'AZE'
 
-Submodules load lazily so that `import realpolitik` stays fast. `__version__` is the installed
-package's version (importlib.metadata); `data_version()` the bundled snapshot's release.
+Submodules load lazily so that `import realpolitik` stays fast. `__version__` is the package
+version (pyproject reads it from here, so importlib.metadata agrees); `data_version()` is the
+release of the installed snapshot distribution.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import Any
+
+__version__ = "0.1.0"
 
 _LAZY = {
     "arms": "realpolitik.queries.arms",
@@ -36,15 +39,6 @@ _FUNCS = {
 }
 
 
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("realpolitik")
-    except PackageNotFoundError:  # a source tree on sys.path, not installed
-        return "0+unknown"
-
-
 def data_version() -> str | None:
     """The release of the installed `realpolitik-data` snapshot distribution, or None."""
     try:
@@ -55,8 +49,6 @@ def data_version() -> str | None:
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        return _package_version()
     if name in _LAZY:
         return importlib.import_module(_LAZY[name])
     if name in _FUNCS:
@@ -66,4 +58,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY, *_FUNCS, "__version__"])
+    return sorted([*globals(), *_LAZY, *_FUNCS])

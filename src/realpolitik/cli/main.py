@@ -138,7 +138,7 @@ def _error(message: str) -> None:
 
 def main() -> None:
     """Run the CLI: user errors exit 2 with one line on stderr; bugs exit 1 (traceback with REALPOLITIK_DEBUG=1)."""
-    from realpolitik.countries import noting
+    from realpolitik.notes import noting
 
     try:
         with noting(_say):

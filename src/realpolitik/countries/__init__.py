@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from realpolitik.errors import UnknownCountry
+from realpolitik.notes import ResolverNote, noting, say
 
 __all__ = [
     "Country",
@@ -575,26 +574,6 @@ class Match:
         return None if why is None else f"{self.text.strip()!r} → {self.country.name} ({why})"
 
 
-class ResolverNote(UserWarning):
-    """Warning category of the resolver's notes when no sink is installed (see `noting`)."""
-
-
-_SINK: ContextVar[Callable[[str], None] | None] = ContextVar(
-    "realpolitik_resolver_sink", default=None
-)
-
-
-@contextmanager
-def noting(sink: Callable[[str], None]) -> Iterator[None]:
-    """Send the notes of resolve() (what a guessed input was read as) to sink while in the block;
-    outside any block they are ResolverNote warnings. The CLI prints them on stderr."""
-    token = _SINK.set(sink)
-    try:
-        yield
-    finally:
-        _SINK.reset(token)
-
-
 def _unknown(text: str) -> UnknownCountry:
     if len(text) > MAX_LENGTH:
         err = UnknownCountry(text[:40] + "…", [])
@@ -627,15 +606,8 @@ def resolve(text: str, *, fuzzy: bool = True) -> Country:
     ResolverNote warning. fuzzy=False accepts only exact names, aliases and codes, for loaders.
     """
     m = match(text, fuzzy=fuzzy)
-    note = m.note
-    if note is not None:
-        sink = _SINK.get()
-        if sink is None:
-            import warnings
-
-            warnings.warn(note, ResolverNote, stacklevel=2)
-        else:
-            sink(note)
+    if m.note is not None:
+        say(m.note)
     return m.country
 
 
