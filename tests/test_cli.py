@@ -4,6 +4,7 @@ with the package metadata, help has no type noise, and start-up paths import not
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -146,3 +147,16 @@ def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
         [sys.executable, "-c", _NO_PANDAS, *args], capture_output=True, text=True, timeout=300
     )
     assert "HEAVY []" in p.stderr, p.stderr[-2000:]
+
+
+def test_check_with_stdin_closed_exits_2() -> None:
+    p = subprocess.run(
+        [sys.executable, "-m", "realpolitik.cli.main", "check", "-"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: os.close(0),  # as `realpolitik check - <&-`
+    )
+    assert p.returncode == 2 and p.stderr.strip() == (
+        "realpolitik: error: standard input is closed: give a file, or pipe the text in"
+    )

@@ -113,6 +113,22 @@ def _say(note: str, seen: set[str] = set()) -> None:  # noqa: B006 - one set per
         print(f"realpolitik: note: {note}", file=sys.stderr)
 
 
+class _ClosedStdin:
+    """Stands in for a closed standard input (sys.stdin is None): reading it is a user error."""
+
+    def _closed(self, *args: object, **kwargs: object) -> None:
+        raise UserError("standard input is closed: give a file, or pipe the text in")
+
+    read = readline = readlines = fileno = __iter__ = _closed
+
+    @property
+    def buffer(self) -> _ClosedStdin:
+        return self
+
+    def isatty(self) -> bool:
+        return False
+
+
 def _stdout_is_devnull() -> bool:
     try:
         return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(os.devnull))
@@ -140,6 +156,8 @@ def main() -> None:
     """Run the CLI: user errors exit 2 with one line on stderr; bugs exit 1 (traceback with REALPOLITIK_DEBUG=1)."""
     from realpolitik.notes import noting
 
+    if sys.stdin is None:  # `realpolitik check - <&-`
+        sys.stdin = _ClosedStdin()  # type: ignore[assignment]
     try:
         with noting(_say):
             app(standalone_mode=False, prog_name="realpolitik")
