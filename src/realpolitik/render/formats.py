@@ -146,13 +146,12 @@ def to_rich(
             table.add_row(*row)
         return table
     # too wide: one block per row, the key column as wide as the longest header
-    keys = [_header(c) for c in cols]
     blocks: list[RenderableType] = [title] if title else []
     for n, row in enumerate(cells, 1):
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True, max_width=max(len(k) for k in keys))
+        grid.add_column(style="bold", no_wrap=True, max_width=max(len(h) for h in headers))
         grid.add_column(overflow="fold")
-        for k, v in zip(keys, row, strict=True):
+        for k, v in zip(headers, row, strict=True):
             grid.add_row(k, v)
         blocks += [Text(f"— {n} of {len(cells)}", style="dim"), grid] if len(cells) > 1 else [grid]
     return Group(*blocks)
