@@ -9,8 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No timed assertions (speed targets live in benchmarks/): hypothesis' per-example deadline would
+# fail tests on a loaded machine or beside another pytest-xdist worker.
+settings.register_profile("realpolitik", deadline=None)
+settings.load_profile("realpolitik")
 
 # Tests read the bundled snapshot: keep them away from any release installed in the user's data dir.
 os.environ.setdefault("REALPOLITIK_HOME", tempfile.mkdtemp(prefix="realpolitik-test-home-"))
