@@ -1,37 +1,95 @@
-"""Queries about the data itself: what the snapshot holds and where it came from."""
+"""Queries about the data itself: what the snapshot holds, under which terms, and whether it is intact."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
 from realpolitik.result import Result, Source
 from realpolitik.store import get_store
 
+TERMS_NOTE = "Code MIT; data under each producer's terms (DATA_LICENSES.md, `realpolitik cite`)."
+
 
 def snapshot_info() -> Result:
-    """One row per table of the active snapshot with its dataset, release, rows and coverage."""
+    """One row per table of the active snapshot with its dataset, release, rows, coverage and terms."""
+    from realpolitik.snapshot.terms import terms_of
+
     store = get_store()
     rows = []
     sources = []
+    notes = [TERMS_NOTE]
     for name, m in sorted(store.manifests.items()):
-        sources.append(
-            Source(name, m["release"], m["citation"], m.get("url", ""), m.get("licence", ""))
-        )
-        for table, t in m["tables"].items():
-            cov = t.get("coverage")
+        t = terms_of(name)
+        terms = t.short if t else m.get("licence", "")
+        sources.append(Source(name, m["release"], m["citation"], m.get("url", ""), terms))
+        notes.append(f"{name}: {terms}.")
+        for table, info in m["tables"].items():
+            cov = info.get("coverage")
             rows.append(
                 {
                     "dataset": name,
                     "table": table,
                     "release": m["release"],
-                    "rows": t["rows"],
+                    "rows": info["rows"],
                     "first_year": cov[0] if cov else None,
                     "last_year": cov[1] if cov else None,
+                    "terms": terms,
                 }
             )
+    for name, why in sorted(store.damaged.items()):
+        notes.append(f"{name}: left out, failed verification ({why}); `realpolitik data verify`.")
     frame = pd.DataFrame(
-        rows, columns=["dataset", "table", "release", "rows", "first_year", "last_year"]
+        rows,
+        columns=["dataset", "table", "release", "rows", "first_year", "last_year", "terms"],
     )
     return Result(
-        frame, {"command": "data info", "snapshot": str(store.path)}, sources, title="Snapshot"
+        frame,
+        {"command": "data info", "snapshot": str(store.path)},
+        sources,
+        notes,
+        title="Snapshot",
     )
+
+
+def verify_report(snapshot: Path, repair: bool = False) -> Result:
+    """Every dataset of a snapshot re-hashed and read back (state ok / damaged / interrupted / temp
+    folder), after repairs when asked; one row per dataset or leftover folder."""
+    from realpolitik.snapshot.integrity import how_to_fix, verify_deep
+    from realpolitik.snapshot.integrity import repair as do_repair
+
+    rows = []
+    if repair:
+        rows += [{"dataset": d, "state": s, "detail": x} for d, s, x in do_repair(snapshot)]
+    found = verify_deep(snapshot)
+    done = {r["dataset"] for r in rows}
+    for name, m in sorted(found.manifests.items()):
+        if name in found.interrupted:
+            rows.append(
+                {
+                    "dataset": name,
+                    "state": "interrupted",
+                    "detail": f"read from {found.interrupted[name].name} (a build was killed "
+                    "mid-swap); --repair puts it back",
+                }
+            )
+        elif name not in done:
+            n = len(m["tables"])
+            rows.append({"dataset": name, "state": "ok", "detail": f"{n} table(s) verified"})
+    for name, why in sorted(found.damaged.items()):
+        if name not in done:
+            rows.append(
+                {"dataset": name, "state": "damaged", "detail": f"{why}; {how_to_fix(name, snapshot)}"}
+            )
+    for folder in found.temps:
+        rows.append(
+            {
+                "dataset": "",
+                "state": "temp folder",
+                "detail": f"{folder.name} (left by a killed build, never read); --repair removes it",
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["dataset", "state", "detail"])
+    query = {"command": "data verify", "snapshot": str(snapshot), "repair": repair}
+    return Result(frame, query, [], [], title=f"Snapshot {snapshot}")

@@ -28,6 +28,8 @@ class Dataset:
 
     `build(raw_root)` receives the root of the raw tree (e.g. shared/data/raw) and reads its own
     sub-folder in the official published format. Table names are global view names in the store.
+    `check(built, previous)` (optional) returns the reasons to refuse a build: sanity checks of the
+    new tables, and comparisons with the previous build's folder when there is one.
     """
 
     name: str
@@ -37,3 +39,4 @@ class Dataset:
     url: str
     licence: str
     bibtex: str = ""
+    check: Callable[[Built, Path | None], list[str]] | None = None
