@@ -56,7 +56,8 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool,
             typer.Option(
-                "--force", help="Skip the comparison with the build being replaced (not the format checks)."
+                "--force",
+                help="Skip the comparison with the build being replaced (not the format checks).",
             ),
         ] = False,
     ) -> None:
@@ -78,8 +79,14 @@ def register(app: typer.Typer) -> None:
             raise UserError(f"raw data directory not found: {raw_dir}")
         todo = plan(raw_dir, only, exclude)
         target = _out_dir(out) if out else build_target()
-        for name, why in todo.skipped.items():
-            print(f"note: {name} not built ({why})", file=sys.stderr)
+        excluded = [n for n, why in todo.skipped.items() if why == "excluded"]
+        absent = [n for n, why in todo.skipped.items() if why != "excluded"]
+        if excluded:
+            print(f"note: excluded: {', '.join(excluded)}", file=sys.stderr)
+        if absent:
+            print(
+                f"note: not built, no raw folder in {raw_dir}: {', '.join(absent)}", file=sys.stderr
+            )
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("building", total=len(todo.names))
             manifests = []

@@ -80,7 +80,11 @@ def verify_report(snapshot: Path, repair: bool = False) -> Result:
     for name, why in sorted(found.damaged.items()):
         if name not in done:
             rows.append(
-                {"dataset": name, "state": "damaged", "detail": f"{why}; {how_to_fix(name, snapshot)}"}
+                {
+                    "dataset": name,
+                    "state": "damaged",
+                    "detail": f"{why}; {how_to_fix(name, snapshot)}",
+                }
             )
     for folder in found.temps:
         rows.append(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from realpolitik.errors import DataMissing, UserError
 from realpolitik.snapshot.catalog import datasets
-from realpolitik.snapshot.dataset import Built, Dataset
+from realpolitik.snapshot.dataset import Built, Dataset, RawFormatError
 from realpolitik.snapshot.faults import fault_point
 from realpolitik.snapshot.integrity import (
     snapshot_lock,
@@ -37,6 +37,8 @@ def _parse(ds: Dataset, raw_root: Path) -> Built:
         return ds.build(raw_root)
     except UserError:
         raise
+    except RawFormatError as e:
+        raise RawRejected(f"{ds.name}: refused, the old data are kept: {e}") from e
     except FileNotFoundError as e:
         raise DataMissing(
             f"{ds.name}: raw file not found: {e.filename or e}; the old data are kept"
@@ -49,36 +51,42 @@ def _parse(ds: Dataset, raw_root: Path) -> Built:
         ) from e
 
 
-def generic_problems(built: Built, previous: dict | None) -> list[str]:
-    """Checks every dataset gets: no empty table, and no table that lost more than half its rows or
-    disappeared against the build it replaces."""
-    out = [f"table {t} is empty" for t, f in built.tables.items() if len(f) == 0]
-    if previous:
-        for table, info in previous["tables"].items():
-            rows = info.get("rows", 0)
-            if table not in built.tables:
-                out.append(f"table {table} of the previous build is missing")
-            elif rows and len(built.tables[table]) < rows / 2:
-                out.append(
-                    f"table {table} has {len(built.tables[table]):,} rows against {rows:,} in the "
-                    "previous build"
-                )
+def empty_tables(built: Built) -> list[str]:
+    """Every dataset: no table may be empty."""
+    return [f"table {t} is empty" for t, f in built.tables.items() if len(f) == 0]
+
+
+def shrunk_tables(built: Built, previous: dict) -> list[str]:
+    """Every dataset: no table of the build being replaced may disappear or lose half its rows."""
+    out = []
+    for table, info in previous["tables"].items():
+        rows = info.get("rows", 0)
+        if table not in built.tables:
+            out.append(f"table {table} of the build it would replace is missing")
+        elif rows and len(built.tables[table]) < rows / 2:
+            out.append(
+                f"table {table} has {len(built.tables[table]):,} rows against {rows:,} in the "
+                "build it would replace"
+            )
     return out
 
 
 def validate(ds: Dataset, built: Built, out_dir: Path, force: bool) -> None:
-    """Refuse a build whose tables fail the generic or the dataset's own checks (RawRejected),
-    comparing with the intact build it would replace, if any; with force that comparison is skipped
-    (format and duplicate checks still apply)."""
+    """Refuse a build (RawRejected) whose tables fail the dataset's own checks, or — unless force —
+    the comparison with the intact build they would replace."""
     from realpolitik.snapshot.integrity import open_verified
 
-    prev = None if force else open_verified(out_dir).manifests.get(ds.name)
-    problems = generic_problems(built, prev)
-    if ds.check is not None:
-        problems += ds.check(built, Path(prev["_dir"]) if prev else None)
+    problems = empty_tables(built) + (ds.check(built) if ds.check else [])
+    hint = ""
+    if not problems and not force:
+        prev = open_verified(out_dir).manifests.get(ds.name)
+        if prev is not None:
+            problems = shrunk_tables(built, prev)
+            if ds.compare:
+                problems += ds.compare(built, Path(prev["_dir"]))
+            hint = "; --force accepts it"
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        hint = "" if force or prev is None else "; --force skips the comparison with the previous build"
         raise RawRejected(f"{ds.name}: refused, the old data are kept: {problems[0]}{more}{hint}")
 
 

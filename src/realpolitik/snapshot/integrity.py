@@ -250,7 +250,9 @@ def snapshot_lock(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
-            raise UserError(f"another build or repair is writing to {folder}; try again later") from e
+            raise UserError(
+                f"another build or repair is writing to {folder}; try again later"
+            ) from e
         yield
     finally:
         os.close(fd)

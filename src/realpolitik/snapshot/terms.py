@@ -70,7 +70,8 @@ TERMS: dict[str, Terms] = {
     "gml_mid": Terms(
         "Gibler, Miller & Little",
         "free to use with citation",
-        "GML MID data: free to use with citation of Gibler, Miller and Little (2016)." + _PEACESCIENCER,
+        "GML MID data: free to use with citation of Gibler, Miller and Little (2016)."
+        + _PEACESCIENCER,
         "unclear",
     ),
     "td_rivalries": Terms(
