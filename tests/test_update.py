@@ -265,7 +265,14 @@ def test_official_plan_lists_live_and_pinned_files_without_network() -> None:
     pinned = files[TABLE]
     assert pinned.kind == "pinned" and pinned.sha256 and pinned.size
     assert pinned.url.startswith("https://raw.githubusercontent.com/360-info/report-arms-trade/")
-    assert len(files) == 138  # deliveries, register, 134 TIV tables, 2 totals
+    # deliveries, register, 134 TIV tables, 2 totals; past releases: 252 tables (2016), 2 files (2024)
+    assert len(files) == 138 + 252 + 2
+    old = files["sipri_releases/2016/mauhai__weaponstradeanalysis/TIV-Import-AZB-1950-2015.csv"]
+    assert old.url == (
+        "https://raw.githubusercontent.com/mauhai/weaponstradeanalysis/"
+        "36135e3eec9883b6e8ad7e28c9fe4e1fea95a8cd/data/TIV-Import-AZB-1950-2015.csv"
+    )
+    assert old.sha256 == "7e225e5289e4eb11296bc6e22ef8d10de82f9187f417c40e62f15b3f10d96f82"
     bundled = {r.dest: r for r in plan("sipri", "bundled", client=None)}
     assert bundled[DELIVERIES].kind == "pinned" and bundled[DELIVERIES].sha256
 
