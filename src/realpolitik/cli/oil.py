@@ -18,6 +18,22 @@ IndicatorOpt = Annotated[
         help="oil_production, gas_production, oil_consumption or oil_reserves.",
     ),
 ]
+MeasureOpt = Annotated[
+    str,
+    typer.Option(
+        "--measure",
+        "-m",
+        help="twh: energy content (OWID / Energy Institute); kbd: thousand barrels per day "
+        "(BP Statistical Review 2021, to 2020).",
+    ),
+]
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in ("twh", "kbd"):
+        from realpolitik.errors import UserError
+
+        raise UserError(f"unknown --measure {measure!r}; use twh or kbd")
 
 
 def register(app: typer.Typer) -> None:
@@ -33,11 +49,16 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[
             int | None, typer.Option("--limit", "-n", min=1, help="Rows to show.")
         ] = None,
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
-        """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
+        """Countries ranked by oil production (TWh, or kb/d with --measure kbd) in a year, with share of world (latest year by default)."""
         from realpolitik.queries import energy
 
+        _check_measure(measure)
+        if measure == "kbd":
+            output(energy.producers_by_volume(year, limit, energy.volume_measure(indicator)), fmt)
+            return
         output(energy.producers(year, indicator, limit), fmt)
 
     @sub.command("production")
@@ -47,14 +68,29 @@ def register(app: typer.Typer) -> None:
         end: ToOpt = None,
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
         """COUNTRY's oil production series with its rank and share of world each year."""
         from realpolitik.queries import energy
 
+        _check_measure(measure)
         if year is not None:
             start = end = year
+        if measure == "kbd":
+            measure_name = energy.volume_measure(indicator)
+            output(energy.production_by_volume(country, start, end, measure_name), fmt)
+            return
         output(energy.production(country, indicator, start, end), fmt)
+
+    @sub.command("refining")
+    def refining_cmd(
+        country: Country, start: FromOpt = None, end: ToOpt = None, fmt: FormatOpt = Format.table
+    ) -> None:
+        """COUNTRY's refinery throughput beside its refining capacity, consumption and production (BP, kb/d)."""
+        from realpolitik.queries import energy
+
+        output(energy.refinery_throughput(country, start, end), fmt)
 
     @sub.command("sources")
     def sources_cmd(importer: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:

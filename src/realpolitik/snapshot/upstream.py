@@ -71,6 +71,9 @@ URLS: dict[str, str] = {
     "baci.archive": "https://www.cepii.fr/DATA_DOWNLOAD/baci/data/BACI_HS92_{version}.zip",
     "comtrade.page": "https://comtradeplus.un.org/",
     "trade.pinned.totals": "https://raw.githubusercontent.com/Claire-Namusoke/Crude-Oil-Trade/62f1f3eeaad263db3bd13d2495b66b2a1972275a/Global%20Crude%20Petroleum%20Trade%201995-2021.cleaned.csv",
+    # BP Statistical Review of World Energy 2021 as processed by OWID (removed from the repo later).
+    "bp.page": "https://github.com/owid/energy-data",
+    "bp.pinned": "https://raw.githubusercontent.com/owid/energy-data/757bf23e5065454da181b3c0e819d60de9ff81dc/scripts/input/shared/",
     # GDELT 2.0 file lists (each line: size, md5, url).
     "gdelt.page": "https://www.gdeltproject.org/data.html",
     "gdelt.lastupdate": "http://data.gdeltproject.org/gdeltv2/lastupdate.txt",
@@ -315,6 +318,14 @@ UPSTREAMS: dict[str, Upstream] = {
             "COMTRADE_API_KEY (see docs/data-updates.md)",
             needs_env=("COMTRADE_API_KEY",),
             online=False,
+        ),
+        Upstream(
+            "bp",
+            "BP Statistical Review of World Energy 2021 (via OWID)",
+            URLS["bp.page"],
+            {"bp_statistical_review/": URLS["bp.pinned"]},
+            note="pinned: the 2021 edition as OWID processed it; later editions are the Energy "
+            "Institute's (source owid)",
         ),
         Upstream(
             "events",
