@@ -49,7 +49,8 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool,
             typer.Option(
-                "--force", help="Skip the comparison with the current release (not the format checks)."
+                "--force",
+                help="Skip the comparison with the current release (not the format checks).",
             ),
         ] = False,
     ) -> None:
