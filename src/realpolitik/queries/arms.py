@@ -35,7 +35,9 @@ def releases(store: Store | None = None) -> list[str]:
     """The SIPRI releases held side by side in the store, oldest first (e.g. 2016, 2022, 2024, 2025)."""
     store = store or get_store()
     if not store.has_table(RELEASE_INFO):
-        return []
+        if not store.has_table(TABLE):
+            raise store.missing(TABLE)  # no SIPRI data at all: say so, and how to add them
+        return []  # a snapshot built before releases were kept side by side
     return [
         str(r) for r in store.sql(f"SELECT release FROM {RELEASE_INFO} ORDER BY release")["release"]
     ]
@@ -102,7 +104,9 @@ def release_current_at(when: date | datetime | str, store: Store | None = None) 
     if isinstance(when, str):
         when = date.fromisoformat(when[:10])
     year = when.year if when.month >= RELEASE_MONTH else when.year - 1
-    return str(year) if str(year) in releases(store) else None
+    store = store or get_store()
+    held = releases(store) if store.has_table(TABLE) else []
+    return str(year) if str(year) in held else None
 
 
 def _release_notes(store: Store, period: Period, release: str | None = None) -> list[str]:
