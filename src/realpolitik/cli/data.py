@@ -145,11 +145,9 @@ def register(app: typer.Typer) -> None:
         output(result, fmt)
         bad = result.frame[~result.frame["state"].isin(["ok", "repaired"])]
         if len(bad):
-            fix = "" if repair else "; `realpolitik data verify --repair` fixes what it can"
-            raise UserError(
-                f"{len(bad)} problem(s) in {path}: {bad['dataset'].iloc[0] or 'snapshot'}: "
-                f"{bad['detail'].iloc[0]}{fix}"
-            )
+            first = bad.iloc[0]
+            where = f"{first['dataset']}: " if first["dataset"] else ""
+            raise UserError(f"{len(bad)} problem(s) in {path}; first: {where}{first['detail']}")
 
     @sub.command("info")
     def info_cmd(fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]

@@ -94,6 +94,31 @@ def verify_report(snapshot: Path, repair: bool = False) -> Result:
                 "detail": f"{folder.name} (left by a killed build, never read); --repair removes it",
             }
         )
+    rows += _update_leftovers(repair)
     frame = pd.DataFrame(rows, columns=["dataset", "state", "detail"])
     query = {"command": "data verify", "snapshot": str(snapshot), "repair": repair}
     return Result(frame, query, [], [], title=f"Snapshot {snapshot}")
+
+
+def _update_leftovers(repair: bool) -> list[dict]:
+    """Temp folders of killed `data update`s under <home>/releases (removed with --repair, under the
+    update lock so a running update's folder is never touched)."""
+    from realpolitik.snapshot import releases
+
+    root = releases.releases_root()
+    temps = sorted(root.glob(f"{releases.TMP_PREFIX}*")) if root.is_dir() else []
+    if not temps:
+        return []
+    if repair:
+        lock = releases.update_lock()
+        try:
+            gone = releases.clean_stale_temps()
+        finally:
+            lock.close()
+        return [{"dataset": "", "state": "repaired", "detail": f"removed {p.name} (a killed update)"}
+                for p in gone]  # fmt: skip
+    return [
+        {"dataset": "", "state": "temp folder",
+         "detail": f"{p.name} in {root} (left by a killed update); --repair removes it"}
+        for p in temps
+    ]  # fmt: skip

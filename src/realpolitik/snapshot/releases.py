@@ -270,7 +270,7 @@ class UpdatePlan:
     base_url: str | None
 
 
-def _lock():  # noqa: ANN202 - returns an open file or None
+def update_lock():  # noqa: ANN202 - returns an open file or None
     """Hold home/.update.lock for the whole update (released by the OS even on kill -9)."""
     from realpolitik.snapshot.paths import home
 
@@ -364,7 +364,7 @@ def update(
 
     say = say or (lambda _msg: None)
     policy = Policy.from_env()
-    lock = _lock()
+    lock = update_lock()
     try:
         clean_stale_temps()
         with make_client(policy) as client:
