@@ -158,8 +158,8 @@ def _partners(
     title = (
         f"Arms {'suppliers of' if side == 'suppliers' else 'recipients from'} {who.name}, {period}"
     )
-    query = {"command": f"arms {side}", "country": who.id, "from": period.start, "to": period.end,
-             "release": release}  # fmt: skip
+    query = {"command": f"arms {side}", "country": who.id, "from": period.start, "to": period.end}
+    query |= {"release": release} if release else {}
     return Result(frame, query, [_source(store, release)], notes, title)
 
 
@@ -222,8 +222,8 @@ def top(
         "Shares are of the global total of all transfers in the window.",
         CONVENTION,
     ]
-    query = {"command": f"arms top {kind}", "from": period.start, "to": period.end, "limit": limit,
-             "release": release}  # fmt: skip
+    query = {"command": f"arms top {kind}", "from": period.start, "to": period.end, "limit": limit}
+    query |= {"release": release} if release else {}
     return Result(frame, query, [_source(store, release)], notes, f"Top arms {kind}, {period}")
 
 
@@ -385,8 +385,8 @@ def windows(
     ]
     if frame.empty:
         notes.insert(0, f"SIPRI records no arms imports for {r.name} in {first}–{last}.")
-    query = {"command": "arms windows", "recipient": r.id, "supplier": s.id, "width": width,
-             "release": release}  # fmt: skip
+    query = {"command": "arms windows", "recipient": r.id, "supplier": s.id, "width": width}
+    query |= {"release": release} if release else {}
     return Result(
         frame,
         query,
@@ -428,7 +428,8 @@ def series(
         ),
         CONVENTION,
     ]
-    query = {"command": "arms series", "a": ca.id, "b": cb.id, "release": release}
+    query = {"command": "arms series", "a": ca.id, "b": cb.id}
+    query |= {"release": release} if release else {}
     return Result(
         frame,
         query,
@@ -498,8 +499,8 @@ def dyad_windows(
         "recipient": r.id,
         "width": width,
         "last": last,
-        "release": release,
     }
+    query |= {"release": release} if release else {}
     if release:
         notes += _release_notes(store, Period(first, last), release)
     return Result(

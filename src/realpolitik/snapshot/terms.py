@@ -60,6 +60,14 @@ TERMS: dict[str, Terms] = {
     "cow_nmc": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_states": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_trade": Terms("COW", "free to use with citation", _COW, "unclear"),
+    "cow_war_inter": Terms("COW", "free to use with citation", _COW, "unclear"),
+    "ucdp_acd": Terms(
+        "UCDP / PRIO",
+        "free to use with citation (recorded at build as CC BY 4.0)",
+        "UCDP/PRIO Armed Conflict Dataset: free to use with citation of Gleditsch et al. (2002) and the "
+        "UCDP release (recorded at build as CC BY 4.0)." + _PEACESCIENCER,
+        "unclear",
+    ),
     "cow_sdp": Terms(
         "Anders, Fariss & Markowitz",
         "no licence stated; cite Anders et al. (2020)",
