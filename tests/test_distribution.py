@@ -111,7 +111,8 @@ def test_data_info_lists_each_dataset_s_terms(cli) -> None:  # noqa: ANN001
     from realpolitik.snapshot.terms import TERMS
 
     out = json.loads(cli("data", "info", "--format", "json").stdout)
-    terms = {row["dataset"]: row["terms"] for row in out["rows"]}
+    terms = {src["dataset"]: src["licence"] for src in out["sources"]}
+    assert set(terms) == {row["dataset"] for row in out["rows"]}
     assert set(terms) <= set(TERMS)  # every bundled dataset has stated terms
     assert "no commercial use without SIPRI's agreement" in terms["sipri"]
     assert "CC BY-NC-SA" in terms["cshapes_mindist"]

@@ -13,7 +13,9 @@ TERMS_NOTE = "Code MIT; data under each producer's terms (DATA_LICENSES.md, `rea
 
 
 def snapshot_info() -> Result:
-    """One row per table of the active snapshot with its dataset, release, rows, coverage and terms."""
+    """One row per table of the active snapshot with its dataset, release, rows and coverage; each
+    dataset's terms of use in the notes and in its source's `licence` (kept out of the rows so the
+    table stays narrow)."""
     from realpolitik.snapshot.terms import terms_of
 
     store = get_store()
@@ -35,14 +37,13 @@ def snapshot_info() -> Result:
                     "rows": info["rows"],
                     "first_year": cov[0] if cov else None,
                     "last_year": cov[1] if cov else None,
-                    "terms": terms,
                 }
             )
     for name, why in sorted(store.damaged.items()):
         notes.append(f"{name}: left out, failed verification ({why}); `realpolitik data verify`.")
     frame = pd.DataFrame(
         rows,
-        columns=["dataset", "table", "release", "rows", "first_year", "last_year", "terms"],
+        columns=["dataset", "table", "release", "rows", "first_year", "last_year"],
     )
     return Result(
         frame,
