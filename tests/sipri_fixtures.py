@@ -1,9 +1,10 @@
 """A tiny raw SIPRI tree written in SIPRI's official formats, so builds and updates can be tested on a
 fresh clone without the raw files (and corrupted on purpose).
 
-Figures (TIV): Israel → Azerbaijan `israel` a year 2016–2020 and 5 in 1993; Russia → Azerbaijan 50 in
-2017 and 30 in 1993; the importer/exporter totals agree with them. So Israel's share of Azerbaijan's
-imports 2016–2020 is 5·israel / (5·israel + 50).
+Figures (TIV): Israel → Azerbaijan `israel` a year 2016–2020 and 5 in 1993; Russia → Azerbaijan 30 in
+1993, 50 in 2017 and 10 a year 2021–2024; the importer/exporter totals agree with them, and each
+release reaches its last year (2021 for the 2022 tables, 2024 for the 2025 export). So Israel's
+share of Azerbaijan's imports 2016–2020 is 5·israel / (5·israel + 50).
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ REGISTER_HEADER = (
 )
 
 
+def israel_values(per_year: float) -> dict[int, float]:
+    return {1993: 5.0, **dict.fromkeys(range(2016, 2021), per_year)}
+
+
+RUSSIA = {1993: 30.0, 2017: 50.0, **dict.fromkeys(range(2021, 2025), 10.0)}
+
+
 def _preamble(n: int, generated: str) -> list[str]:
     """n lines of notes, a source line and the 'Data generated' line, as SIPRI's exports start."""
     return [f"Note {i}: figures are SIPRI TIVs (test fixture)" for i in range(n - 2)] + [
@@ -58,10 +66,12 @@ def delivery_export(israel: float = 20.0, generated: str = "12 Feb 2026 12:26:12
         f"0.25,2,{israel:g},No"
         for y in range(2016, 2021)
     ]
-    rows.append(
-        "9100,Russia,Azerbaijan,BTR-82A,armoured personnel carrier,Armoured vehicles,2016,No,50,No,"
-        "2017,No,New,0.25,1,50,No"
-    )
+    rows += [
+        f"91{y},Russia,Azerbaijan,BTR-82A,armoured personnel carrier,Armoured vehicles,2016,No,50,"
+        f"No,{y},No,New,0.25,1,{tiv:g},No"
+        for y, tiv in RUSSIA.items()
+        if y >= 2016
+    ]
     lines = [*_preamble(11, generated), DELIVERY_HEADER, *rows]
     return "".join(f"{line};\r\n" for line in lines).encode("ascii")
 
@@ -71,7 +81,8 @@ def register_file(israel: float = 20.0) -> bytes:
     rows = [
         f"Azerbaijan,Israel,2015,,50,,Harop,loitering munition,50,,2016; 2017; 2018; 2019; 2020,New,"
         f"Caf\xe9 test comment,2,{5 * israel:g},{5 * israel:g}",
-        "Azerbaijan,Russia,2016,,50,,BTR-82A,armoured personnel carrier,50,,2017,New,,1,50,50",
+        "Azerbaijan,Russia,2016,,90,,BTR-82A,armoured personnel carrier,90,,2017; 2021; 2022; 2023; "
+        "2024,New,,1,90,90",
         "Azerbaijan,Israel,1992,,1,,Test radar,radar,1,,1993,New,,5,5,5",
         "Azerbaijan,Russia,1992,,3,,T-72,tank,3,,1993,Second hand,,10,30,30",
     ]
@@ -104,18 +115,16 @@ def _table(title: str, first_cell: str, rows: dict[str, dict[int, float]], gener
 def tiv_table(code: str, israel: float = 20.0) -> bytes:
     """A per-supplier 'TIV of arms exports from X, 1950-2021' table (the July-2022 release)."""
     supplier = TABLES[code][0]
-    if code == "ISR":
-        values = {1993: 5.0, **dict.fromkeys(range(2016, 2021), israel)}
-    else:
-        values = {1993: 30.0, 2017: 50.0}
+    values = (
+        israel_values(israel) if code == "ISR" else {y: v for y, v in RUSSIA.items() if y <= 2021}
+    )
     return _table(f"TIV of arms exports from {supplier}, 1950-2021", "",
                   {"Azerbaijan": values}, "28 July 2022", range(1950, 2022))  # fmt: skip
 
 
 def totals_table(side: str, israel: float = 20.0) -> bytes:
     """SIPRI's importer ('imports') or exporter ('exports') totals table, 1950–2024 (Oct-2024 export)."""
-    isr = {1993: 5.0, **dict.fromkeys(range(2016, 2021), israel)}
-    rus = {1993: 30.0, 2017: 50.0}
+    isr, rus = israel_values(israel), {y: v for y, v in RUSSIA.items() if y <= 2023}
     if side == "imports":
         rows = {"Azerbaijan": {y: isr.get(y, 0) + rus.get(y, 0) for y in {*isr, *rus}}}
         first, world = "Recipient", "Total world import"
@@ -179,7 +188,7 @@ def duplicated_rows(data: bytes) -> bytes:
 
 CORRUPTIONS = {
     "truncated": (truncated, "does not end with ';'"),
-    "truncated-at-line": (truncated_at_line, "world TIV in"),
+    "truncated-at-line": (truncated_at_line, "has data through 2024 (truncated file?)"),
     "swapped-headers": (swapped_headers, "Supplier and Recipient columns look swapped"),
     "duplicated-rows": (duplicated_rows, "duplicated row(s)"),
 }

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import UserError
-from realpolitik.snapshot.manifest import MANIFEST, fsync_dir, load_manifest, sha256
+from realpolitik.snapshot.manifest import MANIFEST, fsync_dir, load_manifest, sha256, write_atomic
 
 OLD_SUFFIX = ".old"
 _LEFTOVER = re.compile(r"^\.([A-Za-z0-9_]+)(?:-[A-Za-z0-9_]+|\.old)$")  # .<name>-XXXX, .<name>.old
@@ -147,17 +147,8 @@ class HashCache:
         if self.path is None or not self.dirty:
             return
         live = {k: v for k, v in self.entries.items() if os.path.exists(k)}
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".hashes-", dir=self.path.parent)
-            with os.fdopen(fd, "w") as f:
-                json.dump({"v": self.VERSION, "files": live}, f)
-            os.replace(tmp, self.path)
-        except OSError:
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, json.dumps({"v": self.VERSION, "files": live}))
         self.dirty = False
 
 

@@ -85,22 +85,36 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def write_atomic(path: Path, text: str, fault: str | None = None) -> Path:
+    """Write a small file so readers see either no file / the old one or the whole new one: a temp
+    file beside it, fsync, os.replace, fsync of the folder. `fault` names a crash-test step at which
+    the process dies with half the bytes written (see snapshot.faults)."""
+    import tempfile
+
+    data = text.encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if fault and armed(fault):
+                f.write(data[: len(data) // 2])
+                f.flush()
+                fault_point(fault)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+    return path
+
+
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> Path:
     """Write folder/manifest.json atomically: a reader sees no manifest or the whole one, never a part."""
-    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
-    final = folder / MANIFEST
-    part = folder / f".{MANIFEST}.part"
-    with open(part, "wb") as f:
-        if armed("build:manifest-partial"):
-            f.write(data[: len(data) // 2])
-            f.flush()
-            fault_point("build:manifest-partial")
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(part, final)
-    fsync_dir(folder)
-    return final
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    return write_atomic(folder / MANIFEST, text, fault="build:manifest-partial")
 
 
 def load_manifest(path: Path) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from realpolitik.errors import UserError
 from realpolitik.snapshot.faults import fault_point
+from realpolitik.snapshot.manifest import fsync_dir, write_atomic
 
 BUNDLED_ID = "bundled"
 RELEASE_INFO = "release.json"
@@ -94,39 +95,10 @@ def release_dir(release_id: str) -> Path:
     return path
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a small file so readers see either the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def use(release_id: str) -> Path:
     """Make a release the active one (atomic pointer switch); returns its directory."""
     path = release_dir(release_id)
-    _write_atomic(pointer_file(), release_id + "\n")
+    write_atomic(pointer_file(), release_id + "\n")
     _reset_store()
     return path
 
@@ -233,13 +205,13 @@ def install(tmp: Path, release_id: str, info: dict[str, Any], activate: bool = T
     check_id(release_id)
     datasets = verify(tmp)
     info = {**info, "id": release_id, "datasets": datasets}
-    _write_atomic(tmp / RELEASE_INFO, json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+    write_atomic(tmp / RELEASE_INFO, json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     final = releases_root() / release_id
     if final.exists():
         raise UserError(f"release {release_id!r} already exists")
-    _fsync_dir(tmp)
+    fsync_dir(tmp)
     os.rename(tmp, final)
-    _fsync_dir(final.parent)
+    fsync_dir(final.parent)
     fault_point("update:renamed")
     if activate:
         use(release_id)

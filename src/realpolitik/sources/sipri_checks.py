@@ -168,6 +168,12 @@ def check_sipri(built: Built) -> list[str]:
         return f"the {info.loc[r, 'format']} of release {r}"
 
     for r, frame in by_release.items():
+        last, through = int(info.loc[r, "last_year"]), int(info.loc[r, "data_through"])
+        if last < through:
+            out.append(
+                f"{label(r)} ends in {last}, but release {r} has data through {through} "
+                "(truncated file?)"
+            )
         out += against_totals(frame, totals, label(r), tot_release)
     deliveries = dyads(t["sipri_deliveries"])
     reg = t["sipri_register"].dropna(subset=["tiv_delivered"])
