@@ -21,13 +21,13 @@ ReleaseOpt = Annotated[
 
 
 def _period(start: int | None, end: int | None, release: str | None):  # noqa: ANN202
-    """The asked period; missing bounds default to the latest 5 years of the data (or release) used."""
-    if release is None:
-        from realpolitik.queries import arms
+    """The asked period; missing bounds default to the latest 5 years of the data (or release) used
+    (period_or_latest's rule, on a release's own coverage)."""
+    from realpolitik.queries import arms
 
+    if release is None:
         return period_or_latest(start, end, arms.TABLE)
     from realpolitik.periods import Period
-    from realpolitik.queries import arms
     from realpolitik.store import get_store
 
     first, last = arms.tiv_coverage(release, get_store())
