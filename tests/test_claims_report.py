@@ -62,4 +62,4 @@ def test_cli_explain_json_and_closed_stdin(tmp_path) -> None:
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert closed.returncode == 2 and len(closed.stderr.strip().splitlines()) == 1
-    assert "stdin" in closed.stderr
+    assert "stdin" in closed.stderr or "standard input" in closed.stderr

@@ -319,7 +319,7 @@ def read_path(path: str, date_arg: str | None = None) -> Document:
     """Read FILE (or '-' for stdin) into a Document; missing or unreadable files are user errors."""
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        if stream is None or sys.stdin.closed:
+        if stream is None or getattr(sys.stdin, "closed", False):
             raise DataMissing(
                 "no input on stdin (it is closed); pass a file or pipe the article in"
             )

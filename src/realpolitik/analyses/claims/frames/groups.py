@@ -95,34 +95,37 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                 )
                 continue
         # "Together, they accounted for 77 per cent", "75 percent of total exports belong to these countries"
-        if ctx.last_list and (
-            re.search(
-                r"\b(?:together,?\s+)?(?:they|these\s+(?:five|three|four|ten|countries|states))\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
-                before,
-                re.I,
-            )
-            or re.match(
-                r"\s*of\s+[\w\s]{0,40}?\b(?:belong|belongs|went|goes|go)\s+to\s+these\s+(?:countries|states|five|three)\b",
-                v.text[q.end : q.end + 80],
-                re.I,
+        if (
+            kind is not None
+            and ctx.last_list
+            and (
+                re.search(
+                    r"\b(?:together,?\s+)?(?:they|these\s+(?:five|three|four|ten|countries|states))\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
+                    before,
+                    re.I,
+                )
+                or re.match(
+                    r"\s*of\s+[\w\s]{0,40}?\b(?:belong|belongs|went|goes|go)\s+to\s+these\s+(?:countries|states|five|three)\b",
+                    v.text[q.end : q.end + 80],
+                    re.I,
+                )
             )
         ):
-            if kind is not None:
-                out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "group",
-                        kind,
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="group+anaphor",
-                        extra={"members": list(ctx.last_list)},
-                    )
+            out.append(
+                Frame(
+                    "share",
+                    "arms",
+                    "group",
+                    kind,
+                    None,
+                    None,
+                    value,
+                    (q.start, q.end),
+                    rule="group+anaphor",
+                    extra={"members": list(ctx.last_list)},
                 )
-                continue
+            )
+            continue
         # "a third of all arms imports went to states in the Middle East"
         vf = re.match(
             r"\s*of\s+(?:all\s+|global\s+|the\s+|world\s+)*(?:(?:international|major|global)\s+)?(?:arms\s+)?(?:imports|transfers|deliveries)(?:\s+of\s+major\s+arms)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s+(?:went|go|goes|were\s+delivered|were\s+sent)\s+to\s+(?:(?:states|countries)\s+in\s+)?(?:the\s+)?",

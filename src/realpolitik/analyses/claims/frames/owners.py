@@ -324,9 +324,12 @@ def _owner_near_noun(v: View, a: int, b: int, lo: int, hi: int) -> Owner | None:
         gap = v.s(m.end, a)
         if len(gap) > 40:
             break
-        if m.possessive and re.fullmatch(r"\s*(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,3}", gap, re.I):
-            if not re.search(r"\b(?:and|or|with|from|to|of)\b", gap):
-                return Owner(m, None, "poss")
+        if (
+            m.possessive
+            and re.fullmatch(r"\s*(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,3}", gap, re.I)
+            and not re.search(r"\b(?:and|or|with|from|to|of)\b", gap)
+        ):
+            return Owner(m, None, "poss")
         if (
             not m.possessive
             and m.form in {"demonym", "name", "abbrev", "capital"}

@@ -125,6 +125,13 @@ _THEME_BEFORE = re.compile(
 )
 
 
+_LINK_VERB = re.compile(
+    r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|"
+    r"(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
+    re.I,
+)
+
+
 def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     """The state a rank is about: the subject before a copula ('India was the largest'), an apposition
     ('China, the world's top importer'), a prenominal rank ('fourthranked Germany'), a postposed
@@ -189,17 +196,16 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         for x in v.ranks
     ):
         subj = None  # an earlier rank in between owns that subject
-    if subj is not None and not any(
-        subj.end <= o.start and not _compared(v, o, lo) and not o.possessive
-        for o in before
-        if o is not subj
+    if (
+        subj is not None
+        and not any(
+            subj.end <= o.start and not _compared(v, o, lo) and not o.possessive
+            for o in before
+            if o is not subj
+        )
+        and _LINK_VERB.search(v.s(subj.end, r.start))
     ):
-        if re.search(
-            r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
-            v.s(subj.end, r.start),
-            re.I,
-        ):
-            return subj
+        return subj
     # prenominal: "fourthranked Germany", "second and thirdplaced Saudi Arabia"
     for m in v.states:
         if m.start >= r.end and re.fullmatch(r"\s*(?:-\s*)?(?:the\s+)?", v.s(r.end, m.start), re.I):

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from realpolitik.analyses.claims.claims import Claim
 from realpolitik.analyses.claims.verify import (
@@ -41,17 +43,17 @@ from realpolitik.analyses.claims.verify import (
 from realpolitik.analyses.claims.verify.common import Outcome, default_window, session
 from realpolitik.errors import UserError
 
-VERIFIERS: dict[str, Callable[[Claim, date], Outcome]] = {
-    "arms_import_share": lambda c, d: arms_share.check(c, d, "import"),
-    "arms_export_share": lambda c, d: arms_share.check(c, d, "export"),
-    "arms_top_supplier": lambda c, d: arms_partner_rank.check(c, d, "supplier"),
-    "arms_top_recipient": lambda c, d: arms_partner_rank.check(c, d, "recipient"),
-    "arms_global_share": lambda c, d: arms_global.check(c, d, "share"),
-    "arms_global_rank": lambda c, d: arms_global.check(c, d, "rank"),
-    "arms_group_share": lambda c, d: arms_groups.check(c, d, "group"),
-    "arms_region_share": lambda c, d: arms_groups.check(c, d, "region"),
-    "arms_volume_change": lambda c, d: arms_change.check(c, d, "state"),
-    "arms_global_volume_change": lambda c, d: arms_change.check(c, d, "global"),
+VERIFIERS: dict[str, Callable[..., Outcome]] = {
+    "arms_import_share": lambda c, d, **kw: arms_share.check(c, d, "import", **kw),
+    "arms_export_share": lambda c, d, **kw: arms_share.check(c, d, "export", **kw),
+    "arms_top_supplier": lambda c, d, **kw: arms_partner_rank.check(c, d, "supplier", **kw),
+    "arms_top_recipient": lambda c, d, **kw: arms_partner_rank.check(c, d, "recipient", **kw),
+    "arms_global_share": lambda c, d, **kw: arms_global.check(c, d, "share", **kw),
+    "arms_global_rank": lambda c, d, **kw: arms_global.check(c, d, "rank", **kw),
+    "arms_group_share": lambda c, d, **kw: arms_groups.check(c, d, "group", **kw),
+    "arms_region_share": lambda c, d, **kw: arms_groups.check(c, d, "region", **kw),
+    "arms_volume_change": lambda c, d, **kw: arms_change.check(c, d, "state", **kw),
+    "arms_global_volume_change": lambda c, d, **kw: arms_change.check(c, d, "global", **kw),
     "arms_deal": arms_deal.check,
     "oil_producer_rank": oil_producer.check,
     "oil_import_share": lambda c, d: crude.check(c, d, "sources", "share"),
@@ -65,26 +67,66 @@ VERIFIERS: dict[str, Callable[[Claim, date], Outcome]] = {
     "rivalry": rivalry.check,
 }
 NO_SUBJECT = {"arms_group_share", "arms_region_share", "arms_global_volume_change"}
+# claim types checked on SIPRI TIV: these also get a verdict on the release current at the article date
+RELEASE_AWARE = {t for t in VERIFIERS if t.startswith("arms_") and t != "arms_deal"}
 
 
-def verify(claim: Claim, today: date) -> Claim:
-    """Fill a claim's verdict, evidence and sources (never raises for missing data or odd ids)."""
-    fn = VERIFIERS.get(claim.type)
-    if fn is None or (not claim.subject and claim.type not in NO_SUBJECT):
-        claim.verdict, claim.evidence = "unverifiable", {"summary": f"no verifier for {claim.type}"}
-        return claim
+def _run(fn: Callable[..., Outcome], claim: Claim, today: date, **kw: Any) -> Outcome:
     try:
-        verdict, ev, sources = fn(claim, today)
+        return fn(claim, today, **kw)
     except UserError as e:
-        verdict, ev, sources = "unverifiable", {"summary": str(e), "notes": [str(e)]}, []
+        return "unverifiable", {"summary": str(e), "notes": [str(e)]}, []
     except Exception as e:  # one odd claim must not sink the whole article; the error is shown
         if os.environ.get("REALPOLITIK_DEBUG"):
             raise
         msg = f"could not be verified ({type(e).__name__}: {e})"
-        verdict, ev, sources = "unverifiable", {"summary": msg, "notes": [msg], "error": True}, []
+        return "unverifiable", {"summary": msg, "notes": [msg], "error": True}, []
+
+
+def as_published(claim: Claim, today: date) -> dict[str, Any] | None:
+    """The verdict on the SIPRI release that was current at the article date, when the store holds it:
+    what the author could read then (SIPRI revises past figures every year). None when the store does
+    not hold that release; the same verdict, flagged, when that release is the current data."""
+    from realpolitik.queries.arms import release_current_at, releases
+
+    rel = release_current_at(today)
+    if rel is None:
+        return None
+    if rel == releases()[-1]:
+        return {"release": rel, "verdict": claim.verdict, "same_as_current_data": True}
+    verdict, ev, _ = _run(VERIFIERS[claim.type], replace(claim, evidence={}), today, release=rel)
+    return {
+        "release": rel,
+        "verdict": verdict,
+        "summary": ev.get("summary", ""),
+        "actual": ev.get("actual"),
+        "period_used": ev.get("period_used"),
+        "tolerance": ev.get("tolerance"),
+    }
+
+
+def verify(claim: Claim, today: date) -> Claim:
+    """Fill a claim's verdict, evidence and sources (never raises for missing data or odd ids), and
+    for SIPRI claims the verdict as published (``verdict_as_published``)."""
+    fn = VERIFIERS.get(claim.type)
+    if fn is None or (not claim.subject and claim.type not in NO_SUBJECT):
+        claim.verdict, claim.evidence = "unverifiable", {"summary": f"no verifier for {claim.type}"}
+        return claim
+    verdict, ev, sources = _run(fn, claim, today)
+    claim.verdict = verdict
+    if claim.type in RELEASE_AWARE and not ev.get("error"):
+        claim.verdict_as_published = as_published(claim, today)
+        pub = claim.verdict_as_published
+        if pub and not pub.get("same_as_current_data") and pub.get("verdict") != verdict:
+            ev["summary"] = (
+                f"{ev.get('summary', '')}; {pub['verdict']} as published in SIPRI's {pub['release']} "
+                "release, current at the article date (SIPRI revises past figures every year)"
+            )
+            ev.setdefault("notes", []).insert(
+                0, f"as published ({pub['release']} release): {pub['summary']}"
+            )
     if claim.period is None and "period_used" in ev:
         claim.period = {**ev["period_used"]}
-    claim.verdict = verdict
     claim.evidence = ev
     claim.sources = [s.to_dict() for s in sources]
     return claim

@@ -17,14 +17,19 @@ from realpolitik.analyses.claims.verify.succession import arms_ids
 from realpolitik.periods import Period
 
 
-def _yearly(st: Any, role: str | None, ids: tuple[str, ...]) -> dict[int, float]:
+def _yearly(
+    st: Any, role: str | None, ids: tuple[str, ...], release: str | None = None
+) -> dict[int, float]:
     """TIV by year: of `ids` as suppliers/recipients, or of all transfers (role None)."""
+    from realpolitik.queries.arms import tiv_source
+
+    table = tiv_source(release, st)
     if role is None:
-        f = st.sql(f"SELECT year, sum(tiv) AS tiv FROM {C.TIV} GROUP BY year")
+        f = st.sql(f"SELECT year, sum(tiv) AS tiv FROM {table} GROUP BY year")
     else:
         marks = ", ".join("?" for _ in ids)
         f = st.sql(
-            f"SELECT year, sum(tiv) AS tiv FROM {C.TIV} WHERE {role}_id IN ({marks}) GROUP BY year",
+            f"SELECT year, sum(tiv) AS tiv FROM {table} WHERE {role}_id IN ({marks}) GROUP BY year",
             list(ids),
         )
     return {int(r.year): float(r.tiv) for r in f.itertuples() if not C.missing(r.tiv)}
@@ -53,11 +58,11 @@ def _holds(claim: Claim, actual: float | None) -> bool | None:
     )
 
 
-def check(claim: Claim, today: date, scope: str) -> C.Outcome:
-    st = C.store()
-    first, last = st.coverage(C.TIV)
-    stated = C.stated(claim)
-    later, notes = (stated, []) if stated else C.default_window(today, first, last)
+def check(claim: Claim, today: date, scope: str, release: str | None = None) -> C.Outcome:
+    st, stated, later, notes = C.sipri_period(claim, today, release)
+    from realpolitik.queries.arms import tiv_coverage
+
+    first, last = tiv_coverage(release, st)
     base = _base_of(claim, later)
     if base.start < first:
         return C.unverifiable(f"the base window {base} starts before SIPRI's data ({first})")
@@ -69,7 +74,7 @@ def check(claim: Claim, today: date, scope: str) -> C.Outcome:
         ids = tuple(id_list)
         if note:
             notes.append(note)
-    by_year = C.q(_yearly, st, role, ids)
+    by_year = C.q(_yearly, st, role, ids, release)
     b_tiv, l_tiv = _total(by_year, base), _total(by_year, later)
     actual = None if b_tiv == 0 else 100 * (l_tiv / b_tiv - 1)
     holds = _holds(claim, actual)

@@ -12,36 +12,33 @@ from realpolitik.analyses.claims.verify.succession import arms_ids
 from realpolitik.errors import UserError
 
 
-def _all_windows(st: Any, role: str) -> Any:
+def _all_windows(st: Any, role: str, release: str | None = None) -> Any:
     """Every exporter's (or importer's) share and rank in every 5-year window (one query per article)."""
     from realpolitik.queries.arms import global_windows
 
-    return global_windows(role, C.WIDTH, st)
+    return global_windows(role, C.WIDTH, st, release=release)
 
 
-def windows_of(st: Any, role: str, who: str) -> Any:
-    frame = C.q(_all_windows, st, role)
+def windows_of(st: Any, role: str, who: str, release: str | None = None) -> Any:
+    frame = C.q(_all_windows, st, role, release)
     return frame[frame["pid"] == who].drop(columns="pid").reset_index(drop=True)
 
 
-def check(claim: Claim, today: date, what: str) -> C.Outcome:
+def check(claim: Claim, today: date, what: str, release: str | None = None) -> C.Outcome:
     from realpolitik.queries import arms
 
-    st = C.store()
-    first, last = st.coverage(C.TIV)
-    stated = C.stated(claim)
-    period, notes = (stated, []) if stated else C.default_window(today, first, last)
+    st, stated, period, notes = C.sipri_period(claim, today, release)
     kind = claim.claimed.get("kind") or "exporters"
     ids, note = arms_ids(claim.subject, period)
     if note:
         notes.append(note)
     who = ids[-1] if len(ids) > 1 else ids[0]
     try:
-        res = C.q(arms.top, kind, period, limit=1000)
+        res = C.q(arms.top, kind, period, limit=1000, release=release)
     except UserError as e:
         return C.unverifiable(str(e))
     role = "supplier" if kind == "exporters" else "recipient"
-    wf = windows_of(st, role, who)
+    wf = windows_of(st, role, who, release)
     frame = res.frame
     if what == "share":
         got = frame[frame["id"].isin(ids)]

@@ -55,18 +55,15 @@ def region_members(st: Any, region: str) -> set[str]:
     return out
 
 
-def check(claim: Claim, today: date, what: str) -> C.Outcome:
+def check(claim: Claim, today: date, what: str, release: str | None = None) -> C.Outcome:
     from realpolitik.queries import arms
 
-    st = C.store()
-    first, last = st.coverage(C.TIV)
-    stated = C.stated(claim)
-    period, notes = (stated, []) if stated else C.default_window(today, first, last)
+    st, stated, period, notes = C.sipri_period(claim, today, release)
     kind = claim.claimed.get("kind") or ("importers" if what == "region" else "exporters")
     role = "supplier" if kind == "exporters" else "recipient"
     c = claim.claimed
     try:
-        res = C.q(arms.top, kind, period, limit=1000)
+        res = C.q(arms.top, kind, period, limit=1000, release=release)
     except UserError as e:
         return C.unverifiable(str(e))
     frame = res.frame
@@ -89,7 +86,7 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
     # every window: the group's (or region's) combined share
     from realpolitik.analyses.claims.verify.arms_global import _all_windows
 
-    wf = C.q(_all_windows, st, role)
+    wf = C.q(_all_windows, st, role, release)
     rows: list[dict[str, Any]] = []
     if what == "region" or c.get("members"):
         sub = wf[wf["pid"].isin(members)].groupby(["start", "end"], as_index=False)["share"].sum()

@@ -12,20 +12,17 @@ from realpolitik.analyses.claims.verify.succession import arms_ids
 from realpolitik.errors import UserError
 
 
-def check(claim: Claim, today: date, side: str) -> C.Outcome:
+def check(claim: Claim, today: date, side: str, release: str | None = None) -> C.Outcome:
     from realpolitik.queries import arms
 
-    st = C.store()
-    first, last = st.coverage(C.TIV)
-    stated = C.stated(claim)
-    period, notes = (stated, []) if stated else C.default_window(today, first, last)
+    st, stated, period, notes = C.sipri_period(claim, today, release)
     whos, n1 = arms_ids(claim.subject, period)
     partners, n2 = arms_ids(claim.object, period)
     notes += [n for n in (n1, n2) if n]
     who = whos[0]
     fn = arms.suppliers if side == "supplier" else arms.recipients
     try:
-        res = C.q(fn, who, period)
+        res = C.q(fn, who, period, release=release)
     except UserError as e:
         return C.unverifiable(str(e))
     frame = res.frame
@@ -40,7 +37,7 @@ def check(claim: Claim, today: date, side: str) -> C.Outcome:
     else:
         actual = None  # not a partner at all
     rows = partner_rows(
-        who, partners, "imports" if side == "supplier" else "exports", claim, "rank"
+        who, partners, "imports" if side == "supplier" else "exports", claim, "rank", release
     )
     any_other = C.held_before(rows, period.start, period.end, today)
     holds = C.rank_ok(claim, actual) if not frame.empty else None

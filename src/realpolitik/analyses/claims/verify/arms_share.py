@@ -14,12 +14,14 @@ from realpolitik.errors import UserError
 
 
 def partner_rows(
-    who: str, partners: list[str], side: str, claim: Claim, what: str
+    who: str, partners: list[str], side: str, claim: Claim, what: str, release: str | None = None
 ) -> list[dict[str, Any]]:
     """Every window's share (percent) or rank of `partners` (summed) among `who`'s suppliers or recipients."""
     from realpolitik.queries.arms import partner_windows
 
-    frames = [C.q(partner_windows, who, p, side, C.WIDTH, C.store()) for p in partners]
+    frames = [
+        C.q(partner_windows, who, p, side, C.WIDTH, C.store(), release=release) for p in partners
+    ]
     by: dict[tuple[int, int], dict[str, Any]] = {}
     for f in frames:
         for r in f.itertuples(index=False):
@@ -38,20 +40,17 @@ def partner_rows(
     return rows
 
 
-def check(claim: Claim, today: date, side: str) -> C.Outcome:
+def check(claim: Claim, today: date, side: str, release: str | None = None) -> C.Outcome:
     from realpolitik.queries import arms
 
-    st = C.store()
-    first, last = st.coverage(C.TIV)
-    stated = C.stated(claim)
-    period, notes = (stated, []) if stated else C.default_window(today, first, last)
+    st, stated, period, notes = C.sipri_period(claim, today, release)
     whos, n1 = arms_ids(claim.subject, period)
     partners, n2 = arms_ids(claim.object, period)
     notes += [n for n in (n1, n2) if n]
     who = whos[0]
     fn = arms.suppliers if side == "import" else arms.recipients
     try:
-        res = C.q(fn, who, period)
+        res = C.q(fn, who, period, release=release)
     except UserError as e:
         return C.unverifiable(str(e), f"SIPRI arms transfers for {period}")
     frame = res.frame
@@ -60,7 +59,7 @@ def check(claim: Claim, today: date, side: str) -> C.Outcome:
     share = float(got["share"].sum()) if len(got) else None
     actual = None if total == 0 else (share * 100 if share is not None else 0.0)
     flow = "imports" if side == "import" else "exports"
-    rows = partner_rows(who, partners, flow, claim, "share")
+    rows = partner_rows(who, partners, flow, claim, "share", release)
     any_other = C.held_before(rows, period.start, period.end, today)
     holds = C.share_ok(claim, actual)
     verdict = C.decide(holds, any_other, stated is not None)

@@ -114,6 +114,24 @@ def default_window(
     return Period(start, max(start, end)), notes
 
 
+def sipri_period(
+    claim: Claim, today: date, release: str | None
+) -> tuple[Any, Period | None, Period, list[str]]:
+    """Store, stated period, period to check and its notes for a SIPRI claim — on the current data
+    (release None) or on one release as published (its own coverage decides the default window)."""
+    from realpolitik.queries.arms import tiv_coverage
+
+    st = store()
+    first, last = tiv_coverage(release, st)
+    s = stated(claim)
+    if s is not None:
+        if release is not None:
+            s.check_within(first, last, f"SIPRI's {release} release")
+        return st, s, s, []
+    period, notes = default_window(today, first, last)
+    return st, None, period, notes
+
+
 def period_used(claim: Claim, period: Period, source: str | None = None) -> dict[str, Any]:
     """The evidence's account of which period was checked and why (explicit, paragraph, default…)."""
     return {

@@ -18,6 +18,8 @@ from realpolitik.errors import UserError
 from realpolitik.periods import Period
 from realpolitik.result import Source
 
+BARRELS_PER_TONNE = 7.33  # BP's conversion factor for crude oil (average density)
+
 
 def mirror_caveat(importer: str) -> str:
     return (
@@ -25,6 +27,30 @@ def mirror_caveat(importer: str) -> str:
         "what the exporters declared; such records can miss part of a country's intake (cargoes declared "
         "to another destination, transhipment, unreported suppliers), so the share is of recorded crude "
         "imports, which may cover only part of what its refineries process"
+    )
+
+
+def coverage_note(importer: str, year: int, tonnes: float | None) -> str | None:
+    """How much of the importer's refinery intake (BP throughput) the recorded imports cover."""
+    from realpolitik.queries import energy
+
+    if not tonnes or not C.store().has_table("bp_oil"):
+        return None
+    try:
+        f = C.q(energy.refinery_throughput, importer).frame
+    except UserError:
+        return None
+    f = f[f["year"] <= year].dropna(subset=["throughput_kbd"])
+    if f.empty:
+        return None
+    row = f.iloc[-1]
+    kbd = tonnes * BARRELS_PER_TONNE / 365 / 1000
+    by = int(row["year"])
+    return (
+        f"coverage: BACI records {tonnes / 1e6:,.2f} Mt of crude imports for {C.name(importer)} in {year} "
+        f"(≈ {kbd:,.0f} kb/d at {BARRELS_PER_TONNE} barrels a tonne); BP puts its refinery throughput at "
+        f"{float(row['throughput_kbd']):,.0f} kb/d in {by}{' (latest BP year)' if by != year else ''}: the "
+        f"recorded imports cover about {100 * kbd / float(row['throughput_kbd']):.0f} % of what its refineries ran"
     )
 
 
@@ -50,6 +76,7 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
     sources: list[Source] = []
     actual: Any = None
     mirror_used = False
+    recorded_tonnes: float | None = None
     for y in sorted(set(years) | {year}):
         try:
             res = C.q(fn, claim.subject, y)
@@ -74,6 +101,8 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
         if y == year:
             actual = val if has else None
             mirror_used = bool(mirror)
+            if has and "tonnes" in res.frame:
+                recorded_tonnes = float(res.frame["tonnes"].fillna(0).sum())
     holds = (
         None
         if actual is None and year not in years
@@ -106,6 +135,13 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
             )
     if mirror_used and side == "sources":
         notes.append(mirror_caveat(str(claim.subject)))
+        cov = coverage_note(str(claim.subject), year, recorded_tonnes)
+        if cov:
+            notes.append(cov)
+            pct_cov = cov.rsplit("cover about ", 1)[1].split(" %")[0]
+            summary += (
+                f"; the recorded imports cover about {pct_cov} % of its refinery throughput (BP)"
+            )
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, Period(year, year), source),
