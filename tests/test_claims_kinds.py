@@ -162,3 +162,62 @@ def test_seed_story() -> None:
         "share"
     ] == pytest.approx(65.1, abs=0.05)
     assert any("mirror data" in n for n in oil.evidence["notes"])
+
+
+def test_change_between_the_two_latest_windows_and_over_a_decade() -> None:
+    d = "2017-02-20"  # default window 2012–2016
+    c = one(
+        "Global arms transfers have grown steadily since 2005 and rose by 8 per cent between the "
+        "two most recent five-year periods.",
+        d,
+    )
+    assert c.claimed["base"] == "previous" and c.period["source"] == "default"
+    assert (c.evidence["period_used"]["start"], c.evidence["base_period"]["start"]) == (2012, 2007)
+    claims = check(
+        "Global arms transfers recorded a 6 per cent increase over the past decade and a 21 per "
+        "cent increase from 2006-2010.",
+        d,
+    ).claims
+    assert [c.claimed.get("base") for c in claims] == ["previous", [2006, 2010]]
+    assert all(c.evidence["period_used"]["start"] == 2012 for c in claims)
+
+
+def test_change_period_pair_carried_to_the_next_clause() -> None:
+    claims = check(
+        "Italian arms exports grew by 86 per cent between 2014–18 and 2019–23, while Spanish "
+        "(–4.3 per cent) arms exports decreased.",
+        DATE,
+    ).claims
+    assert {c.subject for c in claims} == {"ITA", "ESP"}
+    for c in claims:
+        assert c.claimed["base"] == [2014, 2018] and c.period["start"] == 2019
+
+
+def test_two_states_compared_is_not_a_change() -> None:
+    assert not check(
+        "In 2019-23 the volume of Egypt's arms imports was 2.5 times higher than that of Algeria.",
+        DATE,
+    ).claims
+
+
+def test_apposition_its_and_possessive_qualitative_rank() -> None:
+    c = one("Armenia buys weapons from Russia, its key supplier.")
+    assert (c.type, c.subject, c.object, c.claimed["comparator"]) == (
+        "arms_top_supplier",
+        "ARM",
+        "RUS",
+        "le",
+    )
+    c = one("France is Greece's major arms provider.")
+    assert (c.type, c.subject, c.object, c.claimed["rank"]) == (
+        "arms_top_supplier",
+        "GRC",
+        "FRA",
+        3,
+    )
+
+
+def test_adverb_of_proportion() -> None:
+    c = one("Pakistan's arms imports came mostly from China.")
+    assert (c.type, c.subject, c.object) == ("arms_import_share", "PAK", "CHN")
+    assert (c.claimed["value"], c.claimed["comparator"]) == (50.0, "gt")

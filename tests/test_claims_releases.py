@@ -24,7 +24,9 @@ def test_verdict_as_published_uses_the_release_current_at_the_article_date() -> 
     if "2024" not in arms.releases() or arms.release_current_at("2024-03-19") != "2024":
         pytest.skip("store does not hold SIPRI's 2024 release")
     figure = round(_share("2024"), 1)
-    c = one(f"China accounted for {figure} per cent of global arms exports in 2019-23.", "2024-03-19")
+    c = one(
+        f"China accounted for {figure} per cent of global arms exports in 2019-23.", "2024-03-19"
+    )
     pub = c.verdict_as_published
     assert pub is not None and pub["release"] == "2024"
     assert pub["verdict"] == "supported"

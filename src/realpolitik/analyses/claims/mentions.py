@@ -354,8 +354,12 @@ def resolve(
         alt = (
             next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
         ) or (discourse.prev_subject if discourse.prev_subject != target else None)
+        poss = pm.group(0).lower() == "its"
+        if poss and before and alt and re.fullmatch(r",\s*", text[before[-1].end : s]):
+            # apposition "Israel, its main supplier": the NP *is* the state just named, so "its"
+            # is another state
+            target, alt = alt, target
         if target:
-            poss = pm.group(0).lower() == "its"
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):
         s = rm.start() + (len(rm.group(0)) - len(rm.group(0).lstrip()))

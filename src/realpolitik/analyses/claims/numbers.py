@@ -161,7 +161,9 @@ SHARE_RE = re.compile(
     rf"(?:(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
     rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
-    rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b))",
+    rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
+    # "came mostly from Russia", "sold predominantly to Asia": an adverb of proportion
+    rf"|\b(?P<adv>mostly|predominantly|chiefly)\b(?=\s+(?:from|to)\b))",
     re.IGNORECASE,
 )
 
@@ -195,7 +197,7 @@ def _hedge(h: str | None) -> str:
 
 
 _SHARE_HINT = re.compile(
-    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of ",
+    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly",
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
@@ -241,6 +243,8 @@ def find_shares(text: str) -> list[Share]:
         elif m.group("quant"):
             comp, v = QUANTIFIERS[m.group("quant").lower()]
             out.append(Share(v, comp, "quantifier", 0, m.start(), m.end(), m.group(0)))
+        elif m.group("adv"):
+            out.append(Share(50.0, "gt", "quantifier", 0, m.start(), m.end(), m.group(0)))
     return out
 
 
@@ -274,6 +278,8 @@ RANK_RE = re.compile(
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     # "a key supplier", "one of the main providers": among the top three
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
+    rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|significant|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     rf"|\b(?P<sup1>{_SUP_WORDS})\b"
     # a bare ordinal ("Russia is second", "a close second"): the reader decides whether it is a rank
     rf"|(?P<loose>{_ORD})",
@@ -339,6 +345,11 @@ def find_ranks(text: str) -> list[Rank]:
         elif g["qual"]:
             out.append(
                 Rank(QUALITATIVE_TOP, "le", m.start(), m.end(), m.group(0).strip(), "qualitative")
+            )
+        elif g["qual2"]:  # the possessive before it is the owner, not part of the rank
+            a = m.start("qual2")
+            out.append(
+                Rank(QUALITATIVE_TOP, "le", a, m.end(), text[a : m.end()].strip(), "qualitative")
             )
         elif g["sup1"]:
             if _SUP_AFTER_ORD.search(text[max(0, m.start() - 16) : m.start()]):

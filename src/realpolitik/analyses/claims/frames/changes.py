@@ -15,6 +15,11 @@ _VOLUME_NOUN = re.compile(
 )
 
 
+_THAN_STATE = re.compile(
+    r"\bthan\s+(?:(?:that|those)\s+of\s+|(?:the\s+)?(?:imports|exports|purchases|sales)\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+
 _GLOBAL_VOLUME = re.compile(
     r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
     r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
@@ -54,6 +59,10 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                 if o.how == "to":
                     owner = None  # "arms imports to Pakistan", "exports to the Middle East": a flow between two parties
                 break
+        if owner is not None and any(
+            _THAN_STATE.search(v.s(c.start, m.start)) for m in v.states if c.start < m.start < b
+        ):
+            continue  # "3.1 times higher than that of Cambodia": two states compared, not a change
         if owner is not None:
             lo_np = min(owner.mention.start, w.start())
             others = {
@@ -177,14 +186,53 @@ def change_periods(v: View, f: Frame, ctx: Context) -> None:
     """The later and the base period of a change: 'between P1 and P2', 'from P1 to P2', 'in P2 … than
     in P1', 'compared to P1', 'from the P1 period'; missing ones stay None (the verifier's default)."""
     a, b = v.clause(f.span[0])
-    ps = [p for p in v.periods if p.kind != "anaphor" and v.start <= p.span[0] < v.end]
-    local = [p for p in ps if a <= p.span[0] < b] or ([] if f.rule.endswith("ellipsis") else [])
-    if f.rule.endswith("ellipsis"):
-        local = [p for p in ps if a <= p.span[0] < b]
-    base = later = None
     txt = v.text
+    if _BETWEEN_LAST_TWO.search(v.s(a, b)):
+        # "increased by 8.4 % between the two five-year periods": the latest window against the one
+        # before; other periods in the clause ("has grown since 2004 and …") are about another verb
+        f.extra["base"] = "previous"
+        return
+    ps = [p for p in v.periods if p.kind != "anaphor" and v.start <= p.span[0] < v.end]
+    # several changes in one clause ("a 5.5 % increase over the past decade and a 20 % increase from
+    # 2005–09"): a period after a change and before the next belongs to that change; periods before
+    # the first change belong to all of them
+    here = sorted(c.start for c in v.changes if a <= c.start < b)
+    lo, hi = a, b
+    if len(here) > 1:
+        i = here.index(f.span[0]) if f.span[0] in here else 0
+        lo = f.span[0] if i else a
+        hi = here[i + 1] if i + 1 < len(here) else b
+    if here:
+        local = [p for p in ps if lo <= p.span[0] < hi or a <= p.span[0] < here[0]]
+    else:
+        local = [p for p in ps if a <= p.span[0] < b]
+    base, later = _pair(local, txt, v.start)
+    if later is None and base is None and not f.rule.endswith("ellipsis"):
+        # "French exports rose 59 % between 2012–16 and 2017–21, while Chinese … decreased": the
+        # pair named elsewhere in the sentence
+        base, later = _pair(ps, txt, v.start, pairs_only=True)
+    fallback = True
+    if later is not None and later.kind == "past" and later.end - later.start >= 9:
+        # "over the past decade": on five-year windows, the latest window (against the one before,
+        # unless a base is named: "a 20 % increase from 2005–09")
+        if base is None:
+            f.extra["base"] = "previous"
+        later, fallback = None, False
+    _set_periods(v, f, ctx, ps, base, later, a, b, fallback)
+
+
+_BETWEEN_LAST_TWO = re.compile(
+    r"\bbetween\s+the\s+(?:(?:last|latest|two\s+most\s+recent|most\s+recent)\s+)?two\s+(?:(?:consecutive|successive|latest|last|most\s+recent)\s+)?(?:five|four|ten|5|4|10)[- ]year\s+(?:periods|cycles|windows|spans|blocks)\b",
+    re.I,
+)
+
+
+def _pair(local, txt: str, floor: int, pairs_only: bool = False):
+    """The (base, later) periods among ``local``: 'between P1 and P2', 'from P1 to P2', a baseline cue
+    ('than in P1', 'compared with P1') and otherwise the first period as the later one."""
+    base = later = None
     for p in local:
-        pre = txt[max(v.start, p.span[0] - 40) : p.span[0]]
+        pre = txt[max(floor, p.span[0] - 40) : p.span[0]]
         if L.BASELINE_BEFORE_RE.search(pre) or re.search(
             r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", pre, re.I
         ):
@@ -225,13 +273,23 @@ def change_periods(v: View, f: Frame, ctx: Context) -> None:
             base = base or p
         elif later is None:
             later = p
-    if later is None:
+    if pairs_only and not (base is not None and later is not None):
+        return None, None
+    return base, later
+
+
+def _set_periods(
+    v: View, f: Frame, ctx: Context, ps, base, later, a: int, b: int, fallback: bool = True
+) -> None:
+    txt = v.text
+    if later is None and fallback:
         # the clause before ("In 2017–21 … and were 14 per cent higher than in 2012–16")
         main = [
             p
             for p in ps
             if not L.BASELINE_BEFORE_RE.search(txt[max(v.start, p.span[0] - 40) : p.span[0]])
             and p is not base
+            and not (p.kind == "past" and p.end - p.start >= 9)  # "past decade": see above
         ]
         if main:
             later = main[0]
@@ -242,13 +300,15 @@ def change_periods(v: View, f: Frame, ctx: Context) -> None:
             "text": later.text,
             "source": "explicit",
         }
-    elif ctx.paragraph_period(f.metric) is not None and not L.PRESENT_RE.search(
-        v.s(v.start, v.end)
+    elif (
+        fallback
+        and ctx.paragraph_period(f.metric) is not None
+        and not L.PRESENT_RE.search(v.s(v.start, v.end))
     ):
         f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
     if base is not None:
         f.extra["base"] = [base.start, base.end]
-    elif re.search(
+    elif "base" not in f.extra and re.search(
         r"\b(?:previous|preceding|prior|last)\s+(?:five|four|ten|5|10|4)[- ]years?\b|\bprevious\s+(?:five[- ]year\s+)?period\b|\btwo\s+five-year\b",
         v.s(a, b),
         re.I,

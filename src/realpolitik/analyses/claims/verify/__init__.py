@@ -105,6 +105,12 @@ def as_published(claim: Claim, today: date) -> dict[str, Any] | None:
     }
 
 
+def _same_period(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Only a verdict on the same years is worth setting beside the current one in the summary (a
+    release that ends earlier has an earlier default window: that stays in verdict_as_published)."""
+    return bool(a and b) and (a["start"], a["end"]) == (b["start"], b["end"])
+
+
 def verify(claim: Claim, today: date) -> Claim:
     """Fill a claim's verdict, evidence and sources (never raises for missing data or odd ids), and
     for SIPRI claims the verdict as published (``verdict_as_published``)."""
@@ -117,7 +123,13 @@ def verify(claim: Claim, today: date) -> Claim:
     if claim.type in RELEASE_AWARE and not ev.get("error"):
         claim.verdict_as_published = as_published(claim, today)
         pub = claim.verdict_as_published
-        if pub and not pub.get("same_as_current_data") and pub.get("verdict") != verdict:
+        if (
+            pub
+            and not pub.get("same_as_current_data")
+            and pub.get("verdict") != verdict
+            and pub.get("verdict") != "unverifiable"  # e.g. a period the release does not cover
+            and _same_period(pub.get("period_used"), ev.get("period_used"))
+        ):
             ev["summary"] = (
                 f"{ev.get('summary', '')}; {pub['verdict']} as published in SIPRI's {pub['release']} "
                 "release, current at the article date (SIPRI revises past figures every year)"
