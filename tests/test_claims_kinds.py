@@ -221,3 +221,69 @@ def test_adverb_of_proportion() -> None:
     c = one("Pakistan's arms imports came mostly from China.")
     assert (c.type, c.subject, c.object) == ("arms_import_share", "PAK", "CHN")
     assert (c.claimed["value"], c.claimed["comparator"]) == (50.0, "gt")
+
+
+def _read(text: str, date: str = DATE) -> list[tuple]:
+    return [
+        (c.type, c.subject, c.object, c.claimed.get("value", c.claimed.get("rank")))
+        for c in check(text, date).claims
+    ]
+
+
+def test_region_adjectives_and_latin_american_is_not_american() -> None:
+    c = one("African states received 8 per cent of global arms imports in 2019-23.")
+    assert (c.type, c.claimed["region"]) == ("arms_region_share", "Africa")
+    c = one(
+        "Mexico, which pumps more oil than most Latin American countries, ranked 12th among oil producers in 2019.",
+        "2021-06-01",
+    )
+    assert (c.type, c.subject) == ("oil_producer_rank", "MEX")
+
+
+def test_an_earlier_value_of_the_same_share() -> None:
+    claims = check(
+        "Greece took 14 per cent of France's arms exports in 2019-23, down from 3 per cent in the "
+        "preceding five-year period.",
+        DATE,
+    ).claims
+    assert [(c.claimed["value"], c.period["start"], c.period["end"]) for c in claims] == [
+        (14.0, 2019, 2023),
+        (3.0, 2014, 2018),
+    ]
+    assert {(c.subject, c.object) for c in claims} == {("FRA", "GRC")}
+
+
+def test_description_in_a_participial_clause_and_bare_arms_imports() -> None:
+    got = _read(
+        "Kuwait received 2 per cent of arms imports in 2019-23, making the emirate a smaller "
+        "buyer than Qatar."
+    )
+    assert ("arms_global_share", "KWT", None, 2.0) in got
+    got = _read(
+        "Egypt bought 30 per cent of all Russian arms exports in 2014-18, making the country "
+        "Moscow's second-largest customer."
+    )
+    assert ("arms_top_recipient", "RUS", "EGY", 2) in got
+
+
+def test_give_verb_with_recipient_owns_its() -> None:
+    assert _read("Iraq sells Jordan most of its crude.", "2022-09-01") == [
+        ("oil_import_share", "JOR", "IRQ", 50.0)
+    ]
+
+
+def test_negated_border_and_since_with_an_event() -> None:
+    c = one("Iran shares no land border with Israel.")
+    assert (c.type, c.claimed, c.verdict) == ("shared_border", {"negated": True}, "supported")
+    assert "'no border'" in c.evidence["tolerance"]
+    c = one("Armenia and Azerbaijan have been rivals since the war of 1988.")
+    assert c.claimed["since"] == 1988
+
+
+def test_regional_superlative_is_not_a_world_rank() -> None:
+    assert _read("Morocco, the largest buyer of French arms in Africa, expanded its navy.") == []
+
+
+def test_now_pins_the_claim_to_the_latest_window() -> None:
+    c = one("India is currently not among the five largest arms exporters.")
+    assert c.claimed.get("now") and c.verdict in {"supported", "contradicted"}

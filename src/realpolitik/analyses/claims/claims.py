@@ -143,7 +143,7 @@ def _claimed(f: Frame, typ: str) -> dict[str, Any]:
         c["kind"] = f.side
     if typ == "arms_volume_change":
         c["kind"] = f.side
-    for key in ("region", "members", "top", "base"):
+    for key in ("region", "members", "top", "base", "now"):
         if key in f.extra:
             c[key] = f.extra[key]
     return c

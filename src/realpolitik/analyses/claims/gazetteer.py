@@ -142,6 +142,14 @@ REGIONS: dict[str, str | None] = {
     "South Caucasus": None, "the Balkans": None, "Western Europe": None, "Eastern Europe": None,
     "Central Europe": None, "Gulf states": None, "Caspian Sea": None, "the Caspian": None,
     "Nagorno-Karabakh": None, "Gaza Strip": None, "Gaza": None, "Kashmir": None,
+    # adjectives ("European states accounted for 21 %"; "Latin American" is not "American")
+    "European": "Europe", "African": "Africa", "Asian": "Asia and Oceania",
+    "Middle Eastern": "Middle East", "South Asian": "South Asia", "Latin American": None,
+    "South American": None, "North American": None, "Central American": None,
+    "Southeast Asian": None, "South-East Asian": None, "East Asian": None, "Central Asian": None,
+    "sub-Saharan African": None, "North African": None, "West African": None, "East African": None,
+    "Western European": None, "Eastern European": None, "Central European": None,
+    "Caucasian": None, "Balkan": None, "Arab": None, "Gulf Arab": None,
 }  # fmt: skip
 
 # nouns after a state's adjective that make it a descriptor of a non-state thing

@@ -285,7 +285,7 @@ RIVAL_RE = re.compile(
     re.I,
 )
 BORDER_VERB_RE = re.compile(
-    r"\b(?:borders|bordered|bordering|shares?\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,3}?(?:land\s+)?border|"
+    r"\b(?:(?:does|do|did)(?:\s+not|n['’]t)\s+(?:even\s+)?border|borders|bordered|bordering|shares?\s+(?:a|an|its)?\s*(?:[\w-]+\s+){0,3}?(?:land\s+)?border|"
     r"sharing\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?border|has\s+a\s+(?:[\w-]+\s+){0,2}?border|"
     r"share\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:land\s+)?(?:border|frontier))\b",
     re.I,

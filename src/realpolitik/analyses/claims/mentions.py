@@ -275,6 +275,11 @@ class Discourse:
         self.sentences += 1
 
 
+_PARTICIPLE = re.compile(
+    r",\s+(?:making|leaving|giving|turning|which\s+(?:made|makes|left|leaves|turned))\b", re.I
+)
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -325,7 +330,11 @@ def resolve(
             ):
                 continue  # "the member states", "the largest state" …: not an anaphor
         a, b = clause_of(s)
-        local = {m.id for m in states if a <= m.start < b}
+        local = {
+            m.id
+            for m in states
+            if a <= m.start < b and not (m.end <= s and _PARTICIPLE.search(text, m.end, s))
+        }  # "Saudi Arabia bought …, making the kingdom …": a new clause, the same state
         det = dm.group("det").lower()
         if det in {"this", "that"}:
             target = discourse.recent(exclude=local)
@@ -336,6 +345,17 @@ def resolve(
         else:
             target = discourse.salient(among=klass, exclude=local)
             alt = None
+        if target is None:
+            # "Saudi Arabia bought …, making the kingdom Washington's biggest customer": a state
+            # named earlier in this sentence, outside the description's clause
+            target = next(
+                (
+                    m.id
+                    for m in reversed(states)
+                    if m.end <= s and m.id not in local and (klass is None or m.id in klass)
+                ),
+                None,
+            )
         if target is None:
             continue
         alt = discourse.salient(among=klass, exclude=local | {target})

@@ -256,7 +256,7 @@ _SUP_WORDS = (
     r"largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|"
     r"single largest|single biggest|most important|number one|no\. ?1"
 )
-_QUAL = r"key|major|main|leading|principal|important|significant|top|prime|biggest|largest"
+_QUAL = r"key|major|main|leading|principal|important|top|prime|biggest|largest"
 RANK_RE = re.compile(
     # "24th largest", "third-biggest", "second largest"
     rf"(?P<ord>{_ORD})(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking|placed)\b"
@@ -279,7 +279,7 @@ RANK_RE = re.compile(
     # "a key supplier", "one of the main providers": among the top three
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
-    rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|significant|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     rf"|\b(?P<sup1>{_SUP_WORDS})\b"
     # a bare ordinal ("Russia is second", "a close second"): the reader decides whether it is a rank
     rf"|(?P<loose>{_ORD})",

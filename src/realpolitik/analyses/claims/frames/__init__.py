@@ -13,6 +13,8 @@ last period, the paragraph's periods). Each reading says which rule produced it 
 
 from __future__ import annotations
 
+import re
+
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
@@ -26,8 +28,13 @@ from realpolitik.analyses.claims.frames.relations import (
     read_deals,
     read_rivalries,
 )
-from realpolitik.analyses.claims.frames.shares import _shares_of_ranks, read_shares
+from realpolitik.analyses.claims.frames.shares import _shares_of_ranks, earlier_periods, read_shares
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
+
+_NOW = re.compile(
+    r"\b(?:no\s+longer|not\s+any\s?more|currently|at\s+present|nowadays|these\s+days|today|now)\b",
+    re.I,
+)
 
 
 def observe(ctx: Context, text: str, paragraph: int) -> None:
@@ -57,7 +64,19 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     frames = changes + groups + shares + ranks
     for f in changes:
         change_periods(v, f, ctx)
-    assign_periods(v, [f for f in frames if f.kind in {"share", "rank"}], ctx)
+    assign_periods(
+        v, [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra], ctx
+    )
+    frames = earlier_periods(v, frames)
+    for f in frames:
+        if (
+            f.kind in {"share", "rank"}
+            and f.period is None
+            and _NOW.search(v.s(*v.clause(f.span[0])))
+        ):
+            f.extra["now"] = (
+                True  # "is no longer among …", "currently supplies …": the latest window only
+            )
     frames += read_borders(v)
     frames += read_rivalries(v, ctx, subject)
     frames += read_deals(v, ctx)

@@ -22,7 +22,7 @@ _THAN_STATE = re.compile(
 
 _GLOBAL_VOLUME = re.compile(
     r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
-    r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
+    r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|(?:global|international|world(?:wide)?)\s+(?:arms\s+)?(?:exports|imports)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
     re.I,
 )
 

@@ -24,6 +24,8 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
     countries'; regional shares: 'the Middle East accounted for 29 per cent of global arms imports'."""
     out: list[Frame] = []
     for q in v.shares:
+        if any(c.start <= q.start < c.end for c in v.changes):
+            continue  # "African arms imports shot up 45 percent": a change, not a share
         a, b = v.clause(q.start)
         before = v.s(max(v.start, q.start - 160), q.start)
         metric = _metric_at(v, q.start, ctx)

@@ -363,7 +363,7 @@ def _read_rank(
     noun = _role_noun_after(v, r, b)
     scope_end = noun.end() if noun else r.end
     if re.match(
-        r"\s+(?:of\s+(?:arms|weapons)\s+)?(?:in|among|to|within)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Latin\s+America|South\s+America|the\s+region|the\s+Gulf|Eastern\s+Europe|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|Oceania|sub-Saharan)",
+        r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:arms|weapons|oil|crude)\s+)?(?:in|among|to|within)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Latin\s+America|South\s+America|the\s+region|the\s+Gulf|Eastern\s+Europe|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|Oceania|sub-Saharan)",
         v.text[scope_end : scope_end + 45],
         re.I,
     ):

@@ -60,8 +60,16 @@ def read_borders(v: View) -> list[Frame]:
         objs = [m for m in states if m.start >= bv.end()]
         if not subj:
             continue
-        if re.search(r"\bno\b|\bnot\b", v.s(subj[-1].end, bv.start()), re.I):
-            continue
+        # "shares no border with", "does not border": a negated claim (holds when there is none)
+        negated = bool(
+            re.search(r"\bno\b|\bnot\b|n['’]t\b|\bnever\b", v.s(subj[-1].end, bv.end()), re.I)
+        )
+        if not objs and re.match(r"\s+with\s+it\b", v.text[bv.end() : b], re.I):
+            # "… shares no border with it": the other state named before in the sentence
+            it = next(
+                (m for m in reversed(states) if m.id != subj[-1].id and m.end <= bv.start()), None
+            )
+            objs = [it] if it is not None else []
         if len(subj) >= 2 and not objs:
             run = _coordination_before(v, subj[-1], a)
             if len(run) == 2:
@@ -105,16 +113,17 @@ def read_borders(v: View) -> list[Frame]:
                         None,
                         subj[-1].id,
                         o.id,
-                        {},
+                        {"negated": True} if negated else {},
                         (a, b),
-                        rule="border+verb",
+                        rule="border+verb" + ("+negated" if negated else ""),
+                        negated=negated,
                     )
                 )
     return out
 
 
 _SINCE = re.compile(
-    r"\b(?:since|dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|(?:began|begun|started|emerged|erupted)\s+in|goes\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?((?:19|20)\d\d)\b",
+    r"\b(?:since|dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|(?:began|begun|started|emerged|erupted)\s+in|goes\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:in|of)\s+)?((?:19|20)\d\d)\b",
     re.I,
 )
 

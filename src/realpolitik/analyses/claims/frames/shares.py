@@ -83,11 +83,87 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
     out: list[Frame] = []
     prev: Frame | None = None
     for q in _share_values(v, taken):
+        if (
+            prev is not None
+            and _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
+            and not any(q.start - 24 <= m.start < q.start for m in v.states)
+            and not re.match(
+                r"\s+(?:for|from|to|by)\s+(?:the\s+)?[A-Z]", v.text[q.end : q.end + 12]
+            )
+            and not _after_is_each(v, q)  # "compared with 5 % each for the next two"
+        ):
+            # "82 % of its weapons from China in 2019-23, up from 74 % in the previous five years":
+            # the same share at an earlier time (its period is fixed by earlier_periods)
+            frames = [
+                replace(
+                    prev,
+                    value=q.to_dict() | {"decimals": q.decimals},
+                    span=(q.start, q.end),
+                    period=None,
+                    rule=prev.rule + "+earlier",
+                    extra={**prev.extra, "earlier_than": prev},
+                )
+            ]
+            out.extend(frames)
+            continue
         frames = _read_share(v, q, prev, ctx)
         out.extend(frames)
         if frames:
             prev = frames[-1]
     return out
+
+
+_EARLIER_VALUE = re.compile(
+    r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$",
+    re.I,
+)
+_PREVIOUS_SPAN = re.compile(
+    r"\b(?:the\s+)?(?:previous|preceding|prior|earlier)\s+(?:(?:five|four|ten|5|4|10)[- ]years?(?:\s+period)?|(?:five|four|ten|5|4|10)[- ]year\s+period|period|window)\b",
+    re.I,
+)
+
+
+def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
+    """The period of each '… up from 74 % in 2014–18 / in the previous five years' frame: its own
+    explicit period, else the window of the same length just before its main frame's period. Frames
+    whose period cannot be fixed (the main one has none) are dropped."""
+    keep = []
+    for f in frames:
+        main = f.extra.pop("earlier_than", None) if f.extra else None
+        if main is None:
+            keep.append(f)
+            continue
+        a, b = v.clause(f.span[0])
+        nxt = v.s(f.span[1], b)
+        own = next(
+            (
+                p
+                for p in v.periods
+                if f.span[1] <= p.span[0] < b
+                and p.kind not in {"anaphor", "past"}
+                and p.span[0] - f.span[1] < 30
+            ),
+            None,
+        )
+        if own is not None:
+            f.period = {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
+        elif (
+            _PREVIOUS_SPAN.match(
+                nxt.lstrip()[3:] if nxt.lstrip().lower().startswith("in ") else nxt.lstrip()
+            )
+            and main.period
+        ):
+            n = main.period["end"] - main.period["start"] + 1
+            f.period = {
+                "start": main.period["start"] - n,
+                "end": main.period["end"] - n,
+                "text": "the previous period",
+                "source": "explicit",
+            }
+        else:
+            continue
+        keep.append(f)
+    return keep
 
 
 def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
@@ -225,12 +301,18 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             )
         )
     )
+    bare_global = False
     if bare_np:
         np_owner = _earlier_total(
             v, q.start
         )  # "… buyers of American weapons …, which accounted for 3.6 % of sales"
+        # "Qatar received 7.6 % of arms imports": nobody's total is named, so the world's
+        bare_global = np_owner is None and bool(re.search(r"\barms\b", np_text, re.I))
     after = _theme_after(v, np[1] if np else q.end, b)
     att = _attached_before(v, q, a)
+    ditr = _ditransitive(v, q, a, att, np_owner, metric)
+    if ditr is not None:
+        return [ditr]
     subj = _subject_before(v, q.start, a)
     each = _after_is_each(v, q)
     rule = "share"
@@ -307,7 +389,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         )  # "India was the largest importer. This accounts for 11 percent of global imports."
         rule = "share+this"
     if theme is None and re.fullmatch(
-        r"\s*with\s+(?:an?\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?",
+        r"\s*(?:with|at)\s+(?:an?\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?",
         v.s(a, q.start),
         re.I,
     ):
@@ -396,7 +478,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 o = _np_owner(v, *np)
                 if o is not None and o.mention.id != theme.id:
                     np_owner = owner = o
-    glob = bool(np) and np_owner is None and _global_np(v, *np)
+    glob = bool(np) and np_owner is None and (_global_np(v, *np) or bare_global)
     total_ref = (
         bool(np)
         and np_owner is None
@@ -528,6 +610,46 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             )
         )
     return frames
+
+
+_GIVE_VERB = re.compile(
+    r"\b(?:sells?|sold|selling|supplies|supplied|supply|supplying|provides?|provided|providing|"
+    r"ships?|shipped|shipping|gives?|gave|giving|furnishes|furnished)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _ditransitive(
+    v: View, q: Any, a: int, att: Mention | None, np_owner: Owner | None, metric: str | None
+) -> Frame | None:
+    """'Azerbaijan sells Israel most of its oil', 'Russia supplied India 60 % of its arms': the
+    recipient right after the verb owns the total ('its' is the nearer state), the subject supplies it."""
+    if att is None or np_owner is None or metric is None:
+        return None
+    if np_owner.mention.form != "pronoun" or np_owner.mention.id != att.id:
+        return None
+    if not re.fullmatch(r"\s*(?:with\s+)?", v.s(att.end, q.start)):
+        return None
+    verb = _GIVE_VERB.search(v.s(max(a, att.start - 40), att.start))
+    if verb is None:
+        return None
+    vstart = max(a, att.start - 40) + verb.start()
+    giver = next(
+        (m for m in reversed(v.states) if a <= m.start and m.end <= vstart and m.id != att.id), None
+    )
+    if giver is None:
+        return None
+    return Frame(
+        "share",
+        metric,
+        "bilateral",
+        "import",
+        att.id,
+        giver.id,
+        q.to_dict() | {"decimals": q.decimals},
+        (q.start, q.end),
+        rule="share+give-its",
+    )
 
 
 def base_used(prev: Frame, rule: str) -> bool:

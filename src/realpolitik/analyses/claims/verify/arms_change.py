@@ -95,7 +95,7 @@ def check(claim: Claim, today: date, scope: str, release: str | None = None) -> 
             }
         )
     any_other = C.held_before(rows, later.start, later.end, today)
-    verdict = C.decide(holds, any_other, stated is not None or "base" in claim.claimed)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated) or "base" in claim.claimed)
     who = (
         "all international transfers"
         if scope == "global"

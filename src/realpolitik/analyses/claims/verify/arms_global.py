@@ -63,7 +63,7 @@ def check(claim: Claim, today: date, what: str, release: str | None = None) -> C
     any_other = C.held_before(rows, period.start, period.end, today)
     top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in frame.head(3).itertuples())
     summary += f" (top: {top})"
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     when = C.when_verdict(claim, rows, today)
     if when is not None:
         verdict, account = when

@@ -95,7 +95,7 @@ def check(claim: Claim, today: date, what: str, release: str | None = None) -> C
         sub = wf[wf["rank"] <= n].groupby(["start", "end"], as_index=False)["share"].sum()
     rows = C.window_rows(sub, "share", lambda v: C.share_ok(claim, v), 100.0)
     any_other = C.held_before(rows, period.start, period.end, today)
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     side = "exports" if kind == "exporters" else "imports"
     summary = f"combined share of {label} in global arms {side}, {period}: {C.pct(actual)}"
     ev = {

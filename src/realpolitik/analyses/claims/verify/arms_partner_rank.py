@@ -43,7 +43,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     holds = C.rank_ok(claim, actual) if not frame.empty else None
     if holds is None and not frame.empty:
         holds = False  # a rank was claimed for a state that delivered (or received) nothing
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in frame.head(3).itertuples())
     role = "supplier" if side == "supplier" else "recipient"
     shown = actual if actual else ("not listed" if not frame.empty else "–")

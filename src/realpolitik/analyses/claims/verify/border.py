@@ -84,4 +84,9 @@ def check_shared(claim: Claim, today: date) -> C.Outcome:
         "windows": [],
         "query": f"realpolitik border {claim.subject} {claim.object}",
     }
+    if claim.claimed.get("negated"):
+        ev["tolerance"] = (
+            "'no border': holds when there is no land border (" + ev["tolerance"] + ")"
+        )
+        return ("contradicted" if shared else "supported"), ev, res.sources
     return ("supported" if shared else "contradicted"), ev, res.sources

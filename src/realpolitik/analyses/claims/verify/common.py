@@ -165,6 +165,12 @@ def held_before(rows: list[dict[str, Any]], start: int, end: int, today: date) -
     return held
 
 
+def pinned(claim: Claim, stated_period: Any) -> bool:
+    """A claim tied to its period: one was stated, or the sentence says 'now' ('no longer',
+    'currently', 'today'): then an earlier window cannot make it mixed."""
+    return stated_period is not None or bool(claim.claimed.get("now"))
+
+
 def decide(default_holds: bool | None, any_other: bool, is_stated: bool) -> str:
     """Verdict from the claim's own period and the other windows."""
     if default_holds is None:

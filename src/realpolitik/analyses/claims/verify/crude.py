@@ -109,7 +109,7 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
         else (C.share_ok(claim, actual) if what == "share" else C.rank_ok(claim, actual))
     )
     any_other = C.held_before(rows, year, year, today)
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     label = "crude-oil imports" if side == "sources" else "crude-oil exports"
     rel = (
         f"{C.name(claim.object)}'s share of {C.name(claim.subject)}'s {label}"

@@ -100,7 +100,7 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
     actual = chosen[0][what] if chosen else None
     holds = chosen[0]["holds"] if chosen else None
     any_other = C.held_before(rows, year, year, today)
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     label = "share of" if what == "share" else "rank among partners for"
     fmt = (
         C.pct(actual)

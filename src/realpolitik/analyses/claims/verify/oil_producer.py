@@ -56,7 +56,7 @@ def check(claim: Claim, today: date) -> C.Outcome:
         if y >= 1965
     ]  # fmt: skip
     any_other = C.held_before(rows, year, year, today)
-    verdict = C.decide(holds, any_other, stated is not None)
+    verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     parts = [
         f"{r} by {m}"
         for r, m in ((actual_kbd, "volume (BP, kb/d)"), (actual_twh, "energy (TWh)"))
