@@ -87,12 +87,13 @@ def as_published(claim: Claim, today: date) -> dict[str, Any] | None:
     """The verdict on the SIPRI release that was current at the article date, when the store holds it:
     what the author could read then (SIPRI revises past figures every year). None when the store does
     not hold that release; the same verdict, flagged, when that release is the current data."""
+    from realpolitik.analyses.claims.verify.common import q
     from realpolitik.queries.arms import release_current_at, releases
 
-    rel = release_current_at(today)
+    rel = q(release_current_at, today)
     if rel is None:
         return None
-    if rel == releases()[-1]:
+    if rel == q(releases)[-1]:
         return {"release": rel, "verdict": claim.verdict, "same_as_current_data": True}
     verdict, ev, _ = _run(VERIFIERS[claim.type], replace(claim, evidence={}), today, release=rel)
     return {

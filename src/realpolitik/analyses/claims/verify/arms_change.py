@@ -62,7 +62,7 @@ def check(claim: Claim, today: date, scope: str, release: str | None = None) -> 
     st, stated, later, notes = C.sipri_period(claim, today, release)
     from realpolitik.queries.arms import tiv_coverage
 
-    first, last = tiv_coverage(release, st)
+    first, last = C.q(tiv_coverage, release, st)
     base = _base_of(claim, later)
     if base.start < first:
         return C.unverifiable(f"the base window {base} starts before SIPRI's data ({first})")

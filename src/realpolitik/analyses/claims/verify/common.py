@@ -122,7 +122,7 @@ def sipri_period(
     from realpolitik.queries.arms import tiv_coverage
 
     st = store()
-    first, last = tiv_coverage(release, st)
+    first, last = q(tiv_coverage, release, st)
     s = stated(claim)
     if s is not None:
         if release is not None:
