@@ -82,3 +82,10 @@ def test_network_and_panel(executed: Any) -> None:
     assert (
         "<th>tiv21</th>" in pair and "<td>250.45</td>" in pair
     )  # Israel → Azerbaijan, 2016 (SIPRI TIV)
+
+
+def test_committed_without_outputs() -> None:
+    """Outputs come from running it (CI does, on every run), so none is kept that could go stale."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and not any(c.outputs or c.execution_count for c in code)
