@@ -157,7 +157,8 @@ def panel_page(out: Path, env: dict[str, str]) -> None:
     text = (
         "# Panel head: dyad-years 2016–2020\n\n"
         "A directed COW dyad-year panel with contiguity, ATOP alliances, rivalries, democracy scores "
-        "and SIPRI arms flows (an empty cell, shown –, is null: not covered, never 0).\n\n"
+        "and SIPRI arms flows. An empty cell, shown –, is null, never 0; what null means in each "
+        "column is in the notes the command printed (below).\n\n"
         f"{made_by(shown, ', the CSV file read back as written')}"
         f"## The first {PANEL_HEAD} rows\n\n{csv_table(rows[: PANEL_HEAD + 1])}\n\n"
         f"## Azerbaijan (373) and Israel (666)\n\n{csv_table([rows[0], *pair])}\n\n"
