@@ -44,26 +44,44 @@ def test_site_builds_strictly_with_api_reference_and_gallery(tmp_path: Path) -> 
         assert (site / "gallery" / name).stat().st_size > 1000
 
 
-@pytest.mark.parametrize(
-    "link", ["[gone](no-such-page.md)", "[gone](brief.md#no-such-section)", "[gone](../README.md)"]
-)
-def test_a_broken_link_fails_the_build(tmp_path: Path, link: str) -> None:
-    """The strict build is what keeps the site's links honest: a missing page, a missing anchor or a
-    link out of the docs fails it (the config inherits the real one; only the docs are a copy)."""
+def build_with_link(tmp_path: Path, link: str) -> subprocess.CompletedProcess[str]:
+    """Build the real site with one link added to a copy of its index page (the config inherits
+    the real one; src/ and tools/ are the real ones, for mkdocstrings and the hooks)."""
     shutil.copytree(REPO / "docs", tmp_path / "docs")
-    for code in ("src", "tools"):  # mkdocstrings reads src/, its griffe extension is in tools/
+    for code in ("src", "tools"):
         (tmp_path / code).symlink_to(REPO / code)
     index = tmp_path / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + f"\nSee {link}.\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: docs\n", encoding="utf-8")
-    proc = mkdocs_build(config, tmp_path / "site")
+    return mkdocs_build(config, tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    "link", ["[gone](no-such-page.md)", "[gone](brief.md#no-such-section)", "[gone](../README.md)"]
+)
+def test_a_broken_link_fails_the_build(tmp_path: Path, link: str) -> None:
+    """The strict build is what keeps the site's links honest: a missing page, a missing anchor or a
+    link out of the docs fails it."""
+    proc = build_with_link(tmp_path, link)
     assert proc.returncode != 0
     warnings = [line for line in proc.stderr.splitlines() if line.startswith("WARNING")]
     target = link[link.index("(") + 1 : -1]
     assert len(warnings) == 1 and f"'index.md' contains a link '{target}'" in warnings[0], (
         proc.stderr
     )
+
+
+def test_a_link_to_the_data_licences_works_exactly_when_they_exist(tmp_path: Path) -> None:
+    """Topic pages link to ../DATA_LICENSES.md (right on GitHub); the site includes that file as a
+    page (tools/mkdocs_hooks.py), and a link to it is broken only while the file is missing."""
+    proc = build_with_link(tmp_path, "[the data licences](../DATA_LICENSES.md)")
+    if (REPO / "DATA_LICENSES.md").is_file():
+        assert proc.returncode == 0, proc.stderr
+        page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="DATA_LICENSES/">the data licences</a>' in page
+    else:
+        assert proc.returncode != 0 and "../DATA_LICENSES.md" in proc.stderr
 
 
 def test_gallery_is_what_the_commands_print_now() -> None:
