@@ -829,7 +829,7 @@ def _rivalry(claim: Claim, today: date) -> Outcome:
             },
             [],
         )
-    f = _q(_sql_pair, store, " UNION ALL ".join(parts) + " ORDER BY 2", lo, hi)
+    f = _q(_sql_pair, store, " UNION ALL ".join(parts) + " ORDER BY 2, 3, 1", lo, hi)
     rows = [
         {"source": r.dataset, "start": int(r.s), "end": None if _missing(r.e) else int(r.e)}
         for r in f.itertuples()
