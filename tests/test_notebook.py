@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,23 @@ def test_network_and_panel(executed: Any) -> None:
     assert (
         "<th>tiv21</th>" in pair and "<td>250.45</td>" in pair
     )  # Israel → Azerbaijan, 2016 (SIPRI TIV)
+
+
+@pytest.mark.parametrize(
+    ("tag", "kind", "expected"),
+    [
+        ("suppliers", "realpolitik.result:Result", "67.7"),
+        ("partnerships", "realpolitik.result:Result", "Azerbaijan"),
+        ("brief", "realpolitik.analyses.brief.model:Brief", "Azerbaijan"),
+        ("check", "realpolitik.analyses.claims.report:ClaimReport", "Harop"),
+    ],
+)
+def test_objects_display_as_rich_html(executed: Any, tag: str, kind: str, expected: str) -> None:
+    """Each object the tour ends a cell with renders as HTML in Jupyter, once its class can."""
+    module, name = kind.split(":")
+    if not hasattr(getattr(importlib.import_module(module), name), "_repr_html_"):
+        pytest.skip(f"{name} has no _repr_html_ yet")
+    assert expected in shown(executed, tag, "text/html")
 
 
 def test_committed_without_outputs() -> None:
