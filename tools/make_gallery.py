@@ -3,7 +3,7 @@
 Every output is what the project's own commands print, written verbatim; a page only adds a title
 and the command that made it. Run from anywhere, in a venv with the project and its data installed:
 
-    python tools/make_gallery.py            # rewrite docs/gallery/
+    python tools/make_gallery.py            # bring docs/gallery/ up to date (changed files only)
     python tools/make_gallery.py --check    # exit 1, naming the files, if the gallery is stale
 """
 
@@ -255,18 +255,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, write nothing")
     opts = parser.parse_args()
-    if not opts.check:
-        if GALLERY.exists():
-            shutil.rmtree(GALLERY)
-        build(GALLERY)
-        print(f"wrote {len(list(GALLERY.iterdir()))} files to {GALLERY.relative_to(ROOT)}")
-        return
     with tempfile.TemporaryDirectory() as tmp:
-        build(Path(tmp))
-        diff = stale(Path(tmp), GALLERY)
-    if diff:
-        sys.exit("gallery is stale (run `python tools/make_gallery.py`): " + ", ".join(diff))
-    print("gallery is current")
+        fresh = Path(tmp)
+        build(fresh)
+        diff = stale(fresh, GALLERY)
+        if opts.check:
+            if diff:
+                sys.exit(
+                    "gallery is stale (run `python tools/make_gallery.py`): " + ", ".join(diff)
+                )
+            print("gallery is current")
+            return
+        GALLERY.mkdir(parents=True, exist_ok=True)
+        for name in diff:  # only what changed: float noise in an unchanged chart is not a change
+            (GALLERY / name).unlink(missing_ok=True)
+            if (fresh / name).is_file():
+                shutil.copy2(fresh / name, GALLERY / name)
+    print(f"{len(diff)} of {len(list(GALLERY.iterdir()))} files in docs/gallery rewritten")
 
 
 if __name__ == "__main__":
