@@ -56,6 +56,8 @@ def test_arms_suppliers_lead_with_israel(executed: Any) -> None:
     frame = shown(executed, "suppliers-frame", "text/plain").splitlines()
     assert frame[1].split()[1:5] == ["ISR", "Israel", "697.45", "0.677392"]  # 67.7 % of 1,029.6 TIV
     assert "Israel" in shown(executed, "suppliers")
+    polars = shown(executed, "polars", "text/plain")
+    assert "shape: (3, 5)" in polars and "Israel" in polars and "697.45" in polars
 
 
 def test_brief_states_the_seed_figures(executed: Any) -> None:
