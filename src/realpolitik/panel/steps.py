@@ -26,16 +26,33 @@ def _dyad_only(panel: Panel, step: str) -> None:
 
 
 def add_contiguity(panel: Panel) -> Panel:
-    """conttype: COW direct contiguity, 0 none, 1 land/river, 2–5 sea ≤12/24/150/400 miles (closest type in the year)."""
+    """conttype: COW direct contiguity in force at the start of the year, 0 none, 1 land/river, 2–5 sea ≤12/24/150/400 mi.
+
+    "Start of the year" is the first month of the year the contiguity data cover the pair (January, or the month a
+    state enters): the closest type among the records in force that month, 0 when none is. A type that begins or
+    ends later in the year counts from the next year, as in peacesciencer's `add_contiguity(slice = "first")`.
+    """
     _dyad_only(panel, "contiguity")
     panel.require("cow_contdir")
     inside, first, last = _inside(panel, "cow_contdir")
+    # records by year with the first and last month they are in force that year; the 0 records (months in which
+    # both states exist without contiguity) only date the pair's first month, since peacesciencer's collapsed 0
+    # spans also run across months of contiguity
+    months = (
+        "SELECT ccode1, ccode2, conttype, y AS year, CASE WHEN y = styear THEN month(stdate) ELSE 1 END AS fm, "
+        "CASE WHEN y = endyear THEN month(enddate) ELSE 12 END AS lm "
+        "FROM (SELECT *, unnest(range(styear, endyear + 1)) AS y FROM cow_contdir)"
+    )
     source = (
-        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, min(conttype) AS conttype FROM "
-        "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL"
+        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, coalesce(min(conttype) FILTER "
+        "(WHERE conttype > 0 AND fm <= f0 AND lm >= f0), 0) AS conttype FROM "
+        f"(SELECT *, min(fm) OVER (PARTITION BY ccode1, ccode2, year) AS f0 FROM ({months})) GROUP BY ALL"
     )
     select = f"(CASE WHEN {inside} THEN coalesce(ct.conttype, 0) END)::TINYINT AS conttype"
-    note = f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; NULL outside (not 0)."
+    note = (
+        f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; the type in force at the start of the year "
+        "(a change during the year counts from the next year); NULL outside the coverage (not 0)."
+    )
     return panel.extend_keyed(
         select, "ct", "_k", source, ["conttype"], "contiguity", ["cow_contdir"], [note]
     )
@@ -59,21 +76,35 @@ def add_mindist(panel: Panel) -> Panel:
     )
 
 
-ATOP = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+ATOP = ["atop_alliance", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
 
 
 def add_atop(panel: Panel) -> Panel:
-    """ATOP v5 obligations of the dyad-year (defense, offense, neutrality, non-aggression, consultation), 0/1."""
+    """ATOP v5 of the dyad-year, 0/1: any alliance (the pair in ATOP's dyad-years) and each obligation.
+
+    Directed panels read the ccode1→ccode2 row; non-directed panels count an obligation in either direction
+    (peacesciencer's `add_atop_alliance(ndir = TRUE)`).
+    """
     _dyad_only(panel, "atop")
     panel.require("atop_alliance")
     inside, first, last = _inside(panel, "atop_alliance")
-    cols = ", ".join(ATOP)
-    source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {cols} FROM atop_alliance"
+    obligations = ATOP[1:]
+    if panel.directed:
+        key, cols = "_k", ", ".join(obligations)
+        source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, 1 AS atop_alliance, {cols} FROM atop_alliance"
+    else:
+        key, cols = "_u", ", ".join(f"max({c}) AS {c}" for c in obligations)
+        pair = dkey("least(ccode1, ccode2)", "greatest(ccode1, ccode2)", "year")
+        source = f"SELECT {pair} AS _u, 1 AS atop_alliance, {cols} FROM atop_alliance GROUP BY 1"
     select = ", ".join(
         f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP
     )
-    note = f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0)."
-    return panel.extend_keyed(select, "al", "_k", source, ATOP, "atop", ["atop"], [note])
+    note = (
+        f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0). atop_alliance = 1 for any ATOP alliance "
+        "of the pair, also one with none of the five obligations"
+        + ("." if panel.directed else "; non-directed rows count an obligation in either direction.")
+    )
+    return panel.extend_keyed(select, "al", key, source, ATOP, "atop", ["atop"], [note])
 
 
 MID_COLUMNS = [
@@ -147,6 +178,11 @@ def add_gml_mids(panel: Panel) -> Panel:
     return _add_mids(panel, "gml")
 
 
+def _austria(code: str) -> str:
+    """SQL: a rivalry side coded Austria-Hungary (300) after 1918 is Austria (305), as the rivalry's name says."""
+    return f"(CASE WHEN {code} = 300 AND year >= 1919 THEN 305 ELSE {code} END)"
+
+
 def add_rivalries(panel: Panel) -> Panel:
     """Strategic rivalries: Thompson & Dreyer (to 2010, types) and Thompson–Sakuwa–Suhas (to 2020, type flags)."""
     _dyad_only(panel, "rivalries")
@@ -155,13 +191,13 @@ def add_rivalries(panel: Panel) -> Panel:
     tss_in, _, tss_last = _inside(panel, "tss_rivalries")
     flags = ["positional", "spatial", "ideological", "interventionary", "principal", "aprin"]
     td = (
-        "SELECT ccode1, ccode2, year, min(rivalryno) AS rivalryno, min(type1) AS type1, min(type2) AS type2, "
-        "min(type3) AS type3 FROM (SELECT *, unnest(range(styear, endyear + 1)) AS year FROM td_rivalries) GROUP BY ccode1, ccode2, year"
+        f"SELECT {_austria('ccode1')} AS ccode1, {_austria('ccode2')} AS ccode2, year, min(rivalryno) AS rivalryno, min(type1) AS type1, min(type2) AS type2, "
+        "min(type3) AS type3 FROM (SELECT *, unnest(range(styear, endyear + 1)) AS year FROM td_rivalries) GROUP BY ALL"
     )
     tss = (
-        "SELECT ccode1, ccode2, year, min(tssr_id) AS tssr_id, "
+        f"SELECT {_austria('ccode1')} AS ccode1, {_austria('ccode2')} AS ccode2, year, min(tssr_id) AS tssr_id, "
         + ", ".join(f'max("{f}") AS "{f}"' for f in flags)
-        + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ccode1, ccode2, year'
+        + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ALL'
     )
     source = (
         f"SELECT coalesce(td._u, ts._u) AS _u, td.* EXCLUDE (_u), ts.* EXCLUDE (_u) FROM "
