@@ -59,24 +59,50 @@ def add_contiguity(panel: Panel) -> Panel:
 
 
 def add_mindist(panel: Panel) -> Panel:
-    """mindist: minimum distance in km between the two states on 1 January (CShapes 2.0), NULL outside 1886–2019."""
+    """mindist: minimum distance in km between the two states (CShapes 2.0), NULL outside 1886–2019.
+
+    COW panels take the first distance recorded in the year (so a pair formed during the year has one, as in
+    peacesciencer's default); GW panels the distance on 1 January (no date-level GW file is published with it).
+    """
     _dyad_only(panel, "mindist")
-    table = "cow_mindist" if panel.system == "cow" else "gw_mindist"
+    if panel.system == "cow":
+        table, a, b, key, dataset, when = (
+            "cow_mindist_first",
+            "ccode1",
+            "ccode2",
+            "_u",
+            "cshapes_mindist_first",
+            "first recorded in the year",
+        )
+    else:  # GW codes are native: their own key
+        table, a, b, key, dataset, when = (
+            "gw_mindist",
+            "gwcode1",
+            "gwcode2",
+            "_un",
+            "cshapes_mindist",
+            "on 1 January",
+        )
     panel.require(table)
-    a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
-    inside, first, last = _inside(panel, table)
-    key = (
-        "_u" if panel.system == "cow" else "_un"
-    )  # COW codes are the native codes: same key as rivalries
+    _, first, last = _inside(panel, table)
     source = f"SELECT {dkey(a, b, 'year')} AS {key}, mindist FROM {table}"
-    note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
-    select = "md.mindist AS mindist"
+    note = (
+        f"mindist: CShapes 2.0 minimum distance (km) {when}, covers {first}–{last}; NULL outside and for pairs "
+        "it does not list."
+    )
     return panel.extend_keyed(
-        select, "md", key, source, ["mindist"], "mindist", ["cshapes_mindist"], [note]
+        "md.mindist AS mindist", "md", key, source, ["mindist"], "mindist", [dataset], [note]
     )
 
 
-ATOP = ["atop_alliance", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+ATOP = [
+    "atop_alliance",
+    "atop_defense",
+    "atop_offense",
+    "atop_neutral",
+    "atop_nonagg",
+    "atop_consul",
+]
 
 
 def add_atop(panel: Panel) -> Panel:
@@ -102,7 +128,11 @@ def add_atop(panel: Panel) -> Panel:
     note = (
         f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0). atop_alliance = 1 for any ATOP alliance "
         "of the pair, also one with none of the five obligations"
-        + ("." if panel.directed else "; non-directed rows count an obligation in either direction.")
+        + (
+            "."
+            if panel.directed
+            else "; non-directed rows count an obligation in either direction."
+        )
     )
     return panel.extend_keyed(select, "al", key, source, ATOP, "atop", ["atop"], [note])
 
