@@ -5,15 +5,18 @@ from __future__ import annotations
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from realpolitik.errors import DataMissing
-from realpolitik.result import Source
 from realpolitik.snapshot.manifest import read_manifests
 from realpolitik.snapshot.paths import active_snapshot
+
+if TYPE_CHECKING:  # pandas is imported only when a DataFrame is asked for (panels stream without it)
+    import pandas as pd
+
+    from realpolitik.result import Source
 
 
 class Store:
@@ -50,6 +53,8 @@ class Store:
 
     def source(self, dataset: str) -> Source:
         """Provenance of a dataset as recorded in its manifest."""
+        from realpolitik.result import Source
+
         m = self.manifests.get(dataset)
         if m is None:
             raise DataMissing(f"dataset {dataset!r} is not in the snapshot at {self.path}")

@@ -20,16 +20,37 @@ app = typer.Typer(
 )
 
 
-def _register_all() -> None:
-    import realpolitik.cli as pkg
-
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        if info.name in {"main", "common"}:
-            continue
-        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+def _register(names: list[str]) -> None:
+    for name in names:
+        module = importlib.import_module(f"realpolitik.cli.{name}")
         register = getattr(module, "register", None)
         if register:
             register(app)
+
+
+def _commands() -> set[str]:
+    """Names of the commands and command groups registered so far."""
+    groups = {g.name for g in app.registered_groups}
+    return groups | {
+        c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands
+    }
+
+
+def _register_all(argv: list[str] = sys.argv[1:]) -> None:
+    """Register every cli module's commands; a command named like its module (`panel …`) loads only that module,
+    so a run starts without the imports of the others (pandas among them)."""
+    import realpolitik.cli as pkg
+
+    names = sorted(
+        i.name for i in pkgutil.iter_modules(pkg.__path__) if i.name not in {"main", "common"}
+    )
+    first = argv[0] if argv else None
+    if first in names:
+        _register([first])
+        if first in _commands():
+            return
+        names.remove(first)
+    _register(names)
 
 
 _register_all()

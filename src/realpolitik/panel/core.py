@@ -6,14 +6,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from realpolitik.errors import BadPeriod, UserError
-from realpolitik.result import Source
 from realpolitik.store import Store, get_store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from realpolitik.result import Source
 
 FIRST_YEAR = 1816
 SYSTEMS = ("cow", "gw")
@@ -285,7 +288,15 @@ class Panel:
 
     def to_pandas(self, ordered: bool = True) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
-        return self.to_arrow(ordered).to_pandas(types_mapper=_nullable)
+        import pandas as pd
+
+        nullable = {
+            "int8": pd.Int8Dtype(),
+            "int16": pd.Int16Dtype(),
+            "int32": pd.Int32Dtype(),
+            "int64": pd.Int64Dtype(),
+        }
+        return self.to_arrow(ordered).to_pandas(types_mapper=lambda t: nullable.get(str(t)))
 
     def count(self) -> int:
         """Number of rows."""
@@ -341,18 +352,6 @@ def _dyad_joins(parts: tuple[tuple[str, ...], ...]) -> str:
             f"LEFT JOIN (SELECT coalesce({keys}) AS {key}, {structs} {merged}) {g} ON {g}.{key} = p.{key}"
         )
     return " ".join([*joins, *raw])
-
-
-def _nullable(arrow_type):
-    import pyarrow as pa
-
-    mapping = {
-        pa.int8(): pd.Int8Dtype(),
-        pa.int16(): pd.Int16Dtype(),
-        pa.int32(): pd.Int32Dtype(),
-        pa.int64(): pd.Int64Dtype(),
-    }
-    return mapping.get(arrow_type)
 
 
 ALIASES = {
