@@ -277,16 +277,16 @@ class Panel:
         return self.add("events")
 
     # ------------------------------------------------------------------ output
-    def relation(self, ordered: bool = True) -> duckdb.DuckDBPyRelation:
-        """The panel as a lazy DuckDB relation, sorted by codes and year unless `ordered=False`."""
+    def relation(self, ordered: bool = False) -> duckdb.DuckDBPyRelation:
+        """The panel as a lazy DuckDB relation; sorted by codes and year only when `ordered=True` (sorting costs)."""
         order = f" ORDER BY {', '.join(self.codes)}, year" if ordered else ""
         return self._con().sql(f"SELECT * FROM ({self.sql}){order}")
 
-    def to_arrow(self, ordered: bool = True):
+    def to_arrow(self, ordered: bool = False):
         """Materialise as a pyarrow Table."""
         return self.relation(ordered).to_arrow_table()
 
-    def to_pandas(self, ordered: bool = True) -> pd.DataFrame:
+    def to_pandas(self, ordered: bool = False) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
         import pandas as pd
 
@@ -302,15 +302,16 @@ class Panel:
         """Number of rows."""
         return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
 
-    def write(self, path: Path | str, count: bool = False) -> Path | int:
+    def write(self, path: Path | str, count: bool = False, sort: bool = False) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
+        Rows are streamed in the order DuckDB produces them, sorted by codes and year only with `sort=True`.
         Returns the path, or the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 
         p = Path(path)
-        rows = write_panel(self, p)
+        rows = write_panel(self, p, sort)
         return rows if count else p
 
     def sources(self) -> list[Source]:
