@@ -29,9 +29,9 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-# zstd without dictionary pages: on panels (mostly small integers and NULLs) smaller files for less CPU than
-# DuckDB's default dictionary encoding (directed chain 1816–2025: 46 MB instead of 58 MB)
-PARQUET = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 1"
+# zstd level 1 without dictionary pages: on panels (mostly small integers and NULLs) a smaller file for 30 % less
+# CPU than DuckDB's defaults (directed chain 1816–2025: 52 MB, 1.6 s to encode, instead of 58 MB, 2.4 s)
+PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1"
 
 
 def write_panel(panel: Panel, path: Path, sort: bool = False) -> int:
