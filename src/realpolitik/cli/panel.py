@@ -14,7 +14,8 @@ AddOpt = Annotated[
     typer.Option(
         "--add",
         help="Comma-separated steps: contiguity, mindist, atop, cow_mids, gml, rivalry, nmc, "
-        "majors, democracy, trade, ideal_points, arms, crude, events.",
+        "majors, democracy, trade, ideal_points, arms, crude, events, igos, capital_distance, cow_wars, "
+        "ucdp_acd, peace_years (after the conflict steps), lead (leader-years).",
     ),
 ]
 OutOpt = Annotated[
@@ -114,5 +115,19 @@ def register(app: typer.Typer) -> None:
         from realpolitik.panel import last_year, state_years
 
         run(state_years(system, (start, end or last_year())), _steps(add), out, cite, sort)
+
+    @sub.command("leader-years")
+    def leader_cmd(
+        out: OutOpt,
+        start: Annotated[int, typer.Option("--from", help="First year (inclusive).")] = 1840,
+        end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")] = 2015,
+        add: AddOpt = None,
+        sort: SortOpt = False,
+        cite: CiteOpt = None,
+    ) -> None:
+        """Every year of every Archigos leader (GW codes), plus --add steps (lead, nmc, democracy, ucdp_acd, …)."""
+        from realpolitik.panel import leader_years
+
+        run(leader_years((start, end)), _steps(add), out, cite, sort)
 
     app.add_typer(sub, name="panel")

@@ -49,8 +49,8 @@ class Panel:
     formed, so a dyad-year panel joins each state table once per state-year, not twice per dyad-year.
     """
 
-    state_sql: str  # state-years: code, year, _spell (start year of the membership spell)
-    unit: str  # "dyad" or "state"
+    state_sql: str  # state-years: code, year
+    unit: str  # "dyad", "state" or "leader" (a leader-year is a state-year of one leader: state steps apply)
     system: str
     directed: bool
     years: tuple[int, int]
@@ -58,6 +58,9 @@ class Panel:
     state_parts: tuple[tuple[str, str], ...] = ()  # (select over alias s, joins) on the state-years
     pair_cols: tuple[str, ...] = ()  # dyad columns from the two state rows a and b
     dyad_parts: tuple[tuple[str, str], ...] = ()  # (select over alias p, joins) on the dyad-years
+    post_parts: tuple[
+        str, ...
+    ] = ()  # queries over the finished rows ("{rows}"), e.g. window functions
     steps: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -70,7 +73,10 @@ class Panel:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The native code columns: ccode1/ccode2 (or gwcode…) for dyads, ccode/gwcode for states."""
+        """The key columns before year: ccode1/ccode2 (or gwcode…) for dyads, ccode/gwcode for states, obsid and
+        gwcode for leaders."""
+        if self.unit == "leader":
+            return ("obsid", self.code)
         return (f"{self.code}1", f"{self.code}2") if self.unit == "dyad" else (self.code,)
 
     def cow_key(self, i: int = 0, alias: str = "p") -> str:
@@ -147,7 +153,7 @@ class Panel:
     ) -> Panel:
         """Add state-level columns (select over alias s); dyad panels get them as <name>1/<name>2 plus `pair_extra`."""
         rec = self._record(step, datasets, notes)
-        if self.unit == "state":
+        if self.unit != "dyad":
             return replace(
                 self,
                 state_parts=(*self.state_parts, (select, joins)),
@@ -165,13 +171,24 @@ class Panel:
             **rec,
         )
 
+    def extend_rows(
+        self, query: str, columns: list[str], step: str, datasets: list[str], notes: list[str]
+    ) -> Panel:
+        """Add columns computed over the finished rows: `query` selects from "{rows}" (e.g. window functions)."""
+        return replace(
+            self,
+            post_parts=(*self.post_parts, query),
+            columns=(*self.columns, *columns),
+            **self._record(step, datasets, notes),
+        )
+
     @property
     def sql(self) -> str:
         """The SQL of the whole panel (columns in the order the steps added them)."""
         sx = "SELECT s.*" + "".join(f", {sel}" for sel, _ in self.state_parts)
         sx += f" FROM ({self.state_sql}) s " + " ".join(j for _, j in self.state_parts)
         c = self.code
-        if self.unit == "state":
+        if self.unit != "dyad":
             sql = sx
         else:
             false = "cow_false_dyads" if self.system == "cow" else "gw_false_dyads"
@@ -182,7 +199,6 @@ class Panel:
                 "_k": dkey("a._cow", "b._cow", "a.year"),
                 "_u": dkey("least(a._cow, b._cow)", "greatest(a._cow, b._cow)", "a.year"),
                 "_un": dkey(f"least(a.{c}, b.{c})", f"greatest(a.{c}, b.{c})", "a.year"),
-                "_dstart": "greatest(a._spell, b._spell)",
             }
             # only the hidden keys some step uses (each costs a computation per dyad-year)
             text = " ".join(" ".join(map(str, part)) for part in self.dyad_parts)
@@ -198,6 +214,8 @@ class Panel:
         if self.dyad_parts:  # one flat SELECT: every step joins the base rows p by its key
             sels = ", ".join(part[0] for part in self.dyad_parts)
             sql = f"SELECT p.*, {sels} FROM ({sql}) p " + _dyad_joins(self.dyad_parts)
+        for query in self.post_parts:
+            sql = query.replace("{rows}", f"({sql})")
         cols = ", ".join((*self.codes, "year", *self.columns))
         return f"SELECT {cols} FROM ({sql}) p"
 
@@ -275,6 +293,24 @@ class Panel:
 
     def add_events(self) -> Panel:
         return self.add("events")
+
+    def add_igos(self) -> Panel:
+        return self.add("igos")
+
+    def add_capital_distance(self) -> Panel:
+        return self.add("capital_distance")
+
+    def add_cow_wars(self) -> Panel:
+        return self.add("cow_wars")
+
+    def add_ucdp_acd(self, type=None, issue=None, only_wars: bool = False) -> Panel:  # noqa: A002
+        return self.add("ucdp_acd", type=type, issue=issue, only_wars=only_wars)
+
+    def add_peace_years(self) -> Panel:
+        return self.add("peace_years")
+
+    def add_lead(self) -> Panel:
+        return self.add("lead")
 
     # ------------------------------------------------------------------ output
     def relation(self, ordered: bool = False) -> duckdb.DuckDBPyRelation:
@@ -374,6 +410,14 @@ ALIASES = {
     "sipri": "arms",
     "oil": "crude",
     "event": "events",
+    "igo": "igos",
+    "capdist": "capital_distance",
+    "capital_distances": "capital_distance",
+    "wars": "cow_wars",
+    "cow_war": "cow_wars",
+    "ucdp": "ucdp_acd",
+    "peace": "peace_years",
+    "spells": "peace_years",
 }
 
 
@@ -440,8 +484,8 @@ def _panel(
     st = store or get_store()
     code = "ccode" if system == "cow" else "gwcode"
     sql = (
-        f"SELECT {code}::SMALLINT AS {code}, year::SMALLINT AS year, max(sy)::SMALLINT AS _spell "
-        f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start} GROUP BY ALL"
+        f"SELECT DISTINCT {code}::SMALLINT AS {code}, year::SMALLINT AS year "
+        f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start}"
     )
     datasets = tuple(dict.fromkeys((SYSTEM_DATASET[system], "cow_states")))
     return Panel(
@@ -452,5 +496,38 @@ def _panel(
         (start, end),
         datasets=datasets,
         notes=(SYSTEM_NOTE[system],),
+        store=st,
+    )
+
+
+def leader_years(years: tuple[int, int] = (1840, 2015), store: Store | None = None) -> Panel:
+    """Every year of every Archigos leader spell, like peacesciencer's create_leaderyears() (standardize = "none").
+
+    A leader is in a year if in office on any day of it; yrinoffice counts calendar years from the start (1 in the
+    first), leaderage is the year minus the birth year. Codes are Gleditsch–Ward, as in Archigos.
+    """
+    st = store or get_store()
+    start, end = int(years[0]), int(years[1])
+    if start > end:
+        raise BadPeriod(f"--from {start} is after --to {end}")
+    sql = (
+        "SELECT DISTINCT obsid, gwcode::SMALLINT AS gwcode, y::SMALLINT AS year, leader, gender, "
+        "(y - yrborn)::SMALLINT AS leaderage, (y - year(startdate) + 1)::SMALLINT AS yrinoffice "
+        "FROM (SELECT *, unnest(range(year(startdate), year(enddate) + 1)) AS y FROM archigos) "
+        f"WHERE y BETWEEN {start} AND {end}"
+    )
+    note = (
+        "Leader-years: Archigos 4.1 leader spells (peacesciencer 1.2.9's subset), every calendar year a leader held "
+        "office on any day (two leaders share a state-year when power changed hands); GW codes."
+    )
+    return Panel(
+        sql,
+        "leader",
+        "gw",
+        True,
+        (start, end),
+        columns=("leader", "gender", "leaderage", "yrinoffice"),
+        datasets=("leaders",),
+        notes=(note,),
         store=st,
     )

@@ -158,37 +158,21 @@ MID_COLUMNS = [
 def _add_mids(panel: Panel, family: str) -> Panel:
     table = f"{family}_mid_ddydisps"
     panel.require(table)
-    onset, ongoing, spell = f"{family}midonset", f"{family}midongoing", f"{family}midspell"
+    onset, ongoing = f"{family}midonset", f"{family}midongoing"
     inside, first, last = _inside(panel, table)
     names = [onset, ongoing, *[f"{family}_{c}" for c in MID_COLUMNS]]
-    cols = [
-        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{onset}, 0) END)::TINYINT AS {onset}",
-        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{ongoing}, 0) END)::TINYINT AS {ongoing}",
-        *[f"m_{family}.{c} AS {family}_{c}" for c in MID_COLUMNS],
-    ]
-    # peace years: for every dyad-year after an onset (to the next one), the year of the latest onset
-    last_onset = (
-        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, last_onset FROM (SELECT ccode1, ccode2, o AS last_onset, "
-        f"unnest(range(o, coalesce(nxt, {last} + 1))) AS year FROM "
-        f"(SELECT ccode1, ccode2, year AS o, lead(year) OVER (PARTITION BY ccode1, ccode2 ORDER BY year) AS nxt "
-        f"FROM {table} WHERE {onset} = 1))"
-    )
-    disputes = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {onset}, {ongoing}, {', '.join(MID_COLUMNS)} FROM {table}"
-    source = (
-        f"SELECT coalesce(d._k, lo._k) AS _k, d.* EXCLUDE (_k), lo.last_onset "
-        f"FROM ({disputes}) d FULL JOIN ({last_onset}) lo ON d._k = lo._k"
-    )
     m = f"m_{family}"
-    cols.append(
-        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m_{family}.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
-    )
-    names.append(spell)
+    cols = [
+        f"(CASE WHEN {inside} THEN coalesce({m}.{onset}, 0) END)::TINYINT AS {onset}",
+        f"(CASE WHEN {inside} THEN coalesce({m}.{ongoing}, 0) END)::TINYINT AS {ongoing}",
+        *[f"{m}.{c} AS {family}_{c}" for c in MID_COLUMNS],
+    ]
+    source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {onset}, {ongoing}, {', '.join(MID_COLUMNS)} FROM {table}"
     label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
     notes = [
         f"{onset}/{ongoing}: {label} covers {first}–{last}; NULL after {last} (not 0). One dispute per dyad-year "
-        f"(peacesciencer's whittled {table}); {family}_hostlev 1–5 is the dyad's highest hostility.",
-        f"{spell}: peace years since the later of the dyad's last {family.upper()} MID onset and the start of the "
-        "pair's current system membership (0 in an onset year); NULL after the coverage.",
+        f"(peacesciencer's whittled {table}); {family}_hostlev 1–5 is the dyad's highest hostility. "
+        f"Peace years: add_peace_years()."
     ]
     step = f"{family}_mids"
     return panel.extend_keyed(
@@ -197,13 +181,13 @@ def _add_mids(panel: Panel, family: str) -> Panel:
 
 
 def add_cow_mids(panel: Panel) -> Panel:
-    """COW MID v5 onset, ongoing, hostility and peace years (dyad-years to 2014)."""
+    """COW MID v5 onset, ongoing and hostility (dyad-years to 2014)."""
     _dyad_only(panel, "cow_mids")
     return _add_mids(panel, "cow")
 
 
 def add_gml_mids(panel: Panel) -> Panel:
-    """GML MID v2.2.1 onset, ongoing, hostility and peace years (dyad-years to 2010)."""
+    """GML MID v2.2.1 onset, ongoing and hostility (dyad-years to 2010)."""
     _dyad_only(panel, "gml_mids")
     return _add_mids(panel, "gml")
 
@@ -311,7 +295,7 @@ def add_democracy(panel: Panel) -> Panel:
 
 def add_cow_trade(panel: Panel) -> Panel:
     """COW Trade v4: dyadic imports each way (flow1 = imports of state 1 from state 2), US$ millions, to 2014."""
-    if panel.unit == "state":
+    if panel.unit != "dyad":
         panel.require("cow_trade_sy")
         _, first, last = _inside(panel, "cow_trade_sy")
         joins = f"LEFT JOIN cow_trade_sy t ON t.ccode = {panel.state_cow_key()} AND t.year = s.year"
@@ -379,7 +363,21 @@ def add_events(panel: Panel) -> Panel:
     return _events(panel)
 
 
-STEPS: dict[str, Callable[[Panel], Panel]] = {
+def _lazy(module: str, name: str) -> Callable[..., Panel]:
+    """A step defined in another panel module, imported when used."""
+
+    def step(panel: Panel, **kwargs) -> Panel:
+        import importlib
+
+        return getattr(importlib.import_module(f"realpolitik.panel.{module}"), name)(
+            panel, **kwargs
+        )
+
+    step.__doc__ = f"See realpolitik.panel.{module}.{name}."
+    return step
+
+
+STEPS: dict[str, Callable[..., Panel]] = {
     "contiguity": add_contiguity,
     "mindist": add_mindist,
     "atop": add_atop,
@@ -394,4 +392,10 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "arms": add_arms,
     "crude": add_crude,
     "events": add_events,
+    "igos": _lazy("igos", "add_igos"),
+    "capital_distance": _lazy("capitals", "add_capital_distance"),
+    "cow_wars": _lazy("wars", "add_cow_wars"),
+    "ucdp_acd": _lazy("wars", "add_ucdp_acd"),
+    "peace_years": _lazy("spells", "add_peace_years"),
+    "lead": _lazy("leaders", "add_lead"),
 }
