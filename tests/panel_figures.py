@@ -85,3 +85,51 @@ def figures(con: duckdb.DuckDBPyConnection, rel: str, unit: str) -> pd.DataFrame
     """The figures of `rel` (a table, view or parenthesised query) for unit "dyad" or "state"."""
     sql = dyad_sql(rel) if unit == "dyad" else state_sql(rel)
     return con.execute(sql).df()
+
+
+def _sums(columns: list[str]) -> list[str]:
+    return [f"sum({c})::BIGINT AS {c}" for c in columns]
+
+
+def _counts(columns: list[str]) -> list[str]:
+    return [f"count({c}) AS {c}_n" for c in columns]
+
+
+# the verbs of issue 18, part 3, per unit: what their reference tables hold per year
+VERB_SQL = {
+    "dyad": [
+        *_sums(["cowmidonset", "cowmidongoing", "cowmidspell", "gmlmidspell"]),
+        *_sums(["cowinteronset", "cowinterongoing", "cowinterspell", "batdeath1", "dyadigos"]),
+        *_counts(["cowmidspell", "cowinterspell", "batdeath1", "outcome1", "dyadigos", "capdist"]),
+        "round(sum(capdist), 0) AS capdist_sum",
+        *[
+            f"round(quantile_disc(capdist, {q}), 1) AS capdist_q{int(q * 100)}"
+            for q in (0.25, 0.5, 0.75)
+        ],
+    ],
+    "state": [
+        *_sums(["sum_igo_full", "sum_igo_associate", "sum_igo_observer", "sum_igo_anytype"]),
+        *_counts(["sum_igo_anytype", "mincapdist"]),
+        "round(sum(mincapdist), 1) AS mincapdist_sum",
+    ],
+    "gwstate": [
+        *_sums(["ucdpongoing", "ucdponset", "maxintensity", "ucdpspell"]),
+        *_counts(["ucdpongoing", "ucdpspell", "conflict_ids"]),
+    ],
+    "leader": [
+        "count(DISTINCT obsid) AS leaders",
+        "count(DISTINCT gwcode) AS states",
+        "sum(leaderage)::BIGINT AS leaderage",
+        "count(leaderage) AS leaderage_n",
+        "sum(yrinoffice)::BIGINT AS yrinoffice",
+        "count(*) FILTER (WHERE gender = 'W') AS women",
+    ],
+}
+
+
+def verb_figures(con: duckdb.DuckDBPyConnection, rel: str, unit: str) -> pd.DataFrame:
+    """Per-year figures of the new verbs' columns in `rel` for unit dyad, state, gwstate or leader."""
+    parts = ["count(*) AS n_rows", *VERB_SQL[unit]]
+    return con.execute(
+        f"SELECT year, {', '.join(parts)} FROM {rel} GROUP BY year ORDER BY year"
+    ).df()

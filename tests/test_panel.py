@@ -69,6 +69,7 @@ def chain() -> pd.DataFrame:
         .add_arms()
         .add_crude()
         .add_events()
+        .add_peace_years()
     )
     return p.to_pandas(ordered=False)
 
@@ -122,8 +123,10 @@ def test_azerbaijan_iran_disputes_and_contiguity(chain):
     assert list(d.index[d.gmlmidongoing == 1]) == [2001, 2002, 2003]
     assert list(d.index[d.gmlmidonset == 1]) == [2001, 2002, 2003]
     assert d.loc[2001, "gml_hostlev"] == 3
-    assert d.loc[2000, "gmlmidspell"] == 9  # the pair exists since 1991 with no earlier onset
-    assert d.loc[2003, "gmlmidspell"] == 0 and d.loc[2010, "gmlmidspell"] == 7
+    assert d.loc[2000, "gmlmidspell"] == 9  # the pair exists since 1991 with no earlier dispute
+    assert d.loc[2001, "gmlmidspell"] == 10  # the onset year counts the peace years before it
+    # ongoing 2001–2003: the years after a dispute year restart at 0 (peacesciencer's spells)
+    assert list(d.loc[2002:2005, "gmlmidspell"]) == [0, 0, 0, 1] and d.loc[2010, "gmlmidspell"] == 6
     assert (d.loc[1992:2016, "conttype"] == 1).all()
     assert pd.isna(d.loc[2017, "conttype"])
     assert d.loc[2010, "mindist"] == 0

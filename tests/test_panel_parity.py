@@ -1,5 +1,7 @@
 """Parity with peacesciencer 1.2.9: per-year figures of every shared column equal the ones from its own output.
 
+The new verbs (peace years, wars, IGOs, capital distance, UCDP ACD, leader-years) agree with no difference.
+
 The reference tables in tests/data/ were made by running peacesciencer itself (tools/peacesciencer_reference.py):
 directed and non-directed COW dyad-years 1816–2025 with contiguity, ATOP, GML MIDs, NMC, democracy, TSS
 rivalries and minimum distance, and COW state-years with NMC and democracy. Every figure must be equal, except
@@ -14,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from realpolitik.panel import dyad_years, state_years
-from tests.panel_figures import figures
+from realpolitik.panel import dyad_years, leader_years, state_years
+from tests.panel_figures import figures, verb_figures
 
 DATA = Path(__file__).parent / "data"
 YEARS = (1816, 2025)
@@ -110,3 +112,26 @@ def test_reference_totals_are_the_issue_figures():
         17_570,
     ]
     assert int(ref.atop_alliance) == 267_402
+
+
+VERB_PANELS = {
+    "dyad": lambda: (
+        dyad_years("cow", True, YEARS)
+        .add_gml_mids()
+        .add_cow_mids()
+        .add_cow_wars()
+        .add_igos()
+        .add_capital_distance()
+        .add_peace_years()
+    ),
+    "state": lambda: state_years("cow", YEARS).add_igos().add_capital_distance(),
+    "gwstate": lambda: state_years("gw", YEARS).add_ucdp_acd().add_peace_years(),
+    "leader": lambda: leader_years(),
+}
+
+
+@pytest.mark.parametrize("unit", list(VERB_PANELS))
+def test_new_verbs_agree_with_peacesciencer(store, unit):
+    panel = VERB_PANELS[unit]()
+    ours = verb_figures(store.con.cursor(), f"({panel.sql})", unit)
+    compare(ours, pd.read_csv(DATA / f"peacesciencer_verbs_{unit}.csv"))

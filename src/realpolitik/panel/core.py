@@ -58,9 +58,8 @@ class Panel:
     state_parts: tuple[tuple[str, str], ...] = ()  # (select over alias s, joins) on the state-years
     pair_cols: tuple[str, ...] = ()  # dyad columns from the two state rows a and b
     dyad_parts: tuple[tuple[str, str], ...] = ()  # (select over alias p, joins) on the dyad-years
-    post_parts: tuple[
-        str, ...
-    ] = ()  # queries over the finished rows ("{rows}"), e.g. window functions
+    # queries over the finished rows ("{rows}"), e.g. window functions
+    post_parts: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -303,7 +302,12 @@ class Panel:
     def add_cow_wars(self) -> Panel:
         return self.add("cow_wars")
 
-    def add_ucdp_acd(self, type=None, issue=None, only_wars: bool = False) -> Panel:  # noqa: A002
+    def add_ucdp_acd(
+        self,
+        type: str | list[str] | None = None,  # noqa: A002 - peacesciencer's argument name
+        issue: str | list[str] | None = None,
+        only_wars: bool = False,
+    ) -> Panel:
         return self.add("ucdp_acd", type=type, issue=issue, only_wars=only_wars)
 
     def add_peace_years(self) -> Panel:

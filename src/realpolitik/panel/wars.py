@@ -26,7 +26,8 @@ def add_cow_wars(panel: Panel) -> Panel:
     """cowinteronset, cowinterongoing and the war's sides, initiators, outcomes and battle deaths, one war a dyad-year.
 
     Where a dyad-year is in several wars: an onset beats a continuing war, then the war with the most battle deaths
-    of the two sides (negative codes are missing), then the lower war number — peacesciencer's whittling.
+    of the two sides (negative codes are missing), then the lower war number, then a war's first phase over its
+    resumption (the source's row order, which peacesciencer keeps) — peacesciencer's whittling.
     """
     if panel.unit != "dyad":
         raise UserError("step 'cow_wars' needs a dyad-year panel (inter-state wars are dyadic)")
@@ -38,7 +39,7 @@ def add_cow_wars(panel: Panel) -> Panel:
     rows = f"SELECT * REPLACE ({deaths}) FROM cow_war_inter"
     rank = (
         "row_number() OVER (PARTITION BY ccode1, ccode2, year ORDER BY cowinteronset DESC, "
-        "coalesce(batdeath1 + batdeath2, batdeath1, batdeath2) DESC NULLS LAST, warnum)"
+        "coalesce(batdeath1 + batdeath2, batdeath1, batdeath2) DESC NULLS LAST, warnum, resume)"
     )
     cols = ", ".join(["cowinteronset", "cowinterongoing", *WAR_COLUMNS])
     source = (
