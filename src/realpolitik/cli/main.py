@@ -28,28 +28,22 @@ def _register(names: list[str]) -> None:
             register(app)
 
 
-def _commands() -> set[str]:
-    """Names of the commands and command groups registered so far."""
-    groups = {g.name for g in app.registered_groups}
-    return groups | {
-        c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands
-    }
+# command groups whose module registers all of them and nothing else: a run of one loads only its module
+# (`data` is not one: releases.py adds commands to it)
+SELF_CONTAINED = {"panel"}
 
 
 def _register_all(argv: list[str] = sys.argv[1:]) -> None:
-    """Register every cli module's commands; a command named like its module (`panel …`) loads only that module,
-    so a run starts without the imports of the others (pandas among them)."""
+    """Register every cli module's commands; `panel …` loads only the panel module, so a panel run starts without
+    the imports of the other commands (pandas among them)."""
     import realpolitik.cli as pkg
 
+    if argv and argv[0] in SELF_CONTAINED:
+        _register([argv[0]])
+        return
     names = sorted(
         i.name for i in pkgutil.iter_modules(pkg.__path__) if i.name not in {"main", "common"}
     )
-    first = argv[0] if argv else None
-    if first in names:
-        _register([first])
-        if first in _commands():
-            return
-        names.remove(first)
     _register(names)
 
 

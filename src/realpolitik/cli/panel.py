@@ -75,7 +75,7 @@ def run(panel, steps: list[str], out: Path, cite: str | None, sort: bool = False
 
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(
-        help="Dyad-year and state-year research panels (peacesciencer-style, in DuckDB).",
+        help="Dyad-year, state-year and leader-year research panels (peacesciencer-style, in DuckDB).",
         no_args_is_help=True,
     )
 
