@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from realpolitik.snapshot.dataset import Built, Dataset
+from realpolitik.sources.peacesciencer import DATASETS as PS_DATASETS
 from realpolitik.sources.peacesciencer import PS_VERSION, _ext, integerise
 
 
@@ -46,18 +47,18 @@ def build_mindist_first(raw_root: Path) -> Built:
     )
 
 
+_YEARLY = next(
+    d for d in PS_DATASETS if d.name == "cshapes_mindist"
+)  # same producers, same citation
+
 DATASETS = [
     Dataset(
         name="cshapes_mindist_first",
         title="Minimum distance between states (CShapes 2.0), COW dyad-years 1886–2019, first recorded in the year",
         build=build_mindist_first,
-        citation=(
-            "Schvitz, Guy, Seraina Rüegger, Luc Girardin, Lars-Erik Cederman, Nils Weidmann and Kristian Skrede "
-            "Gleditsch. 2022. Mapping the International System, 1886–2019: The CShapes 2.0 Dataset. "
-            "Journal of Conflict Resolution 66(1): 144–161."
-        ),
-        url="https://icr.ethz.ch/data/cshapes/",
-        licence="CC BY-NC-SA 4.0 (CShapes)",
-        bibtex='@Article{schvitz2021mis, author={Guy Schvitz and Seraina R{\\"u}egger and Luc Girardin and Lars-Erik Cederman and Nils Weidmann and Kristian Skrede Gleditsch}, title={Mapping the International System, 1886--2019: The CShapes 2.0 Dataset}, journal={Journal of Conflict Resolution}, year={2022}, volume={66}, number={1}, pages={144--161}}',
+        citation=_YEARLY.citation,
+        url=_YEARLY.url,
+        licence=_YEARLY.licence,
+        bibtex=_YEARLY.bibtex,
     ),
 ]
