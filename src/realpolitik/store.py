@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from realpolitik.errors import DataMissing
+from realpolitik.result import Rows, Source
 from realpolitik.snapshot.manifest import read_manifests
 from realpolitik.snapshot.paths import active_snapshot
 
-if TYPE_CHECKING:  # pandas is imported only when a DataFrame is asked for (panels stream without it)
+if TYPE_CHECKING:
     import pandas as pd
 
-    from realpolitik.result import Source
+Params = list[Any] | dict[str, Any] | None
 
 
 class Store:
-    """Read-only SQL access to a snapshot; results come back as pandas DataFrames."""
+    """Read-only SQL access to a snapshot: `sql()` gives a pandas DataFrame, `rows()` plain rows
+    (no pandas), `relation()` a DuckDB relation (`.df()`, `.pl()`, `.arrow()`, further SQL)."""
 
     def __init__(self, snapshot: Path | None = None) -> None:
         self.path = Path(snapshot) if snapshot else active_snapshot()
@@ -39,22 +41,40 @@ class Store:
                 )
                 self.table_dataset[table] = name
 
-    def sql(self, query: str, params: list[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run a query with bound parameters and return a DataFrame (thread-safe cursor)."""
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            cur = self.con.cursor()
+            return self.con.cursor()
+
+    def sql(self, query: str, params: Params = None) -> pd.DataFrame:
+        """Run a query with bound parameters and return a pandas DataFrame (thread-safe cursor)."""
+        cur = self._cursor()
         try:
             return cur.execute(query, params or []).df()
         finally:
             cur.close()
+
+    def rows(self, query: str, params: Params = None) -> Rows:
+        """Run a query and return plain rows (columns, DuckDB types, tuples) without pandas."""
+        cur = self._cursor()
+        try:
+            cur.execute(query, params or [])
+            desc = cur.description or []
+            data = cur.fetchall()
+        finally:
+            cur.close()
+        return Rows(tuple(d[0] for d in desc), tuple(str(d[1]) for d in desc), data)
+
+    def relation(self, query: str, params: Params = None) -> duckdb.DuckDBPyRelation:
+        """A DuckDB relation over the snapshot's views, for DuckDB users: `.df()`, `.pl()`,
+        `.arrow()`, `.fetchall()` or more SQL on it (on a cursor of its own, so threads may share
+        the store)."""
+        return self._cursor().sql(query, params=params)
 
     def has_table(self, table: str) -> bool:
         return table in self.table_dataset
 
     def source(self, dataset: str) -> Source:
         """Provenance of a dataset as recorded in its manifest."""
-        from realpolitik.result import Source
-
         m = self.manifests.get(dataset)
         if m is None:
             raise DataMissing(f"dataset {dataset!r} is not in the snapshot at {self.path}")

@@ -6,10 +6,20 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, FromOpt, ToOpt, YearOpt, output
+from realpolitik.cli.common import (
+    CountryArg,
+    FormatOpt,
+    FromOpt,
+    LimitOpt,
+    ToOpt,
+    YearOpt,
+    country_arg,
+    output,
+)
 from realpolitik.render.formats import Format
 
-Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+A = Annotated[str, country_arg("A")]
+B = Annotated[str, country_arg("B")]
 IndicatorOpt = Annotated[
     str,
     typer.Option(
@@ -18,6 +28,9 @@ IndicatorOpt = Annotated[
         help="oil_production, gas_production, oil_consumption or oil_reserves.",
     ),
 ]
+
+
+FLOW_COLUMNS = ["rank", "partner", "value_usd", "tonnes", "share", "mirror"]
 
 
 def register(app: typer.Typer) -> None:
@@ -30,23 +43,22 @@ def register(app: typer.Typer) -> None:
     def producers_cmd(
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
-        limit: Annotated[
-            int | None, typer.Option("--limit", "-n", min=1, help="Rows to show.")
-        ] = None,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
         from realpolitik.queries import energy
 
-        output(energy.producers(year, indicator, limit), fmt)
+        output(energy.producers(year, indicator, None), fmt, limit=limit)
 
     @sub.command("production")
     def production_cmd(
-        country: Country,
+        country: CountryArg,
         start: FromOpt = None,
         end: ToOpt = None,
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """COUNTRY's oil production series with its rank and share of world each year."""
@@ -54,24 +66,34 @@ def register(app: typer.Typer) -> None:
 
         if year is not None:
             start = end = year
-        output(energy.production(country, indicator, start, end), fmt)
+        output(energy.production(country, indicator, start, end), fmt, limit=limit, series=True)
 
     @sub.command("sources")
-    def sources_cmd(importer: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+    def sources_cmd(
+        importer: Annotated[str, country_arg("IMPORTER")],
+        year: YearOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
         """Where IMPORTER's crude oil (HS 2709) comes from: exporters with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_sources(importer, year), fmt)
+        output(trade.crude_sources(importer, year), fmt, columns=FLOW_COLUMNS, limit=limit)
 
     @sub.command("buyers")
-    def buyers_cmd(exporter: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+    def buyers_cmd(
+        exporter: Annotated[str, country_arg("EXPORTER")],
+        year: YearOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
         """Who buys EXPORTER's crude oil (HS 2709): importers with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_buyers(exporter, year), fmt)
+        output(trade.crude_buyers(exporter, year), fmt, columns=FLOW_COLUMNS, limit=limit)
 
     @sub.command("dyad")
-    def dyad_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+    def dyad_cmd(a: A, b: B, fmt: FormatOpt = Format.table) -> None:
         """Crude-oil flows between A and B both ways, with shares and ranks on each side."""
         from realpolitik.queries import trade
 

@@ -51,6 +51,9 @@ def run(panel, steps: list[str], out: Path, cite: str | None, sort: bool = False
     from realpolitik.panel.write import format_of
 
     format_of(out)  # fail on a bad extension before any work
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():  # never create directories the user did not ask for
+        raise UserError(f"cannot write {out}: directory {parent} does not exist")
     if cite not in (None, "apa", "bibtex"):
         raise UserError(f"unknown citation format {cite!r}; use apa or bibtex")
     for (

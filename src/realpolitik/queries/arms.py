@@ -5,14 +5,24 @@ Shares over a window are sums over the window (SIPRI convention), never averages
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.countries import Country
 from realpolitik.periods import Period
 from realpolitik.periods import windows as make_windows
-from realpolitik.queries.common import as_period, country, existence_notes, pair, within
+from realpolitik.queries.common import (
+    as_period,
+    country,
+    existence_notes,
+    pair,
+    succession_notes,
+    within,
+)
 from realpolitik.result import Result
 from realpolitik.store import Store, get_store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLE = "sipri_tiv"
 DATASET = "sipri"
@@ -24,22 +34,39 @@ CONVENTION = (
 
 def _release_notes(store: Store, period: Period) -> list[str]:
     """Say when a window mixes SIPRI releases (tables before 1995, per-delivery export after)."""
-    rel = store.sql(
+    rel = store.rows(
         f"SELECT release, min(year) AS a, max(year) AS b FROM {TABLE} "
         "WHERE year BETWEEN ? AND ? GROUP BY release ORDER BY a",
         [period.start, period.end],
-    )
+    ).data
     if len(rel) > 1:
-        parts = "; ".join(f"{r.a}–{r.b} from release {r.release}" for r in rel.itertuples())
+        parts = "; ".join(f"{a}–{b} from release {release}" for release, a, b in rel)
         return [f"This window mixes SIPRI releases: {parts}."]
     return []
+
+
+def _recorded(store: Store, partner: Country | None = None) -> Any:
+    """has_rows for succession_notes: does the TIV table record this state (with partner) in years?"""
+
+    def has_rows(c: Country, years: Period) -> bool:
+        both = "(supplier_id = $c OR recipient_id = $c)"
+        if partner is not None:
+            both = "((supplier_id = $c AND recipient_id = $p) OR (supplier_id = $p AND recipient_id = $c))"
+        found = store.rows(
+            f"SELECT 1 FROM {TABLE} WHERE {both} AND year BETWEEN $a AND $b LIMIT 1",
+            {"c": c.id, "a": years.start, "b": years.end}
+            | ({"p": partner.id} if partner is not None else {}),
+        )
+        return len(found) > 0
+
+    return has_rows
 
 
 def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
     me, other = ("recipient", "supplier") if side == "suppliers" else ("supplier", "recipient")
     within(store, TABLE, period, "SIPRI annual TIV")
     existence_notes(who, period)
-    frame = store.sql(
+    rows = store.rows(
         f"""
         WITH p AS (
             SELECT {other}_id AS id, any_value({other}_name) AS name, round(sum(tiv), 4) AS tiv
@@ -53,17 +80,22 @@ def _partners(side: str, who: Country, period: Period, store: Store) -> Result:
         [who.id, period.start, period.end],
     )
     verb = "imports" if side == "suppliers" else "exports"
-    notes = [*existence_notes(who, period), *_release_notes(store, period), CONVENTION]
-    if frame.empty:
+    notes = [
+        *existence_notes(who, period),
+        *succession_notes(who, period, _recorded(store)),
+        *_release_notes(store, period),
+        CONVENTION,
+    ]
+    if not rows.data:
         notes.insert(0, f"SIPRI records no arms {verb} for {who.name} in {period}.")
     else:
-        total = frame["tiv"].sum()
+        total = sum(t for t in rows.column("tiv") if t is not None)
         notes.insert(0, f"Shares are of {who.name}'s total {verb} of {total:,.1f} TIV in {period}.")
     title = (
         f"Arms {'suppliers of' if side == 'suppliers' else 'recipients from'} {who.name}, {period}"
     )
     query = {"command": f"arms {side}", "country": who.id, "from": period.start, "to": period.end}
-    return Result(frame, query, [store.source(DATASET)], notes, title)
+    return Result(rows, query, [store.source(DATASET)], notes, title)
 
 
 def suppliers(
@@ -92,7 +124,7 @@ def top(
         raise UserError(f"unknown kind {kind!r}; use exporters or importers")
     within(store, TABLE, period, "SIPRI annual TIV")
     role = "supplier" if kind == "exporters" else "recipient"
-    frame = store.sql(
+    rows = store.rows(
         f"""
         WITH p AS (
             SELECT {role}_id AS id, any_value({role}_name) AS name, round(sum(tiv), 4) AS tiv
@@ -110,7 +142,7 @@ def top(
         CONVENTION,
     ]
     query = {"command": f"arms top {kind}", "from": period.start, "to": period.end, "limit": limit}
-    return Result(frame, query, [store.source(DATASET)], notes, f"Top arms {kind}, {period}")
+    return Result(rows, query, [store.source(DATASET)], notes, f"Top arms {kind}, {period}")
 
 
 def deals(
@@ -129,7 +161,7 @@ def deals(
             " AND (order_year BETWEEN ? AND ? OR (first_delivery <= ? AND last_delivery >= ?))"
         )
         params += [period.start, period.end, period.end, period.start]
-    frame = store.sql(
+    rows = store.rows(
         f"""
         WITH cat AS (
             SELECT supplier_id, recipient_id, designation, any_value(category) AS category
@@ -150,11 +182,11 @@ def deals(
         "pending order, and its delivered TIV (0 or empty) means nothing delivered yet.",
         CONVENTION,
     ]
-    if frame["category"].isna().any():
+    if any(c is None for c in rows.column("category")):
         notes.append(
             "Armament category comes from the per-delivery export; deals absent from it (pending, or delivered before 1995) have none."
         )
-    if frame.empty:
+    if not rows.data:
         notes.insert(
             0,
             f"The SIPRI register lists no deals from {s.name} to {r.name}"
@@ -162,25 +194,16 @@ def deals(
         )
     query = {"command": "arms deals", "supplier": s.id, "recipient": r.id,
              "from": period.start if period else None, "to": period.end if period else None}  # fmt: skip
-    return Result(frame, query, [store.source(DATASET)], notes, f"Arms deals {s.name} → {r.name}")
+    return Result(rows, query, [store.source(DATASET)], notes, f"Arms deals {s.name} → {r.name}")
 
 
-def partner_windows(
-    who: str | Country,
-    partner: str | Country,
-    side: str = "imports",
-    width: int = 5,
-    store: Store | None = None,
-) -> pd.DataFrame:
-    """Partner's TIV, share and rank among `who`'s suppliers (side="imports") or recipients ("exports")
-    in every window of `width` years in which `who` traded arms at all (share 0, rank null if absent)."""
-    store = store or get_store()
+def _partner_windows_sql(
+    who: Country, partner: Country, side: str, width: int, store: Store
+) -> tuple[str, dict[str, Any]]:
     me, other = ("recipient", "supplier") if side == "imports" else ("supplier", "recipient")
-    w, p = country(who), country(partner)
     first, last = store.coverage(TABLE)
     make_windows(first, last, width)  # validates width
-    return store.sql(
-        f"""
+    sql = f"""
         WITH y AS (
             SELECT year, coalesce({other}_id, {other}) AS pid, sum(tiv) AS tiv
             FROM {TABLE} WHERE {me}_id = $who GROUP BY ALL
@@ -195,14 +218,27 @@ def partner_windows(
             FROM s
         )
         SELECT start::INTEGER AS start, "end"::INTEGER AS "end",
-               round(coalesce(max(tiv) FILTER (WHERE pid = $partner), 0), 4) AS tiv,
+               round(max(tiv) FILTER (WHERE pid = $partner), 4) AS tiv,
                round(max(total), 4) AS total,
                coalesce(max(share) FILTER (WHERE pid = $partner), 0) AS share,
                max(rank) FILTER (WHERE pid = $partner) AS rank
         FROM r GROUP BY ALL HAVING max(total) > 0 ORDER BY 1
-        """,
-        {"who": w.id, "partner": p.id, "first": first, "last": last, "width": width},
-    )
+        """
+    return sql, {"who": who.id, "partner": partner.id, "first": first, "last": last, "width": width}
+
+
+def partner_windows(
+    who: str | Country,
+    partner: str | Country,
+    side: str = "imports",
+    width: int = 5,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """Partner's TIV, share and rank among `who`'s suppliers (side="imports") or recipients ("exports")
+    in every window of `width` years in which `who` traded arms at all (share 0, TIV and rank null
+    when the partner delivered nothing: null is 'nothing', SIPRI's 0.0 is 'under 0.5')."""
+    store = store or get_store()
+    return store.sql(*_partner_windows_sql(country(who), country(partner), side, width, store))
 
 
 def global_windows(
@@ -236,19 +272,30 @@ def windows(
     store = store or get_store()
     r, s = country(recipient), country(supplier)
     first, last = store.coverage(TABLE)
-    frame = partner_windows(r, s, "imports", width, store)
+    rows = store.rows(*_partner_windows_sql(r, s, "imports", width, store))
     notes = [
         f"Share of {r.name}'s arms imports from {s.name} in every {width}-year window ({first}–{last}); "
-        "windows in which it imported nothing are left out; rank among its suppliers (empty = none delivered).",
+        "windows in which it imported nothing are left out; where it imported nothing from "
+        f"{s.name}, TIV and rank are empty and the share is 0.",
         "Windows ending before 1995 use the older SIPRI release; windows spanning 1994/1995 mix releases.",
+        *succession_notes(r, Period(first, last), _recorded(store, s)),
+        *succession_notes(s, Period(first, last), _recorded(store, r)),
         CONVENTION,
     ]
-    if frame.empty:
+    if not rows.data:
         notes.insert(0, f"SIPRI records no arms imports for {r.name} in {first}–{last}.")
     query = {"command": "arms windows", "recipient": r.id, "supplier": s.id, "width": width}
-    return Result(
-        frame, query, [store.source(DATASET)], notes, f"{s.name}'s share of {r.name}'s arms imports"
-    )
+    title = f"{s.name}'s share of {r.name}'s arms imports"
+    result = Result(rows, query, [store.source(DATASET)], notes, title)
+    if rows.data:
+        result.chart = lambda: _windows_chart(result)
+    return result
+
+
+def _windows_chart(result: Result) -> dict[str, Any]:
+    from realpolitik.render.charts import share_windows_chart
+
+    return share_windows_chart(result.to_pandas(), result.title)
 
 
 def series(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
@@ -256,11 +303,12 @@ def series(a: str | Country, b: str | Country, store: Store | None = None) -> Re
     store = store or get_store()
     ca, cb = pair(a, b)
     first, last = store.coverage(TABLE)
-    frame = store.sql(
+    ab, ba = f"{ca.id}_to_{cb.id}", f"{cb.id}_to_{ca.id}"
+    rows = store.rows(
         f"""
         SELECT y.year,
-               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $a AND t.recipient_id = $b), 4) AS a_to_b,
-               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $b AND t.recipient_id = $a), 4) AS b_to_a,
+               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $a AND t.recipient_id = $b), 4) AS "{ab}",
+               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $b AND t.recipient_id = $a), 4) AS "{ba}",
                any_value(t.release) AS release
         FROM range($first, $last + 1) AS y(year)
         LEFT JOIN {TABLE} t ON t.year = y.year
@@ -269,20 +317,27 @@ def series(a: str | Country, b: str | Country, store: Store | None = None) -> Re
         """,
         {"a": ca.id, "b": cb.id, "first": first, "last": last},
     )
-    frame = frame.rename(columns={"a_to_b": f"{ca.id}_to_{cb.id}", "b_to_a": f"{cb.id}_to_{ca.id}"})
+    span = Period(first, last)
     notes = [
         "An empty value means SIPRI identified no deliveries that year; 0.0 means 0 < TIV < 0.5.",
         "Years before 1995 come from SIPRI's 2022 tables, later years from the 2025 per-delivery export.",
+        *succession_notes(ca, span, _recorded(store, cb)),
+        *succession_notes(cb, span, _recorded(store, ca)),
         CONVENTION,
     ]
     query = {"command": "arms series", "a": ca.id, "b": cb.id}
-    return Result(
-        frame,
-        query,
-        [store.source(DATASET)],
-        notes,
-        f"Arms transfers {ca.name} ↔ {cb.name}, TIV by year",
+    title = f"Arms transfers {ca.name} ↔ {cb.name}, TIV by year"
+    result = Result(rows, query, [store.source(DATASET)], notes, title)
+    result.chart = lambda: _series_chart(
+        result, {ab: f"{ca.name} → {cb.name}", ba: f"{cb.name} → {ca.name}"}
     )
+    return result
+
+
+def _series_chart(result: Result, labels: dict[str, str]) -> dict[str, Any]:
+    from realpolitik.render.charts import series_chart
+
+    return series_chart(result.to_pandas(), "year", labels, result.title, "TIV (millions)")
 
 
 def dyad_windows(

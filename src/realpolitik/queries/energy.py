@@ -37,7 +37,7 @@ def _ranked_sql() -> str:
             SELECT year, value AS world FROM owid_energy_aggregates
             WHERE indicator = $indicator AND code = 'OWID_WRL'
         )
-        SELECT c.*, CASE WHEN kind = 'country'
+        SELECT c.*, CASE WHEN kind = 'country' AND value > 0  -- a zero is not ranked ('12 of 11')
                     THEN rank() OVER (PARTITION BY c.year, kind = 'country' ORDER BY value DESC) END::INTEGER AS rank,
                count(*) FILTER (WHERE kind = 'country' AND value > 0) OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
                value / w.world AS share, w.world
@@ -123,7 +123,7 @@ def production(
         {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi},
     )
     notes = [
-        "rank: among ISO3-coded countries that year; ranked_of = how many of them have a value > 0; share = country / OWID 'World' row.",
+        "rank: among ISO3-coded countries with a value > 0 that year (empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
         f"OWID's per-country series for small producers (The Shift Data Portal) end in {SHIFT_END}; from 2017 ranks are among ~50 EI-listed countries.",
     ]
     years = set(frame["year"].tolist())

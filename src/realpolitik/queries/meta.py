@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from realpolitik.result import Result, Source
+from realpolitik.result import Result, Rows, Source
 from realpolitik.store import get_store
 
 
@@ -29,9 +27,9 @@ def snapshot_info() -> Result:
                     "last_year": cov[1] if cov else None,
                 }
             )
-    frame = pd.DataFrame(
-        rows, columns=["dataset", "table", "release", "rows", "first_year", "last_year"]
-    )
+    cols = ("dataset", "table", "release", "rows", "first_year", "last_year")
+    types = ("VARCHAR", "VARCHAR", "VARCHAR", "BIGINT", "INTEGER", "INTEGER")
+    frame = Rows(cols, types, [tuple(r[c] for c in cols) for r in rows])  # years stay integers
     return Result(
         frame, {"command": "data info", "snapshot": str(store.path)}, sources, title="Snapshot"
     )
