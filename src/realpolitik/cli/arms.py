@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,8 +15,12 @@ from realpolitik.cli.common import (
     country_arg,
     output,
     period_or_latest,
+    period_within,
 )
 from realpolitik.render.formats import Format
+
+if TYPE_CHECKING:
+    from realpolitik.periods import Period
 
 Recipient = Annotated[str, country_arg("RECIPIENT")]
 Supplier = Annotated[str, country_arg("SUPPLIER")]
@@ -24,6 +28,23 @@ A = Annotated[str, country_arg("A")]
 B = Annotated[str, country_arg("B")]
 DEAL_COLUMNS = ["designation", "description", "order_year", "ordered", "delivered",
                 "delivery_years", "tiv"]  # fmt: skip
+ReleaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--release",
+        metavar="YEAR",
+        help="A past SIPRI release held in the store (e.g. 2016, 2022, 2024, 2025), as published; "
+        "default: the current data.",
+    ),
+]
+
+
+def _period(start: int | None, end: int | None, release: str | None) -> Period:
+    """The asked period; missing bounds default to the latest 5 years of the data (or release) used."""
+    from realpolitik.queries import arms
+    from realpolitik.store import get_store
+
+    return period_within(start, end, arms.tiv_coverage(release, get_store()))
 
 
 def register(app: typer.Typer) -> None:
@@ -38,12 +59,13 @@ def register(app: typer.Typer) -> None:
         start: FromOpt = None,
         end: ToOpt = None,
         limit: LimitOpt = None,
+        release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Suppliers of RECIPIENT with TIV, share of its imports and rank."""
         from realpolitik.queries import arms
 
-        result = arms.suppliers(recipient, period_or_latest(start, end, arms.TABLE))
+        result = arms.suppliers(recipient, _period(start, end, release), release=release)
         output(result, fmt, limit=limit)
 
     @sub.command("recipients")
@@ -52,12 +74,13 @@ def register(app: typer.Typer) -> None:
         start: FromOpt = None,
         end: ToOpt = None,
         limit: LimitOpt = None,
+        release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Recipients of SUPPLIER's arms with TIV, share of its exports and rank."""
         from realpolitik.queries import arms
 
-        result = arms.recipients(supplier, period_or_latest(start, end, arms.TABLE))
+        result = arms.recipients(supplier, _period(start, end, release), release=release)
         output(result, fmt, limit=limit)
 
     @sub.command("top")
@@ -69,12 +92,13 @@ def register(app: typer.Typer) -> None:
             int,
             typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Rows to show."),
         ] = 10,
+        release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Largest exporters or importers and their share of the global total."""
         from realpolitik.queries import arms
 
-        output(arms.top(kind, period_or_latest(start, end, arms.TABLE), limit), fmt)
+        output(arms.top(kind, _period(start, end, release), limit, release=release), fmt)
 
     @sub.command("deals")
     def deals_cmd(
@@ -83,6 +107,7 @@ def register(app: typer.Typer) -> None:
         start: FromOpt = None,
         end: ToOpt = None,
         limit: LimitOpt = None,
+        release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Deal-register rows from SUPPLIER to RECIPIENT (all years unless --from/--to)."""
@@ -93,7 +118,8 @@ def register(app: typer.Typer) -> None:
             if start is None and end is None
             else period_or_latest(start, end, "sipri_register")
         )
-        output(arms.deals(supplier, recipient, period), fmt, columns=DEAL_COLUMNS, limit=limit)
+        result = arms.deals(supplier, recipient, period, release=release)
+        output(result, fmt, columns=DEAL_COLUMNS, limit=limit)
 
     @sub.command("windows")
     def windows_cmd(
@@ -106,18 +132,26 @@ def register(app: typer.Typer) -> None:
             ),
         ] = 5,
         limit: LimitOpt = None,
+        release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """SUPPLIER's share of RECIPIENT's imports in every window of --width years."""
         from realpolitik.queries import arms
 
-        output(arms.windows(recipient, supplier, width), fmt, limit=limit, series=True)
+        result = arms.windows(recipient, supplier, width, release=release)
+        output(result, fmt, limit=limit, series=True)
 
     @sub.command("series")
-    def series_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:
+    def series_cmd(
+        a: A,
+        b: B,
+        limit: LimitOpt = None,
+        release: ReleaseOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
         """TIV by year in both directions between A and B."""
         from realpolitik.queries import arms
 
-        output(arms.series(a, b), fmt, limit=limit, series=True)
+        output(arms.series(a, b, release=release), fmt, limit=limit, series=True)
 
     app.add_typer(sub, name="arms")

@@ -72,7 +72,14 @@ def period_or_latest(start: int | None, end: int | None, table: str, width: int 
     """The asked period; a missing bound defaults to the table's latest `width`-year window."""
     from realpolitik.store import get_store
 
-    first, last = get_store().coverage(table)
+    return period_within(start, end, get_store().coverage(table), width)
+
+
+def period_within(
+    start: int | None, end: int | None, coverage: tuple[int, int], width: int = 5
+) -> Period:
+    """The asked period; a missing bound defaults to the latest `width`-year window of `coverage`."""
+    first, last = coverage
     if start is None and end is None:
         return Period(max(first, last - width + 1), last)
     if start is None:

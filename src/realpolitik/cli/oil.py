@@ -28,6 +28,22 @@ IndicatorOpt = Annotated[
         help="oil_production, gas_production, oil_consumption or oil_reserves.",
     ),
 ]
+MeasureOpt = Annotated[
+    str,
+    typer.Option(
+        "--measure",
+        "-m",
+        help="twh: energy content (OWID / Energy Institute); kbd: thousand barrels per day "
+        "(BP Statistical Review 2021, to 2020).",
+    ),
+]
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in ("twh", "kbd"):
+        from realpolitik.errors import UserError
+
+        raise UserError(f"unknown --measure {measure!r}; use twh or kbd")
 
 
 FLOW_COLUMNS = ["rank", "partner", "value_usd", "tonnes", "share", "mirror"]
@@ -44,11 +60,17 @@ def register(app: typer.Typer) -> None:
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
         limit: LimitOpt = None,
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
-        """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
+        """Countries ranked by oil production (TWh, or kb/d with --measure kbd) in a year, with share of world (latest year by default)."""
         from realpolitik.queries import energy
 
+        _check_measure(measure)
+        if measure == "kbd":
+            measure_name = energy.volume_measure(indicator)
+            output(energy.producers_by_volume(year, None, measure_name), fmt, limit=limit)
+            return
         output(energy.producers(year, indicator, None), fmt, limit=limit)
 
     @sub.command("production")
@@ -59,14 +81,34 @@ def register(app: typer.Typer) -> None:
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
         limit: LimitOpt = None,
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
         """COUNTRY's oil production series with its rank and share of world each year."""
         from realpolitik.queries import energy
 
+        _check_measure(measure)
         if year is not None:
             start = end = year
+        if measure == "kbd":
+            measure_name = energy.volume_measure(indicator)
+            result = energy.production_by_volume(country, start, end, measure_name)
+            output(result, fmt, limit=limit, series=True)
+            return
         output(energy.production(country, indicator, start, end), fmt, limit=limit, series=True)
+
+    @sub.command("refining")
+    def refining_cmd(
+        country: CountryArg,
+        start: FromOpt = None,
+        end: ToOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """COUNTRY's refinery throughput beside its refining capacity, consumption and production (BP, kb/d)."""
+        from realpolitik.queries import energy
+
+        output(energy.refinery_throughput(country, start, end), fmt, limit=limit, series=True)
 
     @sub.command("sources")
     def sources_cmd(
