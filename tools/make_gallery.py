@@ -77,7 +77,7 @@ BALANCE_SVG = "network-balance-1950-2024.svg"
 BALANCE = ("network", "balance", "--from", "1950", "--to", "2024", "--format", "csv", "--chart")
 PANEL = (
     "panel", "dyad-years", "--from", "2016", "--to", "2020",
-    "--add", "contiguity,atop,rivalry,democracy,arms", "--out",
+    "--add", "contiguity,atop,rivalry,democracy,arms", "--sort", "--out",
 )  # fmt: skip
 
 
