@@ -118,3 +118,14 @@ def test_cli_export_csv_and_bad_input(cli, tmp_path):
         bad = cli(*args)
         assert bad.returncode == 2, (args, bad.stderr)
         assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_no_positive_tie_made_only_of_a_large_multilateral_treaty(g2020):
+    """Azerbaijan–Andorra and Azerbaijan–San Marino share only a 56-state non-aggression treaty: no edge."""
+    assert not g2020.has_edge("AND", "AZE") and not g2020.has_edge("AZE", "SMR")
+    for a, b, d in g2020.edges(data=True):
+        assert d["type"] != "none"
+        if d["sign"] > 0 and set(d["layers"]) <= {"alliance", "un_affinity", "un_distance"}:
+            assert d["type"] in {"allies", "aligned", "mixed"}, (a, b, d["type"])
+    t = [d["type"] for *_, d in g2020.edges(data=True)]
+    assert {"allies", "partners", "rivals", "hostile"} <= set(t)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -34,6 +36,12 @@ def _cow_key(c: Country, side: str) -> tuple[str, object]:
 
 def factbook_borders(c: Country, store: Store) -> pd.DataFrame:
     """Land neighbours of c in the Factbook, km summed over segments (e.g. China (south)+(southeast))."""
+    return _factbook_borders(c, store).copy()
+
+
+@lru_cache(maxsize=1024)
+def _factbook_borders(c: Country, store: Store) -> pd.DataFrame:
+    """The Factbook is one static edition per store: read each country's borders once."""
     return store.sql(
         """
         SELECT coalesce(neighbour_id, neighbour) AS key, any_value(neighbour_id) AS neighbour_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -260,6 +262,12 @@ def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -
 
 def factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
     """The Factbook's top-5 partners of c (latest edition) with share and year."""
+    return _factbook_partners(c, flow, store).copy()
+
+
+@lru_cache(maxsize=1024)
+def _factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
+    """The Factbook is one static edition per store: read each country's partners once."""
     return store.sql(
         "SELECT year, rank, partner AS factbook_name, partner_id, share FROM factbook_partners "
         "WHERE id = ? AND flow = ? ORDER BY rank",

@@ -116,9 +116,10 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
         )
         return sec
     last = when.last
+    first = store.coverage("sipri_tiv")[0]
     for sup, rec in ((a, b), (b, a)):
         key = f"{sup.id}_to_{rec.id}"
-        since = max(lifespan(sup, last)[0], lifespan(rec, last)[0])
+        since = max(lifespan(sup, last)[0], lifespan(rec, last)[0], first)
         r = attempt(
             sec,
             f"arms {sup.id}→{rec.id}",

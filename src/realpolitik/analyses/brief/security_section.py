@@ -128,7 +128,7 @@ def _adversaries(sec: Section, reading: Reading) -> None:
             sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {kind} — {_why(r)}.",
                                   fid, str(r.year), r.deciding[0].source if r.deciding else "",
                                   {"type": r.type, "rule": r.rule}))  # fmt: skip
-    shared = sorted(set(foes[a]) & set(foes[b]))
+    shared = sorted(set(foes[a]) & set(foes[b]), key=lambda f: _weight(foes[a][f], foes[b][f]))
     enemies = is_hostile(rel)
     for fid in shared:
         ra, rb = foes[a][fid], foes[b][fid]
@@ -142,6 +142,16 @@ def _adversaries(sec: Section, reading: Reading) -> None:
     if not shared:
         sec.facts.append(Fact("shared_adversary_none", f"{name(a)} and {name(b)} have no adversary in common in the data.",
                               None, str(reading.year), "tss_rivalries"))  # fmt: skip
+
+
+WEIGHT = {"at war": 2.0, "rivals": 2.0, "mixed": 1.5, "hostile": 1.0}
+
+
+def _weight(ra: Relationship, rb: Relationship) -> tuple[float, int]:
+    """Sort key of a shared adversary, most telling first: hostility of both sides (war and rivalry over
+    disputes), then the more recent of the two sides' latest evidence."""
+    latest = min(max((e.end or ra.year for e in r.deciding), default=0) for r in (ra, rb))
+    return (-(WEIGHT.get(ra.type, 0) + WEIGHT.get(rb.type, 0)), -latest)
 
 
 def conflict(reading: Reading, when: When, store: Store) -> Section | None:

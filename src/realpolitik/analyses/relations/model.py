@@ -100,8 +100,9 @@ class Relationship:
 
     @property
     def since(self) -> int | None:
-        """First year of the spell that decided the type (None when nothing did)."""
-        starts = [e.start for e in self.deciding]
+        """First year of the spell that decided the type: a rivalry, war, conflict or alliance (None when
+        only material ties decided it — they are measured in a window, not as a spell — or nothing did)."""
+        starts = [e.start for e in self.deciding if e.kind in SPELL_KINDS]
         return min(starts) if starts else None
 
     @property
@@ -129,6 +130,9 @@ class Relationship:
             "notes": self.notes,
         }
 
+
+SPELL_KINDS = frozenset({"rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute"})
+"""Evidence kinds that are spells with a start year (arms, trade and crude ties are windows)."""
 
 ONE_SIDED_RULES = frozenset({"hostile_dispute"})
 """Rules whose hostility is directional: the dyad is hostile for the sides that used force only."""
