@@ -54,7 +54,20 @@ def main() -> None:
     py = sys.executable
     base_pass = child_cpu([py, "-c", "pass"], n)
     base_duckdb = child_cpu([py, "-c", "import duckdb"], n)
-    cold = child_cpu([py, "-m", "realpolitik.cli.main", "brief", *PAIRS[0], "--as-of", AS_OF, "--format", "json"], n)
+    cold = child_cpu(
+        [
+            py,
+            "-m",
+            "realpolitik.cli.main",
+            "brief",
+            *PAIRS[0],
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+        n,
+    )
 
     from realpolitik.analyses.brief import brief, render
     from realpolitik.periods import Period
@@ -73,10 +86,16 @@ def main() -> None:
           f"= {cold / base_pass:5.1f}x pass, {cold / base_duckdb:5.1f}x duckdb   target <= 0.9 s")  # fmt: skip
     print(f"baseline  warm arms.suppliers query               {base:6.3f} s CPU")
     for (a, b), t in warm.items():
-        print(f"warm      JSON brief {a}–{b:<24s} {t:6.3f} s CPU  = {t / base:5.1f}x query   target <= 0.2 s")
+        print(
+            f"warm      JSON brief {a}–{b:<24s} {t:6.3f} s CPU  = {t / base:5.1f}x query   target <= 0.2 s"
+        )
     med = statistics.median(warm.values())
-    print(f"warm      JSON brief, median of the pairs        {med:6.3f} s CPU  = {med / base:5.1f}x query   target <= 0.2 s")
-    print(f"warm      HTML brief with charts                 {html:6.3f} s CPU  = {html / base:5.1f}x query")
+    print(
+        f"warm      JSON brief, median of the pairs        {med:6.3f} s CPU  = {med / base:5.1f}x query   target <= 0.2 s"
+    )
+    print(
+        f"warm      HTML brief with charts                 {html:6.3f} s CPU  = {html / base:5.1f}x query"
+    )
 
 
 if __name__ == "__main__":

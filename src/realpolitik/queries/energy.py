@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -76,7 +78,9 @@ def coverage_note(indicator: str, year: int, store: Store) -> str | None:
     return f"{year}: {count} countries with data."
 
 
+@lru_cache(maxsize=64)
 def _span(indicator: str, store: Store) -> tuple[int, int]:
+    """First and last year of an indicator (a snapshot is read-only: asked once per store)."""
     row = store.sql(
         f"SELECT min(year) AS a, max(year) AS b FROM {TABLE} WHERE indicator = ?", [indicator]
     )

@@ -117,7 +117,10 @@ def religions(who: str | Country, store: Store | None = None) -> Result:
 
 def government_type(who: str | Country, store: Store | None = None) -> str | None:
     """The Factbook's government type text (e.g. 'presidential republic'), or None."""
-    store = store or get_store()
-    c = country(who)
-    r = store.sql("SELECT government_type FROM factbook_profiles WHERE id = ? LIMIT 1", [c.id])
+    return _government_type(country(who).id, store or get_store())
+
+
+@cache
+def _government_type(cid: str, store: Store) -> str | None:
+    r = store.sql("SELECT government_type FROM factbook_profiles WHERE id = ? LIMIT 1", [cid])
     return None if r.empty else r["government_type"].iloc[0]

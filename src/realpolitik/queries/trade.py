@@ -54,9 +54,16 @@ def _names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
 # --------------------------------------------------------------------------- crude oil (HS 2709)
 def crude_years(store: Store) -> list[int]:
     """Years with bilateral crude-oil flows in the snapshot."""
+    return list(_crude_years(store))
+
+
+@lru_cache(maxsize=64)
+def _crude_years(store: Store) -> tuple[int, ...]:
     if not store.has_table(FLOWS):
-        return []
-    return [int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]]
+        return ()
+    return tuple(
+        int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]
+    )
 
 
 def crude_total(c: Country, flow: str, year: int, store: Store) -> float | None:

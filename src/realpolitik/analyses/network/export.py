@@ -32,7 +32,19 @@ def edge_table(g: nx.Graph) -> pd.DataFrame:
                 "evidence": " | ".join(e.get("text", "") for e in d.get("evidence", [])),
             }
         )
-    cols = ["year", "a_id", "b_id", "a", "b", "sign", "weight", "type", "rule", "layers", "evidence"]
+    cols = [
+        "year",
+        "a_id",
+        "b_id",
+        "a",
+        "b",
+        "sign",
+        "weight",
+        "type",
+        "rule",
+        "layers",
+        "evidence",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 

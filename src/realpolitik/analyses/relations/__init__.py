@@ -192,8 +192,14 @@ def classify_years(start: int, end: int, store: Store | None = None, scope: Scop
     th = thresholds or Thresholds()
     sc = scope or Scope()
     years = list(range(int(start), int(end) + 1))
-    frames = read_ties(read_hostile(sc, end, st), sc, years, st, th,
-                       edition_year=_edition_year(st), first=start - th.carry_atop)  # fmt: skip
+    atop_first = min(
+        int(start), coded_to(st).get("atop", int(start))
+    )  # later years use ATOP's last
+    oldest = int(start) - max(
+        th.mid_window, th.war_window
+    )  # older fighting cannot count in `start`
+    frames = read_ties(read_hostile(sc, end, st, oldest), sc, years, st, th,
+                       edition_year=_edition_year(st), first=atop_first, ties_only=True)  # fmt: skip
     return classify(frames, years, st, th)
 
 

@@ -1,14 +1,13 @@
 """ATOP alliance obligations per type, each with its own years and the size of the bloc that shares it.
 
 ATOP v5 (peacesciencer) gives directed dyad-years with five 0/1 obligations and no treaty ids. The bloc
-of a dyad's obligation in a year is derived: 2 + the number of third states that hold the same
-obligation with both (0 third states: a bilateral treaty; NATO-size blocs: a large multilateral one).
-It is an upper bound of the treaty's membership when several treaties overlap, and is said so.
+of a dyad's obligation in a year is derived (sources/atop_blocs.py): 2 + the number of third states
+that hold the same obligation with both (0 third states: a bilateral treaty; NATO-size blocs: a large
+multilateral one). It is an upper bound of the treaty's membership when several treaties overlap.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pandas as pd
@@ -31,71 +30,19 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
 
 
-_EDGES_LOCK = threading.Lock()
-EDGES = "rel_atop_edges"
-DEGREE = "rel_atop_degree"  # obligations per state, year and type: co-members are named best-connected first
-
-
-def edges_table(store: Store) -> str:
-    """An in-memory table of ATOP obligations, one row per (year, x, y, type) sorted by x and year, made
-    once per store: every alliance question reads it instead of unpivoting the Parquet file again."""
-    with _EDGES_LOCK:
-        if not getattr(store, "_rel_atop_edges", False):
-            unpivot = " UNION ALL ".join(
-                f"SELECT year::SMALLINT AS year, id1 AS x, id2 AS y, '{t}' AS type FROM atop_alliance "
-                f"WHERE atop_{t} = 1 AND id1 IS NOT NULL AND id2 IS NOT NULL AND id1 <> id2"
-                for t in TYPES
-            )
-            store.sql(
-                f"CREATE OR REPLACE TABLE {EDGES} AS SELECT * FROM ({unpivot}) ORDER BY x, year"
-            )
-            store.sql(
-                f"CREATE OR REPLACE TABLE {DEGREE} AS SELECT year, type, x, count(*) AS n FROM {EDGES} GROUP BY ALL"
-            )
-            store._rel_atop_edges = True  # type: ignore[attr-defined]
-    return EDGES
-
-
 def rows(scope: Scope, first: int, last: int, store: Store) -> pd.DataFrame:
-    """Dyad-year-type rows (a < b) in first..last with the bloc size of each obligation."""
-    if not store.has_table("atop_alliance"):
+    """Dyad-year-type rows (a < b) in first..last with the bloc size of each obligation and up to three
+    co-members (the derived `atop_blocs` table, built from ATOP by sources/atop_blocs.py)."""
+    if not store.has_table("atop_blocs"):
         return _empty()
-    table = edges_table(store)
-    cond, params = scope.sql("x", "y")
-    # the bloc of (a, b) needs only the obligations of a and b themselves: read no other rows
-    if scope.ids is None:
-        pre, pparams, nodes = "TRUE", [], "TRUE"
-    elif scope.pairs is not None:
-        pre, pparams, nodes = "list_contains(?, x)", [list(scope.ids)], "TRUE"
-    else:
-        pre, pparams = "TRUE", []
-        nodes = "(x IN (SELECT a FROM d) OR x IN (SELECT b FROM d))"
-    # one pair (the brief's): also the three best-connected co-members, to tell which treaty it is
-    named = scope.pairs is not None and len(scope.pairs) == 1
-    co = "list_slice(list(e1.y ORDER BY g.n DESC, e1.y), 1, 3)" if named else "NULL::VARCHAR[]"
-    deg = (
-        f"LEFT JOIN {DEGREE} g ON g.year = e1.year AND g.type = e1.type AND g.x = e1.y"
-        if named
-        else ""
+    cond, params = scope.sql("a", "b")
+    if scope.pairs is not None:  # the table is sorted by a: a filter on it skips most row groups
+        cond, params = f"list_contains(?, a) AND {cond}", [list(scope.ids or ()), *params]
+    return store.sql(
+        f"SELECT year::INTEGER AS year, a, b, type, bloc::INTEGER AS bloc, co FROM atop_blocs "
+        f"WHERE year BETWEEN ? AND ? AND {cond}",
+        [first, last, *params],
     )
-    frame = store.sql(
-        f"""
-        WITH u0 AS (SELECT * FROM {table} WHERE year BETWEEN ? AND ? AND {pre}),
-        d AS (SELECT DISTINCT year, least(x, y) AS a, greatest(x, y) AS b, type FROM u0 WHERE {cond}),
-        e AS (SELECT u.* FROM u0 u SEMI JOIN (SELECT DISTINCT year, type FROM d) k USING (year, type)
-              WHERE {nodes}),
-        c AS (SELECT e1.year, e1.type, e1.x AS a, e2.x AS b, count(DISTINCT e1.y) AS n,
-                     {co} AS co
-              FROM e e1 JOIN e e2 ON e2.year = e1.year AND e2.type = e1.type AND e2.y = e1.y AND e1.x < e2.x
-              {deg}
-              SEMI JOIN d ON d.year = e1.year AND d.type = e1.type AND d.a = e1.x AND d.b = e2.x
-              GROUP BY ALL)
-        SELECT d.year::INTEGER AS year, d.a, d.b, d.type, (2 + coalesce(c.n, 0))::INTEGER AS bloc, c.co
-        FROM d LEFT JOIN c USING (year, type, a, b)
-        """,
-        [first, last, *pparams, *params],
-    )
-    return frame
 
 
 def features(

@@ -91,6 +91,22 @@ FLOAT = ["arms_share", "bloc_min"]
 FEATURES = BOOL + INT + FLOAT
 
 
+def expand_years(
+    frame: pd.DataFrame, first: pd.Series, last: pd.Series, years: list[int]
+) -> pd.DataFrame:
+    """One copy of each row per reference year in first..last (inclusive) that is among `years`, in a
+    `year` column: the rows a piece of evidence counts for, without a cross join over every year."""
+    lo = np.maximum(first.to_numpy(dtype=int), min(years))
+    hi = np.minimum(last.to_numpy(dtype=int), max(years))
+    n = np.clip(hi - lo + 1, 0, None)
+    if n.sum() == 0:
+        return frame.iloc[:0].assign(year=pd.Series(dtype=int))
+    idx = np.repeat(np.arange(len(frame)), n)
+    offset = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+    out = frame.iloc[idx].reset_index(drop=True).assign(year=np.repeat(lo, n) + offset)
+    return out[out["year"].isin(set(years))] if len(years) != max(years) - min(years) + 1 else out
+
+
 def merge(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """Join the families' feature frames on (year, a, b) (each family fills its own columns once per
     key), absent evidence read as none."""
@@ -100,8 +116,8 @@ def merge(parts: list[pd.DataFrame]) -> pd.DataFrame:
         out = pd.DataFrame({k: pd.Series(dtype="object") for k in keys})
     elif len(parts) == 1:
         out = parts[0].reset_index(drop=True)
-    else:
-        out = pd.concat(parts, ignore_index=True).groupby(keys, sort=False, as_index=False).first()
+    else:  # one row per key in each family: align them side by side (an outer join on the keys)
+        out = pd.concat([p.set_index(keys) for p in parts], axis=1, join="outer").reset_index()
     for c in BOOL:
         out[c] = out[c].eq(True) if c in out else False
     for c in INT:

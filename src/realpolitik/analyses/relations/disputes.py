@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from realpolitik.analyses.relations.classify import expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -25,9 +26,10 @@ COLUMNS = ["dataset", "dispnum", "a", "b", "start", "end", "host_a", "host_b", "
            "sidea_a", "fatal"]  # fmt: skip
 
 
-def rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
+def rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
     """One row per dataset, dispute and dyad (a < b): years (cut at `last`), each side's highest hostility,
-    whether it originated the dispute and was on side A, and the dyad's highest fatality level."""
+    whether it originated the dispute and was on side A, and the dyad's highest fatality level; with
+    `first`, only disputes still running in or after it."""
     parts = []
     for ds, table in TABLES.items():
         if not store.has_table(table):
@@ -42,8 +44,9 @@ def rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
                        max(orig1)::INTEGER AS orig_a, max(orig2)::INTEGER AS orig_b,
                        max(sidea1)::INTEGER AS sidea_a, max(greatest(fatality1, fatality2))::INTEGER AS fatal
                 FROM {table} WHERE id1 < id2 AND year <= ? AND {cond} GROUP BY ALL
+                HAVING max(year) >= ?
                 """,
-                [last, *params],
+                [last, *params, -9999 if first is None else first],
             )
         )
     if not parts:
@@ -68,8 +71,9 @@ def features(
     f = canonical(frame, gml_last)
     if f.empty or not years:
         return pd.DataFrame(columns=cols)
-    j = f.merge(pd.DataFrame({"year": years}), how="cross")
-    j = j[(j["start"] <= j["year"]) & (j["end"] >= j["year"] - window + 1)]
+    j = expand_years(
+        f, f["start"], f["end"] + window - 1, years
+    )  # a dispute counts for `window` years after it
     if j.empty:
         return pd.DataFrame(columns=cols)
     both = (j["host_a"] >= mutual) & (j["host_b"] >= mutual)

@@ -96,27 +96,30 @@ class Frames:
 FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude")
 
 
-def read_hostile(scope: Scope, last: int, store: Store) -> Frames:
-    """Rivalries, disputes, COW wars and UCDP conflicts of the scope up to `last`."""
+def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None) -> Frames:
+    """Rivalries, disputes, COW wars and UCDP conflicts of the scope up to `last` (and, when `first` is
+    given, only what can still count in `first`: the network reads no older fighting than it needs)."""
     return Frames(
         rivalries.rows(scope, last, store),
-        disputes.rows(scope, last, store),
-        wars.cow_rows(scope, last, store),
-        wars.ucdp_rows(scope, last, store),
+        disputes.rows(scope, last, store, first),
+        wars.cow_rows(scope, last, store, first),
+        wars.ucdp_rows(scope, last, store, first),
     )
 
 
 def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: Thresholds,
               material: bool = True, edition_year: int | None = None, first: int = 1815,
-              arms: bool = True) -> Frames:  # fmt: skip
+              arms: bool = True, ties_only: bool = False) -> Frames:  # fmt: skip
     """Add alliances (from `first` to the last year), arms ties (windows ending in `years`) and, when
-    `material`, the trade and crude-oil ties to `frames`."""
+    `material`, the trade and crude-oil ties to `frames` (with `ties_only`, only trade at the tie
+    threshold: the bulk reading shows no evidence text)."""
     last = max(years)
     frames.alliances = alliances.rows(scope, first, last, store)
     if arms:
         frames.arms = ties.arms(scope, years, th.arms_window, store)
     if material:
-        frames.trade = ties.trade(scope, years, edition_year, th.carry_trade, store)
+        floor = th.trade_share if ties_only else 0.0
+        frames.trade = ties.trade(scope, years, edition_year, th.carry_trade, store, floor)
         frames.crude = ties.crude(scope, years, th.carry_crude, store)
     return frames
 

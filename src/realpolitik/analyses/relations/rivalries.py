@@ -12,6 +12,7 @@ from functools import cache
 
 import pandas as pd
 
+from realpolitik.analyses.relations.classify import expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -97,10 +98,12 @@ def features(frame: pd.DataFrame, years: list[int], coded_to: int, carry: int) -
     f = frame[frame["source"] == "tss_rivalries"]
     if f.empty or not years:
         return pd.DataFrame(columns=cols)
-    ref = pd.DataFrame({"year": [y for y in years if y - coded_to <= carry]})
-    ref["data_year"] = ref["year"].clip(upper=coded_to)
-    j = f.merge(ref, how="cross")
-    j = j[(j["start"] <= j["data_year"]) & (j["end"] >= j["data_year"])]
+    use = [y for y in years if y - coded_to <= carry]
+    if not use:
+        return pd.DataFrame(columns=cols)
+    # a spell reaching the dataset's last year stands in for `carry` later years
+    stop = f["end"].where(f["end"] < coded_to, coded_to + carry)
+    j = expand_years(f, f["start"], stop, use)
     j = j.sort_values("start").drop_duplicates(["year", "a", "b"])
     return j.assign(rivalry=True, rivalry_since=j["start"])[cols]
 

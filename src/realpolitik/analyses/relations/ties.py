@@ -53,10 +53,16 @@ def arms_features(f: pd.DataFrame, min_share: float, min_tiv: float) -> pd.DataF
 
 
 def trade(
-    scope: Scope, years: list[int], edition_year: int | None, carry: int, store: Store
+    scope: Scope,
+    years: list[int],
+    edition_year: int | None,
+    carry: int,
+    store: Store,
+    min_share: float = 0.0,
 ) -> pd.DataFrame:
     """Trade dependence per (year, a, b): COW dyadic trade over one side's total trade (to 2014, its last
-    year standing in for `carry` more) and, from the Factbook edition's year on, Factbook partner shares."""
+    year standing in for `carry` more) and, from the Factbook edition's year on, Factbook partner shares;
+    only dependences of at least `min_share` (the bulk reading needs no smaller ones)."""
     parts = []
     if store.has_table("cow_trade_ddy") and store.has_table("cow_trade_sy") and years:
         last = store.coverage("cow_trade_ddy")[1]
@@ -72,8 +78,9 @@ def trade(
                        d.trade / nullif(tb.total, 0) AS dep_b
                 FROM d LEFT JOIN tot ta ON ta.year = d.year AND ta.id = d.a
                        LEFT JOIN tot tb ON tb.year = d.year AND tb.id = d.b
+                WHERE greatest(coalesce(d.trade / nullif(ta.total, 0), 0), coalesce(d.trade / nullif(tb.total, 0), 0)) >= ?
                 """,
-                [use, *params, use],
+                [use, *params, use, min_share],
             )
             cow["share"] = cow[["dep_a", "dep_b"]].max(axis=1)
             cow["who"] = cow["a"].where(
@@ -89,8 +96,8 @@ def trade(
             cond, params = scope.sql("id", "partner_id")
             fb = store.sql(
                 f"SELECT year::INTEGER AS data_year, id AS who, partner_id, share FROM factbook_partners "
-                f"WHERE id IS NOT NULL AND partner_id IS NOT NULL AND id <> partner_id AND share IS NOT NULL AND {cond}",
-                params,
+                f"WHERE id IS NOT NULL AND partner_id IS NOT NULL AND id <> partner_id AND share >= ? AND {cond}",
+                [min_share, *params],
             )
             fb["a"] = fb[["who", "partner_id"]].min(axis=1)
             fb["b"] = fb[["who", "partner_id"]].max(axis=1)

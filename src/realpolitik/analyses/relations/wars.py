@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from realpolitik.analyses.relations.classify import expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -25,8 +26,8 @@ UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "rol
              "kind", "incompatibility"]  # fmt: skip
 
 
-def cow_rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
-    """COW inter-state war dyad-years (a < b, on opposite sides) up to `last`."""
+def cow_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
+    """COW inter-state war dyad-years (a < b, on opposite sides) in first..last."""
     if not store.has_table("cow_war_inter"):
         return pd.DataFrame(columns=COW_COLS)
     cond, params = scope.sql("id1", "id2")
@@ -36,15 +37,16 @@ def cow_rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
                sidea1::INTEGER AS sidea_a, initiator1::INTEGER AS init_a, initiator2::INTEGER AS init_b,
                outcome1::INTEGER AS outcome_a, outcome2::INTEGER AS outcome_b,
                batdeath1::INTEGER AS deaths_a, batdeath2::INTEGER AS deaths_b
-        FROM cow_war_inter WHERE id1 < id2 AND year <= ? AND {cond}
+        FROM cow_war_inter WHERE id1 < id2 AND year BETWEEN ? AND ? AND {cond}
         """,
-        [last, *params],
+        [-9999 if first is None else first, last, *params],
     )
     return f
 
 
-def ucdp_rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
-    """UCDP conflict-years in which both states took part (a < b), with each one's side and role."""
+def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
+    """UCDP conflict-years in first..last in which both states took part (a < b), with each one's side
+    and role."""
     if not store.has_table("ucdp_acd_sides"):
         return pd.DataFrame(columns=UCDP_COLS)
     cond, params = scope.sql("s1.id", "s2.id")
@@ -56,9 +58,9 @@ def ucdp_rows(scope: Scope, last: int, store: Store) -> pd.DataFrame:
                s1.type_of_conflict AS kind, s1.incompatibility
         FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
              ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s1.id < s2.id
-        WHERE s1.year <= ? AND {cond}
+        WHERE s1.year BETWEEN ? AND ? AND {cond}
         """,
-        [last, *params],
+        [-9999 if first is None else first, last, *params],
     )
     return f
 
@@ -100,8 +102,9 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
     if not parts or not years:
         return pd.DataFrame(columns=cols)
     ev = pd.concat(parts, ignore_index=True).rename(columns={"year": "ev_year"})
-    j = ev.merge(pd.DataFrame({"year": years}), how="cross")
-    j = j[(j["ev_year"] <= j["year"]) & (j["ev_year"] > j["year"] - window)]
+    j = expand_years(
+        ev, ev["ev_year"], ev["ev_year"] + window - 1, years
+    )  # an event counts for `window` years
     if j.empty:
         return pd.DataFrame(columns=cols)
     j["now"] = j["war"] & (j["ev_year"] == j["year"])
