@@ -18,7 +18,7 @@ from realpolitik.analyses.brief.sections import (
 )
 from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
-from realpolitik.asof import as_of_date, last_complete_year
+from realpolitik.asof import as_of_date, last_complete_year, predecessor
 from realpolitik.countries import Country, from_id
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
@@ -86,6 +86,13 @@ def brief(
         notes.append(
             f"{ca.name} and {cb.name} are adversaries ({rel.type}): no partnership motives are derived."
         )
+    for c in (ca, cb):  # succession: a shared COW code and SIPRI's filing before the successor's first year
+        pred = predecessor(c, last)
+        if pred is not None and pred[1] >= 1946:  # the first year of the UN and SIPRI data
+            notes.append(
+                f"{c.name} exists as a state from {pred[1] + 1}: before that COW code {c.cow} is {pred[0].name}'s, "
+                f"and SIPRI and the UN ideal points file those years under {pred[0].name}."
+            )
     historical = [c.name for c in (ca, cb) if c.kind == "historical"]
     if historical:
         notes.append(
