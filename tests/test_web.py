@@ -305,3 +305,207 @@ def test_upload_over_limit_is_413(client):
 def test_serve_command_is_registered(cli):
     r = cli("serve", "--help")
     assert r.returncode == 0 and "--port" in r.stdout and "--host" in r.stdout
+
+
+# ---- limits and reliability (issue 17) -------------------------------------------------------
+
+
+def test_long_query_parameters_are_refused_quickly(client):
+    r = client.get("/api/arms/suppliers", params={"recipient": "A" * 20_000})
+    assert r.status_code == 414 and "2048" in r.json()["error"]
+    r = client.get("/api/arms/suppliers", params={"recipient": "A" * 300})
+    assert r.status_code == 422  # over the 200-character cap of a country name
+    r = client.get("/country/" + "x" * 300)
+    assert r.status_code in (400, 422)
+
+
+def test_lone_surrogates_are_422_not_500(client):
+    body = '{"text": "Israel supplied 60% \\ud800 of Azerbaijan\'s arms."}'
+    r = client.post("/api/check", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "surrogate" in r.text
+
+
+def test_check_text_over_the_cap_is_413(client):
+    from realpolitik.web.services import MAX_CHECK_CHARS
+
+    r = client.post("/api/check", json={"text": "a " * (MAX_CHECK_CHARS // 2 + 10)})
+    assert r.status_code == 413 and "at most" in r.json()["error"]
+
+
+def test_slow_body_is_408():
+    import asyncio
+
+    from realpolitik.web.middleware import SafetyMiddleware
+
+    async def app(scope, receive, send):  # never reached
+        raise AssertionError
+
+    sent: list[dict] = []
+
+    async def receive():
+        await asyncio.sleep(5)
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/check",
+        "headers": [],
+        "query_string": b"",
+    }
+    asyncio.run(SafetyMiddleware(app, body_timeout=0.2)(scope, receive, send))
+    assert sent[0]["status"] == 408
+
+
+def test_checker_deadline_kills_the_worker_and_the_pool_recovers():
+    from realpolitik.web.checkpool import CheckPool, CheckTimeout, Worker
+
+    pool = CheckPool(size=1, deadline=60)
+    try:
+        w = Worker()
+        with pytest.raises(CheckTimeout):
+            # a job that cannot finish in 0 s: the wait gives up and the caller kills the worker
+            w.run(("More than 60% of Azerbaijani weapons imports come from Israel.", None, "x"), 0)
+        w.kill()
+        assert not w.proc.is_alive()
+        report = pool.run("Azerbaijan shares a 689 km border with Iran.", "2024-05-14", "<text>")
+        assert any(c["type"] == "border_length" for c in report["claims"])
+    finally:
+        pool.close()
+
+
+def test_server_answers_while_a_check_runs(monkeypatch):
+    """A check runs in a worker process: the event loop serves other requests meanwhile, and a
+    check past its deadline is a 422 (the worker is killed)."""
+    import threading
+    import time
+
+    import httpx
+
+    from tests.browser import served
+
+    monkeypatch.setenv("REALPOLITIK_CHECK_DEADLINE", "3")
+    slow = (
+        "Azerbaijan shares a 689 km border with Iran." + "\n\n" * 40_000
+    )  # quadratic before the fix
+    with served() as base:
+        got: dict = {}
+        t0 = time.monotonic()
+        t = threading.Thread(
+            target=lambda: got.update(
+                r=httpx.post(f"{base}/api/check", json={"text": slow}, timeout=60)
+            )
+        )
+        t.start()
+        answered = []
+        while t.is_alive():
+            h0 = time.monotonic()
+            assert httpx.get(f"{base}/healthz", timeout=10).status_code == 200
+            answered.append(time.monotonic() - h0)
+            time.sleep(0.05)
+        took = time.monotonic() - t0
+    r = got["r"]
+    if r.status_code == 422:  # the check ran into its deadline; the server answered meanwhile
+        assert "deadline" in r.json()["error"] and len(answered) >= 3
+    else:  # a checker that is linear on this input finishes in time
+        assert r.status_code == 200, r.text
+    assert took < 30
+
+
+def test_shared_check_link_and_expiry(client, monkeypatch):
+    from realpolitik.web import shares
+
+    r = client.post(
+        "/check",
+        data={"text": "Azerbaijan shares a 689 km border with Iran."},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    url = r.headers["location"]
+    page = client.get(url)
+    assert page.status_code == 200 and "689" in page.text and "7 days" in page.text
+    csv = client.get(url + "/claims.csv")
+    assert csv.status_code == 200 and "border_length" in csv.text
+    check_id = url.rsplit("/", 1)[1]
+    later = shares.load(check_id)["saved"] + shares.TTL_S + 1
+    assert shares.load(check_id, now=later) is None  # expired: deleted
+    assert client.get(url).status_code == 404
+
+
+def test_share_store_is_capped(tmp_path, monkeypatch):
+    from realpolitik.web import shares
+
+    monkeypatch.setattr(shares, "folder", lambda: tmp_path)
+    monkeypatch.setattr(shares, "MAX_ENTRIES", 3)
+    for i in range(5):
+        shares.save(f"{i:020x}", {"text": "t"}, now=1_000_000 + i)
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == [f"{i:020x}" for i in (2, 3, 4)]
+
+
+def test_api_csv_equals_cli_csv(client, cli):
+    r = client.get("/api/arms/suppliers?recipient=AZE&from=2016&to=2020&format=csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    out = cli("arms", "suppliers", "AZE", "--from", "2016", "--to", "2020", "--format", "csv")
+    assert r.text == out.stdout
+    rel = client.get("/api/relations?a=ISR&b=AZE&format=csv").text
+    assert rel == cli("relations", "ISR", "AZE", "--format", "csv").stdout
+
+
+def test_pages_use_words_not_column_names(client):
+    page = client.get("/country/IND").text
+    assert "Showing 10 of" in page and "suppliers" in page
+    assert '<th scope="col" title="tiv">TIV (SIPRI, millions)</th>' in page
+    assert ">True<" not in page and ">False<" not in page
+    dyad = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
+    assert "under the Soviet Union" in dyad  # the succession note on the arms share chart
+    net = client.get("/network?year=2020&country=AZE").text
+    assert re.search(r"The graph draws \d+ of Azerbaijan's \d+ neighbours", net)
+
+
+def test_serve_rejects_bad_host_and_log_level(cli):
+    r = cli("serve", "--host", "")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "--host" in r.stderr
+    r = cli("serve", "--log-level", "bogus")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_header_deadline_closes_stalled_connections():
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from realpolitik.web.server import HttpProtocol
+    from tests.browser import free_port
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    HttpProtocol.header_timeout = 0.5
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, http=HttpProtocol, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        stalled = [socket.create_connection(("127.0.0.1", port)) for _ in range(20)]
+        stalled[0].sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # half a request, then nothing
+        with socket.create_connection(("127.0.0.1", port)) as ok:
+            ok.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            assert ok.recv(100).startswith(b"HTTP/1.1 200")
+        for s in stalled:
+            s.settimeout(5)
+            assert b"408" in s.recv(200)  # closed with a 408 after the deadline
+            s.close()
+    finally:
+        HttpProtocol.header_timeout = 10.0
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UnknownCountry, UserError
 from realpolitik.web.middleware import MAX_BODY, SafetyMiddleware
+from realpolitik.web.services import MAX_CHECK_CHARS
 
 HERE = Path(__file__).parent
 log = logging.getLogger("realpolitik.web")
@@ -25,14 +29,16 @@ log = logging.getLogger("realpolitik.web")
 
 def templates() -> Jinja2Templates:
     """Jinja2 templates with autoescape on for every template (not only *.html)."""
-    from realpolitik.render.formats import human
-
     t = Jinja2Templates(directory=str(HERE / "templates"))
     t.env.autoescape = True
-    t.env.filters["cell"] = lambda value, column="": human(str(column), value)
+    from realpolitik.web.labels import cell, column
+
+    t.env.filters["cell"] = lambda value, name="": cell(value, str(name))
+    t.env.filters["label"] = column
     t.env.filters["pct"] = lambda v, d=1: "–" if v is None else f"{100 * float(v):.{d}f} %"
     t.env.filters["q"] = lambda v: quote(str(v), safe="")
     t.env.globals["max_body_mb"] = MAX_BODY // (1024 * 1024)
+    t.env.globals["max_check_chars"] = MAX_CHECK_CHARS
     return t
 
 
@@ -85,6 +91,11 @@ def _suggestion_links(request: Request, exc: UnknownCountry) -> list[tuple[str, 
     return out
 
 
+TITLES = {404: "Not found", 405: "Method not allowed", 408: "Request too slow",
+          413: "Request too large", 414: "Address too long", 422: "Cannot process this text",
+          503: "Busy"}  # fmt: skip
+
+
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnknownCountry)
     async def unknown_country(request: Request, exc: UnknownCountry) -> Response:
@@ -94,7 +105,10 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
-        return error_page(request, 400, "Bad request", str(exc))
+        from realpolitik.web.services import Rejected
+
+        status = exc.status if isinstance(exc, Rejected) else 400
+        return error_page(request, status, TITLES.get(status, "Bad request"), str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -113,7 +127,7 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        titles = {404: "Not found", 405: "Method not allowed", 413: "Request too large"}
+        titles = TITLES
         msg = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and msg == "Not Found":
             msg = f"There is no page at {request.url.path}."
@@ -134,8 +148,16 @@ def _install_handlers(app: FastAPI) -> None:
 def create_app() -> FastAPI:
     """The web explorer: pages, /api/… (documented at /docs), static files; no CDN, no stack traces."""
     from realpolitik.web import api, pages
+    from realpolitik.web.checkpool import CheckPool
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=warm_up, args=(app,), daemon=True, name="warm-up").start()
+        yield
+        app.state.checks.close()
 
     app = FastAPI(
+        lifespan=lifespan,
         title="realpolitik",
         summary="Explain, discover and fact-check strategic partnerships between states from open data.",
         description="JSON API mirroring the `realpolitik` CLI. Every figure comes with its sources and notes.",
@@ -144,6 +166,7 @@ def create_app() -> FastAPI:
         redoc_url=None,
     )
     app.state.templates = templates()
+    app.state.checks = CheckPool()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -152,19 +175,41 @@ def create_app() -> FastAPI:
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title="realpolitik API",
             swagger_js_url="/static/vendor/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
         )
+        back = b'<body>\n<p style="margin:0;padding:.5em 1em;font:15px system-ui,sans-serif"><a href="/">&larr; back to the realpolitik explorer</a></p>'
+        return HTMLResponse(bytes(page.body).replace(b"<body>", back, 1))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> Response:
-        return Response(b'{"ok":true}', media_type="application/json")
+        warm = b"true" if getattr(app.state, "warm", False) else b"false"
+        return Response(b'{"ok":true,"warm":' + warm + b"}", media_type="application/json")
 
     return app
+
+
+def warm_up(app: FastAPI) -> None:
+    """At start-up, in the background: import the query layer, open the snapshot, start the claim
+    checker and load the network balance series, so no first visit pays for them."""
+    try:
+        from realpolitik.analyses import brief  # noqa: F401
+        from realpolitik.analyses.network import graph  # noqa: F401
+        from realpolitik.store import get_store
+        from realpolitik.web import services as S
+        from realpolitik.web.diskcache import snapshot_key
+
+        get_store()
+        snapshot_key()
+        app.state.checks.start()
+        S.balance_series(1950, 2024)
+    except Exception:  # the pages report the real failure; here it is only logged
+        log.exception("warm-up failed")
+    app.state.warm = True
 
 
 def _too_large(app: FastAPI):

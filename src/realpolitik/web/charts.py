@@ -1,32 +1,173 @@
-"""Chart specs the web pages add to the brief's own: balance over time and the signed force graph."""
+"""Chart specs of the web pages: the brief's own made to fit their box, yearly TIV and trade,
+world maps, balance over time and the signed force graph."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 from urllib.parse import urlencode
 
+import pandas as pd
+
 POSITIVE, NEGATIVE = "#1a7f37", "#cf222e"
+VL = "https://vega.github.io/schema/vega-lite/v6.json"
+WORLD = "/static/vendor/world-countries-110m.json"
+# SIPRI files deliveries to and from a state that later dissolved under the old state: a successor's
+# series starts at its independence and the earlier trade is under another name.
+SUCCESSION = {
+    "RUS": ("SUN", "Soviet Union", 1991),
+    "CZE": ("CSK", "Czechoslovakia", 1992),
+    "SVK": ("CSK", "Czechoslovakia", 1992),
+    "SRB": ("YUG", "Yugoslavia", 1991),
+    "DEU": ("XWG", "West Germany", 1990),
+}
 
 
-def balance_chart(start: int, end: int) -> dict[str, Any]:
-    """Vega-Lite line chart of balance shares per year; data fetched from the JSON API (same origin)."""
-    url = "/api/network/balance?" + urlencode({"from": start, "to": end})
+def fit(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a Vega-Lite spec sized to its container (phones included): container width, year
+    axes as numbers with thinned labels instead of one crowded label per year."""
+    out = copy.deepcopy(spec)
+    out["width"] = "container"
+    out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    enc = out.get("encoding") or {}
+    x = enc.get("x") or {}
+    if x.get("field") == "year" and x.get("type") in ("ordinal", "nominal"):
+        x["type"] = "quantitative"
+        x.setdefault("axis", {})
+        x["axis"] = {**(x["axis"] or {}), "format": "d", "tickMinStep": 1, "labelOverlap": True}
+        x["scale"] = {"zero": False, "nice": False}
+    elif x.get("type") in ("ordinal", "nominal"):
+        x["axis"] = {**(x.get("axis") or {}), "labelOverlap": True, "labelAngle": -45}
+    return out
+
+
+def succession_note(spec: dict[str, Any], ids: list[str], first_year: int) -> dict[str, Any]:
+    """A subtitle on a chart whose countries have a predecessor SIPRI files separately."""
+    lines = []
+    for cid in ids:
+        if cid in SUCCESSION:
+            _, old, end = SUCCESSION[cid]
+            if first_year <= end:
+                lines.append(f"Before {end + 1} SIPRI files these transfers under the {old}, "
+                             f"so the {cid} series starts low; see the note below the chart.")  # fmt: skip
+    if not lines:
+        return spec
+    title = spec.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    return {**spec, "title": {"text": text or "", "subtitle": lines, "subtitleColor": "#8a5a00"}}
+
+
+def un_points(spec: dict[str, Any]) -> dict[str, Any]:
+    """The UN chart with the ideal points only (their distance is another scale: it is in the table)."""
+    out = copy.deepcopy(spec)
+    out.setdefault("transform", []).append({"filter": "datum.series !== 'distance'"})
+    return out
+
+
+def yearly_lines(frame: pd.DataFrame, ys: dict[str, str], title: str, y_title: str,
+                 fmt: str = ",.0f") -> dict[str, Any]:  # fmt: skip
+    """Yearly values as lines with points; `ys` maps column → legend label; a gap is no data."""
+    long = frame.melt(id_vars=["year"], value_vars=list(ys), var_name="series", value_name="value")
+    long["series"] = long["series"].map(ys)
+    values = [
+        {
+            "year": int(r.year),
+            "series": r.series,
+            "value": None if pd.isna(r.value) else float(r.value),
+        }
+        for r in long.itertuples()
+    ]
     return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "$schema": VL,
+        "title": title,
+        "width": "container",
+        "height": 220,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "data": {"values": values},
+        "mark": {"type": "line", "point": {"size": 18}},
+        "encoding": {
+            "x": {"field": "year", "type": "quantitative", "title": "year",
+                  "axis": {"format": "d", "tickMinStep": 1, "labelOverlap": True},
+                  "scale": {"zero": False, "nice": False}},
+            "y": {"field": "value", "type": "quantitative", "title": y_title, "axis": {"format": fmt}},
+            "color": {"field": "series", "type": "nominal", "title": None,
+                      "legend": {"orient": "bottom", "labelLimit": 300}},
+            "tooltip": [{"field": "year", "type": "quantitative", "format": "d"},
+                        {"field": "series", "type": "nominal"},
+                        {"field": "value", "type": "quantitative", "format": fmt}],
+        },
+    }  # fmt: skip
+
+
+def world_map(rows: list[dict[str, Any]], title: str, legend: str, fmt: str = ".0%",
+              scheme: str = "blues", focus: int | None = None) -> dict[str, Any]:  # fmt: skip
+    """A choropleth of the bundled Natural Earth 1:110m map: `rows` have isonum, name, value, text.
+
+    Countries without a value stay grey; `focus` (an ISO numeric id) is drawn dark."""
+    data = [{**r, "iso": f"{int(r['isonum']):03d}"} for r in rows if r.get("isonum") is not None]
+    layers: list[dict[str, Any]] = [
+        {"mark": {"type": "geoshape", "fill": "#eaeef2", "stroke": "#fff", "strokeWidth": 0.4}},
+        {
+            "transform": [
+                {"lookup": "id", "from": {"data": {"values": data}, "key": "iso",
+                                          "fields": ["name", "value", "text"]}},
+                {"filter": "isValid(datum.value)"},
+            ],
+            "mark": {"type": "geoshape", "stroke": "#fff", "strokeWidth": 0.4},
+            "encoding": {
+                "color": {"field": "value", "type": "quantitative", "title": legend,
+                          "scale": {"scheme": scheme}, "legend": {"format": fmt, "orient": "bottom"}},
+                "tooltip": [{"field": "name", "title": "country"}, {"field": "text", "title": legend}],
+            },
+        },
+    ]  # fmt: skip
+    if focus is not None:
+        layers.append({
+            "transform": [{"filter": f"datum.id === '{int(focus):03d}'"}],
+            "mark": {"type": "geoshape", "fill": "#0b4f8a", "stroke": "#fff", "strokeWidth": 0.4},
+        })  # fmt: skip
+    return {
+        "$schema": VL,
+        "title": title,
+        "width": "container",
+        "height": 300,
+        "autosize": {"type": "fit", "contains": "padding"},
+        "data": {"url": WORLD, "format": {"type": "topojson", "feature": "countries"}},
+        "projection": {"type": "equalEarth"},
+        "layer": layers,
+    }
+
+
+BALANCE_MEASURES = {
+    "share_balanced": "share of balanced triangles",
+    "weighted_balance": "weighted by tie strength",
+}
+
+
+def balance_chart(start: int, end: int, year: int | None = None) -> dict[str, Any]:
+    """Vega-Lite line chart of balance shares per year, data fetched from the JSON API after the page
+    has arrived; `year` (the page's) is marked with a rule."""
+    url = "/api/network/balance?" + urlencode({"from": start, "to": end})
+    spec: dict[str, Any] = {
+        "$schema": VL,
         "title": f"Structural balance of the signed network of states, {start}–{end}",
-        "width": 640,
+        "width": "container",
         "height": 240,
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"url": url, "format": {"type": "json", "property": "rows"}},
         "transform": [
-            {"fold": ["share_balanced", "weighted_balance"], "as": ["measure", "value"]},
+            {"fold": list(BALANCE_MEASURES), "as": ["measure", "value"]},
             {"filter": "isValid(datum.value)"},
-        ],
+            {"calculate": " : ".join(f"datum.measure === '{k}' ? '{v}'" for k, v in BALANCE_MEASURES.items())
+                          + " : datum.measure", "as": "measure"},
+        ],  # fmt: skip
         "mark": {"type": "line", "point": {"size": 12}},
         "encoding": {
             "x": {
                 "field": "year",
                 "type": "quantitative",
-                "axis": {"format": "d"},
+                "axis": {"format": "d", "labelOverlap": True},
+                "scale": {"domain": [start, end], "nice": False},
                 "title": "year",
             },
             "y": {
@@ -36,14 +177,21 @@ def balance_chart(start: int, end: int) -> dict[str, Any]:
                 "title": "balanced",
                 "scale": {"zero": False},
             },
-            "color": {"field": "measure", "type": "nominal", "title": None},
+            "color": {"field": "measure", "type": "nominal", "title": None,
+                      "legend": {"orient": "bottom", "labelLimit": 300}},
             "tooltip": [
-                {"field": "year", "type": "quantitative"},
-                {"field": "measure", "type": "nominal"},
-                {"field": "value", "type": "quantitative", "format": ".1%"},
+                {"field": "year", "type": "quantitative", "format": "d"},
+                {"field": "measure", "type": "nominal", "title": "measure"},
+                {"field": "value", "type": "quantitative", "format": ".1%", "title": "balanced"},
             ],
         },
-    }
+    }  # fmt: skip
+    if year is not None and start <= year <= end:
+        line = {key: spec.pop(key) for key in ("transform", "mark", "encoding")}
+        rule = {"data": {"values": [{"year": year}]}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#656d76"},
+                "encoding": {"x": {"field": "year", "type": "quantitative"}}}  # fmt: skip
+        spec["layer"] = [line, rule]
+    return spec
 
 
 def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> dict[str, Any]:
@@ -82,9 +230,13 @@ def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> di
                         "signal": "force",
                         "forces": [
                             {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
-                            {"force": "collide", "radius": 30},
-                            {"force": "nbody", "strength": -260},
-                            {"force": "link", "links": "link-data", "distance": 150},
+                            {"force": "collide", "radius": 22},
+                            {"force": "nbody", "strength": {"signal": "-max(40, width * 0.22)"}},
+                            {
+                                "force": "link",
+                                "links": "link-data",
+                                "distance": {"signal": "width / 6"},
+                            },
                         ],
                     }
                 ],

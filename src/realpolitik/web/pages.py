@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UserError
+from realpolitik.result import Result
+from realpolitik.web import evidence, shares, views
 from realpolitik.web import services as S
 from realpolitik.web.charts import balance_chart, force_graph
+from realpolitik.web.checkpool import digest
 
 router = APIRouter(include_in_schema=False)
 EXAMPLE = FsPath(__file__).resolve().parents[3] / "examples" / "article_azerbaijan_israel.md"
@@ -46,13 +52,79 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> R
     return _redirect(f"/country/{quote(c.id, safe='')}")
 
 
+PAGES: dict[str, bytes] = {}
+PAGES_MAX = 256
+
+
+def cached_page(request: Request, build: Callable[[], HTMLResponse]) -> Response:
+    """A page that depends only on its URL and the (read-only) snapshot: rendered once, then
+    served from memory (oldest of PAGES_MAX dropped first)."""
+    key = str(request.url.path) + "?" + str(request.url.query)
+    body = PAGES.get(key)
+    if body is None:
+        body = bytes(build().body)
+        while len(PAGES) >= PAGES_MAX:
+            PAGES.pop(next(iter(PAGES)), None)
+        PAGES[key] = body
+    return HTMLResponse(body)
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+MAP_SIDES = ("suppliers", "recipients")
+
+
 @router.get("/country/{text}", response_class=HTMLResponse)
-def country(request: Request, text: Annotated[str, Path(max_length=200)]) -> Response:
+def country(
+    request: Request,
+    text: Annotated[str, Path(max_length=200)],
+    map: Annotated[str, Query(max_length=20, pattern="^(suppliers|recipients)$")] = "suppliers",
+) -> Response:
+    """A country's page; `map` chooses the arms map (its suppliers or its recipients)."""
     c = S.country(text)
     if text != c.id:
-        return _redirect(f"/country/{quote(c.id, safe='')}")
-    panels = S.profile(c.id)
-    return render(request, "country.html", title=c.name, c=c, panels=panels, spec_json=spec_json)
+        return _redirect(f"/country/{_q(c.id)}" + (f"?map={map}" if map != "suppliers" else ""))
+
+    def build() -> HTMLResponse:
+        panels = S.profile(c.id)
+        side = "arms_suppliers" if map == "suppliers" else "arms_clients"
+        arms = next((p for p in panels if p.key == side), None)
+        amap = views.arms_map(arms.result, c.id, map) if arms and arms.result is not None else None
+        if amap is not None and not amap.rows:
+            amap = None
+        return render(request, "country.html", title=c.name, c=c, panels=panels, amap=amap,
+                      map_side=map, spec_json=spec_json)  # fmt: skip
+
+    return cached_page(request, build)
+
+
+@router.get("/country/{cid}/data/{name}.{fmt}")
+def country_data(
+    cid: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=40)],
+    fmt: Annotated[str, Path(pattern="^(csv|json)$")],
+) -> Response:
+    """One table (panel) or the map of a country page as CSV or JSON (all rows, not only those shown)."""
+    c = S.country(cid)
+    panels = {p.key: p for p in S.profile(c.id)}
+    if name in ("map_suppliers", "map_recipients"):
+        side = "arms_suppliers" if name == "map_suppliers" else "arms_clients"
+        r = views.arms_map(panels[side].result, c.id, name[4:]).result(
+            {"page": f"/country/{c.id}", "chart": name}
+        )
+    elif name in panels and panels[name].result is not None:
+        r = panels[name].result
+    else:
+        raise StarletteHTTPException(404, f"The page of {c.name} has no table {name!r}.")
+    return _download(r, f"{c.id}-{name}.{fmt}", fmt)
+
+
+def _download(r: Result, filename: str, fmt: str) -> Response:
+    if fmt == "csv":
+        return S.csv_response(r, filename)
+    return Response(S.dumps(r.to_dict()), media_type="application/json")
 
 
 @router.get("/dyad")
@@ -67,9 +139,13 @@ def dyad_form(
     ca, cb = S.country(a.strip()), S.country(b.strip())
     day = S.as_of(as_of.strip() or None)
     return _redirect(
-        f"/dyad/{quote(ca.id, safe='')}/{quote(cb.id, safe='')}"
-        + (f"?{urlencode({'as_of': day})}" if day else "")
+        f"/dyad/{_q(ca.id)}/{_q(cb.id)}" + (f"?{urlencode({'as_of': day})}" if day else "")
     )
+
+
+def _pair(a: str, b: str, as_of: str | None) -> tuple[Any, Any, str | None]:
+    ca, cb = S.country(a), S.country(b)
+    return ca, cb, S.as_of(as_of)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
@@ -80,60 +156,193 @@ def dyad(
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
     """The brief of a pair as of a date; any resolver input redirects to the canonical ids."""
-    ca, cb = S.country(a), S.country(b)
-    day = S.as_of(as_of)
+    ca, cb, day = _pair(a, b, as_of)
+    suffix = f"?{urlencode({'as_of': day})}" if day else ""
     if (a, b) != (ca.id, cb.id):
-        return _redirect(
-            f"/dyad/{quote(ca.id, safe='')}/{quote(cb.id, safe='')}"
-            + (f"?{urlencode({'as_of': day})}" if day else "")
-        )
+        return _redirect(f"/dyad/{_q(ca.id)}/{_q(cb.id)}{suffix}")
+
+    def build() -> HTMLResponse:
+        br = S.brief(ca.id, cb.id, day or S.today())
+        charts = views.cached_dyad_charts(ca.id, cb.id, day or S.today())
+        base = f"/dyad/{_q(ca.id)}/{_q(cb.id)}"
+        toc = [("summary", "Summary"), ("motives", "What's in it for each side")]
+        toc += [(s.key, s.title) for s in br.sections] + [("sources", "Sources")]
+        return render(request, "dyad.html", title=f"{ca.name} – {cb.name}", b=br, ca=ca, cb=cb,
+                      as_of=day or "", share=base + suffix, base=base, suffix=suffix,
+                      charts=charts, toc=toc, relationship=_relationship(br),
+                      year_now=int((day or S.today())[:4]), full=S.full_table,
+                      spec_json=spec_json)  # fmt: skip
+
+    return cached_page(request, build)
+
+
+def _relationship(br: Any) -> dict[str, Any] | None:
+    """The brief's leading relationship object ({"type", "since", "spells", "evidence", "text"}), if any."""
+    rel = getattr(br, "relationship", None)
+    if rel is None:
+        rel = S.relationship_of(br)
+    if rel is None:
+        return None
+    rel = S.clean(rel.to_dict() if hasattr(rel, "to_dict") else rel)
+    return rel if isinstance(rel, dict) and rel else None
+
+
+def _dyad_item(a: str, b: str, as_of: str | None, name: str) -> tuple[Any, Any, Result]:
+    ca, cb, day = _pair(a, b, as_of)
     br = S.brief(ca.id, cb.id, day or S.today())
-    share = request.url.path + (f"?{urlencode({'as_of': day})}" if day else "")
-    return render(
-        request,
-        "dyad.html",
-        title=f"{ca.name} – {cb.name}",
-        b=br,
-        ca=ca,
-        cb=cb,
-        as_of=day or "",
-        share=share,
-        spec_json=spec_json,
+    tables = S.brief_tables(br)
+    if name in tables:
+        return ca, cb, tables[name]
+    for charts in views.cached_dyad_charts(ca.id, cb.id, day or S.today()).values():
+        for ch in charts:
+            if ch.name == name:
+                return (
+                    ca,
+                    cb,
+                    ch.result({"page": f"/dyad/{ca.id}/{cb.id}", "as_of": br.as_of, "chart": name}),
+                )
+    raise StarletteHTTPException(
+        404, f"The brief {ca.name} – {cb.name} has no table or chart {name!r}."
     )
+
+
+@router.get("/dyad/{a}/{b}/data/{name}.{fmt}")
+def dyad_data(
+    a: Annotated[str, Path(max_length=200)],
+    b: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=60)],
+    fmt: Annotated[str, Path(pattern="^(csv|json)$")],
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    """One table or chart of a dyad page as CSV (the CLI's `--format csv`) or JSON."""
+    ca, cb, r = _dyad_item(a, b, as_of, name)
+    return _download(r, f"{ca.id}-{cb.id}-{name}.{fmt}", fmt)
+
+
+# ---- embeds: single charts that other sites may frame ------------------------------------------
+
+
+@router.get("/embed/dyad/{a}/{b}/{name}", response_class=HTMLResponse)
+def embed_dyad(
+    request: Request,
+    a: Annotated[str, Path(max_length=200)],
+    b: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=60)],
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    """One chart of a dyad page alone, for an <iframe> (the only pages that may be framed)."""
+    ca, cb, day = _pair(a, b, as_of)
+    suffix = f"?{urlencode({'as_of': day})}" if day else ""
+    for charts in views.cached_dyad_charts(ca.id, cb.id, day or S.today()).values():
+        for ch in charts:
+            if ch.name == name:
+                page = f"/dyad/{_q(ca.id)}/{_q(cb.id)}{suffix}"
+                return _embed(
+                    request, ch, page, f"/dyad/{_q(ca.id)}/{_q(cb.id)}/data/{_q(name)}.csv{suffix}"
+                )
+    raise StarletteHTTPException(404, f"The brief {ca.name} – {cb.name} has no chart {name!r}.")
+
+
+@router.get("/embed/country/{cid}/{name}", response_class=HTMLResponse)
+def embed_country(
+    request: Request,
+    cid: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=60)],
+) -> Response:
+    c = S.country(cid)
+    panels = {p.key: p for p in S.profile(c.id)}
+    if name in ("map_suppliers", "map_recipients"):
+        side = "arms_suppliers" if name == "map_suppliers" else "arms_clients"
+        ch = views.arms_map(panels[side].result, c.id, name[4:])
+    elif name == "oil" and panels["oil"].chart:
+        r = panels["oil"].result
+        ch = views.Chart(
+            "oil", panels["oil"].chart, [], r.sources, [], f"Oil production of {c.name}"
+        )
+    else:
+        raise StarletteHTTPException(404, f"The page of {c.name} has no chart {name!r}.")
+    return _embed(request, ch, f"/country/{_q(c.id)}", f"/country/{_q(c.id)}/data/{_q(name)}.csv")
+
+
+@router.get("/embed/network/balance", response_class=HTMLResponse)
+def embed_balance(request: Request) -> Response:
+    spec = balance_chart(1950, 2024)
+    ch = views.Chart("balance", spec, [], [], [], str(spec["title"]))
+    return _embed(request, ch, "/network", "/api/network/balance?from=1950&to=2024&format=csv")
+
+
+def _embed(request: Request, ch: views.Chart, page: str, csv: str) -> HTMLResponse:
+    json_url = (
+        csv.replace(".csv", ".json", 1)
+        if ".csv" in csv
+        else csv.replace("format=csv", "format=json")
+    )
+    return render(request, "embed.html", title=ch.title, ch=ch, page=page, csv=csv, json=json_url,
+                  spec_json=spec_json)  # fmt: skip
 
 
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request, example: bool = False) -> HTMLResponse:
     text = EXAMPLE.read_text(encoding="utf-8") if example and EXAMPLE.is_file() else ""
     return render(request, "check.html", title="Check an article", text=text, report=None,
-                  has_example=EXAMPLE.is_file())  # fmt: skip
+                  has_example=EXAMPLE.is_file(), ttl_days=shares.TTL_DAYS)  # fmt: skip
 
 
-@router.post("/check", response_class=HTMLResponse)
+@router.post("/check")
 async def check(
     request: Request,
     text: Annotated[str, Form()] = "",
     date: Annotated[str, Form(max_length=20)] = "",
     file: Annotated[UploadFile | None, File()] = None,
-) -> HTMLResponse:
-    """Paste text or upload a file → the article with its claims highlighted, verdicts and evidence."""
+) -> Response:
+    """Paste text or upload a file → check it, keep it for its link, and go to /check/{id}."""
     name = "<text>"
     if file is not None and file.filename:
         raw = await file.read()
         if b"\x00" in raw[:4096]:
             raise UserError(f"{file.filename}: not a text file (Markdown, HTML or plain text)")
-        text, name = raw.decode("utf-8", errors="replace"), file.filename
+        text, name = raw.decode("utf-8", errors="replace"), file.filename[:200]
     if not text.strip():
         raise UserError("paste an article or choose a file to check")
-    from starlette.concurrency import run_in_threadpool
+    day = date.strip() or None
+    check_id = digest(text, day, name)
+    if shares.load(check_id) is None:
+        report = await request.app.state.checks.check(text, day, name)
+        shares.save(check_id, {"text": text, "date": day, "name": name, "report": report})
+    return RedirectResponse(f"/check/{check_id}", status_code=303)
 
-    report = await run_in_threadpool(S.check, text, date.strip() or None, name)
-    doc = report["document"]
-    claims = report["claims"]
-    segs = S.segments(doc.get("text", ""), claims)
+
+def _shared(check_id: str) -> dict[str, Any]:
+    data = shares.load(check_id)
+    if data is None:
+        raise StarletteHTTPException(404, f"This check is unknown or has expired (links last "
+                                          f"{shares.TTL_DAYS} days); paste the text again.")  # fmt: skip
+    return data
+
+
+@router.get("/check/{check_id}/claims.csv")
+def checked_csv(check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    return S.csv_response(S.claims_table(_shared(check_id)["report"]), f"claims-{check_id}.csv")
+
+
+@router.get("/check/{check_id}/report.json")
+def checked_json(check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    return Response(S.dumps(_shared(check_id)["report"]), media_type="application/json")
+
+
+@router.get("/check/{check_id}", response_class=HTMLResponse)
+def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """A shared check: the article with its claims highlighted, verdicts and evidence."""
+    data = _shared(check_id)
+    report = data["report"]
+    doc, claims = report["document"], report["claims"]
     counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
-    return render(request, "check.html", title="Claim check", text=text, report=report, doc=doc, claims=claims,
-                  segments=segs, counts=counts, has_example=EXAMPLE.is_file(), verdicts=VERDICTS)  # fmt: skip
+    expires = datetime.fromtimestamp(shares.expires(data), UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return render(request, "check.html", title="Claim check", text=data["text"], report=report,
+                  doc=doc, claims=[evidence.claim_view(c) for c in claims],
+                  segments=S.segments(doc.get("text", ""), claims), counts=counts,
+                  has_example=EXAMPLE.is_file(), verdicts=VERDICTS, check_id=check_id,
+                  expires=expires, ttl_days=shares.TTL_DAYS)  # fmt: skip
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -142,24 +351,29 @@ def network(
     year: Annotated[int, Query(ge=1816, le=2100)] = 2020,
     country: Annotated[str, Query(max_length=200)] = "AZE",
     top: Annotated[int, Query(ge=1, le=200)] = 25,
-) -> HTMLResponse:
+) -> Response:
     """Unlikely partnerships of a year, balance over time, and a country's signed neighbourhood."""
     c = S.country(country)
-    ctx: dict[str, Any] = {
-        "title": f"Network {year}",
-        "year": year,
-        "c": c,
-        "top": top,
-        "spec_json": spec_json,
-    }
-    ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
-    ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
-    hood = _attempt(lambda: S.neighbourhood(c.id, year))
-    ctx["hood"] = hood
-    if isinstance(hood, dict) and hood.get("nodes"):
-        ctx["graph"] = force_graph(hood)
-    ctx["balance"] = balance_chart(1950, 2024)
-    return render(request, "network.html", **ctx)
+
+    def build() -> HTMLResponse:
+        ctx: dict[str, Any] = {"title": f"Network {year}", "year": year, "c": c, "top": top,
+                               "spec_json": spec_json}  # fmt: skip
+        ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
+        ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
+        hood = _attempt(lambda: S.neighbourhood(c.id, year))
+        ctx["hood"] = hood
+        if isinstance(hood, dict) and hood.get("nodes"):
+            ctx["graph"] = force_graph(hood)
+            ctx["drawn"] = {n["id"] for n in hood["nodes"]}
+            ctx["tiemap"] = _attempt(lambda: views.network_map(c.id, c.name, year))
+        ctx["balance"] = balance_chart(1950, 2024, year)
+        ctx["toc"] = [("partnerships", "Unlikely partnerships"), ("neighbourhood", f"{c.name}'s ties"),
+                      ("triads", "Triads"), ("balance", "Balance over time")]  # fmt: skip
+        ctx["q"] = urlencode({"country": c.id, "year": year})
+        ctx["nav"] = "/network?" + urlencode({"country": c.id, "top": top}) + "&year={}"
+        return render(request, "network.html", **ctx)
+
+    return cached_page(request, build)
 
 
 def _attempt(fn) -> Any:

@@ -59,6 +59,25 @@ def dumps(value: Any) -> bytes:
     return json.dumps(clean(value), ensure_ascii=False, allow_nan=False).encode()
 
 
+def to_csv(data: Result | dict[str, Result] | list[dict[str, Any]]) -> str:
+    """The CLI's `--format csv`: one Result's CSV, several after `# name` lines, or plain records."""
+    from realpolitik.render.formats import to_csv as result_csv
+
+    if isinstance(data, Result):
+        return result_csv(data)
+    if isinstance(data, dict):
+        return "".join(f"# {name}\n{result_csv(r)}\n" for name, r in data.items())
+    return pd.DataFrame([clean(r) for r in data]).to_csv(index=False)
+
+
+def csv_response(data: Result | dict[str, Result] | list[dict[str, Any]], name: str = "") -> Any:
+    """A text/csv response (a download named `name` when given)."""
+    from fastapi.responses import Response
+
+    headers = {"content-disposition": f'attachment; filename="{name}"'} if name else None
+    return Response(to_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
+
+
 # ---- brief ---------------------------------------------------------------------------------------
 
 
@@ -86,6 +105,32 @@ def brief_json(a_id: str, b_id: str, day: str) -> bytes:
     return out
 
 
+def relationship_of(br: Any) -> Any:
+    """The brief's "relationship" object when its JSON has one (added by the relations layer)."""
+    return br.to_dict().get("relationship")
+
+
+def brief_tables(br: Any) -> dict[str, Result]:
+    """Every table of a brief by key (the dyad page's downloads), each whole: the brief keeps only the
+    largest deals, the download has every deal its query (`arms deals A B`) returns."""
+    return {k: full_table(t) for s in br.sections for k, t in s.tables.items()}
+
+
+@lru_cache(maxsize=256)
+def _deals(supplier: str, recipient: str) -> Result:
+    from realpolitik.queries import arms
+
+    return arms.deals(resolve(supplier), resolve(recipient), None)
+
+
+def full_table(t: Result) -> Result:
+    """A brief table with the rows its own query gives (the brief may show a top few)."""
+    q = t.query
+    if q.get("command") == "arms deals" and q.get("from") is None and q.get("to") is None:
+        return _deals(q["supplier"], q["recipient"])
+    return t
+
+
 def today() -> str:
     return date.today().isoformat()
 
@@ -107,6 +152,8 @@ class Panel:
     )  # display column -> id column (country links)
     chart: dict[str, Any] | None = None
     missing: str | None = None
+    limit: int = 15  # rows shown on the page (the downloads have all)
+    noun: str = "rows"
 
     def partners(self, own: str, n: int = 6) -> list[str]:
         """Distinct partner ids of the table (first n, not the country itself), for brief links."""
@@ -216,7 +263,9 @@ def _oil(c: Country, p: Panel) -> None:
         "TWh",
     )
     spec["encoding"]["color"]["legend"] = None  # one series: no legend
-    p.chart = {**spec, "width": 400}  # fits a half-width panel
+    from realpolitik.web.charts import fit
+
+    p.chart = fit(spec)
 
 
 def _arms(c: Country, p: Panel, side: str) -> None:
@@ -229,7 +278,8 @@ def _arms(c: Country, p: Panel, side: str) -> None:
     p.title = (
         f"Top arms {'suppliers' if side == 'suppliers' else 'clients'}, {period.start}–{period.end}"
     )
-    p.result = Result(r.frame.head(10), r.query, r.sources, r.notes, r.title)
+    p.result = r
+    p.limit, p.noun = 10, "suppliers" if side == "suppliers" else "recipients"
     p.columns = ["rank", "name", "tiv", "share"]
     p.links = {"name": "id"}
     if r.frame.empty:
@@ -240,7 +290,7 @@ def _trade(c: Country, p: Panel, flow: str) -> None:
     from realpolitik.queries import trade
 
     r = trade.partners(c, flow, None, 5)
-    p.result = r
+    p.result, p.noun = r, "partners"
     p.columns = ["source", "year", "rank", "partner", "share", "value_usd_m"]
     p.links = {"partner": "partner_id"}
     if r.frame.empty:
@@ -251,7 +301,7 @@ def _borders(c: Country, p: Panel) -> None:
     from realpolitik.queries import geo
 
     r = geo.borders(c)
-    p.result = r
+    p.result, p.noun, p.limit = r, "neighbours", 20
     p.columns = ["neighbour", "km", "contiguity", "cow_from", "cow_to"]
     p.links = {"neighbour": "neighbour_id"}
     if r.frame.empty:
@@ -262,7 +312,7 @@ def _rivals(c: Country, p: Panel) -> None:
     from realpolitik.queries import security
 
     r = security.rivals(c)
-    p.result = r
+    p.result, p.noun = r, "rivals and dispute partners"
     p.columns = [
         "counterpart",
         "rival",
@@ -297,13 +347,56 @@ def profile(cid: str) -> list[Panel]:
 # ---- claim check ---------------------------------------------------------------------------------
 
 
-def check(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
+MAX_CHECK_CHARS = 200_000  # about 30,000 words: far above a long feature article
+
+
+class Rejected(UserError):
+    """A request the server refuses with a specific status (413 too long, 422 not valid text)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def valid_text(text: str) -> str:
+    """The article text if it can be checked: valid Unicode (no lone surrogates) and not too long."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise Rejected(
+            422, f"the text is not valid Unicode (character {e.start}: a lone surrogate)"
+        ) from e
+    if len(text) > MAX_CHECK_CHARS:
+        raise Rejected(
+            413,
+            f"the text has {len(text):,} characters; the checker takes at most {MAX_CHECK_CHARS:,}",
+        )
+    return text
+
+
+def check_text(text: str, day: str | None = None, name: str = "<text>") -> dict[str, Any]:
     """Check an article: the claim checker's JSON document ({"document", "claims"})."""
     from realpolitik.analyses.claims import reader, report
 
     if day:
         as_of(day, "date")
-    return clean(report.build_report(reader.read_text(text, day, name=name)).to_dict())
+    return clean(report.build_report(reader.read_text(valid_text(text), day, name=name)).to_dict())
+
+
+def claims_table(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per checked claim: the claims' CSV download."""
+    out = []
+    for i, c in enumerate(report.get("claims") or [], 1):
+        ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
+        claimed = c.get("claimed")
+        out.append({
+            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"), "text": c.get("text"),
+            "subject": c.get("subject"), "object": c.get("object"),
+            "claimed": claimed.get("text") if isinstance(claimed, dict) else claimed,
+            "evidence": ev.get("summary", ""), "reproduce": ev.get("query", ""),
+            "span_start": (c.get("span") or [None])[0], "span_end": (c.get("span") or [None, None])[1],
+        })  # fmt: skip
+    return out
 
 
 @dataclass
@@ -337,23 +430,29 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
 
 @lru_cache(maxsize=16)
 def partnerships(year: int, top: int) -> Result:
+    """Unlikely partnerships of a year (kept on disk across server processes)."""
     from realpolitik.analyses.network.partnerships import partnerships as run
+    from realpolitik.web.diskcache import cached
 
-    return run(year, top)
+    return cached(f"partnerships-{year}-{top}", lambda: run(year, top))
 
 
 @lru_cache(maxsize=8)
 def balance_series(start: int, end: int) -> Result:
+    """The yearly balance series (seconds to compute): kept on disk across server processes."""
     from realpolitik.analyses.network.balance import balance_series as run
+    from realpolitik.web.diskcache import cached
 
-    return run(start, end)
+    return cached(f"balance-{start}-{end}", lambda: run(start, end))
 
 
 @lru_cache(maxsize=64)
 def triads(cid: str, year: int) -> Result:
+    """Triads through a country in a year (kept on disk across server processes)."""
     from realpolitik.analyses.network.triads import triads as run
+    from realpolitik.web.diskcache import cached
 
-    return run(cid, year)
+    return cached(f"triads-{cid}-{year}", lambda: run(cid, year))
 
 
 @lru_cache(maxsize=8)
@@ -395,7 +494,8 @@ def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
             "links": [],
             "note": f"{cid} has no node in the {year} network.",
         }
-    nbrs = sorted(g[cid], key=lambda n: _priority(g[cid][n]))[:limit]
+    ranked = sorted(g[cid], key=lambda n: _priority(g[cid][n]))
+    nbrs = ranked[:limit]
     keep = [cid, *nbrs]
     index = {n: i for i, n in enumerate(keep)}
     nodes = [{"id": n, "name": g.nodes[n].get("name", n), "ego": n == cid} for n in keep]
@@ -405,4 +505,5 @@ def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
             continue  # among neighbours only hostile edges: they close the enemy-of-my-enemy triangles
         links.append({"source": index[a], "target": index[b], "a": a, "b": b, "sign": int(d.get("sign", 0)),
                       "weight": float(d.get("weight", 0)), "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
-    return {"year": year, "country": cid, "nodes": nodes, "links": links}
+    return {"year": year, "country": cid, "nodes": nodes, "links": links,
+            "shown": len(nbrs), "neighbours": len(ranked)}  # fmt: skip

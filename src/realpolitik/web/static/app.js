@@ -1,5 +1,6 @@
 // Country autocomplete for every input[data-autocomplete]: fills its <datalist> from /api/countries.
 // Options are built with DOM properties (never innerHTML), so names are never parsed as HTML.
+// Time sliders (input[type=range][data-nav]) show their value and go to the page of that value.
 (function () {
   "use strict";
   function attach(input) {
@@ -29,4 +30,12 @@
     });
   }
   document.querySelectorAll("input[data-autocomplete]").forEach(attach);
+  document.querySelectorAll("input[type=range][data-nav]").forEach(function (r) {
+    var out = document.getElementById(r.getAttribute("aria-controls") || "");
+    r.addEventListener("input", function () { if (out) out.textContent = r.value; });
+    r.addEventListener("change", function () {
+      var v = parseInt(r.value, 10) + parseInt(r.getAttribute("data-offset") || "0", 10);
+      location.href = r.getAttribute("data-nav").replace("{}", encodeURIComponent(String(v)));
+    });
+  });
 })();
