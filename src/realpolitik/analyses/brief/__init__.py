@@ -15,6 +15,7 @@ from realpolitik.analyses.brief.sections import (
     energy_trade,
     events_timeline,
     geography,
+    the,
 )
 from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
@@ -86,12 +87,15 @@ def brief(
         notes.append(
             f"{ca.name} and {cb.name} are adversaries ({rel.type}): no partnership motives are derived."
         )
-    for c in (ca, cb):  # succession: a shared COW code and SIPRI's filing before the successor's first year
+    for c in (
+        ca,
+        cb,
+    ):  # succession: a shared COW code and SIPRI's filing before the successor's first year
         pred = predecessor(c, last)
         if pred is not None and pred[1] >= 1946:  # the first year of the UN and SIPRI data
             notes.append(
-                f"{c.name} exists as a state from {pred[1] + 1}: before that COW code {c.cow} is {pred[0].name}'s, "
-                f"and SIPRI and the UN ideal points file those years under {pred[0].name}."
+                f"{c.name} exists as a state from {pred[1] + 1}: before that COW code {c.cow} is {the(pred[0].name)}'s, "
+                f"and SIPRI and the UN ideal points file those years under {the(pred[0].name)}."
             )
     historical = [c.name for c in (ca, cb) if c.kind == "historical"]
     if historical:

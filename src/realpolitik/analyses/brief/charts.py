@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from realpolitik.analyses.brief.sections import the
 from realpolitik.asof import predecessor
 from realpolitik.countries import Country
 from realpolitik.store import Store
@@ -26,7 +27,7 @@ def arms_share_chart(
     f = grid.merge(f[["start", "share"]], on="start", how="left")
     pred = predecessor(sup, last) or predecessor(rec, last)
     if pred is not None and pred[1] + 1 == since:
-        title += f" (from {since}; earlier transfers are filed under {pred[0].name})"
+        title += f" (from {since}; earlier transfers are filed under {the(pred[0].name)})"
     return share_windows_chart(f, title, share="share")
 
 

@@ -53,6 +53,14 @@ class When:
         )
 
 
+def the(name: str) -> str:
+    """A state's name as it reads after a preposition: 'the Soviet Union', 'the United States', 'Iran'."""
+    takes = name.startswith(
+        ("United ", "Soviet ", "Federal ", "Democratic ", "Russian ")
+    ) or name.endswith(("Republic", "Islands", "Emirates", "Netherlands", "Philippines", "Bahamas"))
+    return f"the {name}" if takes else name
+
+
 def pct(x: float) -> str:
     return f"{100 * x:.1f} %"
 
@@ -218,8 +226,8 @@ def _predecessor_arms(
         sec.facts.append(
             Fact(
                 f"{s.id}_to_{r.id}_share_predecessor",
-                f"Before {since} SIPRI files these transfers under {p.name}, {side.name}'s predecessor: {s.name} "
-                f"supplied {pct(w['share_of_imports'])} of {r.name}'s arms imports in {label} ({_tiv(w)}).",
+                f"Before {since} SIPRI files these transfers under {the(p.name)}, {side.name}'s predecessor: "
+                f"{s.name} supplied {pct(w['share_of_imports'])} of {r.name}'s arms imports in {label} ({_tiv(w)}).",
                 float(w["share_of_imports"]),
                 label,
                 "sipri",
@@ -520,8 +528,8 @@ def alignment(a: Country, b: Country, when: When, store: Store) -> Section:
                 pred = predecessor(c, last)
                 if pred is not None and int(f["year"].min()) > pred[1] >= 1946:
                     sec.gaps.append(
-                        f"UN votes before {pred[1] + 1} are {pred[0].name}'s ({c.name} holds its seat): "
-                        f"see the brief of {pred[0].name} for those years."
+                        f"UN votes before {pred[1] + 1} are {the(pred[0].name)}'s ({c.name} holds its seat): "
+                        f"see the brief of {the(pred[0].name)} for those years."
                     )
     for c in (a, b):
         reg = attempt(sec, f"regime {c.id}", lambda c=c: al.regime(c, (1800, last)))

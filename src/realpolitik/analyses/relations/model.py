@@ -48,7 +48,7 @@ class Spell:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end, "source": self.source,
-                "label": self.label, "years": self.years()}  # fmt: skip
+                "label": self.label, "years": self.years(), "text": self.label}  # fmt: skip
 
 
 @dataclass(frozen=True)
