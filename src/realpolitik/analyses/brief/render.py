@@ -32,6 +32,15 @@ def _relationship_lines(b: Brief) -> list[str]:
     return out
 
 
+LATEST_BY = ("year", "start", "order_year", "first_year", "period")
+
+
+def latest_first(frame):  # -> pd.DataFrame
+    """The rows latest first, as the brief's text reads them (by the first date column a table has)."""
+    col = next((c for c in LATEST_BY if c in frame.columns), None)
+    return frame if col is None else frame.sort_values(col, ascending=False, kind="stable", na_position="last")
+
+
 def _more(n: int, shown: int) -> str:
     return f"{n - shown} more row{'s' if n - shown != 1 else ''} not shown (see the JSON or CSV output)."
 
@@ -44,7 +53,7 @@ def _md_table(t, limit: int) -> list[str]:
         "| " + " | ".join(cols) + " |",
         "|" + "|".join("---" for _ in cols) + "|",
     ]
-    for row in t.frame.head(limit).itertuples(index=False):
+    for row in latest_first(t.frame).head(limit).itertuples(index=False):
         cells = (
             human(c, v).replace("|", "\\|").replace("\n", " ")
             for c, v in zip(cols, row, strict=True)
@@ -120,7 +129,7 @@ def _html_table(t, limit: int) -> str:
         + "".join(f"<th>{e(x)}</th>" for x in cols)
         + "</tr>"
     ]
-    for row in t.frame.head(limit).itertuples(index=False):
+    for row in latest_first(t.frame).head(limit).itertuples(index=False):
         parts.append(
             "<tr>"
             + "".join(f"<td>{e(human(c, v))}</td>" for c, v in zip(cols, row, strict=True))

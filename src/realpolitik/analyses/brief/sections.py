@@ -83,9 +83,11 @@ def attempt(section: Section, what: str, fn: Callable[[], Result]) -> Result | N
         return None
 
 
-def restrict(r: Result, frame: pd.DataFrame, title: str | None = None) -> Result:
-    """The same result with other rows (the ones the brief may use)."""
-    return Result(frame.reset_index(drop=True), r.query, r.sources, r.notes, title or r.title)
+def restrict(r: Result, frame: pd.DataFrame, when: When, title: str | None = None) -> Result:
+    """The result with the rows usable as of the date; when rows were left out its query says so (the
+    table is then no longer the plain command's output)."""
+    query = r.query if len(frame) == len(r.frame) else {**r.query, "as_of": when.day.isoformat()}
+    return Result(frame.reset_index(drop=True), query, r.sources, r.notes, title or r.title)
 
 
 # --------------------------------------------------------------------------------------- arms
@@ -142,7 +144,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
                 f"SIPRI records no arms deliveries from {sup.name} to {rec.name} in {since}–{last}."
             )
             continue
-        sec.tables[f"windows_{key}"] = restrict(r, f.iloc[::-1])  # latest first, as the text reads
+        sec.tables[f"windows_{key}"] = restrict(r, f, when)
         for tag, w in _pick(f, "share_of_imports", last):
             label = window_label(int(w["start"]), int(w["end"]))
             small = float(w["tiv"]) < ARMS_MIN_TIV
@@ -250,23 +252,24 @@ def _deals(sec: Section, sup: Country, rec: Country, when: When, store: Store) -
     f = deals.frame[[when.ok(int(y)) for y in deals.frame["order_year"]]].copy()
     if f.empty:
         return
-    later = [
-        any(not when.ok(int(y)) for y in _YEARS.findall(str(d or ""))) for d in f["delivery_years"]
-    ]
-    f["known_by"] = [f"deliveries continue after {when.last}" if x else "" for x in later]
-    cut = pd.Series(later, index=f.index)
-    for col in ("delivered", "tiv", "status", "delivery_years"):
-        f[col] = f[col].astype(object).where(~cut, None)
-    f = f.sort_values(["order_year", "tiv_order"], ascending=[False, False], na_position="last")
+    later = pd.Series(
+        [any(not when.ok(int(y)) for y in _YEARS.findall(str(d or ""))) for d in f["delivery_years"]], index=f.index
+    )
     notes = list(deals.notes)
-    if cut.any():
+    query = deals.query
+    if later.any() or len(f) < len(deals.frame):
+        query = {**deals.query, "as_of": when.day.isoformat()}
+    if later.any():
+        f["known_by"] = [f"deliveries continue after {when.last}" if x else "" for x in later]
+        for col in ("delivered", "tiv", "status", "delivery_years"):
+            f[col] = f[col].astype(object).where(~later, None)
         notes.append(
-            f"{int(cut.sum())} deal(s) still delivering after {when.last}: delivered count, TIV and status "
+            f"{int(later.sum())} deal(s) still delivering after {when.last}: delivered count, TIV and status "
             "are left out (they include later deliveries)."
         )
     sec.tables[f"deals_{sup.id}_to_{rec.id}"] = Result(
-        f.reset_index(drop=True), deals.query, deals.sources, notes,
-        f"Deals {sup.name} → {rec.name} ordered by {when.last} (SIPRI register, latest first)",
+        f.reset_index(drop=True), query, deals.sources, notes,
+        f"Deals {sup.name} → {rec.name} ordered by {when.last} (SIPRI register)",
     )  # fmt: skip
 
 
@@ -314,7 +317,7 @@ def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
     if r is not None:
         upto = r.frame[[when.ok(int(y)) for y in r.frame["year"]]]
         if not upto.empty:
-            sec.tables["cow_trade"] = restrict(r, upto.iloc[::-1])
+            sec.tables["cow_trade"] = restrict(r, upto, when)
     return sec
 
 
@@ -522,7 +525,7 @@ def alignment(a: Country, b: Country, when: When, store: Store) -> Section:
                     "unga_idealpoints",
                 )
             )
-            sec.tables["un_distance"] = restrict(r, f.iloc[::-1])
+            sec.tables["un_distance"] = restrict(r, f, when)
             sec.charts.add("un_distance", lambda f=f: un_chart(f, a, b))
             for c in (a, b):
                 pred = predecessor(c, last)
@@ -605,7 +608,7 @@ def events_timeline(a: Country, b: Country, when: When, store: Store) -> Section
                 {"cc_index": index},
             )
         )
-    sec.tables["events"] = Result(f.iloc[::-1].reset_index(drop=True), r.query, r.sources, r.notes,
+    sec.tables["events"] = Result(f.reset_index(drop=True), r.query, r.sources, r.notes,
                                   f"Events {a.name} – {b.name} by month (latest first)")  # fmt: skip
     sec.gaps.append(
         "The bundled event data are samples (a few days or months per source), not complete series."

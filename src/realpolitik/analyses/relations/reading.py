@@ -14,7 +14,7 @@ from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rule
 from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
 from realpolitik.store import Store
 
-LAST_OF = {"atop": "atop_alliance", "tss_rivalries": "tss_rivalries", "td_rivalries": "td_rivalries",
+LAST_OF = {"atop": "atop_blocs", "tss_rivalries": "tss_rivalries", "td_rivalries": "td_rivalries",
            "cow_mid": "cow_mid_dirdisps", "gml_mid": "gml_dirdisp", "cow_war_inter": "cow_war_inter",
            "ucdp_acd": "ucdp_acd_sides", "sipri": "sipri_tiv"}  # fmt: skip
 
@@ -64,17 +64,6 @@ class Frames:
             if not f.empty:
                 out |= set(zip(f["a"], f["b"], strict=True))
         return out
-
-    def only(self, a: str, b: str) -> Frames:
-        """The rows of one dyad."""
-
-        def pick(f: pd.DataFrame, x: str = "a", y: str = "b") -> pd.DataFrame:
-            if f.empty:
-                return f
-            return f[((f[x] == a) & (f[y] == b)) | ((f[x] == b) & (f[y] == a))]
-
-        return Frames(pick(self.rivalries), pick(self.disputes), pick(self.cow), pick(self.ucdp),
-                      pick(self.alliances), pick(self.arms, "s", "r"), pick(self.trade), pick(self.crude))  # fmt: skip
 
     def records(self, a: str, b: str) -> dict[str, list[dict]]:
         """Each family's rows of one dyad as dicts (indexed once per Frames: per-dyad pandas filters are slow)."""
@@ -260,9 +249,14 @@ def row_has(row: pd.Series, feature: str) -> bool:
     return bool(row[feature])
 
 
+MISSING = {"atop": "ATOP alliances (atop_blocs)", "tss_rivalries": "TSS rivalries", "cow_mid": "COW MIDs",
+           "gml_mid": "GML MIDs", "ucdp_acd": "UCDP/PRIO conflicts", "sipri": "SIPRI arms transfers"}  # fmt: skip
+
+
 def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
-    """Say which evidence ends before the reference year."""
-    out = []
+    """Say which evidence is not in the snapshot and which ends before the reference year."""
+    gone = [label for k, label in MISSING.items() if k not in cov]
+    out = [f"Not in this snapshot, so not assessed: {', '.join(gone)}."] if gone else []
     mids = [
         f"{lab} in {cov[k]}"
         for k, lab in (("cow_mid", "COW MIDs"), ("gml_mid", "GML MIDs"))
