@@ -73,7 +73,7 @@ def brief(
         sections.append(timeline)
     rel = reading.pair
     hostile = is_hostile(rel)
-    motives = derive_motives(ca, cb, sections, rel, hostile)
+    motives = derive_motives(ca, cb, sections, rel, hostile, last)
     used = {src.dataset: src for s in sections for r in s.tables.values() for src in r.sources}
     for ds in {e.source for e in rel.evidence} | {f.source for s in sections for f in s.facts}:
         if ds in store.manifests and ds not in used:

@@ -3,7 +3,8 @@
 Material motives are ranked by the share they rest on (relative to the side's own totals: its imports,
 its exports, its crude imports). A share resting on fewer than `ARMS_MIN_TIV` TIV never leads. The
 strategic motives — a shared adversary, a border with the partner's adversary — carry the fixed
-strengths below: a 25 % arms tie outranks them, a 5 % one does not. A pair of adversaries (the
+strengths below: a 15 % arms tie outranks them, a 5 % one does not. An arms window that ended more
+than RECENT_YEARS before the brief's last year is history (a fact), not a motive. A pair of adversaries (the
 relationship model's hostile rules) gets no motives at all: nothing is a "benefit" built on hostility.
 """
 
@@ -37,11 +38,14 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 """Each rule reads facts built for the pair in both directions (sup, rec) = (a, b) and (b, a)."""
 
-SHARED_ADVERSARY_RIVAL = 0.20  # the partner is at war with, a rival of or fighting the third state
-SHARED_ADVERSARY_OTHER = 0.10  # the partner's hostility to it rests on disputes only
-BORDER_WITH_ADVERSARY = 0.10
+SHARED_ADVERSARY_RIVAL = 0.15  # the partner is at war with, a rival of or fighting the third state
+SHARED_ADVERSARY_OTHER = 0.08  # the partner's hostility to it rests on disputes only
+BORDER_WITH_ADVERSARY = 0.08
 SMALL_VOLUME = 0.02  # the most a share of fewer than ARMS_MIN_TIV TIV may weigh
 PEAK_WEIGHT = 0.5  # a peak window's share counts half: the latest complete window leads
+RECENT_YEARS = (
+    10  # an arms window that ended longer before the brief's last year is history, not a motive
+)
 
 
 def _share(f: Fact) -> float:
@@ -58,8 +62,9 @@ def _strength(f: Fact) -> float:
 
 
 def motives(a: Country, b: Country, sections: list[Section], rel: Relationship | None,
-            hostile: bool) -> dict[str, list[Motive]]:  # fmt: skip
-    """Ranked motives per side (country id -> motives, strongest first); none for a hostile pair."""
+            hostile: bool, last: int | None = None) -> dict[str, list[Motive]]:  # fmt: skip
+    """Ranked motives per side (country id -> motives, strongest first); none for a hostile pair, none
+    from arms windows that ended more than RECENT_YEARS before `last`."""
     out: dict[str, list[Motive]] = {a.id: [], b.id: []}
     if hostile:
         return out
@@ -69,6 +74,9 @@ def motives(a: Country, b: Country, sections: list[Section], rel: Relationship |
             prefix = rule.fact_prefix.format(sup=sup.id, rec=rec.id)
             for f in facts:
                 if not f.key.startswith(prefix) or f.key.endswith("_predecessor"):
+                    continue
+                end = (f.data or {}).get("end")
+                if last is not None and end is not None and end < last - RECENT_YEARS:
                     continue
                 strength = _strength(f)
                 if _share(f) < rule.threshold:

@@ -38,7 +38,11 @@ LATEST_BY = ("year", "start", "order_year", "first_year", "period")
 def latest_first(frame):  # -> pd.DataFrame
     """The rows latest first, as the brief's text reads them (by the first date column a table has)."""
     col = next((c for c in LATEST_BY if c in frame.columns), None)
-    return frame if col is None else frame.sort_values(col, ascending=False, kind="stable", na_position="last")
+    return (
+        frame
+        if col is None
+        else frame.sort_values(col, ascending=False, kind="stable", na_position="last")
+    )
 
 
 def _more(n: int, shown: int) -> str:

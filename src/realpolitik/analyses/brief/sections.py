@@ -105,6 +105,7 @@ def _pick(f: pd.DataFrame, col: str, last: int) -> list[tuple[str, pd.Series]]:
     peak = f.loc[f[col].idxmax()]
     if (
         int(peak["start"]) != int(latest["start"])
+        and float(peak["tiv"]) >= ARMS_MIN_TIV  # a peak of a few TIV is no peak
         and float(peak[col]) - float(latest[col]) >= PEAK_MIN_GAP
         and int(peak["end"]) >= last - PEAK_MAX_AGE
     ):
@@ -163,6 +164,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
                         "supplier_rank": int(w["supplier_rank"]),
                         "top_supplier": w["top_supplier"],
                         "window": tag,
+                        "end": int(w["end"]),
                     },
                 )  # fmt: skip
             )
@@ -191,6 +193,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
                         "recipient_rank": rank,
                         "top_recipient": w["top_recipient"],
                         "window": tag,
+                        "end": int(w["end"]),
                     },
                 )  # fmt: skip
             )
@@ -253,7 +256,11 @@ def _deals(sec: Section, sup: Country, rec: Country, when: When, store: Store) -
     if f.empty:
         return
     later = pd.Series(
-        [any(not when.ok(int(y)) for y in _YEARS.findall(str(d or ""))) for d in f["delivery_years"]], index=f.index
+        [
+            any(not when.ok(int(y)) for y in _YEARS.findall(str(d or "")))
+            for d in f["delivery_years"]
+        ],
+        index=f.index,
     )
     notes = list(deals.notes)
     query = deals.query

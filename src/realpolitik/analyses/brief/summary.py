@@ -10,6 +10,9 @@ from realpolitik.analyses.brief.model import Motive, Section
 from realpolitik.analyses.relations import Relationship
 
 MAX_LINES = 6
+MIN_TIE = (
+    0.05  # a tie weaker than this (a small volume, a 2 % share) is in the motives, not the summary
+)
 
 
 def summarise(rel: Relationship, sections: list[Section], motives: dict[str, list[Motive]],
@@ -32,7 +35,8 @@ def summarise(rel: Relationship, sections: list[Section], motives: dict[str, lis
         for k in (k for k in facts if k.startswith("suppliers_")):
             add(facts[k].text)
         return out
-    ties = sorted((m for ms in motives.values() for m in ms if m.kind not in {"shared_adversary", "geography"}),
+    ties = sorted((m for ms in motives.values() for m in ms
+                   if m.kind not in {"shared_adversary", "geography"} and m.strength >= MIN_TIE),
                   key=lambda m: -m.strength)  # fmt: skip
     for m in ties[:3]:
         add(m.text.split(": ", 1)[1])
