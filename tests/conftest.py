@@ -9,8 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No timed assertions (speed targets live in benchmarks/): hypothesis' per-example deadline would
+# fail tests on a loaded machine or beside another pytest-xdist worker.
+settings.register_profile("realpolitik", deadline=None)
+settings.load_profile("realpolitik")
 
 # Tests read the bundled snapshot: keep them away from any release installed in the user's data dir.
 os.environ.setdefault("REALPOLITIK_HOME", tempfile.mkdtemp(prefix="realpolitik-test-home-"))
@@ -25,7 +31,9 @@ def raw_root() -> Path | None:
     return None
 
 
-RAW_REASON = "need the raw official files (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+RAW_REASON = (
+    "need the raw official files (set REALPOLITIK_RAW or place shared/data/raw beside the repo)"
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -43,6 +51,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
         config._realpolitik_raw_deselected = len(drop)  # type: ignore[attr-defined]
+        if hasattr(config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+            config.workeroutput["raw_deselected"] = len(drop)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # noqa: ANN001 - pytest-xdist controller hook
+    n = getattr(node, "workeroutput", {}).get("raw_deselected", 0)
+    seen = getattr(node.config, "_realpolitik_raw_deselected", 0)
+    node.config._realpolitik_raw_deselected = max(seen, n)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001

@@ -99,7 +99,7 @@ def test_reversed_period():
 
 def test_unknown_country_suggests():
     with pytest.raises(UnknownCountry) as e:
-        arms.suppliers("Azerbajan", Period(2016, 2020))
+        arms.suppliers("Azerbajanistan", Period(2016, 2020))
     assert "Azerbaijan" in e.value.suggestions
 
 
@@ -147,7 +147,7 @@ def test_cli_formats(cli, fmt):
 @pytest.mark.parametrize(
     "args, needle",
     [
-        (["arms", "suppliers", "Azerbajan"], "did you mean"),
+        (["arms", "suppliers", "Azerbajanistan"], "did you mean"),
         (["arms", "suppliers", "Azerbaijan", "--from", "2020", "--to", "2016"], "after"),
         (["arms", "suppliers", "Azerbaijan", "--from", "1900", "--to", "1910"], "coverage"),
         (["arms", "top", "sellers"], "exporters or importers"),

@@ -222,10 +222,10 @@ def test_code_decisions(system: str, code: int, year: int | None, cid: str) -> N
 
 def test_unknown_suggestions() -> None:
     with pytest.raises(UnknownCountry) as exc:
-        resolve("Azerbajan")
+        resolve("Azerbajanistan")
     assert exc.value.suggestions[0] == "Azerbaijan"
     assert len(exc.value.suggestions) <= 3
-    assert "Azerbajan" in str(exc.value)
+    assert "Azerbajanistan" in str(exc.value)
     with pytest.raises(UnknownCountry):
         resolve("")
     with pytest.raises(UnknownCountry):
@@ -331,6 +331,120 @@ def test_names_tolerate_case_and_space(cid: str, how: str) -> None:
     name = rc.from_id(cid).name
     text = {"upper": name.upper(), "lower": name.lower(), "pad": f"  {name}  "}[how]
     assert resolve(text).id == cid
+
+
+# ---------------------------------------------------------------- guesses are said, or refused
+
+
+@pytest.mark.parametrize(
+    ("text", "cid"),
+    [
+        ("Korea (North)", "PRK"),
+        ("Korea (South)", "KOR"),
+        ("North Korea", "PRK"),
+        ("DPRK", "PRK"),
+        ("Korea, Dem. People's Rep.", "PRK"),
+        ("Korea, Rep.", "KOR"),
+        ("Congo, Dem. Rep.", "COD"),
+        ("Egypt, Arab Rep.", "EGY"),
+        ("Venezuela, RB", "VEN"),
+        ("Lao PDR", "LAO"),
+        ("Micronesia, Fed. Sts.", "FSM"),
+        ("Gambia, The", "GMB"),
+    ],
+)
+def test_qualified_forms_resolve_without_a_guess(text: str, cid: str) -> None:
+    m = rc.match(text)
+    assert (m.country.id, m.note) == (cid, None), m
+
+
+@pytest.mark.parametrize(
+    ("text", "cid", "how"),
+    [
+        ("Azerbaijann", "AZE", "typo"),
+        ("Phillipines", "PHL", "typo"),  # two edits: accepted for long names only
+        ("Dominica Republic", "DOM", "typo"),  # not Dominica
+        ("Gbon", "GAB", "typo"),  # not the United Kingdom
+        ("Spain (Ceuta)", "ESP", "partial"),
+        ("Bonaire", "BES", "pattern"),
+    ],
+)
+def test_guesses_carry_a_note(text: str, cid: str, how: str) -> None:
+    m = rc.match(text)
+    assert (m.country.id, m.how) == (cid, how)
+    assert m.note is not None and m.note.startswith(f"{text!r} → {m.country.name}")
+    seen: list[str] = []
+    with rc.noting(seen.append):
+        assert resolve(text).id == cid
+    assert seen == [m.note]
+    with pytest.warns(rc.ResolverNote, match="→"):
+        resolve(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("Nigerai", {"Nigeria", "Niger"}),  # one edit from Nigeria, two from Niger: ambiguous
+        ("Niger Delta", {"Niger"}),
+        ("White Russia", {"Russia"}),
+        ("Austrila", {"Austria", "Australia"}),
+        ("Korea (Dem. Rep.)", {"North Korea"}),  # a qualifier in brackets is never dropped
+        ("Korea (before 1910)", {"Korea (pre-1910)"}),  # "Korea (…)" names other entities too
+        ("Iram", {"Iran", "Iraq"}),
+    ],
+)
+def test_ambiguous_or_distant_input_is_refused_with_suggestions(
+    text: str, suggested: set[str]
+) -> None:
+    with pytest.raises(UnknownCountry) as exc:
+        rc.match(text)
+    assert suggested <= set(exc.value.suggestions), exc.value.suggestions
+
+
+def _one_edit(name: str, i: int, op: str, ch: str) -> str:
+    i %= len(name) + 1
+    if op == "delete":
+        return name[:i] + name[i + 1 :]
+    if op == "insert":
+        return name[:i] + ch + name[i:]
+    if op == "transpose":
+        return name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :]
+    return name[:i] + ch + name[i + 1 :]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(c.id for c in all_countries())),
+    st.integers(0, 60),
+    st.sampled_from(["delete", "insert", "transpose", "substitute"]),
+    st.sampled_from("abcdefghijklmnopqrstuvwxyz -'"),
+)
+def test_no_typo_resolves_silently_to_another_country(cid: str, i: int, op: str, ch: str) -> None:
+    """A one-edit typo of a country's name is read as that country with a note, refused, or is
+    itself a registered name or code of the country it resolves to: never a silent other country."""
+    typo = _one_edit(rc.from_id(cid).name, i, op, ch)
+    try:
+        m = rc.match(typo)
+    except UnknownCountry:
+        return
+    if m.how == "exact" or m.how == "variant":
+        assert m.note is None
+        if m.country.id != cid:  # the typo is another entity's own name or code, not a guess
+            assert rc.match(typo, fuzzy=False).country.id == m.country.id
+        return
+    assert m.country.id == cid, (typo, m)
+    assert m.note is not None
+
+
+def test_long_input_is_refused_before_any_lookup() -> None:
+    """Names are capped at MAX_LENGTH characters: longer input never reaches the fuzzy stages."""
+    for n in (rc.MAX_LENGTH + 1, 8_000, 1_000_000):
+        with pytest.raises(UnknownCountry, match="too long") as exc:
+            resolve("x" * n)
+        assert exc.value.suggestions == [] and len(str(exc.value)) < 100
+        assert try_resolve("Azerbaijan " * n) is None
+        assert rc.suggest("y" * n) == [] and search("z" * n) == []
+    assert resolve(" " * (rc.MAX_LENGTH - 10) + "Azerbaijan").id == "AZE"
 
 
 # ---------------------------------------------------------------- every entity in the raw data
@@ -852,3 +966,19 @@ def test_raw_peacesciencer_code_columns(raw_dir: Path) -> None:
                                 bad.add((path.name, col, c))
     assert checked > 10_000
     assert not bad, sorted(bad)
+
+
+def test_the_api_says_what_it_understood() -> None:
+    """The JSON API puts a guessed reading first in `notes`; a known form adds nothing."""
+    from fastapi.testclient import TestClient
+
+    from realpolitik.web.app import create_app
+
+    client = TestClient(create_app())
+    guessed = client.get("/api/arms/suppliers?recipient=Azerbaijann&from=2016&to=2020").json()
+    assert guessed["notes"][0] == "'Azerbaijann' → Azerbaijan (nearest spelling)"
+    assert guessed["query"]["country"] == "AZE"
+    known = client.get("/api/arms/suppliers?recipient=Korea (North)&from=2016&to=2020").json()
+    assert not any("→" in n for n in known["notes"])
+    refused = client.get("/api/arms/suppliers?recipient=Nigerai")
+    assert refused.status_code == 404 and refused.json()["suggestions"] == ["Nigeria", "Niger"]

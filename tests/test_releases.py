@@ -159,3 +159,13 @@ def test_manifest_diff_between_installed_releases(home: Path) -> None:
         and changed["factbook"] == "same"
         and changed["sipri"] == "removed"
     )
+
+
+def test_diff_between_past_releases() -> None:
+    """India's suppliers 2011–15 as SIPRI published them in 2016, against the 2024 release."""
+    from realpolitik.snapshot.diff import figure_diff
+
+    res = figure_diff("sipri@2016", "sipri@2024", "sipri", recipient="IND", start=2011, end=2015)
+    rus = res.frame.set_index("id").loc["RUS"]
+    assert rus["tiv_a"] == pytest.approx(14_163) and round(100 * rus["share_a"]) == 70
+    assert rus["tiv_b"] != rus["tiv_a"]  # revised since

@@ -185,7 +185,7 @@ def test_tiv_table_roundtrip(tmp_path_factory, table):
     names = [n for n in table if n != "Total"]
     for name in names:
         w.writerow([name, *[table[name].get(y, "") for y in years], sum(table[name].values())])
-    w.writerow(["Total", *[""] * len(years)])
+    w.writerow(["Total", *[""] * (len(years) + 1)])
     p = tmp_path_factory.mktemp("t") / "TIV-Export-TST-1950-1960.csv"
     p.write_text(buf.getvalue())
     df, gen = sipri.read_tiv_table(p)

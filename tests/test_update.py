@@ -1,5 +1,7 @@
 """`data update` against a local HTTP mirror on 127.0.0.1 (no other network): success, resume after a
-truncated body, hash mismatch, server errors with backoff, offline, and kill -9 mid-way (old release intact)."""
+truncated body, hash mismatch, server errors with backoff, offline, kill -9 at every step and corrupt
+files (old release intact). The mirror serves tiny SIPRI files in the official formats written by
+tests/sipri_fixtures.py, so these tests run on a fresh clone without the raw tree."""
 
 from __future__ import annotations
 
@@ -22,89 +24,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realpolitik.errors import UserError
+from tests import sipri_fixtures as fx
 
-pytestmark = pytest.mark.raw  # the mirror fixtures copy real SIPRI files from the raw tree
-
-RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "sipri"
-DELIVERIES = "sipri/nagehanrdogan__Global-Arms-Trade-Network-Analysis-1995-2024-/trade_register.csv"
-REGISTER = "sipri/ColasDroin__SIPRI_arms_transfers_analysis/trade-register.csv"
-TABLE = "sipri/360-info__report-arms-trade/trademap-raw/TIV-Export-ISR-1950-2021.csv"
-TOTALS = (
-    "sipri/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024.csv",
-    "sipri/MJHofmann__SIPRI_BRICS/import-export-values_1950-2024_1950-2024.csv",
-)
-
-DELIVERY_PREAMBLE = [
-    "Transfers of major conventional arms from All countries  to All countries . Deals with deliveries "
-    "made for the year range '1995' to '2025';",
-    "A '?' in a column indicates uncertain data. The 'Number delivered' and the 'Year(s) of deliveries' "
-    "refer only to deliveries in the selected year(s).;",
-    "An empty field for 'Number ordered' indicates that data is not yet available.;",
-    "SIPRI trend-indicator values (TIVs) are in millions.;",
-    "An empty field for 'SIPRI TIV for total order' indicates that data (on the number ordered and/or "
-    "the TIV per unit) is not available.;",
-    "A '0' for 'SIPRI TIV of delivered weapons' indicates that the volume of deliveries is between 0 and "
-    "0.5 million SIPRI TIV; and an empty field indicates that no deliveries have been identified.",
-    "Figures may not add up to stated totals due to the conventions of rounding.;",
-    "For the method used for the SIPRI TIV and explanations of the conventions; abbreviations and "
-    "acronyms see <https://www.sipri.org/databases/armstransfers/sources-and-methods>.",
-    ";",
-    "Source: SIPRI Arms Transfers Database (c) SIPRI.;",
-    "Data generated: {generated} 12:26:12 PM;",
-]
-DELIVERY_HEADER = (
-    "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,Order date,"
-    "Order date is estimate,Numbers delivered,Numbers delivered is estimate,Delivery year,"
-    "Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery values,Local production;"
-)
+DELIVERIES, REGISTER, TOTALS = fx.DELIVERIES, fx.REGISTER, fx.TOTALS
+TABLE = fx.TABLES["ISR"][1]
+OLD, NEW = 20.0, 21.0  # Israel's TIV a year in the installed release and in the mirror's update
 
 
-def delivery_export(israel_per_year: float, generated: str = "12 Feb 2026") -> bytes:
-    """A tiny SIPRI per-delivery export: preamble, header, CRLF, a stray ';' ending every line."""
-    rows = [
-        f"900{y},Israel,Azerbaijan,Harop,loitering munition,Missiles,2015,No,10,Yes,{y},No,New,0.25,"
-        f"2,{israel_per_year},No;"
-        for y in range(2016, 2021)
-    ]
-    rows.append(
-        "9100,Russia,Azerbaijan,BTR-82A,armoured personnel carrier,Armoured vehicles,2016,No,50,No,2017,No,New,0.25,1,50,No;"
-    )
-    lines = [
-        *(line.format(generated=generated) for line in DELIVERY_PREAMBLE),
-        DELIVERY_HEADER,
-        *rows,
-    ]
-    return ("\r\n".join(lines) + "\r\n").encode("ascii")
-
-
-def register_file() -> bytes:
-    """A tiny deal register: SIPRI's latin-1 preamble and header (from the real export) plus two deals."""
-    real = (RAW / REGISTER.removeprefix("sipri/")).read_bytes().split(b"\n")
-    rows = [
-        "Azerbaijan,Israel,2015,,50,,Harop,loitering munition,50,,2016; 2017; 2018; 2019; 2020,New,"
-        "Caf\xe9 test comment,2,100,100",
-        "Azerbaijan,Russia,2016,,50,,BTR-82A,armoured personnel carrier,50,,2017,New,,1,50,50",
-    ]
-    return b"\n".join(real[:12]) + b"\n" + "\n".join(rows).encode("latin-1") + b"\n"
-
-
-def write_mirror(root: Path, israel_per_year: float = 20.0, sums: bool = True) -> dict[str, str]:
-    """A raw-tree mirror of the SIPRI source (official formats) with its SHA256SUMS; returns path -> sha256."""
-    files = {
-        DELIVERIES: delivery_export(israel_per_year),
-        REGISTER: register_file(),
-        TABLE: (RAW / TABLE.removeprefix("sipri/")).read_bytes(),
-        **{t: (RAW / t.removeprefix("sipri/")).read_bytes() for t in TOTALS},
-    }
-    hashes = {}
-    for rel, data in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(data)
-        hashes[rel] = hashlib.sha256(data).hexdigest()
+def write_mirror(root: Path, israel_per_year: float = OLD, sums: bool = True) -> dict[str, str]:
+    """A raw-tree mirror of the SIPRI source (tiny files in the official formats) with its
+    SHA256SUMS; returns path -> sha256."""
+    hashes = fx.write_raw(root, israel_per_year)
     if sums:
-        (root / "SHA256SUMS").write_text("".join(f"{h}  {p}\n" for p, h in sorted(hashes.items())))
+        write_sums(root)
     return hashes
+
+
+def write_sums(root: Path) -> None:
+    """SHA256SUMS of every file under the mirror, as `sha256sum` writes it."""
+    lines = [
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root)}\n"
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != "SHA256SUMS"
+    ]
+    (root / "SHA256SUMS").write_text("".join(lines))
 
 
 class Mirror(ThreadingHTTPServer):
@@ -200,8 +143,23 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from realpolitik.store import reset_store_cache
 
     reset_store_cache()
+    install_base(tmp_path / "base-raw")
     yield h
     reset_store_cache()
+
+
+def install_base(raw: Path) -> None:
+    """Release r0, active: the bundled datasets with SIPRI rebuilt from the fixture (Israel 20 a year),
+    so updates are compared with data of the same small size."""
+    from realpolitik.snapshot.build import build
+    from realpolitik.snapshot.paths import bundled_snapshot
+    from realpolitik.snapshot.releases import install, make_temp, seed_from
+
+    fx.write_raw(raw, OLD)
+    tmp = make_temp("r0")
+    seed_from(bundled_snapshot(), tmp)
+    build(raw, tmp, only=["sipri"], force=True)
+    install(tmp, "r0", {"sources": ["sipri"], "created": "fixture"})
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
@@ -272,20 +230,21 @@ def test_update_from_mirror_builds_verifies_and_switches(mirror: Mirror, home: P
     from realpolitik.snapshot.paths import active_snapshot, bundled_snapshot
     from realpolitik.snapshot.releases import current_id, list_releases, read_info
 
-    assert active_snapshot() == bundled_snapshot()
+    assert active_snapshot() == home / "releases" / "r0"
+    write_mirror(mirror.root, NEW)
     final = install_first(mirror)
     assert final == home / "releases" / "r1"
     assert current_id() == "r1" and active_snapshot() == final
     info = read_info(final)
-    assert info["sources"] == ["sipri"] and info["base"] == "bundled"
-    assert {f["path"] for f in info["files"]} == {DELIVERIES, REGISTER, TABLE, *TOTALS}
-    # every other dataset is carried over from the bundled snapshot, unchanged
+    assert info["sources"] == ["sipri"] and info["base"] == "r0"
+    assert {f["path"] for f in info["files"]} == set(fx.FILES)
+    # every other dataset is carried over from the base release, unchanged
     assert {p.name for p in final.iterdir() if p.is_dir()} >= {"sipri", "atop", "factbook"}
     assert tree_hashes(final / "atop") == tree_hashes(bundled_snapshot() / "atop")
-    assert [r.id for r in list_releases()] == ["bundled", "r1"]
+    assert [r.id for r in list_releases()] == ["bundled", "r0", "r1"]
     assert not list((home / "releases").glob(".tmp-*"))
-    # the fixture release answers: Israel 100 of 150 TIV
-    assert israel_share(home) == pytest.approx(100 / 150)
+    # the fixture release answers: Israel 105 of 155 TIV
+    assert israel_share(home) == pytest.approx(fx.israel_share(NEW))
 
 
 def test_dry_run_lists_mirror_files_and_fetches_nothing(mirror: Mirror, home: Path) -> None:
@@ -293,7 +252,7 @@ def test_dry_run_lists_mirror_files_and_fetches_nothing(mirror: Mirror, home: Pa
     assert r.returncode == 0, r.stderr
     assert DELIVERIES in r.stdout and "sha256" in r.stdout and "nothing downloaded" in r.stdout
     assert mirror.requests_for(DELIVERIES) == []
-    assert not (home / "releases").exists()
+    assert sorted(p.name for p in (home / "releases").iterdir()) == ["r0"]
 
 
 def test_official_plan_lists_live_and_pinned_files_without_network() -> None:
@@ -306,7 +265,14 @@ def test_official_plan_lists_live_and_pinned_files_without_network() -> None:
     pinned = files[TABLE]
     assert pinned.kind == "pinned" and pinned.sha256 and pinned.size
     assert pinned.url.startswith("https://raw.githubusercontent.com/360-info/report-arms-trade/")
-    assert len(files) == 138  # deliveries, register, 134 TIV tables, 2 totals
+    # deliveries, register, 134 TIV tables, 2 totals; past releases: 252 tables (2016), 2 files (2024)
+    assert len(files) == 138 + 252 + 2
+    old = files["sipri_releases/2016/mauhai__weaponstradeanalysis/TIV-Import-AZB-1950-2015.csv"]
+    assert old.url == (
+        "https://raw.githubusercontent.com/mauhai/weaponstradeanalysis/"
+        "36135e3eec9883b6e8ad7e28c9fe4e1fea95a8cd/data/TIV-Import-AZB-1950-2015.csv"
+    )
+    assert old.sha256 == "7e225e5289e4eb11296bc6e22ef8d10de82f9187f417c40e62f15b3f10d96f82"
     bundled = {r.dest: r for r in plan("sipri", "bundled", client=None)}
     assert bundled[DELIVERIES].kind == "pinned" and bundled[DELIVERIES].sha256
 
@@ -320,13 +286,13 @@ def test_truncated_download_resumes_with_range(mirror: Mirror, home: Path) -> No
     ranges = mirror.requests_for(DELIVERIES)
     assert ranges[0] is None and ranges[1] and ranges[1].startswith("bytes=")
     offset = int(ranges[1].split("=")[1].rstrip("-"))
-    assert 0 < offset < len(delivery_export(20.0))
+    assert 0 < offset < len(fx.delivery_export(OLD))
     got = [
         f
         for f in json.loads((final / "release.json").read_text())["files"]
         if f["path"] == DELIVERIES
     ]
-    assert got[0]["sha256"] == hashlib.sha256(delivery_export(20.0)).hexdigest()
+    assert got[0]["sha256"] == hashlib.sha256(fx.delivery_export(OLD)).hexdigest()
 
 
 def test_always_truncated_download_fails_clearly_and_keeps_old_release(
@@ -336,7 +302,7 @@ def test_always_truncated_download_fails_clearly_and_keeps_old_release(
 
     install_first(mirror)
     before = tree_hashes(home / "releases" / "r1")
-    write_mirror(mirror.root, israel_per_year=30.0)
+    write_mirror(mirror.root, israel_per_year=NEW)
     mirror.faults[DELIVERIES] = "truncate-always"
     n0 = len(mirror.requests_for(DELIVERIES))
     with pytest.raises(DownloadError) as err:
@@ -357,7 +323,7 @@ def test_hash_mismatch_is_a_clear_error_and_old_release_stays(mirror: Mirror, ho
 
     install_first(mirror)
     before = tree_hashes(home / "releases" / "r1")
-    write_mirror(mirror.root, israel_per_year=30.0)
+    write_mirror(mirror.root, israel_per_year=NEW)
     sums = (mirror.root / "SHA256SUMS").read_text().splitlines()
     bad = [("0" * 64 + line[64:]) if line.endswith(REGISTER) else line for line in sums]
     (mirror.root / "SHA256SUMS").write_text("\n".join(bad) + "\n")
@@ -367,9 +333,9 @@ def test_hash_mismatch_is_a_clear_error_and_old_release_stays(mirror: Mirror, ho
     assert "verification failed" in msg and "sha256" in msg and "trade-register.csv" in msg
     assert (home / "current").read_text().strip() == "r1"
     assert tree_hashes(home / "releases" / "r1") == before
-    assert sorted(p.name for p in (home / "releases").iterdir()) == ["r1"]
+    assert sorted(p.name for p in (home / "releases").iterdir()) == ["r0", "r1"]
     assert not (home / "downloads" / (REGISTER + ".part")).exists()  # the bad download is not kept
-    assert israel_share_api() == pytest.approx(100 / 150)
+    assert israel_share_api() == pytest.approx(fx.israel_share(OLD))
 
 
 def test_server_error_retries_with_backoff_then_exits_2(mirror: Mirror, home: Path) -> None:
@@ -380,8 +346,8 @@ def test_server_error_retries_with_backoff_then_exits_2(mirror: Mirror, home: Pa
     assert lines[-1].startswith("realpolitik: error: download of") and "HTTP 500" in lines[-1]
     assert "after 3 attempts" in lines[-1]
     assert len(mirror.requests_for(REGISTER)) == 3  # 1 try + REALPOLITIK_HTTP_RETRIES=2
-    assert not (home / "current").exists()
-    assert not list((home / "releases").iterdir())
+    assert (home / "current").read_text().strip() == "r0"
+    assert sorted(p.name for p in (home / "releases").iterdir()) == ["r0"]
 
 
 def test_backoff_is_exponential(tmp_path: Path) -> None:
@@ -423,11 +389,15 @@ def test_unknown_source_and_release(home: Path) -> None:
 # --- kill -9 --------------------------------------------------------------------------------------
 
 
-def _start_update(mirror: Mirror, home: Path, release_id: str) -> subprocess.Popen:
+def _start_update(
+    mirror: Mirror, home: Path, release_id: str, fault: str | None = None
+) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "REALPOLITIK_SNAPSHOT"}
     env.update(
         REALPOLITIK_HOME=str(home), REALPOLITIK_HTTP_BACKOFF="0.01", REALPOLITIK_HTTP_TIMEOUT="5"
     )
+    if fault:
+        env["REALPOLITIK_FAULT"] = fault
     return subprocess.Popen(
         [sys.executable, "-m", "realpolitik.cli.main", "data", "update", "sipri", "--base-url", mirror.url,
          "--as", release_id],
@@ -438,10 +408,12 @@ def _start_update(mirror: Mirror, home: Path, release_id: str) -> subprocess.Pop
 def _assert_intact(home: Path, before: dict[str, str], via_cli: bool = False) -> None:
     assert (home / "current").read_text().strip() == "r1"
     assert tree_hashes(home / "releases" / "r1") == before
-    assert (israel_share(home) if via_cli else israel_share_api()) == pytest.approx(100 / 150)
+    assert (israel_share(home) if via_cli else israel_share_api()) == pytest.approx(
+        fx.israel_share(OLD)
+    )
     if via_cli:
         r = cli("data", "releases", "--format", "json", home=home)
-        assert [row["id"] for row in json.loads(r.stdout)["rows"]] == ["bundled", "r1"]
+        assert [row["id"] for row in json.loads(r.stdout)["rows"]] == ["bundled", "r0", "r1"]
 
 
 def test_kill_9_mid_download_and_mid_build_leaves_previous_release_intact(
@@ -449,7 +421,7 @@ def test_kill_9_mid_download_and_mid_build_leaves_previous_release_intact(
 ) -> None:
     install_first(mirror)
     before = tree_hashes(home / "releases" / "r1")
-    write_mirror(mirror.root, israel_per_year=30.0)
+    write_mirror(mirror.root, israel_per_year=NEW)
 
     # 1. killed while a file is streaming in
     mirror.faults[DELIVERIES] = "slow"
@@ -483,7 +455,7 @@ def test_kill_9_mid_download_and_mid_build_leaves_previous_release_intact(
     assert r.returncode == 0, r.stderr
     assert (home / "current").read_text().strip() == "r3"
     assert not list((home / "releases").glob(".tmp-*"))
-    assert israel_share_api() == pytest.approx(150 / 200)
+    assert israel_share_api() == pytest.approx(fx.israel_share(NEW))
     assert tree_hashes(home / "releases" / "r1") == before
 
 
@@ -520,3 +492,54 @@ def test_resume_reassembles_any_cut_sequence(
         )
     assert dest.read_bytes() == data
     assert not dest.with_name("f.bin.part").exists()
+
+
+# --- kill -9 at every step of an update (fault-injection hook) ------------------------------------
+
+
+def test_kill_at_every_update_step_leaves_the_active_release_intact(
+    mirror: Mirror, home: Path
+) -> None:
+    """Killed at any step of `data update` (including every step of its build), the active release
+    stays r1, sha256-identical, and queries answer with it; the next update cleans up and switches."""
+    from realpolitik.snapshot.faults import BUILD_STEPS, UPDATE_STEPS
+
+    install_first(mirror)
+    before = tree_hashes(home / "releases" / "r1")
+    write_mirror(mirror.root, israel_per_year=NEW)
+    for step in (*UPDATE_STEPS, *BUILD_STEPS):
+        proc = _start_update(mirror, home, "r2", fault=step)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == -signal.SIGKILL, (step, err)
+        if step == "update:renamed":  # complete and verified, but never switched to
+            assert (home / "releases" / "r2" / "release.json").is_file()
+            shutil.rmtree(home / "releases" / "r2")
+        _assert_intact(home, before)
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r3", home=home)
+    assert r.returncode == 0, r.stderr
+    assert not list((home / "releases").glob(".tmp-*"))
+    assert israel_share_api() == pytest.approx(fx.israel_share(NEW))
+
+
+# --- a mirror serving corrupt files: refused, the old release stays active -------------------------
+
+
+@pytest.mark.parametrize("kind", sorted(fx.CORRUPTIONS))
+def test_update_from_a_mirror_serving_corrupt_files_is_refused(
+    mirror: Mirror, home: Path, kind: str
+) -> None:
+    install_first(mirror)
+    before = tree_hashes(home / "releases" / "r1")
+    corrupt, expected = fx.CORRUPTIONS[kind]
+    path = mirror.root / DELIVERIES
+    path.write_bytes(corrupt(fx.delivery_export(NEW)))
+    write_sums(mirror.root)  # the mirror's own hashes match its bad file: only the build can tell
+    r = cli("data", "update", "sipri", "--base-url", mirror.url, "--as", "r2", home=home)
+    assert r.returncode == 2, r.stderr
+    last = r.stderr.strip().splitlines()[-1]
+    assert last.startswith("realpolitik: error: sipri: refused") and expected in last
+    assert (home / "current").read_text().strip() == "r1"
+    assert tree_hashes(home / "releases" / "r1") == before
+    assert not (home / "releases" / "r2").exists()
+    assert not list((home / "releases").glob(".tmp-*"))
+    assert israel_share(home) == pytest.approx(fx.israel_share(OLD))

@@ -139,12 +139,12 @@ def test_canonical_redirects(client):
 
 
 def test_unknown_country_404_with_suggestions(client):
-    r = client.get("/country/Azerbajan")
+    r = client.get("/country/Azerbajanistan")
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
     assert "Azerbaijan" in r.text and 'href="/country/AZE"' in r.text
-    r = client.get("/dyad/ISR/Azerbajan?as_of=2024-10-09")
+    r = client.get("/dyad/ISR/Azerbajanistan?as_of=2024-10-09")
     assert r.status_code == 404 and 'href="/dyad/ISR/AZE?as_of=2024-10-09"' in r.text
-    r = client.get("/api/arms/suppliers?recipient=Azerbajan")
+    r = client.get("/api/arms/suppliers?recipient=Azerbajanistan")
     assert r.status_code == 404
     assert r.json()["suggestions"][0] == "Azerbaijan"
 

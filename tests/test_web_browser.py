@@ -133,7 +133,7 @@ def test_country_page_and_autocomplete(page, base_url):
 
 
 def test_unknown_country_page(page, base_url):
-    resp = page.goto(f"{base_url}/country/Azerbajan")
+    resp = page.goto(f"{base_url}/country/Azerbajanistan")
     assert resp.status == 404
     assert "Azerbaijan" in page.inner_text(".suggestions")
     screenshot(page, "web_404")
@@ -237,7 +237,7 @@ PAGE_TYPES = {
     "network": "/network?year=2020&country=AZE",
     "check-form": "/check",
     "check-result": None,  # made by checking the example article
-    "error": "/country/Azerbajan",
+    "error": "/country/Azerbajanistan",
     "api-docs": "/docs",
     "embed": "/embed/country/AZE/map_suppliers",
 }

@@ -5,7 +5,9 @@
     >>> rp.resolve("Azeri").id
     'AZE'
 
-Submodules load lazily so that `import realpolitik` stays fast.
+Submodules load lazily so that `import realpolitik` stays fast. `__version__` is the package
+version (pyproject reads it from here, so importlib.metadata agrees); `data_version()` is the
+release of the installed snapshot distribution.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _LAZY = {
     "security": "realpolitik.queries.security",
     "alignment": "realpolitik.queries.alignment",
     "events": "realpolitik.queries.events",
+    "countries": "realpolitik.countries",
     "panel": "realpolitik.panel",
     "network": "realpolitik.analyses.network",
 }
@@ -34,6 +37,15 @@ _FUNCS = {
     "brief": ("realpolitik.analyses.brief", "brief"),
     "check": ("realpolitik.analyses.claims", "check"),
 }
+
+
+def data_version() -> str | None:
+    """The release of the installed `realpolitik-data` snapshot distribution, or None."""
+    try:
+        from realpolitik_data import __version__ as release
+    except ImportError:
+        return None
+    return str(release)
 
 
 def __getattr__(name: str) -> Any:

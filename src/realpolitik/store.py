@@ -1,29 +1,48 @@
-"""One DuckDB connection with a view over every Parquet table of the active snapshot."""
+"""One DuckDB connection with a view over every Parquet table of the active snapshot.
+
+Only complete datasets whose tables match their manifest's sha256 get views (checked on first open,
+cached; see `snapshot.integrity`); a query on a table of a missing or damaged dataset is a
+`DataMissing` error saying which dataset and how to get or repair it."""
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from realpolitik.errors import DataMissing
-from realpolitik.result import Source
-from realpolitik.snapshot.manifest import read_manifests
+from realpolitik.result import Rows, Source
 from realpolitik.snapshot.paths import active_snapshot
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Params = list[Any] | dict[str, Any] | None
+_MISSING_TABLE = re.compile(r"Table with name ([^\s!]+) does not exist")
 
 
 class Store:
-    """Read-only SQL access to a snapshot; results come back as pandas DataFrames."""
+    """Read-only SQL access to a snapshot: `sql()` gives a pandas DataFrame, `rows()` plain rows
+    (no pandas), `relation()` a DuckDB relation (`.df()`, `.pl()`, `.arrow()`, further SQL)."""
 
     def __init__(self, snapshot: Path | None = None) -> None:
+        from realpolitik.snapshot.integrity import open_verified
+
         self.path = Path(snapshot) if snapshot else active_snapshot()
-        self.manifests = read_manifests(self.path)
+        found = open_verified(self.path)
+        self.manifests = found.manifests
+        self.damaged: dict[str, str] = found.damaged
+        """Datasets left out because they failed verification: name -> reason."""
         if not self.manifests:
-            raise DataMissing(f"no snapshot found at {self.path} (run `realpolitik data build`)")
+            why = f": {next(iter(self.damaged.values()))}" if self.damaged else ""
+            raise DataMissing(
+                f"no usable snapshot at {self.path}{why} (`realpolitik data verify --repair`, "
+                "or `realpolitik data build --raw DIR`)"
+            )
         self._lock = threading.Lock()
         self.con = duckdb.connect(":memory:")
         self.table_dataset: dict[str, str] = {}
@@ -36,14 +55,57 @@ class Store:
                 )
                 self.table_dataset[table] = name
 
-    def sql(self, query: str, params: list[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run a query with bound parameters and return a DataFrame (thread-safe cursor)."""
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            cur = self.con.cursor()
+            return self.con.cursor()
+
+    def sql(self, query: str, params: Params = None) -> pd.DataFrame:
+        """Run a query with bound parameters and return a pandas DataFrame (thread-safe cursor)."""
+        cur = self._cursor()
         try:
             return cur.execute(query, params or []).df()
+        except duckdb.CatalogException as e:
+            raise self.missing_table_error(e) from e
         finally:
             cur.close()
+
+    def rows(self, query: str, params: Params = None) -> Rows:
+        """Run a query and return plain rows (columns, DuckDB types, tuples) without pandas."""
+        cur = self._cursor()
+        try:
+            cur.execute(query, params or [])
+            desc = cur.description or []
+            data = cur.fetchall()
+        except duckdb.CatalogException as e:
+            raise self.missing_table_error(e) from e
+        finally:
+            cur.close()
+        return Rows(tuple(d[0] for d in desc), tuple(str(d[1]) for d in desc), data)
+
+    def relation(self, query: str, params: Params = None) -> duckdb.DuckDBPyRelation:
+        """A DuckDB relation over the snapshot's views, for DuckDB users: `.df()`, `.pl()`,
+        `.arrow()`, `.fetchall()` or more SQL on it (on a cursor of its own, so threads may share
+        the store)."""
+        return self._cursor().sql(query, params=params)
+
+    def missing_table_error(self, error: Exception) -> Exception:
+        """A DuckDB error about an unknown table, turned into DataMissing naming its dataset."""
+        m = _MISSING_TABLE.search(str(error))
+        return self.missing(m.group(1)) if m else error
+
+    def missing(self, table: str) -> DataMissing:
+        """Why `table` is not in this snapshot (dataset damaged or not built) and what to do about it."""
+        from realpolitik.snapshot.missing import dataset_of_table, missing_dataset_message
+
+        dataset = dataset_of_table(table, self.damaged)
+        if dataset in self.damaged:
+            return DataMissing(
+                f"dataset {dataset} at {self.path} failed verification ({self.damaged[dataset]}); "
+                "run `realpolitik data verify --repair`"
+            )
+        if dataset is None:
+            return DataMissing(f"table {table} is not in the snapshot at {self.path}")
+        return DataMissing(missing_dataset_message(dataset, self.path))
 
     def has_table(self, table: str) -> bool:
         return table in self.table_dataset
@@ -52,13 +114,19 @@ class Store:
         """Provenance of a dataset as recorded in its manifest."""
         m = self.manifests.get(dataset)
         if m is None:
-            raise DataMissing(f"dataset {dataset!r} is not in the snapshot at {self.path}")
+            if dataset in self.damaged:
+                raise self.missing(dataset)
+            from realpolitik.snapshot.missing import missing_dataset_message
+
+            raise DataMissing(missing_dataset_message(dataset, self.path))
         return Source(
             m["dataset"], m["release"], m["citation"], m.get("url", ""), m.get("licence", "")
         )
 
     def coverage(self, table: str) -> tuple[int, int]:
         """(first, last) year of a table as recorded in the manifest."""
+        if table not in self.table_dataset:
+            raise self.missing(table)
         m = self.manifests[self.table_dataset[table]]
         cov = m["tables"][table]["coverage"]
         if not cov:

@@ -8,10 +8,34 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, output
+from realpolitik.cli.common import FormatOpt, LimitOpt, country_arg, output
 from realpolitik.render.formats import Format
 
-Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+A = Annotated[str, country_arg("A")]
+B = Annotated[str, country_arg("B")]
+
+
+EVENT_COLUMNS = ["period", "dataset", "events", "verbal_coop", "material_coop", "verbal_conflict",
+                 "material_conflict", "goldstein_mean", "cc_index"]  # fmt: skip
+
+
+SPARK_POINTS = 48  # the last periods a sparkline shows, so that a line fits 80 columns
+
+
+def _sparklines(result) -> None:  # noqa: ANN001 - a Result
+    """Per dataset, sparklines of event counts and the cc index over the last periods."""
+    from realpolitik.events.chart import sparkline
+
+    cols = result.columns
+    by: dict[str, list[tuple]] = {}
+    for row in result.rows():
+        by.setdefault(row[cols.index("dataset")], []).append(row)
+    for ds, rows in sorted(by.items()):
+        rows = rows[-SPARK_POINTS:]
+        period = [r[cols.index("period")] for r in rows]
+        print(f"{ds:>7} events {sparkline([r[cols.index('events')] for r in rows])}")
+        print(f"{ds:>7} cc     {sparkline([r[cols.index('cc_index')] for r in rows])}"
+              f"  ({period[0]}..{period[-1]})")  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:
@@ -21,13 +45,15 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("dyad")
     def dyad_cmd(
-        a: Country,
-        b: Country,
+        a: A,
+        b: B,
         start: Annotated[
-            str | None, typer.Option("--from", help="First month (YYYY-MM or YYYY).")
+            str | None,
+            typer.Option("--from", metavar="MONTH", help="First month (YYYY-MM, YYYY or a date)."),
         ] = None,
         end: Annotated[
-            str | None, typer.Option("--to", help="Last month (YYYY-MM or YYYY).")
+            str | None,
+            typer.Option("--to", metavar="MONTH", help="Last month (YYYY-MM, YYYY or a date)."),
         ] = None,
         freq: Annotated[str, typer.Option("--freq", help="month or year.")] = "month",
         directed: Annotated[
@@ -42,21 +68,17 @@ def register(app: typer.Typer) -> None:
         chart: Annotated[
             Path | None, typer.Option("--chart", help="Write a chart (.html, .json, .svg, .png).")
         ] = None,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Events between A and B per month/year: QuadClass counts, Goldstein, tone, cc index."""
-        from realpolitik.events.chart import save_chart, sparkline
+        from realpolitik.events.chart import save_chart
         from realpolitik.queries import events
 
         result = events.dyad(a, b, start, end, freq, directed, dataset, data)
-        output(result, fmt)
-        if fmt == Format.table and not result.frame.empty:
-            for ds, g in result.frame.groupby("dataset", sort=True):
-                line = sparkline(g["events"].tolist())
-                cc = sparkline(g["cc_index"].tolist())
-                print(
-                    f"{ds:>7} events {line}  cc {cc}  ({g['period'].iloc[0]}..{g['period'].iloc[-1]})"
-                )
+        output(result, fmt, columns=EVENT_COLUMNS, limit=limit, series=True)
+        if fmt == Format.table and not result.empty:
+            _sparklines(result)
         if chart is not None:
             save_chart(result.frame, result.title, chart)
             print(f"chart written to {chart}", file=sys.stderr)
@@ -65,7 +87,9 @@ def register(app: typer.Typer) -> None:
     def ingest_cmd(
         paths: Annotated[
             list[Path],
-            typer.Argument(help="Event files (GDELT 1.0/2.0, ICEWS .tab, PLOVER JSON, …)."),
+            typer.Argument(
+                metavar="PATH...", help="Event files (GDELT 1.0/2.0, ICEWS .tab, PLOVER JSON, …)."
+            ),
         ],
         engine: Annotated[str, typer.Option("--engine", help="duckdb or spark.")] = "duckdb",
         spark_master: Annotated[

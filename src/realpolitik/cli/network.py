@@ -7,38 +7,26 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, FromOpt, ToOpt, output
+from realpolitik.cli.common import (
+    MAX_LIMIT,
+    CountryArg,
+    FormatOpt,
+    FromOpt,
+    LimitOpt,
+    ToOpt,
+    output,
+    seconds,
+    year_of,
+)
 from realpolitik.render.formats import Format
 
-YearOpt = Annotated[int | None, typer.Option("--year", help="Year of the network.")]
-Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+YearOpt = Annotated[
+    int | None, typer.Option("--year", parser=year_of, metavar="YEAR", help="Year of the network.")
+]
 
 
 def _year(year: int | None, default: int = 2020) -> int:
     return default if year is None else year
-
-
-def _show(
-    result, fmt: Format, table_cols: list[str] | None = None, transpose: bool = False
-) -> None:
-    """Print a result; the terminal table shows fewer columns (or one row as measure/value lines)."""
-    from dataclasses import replace
-
-    import pandas as pd
-
-    from realpolitik.render.formats import human
-
-    if fmt is Format.table and not result.frame.empty:
-        frame = result.frame
-        if transpose and len(frame) == 1:
-            row = frame.iloc[0]
-            frame = pd.DataFrame(
-                {"measure": list(frame.columns), "value": [human(c, row[c]) for c in frame.columns]}
-            )
-        elif table_cols:
-            frame = frame[[c for c in table_cols if c in frame.columns]]
-        result = replace(result, frame=frame)
-    output(result, fmt)
 
 
 SERIES_COLS = ["year", "edges", "negative", "triangles", "share_balanced", "weighted_balance", "frustration",
@@ -63,7 +51,10 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--exact", help="Solve the frustration index as an ILP (HiGHS).")
         ] = False,
         time_limit: Annotated[
-            float, typer.Option("--time-limit", help="Seconds for the ILP.")
+            float,
+            typer.Option(
+                "--time-limit", parser=seconds, metavar="SECONDS", help="Seconds for the ILP."
+            ),
         ] = 30.0,
         chart: Annotated[
             Path | None,
@@ -93,32 +84,37 @@ def register(app: typer.Typer) -> None:
         if chart is not None:
             save_chart(balance_chart(result.frame), chart)
             result.notes.append(f"chart saved to {chart}")
-        _show(result, fmt, SERIES_COLS, transpose=year is not None)
+        output(result, fmt, columns=None if year is not None else SERIES_COLS, series=True)
 
     @sub.command("triads")
     def triads_cmd(
-        country: Country,
+        country: CountryArg,
         year: YearOpt = None,
         friendly: Annotated[
             bool, typer.Option("--all", help="Also list all-friendly (+++) triads.")
         ] = False,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Triads through COUNTRY (enemy-of-enemy, friend-of-enemy, …) with the evidence of each edge."""
         from realpolitik.analyses.network.triads import triads
 
-        _show(triads(country, _year(year), include_friendly=friendly), fmt, TRIAD_COLS)
+        result = triads(country, _year(year), include_friendly=friendly)
+        output(result, fmt, columns=TRIAD_COLS, limit=limit)
 
     @sub.command("partnerships")
     def partnerships_cmd(
         year: YearOpt = None,
-        top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows to show.")] = 25,
+        top: Annotated[
+            int,
+            typer.Option("--top", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Rows to show."),
+        ] = 25,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Unlikely partnerships: strong material ties, no alliance, unlike partners, shared adversaries."""
         from realpolitik.analyses.network.partnerships import partnerships
 
-        _show(partnerships(_year(year), top=top), fmt, PARTNER_COLS)
+        output(partnerships(_year(year), top=top), fmt, columns=PARTNER_COLS, limit=0)
 
     @sub.command("export")
     def export_cmd(

@@ -6,10 +6,20 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, FromOpt, ToOpt, YearOpt, output
+from realpolitik.cli.common import (
+    CountryArg,
+    FormatOpt,
+    FromOpt,
+    LimitOpt,
+    ToOpt,
+    YearOpt,
+    country_arg,
+    output,
+)
 from realpolitik.render.formats import Format
 
-Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+A = Annotated[str, country_arg("A")]
+B = Annotated[str, country_arg("B")]
 IndicatorOpt = Annotated[
     str,
     typer.Option(
@@ -18,6 +28,25 @@ IndicatorOpt = Annotated[
         help="oil_production, gas_production, oil_consumption or oil_reserves.",
     ),
 ]
+MeasureOpt = Annotated[
+    str,
+    typer.Option(
+        "--measure",
+        "-m",
+        help="twh: energy content (OWID / Energy Institute); kbd: thousand barrels per day "
+        "(BP Statistical Review 2021, to 2020).",
+    ),
+]
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in ("twh", "kbd"):
+        from realpolitik.errors import UserError
+
+        raise UserError(f"unknown --measure {measure!r}; use twh or kbd")
+
+
+FLOW_COLUMNS = ["rank", "partner", "value_usd", "tonnes", "share", "mirror"]
 
 
 def register(app: typer.Typer) -> None:
@@ -30,48 +59,83 @@ def register(app: typer.Typer) -> None:
     def producers_cmd(
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
-        limit: Annotated[
-            int | None, typer.Option("--limit", "-n", min=1, help="Rows to show.")
-        ] = None,
+        limit: LimitOpt = None,
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
-        """Countries ranked by oil production (TWh) in a year, with share of world (latest year by default)."""
+        """Countries ranked by oil production (TWh, or kb/d with --measure kbd) in a year, with share of world (latest year by default)."""
         from realpolitik.queries import energy
 
-        output(energy.producers(year, indicator, limit), fmt)
+        _check_measure(measure)
+        if measure == "kbd":
+            measure_name = energy.volume_measure(indicator)
+            output(energy.producers_by_volume(year, None, measure_name), fmt, limit=limit)
+            return
+        output(energy.producers(year, indicator, None), fmt, limit=limit)
 
     @sub.command("production")
     def production_cmd(
-        country: Country,
+        country: CountryArg,
         start: FromOpt = None,
         end: ToOpt = None,
         year: YearOpt = None,
         indicator: IndicatorOpt = "oil_production",
+        limit: LimitOpt = None,
+        measure: MeasureOpt = "twh",
         fmt: FormatOpt = Format.table,
     ) -> None:
         """COUNTRY's oil production series with its rank and share of world each year."""
         from realpolitik.queries import energy
 
+        _check_measure(measure)
         if year is not None:
             start = end = year
-        output(energy.production(country, indicator, start, end), fmt)
+        if measure == "kbd":
+            measure_name = energy.volume_measure(indicator)
+            result = energy.production_by_volume(country, start, end, measure_name)
+            output(result, fmt, limit=limit, series=True)
+            return
+        output(energy.production(country, indicator, start, end), fmt, limit=limit, series=True)
+
+    @sub.command("refining")
+    def refining_cmd(
+        country: CountryArg,
+        start: FromOpt = None,
+        end: ToOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """COUNTRY's refinery throughput beside its refining capacity, consumption and production (BP, kb/d)."""
+        from realpolitik.queries import energy
+
+        output(energy.refinery_throughput(country, start, end), fmt, limit=limit, series=True)
 
     @sub.command("sources")
-    def sources_cmd(importer: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+    def sources_cmd(
+        importer: Annotated[str, country_arg("IMPORTER")],
+        year: YearOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
         """Where IMPORTER's crude oil (HS 2709) comes from: exporters with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_sources(importer, year), fmt)
+        output(trade.crude_sources(importer, year), fmt, columns=FLOW_COLUMNS, limit=limit)
 
     @sub.command("buyers")
-    def buyers_cmd(exporter: Country, year: YearOpt = None, fmt: FormatOpt = Format.table) -> None:
+    def buyers_cmd(
+        exporter: Annotated[str, country_arg("EXPORTER")],
+        year: YearOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
         """Who buys EXPORTER's crude oil (HS 2709): importers with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_buyers(exporter, year), fmt)
+        output(trade.crude_buyers(exporter, year), fmt, columns=FLOW_COLUMNS, limit=limit)
 
     @sub.command("dyad")
-    def dyad_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+    def dyad_cmd(a: A, b: B, fmt: FormatOpt = Format.table) -> None:
         """Crude-oil flows between A and B both ways, with shares and ranks on each side."""
         from realpolitik.queries import trade
 

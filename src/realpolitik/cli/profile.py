@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from realpolitik.cli.common import FormatOpt
+from realpolitik.cli.common import CountryArg, FormatOpt, LimitOpt
 from realpolitik.render.formats import Format
+
+COLUMNS = {
+    "facts": ["field", "text", "year"],
+    "religions": ["religion", "share", "detail", "year"],
+    "neighbours": ["neighbour", "km", "contiguity", "cow_from", "cow_to"],
+    "rivals": ["counterpart", "rival", "rivalry_td", "rivalry_tss", "cow_mids", "gml_mids"],
+}
 
 
 def register(app: typer.Typer) -> None:
     @app.command("profile")
     def profile_cmd(
-        who: Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")],
+        who: CountryArg,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Population and GDP, CINC, regime, religions, oil, arms partners, trade partners, neighbours, rivals."""
@@ -22,4 +28,5 @@ def register(app: typer.Typer) -> None:
         from realpolitik.render.formats import emit_sections
 
         c = country(who)
-        emit_sections(profile(c), {"command": "profile", "country": c.id}, fmt)
+        query = {"command": "profile", "country": c.id}
+        emit_sections(profile(c), query, fmt, columns=COLUMNS, limit=limit)

@@ -46,6 +46,13 @@ def register(app: typer.Typer) -> None:
         switch: Annotated[
             bool, typer.Option("--switch/--no-switch", help="Make the new release active.")
         ] = True,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force",
+                help="Skip the comparison with the current release (not the format checks).",
+            ),
+        ] = False,
     ) -> None:
         """Download sources from their official locations, build a new release beside the current one, verify, switch."""
         from realpolitik.snapshot import releases
@@ -60,6 +67,7 @@ def register(app: typer.Typer) -> None:
             release_id=name,
             activate=switch,
             say=lambda msg: print(msg, file=sys.stderr),
+            force=force,
         )
         state = "active" if switch else "installed, not active"
         print(f"release {final.name} ({state}): {final}")

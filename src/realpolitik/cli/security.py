@@ -7,36 +7,53 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, YearOpt, output
+from realpolitik.cli.common import CountryArg, FormatOpt, LimitOpt, YearOpt, country_arg, output
 from realpolitik.render.formats import Format
 
-CountryArg = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+A = Annotated[str, country_arg("A")]
+B = Annotated[str, country_arg("B")]
+
+
+RIVAL_COLUMNS = ["counterpart", "rival", "rivalry_td", "rivalry_tss", "cow_mids", "cow_last_year",
+                 "gml_mids", "gml_last_year"]  # fmt: skip
+
+
+RELATION_COLUMNS = {
+    "yearly": ["year", "cinc_a", "cinc_b", "polity2_a", "polity2_b", "idealpoint_a", "idealpoint_b",
+               "ideal_distance"],
+    "disputes": ["dataset", "dispnum", "first_year", "last_year", "hostlev_a", "hostlev_b",
+                 "fatality_a"],
+}  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:
     @app.command("rivals")
     def rivals_cmd(
-        country: CountryArg, year: YearOpt = None, fmt: FormatOpt = Format.table
+        country: CountryArg,
+        year: YearOpt = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
     ) -> None:
         """Strategic rivals (Thompson & Dreyer, TSS) and dispute partners (COW MID, GML) of COUNTRY."""
         from realpolitik.queries import security
 
-        output(security.rivals(country, year), fmt)
+        output(security.rivals(country, year), fmt, columns=RIVAL_COLUMNS, limit=limit)
 
     @app.command("relations")
-    def relations_cmd(a: CountryArg, b: CountryArg, fmt: FormatOpt = Format.table) -> None:
+    def relations_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:
         """Security ties of A and B: ATOP alliances, disputes, rivalry, contiguity, CINC, democracy, UN ideal points."""
         from realpolitik.queries import security
         from realpolitik.render.formats import emit_sections
 
         sections = security.relations(a, b)
         first = next(iter(sections.values()))
-        emit_sections(sections, {k: v for k, v in first.query.items() if k != "section"}, fmt)
+        query = {k: v for k, v in first.query.items() if k != "section"}
+        emit_sections(sections, query, fmt, columns=RELATION_COLUMNS, limit=limit)
 
     @app.command("relationship")
     def relationship_cmd(
-        a: CountryArg,
-        b: CountryArg,
+        a: A,
+        b: B,
         as_of: Annotated[
             str | None, typer.Option("--as-of", help="Date YYYY-MM-DD: data up to the year before.")
         ] = None,

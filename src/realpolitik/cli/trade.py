@@ -7,10 +7,19 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, YearOpt, output
+from realpolitik.cli.common import (
+    MAX_LIMIT,
+    CountryArg,
+    FormatOpt,
+    LimitOpt,
+    YearOpt,
+    country_arg,
+    output,
+)
 from realpolitik.render.formats import Format
 
-Country = Annotated[str, typer.Argument(help="Country name, ISO code, demonym, …")]
+A = Annotated[str, country_arg("A")]
+B = Annotated[str, country_arg("B")]
 
 
 class Flow(StrEnum):
@@ -23,11 +32,14 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("partners")
     def partners_cmd(
-        country: Country,
+        country: CountryArg,
         flow: Annotated[Flow, typer.Option("--flow", help="exports or imports.")] = Flow.exports,
         year: YearOpt = None,
         limit: Annotated[
-            int, typer.Option("--limit", "-n", min=1, help="COW partners to show.")
+            int,
+            typer.Option(
+                "--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="COW partners to show."
+            ),
         ] = 10,
         fmt: FormatOpt = Format.table,
     ) -> None:
@@ -37,10 +49,10 @@ def register(app: typer.Typer) -> None:
         output(trade.partners(country, flow.value, year, limit), fmt)
 
     @sub.command("dyad")
-    def dyad_cmd(a: Country, b: Country, fmt: FormatOpt = Format.table) -> None:
+    def dyad_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:
         """Trade between A and B by year (COW), each one's rank among the other's partners (COW, Factbook)."""
         from realpolitik.queries import trade
 
-        output(trade.dyad(a, b), fmt)
+        output(trade.dyad(a, b), fmt, limit=limit, series=True)
 
     app.add_typer(sub, name="trade")

@@ -19,9 +19,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from realpolitik.errors import UnknownCountry
+from realpolitik.notes import ResolverNote, noting, say
 
 __all__ = [
     "Country",
+    "Match",
+    "MAX_LENGTH",
+    "ResolverNote",
+    "match",
+    "noting",
     "resolve",
     "try_resolve",
     "resolve_many",
@@ -42,6 +48,7 @@ __all__ = [
     "is_aggregate",
     "aggregate_class",
     "search",
+    "predecessors",
     "all_countries",
     "surface_forms",
     "suggest",
@@ -185,6 +192,17 @@ class _DB:
             self.names[_key(r["alias"])] = r["id"]
         self.names = {k: v for k, v in self.names.items() if k and v in self.by_id}
         self.cameo = {r["code"]: (r["id"] or None) for r in _read("cameo_codes.csv")}
+        from realpolitik.countries.spelling import SpellingIndex
+
+        self.spelling = SpellingIndex(self.names.items())
+        loose: dict[str, set[str]] = {}
+        self.tokens: dict[str, frozenset[str]] = {}
+        words: dict[str, set[str]] = {}
+        for key, cid in self.names.items():
+            loose.setdefault(_loose(key), set()).add(cid)
+            words.setdefault(cid, set()).update(key.split())
+        self.loose = {k: ids.pop() for k, ids in loose.items() if len(ids) == 1}
+        self.tokens = {cid: frozenset(w) for cid, w in words.items()}
 
     def regexes(self) -> list[tuple[re.Pattern[str], str]]:
         if not self.regex:
@@ -360,57 +378,139 @@ def is_aggregate(text: str) -> bool:
     return aggregate_class(text) is not None
 
 
-def _lookup(text: str, fuzzy: bool = True) -> str | None:
-    """The id for text, or None; the resolution order is documented in docs/countries.md."""
+# fmt: off
+# words that qualify a name: a bracket holding one of them is part of the name, never dropped
+_QUALIFIERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "central", "democratic", "republic", "people", "peoples", "federal", "islamic",
+    "arab", "united", "new", "great", "greater", "equatorial",
+})
+# words that add nothing to a pattern match ("Republic of X", "the State of X")
+_FILLER = frozenset({
+    "of", "the", "and", "republic", "state", "states", "kingdom", "federal", "federation",
+    "democratic", "islamic", "people", "peoples", "union", "commonwealth", "principality", "grand",
+    "duchy", "sultanate", "emirate", "government", "plurinational", "bolivarian", "socialist",
+    "territory",
+})
+# fmt: on
+# abbreviations of the World Bank/IMF style "Korea, Dem. People's Rep.", "Micronesia, Fed. Sts."
+_ABBREV = {
+    "dem": "democratic",
+    "rep": "republic",
+    "fed": "federal",
+    "federated": "federal",
+    "sts": "states",
+    "isl": "islands",
+    "is": "islands",
+    "pdr": "peoples democratic republic",
+    "rb": "bolivarian republic",
+}  # fmt: skip
+_STOP = frozenset({"of", "the", "and"})
+
+
+def _loose(key: str) -> str:
+    """Word order, 'of/the/and' and common abbreviations folded: 'korea north' = 'north korea'."""
+    words = (_ABBREV.get(w, w) for w in key.split())
+    return " ".join(sorted(w for w in " ".join(words).split() if w not in _STOP))
+
+
+def _unique_or_none(ids: set[str]) -> str | None:
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _typo(db: _DB, k: str) -> str | None:
+    """The one country within 1 edit (2 for long names) of k with no rival one edit further."""
+    if len(k) < 4:
+        return None
+    near = db.spelling.near(k, 3 if len(k) >= 9 else 2)
+    for d in (1, 2) if len(k) >= 9 else (1,):
+        at = {cid for cid, dist in near.items() if dist <= d}
+        if at:
+            rivals = {cid for cid, dist in near.items() if dist <= d + 1}
+            return _unique_or_none(at) if rivals == at else None
+    return None
+
+
+def _pattern(db: _DB, k: str) -> str | None:
+    """country_converter's regexes, when exactly one matches and every other word is filler or
+    part of that country's own names ('Niger Delta' and 'White Russia' are not guessed)."""
+    if len(k) < 4:
+        return None
+    hits = {cid for pat, cid in db.regexes() if pat.search(k)}
+    cid = _unique_or_none(hits)
+    if cid is None:
+        return None
+    own = db.tokens.get(cid, frozenset())
+    return cid if all(w in own or w in _FILLER for w in k.split()) else None
+
+
+def _lookup(text: str, fuzzy: bool = True) -> tuple[str, str] | None:
+    """(id, how) for text, or None; how is exact | variant | partial | typo | pattern.
+
+    The resolution order is documented in docs/countries.md.
+    """
     db = _db()
     s = text.strip().rstrip("*").strip()
     if not s:
         return None
     if s.isascii() and s.isdigit():
         periods = db.codes.get(("cow", int(s)))
-        return from_cow(int(s)).id if periods else None
+        return (from_cow(int(s)).id, "exact") if periods else None
     up = s.upper()
     if up in db.by_id:
-        return up
+        return up, "exact"
     if ":" in s:
         head, _, tail = s.partition(":")
         cid = f"{head.upper()}:{tail.strip().lower()}"
         if cid in db.by_id:
-            return cid
+            return cid, "exact"
     if len(s) == 2 and s.isalpha() and up in db.iso2:
-        return db.iso2[up]
+        return db.iso2[up], "exact"
     if len(s) == 3 and s.isalpha() and up in db.iso3:
-        return db.iso3[up]
+        return db.iso3[up], "exact"
     k = _key(s)
     if k in db.names:
-        return db.names[k]
+        return db.names[k], "exact"
     if len(s) == 3 and s.isalpha() and ("cow", up) in db.abbs:
-        return from_cow_abb(up).id
+        return from_cow_abb(up).id, "exact"
     if not fuzzy or aggregate_class(s):
         return None
-    # variants: a possessive ("Israel's"), drop a parenthetical ("Spain (Ceuta)"), invert "Korea, Republic of"
-    if s[-2:] in ("'s", "’s") and _key(s[:-2]) in db.names:
-        return db.names[_key(s[:-2])]
+    if s[-2:] in ("'s", "’s") and _key(s[:-2]) in db.names:  # a possessive: "Israel's"
+        return db.names[_key(s[:-2])], "exact"
+    # word order, 'of'/'the' and abbreviations: "Korea (North)", "Korea, Dem. People's Rep."
+    cid = db.loose.get(_loose(k))
+    if cid:
+        return cid, "variant"
+    cid = _typo(db, k)
+    if cid:
+        return cid, "typo"
     if "(" in s:
-        inner = _PAREN.sub(" ", s).strip()
-        if inner and inner != s:
-            k2 = _key(inner)
-            if k2 in db.names:
-                return db.names[k2]
-    if "," in s:
-        a, _, b = s.partition(",")
-        k2 = _key(f"{b} {a}")
-        if k2 in db.names:
-            return db.names[k2]
-    if len(k) >= 4:
-        hits = {cid for pat, cid in db.regexes() if pat.search(k)}
-        if len(hits) == 1:
-            return hits.pop()
-    return None
+        return _without_bracket(db, s)
+    cid = _pattern(db, k)
+    return (cid, "pattern") if cid else None
+
+
+def _without_bracket(db: _DB, s: str) -> tuple[str, str] | None:
+    """ "Spain (Ceuta)" → Spain, unless the bracket qualifies the name ("Korea (Dem. Rep.)") or the
+    name has bracketed forms that belong to another entity ("Korea (pre-1910)")."""
+    outer = _key(_PAREN.sub(" ", s))
+    inner = _key(" ".join(_PAREN.findall(s)))
+    found = db.names.get(outer)
+    if not found or {_ABBREV.get(w, w) for w in inner.split()} & _QUALIFIERS:
+        return None
+    prefix = outer + " "
+    if any(cid != found for key, cid in db.names.items() if key.startswith(prefix)):
+        return None
+    return found, "partial"
+
+
+MAX_LENGTH = 200  # characters of a country name: longer input is refused before any lookup
 
 
 @lru_cache(maxsize=1 << 16)
-def _resolve_id(text: str, fuzzy: bool = True) -> str | None:
+def _resolve_id(text: str, fuzzy: bool = True) -> tuple[str, str] | None:
+    if len(text) > MAX_LENGTH:
+        return None
     return _lookup(text, fuzzy)
 
 
@@ -419,9 +519,15 @@ def suggest(text: str, n: int = 3) -> list[str]:
     import difflib
 
     db = _db()
+    if len(text) > MAX_LENGTH:
+        return []
     k = _key(str(text))
     if not k:
         return []
+    near = db.spelling.near(k, 2) if len(k) >= 4 else {}
+    if near:  # within two edits: those, nearest first
+        ranked = sorted(near, key=lambda cid: (near[cid], db.by_id[cid].name))
+        return [db.by_id[cid].name for cid in ranked][:n]
     best: dict[str, float] = {}
     sm = difflib.SequenceMatcher()
     sm.set_seq2(k)
@@ -445,33 +551,72 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+_WHY = {
+    "partial": "the words in brackets ignored",
+    "typo": "nearest spelling",
+    "pattern": "name pattern",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """How an input was read: the Country, the input, and how (exact | variant | partial | typo |
+    pattern). Anything but an exact or variant form carries a note saying what was understood."""
+
+    country: Country
+    text: str
+    how: str
+
+    @property
+    def note(self) -> str | None:
+        """ "'Azerbaijann' → Azerbaijan (nearest spelling)" for a guess, None for a known form."""
+        why = _WHY.get(self.how)
+        return None if why is None else f"{self.text.strip()!r} → {self.country.name} ({why})"
+
+
+def _unknown(text: str) -> UnknownCountry:
+    if len(text) > MAX_LENGTH:
+        err = UnknownCountry(text[:40] + "…", [])
+        err.args = (f"country name too long ({len(text)} characters; at most {MAX_LENGTH})",)
+        return err
+    cls = aggregate_class(text)
+    if cls is None:
+        return UnknownCountry(text, suggest(text))
+    err = UnknownCountry(text, [])
+    what = "an unidentified party" if cls == "unknown" else "an aggregate (region, group or total)"
+    err.args = (f"{text!r} is {what}, not a country",)
+    return err
+
+
+def match(text: str, *, fuzzy: bool = True) -> Match:
+    """Resolve text and say how: Match(country, text, how) with a .note for guesses; raise
+    UnknownCountry (with suggestions) when nothing matches or a guess would be ambiguous."""
+    text = _as_text(text)
+    found = _resolve_id(text, fuzzy)
+    if found is None:
+        raise _unknown(text)
+    return Match(_get(found[0]), text, found[1])
+
+
 def resolve(text: str, *, fuzzy: bool = True) -> Country:
     """Resolve a name, demonym or code to a Country; raise UnknownCountry with suggestions.
 
-    fuzzy=False accepts only exact names, aliases and codes (no parenthetical stripping, comma
-    inversion or pattern search), for loaders that must not guess.
+    A misspelling is corrected only when one country is clearly nearest, and then the note
+    ("'Azerbaijann' → Azerbaijan (nearest spelling)") goes to the active `noting` sink, else to a
+    ResolverNote warning. fuzzy=False accepts only exact names, aliases and codes, for loaders.
     """
-    text = _as_text(text)
-    cid = _resolve_id(text, fuzzy)
-    if cid is None:
-        cls = aggregate_class(text)
-        if cls is None:
-            raise UnknownCountry(text, suggest(text))
-        err = UnknownCountry(text, [])
-        what = (
-            "an unidentified party" if cls == "unknown" else "an aggregate (region, group or total)"
-        )
-        err.args = (f"{text!r} is {what}, not a country",)
-        raise err
-    return _get(cid)
+    m = match(text, fuzzy=fuzzy)
+    if m.note is not None:
+        say(m.note)
+    return m.country
 
 
 def try_resolve(text: str, *, fuzzy: bool = True) -> Country | None:
-    """Like resolve() but returns None instead of raising."""
+    """Like resolve() but returns None instead of raising, and reports no note (for loaders)."""
     if text is None:
         return None
-    cid = _resolve_id(_as_text(text), fuzzy)
-    return None if cid is None else _get(cid)
+    found = _resolve_id(_as_text(text), fuzzy)
+    return None if found is None else _get(found[0])
 
 
 def resolve_many(values: Iterable[str], *, fuzzy: bool = True) -> dict[str, Country | None]:
@@ -497,6 +642,20 @@ def surface_forms() -> list[tuple[str, str, str]]:
     return out
 
 
+@cache
+def _successions() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in _read("successions.csv"):
+        out.setdefault(r["successor"], []).append(r["predecessor"])
+    return out
+
+
+def predecessors(c: Country) -> list[Country]:
+    """Dissolved states that c succeeded or was part of (Russia: Soviet Union; Yemen: North and
+    South Yemen), from successions.csv: their figures are recorded under their own ids."""
+    return [_get(p) for p in _successions().get(c.id, [])]
+
+
 def all_countries(kinds: Iterable[str] | None = None) -> list[Country]:
     """Every entity the resolver knows (optionally only these kinds), sorted by id."""
     want = set(kinds) if kinds is not None else None
@@ -509,8 +668,8 @@ def search(prefix: str, limit: int = 10, kinds: Iterable[str] | None = None) -> 
     """Entities whose name or an alias starts with prefix (then contains it), for autocomplete."""
     db = _db()
     want = set(kinds) if kinds is not None else None
-    k = _key(prefix)
-    if not k:
+    k = _key(prefix[: MAX_LENGTH + 1])
+    if not k or len(prefix) > MAX_LENGTH:
         return []
     best: dict[str, int] = {}
     exact = db.names.get(k)

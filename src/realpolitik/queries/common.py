@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from realpolitik.countries import Country, resolve
 from realpolitik.periods import Period
 from realpolitik.store import Store
@@ -58,6 +60,26 @@ def existence_notes(c: Country, period: Period) -> list[str]:
     if period.start < first or period.end > last:
         return [f"{c.name} existed {first}–{last}; only those years of {period} can have figures."]
     return []
+
+
+def succession_notes(
+    c: Country, period: Period, has_rows: Callable[[Country, Period], bool] | None = None
+) -> list[str]:
+    """Point to the dissolved predecessor (Russia before 1992 → Soviet Union) whose years the period
+    covers, where `has_rows(predecessor, years)` says the data record it under its own id."""
+    from realpolitik.countries import predecessors
+
+    notes = []
+    for p in predecessors(c):
+        if p.end is None or period.start > p.end:
+            continue
+        years = Period(max(period.start, p.start or period.start), min(period.end, p.end))
+        if has_rows is None or has_rows(p, years):
+            notes.append(
+                f"{c.name}'s predecessor {p.name} ({p.start}–{p.end}) has its own figures for "
+                f"{years}: ask for '{p.name}' for those years."
+            )
+    return notes
 
 
 def within(store: Store, table: str, period: Period, what: str) -> None:

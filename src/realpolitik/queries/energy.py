@@ -45,8 +45,8 @@ def _ranked_sql() -> str:
             SELECT year, value AS world FROM owid_energy_aggregates
             WHERE indicator = $indicator AND code = 'OWID_WRL'
         )
-        SELECT c.* EXCLUDE (ranked), CASE WHEN ranked
-                    THEN rank() OVER (PARTITION BY c.year, ranked ORDER BY value DESC) END::INTEGER AS rank,
+        SELECT c.* EXCLUDE (ranked), CASE WHEN ranked AND value > 0  -- a zero is not ranked ('12 of 11')
+                    THEN rank() OVER (PARTITION BY c.year, ranked AND value > 0 ORDER BY value DESC) END::INTEGER AS rank,
                count(*) FILTER (WHERE ranked AND value > 0) OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
                value / w.world AS share, w.world
         FROM c LEFT JOIN w USING (year)
@@ -142,8 +142,8 @@ def production(
         {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi, **_state_params()},
     )
     notes = [
-        "rank: among the states that existed that year (historical states included, successors only from "
-        "their independence); ranked_of = how many of them have a value > 0; share = country / OWID 'World' row.",
+        "rank: among the states that existed that year with a value > 0 (historical states included, successors "
+        "only from their independence; empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
         f"OWID's per-country series for small producers (The Shift Data Portal) end in {SHIFT_END}; from 2017 ranks are among ~50 EI-listed countries.",
     ]
     years = set(frame["year"].tolist())
@@ -199,3 +199,201 @@ def rank_in(
 ) -> Result:
     """A country's single-year value, rank and share (null with a note when the year has no value)."""
     return production(who, indicator, year, year, store)
+
+
+# --- BP Statistical Review (volumes in kb/d) -------------------------------------------------------
+
+BP_TABLE = "bp_oil"
+BP_DATASET = "bp_statistical_review"
+BP_MEASURES = {  # measure -> (label, output column)
+    "oil_production_kbd": ("oil production (crude, condensate and NGLs)", "kbd"),
+    "oil_production_crude_kbd": ("crude oil and condensate production", "kbd"),
+    "oil_production_mt": ("oil production", "mt"),
+    "oil_consumption_kbd": ("oil consumption", "kbd"),
+    "refinery_throughput_kbd": ("refinery throughput", "kbd"),
+    "refining_capacity_kbd": ("refining capacity", "kbd"),
+}
+SOVIET_SUCCESSORS = frozenset(
+    ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
+     "UKR", "UZB")
+)  # fmt: skip  # the 15 former Soviet republics: BP lists them from the year after its USSR row ends
+VOLUME_OF = {"oil_production": "oil_production_kbd", "oil_consumption": "oil_consumption_kbd"}
+"""OWID indicator -> the BP volume measure of the same thing (for `--measure kbd`)."""
+
+
+def volume_measure(indicator: str) -> str:
+    """The BP kb/d measure for an OWID indicator name (UserError if BP has no volume of it)."""
+    if indicator not in VOLUME_OF:
+        raise UserError(
+            f"no kb/d volumes for {indicator!r}; --measure kbd works with {' or '.join(VOLUME_OF)}"
+        )
+    return VOLUME_OF[indicator]
+
+
+def _bp_measure(measure: str) -> tuple[str, str]:
+    if measure not in BP_MEASURES:
+        raise UserError(f"unknown BP measure {measure!r}; use one of {', '.join(BP_MEASURES)}")
+    return BP_MEASURES[measure]
+
+
+def _bp_ranked_sql() -> str:
+    """Every entity-year of a BP measure with its rank among countries and historical states (the
+    USSR before its successors) and its share of BP's World row."""
+    return f"""
+        WITH c AS (
+            SELECT entity, id, name, kind, year, value FROM {BP_TABLE}
+            WHERE indicator = $measure AND value IS NOT NULL
+        ), w AS (
+            SELECT year, value AS world FROM {BP_TABLE}
+            WHERE indicator = $measure AND entity = 'World'
+        )
+        SELECT c.*,
+               CASE WHEN kind <> 'aggregate' THEN rank() OVER (
+                   PARTITION BY c.year, kind <> 'aggregate' ORDER BY value DESC) END::INTEGER AS rank,
+               count(*) FILTER (WHERE kind <> 'aggregate' AND value > 0)
+                   OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
+               value / w.world AS share
+        FROM c LEFT JOIN w USING (year)
+    """
+
+
+def _bp_span(measure: str, store: Store) -> tuple[int, int]:
+    row = store.sql(
+        f"SELECT min(year) AS a, max(year) AS b FROM {BP_TABLE} WHERE indicator = ?", [measure]
+    )
+    return int(row["a"].iloc[0]), int(row["b"].iloc[0])
+
+
+def _ussr_note(measure: str, store: Store) -> str:
+    last = store.sql(
+        f"SELECT max(year) AS y FROM {BP_TABLE} WHERE indicator = ? AND id = 'SUN'", [measure]
+    )["y"].iloc[0]
+    if pd.isna(last):
+        return ""
+    return f"BP lists the Soviet Union until {int(last)} and its successor states from {int(last) + 1}."
+
+
+def producers_by_volume(
+    year: int | None = None,
+    limit: int | None = None,
+    measure: str = "oil_production_kbd",
+    store: Store | None = None,
+) -> Result:
+    """Countries (and historical states such as the USSR) ranked by a BP volume in a year, in kb/d
+    by default, with their share of BP's World total (latest year by default)."""
+    store = store or get_store()
+    label, unit = _bp_measure(measure)
+    first, last = _bp_span(measure, store)
+    year = last if year is None else year
+    if not first <= year <= last:
+        raise BadPeriod(f"{year} is outside the coverage of BP {label} ({first}–{last})")
+    frame = store.sql(
+        f"SELECT rank, name AS country, id, value AS {unit}, share, ranked_of FROM ({_bp_ranked_sql()}) "
+        "WHERE year = $year AND kind <> 'aggregate' AND value > 0 ORDER BY rank, country"
+        + (f" LIMIT {int(limit)}" if limit else ""),
+        {"measure": measure, "year": year},
+    )
+    n = int(frame["ranked_of"].iloc[0]) if len(frame) else 0
+    notes = [
+        f"Ranks are among the {n} countries BP lists by name in {year} (BP puts smaller ones in "
+        f"regional 'Other' totals); share = country / BP's World row ({label}, {year}).",
+        "kb/d = thousand barrels per day, as BP publishes it; volumes, not energy content "
+        "(`oil producers` without --measure ranks by TWh)."
+        if unit == "kbd"
+        else "",
+        _ussr_note(measure, store) if year <= 1991 else "",
+    ]
+    title = f"{label[0].upper()}{label[1:]} by country, {year} (BP)"
+    query = {"command": "oil producers", "measure": measure, "year": year, "limit": limit}
+    return Result(
+        frame.drop(columns="ranked_of"),
+        query,
+        [store.source(BP_DATASET)],
+        [n for n in notes if n],
+        title,
+    )
+
+
+def production_by_volume(
+    who: str | Country,
+    start: int | None = None,
+    end: int | None = None,
+    measure: str = "oil_production_kbd",
+    store: Store | None = None,
+) -> Result:
+    """A country's BP series (kb/d by default) with its rank among BP's countries and its share of
+    BP's World row each year; one year (start == end) is its rank that year."""
+    store = store or get_store()
+    c = country(who)
+    label, unit = _bp_measure(measure)
+    first, last = _bp_span(measure, store)
+    lo, hi = start if start is not None else first, end if end is not None else last
+    if lo > hi:
+        raise BadPeriod(f"--from {lo} is after --to {hi}")
+    if hi < first or lo > last:
+        raise BadPeriod(f"{lo}–{hi} is outside the coverage of BP {label} ({first}–{last})")
+    frame = store.sql(
+        f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_bp_ranked_sql()}) "
+        "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
+        {"measure": measure, "id": c.id, "lo": lo, "hi": hi},
+    )
+    notes = [
+        "rank: among the countries BP lists by name that year (ranked_of of them with a value > 0); "
+        "share = country / BP's World row."
+    ]
+    years = set(frame["year"].tolist())
+    if not years:
+        notes.insert(0, f"BP reports no {label} for {c.name} in {lo}–{hi}.")
+    elif min(years) > max(lo, first):
+        notes.insert(0, f"BP's {label} series for {c.name} starts in {min(years)}.")
+    if c.id == "SUN" or (c.id in SOVIET_SUCCESSORS and lo <= 1991):
+        notes.append(_ussr_note(measure, store))
+    title = f"{label[0].upper()}{label[1:]} of {c.name} (BP)"
+    query = {"command": "oil production", "country": c.id, "measure": measure, "from": lo, "to": hi}
+    return Result(frame, query, [store.source(BP_DATASET)], [n for n in notes if n], title)
+
+
+def refinery_throughput(
+    who: str | Country,
+    start: int | None = None,
+    end: int | None = None,
+    store: Store | None = None,
+) -> Result:
+    """A country's refinery throughput by year, beside its refining capacity, oil consumption and
+    production (BP, kb/d): how much crude its refineries ran, to set against recorded crude imports."""
+    store = store or get_store()
+    c = country(who)
+    first, last = store.coverage(BP_TABLE)
+    lo, hi = start if start is not None else first, end if end is not None else last
+    if lo > hi:
+        raise BadPeriod(f"--from {lo} is after --to {hi}")
+    if hi < first or lo > last:
+        raise BadPeriod(
+            f"{lo}–{hi} is outside the coverage of BP's Statistical Review ({first}–{last})"
+        )
+    measures = ["refinery_throughput_kbd", "refining_capacity_kbd", "oil_consumption_kbd",
+                "oil_production_kbd"]  # fmt: skip
+    frame = store.sql(
+        f"""
+        SELECT year,
+               max(value) FILTER (WHERE indicator = 'refinery_throughput_kbd') AS throughput_kbd,
+               max(value) FILTER (WHERE indicator = 'refining_capacity_kbd') AS capacity_kbd,
+               max(value) FILTER (WHERE indicator = 'oil_consumption_kbd') AS consumption_kbd,
+               max(value) FILTER (WHERE indicator = 'oil_production_kbd') AS production_kbd
+        FROM {BP_TABLE}
+        WHERE id = ? AND year BETWEEN ? AND ? AND indicator IN (SELECT unnest(?))
+        GROUP BY year HAVING throughput_kbd IS NOT NULL ORDER BY year
+        """,
+        [c.id, lo, hi, measures],
+    )
+    notes = [
+        "Refinery throughput = crude oil run through the country's refineries (BP, thousand barrels "
+        "per day); a bilateral trade source that records less crude than this covers only part of "
+        "the intake. Empty = BP reports no figure (not zero)."
+    ]
+    if frame.empty:
+        notes.insert(0, f"BP reports no refinery throughput for {c.name} in {lo}–{hi}.")
+    query = {"command": "oil refining", "country": c.id, "from": lo, "to": hi}
+    return Result(
+        frame, query, [store.source(BP_DATASET)], notes, f"Refinery throughput of {c.name} (BP)"
+    )

@@ -23,16 +23,16 @@ from realpolitik.result import Result, Source
 
 DATASET = "events_samples"
 ROWS, MONTHS = "events_rows", "events_dyad_month"
-_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def month_bound(value: str | int | None, end: bool) -> str | None:
-    """'2020' → '2020-01' (or '2020-12' as an end), '2020-11' → '2020-11'; None stays None."""
+    """'2020' → '2020-01' (or '2020-12' as an end), '2020-11' and '2020-11-05' → '2020-11'."""
     if value is None or value == "":
         return None
     m = _MONTH.match(str(value).strip())
     if not m:
-        raise BadPeriod(f"bad month {value!r}: use YYYY or YYYY-MM")
+        raise BadPeriod(f"bad month {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month = int(m.group(1)), m.group(2)
     if month is None:
         return f"{year:04d}-{12 if end else 1:02d}"

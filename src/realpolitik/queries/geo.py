@@ -7,7 +7,8 @@ from functools import lru_cache
 import pandas as pd
 
 from realpolitik.countries import Country
-from realpolitik.queries.common import country, cow_periods, pair
+from realpolitik.periods import Period
+from realpolitik.queries.common import country, cow_periods, pair, within
 from realpolitik.result import Result, Source
 from realpolitik.store import Store, get_store
 
@@ -113,6 +114,8 @@ def borders(who: str | Country, year: int | None = None, store: Store | None = N
     """
     store = store or get_store()
     c = country(who)
+    if year is not None:  # the km are today's; a year asks for COW contiguity, which has coverage
+        within(store, "cow_contdir", Period(year, year), "COW Direct Contiguity")
     asked = year
     if year is None and getattr(c, "end", None):
         year = int(c.end)  # a historical state: its neighbours in its last year

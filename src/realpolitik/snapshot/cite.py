@@ -31,6 +31,7 @@ class Cited:
     bibtex: str
     url: str
     licence: str
+    terms: str = ""  # the producer's terms of use, in one line (snapshot.terms)
 
 
 def collect_sources(payload: Any) -> list[dict[str, Any]]:
@@ -110,6 +111,7 @@ def cited(sources: list[dict[str, Any]] | None = None, snapshot: Path | None = N
     """Citations for the given sources (all datasets of the snapshot when None), completed from manifests."""
     from realpolitik.snapshot.manifest import read_manifests
     from realpolitik.snapshot.paths import active_snapshot
+    from realpolitik.snapshot.terms import terms_of
 
     manifests = read_manifests(snapshot or active_snapshot())
     if sources is None:
@@ -126,6 +128,7 @@ def cited(sources: list[dict[str, Any]] | None = None, snapshot: Path | None = N
                 bibtex=m.get("bibtex", ""),
                 url=s.get("url") or m.get("url", ""),
                 licence=s.get("licence") or m.get("licence", ""),
+                terms=t.short if (t := terms_of(s["dataset"])) else m.get("licence", ""),
             )
         )
     return out
@@ -201,13 +204,15 @@ def to_bibtex(items: list[Cited]) -> str:
                 + "\n}"
             ]
         block = [f"% {c.dataset}: release {c.release}"]
+        if c.terms:
+            block.append(f"% terms: {c.terms} (see DATA_LICENSES.md)")
         for e in entries:
             key = fields(e).get("ID", e)
             if (key, c.release) in seen:
                 continue
             seen.add((key, c.release))
             block.append(_release_field(e, c.release, c.dataset))
-        if len(block) > 1:
+        if len(block) > 1 + bool(c.terms):
             out.append("\n".join(block))
     return "\n\n".join(out) + "\n"
 
@@ -298,11 +303,12 @@ def to_apa(items: list[Cited]) -> str:
         dataset_line = f"{c.title} [Data set; release: {c.release}]." + (
             f" {c.url}" if c.url else ""
         )
+        terms = [f"  Terms of use: {c.terms}."] if c.terms else []
         out.append(
             "\n".join(
-                [dataset_line, *(f"  {r}" for r in refs)]
+                [dataset_line, *(f"  {r}" for r in refs), *terms]
                 if refs
-                else [dataset_line, f"  {c.citation}"]
+                else [dataset_line, f"  {c.citation}", *terms]
             )
         )
     return "\n".join(out) + "\n"

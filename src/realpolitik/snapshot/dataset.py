@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class RawFormatError(ValueError):
+    """A raw file that is not in its official format or fails a sanity check; the message names the
+    file and says what is wrong (the builder refuses the build and keeps the old data)."""
 
 
 @dataclass
@@ -28,6 +35,9 @@ class Dataset:
 
     `build(raw_root)` receives the root of the raw tree (e.g. shared/data/raw) and reads its own
     sub-folder in the official published format. Table names are global view names in the store.
+    Optional hooks return the reasons to refuse a build: `check(built)` sanity checks of the new
+    tables on their own, `compare(built, previous)` checks against the folder of the build they
+    would replace (skipped with --force).
     """
 
     name: str
@@ -37,3 +47,5 @@ class Dataset:
     url: str
     licence: str
     bibtex: str = ""
+    check: Callable[[Built], list[str]] | None = None
+    compare: Callable[[Built, Path], list[str]] | None = None

@@ -18,7 +18,7 @@ from realpolitik.errors import BadPeriod, UserError
 from realpolitik.result import Result, Source
 
 # Tables of a dataset whose rows carry their release, as dyad-year figures (supplier, recipient, year, tiv).
-RELEASE_TABLES = {"sipri": ("sipri_tiv_tables", "sipri_deliveries")}
+RELEASE_TABLES = {"sipri": ("sipri_tiv_releases", "sipri_tiv_tables", "sipri_deliveries")}
 WHOLE_TABLE = {"sipri": "sipri_tiv"}
 
 

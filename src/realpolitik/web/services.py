@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -12,16 +13,24 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.countries import Country, resolve
+from realpolitik.countries import Country, match, resolve
 from realpolitik.errors import UserError
 from realpolitik.result import Result
 
 log = logging.getLogger("realpolitik.web")
 
 
+UNDERSTOOD: ContextVar[tuple[str, ...]] = ContextVar("realpolitik_understood", default=())
+"""This request's resolver notes ("'Azerbaijann' → Azerbaijan (nearest spelling)"), for `notes`."""
+
+
 def country(text: str) -> Country:
-    """Resolve any resolver input (name, code, demonym); UnknownCountry carries suggestions."""
-    return resolve(text)
+    """Resolve any resolver input (name, code, demonym); UnknownCountry carries suggestions. A
+    guessed reading is kept in UNDERSTOOD so that the API can say it in the result's notes."""
+    m = match(text)
+    if m.note and m.note not in UNDERSTOOD.get():
+        UNDERSTOOD.set((*UNDERSTOOD.get(), m.note))
+    return m.country
 
 
 def as_of(value: str | None, name: str = "as_of") -> str | None:

@@ -1,0 +1,113 @@
+"""CLI start-up: CPU seconds of fresh processes, as ratios to baselines measured in the same run.
+
+Baselines: `python -c pass` and `python -c "import duckdb"` (the store's one unavoidable import).
+Targets (issue 15): `--help` ≤ 0.15 s CPU; `arms suppliers … --format json` ≤ 0.4 s CPU and no
+pandas import; `brief … --format json` cold ≤ 0.9 s CPU and warm in-process ≤ 0.2 s (the brief
+rows belong to the brief's owner; they are printed here so that all start-up figures sit together).
+
+CPU = user + system time of the child (resource.getrusage), median of --repeat runs; wall time
+on a shared machine says little. Run: python benchmarks/bench_startup.py [--repeat 5] [--no-brief]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+CLI = [sys.executable, "-m", "realpolitik.cli.main"]
+SUPPLIERS = [
+    "arms",
+    "suppliers",
+    "Azerbaijan",
+    "--from",
+    "2016",
+    "--to",
+    "2020",
+    "--format",
+    "json",
+]
+BRIEF = ["brief", "Israel", "Azerbaijan", "--as-of", "2024-10-09", "--format", "json"]
+
+
+def cpu(cmd: list[str], repeat: int) -> float:
+    """Median CPU seconds (user + system) of `cmd` run `repeat` times, each a fresh process."""
+    spent = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, capture_output=True, env={**os.environ, "COLUMNS": "80"})
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        spent.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(spent)
+
+
+def imports_of(cmd: list[str]) -> set[str]:
+    """Top-level modules a command imports (from `python -X importtime`)."""
+    err = subprocess.run(
+        [cmd[0], "-X", "importtime", *cmd[1:]], capture_output=True, text=True
+    ).stderr
+    names = set()
+    for line in err.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return names
+
+
+def warm_brief(repeat: int) -> float:
+    """Median CPU seconds of an in-process JSON brief after one call has warmed the caches."""
+    from realpolitik.analyses.brief import brief, render
+
+    render.to_json(brief("Israel", "Azerbaijan", as_of="2024-10-09"))
+    spent = []
+    for _ in range(repeat):
+        t = time.process_time()
+        render.to_json(brief("Israel", "Azerbaijan", as_of="2024-10-09"))
+        spent.append(time.process_time() - t)
+    return statistics.median(spent)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-brief", action="store_true", help="Skip the brief rows (slowest).")
+    args = ap.parse_args()
+    n = args.repeat
+
+    base = cpu([sys.executable, "-c", "pass"], n)
+    duck = cpu([sys.executable, "-c", "import duckdb"], n)
+    rows: list[tuple[str, float, float | None]] = [
+        ("--help", cpu([*CLI, "--help"], n), 0.15),
+        ("--version", cpu([*CLI, "--version"], n), 0.15),
+        ("argument error (arms suppliers)", cpu([*CLI, "arms", "suppliers"], n), 0.15),
+        ("arms suppliers … --format json", cpu([*CLI, *SUPPLIERS], n), 0.4),
+        ("arms suppliers … (table)", cpu([*CLI, *SUPPLIERS[:-2]], n), None),
+    ]
+    if not args.no_brief:
+        rows.append(("brief … --format json (cold)", cpu([*CLI, *BRIEF], n), 0.9))
+
+    print(f"CPU seconds, median of {n} fresh processes ({sys.executable})")
+    print(f"{'':36} {'CPU s':>7} {'÷ pass':>7} {'÷ duckdb':>8}  target")
+    print(f"{'python -c pass':36} {base:7.3f} {1:7.1f} {base / duck:8.2f}")
+    label = 'python -c "import duckdb"'
+    print(f"{label:36} {duck:7.3f} {duck / base:7.1f} {1:8.2f}")
+    for name, value, target in rows:
+        verdict = "" if target is None else f"≤ {target} s {'ok' if value <= target else 'MISSED'}"
+        print(f"{name:36} {value:7.3f} {value / base:7.1f} {value / duck:8.2f}  {verdict}")
+    if not args.no_brief:
+        warm = warm_brief(n)
+        print(f"{'brief JSON warm, in-process':36} {warm:7.3f} {'':7} {warm / duck:8.2f}  ≤ 0.2 s "
+              f"{'ok' if warm <= 0.2 else 'MISSED'}")  # fmt: skip
+    heavy = {"pandas", "numpy", "pyarrow", "altair", "networkx"}
+    for name, cmd in (("--help", [*CLI, "--help"]), ("arms suppliers json", [*CLI, *SUPPLIERS])):
+        found = sorted(imports_of(cmd) & heavy)
+        print(
+            f"{name} imports {', '.join(found) if found else 'none of ' + ', '.join(sorted(heavy))}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""The CLI contract: bad input exits 2 with one line, guesses are said on stderr, --version agrees
+with the package metadata, help has no type noise, and start-up paths import nothing heavy."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["arms", "top", "exporters", "--limit", "99999999999999999999"], "--limit"),
+        (["arms", "suppliers", "Azerbaijan", "--limit", "99999999999999999999"], "--limit"),
+        (["arms", "suppliers", "Azerbaijan", "--from", "99999999999999999999"], "not a year"),
+        (["arms", "suppliers", "Azerbaijan", "--from", "2016-13-01"], "not a year"),
+        (["network", "balance", "--exact", "--time-limit", "-1"], "positive number"),
+        (["network", "balance", "--exact", "--time-limit", "nan"], "positive number"),
+        (["network", "balance", "--exact", "--time-limit", "inf"], "positive number"),
+        (["borders", "Azerbaijan", "--year", "1700"], "coverage of COW Direct Contiguity (1816–2016)"),
+        (["arms", "suppliers", "x" * 8000], "too long"),
+        (["arms", "suppliers", "Nigerai"], "did you mean 'Nigeria', 'Niger'?"),
+        (["arms", "suppliers", "Korea (Dem. Rep.)"], "did you mean 'North Korea'?"),
+        (["panel", "dyad-years", "--from", "2000", "--to", "2001", "--out", "/proc/x.csv"], "/proc/x.csv"),
+    ],
+)  # fmt: skip
+def test_bad_input_exits_2_with_one_line(args: list[str], needle: str) -> None:
+    p = run_cli(*args)
+    assert p.returncode == 2, (p.returncode, p.stderr)
+    assert len(p.stderr.strip().splitlines()) == 1, p.stderr
+    assert p.stderr.startswith("realpolitik: error: ") and needle in p.stderr, p.stderr
+    assert "Traceback" not in p.stderr and p.stdout == ""
+
+
+def test_panel_out_never_creates_directories(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "deeper" / "p.csv"
+    p = run_cli("panel", "dyad-years", "--from", "2000", "--to", "2001", "--out", str(target))
+    assert p.returncode == 2 and "does not exist" in p.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_closed_pipe_exits_quietly() -> None:
+    """Like a Unix tool killed by SIGPIPE: status 141, nothing on stderr, for tables and JSON."""
+    for args in (["network", "triads", "Azerbaijan", "--limit", "0"], ["arms", "top", "exporters"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "realpolitik.cli.main", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(20)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        code = proc.wait(timeout=300)
+        assert code in (0, 141) and err == b"", (args, code, err)
+
+
+def test_guesses_are_said_on_stderr_and_the_answer_is_right() -> None:
+    p = run_cli(
+        "arms", "suppliers", "Azerbaijann", "--from", "2016", "--to", "2020", "--format", "json"
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stderr.strip() == "realpolitik: note: 'Azerbaijann' → Azerbaijan (nearest spelling)"
+    body = json.loads(p.stdout)
+    assert body["query"]["country"] == "AZE"
+    assert body["rows"][0]["id"] == "ISR" and round(100 * body["rows"][0]["share"], 1) == 67.7
+    exact = run_cli("arms", "suppliers", "Korea (North)", "--format", "json")
+    assert exact.returncode == 0 and exact.stderr == "", exact.stderr
+    assert json.loads(exact.stdout)["query"]["country"] == "PRK"
+
+
+def test_version_agrees_with_the_package_metadata() -> None:
+    import realpolitik
+
+    p = run_cli("--version")
+    assert p.returncode == 0
+    assert realpolitik.__version__ == version("realpolitik")
+    assert p.stdout.startswith(f"realpolitik {version('realpolitik')} ")
+    data = realpolitik.data_version()
+    assert data == version("realpolitik-data")
+    assert f"realpolitik-data {data}" in p.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["arms", "--help"], ["arms", "suppliers", "--help"], ["network", "triads", "--help"],
+     ["events", "ingest", "--help"], ["panel", "dyad-years", "--help"], ["rivals", "--help"]],
+)  # fmt: skip
+def test_help_has_no_type_noise(args: list[str]) -> None:
+    p = run_cli(*args)
+    assert p.returncode == 0
+    for noise in ("<bool>", "<str>", "<list[", "{", "}", "[default: None]"):
+        assert noise not in p.stdout, (noise, p.stdout)
+    cut = [line for line in p.stdout.splitlines() if line.rstrip().endswith("...")]
+    assert not [line for line in cut if "PATH..." not in line and "[ARGS]..." not in line], cut
+
+
+def test_dates_are_accepted_where_a_year_or_month_is_asked() -> None:
+    by_year = run_cli(
+        "arms", "suppliers", "Azerbaijan", "--from", "2016", "--to", "2020", "-f", "json"
+    )
+    by_date = run_cli(
+        "arms",
+        "suppliers",
+        "Azerbaijan",
+        "--from",
+        "2016-01-01",
+        "--to",
+        "2020-12-31",
+        "-f",
+        "json",
+    )
+    assert by_date.returncode == 0 and json.loads(by_date.stdout) == json.loads(by_year.stdout)
+    ev = run_cli("events", "dyad", "Israel", "Azerbaijan", "--from", "2020-11-01", "-f", "json")
+    assert ev.returncode == 0, ev.stderr
+    assert json.loads(ev.stdout)["query"]["from"] == "2020-11"
+
+
+_NO_PANDAS = """
+import sys
+from realpolitik.cli.main import main
+sys.argv = ["realpolitik", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as e:
+    assert e.code in (0, None), e.code
+heavy = sorted(m for m in ("pandas", "numpy", "pyarrow", "altair", "networkx") if m in sys.modules)
+print("HEAVY", heavy, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["arms", "suppliers", "Azerbaijan", "--format", "json"],
+     ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"]],
+)  # fmt: skip
+def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
+    p = subprocess.run(
+        [sys.executable, "-c", _NO_PANDAS, *args], capture_output=True, text=True, timeout=300
+    )
+    assert "HEAVY []" in p.stderr, p.stderr[-2000:]
+
+
+def test_check_with_stdin_closed_exits_2() -> None:
+    p = subprocess.run(
+        [sys.executable, "-m", "realpolitik.cli.main", "check", "-"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: os.close(0),  # as `realpolitik check - <&-`
+    )
+    assert p.returncode == 2 and p.stderr.strip() == (
+        "realpolitik: error: standard input is closed: give a file, or pipe the text in"
+    )
