@@ -26,6 +26,9 @@ RELATION_COLUMNS = {
 }  # fmt: skip
 
 
+RELATIONSHIP_COLUMNS = ["deciding", "kind", "start", "end", "text"]
+
+
 def register(app: typer.Typer) -> None:
     @app.command("rivals")
     def rivals_cmd(
@@ -57,6 +60,7 @@ def register(app: typer.Typer) -> None:
         as_of: Annotated[
             str | None, typer.Option("--as-of", help="Date YYYY-MM-DD: data up to the year before.")
         ] = None,
+        limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """The relationship of A and B (allies, partners, rivals, at war, …) with the evidence and the rule."""
@@ -67,4 +71,4 @@ def register(app: typer.Typer) -> None:
             rel = relationship(a, b, as_of)
         except ValueError as e:
             raise UserError(f"--as-of must be a date YYYY-MM-DD, got {as_of!r}") from e
-        output(as_result(rel, as_of=as_of), fmt)
+        output(as_result(rel, as_of=as_of), fmt, columns=RELATIONSHIP_COLUMNS, limit=limit)
