@@ -1,109 +1,143 @@
-"""Benchmark: the full directed COW dyad-year panel 1816–2025 with the peacesciencer chain of steps.
+"""Benchmark: realpolitik's panel pipelines as cold processes, against baselines measured in the same run.
 
-peacesciencer (R) equivalent, as stated in issue 8 (R is not installed here, so this is a quoted external figure,
-not measured in this run):
+Three pipelines, 1816–2025, each written to a file by a fresh process (imports, snapshot, query, write):
 
-    create_dyadyears() %>% add_contiguity() %>% add_atop_alliance() %>% add_gml_mids() %>%
-      add_nmc() %>% add_democracy() %>% add_strategic_rivalries() %>% add_minimum_distance()
-    # 10.0 s, min of 3 (median 15.9 s) on this 2-core machine
+- directed:     COW directed dyad-years + contiguity, ATOP, GML MIDs, NMC, democracy, rivalries, minimum distance
+- non-directed: the same, non-directed
+- state-years:  COW state-years + NMC, democracy
 
-Prints, for each operation, the minimum wall time of 3 runs (and the process CPU time of that run), its ratio to
-the bare dyad_years() baseline measured in the same run and to the quoted 10.0 s, and peak memory.
-Run: python benchmarks/bench_panel.py [--runs 3]
+Baselines of the same run: the bare panel of each pipeline (no steps) and, when `Rscript` with peacesciencer is
+installed (see tools/peacesciencer_reference.py), peacesciencer 1.2.9 itself running the same chain and writing
+its result with saveRDS (R's own binary file, as Parquet is ours). Prints, per pipeline and tool, the minimum wall
+time of the runs, the CPU time (user + system, all threads) and peak resident memory of that run, and the ratios.
+On a shared machine read the CPU column: wall time depends on what else runs.
+
+Run: python benchmarks/bench_panel.py [--runs 3] [--no-r]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-from realpolitik.panel import dyad_years
-
-PEACESCIENCER_SECONDS = (
-    10.0  # quoted from issue 8 (peacesciencer 1.2.9, min of 3), not measured here
+CHAIN = "contiguity,atop,gml,rivalry,nmc,democracy,mindist"
+R_CHAIN = (
+    "add_contiguity() %>% add_atop_alliance() %>% add_gml_mids() %>% add_nmc() %>% add_democracy() %>% "
+    "add_strategic_rivalries() %>% add_minimum_distance()"
 )
-YEARS = (1816, 2025)
-CHAIN = ["contiguity", "atop", "gml_mids", "nmc", "democracy", "rivalries", "mindist"]
+PIPELINES = {
+    "directed": (
+        ["dyad-years", "--directed"],
+        CHAIN,
+        f"create_dyadyears(directed = TRUE) %>% {R_CHAIN}",
+    ),
+    "non-directed": (
+        ["dyad-years", "--non-directed"],
+        CHAIN,
+        f"create_dyadyears(directed = FALSE) %>% {R_CHAIN}",
+    ),
+    "state-years": (
+        ["state-years"],
+        "nmc,democracy",
+        "create_stateyears() %>% add_nmc() %>% add_democracy()",
+    ),
+}
+TARGETS = {"directed": 8.0, "non-directed": 8.0, "state-years": 5.0}  # x peacesciencer (issue 18)
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
-    """(min wall seconds, CPU seconds of that run, last result)."""
-    best, cpu, out = float("inf"), 0.0, None
-    for _ in range(runs):
-        w0, c0 = time.perf_counter(), time.process_time()
-        out = fn()
-        w, c = time.perf_counter() - w0, time.process_time() - c0
-        if w < best:
-            best, cpu = w, c
-    return best, cpu, out
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    rss_mib: float
 
 
-def chain():
-    panel = dyad_years("cow", directed=True, years=YEARS)
-    for step in CHAIN:
-        panel = panel.add(step)
-    return panel
+def cold(cmd: list[str]) -> Run:
+    """Run a command as a fresh process: wall time, its CPU time (user + sys) and peak resident memory."""
+    w0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - w0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def best(cmd: list[str], runs: int) -> Run:
+    """The run with the least wall time; peak memory is the highest of all runs."""
+    results = [cold(cmd) for _ in range(runs)]
+    top = min(results, key=lambda r: r.wall)
+    return Run(top.wall, top.cpu, max(r.rss_mib for r in results))
+
+
+def has_peacesciencer() -> bool:
+    if not shutil.which("Rscript"):
+        return False
+    probe = subprocess.run(
+        ["Rscript", "-e", "library(peacesciencer)"], capture_output=True, text=True
+    )
+    return probe.returncode == 0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-r", action="store_true", help="skip peacesciencer even if R is installed"
+    )
     args = parser.parse_args()
-
-    chain().count()  # warm-up: open the store, read Parquet metadata
-    rows: list[tuple[str, float, float, str]] = []
-
-    base_w, base_c, base = timed(
-        lambda: dyad_years("cow", True, YEARS).to_arrow(ordered=False), args.runs
-    )
-    rows.append(
-        ("dyad_years() bare (baseline)", base_w, base_c, f"{base.num_rows:,} x {base.num_columns}")
-    )
-
-    tracemalloc.start()
-    full_w, full_c, full = timed(lambda: chain().to_arrow(ordered=False), args.runs)
-    _, py_peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    rss_full = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
-    result_mib = full.nbytes / 2**20
-    rows.append(("full chain -> Arrow", full_w, full_c, f"{full.num_rows:,} x {full.num_columns}"))
-    del full
-
-    sort_w, sort_c, _ = timed(lambda: chain().to_arrow(ordered=True), args.runs)
-    rows.append(("full chain -> Arrow, sorted", sort_w, sort_c, "ORDER BY ccode1, ccode2, year"))
-    pd_w, pd_c, frame = timed(lambda: chain().to_pandas(ordered=False), args.runs)
-    rows.append(("full chain -> pandas", pd_w, pd_c, f"{len(frame):,} x {frame.shape[1]}"))
-    del frame
-
+    with_r = not args.no_r and has_peacesciencer()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-panel-"))
+    cli = [sys.executable, "-m", "realpolitik.cli.main", "panel"]
+    years = ["--from", "1816", "--to", "2025"]
     print(
-        f"realpolitik panel benchmark: directed COW dyad-years {YEARS[0]}–{YEARS[1]} + {', '.join(CHAIN)}"
+        f"panel pipelines 1816–2025 as cold processes; min wall of {args.runs} runs, CPU and peak RSS of that run"
     )
-    print(f"cpu cores: {os.cpu_count()}, runs: {args.runs} (min wall time; CPU time of that run)")
+    print(f"cpu cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
     print(
-        f"{'operation':34} {'wall s':>7} {'cpu s':>7} {'x baseline':>10} {'vs peacesciencer':>17}  shape"
+        f"{'pipeline':13} {'tool':26} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9} {'wall x':>7} {'cpu x':>6} {'mem %':>6}"
     )
-    for name, w, c, shape in rows:
-        print(
-            f"{name:34} {w:7.2f} {c:7.2f} {w / base_w:10.1f} {PEACESCIENCER_SECONDS / w:16.1f}x  {shape}"
-        )
-    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"peak memory: {rss_full:,.0f} MiB resident after the full chain (process incl. DuckDB; result table "
-        f"{result_mib:,.0f} MiB), {peak_rss:,.0f} MiB after all runs incl. pandas; Python heap "
-        f"{py_peak / 2**20:,.0f} MiB (tracemalloc; Arrow/DuckDB buffers are native)"
-    )
-    print(
-        f"peacesciencer 1.2.9 figure: {PEACESCIENCER_SECONDS:.1f} s (quoted from issue 8, min of 3 on this machine; "
-        "R is not installed here, so it was not re-measured). Target: <= 2.0 s."
-    )
-    verdict = "meets" if full_w <= 2.0 else "misses"
-    print(
-        f"full chain: {full_w:.2f} s -> {PEACESCIENCER_SECONDS / full_w:.1f}x faster than the quoted figure ({verdict} the <= 2 s target)"
-    )
+    for name, (unit, steps, r_pipe) in PIPELINES.items():
+        out = tmp / f"{name}.parquet"
+        rows: list[tuple[str, Run]] = [
+            (
+                "realpolitik bare (no steps)",
+                best([*cli, *unit, *years, "--out", str(out)], args.runs),
+            )
+        ]
+        ours = best([*cli, *unit, *years, "--add", steps, "--out", str(out)], args.runs)
+        rows.append(("realpolitik CLI", ours))
+        ref = None
+        if with_r:
+            script = tmp / f"{name}.R"
+            script.write_text(
+                "suppressMessages({library(peacesciencer); library(dplyr)})\n"
+                f'saveRDS({r_pipe}, "{tmp / name}.rds", compress = FALSE)\n'
+            )
+            ref = best(["Rscript", str(script)], args.runs)
+            rows.append(("peacesciencer 1.2.9 (R)", ref))
+        base = ref or rows[0][1]
+        for tool, r in rows:
+            print(
+                f"{name:13} {tool:26} {r.wall:7.2f} {r.cpu:7.2f} {r.rss_mib:9,.0f} {base.wall / r.wall:7.1f} "
+                f"{base.cpu / r.cpu:6.1f} {100 * r.rss_mib / base.rss_mib:6.0f}"
+            )
+        if ref:
+            verdict = "meets" if ref.wall / ours.wall >= TARGETS[name] else "misses"
+            print(
+                f"{'':13} -> realpolitik is {ref.wall / ours.wall:.1f}x peacesciencer (wall), {ref.cpu / ours.cpu:.1f}x (CPU), "
+                f"{100 * ours.rss_mib / ref.rss_mib:.0f} % of its peak memory: {verdict} the {TARGETS[name]:.0f}x target"
+            )
+    if not with_r:
+        print("(ratios are to the bare panel: Rscript with peacesciencer is not installed here)")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ def chain() -> pd.DataFrame:
         .add_arms()
         .add_crude()
         .add_events()
+        .add_peace_years()
     )
     return p.to_pandas(ordered=False)
 
@@ -122,8 +123,10 @@ def test_azerbaijan_iran_disputes_and_contiguity(chain):
     assert list(d.index[d.gmlmidongoing == 1]) == [2001, 2002, 2003]
     assert list(d.index[d.gmlmidonset == 1]) == [2001, 2002, 2003]
     assert d.loc[2001, "gml_hostlev"] == 3
-    assert d.loc[2000, "gmlmidspell"] == 9  # the pair exists since 1991 with no earlier onset
-    assert d.loc[2003, "gmlmidspell"] == 0 and d.loc[2010, "gmlmidspell"] == 7
+    assert d.loc[2000, "gmlmidspell"] == 9  # the pair exists since 1991 with no earlier dispute
+    assert d.loc[2001, "gmlmidspell"] == 10  # the onset year counts the peace years before it
+    # ongoing 2001–2003: the years after a dispute year restart at 0 (peacesciencer's spells)
+    assert list(d.loc[2002:2005, "gmlmidspell"]) == [0, 0, 0, 1] and d.loc[2010, "gmlmidspell"] == 6
     assert (d.loc[1992:2016, "conttype"] == 1).all()
     assert pd.isna(d.loc[2017, "conttype"])
     assert d.loc[2010, "mindist"] == 0
@@ -288,3 +291,86 @@ def test_dyads_equal_peacesciencer_reference_rows(raw_dir, store, system, name, 
         f"SELECT count(*) FROM (SELECT {a}, {b}, year FROM ({ours}) EXCEPT SELECT {a}, {b}, year FROM ref)"
     ).fetchone()[0]
     assert (missing, extra, len(ref)) == (0, 0, {"cow": 2_214_930, "gw": 2_599_466}[system])
+
+
+def row(panel, a: int, b: int, year: int) -> dict:
+    frame = panel.to_pandas()
+    hit = frame[(frame.ccode1 == a) & (frame.ccode2 == b) & (frame.year == year)]
+    assert len(hit) == 1
+    return hit.iloc[0].to_dict()
+
+
+def test_conttype_is_the_type_at_the_start_of_the_year():
+    p = dyad_years("cow", True, (1836, 2012)).add_contiguity()
+    # Sudan–Kenya: land contiguity to 2011-07, none after (South Sudan): 1 in 2011, 0 in 2012
+    assert row(p, 625, 501, 2011)["conttype"] == 1 and row(p, 625, 501, 2012)["conttype"] == 0
+    # Tunisia–Ottoman Empire: a land record in force all year beside a collapsed "no contiguity" record
+    assert row(p, 616, 640, 1836)["conttype"] == 1
+    # Azerbaijan–Iran: Azerbaijan enters in 1991-12, contiguous from its first month
+    assert row(p, 373, 630, 1991)["conttype"] == 1
+
+
+def test_atop_alliance_and_either_direction():
+    directed = dyad_years("cow", True, (1925, 1989)).add_atop()
+    undirected = dyad_years("cow", False, (1925, 1989)).add_atop()
+    # Malta → Libya has no defense obligation in 1989, Libya → Malta has: non-directed counts it
+    assert row(directed, 338, 620, 1989)["atop_defense"] == 0
+    assert row(directed, 620, 338, 1989)["atop_defense"] == 1
+    assert row(undirected, 338, 620, 1989)["atop_defense"] == 1
+    # UK–Italy 1925: in an ATOP alliance with none of the five obligations
+    uk_it = row(directed, 200, 325, 1925)
+    assert uk_it["atop_alliance"] == 1 and uk_it["atop_defense"] == uk_it["atop_consul"] == 0
+
+
+def test_austria_carries_austria_hungary_rivalry_to_1920():
+    p = dyad_years("cow", False, (1919, 1921)).add_rivalries()
+    assert row(p, 305, 345, 1919)["tss_rivalry"] == 1 and row(p, 305, 345, 1920)["td_rivalry"] == 1
+    assert row(p, 305, 345, 1921)["tss_rivalry"] == 0
+
+
+def test_new_verbs_spot_checks():
+    d = (
+        dyad_years("cow", True, (1940, 2010))
+        .add_cow_wars()
+        .add_igos()
+        .add_capital_distance()
+        .add_peace_years()
+    )
+    us_ger = row(d, 2, 255, 1942)
+    assert us_ger["cowinterongoing"] == 1 and us_ger["warnum"] == 139  # World War II
+    assert 5_850 < row(d, 2, 200, 1950)["capdist"] < 5_950  # Washington–London, about 5,900 km
+    assert row(d, 2, 200, 1950)["dyadigos"] > 0
+    assert pd.isna(
+        dyad_years("cow", True, (2015, 2015)).add_igos().to_pandas().dyadigos
+    ).all()  # IGO data end 2014
+    g = state_years("gw", (2000, 2005)).add_ucdp_acd().add_peace_years().to_pandas()
+    us = g[g.gwcode == 2].set_index("year").sort_index()
+    assert list(us.ucdpongoing) == [0, 1, 1, 1, 1, 1] and us.loc[2001, "ucdponset"] == 1
+    assert list(us.ucdpspell.loc[2002:2003]) == [0, 0]
+
+
+def test_leader_years(cli, tmp_path):
+    from realpolitik.panel import leader_years
+
+    frame = leader_years((2009, 2015)).add_lead().to_pandas()
+    obama = frame[frame.obsid == "USA-2009"].set_index("year").sort_index()
+    assert list(obama.yrinoffice) == list(range(1, 8)) and obama.loc[2009, "leaderage"] == 48
+    assert leader_years().count() == 17_686
+    out = tmp_path / "l.csv"
+    r = cli(
+        "panel",
+        "leader-years",
+        "--from",
+        "2000",
+        "--to",
+        "2001",
+        "--add",
+        "lead,democracy",
+        "--out",
+        str(out),
+    )
+    assert r.returncode == 0, r.stderr
+    bad = cli("panel", "state-years", "--add", "peace_years", "--out", str(tmp_path / "s.csv"))
+    assert bad.returncode == 2 and "conflict step" in bad.stderr
+    bad = cli("panel", "state-years", "--add", "ucdp_acd", "--out", str(tmp_path / "s.csv"))
+    assert bad.returncode == 2 and "Gleditsch" in bad.stderr

@@ -90,14 +90,22 @@ def _whole_short_help(group: typer.Typer) -> None:
             _whole_short_help(sub.typer_instance)
 
 
-def _register_all() -> None:
+# command groups whose module registers all of them and nothing else: a run of one loads only its module, so
+# `realpolitik panel …` starts without the other commands' imports (`data` is not one: releases.py extends it)
+SELF_CONTAINED = {"panel"}
+
+
+def _register_all(argv: list[str] = sys.argv[1:]) -> None:
     import realpolitik.cli as pkg
 
     _plain_help()
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        if info.name in {"main", "common"}:
-            continue
-        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+    names = sorted(
+        i.name for i in pkgutil.iter_modules(pkg.__path__) if i.name not in {"main", "common"}
+    )
+    if argv and argv[0] in SELF_CONTAINED:
+        names = [argv[0]]
+    for name in names:
+        module = importlib.import_module(f"{pkg.__name__}.{name}")
         register = getattr(module, "register", None)
         if register:
             register(app)

@@ -14,7 +14,8 @@ AddOpt = Annotated[
     typer.Option(
         "--add",
         help="Comma-separated steps: contiguity, mindist, atop, cow_mids, gml, rivalry, nmc, "
-        "majors, democracy, trade, ideal_points, arms, crude, events.",
+        "majors, democracy, trade, ideal_points, arms, crude, events, igos, capital_distance, cow_wars, "
+        "ucdp_acd, peace_years (after the conflict steps), lead (leader-years).",
     ),
 ]
 OutOpt = Annotated[
@@ -28,6 +29,12 @@ EndOpt = Annotated[
     int | None,
     typer.Option("--to", help="Last year (inclusive); default: the last concluded year."),
 ]
+SortOpt = Annotated[
+    bool,
+    typer.Option(
+        "--sort", help="Sort rows by codes and year (costs time; rows are unsorted by default)."
+    ),
+]
 CiteOpt = Annotated[
     str | None,
     typer.Option("--cite", help="Also print the citation of every dataset used: apa or bibtex."),
@@ -38,10 +45,8 @@ def _steps(add: str | None) -> list[str]:
     return [s.strip() for s in (add or "").split(",") if s.strip()]
 
 
-def run(panel, steps: list[str], out: Path, cite: str | None) -> None:
-    """Add the steps (one progress step each, on a TTY), write the file, print a summary and notes."""
-    from rich.progress import Progress
-
+def run(panel, steps: list[str], out: Path, cite: str | None, sort: bool = False) -> None:
+    """Add the steps, write the file (a progress bar on a terminal), print a summary and notes."""
     from realpolitik.errors import UserError
     from realpolitik.panel.write import format_of
 
@@ -51,15 +56,18 @@ def run(panel, steps: list[str], out: Path, cite: str | None) -> None:
         raise UserError(f"cannot write {out}: directory {parent} does not exist")
     if cite not in (None, "apa", "bibtex"):
         raise UserError(f"unknown citation format {cite!r}; use apa or bibtex")
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-        task = progress.add_task("panel", total=len(steps) + 1)
-        for step in steps:
-            progress.update(task, description=f"adding {step}")
-            panel = panel.add(step)
-            progress.advance(task)
-        progress.update(task, description=f"writing {out.name}")
-        rows = panel.write(out, count=True)
-        progress.advance(task)
+    for (
+        step
+    ) in steps:  # building the SQL takes microseconds: only the write is worth a progress bar
+        panel = panel.add(step)
+    if sys.stderr.isatty():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        columns = (SpinnerColumn(), TextColumn(f"writing {out.name}"), TimeElapsedColumn())
+        with Progress(*columns, transient=True):
+            rows = panel.write(out, count=True, sort=sort)
+    else:
+        rows = panel.write(out, count=True, sort=sort)
     cols = 1 + len(panel.codes) + len(panel.columns)
     print(f"wrote {out} ({rows:,} rows, {cols} columns; steps: {', '.join(panel.steps) or 'none'})")
     for note in panel.notes:
@@ -70,7 +78,7 @@ def run(panel, steps: list[str], out: Path, cite: str | None) -> None:
 
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(
-        help="Dyad-year and state-year research panels (peacesciencer-style, in DuckDB).",
+        help="Dyad-year, state-year and leader-year research panels (peacesciencer-style, in DuckDB).",
         no_args_is_help=True,
     )
 
@@ -87,12 +95,14 @@ def register(app: typer.Typer) -> None:
         ] = True,
         system: SystemOpt = "cow",
         add: AddOpt = None,
+        sort: SortOpt = False,
         cite: CiteOpt = None,
     ) -> None:
         """Every dyad-year of the state system, plus the --add steps, written to --out."""
         from realpolitik.panel import dyad_years, last_year
 
-        run(dyad_years(system, directed, (start, end or last_year())), _steps(add), out, cite)
+        panel = dyad_years(system, directed, (start, end or last_year()))
+        run(panel, _steps(add), out, cite, sort)
 
     @sub.command("state-years")
     def state_cmd(
@@ -101,11 +111,26 @@ def register(app: typer.Typer) -> None:
         end: EndOpt = None,
         system: SystemOpt = "cow",
         add: AddOpt = None,
+        sort: SortOpt = False,
         cite: CiteOpt = None,
     ) -> None:
         """Every state-year of the system, plus --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
         from realpolitik.panel import last_year, state_years
 
-        run(state_years(system, (start, end or last_year())), _steps(add), out, cite)
+        run(state_years(system, (start, end or last_year())), _steps(add), out, cite, sort)
+
+    @sub.command("leader-years")
+    def leader_cmd(
+        out: OutOpt,
+        start: Annotated[int, typer.Option("--from", help="First year (inclusive).")] = 1840,
+        end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")] = 2015,
+        add: AddOpt = None,
+        sort: SortOpt = False,
+        cite: CiteOpt = None,
+    ) -> None:
+        """Every year of every Archigos leader (GW codes), plus --add steps (lead, nmc, democracy, ucdp_acd, …)."""
+        from realpolitik.panel import leader_years
+
+        run(leader_years((start, end)), _steps(add), out, cite, sort)
 
     app.add_typer(sub, name="panel")

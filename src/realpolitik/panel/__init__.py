@@ -5,7 +5,7 @@ panel = dyad_years("cow", years=(1816, 2020)).add_contiguity().add_atop().add_gm
 panel.write("dyads.parquet")          # or panel.to_pandas()
 """
 
-from realpolitik.panel.core import Panel, dyad_years, last_year, state_years
+from realpolitik.panel.core import Panel, dyad_years, last_year, leader_years, state_years
 from realpolitik.panel.steps import STEPS
 
-__all__ = ["Panel", "STEPS", "dyad_years", "last_year", "state_years"]
+__all__ = ["Panel", "STEPS", "dyad_years", "last_year", "leader_years", "state_years"]

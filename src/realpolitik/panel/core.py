@@ -6,14 +6,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from realpolitik.errors import BadPeriod, UserError
-from realpolitik.result import Source
 from realpolitik.store import Store, get_store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from realpolitik.result import Source
 
 FIRST_YEAR = 1816
 SYSTEMS = ("cow", "gw")
@@ -46,8 +49,8 @@ class Panel:
     formed, so a dyad-year panel joins each state table once per state-year, not twice per dyad-year.
     """
 
-    state_sql: str  # state-years: code, year, _spell (start year of the membership spell)
-    unit: str  # "dyad" or "state"
+    state_sql: str  # state-years: code, year
+    unit: str  # "dyad", "state" or "leader" (a leader-year is a state-year of one leader: state steps apply)
     system: str
     directed: bool
     years: tuple[int, int]
@@ -55,6 +58,8 @@ class Panel:
     state_parts: tuple[tuple[str, str], ...] = ()  # (select over alias s, joins) on the state-years
     pair_cols: tuple[str, ...] = ()  # dyad columns from the two state rows a and b
     dyad_parts: tuple[tuple[str, str], ...] = ()  # (select over alias p, joins) on the dyad-years
+    # queries over the finished rows ("{rows}"), e.g. window functions
+    post_parts: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -67,7 +72,10 @@ class Panel:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The native code columns: ccode1/ccode2 (or gwcode…) for dyads, ccode/gwcode for states."""
+        """The key columns before year: ccode1/ccode2 (or gwcode…) for dyads, ccode/gwcode for states, obsid and
+        gwcode for leaders."""
+        if self.unit == "leader":
+            return ("obsid", self.code)
         return (f"{self.code}1", f"{self.code}2") if self.unit == "dyad" else (self.code,)
 
     def cow_key(self, i: int = 0, alias: str = "p") -> str:
@@ -144,7 +152,7 @@ class Panel:
     ) -> Panel:
         """Add state-level columns (select over alias s); dyad panels get them as <name>1/<name>2 plus `pair_extra`."""
         rec = self._record(step, datasets, notes)
-        if self.unit == "state":
+        if self.unit != "dyad":
             return replace(
                 self,
                 state_parts=(*self.state_parts, (select, joins)),
@@ -162,13 +170,24 @@ class Panel:
             **rec,
         )
 
+    def extend_rows(
+        self, query: str, columns: list[str], step: str, datasets: list[str], notes: list[str]
+    ) -> Panel:
+        """Add columns computed over the finished rows: `query` selects from "{rows}" (e.g. window functions)."""
+        return replace(
+            self,
+            post_parts=(*self.post_parts, query),
+            columns=(*self.columns, *columns),
+            **self._record(step, datasets, notes),
+        )
+
     @property
     def sql(self) -> str:
         """The SQL of the whole panel (columns in the order the steps added them)."""
         sx = "SELECT s.*" + "".join(f", {sel}" for sel, _ in self.state_parts)
         sx += f" FROM ({self.state_sql}) s " + " ".join(j for _, j in self.state_parts)
         c = self.code
-        if self.unit == "state":
+        if self.unit != "dyad":
             sql = sx
         else:
             false = "cow_false_dyads" if self.system == "cow" else "gw_false_dyads"
@@ -179,7 +198,6 @@ class Panel:
                 "_k": dkey("a._cow", "b._cow", "a.year"),
                 "_u": dkey("least(a._cow, b._cow)", "greatest(a._cow, b._cow)", "a.year"),
                 "_un": dkey(f"least(a.{c}, b.{c})", f"greatest(a.{c}, b.{c})", "a.year"),
-                "_dstart": "greatest(a._spell, b._spell)",
             }
             # only the hidden keys some step uses (each costs a computation per dyad-year)
             text = " ".join(" ".join(map(str, part)) for part in self.dyad_parts)
@@ -195,6 +213,8 @@ class Panel:
         if self.dyad_parts:  # one flat SELECT: every step joins the base rows p by its key
             sels = ", ".join(part[0] for part in self.dyad_parts)
             sql = f"SELECT p.*, {sels} FROM ({sql}) p " + _dyad_joins(self.dyad_parts)
+        for query in self.post_parts:
+            sql = query.replace("{rows}", f"({sql})")
         cols = ", ".join((*self.codes, "year", *self.columns))
         return f"SELECT {cols} FROM ({sql}) p"
 
@@ -273,33 +293,65 @@ class Panel:
     def add_events(self) -> Panel:
         return self.add("events")
 
+    def add_igos(self) -> Panel:
+        return self.add("igos")
+
+    def add_capital_distance(self) -> Panel:
+        return self.add("capital_distance")
+
+    def add_cow_wars(self) -> Panel:
+        return self.add("cow_wars")
+
+    def add_ucdp_acd(
+        self,
+        type: str | list[str] | None = None,  # noqa: A002 - peacesciencer's argument name
+        issue: str | list[str] | None = None,
+        only_wars: bool = False,
+    ) -> Panel:
+        return self.add("ucdp_acd", type=type, issue=issue, only_wars=only_wars)
+
+    def add_peace_years(self) -> Panel:
+        return self.add("peace_years")
+
+    def add_lead(self) -> Panel:
+        return self.add("lead")
+
     # ------------------------------------------------------------------ output
-    def relation(self, ordered: bool = True) -> duckdb.DuckDBPyRelation:
-        """The panel as a lazy DuckDB relation, sorted by codes and year unless `ordered=False`."""
+    def relation(self, ordered: bool = False) -> duckdb.DuckDBPyRelation:
+        """The panel as a lazy DuckDB relation; sorted by codes and year only when `ordered=True` (sorting costs)."""
         order = f" ORDER BY {', '.join(self.codes)}, year" if ordered else ""
         return self._con().sql(f"SELECT * FROM ({self.sql}){order}")
 
-    def to_arrow(self, ordered: bool = True):
+    def to_arrow(self, ordered: bool = False):
         """Materialise as a pyarrow Table."""
         return self.relation(ordered).to_arrow_table()
 
-    def to_pandas(self, ordered: bool = True) -> pd.DataFrame:
+    def to_pandas(self, ordered: bool = False) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
-        return self.to_arrow(ordered).to_pandas(types_mapper=_nullable)
+        import pandas as pd
+
+        nullable = {
+            "int8": pd.Int8Dtype(),
+            "int16": pd.Int16Dtype(),
+            "int32": pd.Int32Dtype(),
+            "int64": pd.Int64Dtype(),
+        }
+        return self.to_arrow(ordered).to_pandas(types_mapper=lambda t: nullable.get(str(t)))
 
     def count(self) -> int:
         """Number of rows."""
         return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
 
-    def write(self, path: Path | str, count: bool = False) -> Path | int:
+    def write(self, path: Path | str, count: bool = False, sort: bool = False) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
+        Rows are streamed in the order DuckDB produces them, sorted by codes and year only with `sort=True`.
         Returns the path, or the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 
         p = Path(path)
-        rows = write_panel(self, p)
+        rows = write_panel(self, p, sort)
         return rows if count else p
 
     def sources(self) -> list[Source]:
@@ -343,18 +395,6 @@ def _dyad_joins(parts: tuple[tuple[str, ...], ...]) -> str:
     return " ".join([*joins, *raw])
 
 
-def _nullable(arrow_type):
-    import pyarrow as pa
-
-    mapping = {
-        pa.int8(): pd.Int8Dtype(),
-        pa.int16(): pd.Int16Dtype(),
-        pa.int32(): pd.Int32Dtype(),
-        pa.int64(): pd.Int64Dtype(),
-    }
-    return mapping.get(arrow_type)
-
-
 ALIASES = {
     "gml": "gml_mids",
     "cow_mid": "cow_mids",
@@ -374,6 +414,14 @@ ALIASES = {
     "sipri": "arms",
     "oil": "crude",
     "event": "events",
+    "igo": "igos",
+    "capdist": "capital_distance",
+    "capital_distances": "capital_distance",
+    "wars": "cow_wars",
+    "cow_war": "cow_wars",
+    "ucdp": "ucdp_acd",
+    "peace": "peace_years",
+    "spells": "peace_years",
 }
 
 
@@ -440,8 +488,8 @@ def _panel(
     st = store or get_store()
     code = "ccode" if system == "cow" else "gwcode"
     sql = (
-        f"SELECT {code}::SMALLINT AS {code}, year::SMALLINT AS year, max(sy)::SMALLINT AS _spell "
-        f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start} GROUP BY ALL"
+        f"SELECT DISTINCT {code}::SMALLINT AS {code}, year::SMALLINT AS year "
+        f"FROM ({_state_year_sql(system, end)}) WHERE year >= {start}"
     )
     datasets = tuple(dict.fromkeys((SYSTEM_DATASET[system], "cow_states")))
     return Panel(
@@ -452,5 +500,38 @@ def _panel(
         (start, end),
         datasets=datasets,
         notes=(SYSTEM_NOTE[system],),
+        store=st,
+    )
+
+
+def leader_years(years: tuple[int, int] = (1840, 2015), store: Store | None = None) -> Panel:
+    """Every year of every Archigos leader spell, like peacesciencer's create_leaderyears() (standardize = "none").
+
+    A leader is in a year if in office on any day of it; yrinoffice counts calendar years from the start (1 in the
+    first), leaderage is the year minus the birth year. Codes are Gleditsch–Ward, as in Archigos.
+    """
+    st = store or get_store()
+    start, end = int(years[0]), int(years[1])
+    if start > end:
+        raise BadPeriod(f"--from {start} is after --to {end}")
+    sql = (
+        "SELECT DISTINCT obsid, gwcode::SMALLINT AS gwcode, y::SMALLINT AS year, leader, gender, "
+        "(y - yrborn)::SMALLINT AS leaderage, (y - year(startdate) + 1)::SMALLINT AS yrinoffice "
+        "FROM (SELECT *, unnest(range(year(startdate), year(enddate) + 1)) AS y FROM archigos) "
+        f"WHERE y BETWEEN {start} AND {end}"
+    )
+    note = (
+        "Leader-years: Archigos 4.1 leader spells (peacesciencer 1.2.9's subset), every calendar year a leader held "
+        "office on any day (two leaders share a state-year when power changed hands); GW codes."
+    )
+    return Panel(
+        sql,
+        "leader",
+        "gw",
+        True,
+        (start, end),
+        columns=("leader", "gender", "leaderage", "yrinoffice"),
+        datasets=("leaders",),
+        notes=(note,),
         store=st,
     )

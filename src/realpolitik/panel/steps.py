@@ -26,54 +26,115 @@ def _dyad_only(panel: Panel, step: str) -> None:
 
 
 def add_contiguity(panel: Panel) -> Panel:
-    """conttype: COW direct contiguity, 0 none, 1 land/river, 2–5 sea ≤12/24/150/400 miles (closest type in the year)."""
+    """conttype: COW direct contiguity in force at the start of the year, 0 none, 1 land/river, 2–5 sea ≤12/24/150/400 mi.
+
+    "Start of the year" is the first month of the year the contiguity data cover the pair (January, or the month a
+    state enters): the closest type among the records in force that month, 0 when none is. A type that begins or
+    ends later in the year counts from the next year, as in peacesciencer's `add_contiguity(slice = "first")`.
+    """
     _dyad_only(panel, "contiguity")
     panel.require("cow_contdir")
     inside, first, last = _inside(panel, "cow_contdir")
+    # records by year with the first and last month they are in force that year; the 0 records (months in which
+    # both states exist without contiguity) only date the pair's first month, since peacesciencer's collapsed 0
+    # spans also run across months of contiguity
+    months = (
+        "SELECT ccode1, ccode2, conttype, y AS year, CASE WHEN y = styear THEN month(stdate) ELSE 1 END AS fm, "
+        "CASE WHEN y = endyear THEN month(enddate) ELSE 12 END AS lm "
+        "FROM (SELECT *, unnest(range(styear, endyear + 1)) AS y FROM cow_contdir)"
+    )
     source = (
-        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, min(conttype) AS conttype FROM "
-        "(SELECT ccode1, ccode2, conttype, unnest(range(styear, endyear + 1)) AS year FROM cow_contdir) GROUP BY ALL"
+        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, coalesce(min(conttype) FILTER "
+        "(WHERE conttype > 0 AND fm <= f0 AND lm >= f0), 0) AS conttype FROM "
+        f"(SELECT *, min(fm) OVER (PARTITION BY ccode1, ccode2, year) AS f0 FROM ({months})) GROUP BY ALL"
     )
     select = f"(CASE WHEN {inside} THEN coalesce(ct.conttype, 0) END)::TINYINT AS conttype"
-    note = f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; NULL outside (not 0)."
+    note = (
+        f"conttype: COW Direct Contiguity v3.2 covers {first}–{last}; the type in force at the start of the year "
+        "(a change during the year counts from the next year); NULL outside the coverage (not 0)."
+    )
     return panel.extend_keyed(
         select, "ct", "_k", source, ["conttype"], "contiguity", ["cow_contdir"], [note]
     )
 
 
 def add_mindist(panel: Panel) -> Panel:
-    """mindist: minimum distance in km between the two states on 1 January (CShapes 2.0), NULL outside 1886–2019."""
+    """mindist: minimum distance in km between the two states (CShapes 2.0), NULL outside 1886–2019.
+
+    COW panels take the first distance recorded in the year (so a pair formed during the year has one, as in
+    peacesciencer's default); GW panels the distance on 1 January (no date-level GW file is published with it).
+    """
     _dyad_only(panel, "mindist")
-    table = "cow_mindist" if panel.system == "cow" else "gw_mindist"
+    if panel.system == "cow":
+        table, a, b, key, dataset, when = (
+            "cow_mindist_first",
+            "ccode1",
+            "ccode2",
+            "_u",
+            "cshapes_mindist_first",
+            "first recorded in the year",
+        )
+    else:  # GW codes are native: their own key
+        table, a, b, key, dataset, when = (
+            "gw_mindist",
+            "gwcode1",
+            "gwcode2",
+            "_un",
+            "cshapes_mindist",
+            "on 1 January",
+        )
     panel.require(table)
-    a, b = ("ccode1", "ccode2") if panel.system == "cow" else ("gwcode1", "gwcode2")
-    inside, first, last = _inside(panel, table)
-    key = (
-        "_u" if panel.system == "cow" else "_un"
-    )  # COW codes are the native codes: same key as rivalries
+    _, first, last = _inside(panel, table)
     source = f"SELECT {dkey(a, b, 'year')} AS {key}, mindist FROM {table}"
-    note = f"mindist: CShapes 2.0 minimum distance (km) covers {first}–{last}; NULL outside and for dyads it does not list."
-    select = "md.mindist AS mindist"
+    note = (
+        f"mindist: CShapes 2.0 minimum distance (km) {when}, covers {first}–{last}; NULL outside and for pairs "
+        "it does not list."
+    )
     return panel.extend_keyed(
-        select, "md", key, source, ["mindist"], "mindist", ["cshapes_mindist"], [note]
+        "md.mindist AS mindist", "md", key, source, ["mindist"], "mindist", [dataset], [note]
     )
 
 
-ATOP = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+ATOP = [
+    "atop_alliance",
+    "atop_defense",
+    "atop_offense",
+    "atop_neutral",
+    "atop_nonagg",
+    "atop_consul",
+]
 
 
 def add_atop(panel: Panel) -> Panel:
-    """ATOP v5 obligations of the dyad-year (defense, offense, neutrality, non-aggression, consultation), 0/1."""
+    """ATOP v5 of the dyad-year, 0/1: any alliance (the pair in ATOP's dyad-years) and each obligation.
+
+    Directed panels read the ccode1→ccode2 row; non-directed panels count an obligation in either direction
+    (peacesciencer's `add_atop_alliance(ndir = TRUE)`).
+    """
     _dyad_only(panel, "atop")
     panel.require("atop_alliance")
     inside, first, last = _inside(panel, "atop_alliance")
-    cols = ", ".join(ATOP)
-    source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {cols} FROM atop_alliance"
+    obligations = ATOP[1:]
+    if panel.directed:
+        key, cols = "_k", ", ".join(obligations)
+        source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, 1 AS atop_alliance, {cols} FROM atop_alliance"
+    else:
+        key, cols = "_u", ", ".join(f"max({c}) AS {c}" for c in obligations)
+        pair = dkey("least(ccode1, ccode2)", "greatest(ccode1, ccode2)", "year")
+        source = f"SELECT {pair} AS _u, 1 AS atop_alliance, {cols} FROM atop_alliance GROUP BY 1"
     select = ", ".join(
         f"(CASE WHEN {inside} THEN coalesce(al.{c}, 0) END)::TINYINT AS {c}" for c in ATOP
     )
-    note = f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0)."
-    return panel.extend_keyed(select, "al", "_k", source, ATOP, "atop", ["atop"], [note])
+    note = (
+        f"atop_*: ATOP v5 covers {first}–{last}; NULL after {last} (not 0). atop_alliance = 1 for any ATOP alliance "
+        "of the pair, also one with none of the five obligations"
+        + (
+            "."
+            if panel.directed
+            else "; non-directed rows count an obligation in either direction."
+        )
+    )
+    return panel.extend_keyed(select, "al", key, source, ATOP, "atop", ["atop"], [note])
 
 
 MID_COLUMNS = [
@@ -97,37 +158,21 @@ MID_COLUMNS = [
 def _add_mids(panel: Panel, family: str) -> Panel:
     table = f"{family}_mid_ddydisps"
     panel.require(table)
-    onset, ongoing, spell = f"{family}midonset", f"{family}midongoing", f"{family}midspell"
+    onset, ongoing = f"{family}midonset", f"{family}midongoing"
     inside, first, last = _inside(panel, table)
     names = [onset, ongoing, *[f"{family}_{c}" for c in MID_COLUMNS]]
-    cols = [
-        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{onset}, 0) END)::TINYINT AS {onset}",
-        f"(CASE WHEN {inside} THEN coalesce(m_{family}.{ongoing}, 0) END)::TINYINT AS {ongoing}",
-        *[f"m_{family}.{c} AS {family}_{c}" for c in MID_COLUMNS],
-    ]
-    # peace years: for every dyad-year after an onset (to the next one), the year of the latest onset
-    last_onset = (
-        f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, last_onset FROM (SELECT ccode1, ccode2, o AS last_onset, "
-        f"unnest(range(o, coalesce(nxt, {last} + 1))) AS year FROM "
-        f"(SELECT ccode1, ccode2, year AS o, lead(year) OVER (PARTITION BY ccode1, ccode2 ORDER BY year) AS nxt "
-        f"FROM {table} WHERE {onset} = 1))"
-    )
-    disputes = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {onset}, {ongoing}, {', '.join(MID_COLUMNS)} FROM {table}"
-    source = (
-        f"SELECT coalesce(d._k, lo._k) AS _k, d.* EXCLUDE (_k), lo.last_onset "
-        f"FROM ({disputes}) d FULL JOIN ({last_onset}) lo ON d._k = lo._k"
-    )
     m = f"m_{family}"
-    cols.append(
-        f"(CASE WHEN {inside} THEN p.year - greatest(coalesce(m_{family}.last_onset, p._dstart), p._dstart) END)::SMALLINT AS {spell}"
-    )
-    names.append(spell)
+    cols = [
+        f"(CASE WHEN {inside} THEN coalesce({m}.{onset}, 0) END)::TINYINT AS {onset}",
+        f"(CASE WHEN {inside} THEN coalesce({m}.{ongoing}, 0) END)::TINYINT AS {ongoing}",
+        *[f"{m}.{c} AS {family}_{c}" for c in MID_COLUMNS],
+    ]
+    source = f"SELECT {dkey('ccode1', 'ccode2', 'year')} AS _k, {onset}, {ongoing}, {', '.join(MID_COLUMNS)} FROM {table}"
     label = "COW MID v5" if family == "cow" else "GML MID v2.2.1"
     notes = [
         f"{onset}/{ongoing}: {label} covers {first}–{last}; NULL after {last} (not 0). One dispute per dyad-year "
-        f"(peacesciencer's whittled {table}); {family}_hostlev 1–5 is the dyad's highest hostility.",
-        f"{spell}: peace years since the later of the dyad's last {family.upper()} MID onset and the start of the "
-        "pair's current system membership (0 in an onset year); NULL after the coverage.",
+        f"(peacesciencer's whittled {table}); {family}_hostlev 1–5 is the dyad's highest hostility. "
+        f"Peace years: add_peace_years()."
     ]
     step = f"{family}_mids"
     return panel.extend_keyed(
@@ -136,15 +181,20 @@ def _add_mids(panel: Panel, family: str) -> Panel:
 
 
 def add_cow_mids(panel: Panel) -> Panel:
-    """COW MID v5 onset, ongoing, hostility and peace years (dyad-years to 2014)."""
+    """COW MID v5 onset, ongoing and hostility (dyad-years to 2014)."""
     _dyad_only(panel, "cow_mids")
     return _add_mids(panel, "cow")
 
 
 def add_gml_mids(panel: Panel) -> Panel:
-    """GML MID v2.2.1 onset, ongoing, hostility and peace years (dyad-years to 2010)."""
+    """GML MID v2.2.1 onset, ongoing and hostility (dyad-years to 2010)."""
     _dyad_only(panel, "gml_mids")
     return _add_mids(panel, "gml")
+
+
+def _austria(code: str) -> str:
+    """SQL: a rivalry side coded Austria-Hungary (300) after 1918 is Austria (305), as the rivalry's name says."""
+    return f"(CASE WHEN {code} = 300 AND year >= 1919 THEN 305 ELSE {code} END)"
 
 
 def add_rivalries(panel: Panel) -> Panel:
@@ -155,13 +205,13 @@ def add_rivalries(panel: Panel) -> Panel:
     tss_in, _, tss_last = _inside(panel, "tss_rivalries")
     flags = ["positional", "spatial", "ideological", "interventionary", "principal", "aprin"]
     td = (
-        "SELECT ccode1, ccode2, year, min(rivalryno) AS rivalryno, min(type1) AS type1, min(type2) AS type2, "
-        "min(type3) AS type3 FROM (SELECT *, unnest(range(styear, endyear + 1)) AS year FROM td_rivalries) GROUP BY ccode1, ccode2, year"
+        f"SELECT {_austria('ccode1')} AS ccode1, {_austria('ccode2')} AS ccode2, year, min(rivalryno) AS rivalryno, min(type1) AS type1, min(type2) AS type2, "
+        "min(type3) AS type3 FROM (SELECT *, unnest(range(styear, endyear + 1)) AS year FROM td_rivalries) GROUP BY ALL"
     )
     tss = (
-        "SELECT ccode1, ccode2, year, min(tssr_id) AS tssr_id, "
+        f"SELECT {_austria('ccode1')} AS ccode1, {_austria('ccode2')} AS ccode2, year, min(tssr_id) AS tssr_id, "
         + ", ".join(f'max("{f}") AS "{f}"' for f in flags)
-        + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ccode1, ccode2, year'
+        + ' FROM (SELECT *, unnest(range("start", "end" + 1)) AS year FROM tss_rivalries) GROUP BY ALL'
     )
     source = (
         f"SELECT coalesce(td._u, ts._u) AS _u, td.* EXCLUDE (_u), ts.* EXCLUDE (_u) FROM "
@@ -245,7 +295,7 @@ def add_democracy(panel: Panel) -> Panel:
 
 def add_cow_trade(panel: Panel) -> Panel:
     """COW Trade v4: dyadic imports each way (flow1 = imports of state 1 from state 2), US$ millions, to 2014."""
-    if panel.unit == "state":
+    if panel.unit != "dyad":
         panel.require("cow_trade_sy")
         _, first, last = _inside(panel, "cow_trade_sy")
         joins = f"LEFT JOIN cow_trade_sy t ON t.ccode = {panel.state_cow_key()} AND t.year = s.year"
@@ -313,7 +363,21 @@ def add_events(panel: Panel) -> Panel:
     return _events(panel)
 
 
-STEPS: dict[str, Callable[[Panel], Panel]] = {
+def _lazy(module: str, name: str) -> Callable[..., Panel]:
+    """A step defined in another panel module, imported when used."""
+
+    def step(panel: Panel, **kwargs) -> Panel:
+        import importlib
+
+        return getattr(importlib.import_module(f"realpolitik.panel.{module}"), name)(
+            panel, **kwargs
+        )
+
+    step.__doc__ = f"See realpolitik.panel.{module}.{name}."
+    return step
+
+
+STEPS: dict[str, Callable[..., Panel]] = {
     "contiguity": add_contiguity,
     "mindist": add_mindist,
     "atop": add_atop,
@@ -328,4 +392,10 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "arms": add_arms,
     "crude": add_crude,
     "events": add_events,
+    "igos": _lazy("igos", "add_igos"),
+    "capital_distance": _lazy("capitals", "add_capital_distance"),
+    "cow_wars": _lazy("wars", "add_cow_wars"),
+    "ucdp_acd": _lazy("wars", "add_ucdp_acd"),
+    "peace_years": _lazy("spells", "add_peace_years"),
+    "lead": _lazy("leaders", "add_lead"),
 }

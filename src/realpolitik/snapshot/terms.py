@@ -55,12 +55,27 @@ TERMS: dict[str, Terms] = {
         "Alliance Treaty Obligations and Provisions: free to use with citation." + _PEACESCIENCER,
         "unclear",
     ),
+    "atop_blocs": Terms(
+        "ATOP",
+        "free to use with citation (Leeds et al. 2002)",
+        "Alliance Treaty Obligations and Provisions, with bloc sizes derived by realpolitik: free to use "
+        "with citation." + _PEACESCIENCER,
+        "unclear",
+    ),
     "cow_contdir": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_mid": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_nmc": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_states": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_trade": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_war_inter": Terms("COW", "free to use with citation", _COW, "unclear"),
+    "cow_igo": Terms("COW", "free to use with citation", _COW, "unclear"),
+    "leaders": Terms(
+        "Archigos (Goemans, Gleditsch & Chiozza); LEAD (Ellis, Horowitz & Stam)",
+        "free to use with citation",
+        "Archigos 4.1 and LEAD: free to use with citation of Goemans et al. (2009) and Ellis et al. "
+        "(2015)." + _PEACESCIENCER,
+        "unclear",
+    ),
     "ucdp_acd": Terms(
         "UCDP / PRIO",
         "free to use with citation (recorded at build as CC BY 4.0)",
@@ -100,6 +115,13 @@ TERMS: dict[str, Terms] = {
         "CShapes (ETH Zürich / ICR)",
         "CC BY-NC-SA 4.0: non-commercial, share alike, attribution",
         "CShapes 2.0 minimum distances: Creative Commons BY-NC-SA 4.0 (attribution, non-commercial, "
+        "derivatives under the same licence); cite Schvitz et al. (2022)." + _PEACESCIENCER,
+        "no",
+    ),
+    "cshapes_mindist_first": Terms(
+        "CShapes (ETH Zürich / ICR)",
+        "CC BY-NC-SA 4.0: non-commercial, share alike, attribution",
+        "CShapes 2.0 minimum distances (first distance recorded in each year): Creative Commons BY-NC-SA 4.0 (attribution, non-commercial, "
         "derivatives under the same licence); cite Schvitz et al. (2022)." + _PEACESCIENCER,
         "no",
     ),
