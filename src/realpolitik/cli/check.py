@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from realpolitik.cli.common import not_future
+from realpolitik.errors import UserError
 
 
 class CheckFormat(StrEnum):
@@ -20,12 +24,17 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
         file: Annotated[
-            str, typer.Argument(help="Article file (text, Markdown or HTML), or '-' for stdin.")
+            str,
+            typer.Argument(
+                metavar="FILE", help="Article file (text, Markdown or HTML), or '-' for stdin."
+            ),
         ],
         date: Annotated[
             str | None,
             typer.Option(
-                "--date", help="Article date YYYY-MM-DD (else read from the document, else today)."
+                "--date",
+                metavar="DATE",
+                help="Article date YYYY-MM-DD (else read from the document, else today).",
             ),
         ] = None,
         fmt: Annotated[
@@ -43,7 +52,11 @@ def register(app: typer.Typer) -> None:
         from realpolitik.analyses.claims.reader import read_path
         from realpolitik.analyses.claims.report import build_report
 
-        report = build_report(read_path(file, date))
+        if not file.strip():
+            raise UserError("no file given: name an article file, or '-' to read standard input")
+        if file != "-" and Path(file).is_dir():
+            raise UserError(f"{file} is a directory, not an article file")
+        report = build_report(read_path(file, not_future(date, "--date")))
         if explain:
             if fmt is CheckFormat.json:
                 print(json.dumps(report.explain(), ensure_ascii=False, indent=2, default=str))

@@ -183,7 +183,7 @@ def register(app: typer.Typer) -> None:
             raise UserError(f"unknown citation format {fmt!r}; use {' or '.join(FORMATS)}")
         if command and dataset:
             raise UserError("give --for or --dataset, not both")
-        sources = sources_of_command(command) if command else None
+        sources = sources_of_command(command) if command is not None else None
         if dataset:
             sources = [{"dataset": d} for d in dataset]
         items = cited(sources)
