@@ -157,7 +157,9 @@ print("HEAVY", heavy, file=sys.stderr)
 @pytest.mark.parametrize(
     "args",
     [["--help"], ["--version"], ["arms", "suppliers", "Azerbaijan", "--format", "json"],
-     ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"]],
+     ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"],
+     ["oil", "producers", "--format", "json"], ["oil", "production", "Azerbaijan"],
+     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"]],
 )  # fmt: skip
 def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
     p = subprocess.run(
