@@ -22,8 +22,8 @@ class BriefFormat(StrEnum):
 def register(app: typer.Typer) -> None:
     @app.command("brief")
     def brief_cmd(
-        a: Annotated[str, typer.Argument(help="First country (any common form).")],
-        b: Annotated[str, typer.Argument(help="Second country.")],
+        a: Annotated[str, typer.Argument(metavar="A", help="First country (any common form).")],
+        b: Annotated[str, typer.Argument(metavar="B", help="Second country.")],
         as_of: Annotated[
             str | None,
             typer.Option(

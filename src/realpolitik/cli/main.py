@@ -100,7 +100,9 @@ def _register_all(argv: list[str] = sys.argv[1:]) -> None:
 
     _plain_help()
     names = sorted(
-        i.name for i in pkgutil.iter_modules(pkg.__path__) if i.name not in {"main", "common"}
+        i.name
+        for i in pkgutil.iter_modules(pkg.__path__)
+        if i.name not in {"main", "common", "reference"}
     )
     if argv and argv[0] in SELF_CONTAINED:
         names = [argv[0]]
