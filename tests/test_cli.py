@@ -80,6 +80,28 @@ def test_a_closed_pipe_exits_quietly() -> None:
         assert code in (0, 141) and err == b"", (args, code, err)
 
 
+def test_a_pipe_closed_before_the_output_exits_141() -> None:
+    """A reader gone before one big write (click's EPIPE path, which exits 1 by itself)."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "realpolitik.cli.main",
+            "brief",
+            "Israel",
+            "Azerbaijan",
+            "-f",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=600) == 141 and "error" not in err, err
+
+
 def test_guesses_are_said_on_stderr_and_the_answer_is_right() -> None:
     p = run_cli(
         "arms", "suppliers", "Azerbaijann", "--from", "2016", "--to", "2020", "--format", "json"
