@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -9,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import not_future
 from realpolitik.errors import UserError
 
 
@@ -56,7 +56,11 @@ def register(app: typer.Typer) -> None:
             raise UserError("no file given: name an article file, or '-' to read standard input")
         if file != "-" and Path(file).is_dir():
             raise UserError(f"{file} is a directory, not an article file")
-        report = build_report(read_path(file, not_future(date, "--date")))
+        document = read_path(file, date)  # the reader says what is wrong with a bad --date
+        today = datetime.date.today()
+        if date is not None and document.date > today:
+            raise UserError(f"--date {date} is in the future (today is {today.isoformat()})")
+        report = build_report(document)
         if explain:
             if fmt is CheckFormat.json:
                 print(json.dumps(report.explain(), ensure_ascii=False, indent=2, default=str))
