@@ -292,6 +292,75 @@ def test_cli_panel(cli, tmp_path):
     assert bad.returncode == 2 and "dyad-year" in bad.stderr
 
 
+def test_cli_panel_prints_without_out(cli, tmp_path):
+    """Without --out the panel is printed: --format, --limit, a note saying how many rows were left out."""
+    import csv
+    import io
+    import json
+
+    r = cli(
+        "panel",
+        "state-years",
+        "--from",
+        "2019",
+        "--to",
+        "2020",
+        "--add",
+        "nmc",
+        "-n",
+        "3",
+        "-f",
+        "csv",
+        "--sort",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["ccode"], x["year"]) for x in rows] == [("2", "2019"), ("2", "2020"), ("20", "2019")]
+    assert float(rows[0]["cinc"]) > 0.1  # the United States, 2019
+    r = cli(
+        "panel",
+        "dyad-years",
+        "--from",
+        "2020",
+        "--to",
+        "2020",
+        "--add",
+        "contiguity",
+        "-n",
+        "2",
+        "-f",
+        "json",
+    )
+    body = json.loads(r.stdout)
+    assert len(body["rows"]) == 2 and body["query"]["steps"] == ["contiguity"]
+    assert body["notes"][-1].startswith("first 2 of 37,830 rows")  # 195 states in 2020: 195 × 194
+    assert {s["dataset"] for s in body["sources"]} == {"cow_states", "cow_contdir"}
+    table = cli("panel", "state-years", "--from", "2020", "--to", "2020")
+    assert table.returncode == 0 and "first 25 of" in table.stdout.replace("\n", " ")
+    out = tmp_path / "s.csv"
+    r = cli(
+        "panel", "state-years", "--from", "2019", "--to", "2020", "--limit", "7", "--out", str(out)
+    )
+    assert r.returncode == 0 and len(out.read_text().splitlines()) == 8  # header + 7 rows
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dyad-years", "--add", "contiguty"], "did you mean 'contiguity'?"),
+        (["state-years", "-f", "csv", "--out", "x.csv"], "--format is for printing"),
+        (["state-years", "--out", "x.xlsx"], "cannot tell the format"),
+        (["leader-years", "--from", "1700", "--to", "1710"], "outside Archigos"),
+        (["dyad-years", "--from", "2005", "--to", "2001"], "after --to"),
+        (["state-years", "--limit", "-1"], "--limit"),
+    ],
+)
+def test_cli_panel_bad_input_exits_2_with_one_line(cli, args, message):
+    r = cli("panel", *args)
+    assert r.returncode == 2 and message in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize(
     ("system", "name", "code"), [("cow", "cow_ddy", "ccode"), ("gw", "gw_ddy", "gwcode")]
 )
