@@ -130,10 +130,11 @@ def main() -> None:
                 f"{base.cpu / r.cpu:6.1f} {100 * r.rss_mib / base.rss_mib:6.0f}"
             )
         if ref:
-            verdict = "meets" if ref.wall / ours.wall >= TARGETS[name] else "misses"
+            # the verdict on CPU seconds: on a shared machine wall time measures the other processes too
+            verdict = "meets" if ref.cpu / ours.cpu >= TARGETS[name] else "misses"
             print(
                 f"{'':13} -> realpolitik is {ref.wall / ours.wall:.1f}x peacesciencer (wall), {ref.cpu / ours.cpu:.1f}x (CPU), "
-                f"{100 * ours.rss_mib / ref.rss_mib:.0f} % of its peak memory: {verdict} the {TARGETS[name]:.0f}x target"
+                f"{100 * ours.rss_mib / ref.rss_mib:.0f} % of its peak memory: {verdict} the {TARGETS[name]:.0f}x target (CPU)"
             )
     if not with_r:
         print("(ratios are to the bare panel: Rscript with peacesciencer is not installed here)")
