@@ -144,7 +144,7 @@ def test_combination_rule_hostility_first_and_weighted_sum():
         ("GRC", "TUR", "dispute", -0.2),
         ("FRA", "DEU", "un_affinity", 0.9),  # context only: no edge
     )
-    e = combine(r).set_index(["a", "b"])
+    e = combine(r, CombineConfig(rule="hostility_first")).set_index(["a", "b"])
     assert e.loc[("AZE", "IRN"), "sign"] == -1  # any hostile layer decides the sign
     assert e.loc[("AZE", "ISR"), "sign"] == 1
     assert e.loc[("AZE", "ISR"), "weight"] == pytest.approx(0.68 - 0.25)
@@ -154,10 +154,44 @@ def test_combination_rule_hostility_first_and_weighted_sum():
     s = combine(r, CombineConfig(rule="weighted_sum")).set_index(["a", "b"])
     assert s.loc[("GRC", "TUR"), "sign"] == 1  # alliance 1.0 outweighs the dispute 0.2
     assert s.loc[("AZE", "IRN"), "sign"] == 1  # trade 0.3 + UN 0.0375 > dispute 0.23
-    u = combine(r, CombineConfig(un_creates_edges=True)).set_index(["a", "b"])
+    u = combine(r, CombineConfig(rule="hostility_first", un_creates_edges=True)).set_index(
+        ["a", "b"]
+    )
     assert u.loc[("FRA", "DEU"), "sign"] == 1
     with pytest.raises(ValueError):
         combine(r, CombineConfig(rule="vibes"))
+    with pytest.raises(ValueError):  # the default rule reads the relationship model
+        combine(r)
+
+
+def test_relationship_rule_signs_edges_by_the_model():
+    """The default rule: the model's sign decides, 'none' drops the dyad, a model-only dyad gets an edge."""
+    r = rows(
+        ("AZE", "IRN", "dispute", -0.23),
+        ("AZE", "IRN", "trade", 0.5),
+        (
+            "AND",
+            "AZE",
+            "alliance",
+            0.5,
+        ),  # a large multilateral non-aggression treaty: the model says none
+        ("GRC", "TUR", "alliance", 1.0),
+        ("GRC", "TUR", "dispute", -0.2),
+    )
+    types = pd.DataFrame(
+        [("AZE", "IRN", "hostile", -1, "hostile_dispute"), ("AND", "AZE", "none", 0, "none"),
+         ("GRC", "TUR", "mixed", -1, "mixed_rivalry"), ("ARM", "AZE", "rivals", -1, "armed_rivals")],
+        columns=["a", "b", "type", "sign", "rule"],
+    ).assign(year=2020)  # fmt: skip
+    e = combine(r, types=types).set_index(["a", "b"])
+    assert ("AND", "AZE") not in e.index
+    assert e.loc[("AZE", "IRN"), "sign"] == -1 and e.loc[("AZE", "IRN"), "weight"] == pytest.approx(
+        -0.23
+    )
+    assert e.loc[("GRC", "TUR"), "sign"] == -1 and e.loc[("GRC", "TUR"), "type"] == "mixed"
+    assert e.loc[("ARM", "AZE"), "weight"] == pytest.approx(
+        -1.0
+    )  # no layer row: the model's own weight
 
 
 def hand_network() -> nx.Graph:

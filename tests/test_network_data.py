@@ -46,7 +46,7 @@ def test_israel_azerbaijan_is_a_top25_unlikely_partnership_with_iran_as_shared_a
     ex = r["explanation"]
     assert "shared adversary" in ex and "Iran (" in ex
     assert "COW MID 2011" in ex  # the evidence that makes Iran Azerbaijan's adversary, named
-    assert "TSS rivalry 1979–2020" in ex  # and Israel's
+    assert "TSS rivalry since 1979" in ex  # and Israel's (as known in the year: no later end)
     assert "no ATOP alliance" in ex and "% of Azerbaijan's arms imports" in ex
 
 
@@ -118,3 +118,14 @@ def test_cli_export_csv_and_bad_input(cli, tmp_path):
         bad = cli(*args)
         assert bad.returncode == 2, (args, bad.stderr)
         assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_no_positive_tie_made_only_of_a_large_multilateral_treaty(g2020):
+    """Azerbaijan–Andorra and Azerbaijan–San Marino share only a 56-state non-aggression treaty: no edge."""
+    assert not g2020.has_edge("AND", "AZE") and not g2020.has_edge("AZE", "SMR")
+    for a, b, d in g2020.edges(data=True):
+        assert d["type"] != "none"
+        if d["sign"] > 0 and set(d["layers"]) <= {"alliance", "un_affinity", "un_distance"}:
+            assert d["type"] in {"allies", "aligned", "mixed"}, (a, b, d["type"])
+    t = [d["type"] for *_, d in g2020.edges(data=True)]
+    assert {"allies", "partners", "rivals", "hostile"} <= set(t)

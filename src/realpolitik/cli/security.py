@@ -1,4 +1,5 @@
-"""`realpolitik rivals COUNTRY` and `realpolitik relations A B`: rivalries, disputes, alliances, alignment."""
+"""`realpolitik rivals COUNTRY`, `realpolitik relations A B` and `realpolitik relationship A B`: rivalries,
+disputes, alliances, alignment, and the relationship model's reading of a pair."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ RELATION_COLUMNS = {
 }  # fmt: skip
 
 
+RELATIONSHIP_COLUMNS = ["deciding", "kind", "start", "end", "text"]
+
+
 def register(app: typer.Typer) -> None:
     @app.command("rivals")
     def rivals_cmd(
@@ -48,3 +52,23 @@ def register(app: typer.Typer) -> None:
         first = next(iter(sections.values()))
         query = {k: v for k, v in first.query.items() if k != "section"}
         emit_sections(sections, query, fmt, columns=RELATION_COLUMNS, limit=limit)
+
+    @app.command("relationship")
+    def relationship_cmd(
+        a: A,
+        b: B,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help="Date YYYY-MM-DD: data up to the year before.")
+        ] = None,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """The relationship of A and B (allies, partners, rivals, at war, …) with the evidence and the rule."""
+        from realpolitik.analyses.relations import as_result, relationship
+        from realpolitik.errors import UserError
+
+        try:
+            rel = relationship(a, b, as_of)
+        except ValueError as e:
+            raise UserError(f"--as-of must be a date YYYY-MM-DD, got {as_of!r}") from e
+        output(as_result(rel, as_of=as_of), fmt, columns=RELATIONSHIP_COLUMNS, limit=limit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -28,21 +30,35 @@ def _check(indicator: str) -> tuple[str, str]:
 
 
 def _ranked_sql() -> str:
-    """Every country-year of an indicator with its rank among ISO3 rows and its share of the World row."""
+    """Every country-year of an indicator with its rank among the states that existed that year (ISO3
+    countries and historical states such as the USSR; Russia or Azerbaijan not before 1992/1991, while
+    the Soviet Union's own row counts) and its share of the World row, for the years $lo..$hi (ranks are
+    per year: other years need not be read). Needs `_state_params()`."""
     return f"""
-        WITH c AS (
-            SELECT id, entity, code, kind, year, value FROM {TABLE}
-            WHERE indicator = $indicator AND value IS NOT NULL
+        WITH p AS (SELECT unnest($pid) AS id, unnest($py0) AS y0, unnest($py1) AS y1),
+        c AS (
+            SELECT id, entity, code, kind, year, value,
+                   kind IN ('country', 'state') AND (id NOT IN (SELECT id FROM p)
+                       OR EXISTS (SELECT 1 FROM p WHERE p.id = t.id AND t.year BETWEEN p.y0 AND p.y1)) AS ranked
+            FROM {TABLE} t WHERE indicator = $indicator AND value IS NOT NULL AND year BETWEEN $lo AND $hi
         ), w AS (
             SELECT year, value AS world FROM owid_energy_aggregates
             WHERE indicator = $indicator AND code = 'OWID_WRL'
         )
-        SELECT c.*, CASE WHEN kind = 'country' AND value > 0  -- a zero is not ranked ('12 of 11')
-                    THEN rank() OVER (PARTITION BY c.year, kind = 'country' ORDER BY value DESC) END::INTEGER AS rank,
-               count(*) FILTER (WHERE kind = 'country' AND value > 0) OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
+        SELECT c.* EXCLUDE (ranked), CASE WHEN ranked AND value > 0  -- a zero is not ranked ('12 of 11')
+                    THEN rank() OVER (PARTITION BY c.year, ranked AND value > 0 ORDER BY value DESC) END::INTEGER AS rank,
+               count(*) FILTER (WHERE ranked AND value > 0) OVER (PARTITION BY c.year)::INTEGER AS ranked_of,
                value / w.world AS share, w.world
         FROM c LEFT JOIN w USING (year)
     """
+
+
+def _state_params() -> dict[str, list]:
+    """The state-system periods `_ranked_sql` ranks by (realpolitik.asof.state_years)."""
+    from realpolitik.asof import state_years
+
+    rows = state_years()
+    return {"pid": [r[0] for r in rows], "py0": [r[1] for r in rows], "py1": [r[2] for r in rows]}
 
 
 def coverage_note(indicator: str, year: int, store: Store) -> str | None:
@@ -62,7 +78,9 @@ def coverage_note(indicator: str, year: int, store: Store) -> str | None:
     return f"{year}: {count} countries with data."
 
 
+@lru_cache(maxsize=64)
 def _span(indicator: str, store: Store) -> tuple[int, int]:
+    """First and last year of an indicator (a snapshot is read-only: asked once per store)."""
     row = store.sql(
         f"SELECT min(year) AS a, max(year) AS b FROM {TABLE} WHERE indicator = ?", [indicator]
     )
@@ -84,12 +102,13 @@ def producers(
         raise BadPeriod(f"{year} is outside the coverage of OWID {label} ({first}–{last})")
     frame = store.sql(
         f"SELECT rank, entity AS country, id, value AS {unit}, share FROM ({_ranked_sql()}) "
-        "WHERE year = $year AND kind = 'country' AND value > 0 ORDER BY rank, country"
+        "WHERE year = $year AND rank IS NOT NULL AND value > 0 ORDER BY rank, country"
         + (f" LIMIT {int(limit)}" if limit else ""),
-        {"indicator": indicator, "year": year},
+        {"indicator": indicator, "year": year, "lo": year, "hi": year, **_state_params()},
     )
     notes = [
-        f"Ranks are among ISO3-coded country rows only (regions, '(EI)'/'(Shift)' aggregates and historical states excluded); "
+        f"Ranks are among the states that existed in {year}, historical states included (the USSR to 1991; "
+        f"its successors from their independence); regions and '(EI)'/'(Shift)' aggregates are not ranked; "
         f"share = country / OWID 'World' row ({label}, {year}).",
     ]
     cov = coverage_note(indicator, year, store)
@@ -120,10 +139,11 @@ def production(
     frame = store.sql(
         f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
         "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
-        {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi},
+        {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi, **_state_params()},
     )
     notes = [
-        "rank: among ISO3-coded countries with a value > 0 that year (empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
+        "rank: among the states that existed that year with a value > 0 (historical states included, successors "
+        "only from their independence; empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
         f"OWID's per-country series for small producers (The Shift Data Portal) end in {SHIFT_END}; from 2017 ranks are among ~50 EI-listed countries.",
     ]
     years = set(frame["year"].tolist())
@@ -155,11 +175,13 @@ def production(
             notes.append(
                 f"{c.name}'s series ends in {max(years)} (not listed separately by the Energy Institute)."
             )
-    if not frame.empty and frame["rank"].isna().all() and frame[unit].notna().any():
+    if not frame.empty and frame["rank"].isna().any() and frame[unit].notna().any():
+        unranked = frame[frame["rank"].isna() & frame[unit].notna()]["year"]
+        y0, y1 = int(unranked.min()), int(unranked.max())
         notes.insert(
             0,
-            f"{c.name} is an OWID historical-state row (not ISO3): values and shares shown, not ranked "
-            "(its series overlaps its successor states' in some years).",
+            f"{c.name} is not ranked in {y0 if y0 == y1 else f'{y0}–{y1}'}: it was not a state then "
+            "(OWID back-casts successor states' series into their predecessor's years).",
         )
     title = f"{label.capitalize()} of {c.name}"
     query = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -35,6 +37,12 @@ def _cow_key(c: Country, side: str) -> tuple[str, object]:
 
 def factbook_borders(c: Country, store: Store) -> pd.DataFrame:
     """Land neighbours of c in the Factbook, km summed over segments (e.g. China (south)+(southeast))."""
+    return _factbook_borders(c, store).copy()
+
+
+@lru_cache(maxsize=1024)
+def _factbook_borders(c: Country, store: Store) -> pd.DataFrame:
+    """The Factbook is one static edition per store: read each country's borders once."""
     return store.sql(
         """
         SELECT coalesce(neighbour_id, neighbour) AS key, any_value(neighbour_id) AS neighbour_id,
@@ -171,33 +179,49 @@ def borders(who: str | Country, year: int | None = None, store: Store | None = N
     )
 
 
-def _min_distance(a: Country, b: Country, store: Store) -> tuple[float | None, int | None]:
-    """Latest CShapes minimum distance (km) between a and b, in whichever order the table holds them."""
+def _min_distance(
+    a: Country, b: Country, store: Store, year: int | None = None
+) -> tuple[float | None, int | None]:
+    """Latest CShapes minimum distance (km) between a and b up to `year`, in whichever order the table
+    holds them."""
     if not store.has_table("cow_mindist"):
         return None, None
     # ids, not COW codes: they are year-aware (COW 365 is the Soviet Union to 1991, Russia after)
     pairs = [(a.id, b.id), (b.id, a.id)]
-    cond = "id1 = ? AND id2 = ?"
+    cond = "id1 = ? AND id2 = ? AND year <= ?"
     for p1, p2 in pairs:  # one indexed-style lookup per order is much faster than an OR
         row = store.sql(
             f"SELECT mindist, year FROM cow_mindist WHERE {cond} ORDER BY year DESC LIMIT 1",
-            [p1, p2],
+            [p1, p2, 9999 if year is None else year],
         )
         if not row.empty:
             return float(row["mindist"].iloc[0]), int(row["year"].iloc[0])
     return None, None
 
 
-def border(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
-    """The border between two countries: km (Factbook), COW contiguity type and years, minimum distance."""
+def border(
+    a: str | Country,
+    b: str | Country,
+    store: Store | None = None,
+    year: int | None = None,
+    factbook: bool = True,
+) -> Result:
+    """The border between two countries: km (Factbook), COW contiguity type and years, minimum distance.
+
+    `year`: as known in that year (COW contiguity spells that began by then, the latest distance up to
+    it); `factbook=False` leaves the Factbook km out (a brief as of a date before its edition)."""
     store = store or get_store()
     ca, cb = pair(a, b)
-    fa = factbook_borders(ca, store)
-    fb = factbook_borders(cb, store)
+    fa = factbook_borders(ca, store) if factbook else pd.DataFrame(columns=["neighbour_id", "km"])
+    fb = factbook_borders(cb, store) if factbook else pd.DataFrame(columns=["neighbour_id", "km"])
     km_a = fa.loc[fa["neighbour_id"] == cb.id, "km"]
     km_b = fb.loc[fb["neighbour_id"] == ca.id, "km"]
     km = float(km_a.iloc[0]) if len(km_a) else (float(km_b.iloc[0]) if len(km_b) else None)
     spells = cow_contiguity(ca, store)
+    if year is not None and len(spells):  # spells known by `year`, their end cut there
+        spells = spells[spells["cow_from"] <= year].assign(
+            cow_to=lambda f: f["cow_to"].clip(upper=year)
+        )
     last_coded = int(spells["cow_to"].max()) if len(spells) else None
     cow = spells[
         (spells["neighbour_id"] == cb.id)
@@ -205,7 +229,7 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
     ]
     conttype = int(cow["conttype"].iloc[0]) if len(cow) else None
     current = bool(len(cow)) and int(cow["cow_to"].iloc[0]) == last_coded
-    dist, dist_year = _min_distance(ca, cb, store)
+    dist, dist_year = _min_distance(ca, cb, store, year)
     shared = km is not None or (current and conttype == 1)
     if conttype and current:
         label = CONTIGUITY[conttype]
@@ -264,6 +288,15 @@ def border(a: str | Country, b: str | Country, store: Store | None = None) -> Re
         notes.append(
             "COW codes land/river contiguity but the Factbook lists no land boundary between them."
         )
-    query = {"command": "border", "a": ca.id, "b": cb.id}
-    sources = _sources(store, ["factbook", "cow_contdir", "cshapes_mindist"])
+    if not factbook:
+        notes.append("Factbook border lengths not used (no edition as of the date asked).")
+    query = {
+        "command": "border",
+        "a": ca.id,
+        "b": cb.id,
+        **({"year": year} if year is not None else {}),
+    }
+    sources = _sources(
+        store, (["factbook"] if factbook else []) + ["cow_contdir", "cshapes_mindist"]
+    )
     return Result(frame, query, sources, notes, f"Border {ca.name} – {cb.name}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -33,6 +35,22 @@ FIELDS = [
     ("export partners (top 5)", None, "exports_partners_text", None),
     ("import partners (top 5)", None, "imports_partners_text", None),
 ]
+
+
+def edition_year(store: Store | None = None) -> int | None:
+    """The year the snapshot's Factbook edition describes: the year of most of its top-5 partner lists
+    (one edition, final 2026, figures mostly 2023). Facts without their own year date from it; an as-of
+    date before its end sees no Factbook edition (`realpolitik.asof.usable`). None without a Factbook."""
+    store = store or get_store()
+    return _edition_year(store)
+
+
+@cache
+def _edition_year(store: Store) -> int | None:
+    if not store.has_table("factbook_partners"):
+        return None
+    r = store.sql("SELECT mode(year)::INTEGER AS y FROM factbook_partners WHERE year IS NOT NULL")
+    return None if r.empty or pd.isna(r["y"].iloc[0]) else int(r["y"].iloc[0])
 
 
 def _year_of(text: object) -> int | None:
@@ -76,16 +94,21 @@ def profile_facts(who: str | Country, store: Store | None = None) -> Result:
 
 
 def religions(who: str | Country, store: Store | None = None) -> Result:
-    """Religious composition as the Factbook gives it: religion, share (fraction; null for '<x%'), detail."""
+    """Religious composition as the Factbook gives it, largest first: religion, share (fraction; null for
+    ranges and '<x%'), share_text as published, share_low/share_high (the range it lies in), detail."""
     store = store or get_store()
     c = country(who)
     frame = store.sql(
-        'SELECT religion, share, share_text, detail, year FROM factbook_religions WHERE id = ? ORDER BY "order"',
+        "SELECT religion, share, share_text, share_low, share_high, detail, year FROM factbook_religions "
+        'WHERE id = ? ORDER BY (share_low + share_high) / 2 DESC NULLS LAST, "order"',
         [c.id],
     )
     notes = [
-        "Shares as published (fractions 0–1); '<1%'-type entries have share null and keep share_text."
+        "Shares as published (fractions 0–1), largest first (a range by its midpoint); ranges ('81–90%') and "
+        "'<1%'-type entries have share null, keep share_text and give share_low/share_high."
     ]
+    if not frame.empty and frame["share_low"].isna().all():
+        notes.append(f"The Factbook lists {c.name}'s religions without percentages.")
     if frame.empty:
         notes.insert(0, f"The Factbook gives no religion breakdown for {c.name}.")
     query = {"command": "profile religions", "country": c.id}
@@ -94,7 +117,10 @@ def religions(who: str | Country, store: Store | None = None) -> Result:
 
 def government_type(who: str | Country, store: Store | None = None) -> str | None:
     """The Factbook's government type text (e.g. 'presidential republic'), or None."""
-    store = store or get_store()
-    c = country(who)
-    r = store.sql("SELECT government_type FROM factbook_profiles WHERE id = ? LIMIT 1", [c.id])
+    return _government_type(country(who).id, store or get_store())
+
+
+@cache
+def _government_type(cid: str, store: Store) -> str | None:
+    r = store.sql("SELECT government_type FROM factbook_profiles WHERE id = ? LIMIT 1", [cid])
     return None if r.empty else r["government_type"].iloc[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from realpolitik.countries import Country
@@ -52,9 +54,16 @@ def _names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
 # --------------------------------------------------------------------------- crude oil (HS 2709)
 def crude_years(store: Store) -> list[int]:
     """Years with bilateral crude-oil flows in the snapshot."""
+    return list(_crude_years(store))
+
+
+@lru_cache(maxsize=64)
+def _crude_years(store: Store) -> tuple[int, ...]:
     if not store.has_table(FLOWS):
-        return []
-    return [int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]]
+        return ()
+    return tuple(
+        int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]
+    )
 
 
 def crude_total(c: Country, flow: str, year: int, store: Store) -> float | None:
@@ -260,6 +269,12 @@ def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -
 
 def factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
     """The Factbook's top-5 partners of c (latest edition) with share and year."""
+    return _factbook_partners(c, flow, store).copy()
+
+
+@lru_cache(maxsize=1024)
+def _factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
+    """The Factbook is one static edition per store: read each country's partners once."""
     return store.sql(
         "SELECT year, rank, partner AS factbook_name, partner_id, share FROM factbook_partners "
         "WHERE id = ? AND flow = ? ORDER BY rank",

@@ -55,6 +55,13 @@ TERMS: dict[str, Terms] = {
         "Alliance Treaty Obligations and Provisions: free to use with citation." + _PEACESCIENCER,
         "unclear",
     ),
+    "atop_blocs": Terms(
+        "ATOP",
+        "free to use with citation (Leeds et al. 2002)",
+        "Alliance Treaty Obligations and Provisions, with bloc sizes derived by realpolitik: free to use "
+        "with citation." + _PEACESCIENCER,
+        "unclear",
+    ),
     "cow_contdir": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_mid": Terms("COW", "free to use with citation", _COW, "unclear"),
     "cow_nmc": Terms("COW", "free to use with citation", _COW, "unclear"),

@@ -229,7 +229,22 @@ def parse_religions(text: str | None) -> tuple[list[dict[str, Any]], int | None]
             )
     for i, r in enumerate(rows, start=1):
         r["order"] = i
+        r["share_low"], r["share_high"] = share_bounds(r["share"], r["share_text"])
     return rows, year
+
+
+def share_bounds(share: float | None, share_text: str | None) -> tuple[float | None, float | None]:
+    """The range a published share lies in, as fractions: '2%' (0.02, 0.02), '81–90%' (0.81, 0.9),
+    '<1%' (0, 0.01); (None, None) when the source gives no percentage."""
+    if share is not None:
+        return share, share
+    if not share_text:
+        return None, None
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)%", share_text):
+        return round(float(m[1]) / 100, 6), round(float(m[2]) / 100, 6)
+    if m := re.fullmatch(r"<(\d+(?:\.\d+)?)%", share_text):
+        return 0.0, round(float(m[1]) / 100, 6)
+    return None, None
 
 
 # --------------------------------------------------------------------------- resolver glue
@@ -389,7 +404,19 @@ def parse_tree(root: Path) -> dict[str, pd.DataFrame]:
         ),
         "factbook_religions": _frame(
             religions,
-            ["gec", "id", "name", "year", "order", "religion", "share", "share_text", "detail"],
+            [
+                "gec",
+                "id",
+                "name",
+                "year",
+                "order",
+                "religion",
+                "share",
+                "share_text",
+                "share_low",
+                "share_high",
+                "detail",
+            ],
         ),
     }
 

@@ -1,22 +1,26 @@
-"""Dyad brief: "what's in it for each side", built only from query results, with sources."""
+"""Dyad brief: the relationship first, then "what's in it for each side", built only from query
+results, with sources. Every dated fact is filtered by the one time-discipline function
+(`realpolitik.asof.usable`)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from realpolitik.analyses.brief.model import Brief, Fact, Motive, Section
 from realpolitik.analyses.brief.motives import motives as derive_motives
 from realpolitik.analyses.brief.sections import (
+    When,
     alignment,
     arms,
     energy_trade,
     events_timeline,
     geography,
+    the,
 )
-from realpolitik.analyses.brief.security_section import security
+from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
-from realpolitik.countries import Country
+from realpolitik.asof import as_of_date, last_complete_year, predecessor
+from realpolitik.countries import Country, from_id
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
 from realpolitik.store import Store, get_store
@@ -27,12 +31,8 @@ EARLIEST = 1816  # first year of the COW state system, the oldest data in the sn
 
 
 def _as_of(value: str | date | None) -> date:
-    if value is None:
-        return date.today()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(value)
+        return as_of_date(value)
     except ValueError as e:
         raise UserError(f"--as-of must be a date YYYY-MM-DD, got {value!r}") from e
 
@@ -40,13 +40,19 @@ def _as_of(value: str | date | None) -> date:
 def brief(
     a: str | Country, b: str | Country, as_of: str | date | None = None, store: Store | None = None
 ) -> Brief:
-    """Everything the data say about the pair as of a date (default today): facts, motives, sources."""
+    """Everything the data say about the pair as of a date (default today): the relationship, facts,
+    motives, sources."""
+    from realpolitik.analyses.relations import read
+    from realpolitik.queries.profile_facts import edition_year
+
     store = store or get_store()
     ca, cb = country(a), country(b)
     if ca.id == cb.id:
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
-    last = min(day.year - 1, store.coverage("sipri_tiv")[1])
+    last = last_complete_year(day)
+    if store.has_table("sipri_tiv"):  # the arms data, the brief's core, set the last year covered
+        last = min(last, store.coverage("sipri_tiv")[1])
     if last < EARLIEST:
         raise BadPeriod(
             f"--as-of {day.isoformat()} is before every dataset (the earliest, COW, starts in {EARLIEST})"
@@ -54,27 +60,43 @@ def brief(
     ends = [c.end for c in (ca, cb) if c.kind == "historical" and c.end]
     if ends:  # a historical state's figures stop when it does (its COW code may live on, e.g. 365)
         last = min(last, *ends)
-    # Independent sections run concurrently: DuckDB releases the GIL while a query runs.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        f_arms = pool.submit(arms, ca, cb, last, store)
-        f_energy = pool.submit(energy_trade, ca, cb, last, store)
-        f_alignment = pool.submit(alignment, ca, cb, last, store)
-        f_events = pool.submit(events_timeline, ca, cb, day.year, store)
-        sec_security, rivals = security(ca, cb, last, store)
-        sec_geo = geography(ca, cb, rivals, store)
-        sections = [f_arms.result(), f_energy.result(), sec_geo, sec_security, f_alignment.result()]
-        if (timeline := f_events.result()) is not None:
-            sections.append(timeline)
-    motives = derive_motives(ca, cb, sections)
+    when = When(day, last, edition_year(store))
+    reading = read(ca, cb, last, store)
+    foes = {c: [from_id(other(r, c)) for r in rs] for c, rs in reading.adversaries.items()}
+    sections = [arms(ca, cb, when, store), energy_trade(ca, cb, when, store), geography(ca, cb, foes, when, store),
+                security(reading, when, store), alignment(ca, cb, when, store)]  # fmt: skip
+    sec_conflict = conflict(reading, when, store)
+    timeline = events_timeline(ca, cb, when, store)
+    if sec_conflict is not None:
+        sections.insert(0, sec_conflict)
+    if timeline is not None:
+        sections.append(timeline)
+    rel = reading.pair
+    hostile = is_hostile(rel)
+    motives = derive_motives(ca, cb, sections, rel, hostile, last)
     used = {src.dataset: src for s in sections for r in s.tables.values() for src in r.sources}
-    for s in sections:
-        for f in s.facts:
-            if f.source in store.manifests and f.source not in used:
-                used[f.source] = store.source(f.source)
+    for ds in {e.source for e in rel.evidence} | {f.source for s in sections for f in s.facts}:
+        if ds in store.manifests and ds not in used:
+            used[ds] = store.source(ds)
     notes = [
         f"As of {day.isoformat()}: figures use data up to {last} (the last complete year before the date that the data cover).",
         "Every sentence is generated from the figures listed with it; gaps are stated, never filled.",
+        *rel.notes,
     ]
+    if hostile:
+        notes.append(
+            f"{ca.name} and {cb.name} are adversaries ({rel.type}): no partnership motives are derived."
+        )
+    for c in (
+        ca,
+        cb,
+    ):  # succession: a shared COW code and SIPRI's filing before the successor's first year
+        pred = predecessor(c, last)
+        if pred is not None and pred[1] >= 1946:  # the first year of the UN and SIPRI data
+            notes.append(
+                f"{c.name} exists as a state from {pred[1] + 1}: before that COW code {c.cow} is {the(pred[0].name)}'s, "
+                f"and SIPRI and the UN ideal points file those years under {the(pred[0].name)}."
+            )
     historical = [c.name for c in (ca, cb) if c.kind == "historical"]
     if historical:
         notes.append(
@@ -85,9 +107,10 @@ def brief(
         b={"id": cb.id, "name": cb.name},
         as_of=day.isoformat(),
         last_year=last,
-        summary=summarise(ca, cb, sections, motives),
+        summary=summarise(rel, sections, motives, hostile, ca.id),
         sections=sections,
         motives=motives,
         sources=sorted(used.values(), key=lambda s: s.dataset),
         notes=notes,
+        relationship=rel,
     )

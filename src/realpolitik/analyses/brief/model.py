@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.result import Result, Source, records
+
+if TYPE_CHECKING:
+    from realpolitik.analyses.relations import Relationship
+
+
+class Charts(Mapping[str, dict[str, Any]]):
+    """Chart specs by name, built on first access: a JSON brief prints no chart and pays for none."""
+
+    def __init__(self) -> None:
+        self._make: dict[str, Callable[[], dict[str, Any]]] = {}
+        self._done: dict[str, dict[str, Any]] = {}
+
+    def add(self, name: str, make: Callable[[], dict[str, Any]]) -> None:
+        self._make[name] = make
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        if name not in self._done:
+            self._done[name] = self._make[name]()
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._make)
+
+    def __len__(self) -> int:
+        return len(self._make)
 
 
 @dataclass
@@ -32,7 +58,7 @@ class Section:
     title: str
     facts: list[Fact] = field(default_factory=list)
     tables: dict[str, Result] = field(default_factory=dict)
-    charts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> Vega-Lite spec
+    charts: Charts = field(default_factory=Charts)  # name -> Vega-Lite spec, built when read
     gaps: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,9 +110,19 @@ class Brief:
     motives: dict[str, list[Motive]]
     sources: list[Source]
     notes: list[str]
+    relationship: Relationship | None = None
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
+
+    def has_section(self, key: str) -> bool:
+        return any(s.key == key for s in self.sections)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the HTML brief with its charts inline (SVG), as an embeddable fragment."""
+        from realpolitik.analyses.brief.render import to_html
+
+        return to_html(self, fragment=True)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,9 +136,14 @@ class Brief:
             "b": self.b,
             "as_of": self.as_of,
             "last_complete_year": self.last_year,
+            "relationship": self.relationship_dict(),
             "summary": self.summary,
             "sections": {s.key: s.to_dict() for s in self.sections},
             "motives": {k: [m.to_dict() for m in v] for k, v in self.motives.items()},
             "sources": [s.to_dict() for s in self.sources],
             "notes": self.notes,
         }
+
+    def relationship_dict(self) -> dict[str, Any] | None:
+        """The relationship object of the JSON brief: type, since, spells, evidence, text (and the rule)."""
+        return None if self.relationship is None else self.relationship.to_dict()

@@ -1,17 +1,64 @@
-"""Section builders: each calls queries and turns their rows into sourced facts. No other numbers."""
+"""Section builders: each calls queries and turns their rows into sourced facts. No other numbers.
+
+Every dated fact passes `realpolitik.asof.usable` (through `When`): nothing after the brief's
+as-of date, and Factbook facts only when its edition is usable.
+"""
 
 from __future__ import annotations
 
-import contextlib
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from realpolitik.analyses.brief.model import Fact, Section
+from realpolitik.asof import lifespan, predecessor, usable
 from realpolitik.countries import Country
 from realpolitik.errors import UserError
 from realpolitik.result import Result
 from realpolitik.store import Store
+
+ARMS_MIN_TIV = 20.0
+"""Arms figures from fewer TIV than this over a window are stated with their TIV and never lead."""
+PEAK_MIN_GAP = 0.10
+"""A peak window is shown beside the latest only when its share differs by at least this much …"""
+PEAK_MAX_AGE = 20
+"""… and it ended within this many years of the brief's last year (recent decades only)."""
+
+
+@dataclass(frozen=True)
+class When:
+    """The brief's time frame: the as-of day, the last usable year and the Factbook edition's year."""
+
+    day: date
+    last: int
+    edition: int | None  # year the snapshot's Factbook edition describes
+
+    def ok(self, dated: object) -> bool:
+        return usable(dated, self.day)  # type: ignore[arg-type]
+
+    @property
+    def factbook(self) -> bool:
+        """Whether a Factbook edition is usable as of the day."""
+        return self.edition is not None and self.ok(self.edition)
+
+    def no_factbook(self) -> str:
+        return (
+            f"No CIA World Factbook edition as of {self.day.isoformat()}: the snapshot holds one edition "
+            f"(final, 2026), whose figures are mostly for {self.edition}."
+            if self.edition is not None
+            else "The snapshot has no CIA World Factbook."
+        )
+
+
+def the(name: str) -> str:
+    """A state's name as it reads after a preposition: 'the Soviet Union', 'the United States', 'Iran'."""
+    takes = name.startswith(
+        ("United ", "Soviet ", "Federal ", "Democratic ", "Russian ")
+    ) or name.endswith(("Republic", "Islands", "Emirates", "Netherlands", "Philippines", "Bahamas"))
+    return f"the {name}" if takes else name
 
 
 def pct(x: float) -> str:
@@ -36,40 +83,79 @@ def attempt(section: Section, what: str, fn: Callable[[], Result]) -> Result | N
         return None
 
 
+def restrict(r: Result, frame: pd.DataFrame, when: When, title: str | None = None) -> Result:
+    """The result with the rows usable as of the date; when rows were left out its query says so (the
+    table is then no longer the plain command's output)."""
+    query = r.query if len(frame) == len(r.frame) else {**r.query, "as_of": when.day.isoformat()}
+    return Result(frame.reset_index(drop=True), query, r.sources, r.notes, title or r.title)
+
+
 # --------------------------------------------------------------------------------------- arms
-def arms(a: Country, b: Country, last: int, store: Store) -> Section:
-    """Transfers both ways, supplier share per 5-year window, ranks, and the largest deals."""
+def _tiv(w: pd.Series) -> str:
+    return f"{float(w['tiv']):,.1f} TIV"
+
+
+def _pick(f: pd.DataFrame, col: str, last: int) -> list[tuple[str, pd.Series]]:
+    """The latest window, and the peak of `col` when materially different and recent enough."""
+    f = f.dropna(subset=[col])
+    if f.empty:
+        return []
+    latest = f.iloc[-1]
+    out = [("latest", latest)]
+    peak = f.loc[f[col].idxmax()]
+    if (
+        int(peak["start"]) != int(latest["start"])
+        and float(peak["tiv"]) >= ARMS_MIN_TIV  # a peak of a few TIV is no peak
+        and float(peak[col]) - float(latest[col]) >= PEAK_MIN_GAP
+        and int(peak["end"]) >= last - PEAK_MAX_AGE
+    ):
+        out.append(("peak", peak))
+    return out
+
+
+def arms(a: Country, b: Country, when: When, store: Store) -> Section:
+    """Transfers both ways per 5-year window (latest first, a materially different recent peak), ranks
+    on both sides, deals known by the as-of date, and what a predecessor state supplied."""
+    from realpolitik.analyses.brief.charts import arms_share_chart
     from realpolitik.queries import arms as q
-    from realpolitik.render.charts import share_windows_chart
 
     sec = Section("arms", "Arms transfers")
+    if not store.has_table("sipri_tiv"):
+        sec.gaps.append(
+            "SIPRI arms-transfer data are not in this snapshot (it was built without SIPRI): "
+            "no arms figures, and arms ties are not assessed."
+        )
+        return sec
+    last = when.last
+    first = store.coverage("sipri_tiv")[0]
     for sup, rec in ((a, b), (b, a)):
+        key = f"{sup.id}_to_{rec.id}"
+        since = max(lifespan(sup, last)[0], lifespan(rec, last)[0], first)
         r = attempt(
             sec,
             f"arms {sup.id}→{rec.id}",
             lambda s=sup, t=rec: q.dyad_windows(s, t, 5, last, store),
         )
+        _predecessor_arms(sec, sup, rec, since, last, store)
         if r is None:
             continue
-        key = f"{sup.id}_to_{rec.id}"
-        if r.frame.empty:
+        f = r.frame[r.frame["start"] >= since]  # windows inside both states' own years
+        if f.empty:
             sec.gaps.append(
-                f"SIPRI records no arms deliveries from {sup.name} to {rec.name} up to {last}."
+                f"SIPRI records no arms deliveries from {sup.name} to {rec.name} in {since}–{last}."
             )
             continue
-        sec.tables[f"windows_{key}"] = r
-        f = r.frame
-        peak = f.loc[f["share_of_imports"].idxmax()]
-        latest = f.iloc[-1]
-        for tag, w in (("peak", peak), ("latest", latest)):
-            if tag == "latest" and int(w["start"]) == int(peak["start"]):
-                continue
+        sec.tables[f"windows_{key}"] = restrict(r, f, when)
+        for tag, w in _pick(f, "share_of_imports", last):
             label = window_label(int(w["start"]), int(w["end"]))
+            small = float(w["tiv"]) < ARMS_MIN_TIV
             sec.facts.append(
                 Fact(
                     f"{key}_share_{tag}",
                     f"{sup.name} supplied {pct(w['share_of_imports'])} of {rec.name}'s arms imports in {label} "
-                    f"(rank {int(w['supplier_rank'])} among its suppliers).",
+                    f"({_tiv(w)}; rank {int(w['supplier_rank'])} among its suppliers"
+                    + ("; a small volume" if small else "")
+                    + ").",
                     float(w["share_of_imports"]),
                     label,
                     "sipri",
@@ -77,50 +163,131 @@ def arms(a: Country, b: Country, last: int, store: Store) -> Section:
                         "tiv": float(w["tiv"]),
                         "supplier_rank": int(w["supplier_rank"]),
                         "top_supplier": w["top_supplier"],
+                        "window": tag,
+                        "end": int(w["end"]),
                     },
-                )
+                )  # fmt: skip
             )
-            if pd.notna(w["share_of_exports"]):
-                rank = int(w["recipient_rank"])
-                after = (
-                    ""
-                    if rank == 1
-                    else f", after {w['top_recipient']}"
+        for tag, w in _pick(f, "share_of_exports", last):
+            label = window_label(int(w["start"]), int(w["end"]))
+            rank = int(w["recipient_rank"])
+            after = (
+                ""
+                if rank == 1
+                else (
+                    f", after {w['top_recipient']}"
                     if rank == 2
                     else f"; first: {w['top_recipient']}"
                 )
-                sec.facts.append(
-                    Fact(
-                        f"{key}_export_share_{tag}",
-                        f"{rec.name} received {pct(w['share_of_exports'])} of {sup.name}'s arms exports in {label} "
-                        f"({ordinal(rank)} largest recipient{after}).",
-                        float(w["share_of_exports"]),
-                        label,
-                        "sipri",
-                        {"recipient_rank": rank, "top_recipient": w["top_recipient"]},
-                    )
-                )
-        sec.charts[f"share_{key}"] = share_windows_chart(
-            f,
-            f"{sup.name}'s share of {rec.name}'s arms imports, 5-year windows",
-            share="share_of_imports",
+            )
+            sec.facts.append(
+                Fact(
+                    f"{key}_export_share_{tag}",
+                    f"{rec.name} received {pct(w['share_of_exports'])} of {sup.name}'s arms exports in {label} "
+                    f"({_tiv(w)}; {ordinal(rank)} largest recipient{after}).",
+                    float(w["share_of_exports"]),
+                    label,
+                    "sipri",
+                    {
+                        "tiv": float(w["tiv"]),
+                        "recipient_rank": rank,
+                        "top_recipient": w["top_recipient"],
+                        "window": tag,
+                        "end": int(w["end"]),
+                    },
+                )  # fmt: skip
+            )
+        title = f"{sup.name}'s share of {rec.name}'s arms imports, 5-year windows"
+        sec.charts.add(
+            f"share_{key}",
+            lambda s=sup, t=rec, y=since, ti=title: arms_share_chart(s, t, y, last, ti, store),
         )
-        deals = attempt(
-            sec, f"deals {sup.id}→{rec.id}", lambda s=sup, t=rec: q.deals(s, t, None, store)
-        )
-        if deals is not None and not deals.frame.empty:
-            top = deals.frame.sort_values("tiv", ascending=False, na_position="last").head(8)
-            sec.tables[f"deals_{key}"] = Result(top.reset_index(drop=True), deals.query, deals.sources, deals.notes,
-                                                 f"Largest deals {sup.name} → {rec.name} (SIPRI register)")  # fmt: skip
+        _deals(sec, sup, rec, when, store)
     return sec
 
 
+def _predecessor_arms(
+    sec: Section, sup: Country, rec: Country, since: int, last: int, store: Store
+) -> None:
+    """Succession: SIPRI files deliveries before a successor's first year under its predecessor (the
+    Soviet Union for Russia before 1992): say so, with the predecessor's last window."""
+    from realpolitik.queries import arms as q
+
+    for side, other, is_sup in ((sup, rec, True), (rec, sup, False)):
+        pred = predecessor(side, last)
+        if pred is None or pred[1] < 1950 or pred[1] + 1 != since:
+            continue
+        p, p_end = pred
+        s, r = (p, other) if is_sup else (other, p)
+        try:
+            f = q.dyad_windows(s, r, 5, min(p_end, last), store).frame
+        except UserError:
+            continue
+        f = f[f["end"] <= p_end]
+        if f.empty:
+            continue
+        w = f.iloc[-1]
+        label = window_label(int(w["start"]), int(w["end"]))
+        sec.facts.append(
+            Fact(
+                f"{s.id}_to_{r.id}_share_predecessor",
+                f"Before {since} SIPRI files these transfers under {the(p.name)}, {side.name}'s predecessor: "
+                f"{s.name} supplied {pct(w['share_of_imports'])} of {r.name}'s arms imports in {label} ({_tiv(w)}).",
+                float(w["share_of_imports"]),
+                label,
+                "sipri",
+                {"tiv": float(w["tiv"]), "predecessor": p.id},
+            )
+        )
+
+
+_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _deals(sec: Section, sup: Country, rec: Country, when: When, store: Store) -> None:
+    """Register deals ordered by the last usable year, latest first; a deal still delivering after it
+    shows no delivered count, TIV or status (they include later deliveries)."""
+    from realpolitik.queries import arms as q
+
+    deals = attempt(sec, f"deals {sup.id}→{rec.id}", lambda: q.deals(sup, rec, None, store))
+    if deals is None or deals.frame.empty:
+        return
+    f = deals.frame[[when.ok(int(y)) for y in deals.frame["order_year"]]].copy()
+    if f.empty:
+        return
+    later = pd.Series(
+        [
+            any(not when.ok(int(y)) for y in _YEARS.findall(str(d or "")))
+            for d in f["delivery_years"]
+        ],
+        index=f.index,
+    )
+    notes = list(deals.notes)
+    query = deals.query
+    if later.any() or len(f) < len(deals.frame):
+        query = {**deals.query, "as_of": when.day.isoformat()}
+    if later.any():
+        f["known_by"] = [f"deliveries continue after {when.last}" if x else "" for x in later]
+        for col in ("delivered", "tiv", "status", "delivery_years"):
+            f[col] = f[col].astype(object).where(~later, None)
+        notes.append(
+            f"{int(later.sum())} deal(s) still delivering after {when.last}: delivered count, TIV and status "
+            "are left out (they include later deliveries)."
+        )
+    sec.tables[f"deals_{sup.id}_to_{rec.id}"] = Result(
+        f.reset_index(drop=True), query, deals.sources, notes,
+        f"Deals {sup.name} → {rec.name} ordered by {when.last} (SIPRI register)",
+    )  # fmt: skip
+
+
 # ------------------------------------------------------------------------------ energy and trade
-def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
-    """Oil production ranks, bilateral crude flows (or the gap), each one's rank among the other's partners."""
+def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
+    """Oil production ranks (historical states included), bilateral crude flows (or the gap), each one's
+    rank among the other's Factbook partners, and the COW trade series."""
     from realpolitik.queries import energy, trade
 
     sec = Section("energy_trade", "Energy and trade")
+    last = when.last
     oil_last = (
         min(last, store.coverage("owid_energy")[1]) if store.has_table("owid_energy") else last
     )
@@ -133,8 +300,8 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
         row = r.frame.iloc[0] if not r.frame.empty else None
         if row is None or pd.isna(row.get("rank")):
             sec.gaps.append(
-                f"No oil-production figure for {c.name} in {oil_last} (OWID/Energy Institute). "
-                + " ".join(r.notes)
+                f"No oil-production rank for {c.name} in {oil_last} (OWID/Energy Institute). "
+                + " ".join(r.notes[:1])
             )
             continue
         sec.facts.append(
@@ -148,8 +315,31 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                 {"twh": float(row["twh"]), "share": float(row["share"])},
             )
         )
-    # bilateral crude
-    years = [y for y in trade.crude_years(store) if y <= last]
+    _crude(sec, a, b, when, store)
+    if not when.factbook:
+        sec.gaps.append(when.no_factbook())
+    elif store.has_table("factbook_partners"):
+        _factbook_partners(sec, a, b, store)
+    r = attempt(sec, "COW dyadic trade", lambda: trade.dyad(a, b, store=store))
+    if r is not None:
+        upto = r.frame[[when.ok(int(y)) for y in r.frame["year"]]]
+        if not upto.empty:
+            sec.tables["cow_trade"] = restrict(r, upto, when)
+    return sec
+
+
+def _crude(sec: Section, a: Country, b: Country, when: When, store: Store) -> None:
+    from realpolitik.queries import trade
+
+    all_years = trade.crude_years(store) if store.has_table("trade_crude_flows") else []
+    years = [y for y in all_years if when.ok(y)]
+    held = ", ".join(map(str, all_years)) or "no year"
+    only = f"the snapshot has bilateral crude-oil data (CEPII BACI, HS 2709) for {held} only"
+    if not years:
+        sec.gaps.append(
+            f"No bilateral crude-oil figure usable as of {when.day.isoformat()}: {only}."
+        )
+        return
     found = False
     for imp, exp in ((a, b), (b, a)):
         for y in years:
@@ -186,23 +376,20 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                 )
             )
             sec.tables[f"crude_{imp.id}_{y}"] = r
-    other_years = sorted(set(range(1995, last + 1)) - set(years))
-    gap = (
-        f"No bilateral crude-oil data for {a.name}–{b.name} outside {', '.join(map(str, years)) or 'any year'}"
-        f" (the snapshot holds bilateral HS 2709 flows for {', '.join(map(str, years)) or 'no year'} only)."
-    )
     if not found:
-        gap = f"No bilateral crude-oil flow between {a.name} and {b.name} in the data ({', '.join(map(str, years)) or 'no year covered'})."
-    if other_years or not found:
-        sec.gaps.append(gap)
-    # each one's rank among the other's Factbook top-5 partners (the COW series is the table below)
+        sec.gaps.append(
+            f"No crude-oil flow between {a.name} and {b.name} in {', '.join(map(str, years))}; {only}."
+        )
+    else:
+        sec.gaps.append(f"Crude-oil shares are for {', '.join(map(str, years))}: {only}.")
+
+
+def _factbook_partners(sec: Section, a: Country, b: Country, store: Store) -> None:
+    from realpolitik.queries import trade
+
     for c, other in ((a, b), (b, a)):
         for flow in ("exports", "imports"):
-            fb = (
-                trade.factbook_partners(c, flow, store)
-                if store.has_table("factbook_partners")
-                else None
-            )
+            fb = trade.factbook_partners(c, flow, store)
             if fb is None or fb.empty:
                 continue
             hit = fb[fb["partner_id"] == other.id]
@@ -220,36 +407,35 @@ def energy_trade(a: Country, b: Country, last: int, store: Store) -> Section:
                         {"share": float(row["share"])},
                     )
                 )
-            elif not fb.empty:
+            else:
                 sec.gaps.append(
                     f"{other.name} is not among {c.name}'s top-5 {flow} partners in the Factbook "
                     f"({int(fb['year'].iloc[0])}); the Factbook lists only five."
                 )
-    r = attempt(sec, "COW dyadic trade", lambda: trade.dyad(a, b, store=store))
-    if r is not None:
-        upto = r.frame[r.frame["year"] <= last]  # nothing after the as-of year
-        if not upto.empty:
-            sec.tables["cow_trade"] = Result(
-                upto.reset_index(drop=True), r.query, r.sources, r.notes, r.title
-            )
-    return sec
 
 
 # ----------------------------------------------------------------------------------- geography
-def geography(a: Country, b: Country, rivals: dict[str, list[Country]], store: Store) -> Section:
-    """Shared border or distance, and each one's borders with the other's rivals."""
+def geography(
+    a: Country, b: Country, foes: dict[str, list[Country]], when: When, store: Store
+) -> Section:
+    """Shared border or distance as of the date, and each one's borders with the other's adversaries."""
     from realpolitik.queries import geo
 
     sec = Section("geography", "Geography")
-    r = attempt(sec, "border", lambda: geo.border(a, b, store=store))
+    fb = when.factbook
+    r = attempt(sec, "border", lambda: geo.border(a, b, store=store, year=when.last, factbook=fb))
     if r is not None and not r.frame.empty:
         row = r.frame.iloc[0]
+        period = str(when.edition) if fb and pd.notna(row.get("km")) else str(when.last)
         if bool(row.get("shared_land_border")):
             if pd.notna(row.get("km")):
-                text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border."
+                text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border (CIA World Factbook)."
                 value = float(row["km"])
             else:
-                text = f"{a.name} and {b.name} share a land border (COW contiguity); the Factbook gives no length."
+                since = f" since {int(row['cow_from'])}" if pd.notna(row.get("cow_from")) else ""
+                text = f"{a.name} and {b.name} share a land border (COW contiguity{since})" + (
+                    "; the Factbook gives no length." if fb else "."
+                )
                 value = None
         else:
             dist = row.get("min_distance_km")
@@ -258,48 +444,82 @@ def geography(a: Country, b: Country, rivals: dict[str, list[Country]], store: S
                 if pd.notna(dist) else "."
             )  # fmt: skip
             value = None if pd.isna(dist) else float(dist)
-        sec.facts.append(Fact("border_ab", text, value, "latest", "factbook"))
+        sec.facts.append(
+            Fact("border_ab", text, value, period, "factbook" if fb else "cow_contdir")
+        )
         sec.tables["border"] = r
+    if not fb:
+        sec.gaps.append("Border lengths come from the Factbook: " + when.no_factbook())
     for c, other in ((a, b), (b, a)):
-        foes = rivals.get(other.id, [])
-        if not foes:
-            continue
-        nb = attempt(sec, f"borders of {c.id}", lambda c=c: geo.borders(c, store=store))
-        if nb is None or nb.frame.empty:
-            continue
-        idcol = "id" if "id" in nb.frame.columns else "neighbour_id"
-        for foe in foes:
-            hit = nb.frame[nb.frame[idcol] == foe.id]
-            if hit.empty:
+        near = _neighbours(c, when, store) if foes.get(other.id) else {}
+        for foe in foes.get(other.id, []):
+            if foe.id == c.id:
                 continue
-            km = hit.iloc[0].get("km")
-            if pd.notna(km):
-                sec.facts.append(
-                    Fact(
-                        f"border_{c.id}_{foe.id}",
-                        f"{c.name} shares a {km:,.0f} km border with {foe.name}, an adversary of {other.name}.",
-                        float(km),
-                        "latest",
-                        "factbook",
-                        {"adversary": foe.id, "of": other.id},
-                    )
+            km = near.get(foe.id, False)
+            if km is False:
+                continue
+            text = (
+                f"{c.name} shares a {km:,.0f} km border with {foe.name}, an adversary of {other.name}."
+                if isinstance(km, float)
+                else f"COW codes {c.name} and {foe.name}, an adversary of {other.name}, as land-contiguous (since {km[1]})."
+            )
+            sec.facts.append(
+                Fact(
+                    f"border_{c.id}_{foe.id}",
+                    text,
+                    km if isinstance(km, float) else None,
+                    str(when.edition) if isinstance(km, float) else str(when.last),
+                    "factbook" if isinstance(km, float) else "cow_contdir",
+                    {"adversary": foe.id, "of": other.id},
                 )
+            )
     return sec
 
 
+def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:
+    """c's land neighbours as of the date: Factbook km when its edition is usable, else the first year
+    of COW land contiguity ("cow", year)."""
+    from realpolitik.queries import geo
+
+    if when.factbook:
+        nb = geo.factbook_borders(c, store).dropna(subset=["neighbour_id", "km"])
+        return {i: float(k) for i, k in zip(nb["neighbour_id"], nb["km"], strict=True)}
+    if not store.has_table("cow_contdir"):
+        return {}
+    cow = geo.cow_contiguity(c, store, year=min(when.last, store.coverage("cow_contdir")[1]))
+    land = cow[cow["conttype"] == 1].dropna(subset=["neighbour_id"])
+    return {i: ("cow", int(y)) for i, y in zip(land["neighbour_id"], land["cow_from"], strict=True)}
+
+
 # ----------------------------------------------------------------------------------- alignment
-def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
-    """UN voting distance over time, regime scores and religion composition: how unlike the pair is."""
+def religion_text(c: Country, frame: pd.DataFrame) -> str:
+    """'Greece: Greek Orthodox 81–90 %, none 4–15 %, other 3 %' — largest first, ranges kept as ranges;
+    a source without percentages is said to be one."""
+    with_share = frame.dropna(subset=["share_low"])
+    if with_share.empty:
+        names = ", ".join(frame["religion"].head(3))
+        return f"{c.name}: {names} — the Factbook gives no percentages"
+    parts = []
+    for r in with_share.head(3).itertuples(index=False):
+        parts.append(f"{r.religion} {str(r.share_text).replace('%', ' %')}")
+    return f"{c.name}: " + ", ".join(parts)
+
+
+def alignment(a: Country, b: Country, when: When, store: Store) -> Section:
+    """UN voting distance over time, regime scores, religion composition and government type."""
+    from realpolitik.analyses.brief.charts import un_chart
     from realpolitik.queries import alignment as al
     from realpolitik.queries import profile_facts as pf
-    from realpolitik.render.charts import series_chart
 
     sec = Section("alignment", "Alignment")
+    last = when.last
     r = attempt(sec, "UN ideal points", lambda: al.ideal_point_distance(a, b))
     if r is not None:
-        f = r.frame[r.frame["year"] <= last].dropna(subset=["distance"])
+        f = r.frame[[when.ok(int(y)) for y in r.frame["year"]]].dropna(subset=["distance"])
         if f.empty:
-            sec.gaps.append(f"No year with UN ideal points for both {a.name} and {b.name}.")
+            sec.gaps.append(
+                f"No year with UN ideal points for both {a.name} and {b.name} by {last}."
+            )
         else:
             row = f.iloc[-1]
             sec.facts.append(
@@ -312,13 +532,15 @@ def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
                     "unga_idealpoints",
                 )
             )
-            sec.tables["un_distance"] = Result(
-                f.reset_index(drop=True), r.query, r.sources, r.notes, r.title
-            )
-            sec.charts["un_distance"] = series_chart(
-                f, "year", {"idealpoint_a": a.name, "idealpoint_b": b.name, "distance": "distance"},
-                f"UN General Assembly ideal points, {a.name} and {b.name}", "ideal point",
-            )  # fmt: skip
+            sec.tables["un_distance"] = restrict(r, f, when)
+            sec.charts.add("un_distance", lambda f=f: un_chart(f, a, b))
+            for c in (a, b):
+                pred = predecessor(c, last)
+                if pred is not None and int(f["year"].min()) > pred[1] >= 1946:
+                    sec.gaps.append(
+                        f"UN votes before {pred[1] + 1} are {the(pred[0].name)}'s ({c.name} holds its seat): "
+                        f"see the brief of {the(pred[0].name)} for those years."
+                    )
     for c in (a, b):
         reg = attempt(sec, f"regime {c.id}", lambda c=c: al.regime(c, (1800, last)))
         if reg is not None and not reg.frame.empty:
@@ -328,31 +550,34 @@ def alignment(a: Country, b: Country, last: int, store: Store) -> Section:
                 v = float(row["v2x_polyarchy"].iloc[0])
                 sec.facts.append(Fact(f"polyarchy_{c.id}", f"{c.name}'s V-Dem electoral democracy index was {v:.2f} in {y} (0–1).",
                                       v, str(y), "isard_democracy"))  # fmt: skip
-        gov = None
-        with contextlib.suppress(UserError):
-            gov = pf.government_type(c, store=store)
+    if not when.factbook:
+        sec.gaps.append(
+            "Religions and government type come from the Factbook: " + when.no_factbook()
+        )
+        return sec
+    for c in (a, b):
+        gov = pf.government_type(c, store=store) if store.has_table("factbook_profiles") else None
         rel = attempt(sec, f"religions {c.id}", lambda c=c: pf.religions(c, store=store))
-        if rel is not None and not rel.frame.empty:
-            top = rel.frame.dropna(subset=["share"]).head(2)
-            parts = ", ".join(f"{r.religion} {pct(r.share)}" for r in top.itertuples())
-            y = rel.frame["year"].dropna()
-            sec.facts.append(
-                Fact(
-                    f"religion_{c.id}",
-                    f"{c.name}: {parts}"
-                    + (f" ({int(y.iloc[0])})" if len(y) else "")
-                    + (f"; government: {gov}." if gov else "."),
-                    parts,
-                    str(int(y.iloc[0])) if len(y) else "latest",
-                    "factbook",
-                )  # fmt: skip
+        if rel is None or rel.frame.empty:
+            sec.gaps.append(f"The Factbook gives no religion breakdown for {c.name}.")
+            continue
+        y = rel.frame["year"].dropna()
+        year = f" ({int(y.iloc[0])})" if len(y) else ""
+        sec.facts.append(
+            Fact(
+                f"religion_{c.id}",
+                religion_text(c, rel.frame) + year + (f"; government: {gov}." if gov else "."),
+                [r.religion for r in rel.frame.head(3).itertuples()],
+                str(int(y.iloc[0])) if len(y) else str(when.edition),
+                "factbook",
             )
+        )
     return sec
 
 
 # ------------------------------------------------------------------------------ relations timeline
-def events_timeline(a: Country, b: Country, as_of_year: int, store: Store) -> Section | None:
-    """Event-data timeline (GDELT/ICEWS) when the store holds events between the pair, else None."""
+def events_timeline(a: Country, b: Country, when: When, store: Store) -> Section | None:
+    """Event-data timeline (GDELT/ICEWS) of the months before the as-of date, else None."""
     if not store.has_table("events_dyad_month"):
         return None
     from realpolitik.queries import events
@@ -362,7 +587,7 @@ def events_timeline(a: Country, b: Country, as_of_year: int, store: Store) -> Se
     if r is None:
         return None
     f = r.frame[
-        (r.frame["events"] > 0) & (r.frame["period"].astype(str).str[:4].astype(int) <= as_of_year)
+        (r.frame["events"] > 0).to_numpy() & [when.ok(str(p)[:7]) for p in r.frame["period"]]
     ]
     if f.empty:
         return None
@@ -373,7 +598,12 @@ def events_timeline(a: Country, b: Country, as_of_year: int, store: Store) -> Se
         span = (
             f"{g['period'].min()}–{g['period'].max()}" if len(g) > 1 else str(g["period"].iloc[0])
         )
-        text = f"{ds}: {int(g['events'].sum())} events between {a.name} and {b.name} in {len(g)} sampled month(s) ({span})"
+        months = len(g)
+        n = int(g["events"].sum())
+        text = (
+            f"{ds}: {n} event{'s' if n != 1 else ''} between {a.name} and {b.name} in {months} sampled "
+            f"month{'s' if months != 1 else ''} ({span})"
+        )
         text += f"; cooperation–conflict index {index:+.2f}." if index is not None else "."
         sec.facts.append(
             Fact(
@@ -385,13 +615,8 @@ def events_timeline(a: Country, b: Country, as_of_year: int, store: Store) -> Se
                 {"cc_index": index},
             )
         )
-    sec.tables["events"] = Result(
-        f.reset_index(drop=True),
-        r.query,
-        r.sources,
-        r.notes,
-        f"Events {a.name} – {b.name} by month",
-    )
+    sec.tables["events"] = Result(f.reset_index(drop=True), r.query, r.sources, r.notes,
+                                  f"Events {a.name} – {b.name} by month (latest first)")  # fmt: skip
     sec.gaps.append(
         "The bundled event data are samples (a few days or months per source), not complete series."
     )

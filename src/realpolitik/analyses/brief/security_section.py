@@ -1,161 +1,220 @@
-"""Security section: alliances and disputes between the pair, adversaries, shared rivals, triads."""
+"""Security and conflict sections, read from the relationship model (analyses.relations): alliances by
+obligation type and years, disputes per dataset, rivalry spells, wars and armed conflicts, each side's
+adversaries, shared adversaries, and — for a hostile pair — who backs whom and who arms each side."""
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
 from realpolitik.analyses.brief.model import Fact, Section
-from realpolitik.analyses.brief.sections import attempt
-from realpolitik.countries import Country, try_resolve
+from realpolitik.analyses.brief.sections import When, pct, window_label
+from realpolitik.analyses.relations import Reading, Relationship
+from realpolitik.analyses.relations import disputes as mids
+from realpolitik.analyses.relations.reading import coded_to, name
 from realpolitik.result import Result
 from realpolitik.store import Store
 
-RECENT_MID_YEARS = 20
-"""A militarised dispute makes two states adversaries if it occurred within this many years before the
-brief's last complete year (COW MIDs end 2014, GML 2010: older disputes are history, not rivalry)."""
-MIN_HOSTILITY = 4
-"""Lowest MID hostility level that counts (4 = use of force, 5 = war); threats and displays alone do not."""
+HOSTILE_RULES = frozenset(
+    {"at_war", "armed_rivals", "armed_conflict", "rivalry", "hostile_dispute", "mixed_rivalry"}
+)
+"""Rules under which the pair itself is read as adversaries: no 'benefits' are built from hostility."""
 
 
-def adversaries(c: Country, last: int, sec: Section, store: Store) -> dict[str, dict]:
-    """Adversaries of c with their evidence: coded strategic rivalry, or a recent hostile MID."""
-    from realpolitik.queries import security as q
-
-    r = attempt(
-        sec, f"rivals of {c.id}", lambda: q.rivals(c, period=(last - RECENT_MID_YEARS, last))
-    )
-    out: dict[str, dict] = {}
-    if r is None:
-        return out
-    for row in r.frame.itertuples(index=False):
-        foe = try_resolve(str(row.counterpart_id)) if pd.notna(row.counterpart_id) else None
-        if foe is None or foe.kind == "historical":
-            continue
-        evidence = []
-        if bool(row.rival):
-            span = row.rivalry_tss if pd.notna(row.rivalry_tss) else row.rivalry_td
-            src = (
-                "Thompson–Sakuwa–Suhas rivalries"
-                if pd.notna(row.rivalry_tss)
-                else "Thompson & Dreyer rivalries"
-            )
-            years = re.findall(r"\d{4}", str(span or ""))
-            if years and int(years[-1]) >= min(last, 2020) - 10:
-                shown = (
-                    f"since {years[0]}" if int(years[-1]) > last else span
-                )  # never cite years after `last`
-                evidence.append(
-                    {
-                        "kind": "rivalry",
-                        "text": f"strategic rivalry {shown} ({src})",
-                        "since": shown,
-                    }
-                )
-        mids_last = max(
-            (int(v) for v in (row.cow_last_year, row.gml_last_year) if pd.notna(v)), default=None
-        )
-        hostility = max(
-            (int(v) for v in (row.cow_max_hostlev, row.gml_max_hostlev) if pd.notna(v)), default=0
-        )
-        if (
-            mids_last is not None
-            and mids_last >= last - RECENT_MID_YEARS
-            and hostility >= MIN_HOSTILITY
-        ):
-            n = int(row.cow_mids) if pd.notna(row.cow_mids) else int(row.gml_mids)
-            evidence.append({"kind": "disputes", "text": f"{n} militarised dispute(s) in {last - RECENT_MID_YEARS}–{last}, "
-                             f"the last in {mids_last} (COW/GML MIDs)", "last_year": mids_last})  # fmt: skip
-        if evidence:
-            out[foe.id] = {"country": foe, "evidence": evidence}
-    return out
+def other(rel: Relationship, cid: str) -> str:
+    return rel.b if rel.a == cid else rel.a
 
 
-def _until(result: Result, frame: pd.DataFrame) -> Result:
-    """The same result restricted to the rows up to the brief's last year."""
-    return Result(
-        frame.reset_index(drop=True), result.query, result.sources, result.notes, result.title
-    )
+def is_hostile(rel: Relationship) -> bool:
+    return rel.rule in HOSTILE_RULES
 
 
-def security(
-    a: Country, b: Country, last: int, store: Store
-) -> tuple[Section, dict[str, list[Country]]]:
-    """Alliances and disputes between a and b, each one's adversaries, shared rivals and triads."""
-    from realpolitik.queries import security as q
+def _why(rel: Relationship, n: int = 2) -> str:
+    """The deciding evidence of a relationship in a clause."""
+    from realpolitik.analyses.relations.reading import _lead
 
+    return "; ".join(e.text for e in _lead(rel.deciding, n)) or rel.rule_text
+
+
+def _result(frame: pd.DataFrame, title: str, sources: list, notes: list[str]) -> Result:
+    return Result(frame.reset_index(drop=True), {"section": "security"}, sources, notes, title)
+
+
+def security(reading: Reading, when: When, store: Store) -> Section:
+    """Facts and tables of the security section (see the module docstring)."""
     sec = Section("security", "Security")
-    rel = None
-    try:
-        rel = q.relations(a, b)
-    except Exception as e:  # noqa: BLE001 - stated as a gap
-        sec.gaps.append(f"relations {a.id}–{b.id}: {e}")
-    if rel is not None:
-        al = rel["alliances"].frame
-        al = al[al["year"] <= last]  # nothing after the as-of year
-        if al.empty:
-            sec.facts.append(Fact("alliance", f"ATOP records no alliance between {a.name} and {b.name} (ATOP v5 ends 2018).",
-                                  False, "1815–2018", "atop"))  # fmt: skip
-        else:
-            kinds = [
-                k
-                for k in ("defense", "offense", "neutrality", "non_aggression", "consultation")
-                if al[k].fillna(0).astype(bool).any()
-            ]
-            yrs = f"{int(al['year'].min())}–{int(al['year'].max())}"
-            sec.facts.append(Fact("alliance", f"ATOP records {', '.join(k.replace('_', '-') for k in kinds)} obligations between "
-                                  f"{a.name} and {b.name} in {yrs}.", kinds, yrs, "atop"))  # fmt: skip
-        sec.tables["alliances"] = _until(rel["alliances"], al)
-        d = rel["disputes"].frame
-        d = d[d["first_year"] <= last]
-        sec.tables["disputes"] = _until(rel["disputes"], d)
-        if d.empty:
-            sec.facts.append(Fact("disputes_ab", f"No militarised dispute between {a.name} and {b.name} is recorded (COW MIDs to 2014, GML to 2010).",
-                                  0, "1816–2014", "cow_mid"))  # fmt: skip
-        else:
-            yrs = sorted({int(y) for y in d["first_year"]})
-            sec.facts.append(Fact("disputes_ab", f"{d['dispnum'].nunique()} militarised dispute(s) between {a.name} and {b.name} "
-                                  f"(years {', '.join(map(str, yrs))}).", int(d["dispnum"].nunique()), f"{yrs[0]}–{yrs[-1]}", "cow_mid"))  # fmt: skip
-    foes = {c.id: adversaries(c, last, sec, store) for c in (a, b)}
-    foes[a.id].pop(b.id, None)
-    foes[b.id].pop(a.id, None)
+    rel = reading.pair
+    a, b = reading.a, reading.b
+    cov = coded_to(store)
+    atop = cov.get("atop")
+    al = [e for e in rel.evidence if e.kind == "alliance"]
+    if not al:
+        upto = min(when.last, atop or when.last)
+        sec.facts.append(Fact("alliance", f"ATOP records no alliance obligation between {name(a)} and {name(b)} by "
+                              f"{upto} (ATOP v5 ends {atop}).", False, f"1815–{upto}", "atop"))  # fmt: skip
+    for e in al:
+        sec.facts.append(Fact(f"alliance_{e.data['type']}_{e.start}", e.text + ".", e.data["type"],
+                              f"{e.start}–{e.data['last_coded']}", "atop", {"bloc": e.data["bloc"]}))  # fmt: skip
+    if al:
+        rows = [{"type": e.data["type"], "start": e.start, "end": e.data["last_coded"], "states": e.data["bloc"],
+                 "size": e.data["size"]} for e in sorted(al, key=lambda e: -e.start)]  # fmt: skip
+        sec.tables["alliances"] = _result(pd.DataFrame(rows), "ATOP obligations by type and years (latest first)",
+                                          [store.source("atop")], [f"ATOP v5 ends {atop}; states = 2 + the third states holding the obligation with both (bilateral: 2)."])  # fmt: skip
+    _disputes(sec, rel, when, store, a, b)
+    for e in rel.evidence:
+        if e.kind == "rivalry":
+            sec.facts.append(Fact(f"rivalry_{e.source}_{e.start}", f"{name(a)}–{name(b)}: {e.text}.", e.start,
+                                  f"{e.start}–{e.end or when.last}", e.source))  # fmt: skip
+    if not any(e.kind == "rivalry" for e in rel.evidence) and "tss_rivalries" in cov:
+        sec.facts.append(Fact("rivalry_none", f"No strategic rivalry between {name(a)} and {name(b)} is coded "
+                              f"(Thompson–Sakuwa–Suhas to {cov['tss_rivalries']}).", False, "", "tss_rivalries"))  # fmt: skip
+    for e in rel.evidence:
+        if e.kind in {"war", "conflict", "cobelligerent"}:
+            sec.facts.append(Fact(f"{e.kind}_{e.data.get('warnum', e.data.get('conflict_id'))}", e.text + ".",
+                                  e.data.get("years"), f"{e.start}–{e.end}", e.source))  # fmt: skip
+    _adversaries(sec, reading)
+    return sec
+
+
+def _disputes(sec: Section, rel: Relationship, when: When, store: Store, a: str, b: str) -> None:
+    """One sentence per MID dataset (never added up) and the dispute table, latest first."""
+    ev = [e for e in rel.evidence if e.kind == "dispute"]
+    cov = coded_to(store)
+    coverage = {"cow_mid": cov.get("cow_mid", 2014), "gml_mid": cov.get("gml_mid", 2010)}
+    if not ev:
+        sec.facts.append(Fact("disputes_ab", f"No militarised dispute between {name(a)} and {name(b)} is recorded by {when.last} "
+                              f"(COW MIDs to {coverage['cow_mid']}, GML to {coverage['gml_mid']}).", 0,
+                              f"1816–{min(when.last, coverage['cow_mid'])}", "cow_mid"))  # fmt: skip
+        return
+    rows = pd.DataFrame(
+        [
+            {
+                "dataset": e.source,
+                "dispnum": e.data["dispnum"],
+                "start": e.start,
+                "end": e.end,
+                f"hostility_{a}": e.data["hostility"][a],
+                f"hostility_{b}": e.data["hostility"][b],
+                "text": e.text,
+            }
+            for e in ev
+        ]  # fmt: skip
+    )
+    frame = rows.rename(columns={f"hostility_{a}": "host_a", f"hostility_{b}": "host_b"})
+    for text in mids.summary(frame, a, b, {a: name(a), b: name(b)}, coverage):
+        ds = "cow_mid" if text.startswith("COW") else "gml_mid"
+        n = int(frame[frame["dataset"] == ds]["dispnum"].nunique())
+        sec.facts.append(Fact(f"disputes_{ds}", text, n, "", ds))
+    if when.last > min(coverage.values()):
+        sec.gaps.append(f"COW MIDs end in {coverage['cow_mid']} and GML MIDs in {coverage['gml_mid']}: "
+                        f"disputes after that are not in the data.")  # fmt: skip
+    sec.tables["disputes"] = _result(
+        rows.sort_values(["start", "dataset"], ascending=[False, True]).drop(columns="text"),
+        "Militarised interstate disputes (each dataset separately, latest first)",
+        [store.source(d) for d in ("cow_mid", "gml_mid") if d in store.manifests],
+        [
+            "hostility: each side's own highest level (1 none, 2 threat, 3 display, 4 use of force, 5 war)."
+        ],
+    )
+
+
+def _adversaries(sec: Section, reading: Reading) -> None:
+    """Each side's adversaries (one fact each) and the adversaries they share (one fact each)."""
+    rel = reading.pair
+    a, b = reading.a, reading.b
+    foes = {c: {other(r, c): r for r in reading.adversaries.get(c, [])} for c in (a, b)}
     for c in (a, b):
-        for fid, info in foes[c.id].items():
-            sec.facts.append(Fact(f"adversary_{c.id}_{fid}", f"{c.name}–{info['country'].name}: " + "; ".join(e["text"] for e in info["evidence"]) + ".",
-                                  fid, "", "tss_rivalries" if info["evidence"][0]["kind"] == "rivalry" else "cow_mid",
-                                  {"evidence": info["evidence"]}))  # fmt: skip
-    shared = sorted(set(foes[a.id]) & set(foes[b.id]))
+        for fid, r in foes[c].items():
+            kind = "mixed — rivals, yet allied or arms partners" if r.type == "mixed" else r.type
+            sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {kind} — {_why(r)}.",
+                                  fid, str(r.year), r.deciding[0].source if r.deciding else "",
+                                  {"type": r.type, "rule": r.rule}))  # fmt: skip
+    shared = sorted(set(foes[a]) & set(foes[b]), key=lambda f: _weight(foes[a][f], foes[b][f]))
+    enemies = is_hostile(rel)
     for fid in shared:
-        foe = foes[a.id][fid]["country"]
-        ev_a = "; ".join(e["text"] for e in foes[a.id][fid]["evidence"])
-        ev_b = "; ".join(e["text"] for e in foes[b.id][fid]["evidence"])
-        sec.facts.append(
-            Fact(
-                f"shared_adversary_{fid}",
-                f"{foe.name} is an adversary of both: of {a.name} ({ev_a}) and of {b.name} ({ev_b}). "
-                f"{a.name}–{b.name}–{foe.name} is an 'enemy of my enemy' triad.",
-                fid,
-                "",
-                "tss_rivalries",
-                {
-                    "adversary": fid,
-                    "evidence": {
-                        a.id: foes[a.id][fid]["evidence"],
-                        b.id: foes[b.id][fid]["evidence"],
-                    },
-                },
-            )
-        )
+        ra, rb = foes[a][fid], foes[b][fid]
+        text = (f"{name(fid)} is an adversary of both: of {name(a)} ({ra.type}: {_why(ra)}) and of {name(b)} "
+                f"({rb.type}: {_why(rb)}).")  # fmt: skip
+        if not enemies:
+            text += f" {name(a)}–{name(b)}–{name(fid)} is an 'enemy of my enemy' triad."
+        sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), "tss_rivalries",
+                              {"adversary": fid, "types": {a: ra.type, b: rb.type},
+                               "evidence": {a: [e.to_dict() for e in ra.deciding], b: [e.to_dict() for e in rb.deciding]}}))  # fmt: skip
     if not shared:
-        sec.facts.append(
-            Fact(
-                "shared_adversary_none",
-                f"{a.name} and {b.name} have no adversary in common in the data.",
-                None,
-                "",
-                "tss_rivalries",
-            )
+        sec.facts.append(Fact("shared_adversary_none", f"{name(a)} and {name(b)} have no adversary in common in the data.",
+                              None, str(reading.year), "tss_rivalries"))  # fmt: skip
+
+
+WEIGHT = {"at war": 2.0, "rivals": 2.0, "mixed": 1.5, "hostile": 1.0}
+
+
+def _weight(ra: Relationship, rb: Relationship) -> tuple[float, int]:
+    """Sort key of a shared adversary, most telling first: hostility of both sides (war and rivalry over
+    disputes), then the more recent of the two sides' latest evidence."""
+    latest = min(max((e.end or ra.year for e in r.deciding), default=0) for r in (ra, rb))
+    return (-(WEIGHT.get(ra.type, 0) + WEIGHT.get(rb.type, 0)), -latest)
+
+
+def conflict(reading: Reading, when: When, store: Store) -> Section | None:
+    """For a pair of adversaries: the conflict's spells, who backed whom, and who arms each side."""
+    from realpolitik.analyses.relations import wars
+
+    rel = reading.pair
+    if not is_hostile(rel):
+        return None
+    sec = Section("conflict", "The conflict")
+    a, b = reading.a, reading.b
+    sec.facts.append(
+        Fact(
+            "conflict_reading",
+            rel.text,
+            rel.type,
+            str(rel.year),
+            rel.deciding[0].source if rel.deciding else "",
         )
-    rivals = {k: [v["country"] for v in foes[k].values()] for k in foes}
-    return sec, rivals
+    )
+    fought = [e for e in rel.evidence if e.kind == "conflict"]
+    for e in fought:
+        years = [y for y in (e.data["years"][-1], *(e.data["war_years"][-1:])) if when.ok(y)]
+        sup = wars.supporters([e.data["conflict_id"]], sorted(set(years)), store)
+        for y in sorted(set(years), reverse=True):
+            sides = sup[sup["year"] == y]
+            parts = []
+            for side in ("A", "B"):
+                s = sides[sides["side"] == side]
+                prim = [name(i) for i in s[s["role"] == "primary"]["id"]] or ["a non-state side"]
+                back = [name(i) for i in s[s["role"] == "secondary"]["id"]]
+                parts.append(
+                    f"side {side} {', '.join(prim)}"
+                    + (f", backed by {', '.join(back)}" if back else "")
+                )
+            war = " (war intensity)" if y in e.data["war_years"] else ""
+            sec.facts.append(Fact(f"sides_{e.data['conflict_id']}_{y}", f"UCDP/PRIO conflict {e.data['conflict_id']} in {y}{war}: "
+                                  + "; ".join(parts) + ".", y, str(y), "ucdp_acd"))  # fmt: skip
+    _suppliers(sec, (a, b), when, store)
+    return sec
+
+
+def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> None:
+    """Each side's three largest arms suppliers in the latest 5-year window."""
+    if not store.has_table("sipri_tiv"):
+        return
+    from realpolitik.countries import from_id
+    from realpolitik.errors import UserError
+    from realpolitik.periods import Period
+    from realpolitik.queries import arms as q
+
+    last = min(when.last, store.coverage("sipri_tiv")[1])
+    period = Period(last - 4, last)
+    for cid in ids:
+        try:
+            r = q.suppliers(from_id(cid), period, store)
+        except UserError:
+            continue
+        top = r.frame.head(3)
+        if top.empty:
+            sec.facts.append(Fact(f"suppliers_{cid}", f"SIPRI records no arms imports for {name(cid)} in {window_label(period.start, period.end)}.",
+                                  None, str(period), "sipri"))  # fmt: skip
+            continue
+        parts = ", ".join(f"{t.name} {pct(t.share)}" for t in top.itertuples())
+        sec.facts.append(Fact(f"suppliers_{cid}", f"{name(cid)}'s largest arms suppliers in {window_label(period.start, period.end)}: {parts} "
+                              f"(of {r.frame['tiv'].sum():,.0f} TIV).", top["id"].tolist(), str(period), "sipri"))  # fmt: skip

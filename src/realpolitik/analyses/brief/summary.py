@@ -1,45 +1,63 @@
-"""The brief's summary: three to six sentences chosen from the strongest sourced facts."""
+"""The brief's summary: the relationship first, then its strongest sourced facts, no sentence twice.
+
+Partners: the strongest material ties, a shared adversary, a border with an adversary, the UN-voting
+distance, the crude-oil data gap. Adversaries: the conflict — who backed whom, who arms each side.
+"""
 
 from __future__ import annotations
 
 from realpolitik.analyses.brief.model import Motive, Section
-from realpolitik.countries import Country
+from realpolitik.analyses.relations import Relationship
+
+MAX_LINES = 6
+MIN_TIE = (
+    0.05  # a tie weaker than this (a small volume, a 2 % share) is in the motives, not the summary
+)
 
 
-def summarise(
-    a: Country, b: Country, sections: list[Section], motives: dict[str, list[Motive]]
-) -> list[str]:
-    """Name the strongest ties and the biggest asymmetries, each sentence backed by a fact."""
+def summarise(rel: Relationship, sections: list[Section], motives: dict[str, list[Motive]],
+              hostile: bool, first: str | None = None) -> list[str]:  # fmt: skip
+    """Up to six sentences, each backed by a fact of the brief; the first says what the relationship is."""
+    from realpolitik.analyses.relations.reading import headline
+
     facts = {f.key: f for s in sections for f in s.facts}
-    out: list[str] = []
-    ties = sorted(
-        (
-            m
-            for ms in motives.values()
-            for m in ms
-            if m.kind not in {"shared_adversary", "geography"}
-        ),
-        key=lambda m: -m.strength,
-    )
-    seen: set[str] = set()
-    for m in ties[:3]:
-        text = m.text.split(": ", 1)[1]
-        if text not in seen:
-            seen.add(text)
+    out: list[str] = [headline(rel, first)]
+
+    def add(text: str | None) -> None:
+        if text and text not in out and len(out) < MAX_LINES:
             out.append(text)
-    shared = [f for k, f in facts.items() if k.startswith("shared_adversary_") and f.value]
-    for f in shared[:1]:
-        out.append(f.text)
-    border = [f for k, f in facts.items() if k.startswith("border_") and f.data.get("adversary")]
-    out += [f.text for f in border[:1]]
-    if "un_distance" in facts:
-        out.append(facts["un_distance"].text)
-    gaps = next(
-        (g for s in sections if s.key == "energy_trade" for g in s.gaps if "crude" in g), None
+
+    if hostile:
+        for k in sorted(
+            (k for k in facts if k.startswith("sides_")), key=lambda k: -int(k.rsplit("_", 1)[1])
+        )[:2]:
+            add(facts[k].text)
+        for k in (k for k in facts if k.startswith("suppliers_")):
+            add(facts[k].text)
+        return out
+    ties = sorted((m for ms in motives.values() for m in ms
+                   if m.kind not in {"shared_adversary", "geography"} and m.strength >= MIN_TIE),
+                  key=lambda m: -m.strength)  # fmt: skip
+    for m in ties[:3]:
+        add(m.text.split(": ", 1)[1])
+    add(
+        next(
+            (f.text for k, f in facts.items() if k.startswith("shared_adversary_") and f.value),
+            None,
+        )
     )
-    if gaps and len(out) < 6:
-        out.append(gaps)
-    if not ties and not shared:
-        out.insert(0, f"The data show no material tie between {a.name} and {b.name}: no arms transfers between them, "
-                      "no bilateral crude-oil flow and neither among the other's top-5 trade partners.")  # fmt: skip
-    return out[:6]
+    add(
+        next(
+            (
+                f.text
+                for k, f in facts.items()
+                if k.startswith("border_") and f.data.get("adversary")
+            ),
+            None,
+        )
+    )
+    if "un_distance" in facts:
+        add(facts["un_distance"].text)
+    add(next((g for s in sections if s.key == "energy_trade" for g in s.gaps
+              if g.startswith(("No crude-oil flow", "Crude-oil shares are for"))), None))  # fmt: skip
+    return out

@@ -13,7 +13,8 @@ FORMATS = ("graphml", "json", "csv")
 
 
 def edge_table(g: nx.Graph) -> pd.DataFrame:
-    """One row per edge: ids, names, sign, weight, layer values and evidence texts."""
+    """One row per edge: ids, names, sign, weight, the relationship model's type and rule, layer values
+    and evidence texts."""
     rows = []
     for a, b, d in g.edges(data=True):
         rows.append(
@@ -25,11 +26,25 @@ def edge_table(g: nx.Graph) -> pd.DataFrame:
                 "b": g.nodes[b].get("name", b),
                 "sign": d["sign"],
                 "weight": d["weight"],
+                "type": d.get("type"),
+                "rule": d.get("rule"),
                 "layers": json.dumps(d.get("layers", {}), sort_keys=True),
                 "evidence": " | ".join(e.get("text", "") for e in d.get("evidence", [])),
             }
         )
-    cols = ["year", "a_id", "b_id", "a", "b", "sign", "weight", "layers", "evidence"]
+    cols = [
+        "year",
+        "a_id",
+        "b_id",
+        "a",
+        "b",
+        "sign",
+        "weight",
+        "type",
+        "rule",
+        "layers",
+        "evidence",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -41,9 +56,11 @@ def _flat(g: nx.Graph) -> nx.Graph:
     for n, d in g.nodes(data=True):
         h.add_node(n, name=str(d.get("name", n)))
     for a, b, d in g.edges(data=True):
+        model = {k: str(d[k]) for k in ("type", "rule") if d.get(k) is not None}
         h.add_edge(
             a,
             b,
+            **model,
             sign=int(d["sign"]),
             weight=float(d["weight"]),
             layers=json.dumps(d.get("layers", {}), sort_keys=True),

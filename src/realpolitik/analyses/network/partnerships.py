@@ -10,13 +10,14 @@ The whole scoring rule is `Scoring` below (one readable place):
                  UN voting distance  min(1, ideal-point distance / un_full)
                  regime difference   min(1, |V-Dem polyarchy A - B| / regime_full)
                  religion difference 1 - overlap of religion-family shares (CIA Factbook, latest edition)
-    adversaries S = number of third states that are adversaries of both (rivalry, or a militarised
-                 dispute within the dispute window, see layers.py)
+    adversaries S = number of third states that are adversaries of both in the relationship model
+                 (analyses.relations: at war, rivals, fighting, or hostile by their own hostility)
     score      = M * (floor + (1 - floor) * U) * (1 + boost * min(S, max_adversaries))
 
-The score is defined for every dyad; the *listing* leaves out dyads with an ATOP alliance in the
-year (not "unlikely"; ATOP ends 2018, its last year stands in for later years and the explanation
-says so) and dyads that are themselves adversaries, and needs M >= min_material. Missing components
+The score is defined for every dyad; the *listing* leaves out dyads the relationship model reads as
+allied in the year (a defence pact or a bilateral/small pact in force — a large multilateral treaty
+alone is not an alliance; ATOP ends 2018, its last year stands in for later years and the explanation
+says so) and dyads that are themselves adversaries in the model, and needs M >= min_material. Missing components
 are left out of U (never counted as 0).
 """
 
@@ -148,49 +149,58 @@ def _democracy(start: int, end: int, store) -> pd.DataFrame:
     )
 
 
-def _hostile_pairs(start: int, end: int, p: L.LayerParams, store) -> pd.DataFrame:
-    parts = [
-        x
-        for x in (L.disputes(start, end, p, store), L.rivalries(start, end, p, store))
-        if not x.empty
+def _reading(row: dict) -> str:
+    """A short reading of a hostile dyad-year of the relationship model, naming its evidence."""
+
+    def has(k: str) -> bool:
+        v = row.get(k)
+        return v is not None and v == v
+
+    parts = []
+    if row.get("rivalry") and has("rivalry_since"):
+        parts.append(
+            f"TSS rivalry since {int(row['rivalry_since'])}"
+            + (", though allied" if row["rule"] == "mixed_rivalry" else "")
+        )
+    if row.get("armed_recent") and has("fought_last"):
+        parts.append(
+            ("at war, " if row.get("war_now") else "")
+            + f"fought in {int(row['fought_last'])} (UCDP/PRIO or COW)"
+        )
+    if not parts and has("dispute_last"):
+        parts.append(f"{row.get('dispute_source') or 'MID'} {int(row['dispute_last'])}")
+    return "; ".join(parts) or row["type"]
+
+
+def adversary_pairs(types: pd.DataFrame) -> pd.DataFrame:
+    """(year, x, z, ev): z is an adversary of x in the relationship model (directional: a one-sided
+    dispute makes no adversary of the side that showed no hostility)."""
+    from realpolitik.analyses.relations.model import ONE_SIDED_RULES
+
+    h = types[types["sign"] < 0]
+    if h.empty:
+        return pd.DataFrame(columns=["year", "x", "z", "ev"])
+    one = h["rule"].isin(ONE_SIDED_RULES)
+    ev = pd.Series([_reading(r) for r in h.to_dict("records")], index=h.index, dtype=object)
+    ab = pd.DataFrame({"year": h["year"], "x": h["a"], "z": h["b"], "ev": ev})[
+        ~one | (h["force_a"] > 0)
     ]
-    return pd.concat(parts, ignore_index=True) if parts else L._empty()
+    ba = pd.DataFrame({"year": h["year"], "x": h["b"], "z": h["a"], "ev": ev})[
+        ~one | (h["force_b"] > 0)
+    ]
+    return pd.concat([ab, ba], ignore_index=True)
 
 
-def shared_adversaries(hostile: pd.DataFrame) -> pd.DataFrame:
-    """(year, a, b, c, text_a, text_b): third states c hostile to both a and b."""
-    if hostile.empty:
+def shared_adversaries(types: pd.DataFrame) -> pd.DataFrame:
+    """(year, a, b, c, ev_a, ev_b): third states c that are adversaries of both a and b."""
+    adv = adversary_pairs(types)
+    if adv.empty:
         return pd.DataFrame(columns=["year", "a", "b", "c", "ev_a", "ev_b"])
-    h = hostile.groupby(["year", "a", "b"], as_index=False).agg(
-        ev=("text", lambda t: "; ".join(_short(x) for x in t))
-    )
-    both = pd.concat(
-        [h.rename(columns={"a": "x", "b": "c"}), h.rename(columns={"b": "x", "a": "c"})],
-        ignore_index=True,
-    )
-    j = both.merge(both, on=["year", "c"], suffixes=("_1", "_2"))
+    j = adv.merge(adv, on=["year", "z"], suffixes=("_1", "_2"))
     j = j[j["x_1"] < j["x_2"]]
-    return j.rename(columns={"x_1": "a", "x_2": "b", "ev_1": "ev_a", "ev_2": "ev_b"})[
+    return j.rename(columns={"x_1": "a", "x_2": "b", "z": "c", "ev_1": "ev_a", "ev_2": "ev_b"})[
         ["year", "a", "b", "c", "ev_a", "ev_b"]
     ]
-
-
-def _short(text: str) -> str:
-    """A compact form of a hostile-layer text for explanations."""
-    if text.startswith("strategic rivalry"):
-        per = text.split("' ", 1)[1].split(" (")[0] if "' " in text else ""
-        src = "TSS" if "TSS" in text else "Thompson & Dreyer"
-        return f"{src} rivalry {per}".strip()
-    if "militarised dispute" in text:
-        years = text.split(" in ", 1)[1].split(" (")[0]
-        hl = (
-            text.split("highest hostility ", 1)[1].split(";")[0]
-            if "highest hostility" in text
-            else ""
-        )
-        src = text.rsplit("; ", 1)[-1].rstrip(")")
-        return f"{src} {years} (hostility {hl})"
-    return text
 
 
 def dyad_features(
@@ -250,15 +260,14 @@ def dyad_features(
         trade, on=["year", "a", "b"], how="left"
     )
     df = df.merge(energy, on=["year", "a", "b"], how="left")
-    all_ = L.alliance(start, end, quiet, st)[["year", "a", "b", "period"]].rename(
-        columns={"period": "alliance_period"}
-    )
-    df = df.merge(all_, on=["year", "a", "b"], how="left")
-    df["allied"] = df["alliance_period"].notna()
-    hostile = _hostile_pairs(start, end, p, st)
-    hp = hostile[["year", "a", "b"]].drop_duplicates().assign(adversaries=True)
-    df = df.merge(hp, on=["year", "a", "b"], how="left")
-    df["adversaries"] = df["adversaries"].eq(True)
+    from realpolitik.analyses.relations import classify_years
+
+    types = classify_years(start, end, st)  # the relationship model: who is allied, who adversaries
+    model = types[["year", "a", "b", "type", "rule", "sign", "defence", "pact_small"]]
+    df = df.merge(model.rename(columns={"type": "relationship"}), on=["year", "a", "b"], how="left")
+    df["allied"] = df["defence"].eq(True) | df["pact_small"].eq(True)
+    df["adversaries"] = df["sign"].fillna(0) < 0
+    df = df.drop(columns=["defence", "pact_small", "sign"])
     df = df.merge(ip.rename(columns={"id": "a", "ip": "ip_a"}), on=["year", "a"], how="left")
     df = df.merge(ip.rename(columns={"id": "b", "ip": "ip_b"}), on=["year", "b"], how="left")
     df["un_distance"] = (df["ip_a"] - df["ip_b"]).abs()
@@ -274,7 +283,7 @@ def dyad_features(
     df = df.merge(pairs, on=["a", "b"], how="left")
     df["religion_a"] = df["a"].map(label)
     df["religion_b"] = df["b"].map(label)
-    sa = shared_adversaries(hostile)
+    sa = shared_adversaries(types)
     cnt = sa.groupby(["year", "a", "b"], as_index=False).size().rename(columns={"size": "n_shared"})
     df = df.merge(cnt, on=["year", "a", "b"], how="left")
     df["n_shared"] = df["n_shared"].fillna(0).astype(int)
@@ -392,7 +401,8 @@ def partnerships(year: int, top: int = 25, scoring: Scoring | None = None, param
     df["b"] = df["b_id"].map(nm)
     notes = [
         "score = material × (floor + (1 − floor) × unlikeness) × (1 + boost × shared adversaries); see Scoring.",
-        "Allied dyads (ATOP) and dyads that are adversaries themselves are excluded.",
+        "Dyads the relationship model reads as allied (a defence pact or a small pact in force; not a large "
+        "multilateral treaty alone) or as adversaries are excluded (docs/relations.md).",
         "Religion difference uses the latest CIA Factbook edition for every year (no historical series).",
     ]
     if year > 2018:

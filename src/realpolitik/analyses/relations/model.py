@@ -1,0 +1,138 @@
+"""The relationship model's data: evidence rows, spells, the scope of a question and the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence about a dyad, from one dataset, with its own years.
+
+    kind: alliance, dispute, rivalry, war, conflict, cobelligerent, support, arms, trade, crude, un_votes.
+    side: the state the row is about when it is directional (the one that used force, the supplier),
+    else None. end None = still running in the last usable year. strength: the family's own magnitude
+    (hostility level 1–5, a share 0–1, battle-death intensity 1–2, …) — see docs/relations.md.
+    """
+
+    kind: str
+    side: str | None
+    start: int
+    end: int | None
+    strength: float
+    source: str
+    text: str
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"kind": self.kind, "side": self.side, "start": self.start, "end": self.end,
+               "strength": self.strength, "source": self.source, "text": self.text}  # fmt: skip
+        return {**out, **({"data": self.data} if self.data else {})}
+
+
+@dataclass(frozen=True)
+class Spell:
+    """A run of years of one kind of relation (a rivalry, a war, an alliance type) from one dataset."""
+
+    kind: str
+    start: int
+    end: int | None  # None: still running in the last usable year
+    source: str
+    label: str
+
+    def years(self) -> str:
+        return f"since {self.start}" if self.end is None else (
+            str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "source": self.source,
+                "label": self.label, "years": self.years(), "text": self.label}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which dyads a question is about: one pair, every dyad of some states, or every dyad (ids None)."""
+
+    ids: tuple[str, ...] | None = None
+    pairs: frozenset[tuple[str, str]] | None = None
+
+    @classmethod
+    def pair(cls, a: str, b: str) -> Scope:
+        return cls((a, b), frozenset({(min(a, b), max(a, b))}))
+
+    @classmethod
+    def around(cls, *ids: str) -> Scope:
+        return cls(tuple(sorted(set(ids))))
+
+    def sql(self, c1: str, c2: str) -> tuple[str, list[Any]]:
+        """A SQL condition (and its parameters) keeping the scope's rows: its pairs (either order) when
+        it has some, else the rows naming one of its states."""
+        if self.ids is None:
+            return "TRUE", []
+        if self.pairs is not None:
+            keys = [k for a, b in self.pairs for k in (f"{a}|{b}", f"{b}|{a}")]
+            return f"list_contains(?, {c1} || '|' || {c2})", [keys]
+        return f"(list_contains(?, {c1}) OR list_contains(?, {c2}))", [
+            list(self.ids),
+            list(self.ids),
+        ]
+
+
+@dataclass
+class Relationship:
+    """The reading of a dyad in a reference year: its type, the rule that decided it and the evidence."""
+
+    a: str
+    b: str
+    year: int  # the reference year (the last year usable as of the question's date)
+    type: str  # allies | aligned | partners | rivals | at war | hostile | mixed | none
+    sign: int  # +1 pulls together, -1 apart, 0 none
+    rule: str
+    rule_text: str
+    hostile_sides: tuple[str, ...] = ()
+    evidence: list[Evidence] = field(default_factory=list)
+    deciding: list[Evidence] = field(default_factory=list)
+    spells: list[Spell] = field(default_factory=list)
+    text: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def since(self) -> int | None:
+        """First year of the spell that decided the type: a rivalry, war, conflict or alliance (None when
+        only material ties decided it — they are measured in a window, not as a spell — or nothing did)."""
+        starts = [e.start for e in self.deciding if e.kind in SPELL_KINDS]
+        return min(starts) if starts else None
+
+    @property
+    def hostile(self) -> bool:
+        return self.sign < 0
+
+    def adversary_of(self, cid: str) -> bool:
+        """True when the other side is an adversary of `cid`: at war, rivals or fighting, or hostile
+        because `cid` itself used force (a one-sided dispute makes no adversary of the passive side)."""
+        if self.sign >= 0:
+            return False
+        return self.rule not in ONE_SIDED_RULES or cid in self.hostile_sides
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "since": self.since,
+            "year": self.year,
+            "rule": self.rule,
+            "rule_text": self.rule_text,
+            "spells": [s.to_dict() for s in self.spells],
+            "evidence": [e.to_dict() for e in self.evidence],
+            "deciding": [self.evidence.index(e) for e in self.deciding if e in self.evidence],
+            "text": self.text,
+            "notes": self.notes,
+        }
+
+
+SPELL_KINDS = frozenset({"rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute"})
+"""Evidence kinds that are spells with a start year (arms, trade and crude ties are windows)."""
+
+ONE_SIDED_RULES = frozenset({"hostile_dispute"})
+"""Rules whose hostility is directional: the dyad is hostile for the sides that used force only."""

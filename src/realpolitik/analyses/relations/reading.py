@@ -1,0 +1,320 @@
+"""Reading dyads: fetch each evidence family for a scope, build the feature rows, apply the rules and
+turn a classified dyad into a `Relationship` with its evidence, the rows that decided it and its spells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from realpolitik.analyses.relations import alliances, disputes, rivalries, ties, wars
+from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rules, merge
+from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
+from realpolitik.store import Store
+
+LAST_OF = {"atop": "atop_blocs", "tss_rivalries": "tss_rivalries", "td_rivalries": "td_rivalries",
+           "cow_mid": "cow_mid_dirdisps", "gml_mid": "gml_dirdisp", "cow_war_inter": "cow_war_inter",
+           "ucdp_acd": "ucdp_acd_sides", "sipri": "sipri_tiv"}  # fmt: skip
+
+
+@cache
+def coded_to(store: Store) -> dict[str, int]:
+    """Last year each evidence source covers (missing tables: absent)."""
+    return {k: store.coverage(t)[1] for k, t in LAST_OF.items() if store.has_table(t)}
+
+
+@cache
+def name(cid: str) -> str:
+    from realpolitik.countries import from_id
+
+    try:
+        return from_id(cid).name
+    except LookupError:
+        return cid
+
+
+def names(ids: Iterable[str]) -> dict[str, str]:
+    return {i: name(i) for i in ids if isinstance(i, str)}
+
+
+def _empty(cols: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+
+
+@dataclass
+class Frames:
+    """The rows of each evidence family for one scope."""
+
+    rivalries: pd.DataFrame
+    disputes: pd.DataFrame
+    cow: pd.DataFrame
+    ucdp: pd.DataFrame
+    alliances: pd.DataFrame = field(default_factory=lambda: _empty(alliances.COLUMNS))
+    arms: pd.DataFrame = field(default_factory=lambda: _empty(ties.ARMS_COLS))
+    trade: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
+    crude: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
+    _index: dict | None = field(default=None, repr=False)
+
+    def dyads(self) -> set[tuple[str, str]]:
+        """Every dyad (a < b) named by the hostile families."""
+        out: set[tuple[str, str]] = set()
+        for f in (self.rivalries, self.disputes, self.cow, self.ucdp):
+            if not f.empty:
+                out |= set(zip(f["a"], f["b"], strict=True))
+        return out
+
+    def records(self, a: str, b: str) -> dict[str, list[dict]]:
+        """Each family's rows of one dyad as dicts (indexed once per Frames: per-dyad pandas filters are slow)."""
+        if self._index is None:
+            self._index = {}
+            for fam in FAMILIES:
+                f = getattr(self, fam)
+                x, y = ("s", "r") if fam == "arms" else ("a", "b")
+                for r in f.to_dict("records") if not f.empty else []:
+                    key = (min(r[x], r[y]), max(r[x], r[y]))
+                    self._index.setdefault(key, {}).setdefault(fam, []).append(r)
+        got = self._index.get((min(a, b), max(a, b)), {})
+        return {fam: got.get(fam, []) for fam in FAMILIES}
+
+    def invalidate(self) -> None:
+        self._index = None
+
+
+FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude")
+
+
+def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None) -> Frames:
+    """Rivalries, disputes, COW wars and UCDP conflicts of the scope up to `last` (and, when `first` is
+    given, only what can still count in `first`: the network reads no older fighting than it needs)."""
+    return Frames(
+        rivalries.rows(scope, last, store),
+        disputes.rows(scope, last, store, first),
+        wars.cow_rows(scope, last, store, first),
+        wars.ucdp_rows(scope, last, store, first),
+    )
+
+
+def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: Thresholds,
+              material: bool = True, edition_year: int | None = None, first: int = 1815,
+              arms: bool = True, ties_only: bool = False) -> Frames:  # fmt: skip
+    """Add alliances (from `first` to the last year), arms ties (windows ending in `years`) and, when
+    `material`, the trade and crude-oil ties to `frames` (with `ties_only`, only trade at the tie
+    threshold: the bulk reading shows no evidence text)."""
+    last = max(years)
+    frames.alliances = alliances.rows(scope, first, last, store)
+    if arms:
+        frames.arms = ties.arms(scope, years, th.arms_window, store)
+    if material:
+        floor = th.trade_share if ties_only else 0.0
+        frames.trade = ties.trade(scope, years, edition_year, th.carry_trade, store, floor)
+        frames.crude = ties.crude(scope, years, th.carry_crude, store)
+    return frames
+
+
+def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> pd.DataFrame:
+    """One row per (year, a, b) with every feature the rules read."""
+    cov = coded_to(store)
+    parts = [
+        rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
+        disputes.features(
+            frames.disputes, years, cov.get("gml_mid", 0), th.mid_window, th.force, th.mutual
+        ),
+        wars.features(frames.cow, frames.ucdp, years, th.war_window),
+        alliances.features(
+            frames.alliances, years, cov.get("atop", 0), th.carry_atop, th.small_bloc
+        ),
+        ties.arms_features(frames.arms, th.arms_share, th.arms_tiv),
+        ties.tie_features(frames.trade, frames.crude, th.trade_share, th.crude_share),
+    ]
+    return merge([p for p in parts if not p.empty and p is not None])
+
+
+def classify(frames: Frames, years: list[int], store: Store, th: Thresholds) -> pd.DataFrame:
+    """Features and the deciding rule per (year, a, b)."""
+    return apply_rules(features(frames, years, store, th))
+
+
+# ------------------------------------------------------------------ one dyad as a Relationship
+def _in_window(e: Evidence, year: int, window: int) -> bool:
+    end = year if e.end is None else e.end
+    return e.start <= year and end > year - window
+
+
+def _deciders(
+    year: int, th: Thresholds, cov: dict[str, int]
+) -> dict[str, Callable[[Evidence], bool]]:
+    """Per feature: which evidence rows make it true (mirrors the families' `features`)."""
+    atop_year = min(year, cov.get("atop", year))
+    tss_year = min(year, cov.get("tss_rivalries", year))
+    gml_last = cov.get("gml_mid", 0)
+
+    def fought(e: Evidence, now: bool) -> bool:
+        if e.kind == "war":
+            ys = e.data["years"]
+        elif e.kind == "conflict" and e.data["relation"] == "fought":
+            ys = e.data["war_years"] if now else e.data["years"]
+        else:
+            return False
+        return year in ys if now else any(year - th.war_window < y <= year for y in ys)
+
+    def in_force(e: Evidence, y: int) -> bool:
+        return e.start <= y and (e.end is None or e.end >= y)
+
+    def canonical(e: Evidence) -> bool:
+        return (e.source == "gml_mid") == (e.start <= gml_last)
+
+    return {
+        "war_now": lambda e: fought(e, True),
+        "armed_recent": lambda e: fought(e, False),
+        "rivalry": lambda e: e.kind == "rivalry" and e.source == "tss_rivalries" and in_force(e, tss_year),
+        "defence": lambda e: e.kind == "alliance" and e.data["type"] in alliances.DEFENCE and in_force(e, atop_year),
+        "pact_small": lambda e: e.kind == "alliance" and e.data["bloc"] <= th.small_bloc and in_force(e, atop_year),
+        "arms_tie": lambda e: e.kind == "arms" and e.end == year and e.strength >= th.arms_share
+        and e.data["tiv"] >= th.arms_tiv,
+        "trade_tie": lambda e: e.kind == "trade" and e.strength >= th.trade_share,
+        "crude_tie": lambda e: e.kind == "crude" and e.strength >= th.crude_share,
+        "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["years"]),
+        "force": lambda e: e.kind == "dispute" and canonical(e) and _in_window(e, year, th.mid_window)
+        and (max(e.data["hostility"].values()) >= th.force or min(e.data["hostility"].values()) >= th.mutual),
+    }  # fmt: skip
+
+
+USES = {
+    "at_war": ("war_now",),
+    "armed_rivals": ("armed_recent", "rivalry"),
+    "armed_conflict": ("armed_recent",),
+    "mixed_rivalry": ("rivalry", "defence", "pact_small", "arms_tie"),
+    "rivalry": ("rivalry",),
+    "mixed_dispute": ("force", "defence", "pact_small", "arms_tie"),
+    "hostile_dispute": ("force",),
+    "allies": ("defence",),
+    "aligned": ("pact_small", "cobelligerent"),
+    "partners": ("arms_tie", "trade_tie", "crude_tie"),
+    "none": (),
+}
+"""The features each rule reads, hence the evidence rows that decided it."""
+
+LABEL = {
+    "mixed_rivalry": "rivals, yet allied or arms partners (mixed)",
+    "mixed_dispute": "allied or arms partners despite a recent use of force (mixed)",
+}
+"""How a rule's type reads in a sentence, where the type alone would mislead."""
+
+
+def evidence_of(
+    frames: Frames, a: str, b: str, year: int, store: Store, th: Thresholds
+) -> list[Evidence]:
+    """Every evidence row of one dyad known by `year`."""
+    cov = coded_to(store)
+    f = frames.records(a, b)
+    nm = names({a, b})
+    out: list[Evidence] = []
+    out += rivalries.evidence(f["rivalries"], year, {k: cov.get(k, 0) for k in rivalries.SOURCES})
+    out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm)
+    out += disputes.evidence(f["disputes"], nm, th.force, th.mutual)
+    out += alliances.evidence(f["alliances"], year, cov.get("atop", year), th.small_bloc, name)
+    out += ties.arms_evidence(f["arms"], year, th.arms_window, nm)
+    out += ties.tie_evidence(f["trade"], f["crude"], year, nm)
+    return out
+
+
+def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds,
+                    first: str | None = None) -> Relationship:  # fmt: skip
+    """The Relationship of one classified (year, a, b) row with its evidence and deciding rows; its
+    sentence names `first` first."""
+    a, b, year = row["a"], row["b"], int(row["year"])
+    ev = evidence_of(frames, a, b, year, store, th)
+    cov = coded_to(store)
+    test = _deciders(year, th, cov)
+    uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
+    deciding = [e for e in ev if any(t(e) for t in uses)]
+    hostile = tuple(s for s, k in ((a, "force_a"), (b, "force_b")) if int(row[k]) > 0)
+    rule = RULE[row["rule"]]
+    spells = [Spell(e.kind, e.start, e.end, e.source, e.text) for e in ev
+              if e.kind in {"rivalry", "war", "conflict", "cobelligerent", "alliance"}]  # fmt: skip
+    rel = Relationship(
+        a, b, year, rule.type, rule.sign, rule.name, rule.text, hostile, ev, deciding, spells
+    )
+    rel.notes = coverage_notes(year, cov)
+    rel.text = sentence(rel, first)
+    return rel
+
+
+def row_has(row: pd.Series, feature: str) -> bool:
+    """Whether a classified row has the feature a rule may read (force = either side used force)."""
+    if feature == "force":
+        return int(row["force_a"]) + int(row["force_b"]) > 0
+    return bool(row[feature])
+
+
+MISSING = {"atop": "ATOP alliances (atop_blocs)", "tss_rivalries": "TSS rivalries", "cow_mid": "COW MIDs",
+           "gml_mid": "GML MIDs", "ucdp_acd": "UCDP/PRIO conflicts", "sipri": "SIPRI arms transfers"}  # fmt: skip
+
+
+def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
+    """Say which evidence is not in the snapshot and which ends before the reference year."""
+    gone = [label for k, label in MISSING.items() if k not in cov]
+    out = [f"Not in this snapshot, so not assessed: {', '.join(gone)}."] if gone else []
+    mids = [
+        f"{lab} in {cov[k]}"
+        for k, lab in (("cow_mid", "COW MIDs"), ("gml_mid", "GML MIDs"))
+        if k in cov
+    ]
+    if mids and year > min(cov.get("cow_mid", 9999), cov.get("gml_mid", 9999)):
+        out.append(
+            f"Dispute data end earlier ({', '.join(mids)}): later disputes are not in the data."
+        )
+    for k, label in (
+        ("atop", "ATOP alliances"),
+        ("tss_rivalries", "TSS rivalries"),
+        ("cow_war_inter", "COW wars"),
+    ):
+        if k in cov and year > cov[k]:
+            out.append(f"{label} end in {cov[k]}" + (
+                "; their last year stands in for later years." if k != "cow_war_inter" else
+                "; UCDP/PRIO conflicts (to 2024) cover later fighting."))  # fmt: skip
+    return out
+
+
+def sentence(rel: Relationship, first: str | None = None) -> str:
+    """The relationship in one sentence, with the evidence that decided it (`first` named first)."""
+    a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    if rel.type == "none":
+        large = sorted(
+            {
+                f"{alliances.TYPES[e.data['type']]} ({e.data['bloc']} states)"
+                for e in rel.evidence
+                if e.kind == "alliance" and (e.end is None or e.end >= rel.year)
+            }
+        )
+        ctx = (f"; their multilateral ATOP obligations — {', '.join(large)} — are not counted as a tie"
+               if large else "")  # fmt: skip
+        return f"{a} and {b}: no alliance, hostility or material tie in the data as of {rel.year}{ctx}."
+    why = "; ".join(e.text for e in _lead(rel.deciding))
+    one_sided = ""
+    if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
+        other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
+        one_sided = (
+            f" (for {name(rel.hostile_sides[0])}: {name(other)} showed no hostility of its own)"
+        )
+    return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
+
+
+KIND = {"arms": "arms", "trade": "trade", "crude": "crude oil", "alliance": "an alliance"}
+
+
+def headline(rel: Relationship, first: str | None = None) -> str:
+    """The type in a short sentence naming the kinds of evidence (the brief's facts give the figures)."""
+    a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    kinds = list(dict.fromkeys(KIND.get(e.kind, e.kind) for e in rel.deciding))
+    if rel.type != "partners" or not kinds:
+        return rel.text
+    return f"{a} and {b} are partners as of {rel.year}: substantial {' and '.join(kinds)} ties."
+
+
+def _lead(ev: list[Evidence], n: int = 3) -> list[Evidence]:
+    """The most telling deciding rows: wars and conflicts, rivalries, then the rest; latest first."""
+    order = {"war": 0, "conflict": 0, "rivalry": 1, "alliance": 2, "arms": 2, "dispute": 3}
+    return sorted(ev, key=lambda e: (order.get(e.kind, 4), -(e.end or 9999), -e.strength))[:n]

@@ -1,0 +1,225 @@
+"""Wars and armed conflicts: COW inter-state wars (to 2003) and UCDP/PRIO armed conflicts (1946–2024).
+
+UCDP lists, per conflict-year, the states on each side as primary parties or secondary (supporting)
+ones. Two states on opposite sides with at least one of them a primary party fought each other
+(Azerbaijan against the Armenian-backed Karabakh side, 2020); two supporters on opposite sides only
+backed rival sides (a proxy conflict); two states on the same side were co-belligerents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from realpolitik.analyses.relations.classify import expand_years
+from realpolitik.analyses.relations.model import Evidence, Scope
+from realpolitik.store import Store
+
+OUTCOME = {1: "won", 2: "lost", 3: "compromise", 4: "became another war", 5: "ongoing", 6: "stalemate",
+           7: "continued as another war", 8: "changed sides"}  # fmt: skip
+UCDP_TYPE = {"interstate": "interstate", "II": "internationalised intrastate", "intrastate": "intrastate",
+             "extrasystemic": "extrasystemic"}  # fmt: skip
+COW_COLS = ["warnum", "year", "a", "b", "sidea_a", "init_a", "init_b", "outcome_a", "outcome_b",
+            "deaths_a", "deaths_b"]  # fmt: skip
+UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "role_b", "intensity",
+             "kind", "incompatibility"]  # fmt: skip
+
+
+def cow_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
+    """COW inter-state war dyad-years (a < b, on opposite sides) in first..last."""
+    if not store.has_table("cow_war_inter"):
+        return pd.DataFrame(columns=COW_COLS)
+    cond, params = scope.sql("id1", "id2")
+    f = store.sql(
+        f"""
+        SELECT DISTINCT warnum::INTEGER AS warnum, year::INTEGER AS year, id1 AS a, id2 AS b,
+               sidea1::INTEGER AS sidea_a, initiator1::INTEGER AS init_a, initiator2::INTEGER AS init_b,
+               outcome1::INTEGER AS outcome_a, outcome2::INTEGER AS outcome_b,
+               batdeath1::INTEGER AS deaths_a, batdeath2::INTEGER AS deaths_b
+        FROM cow_war_inter WHERE id1 < id2 AND year BETWEEN ? AND ? AND {cond}
+        """,
+        [-9999 if first is None else first, last, *params],
+    )
+    return f
+
+
+def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
+    """UCDP conflict-years in first..last in which both states took part (a < b), with each one's side
+    and role."""
+    if not store.has_table("ucdp_acd_sides"):
+        return pd.DataFrame(columns=UCDP_COLS)
+    cond, params = scope.sql("s1.id", "s2.id")
+    f = store.sql(
+        f"""
+        SELECT s1.conflict_id::INTEGER AS conflict_id, s1.year::INTEGER AS year, s1.id AS a, s2.id AS b,
+               s1.side AS side_a, s1.role AS role_a, s2.side AS side_b, s2.role AS role_b,
+               greatest(s1.intensity_level, s2.intensity_level)::INTEGER AS intensity,
+               s1.type_of_conflict AS kind, s1.incompatibility
+        FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
+             ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s1.id < s2.id
+        WHERE s1.year BETWEEN ? AND ? AND {cond}
+        """,
+        [-9999 if first is None else first, last, *params],
+    )
+    return f
+
+
+def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: int) -> pd.DataFrame:
+    """Per (year, a, b): war_now (a COW war year or a UCDP year at war intensity, fighting each other),
+    armed_recent (fought each other in the `window` years to the year), proxy_recent (backed opposite
+    sides only), cobelligerent (same side of a UCDP conflict in the window, one of them a primary party:
+    two supporters of the same side are not thereby aligned)."""
+    cols = [
+        "year",
+        "a",
+        "b",
+        "war_now",
+        "armed_recent",
+        "proxy_recent",
+        "cobelligerent",
+        "fought_last",
+    ]
+    parts = []
+    if not cow.empty:
+        c = (
+            cow[["year", "a", "b"]]
+            .drop_duplicates()
+            .assign(fought=True, war=True, proxy=False, same=False)
+        )
+        parts.append(c)
+    if not ucdp.empty:
+        u = ucdp.copy()
+        opposite = u["side_a"] != u["side_b"]  # the same reading as _relation, vectorised
+        primary = (u["role_a"] == "primary") | (u["role_b"] == "primary")
+        u["fought"] = opposite & primary
+        u["war"] = u["fought"] & (u["intensity"] >= 2)
+        u["proxy"] = opposite & ~primary
+        u["same"] = (
+            ~opposite & primary
+        )  # fought together, or one backed the other (not co-supporters)
+        parts.append(u[["year", "a", "b", "fought", "war", "proxy", "same"]])
+    if not parts or not years:
+        return pd.DataFrame(columns=cols)
+    ev = pd.concat(parts, ignore_index=True).rename(columns={"year": "ev_year"})
+    j = expand_years(
+        ev, ev["ev_year"], ev["ev_year"] + window - 1, years
+    )  # an event counts for `window` years
+    if j.empty:
+        return pd.DataFrame(columns=cols)
+    j["now"] = j["war"] & (j["ev_year"] == j["year"])
+    j["fought_year"] = j["ev_year"].where(j["fought"])
+    g = j.groupby(["year", "a", "b"], as_index=False).agg(
+        war_now=("now", "any"), armed_recent=("fought", "any"), proxy_recent=("proxy", "any"),
+        cobelligerent=("same", "any"), fought_last=("fought_year", "max"),
+    )  # fmt: skip
+    return g[cols]
+
+
+def _years(ys: list[int]) -> str:
+    """'1992–1994, 1997, 2020–2023' from a list of years."""
+    runs: list[list[int]] = []
+    for y in sorted(set(ys)):
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def _group(rows: list[dict], key: Callable[[dict], object]) -> dict[object, list[dict]]:
+    out: dict[object, list[dict]] = {}
+    for r in rows:
+        out.setdefault(key(r), []).append(r)
+    return out
+
+
+def cow_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
+    """One Evidence per COW war of the pair: years, initiators, outcomes, battle deaths."""
+    out = []
+    for warnum, g in sorted(_group(rows, lambda r: r["warnum"]).items()):
+        r = g[0]
+        a, b = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
+        init = [n for n, i in ((a, r["init_a"]), (b, r["init_b"])) if i == 1]
+        res = "; ".join(
+            f"{n} {OUTCOME[int(o)]}"
+            for n, o in ((a, r["outcome_a"]), (b, r["outcome_b"]))
+            if o in OUTCOME
+        )
+        deaths = "; ".join(f"{n} {int(d):,} battle deaths" for n, d in ((a, r["deaths_a"]), (b, r["deaths_b"]))
+                           if pd.notna(d) and d >= 0)  # fmt: skip
+        extra = "; ".join(
+            x for x in (f"initiator {', '.join(init)}" if init else "", res, deaths) if x
+        )
+        years = sorted({int(x["year"]) for x in g})
+        out.append(
+            Evidence(
+                "war",
+                None,
+                years[0],
+                years[-1],
+                2.0,
+                "cow_war_inter",
+                f"COW inter-state war {warnum} ({_years(years)}) between {a} and {b}"
+                + (f": {extra}" if extra else ""),
+                {"warnum": int(warnum), "years": years},
+            )
+        )
+    return out
+
+
+def _relation(r: dict) -> str:
+    """How two states in one conflict-year relate (the same reading as `features`)."""
+    primary = "primary" in (r["role_a"], r["role_b"])
+    if r["side_a"] == r["side_b"]:
+        return "same side" if primary else "co-supporters"
+    return "fought" if primary else "proxy"
+
+
+def ucdp_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
+    """One Evidence per UCDP conflict and pairing (fought / backed opposite sides / same side)."""
+    out = []
+    role = {"primary": "a primary party", "secondary": "a supporter"}
+    verbs = {"fought": "fought on opposite sides", "proxy": "backed opposite sides", "same side": "were on the same side",
+             "co-supporters": "both backed the same side"}  # fmt: skip
+    kinds = {
+        "fought": "conflict",
+        "proxy": "conflict",
+        "same side": "cobelligerent",
+        "co-supporters": "support",
+    }
+    for (cid, rel), g in sorted(_group(rows, lambda r: (r["conflict_id"], _relation(r))).items()):
+        r = max(g, key=lambda x: x["year"])
+        a, b = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
+        years = sorted({int(x["year"]) for x in g})
+        war = sorted({int(x["year"]) for x in g if x["intensity"] >= 2})
+        who = f"{a} ({role[r['role_a']]}, side {r['side_a']}) and {b} ({role[r['role_b']]}, side {r['side_b']})"
+        text = (
+            f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
+            f"{verbs[rel]} in {_years(years)}"
+            + (f"; war intensity (≥ 1,000 battle deaths) in {_years(war)}" if war else "")
+        )
+        out.append(
+            Evidence(
+                kinds[rel],
+                None,
+                years[0],
+                years[-1],
+                2.0 if war else 1.0,
+                "ucdp_acd",
+                text,
+                {"conflict_id": int(cid), "relation": rel, "years": years, "war_years": war},
+            )
+        )
+    return sorted(out, key=lambda e: e.start)
+
+
+def supporters(conflicts: list[int], years: list[int], store: Store) -> pd.DataFrame:
+    """Every state on each side of the given conflict-years, with its role (who backed whom)."""
+    if not conflicts or not store.has_table("ucdp_acd_sides"):
+        return pd.DataFrame(columns=["conflict_id", "year", "side", "role", "id"])
+    return store.sql(
+        "SELECT conflict_id::INTEGER AS conflict_id, year::INTEGER AS year, side, role, id FROM ucdp_acd_sides "
+        "WHERE list_contains(?, conflict_id) AND list_contains(?, year) ORDER BY conflict_id, year, side, role, id",
+        [[int(c) for c in conflicts], [int(y) for y in years]],
+    )

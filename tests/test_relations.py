@@ -1,0 +1,143 @@
+"""The relationship model on the real snapshot: types, the evidence that decides them, and the time
+discipline (no evidence after the reference year)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from realpolitik.analyses.relations import RULES, TYPES, adversaries, classify_years, relationship
+from realpolitik.asof import (
+    as_of_date,
+    clip_spell,
+    last_complete_year,
+    lifespan,
+    predecessor,
+    usable,
+)
+from realpolitik.countries import resolve
+
+
+def foes(country: str, as_of: str) -> set[str]:
+    me = resolve(country).id
+    return {r.b if r.a == me else r.a for r in adversaries(country, as_of)}
+
+
+def test_armenia_azerbaijan_rivals_with_the_2020_war_and_turkiye_behind_azerbaijan():
+    r = relationship("Armenia", "Azerbaijan", as_of="2024-10-09")
+    assert r.type == "rivals" and r.since == 1991 and r.rule == "armed_rivals"
+    conflict = next(e for e in r.deciding if e.kind == "conflict")
+    assert conflict.data["conflict_id"] == 388 and 2020 in conflict.data["war_years"]
+    assert any(e.kind == "rivalry" and e.source == "tss_rivalries" for e in r.deciding)
+    # the CIS treaty is read as a multilateral pact, not an alliance that softens a war
+    defence = next(e for e in r.evidence if e.kind == "alliance" and e.data["type"] == "defense")
+    assert defence.data["size"] == "multilateral" and defence.data["bloc"] > 3
+    assert relationship("Armenia", "Azerbaijan", as_of="2021-01-01").type == "at war"
+
+
+def test_treaty_allies_are_not_adversaries():
+    assert "CHN" not in foes("North Korea", "2024-01-01")
+    assert "CHN" not in foes("Russia", "2024-01-01")
+    assert "CHN" in foes("India", "2024-01-01")  # an actual rivalry
+    r = relationship("China", "North Korea", as_of="2024-01-01")
+    assert r.sign > 0 and any(
+        e.kind == "alliance" and e.data["size"] == "bilateral" for e in r.deciding
+    )
+
+
+def test_greece_turkiye_is_mixed_rivals_within_a_large_defence_pact():
+    r = relationship("Greece", "Türkiye", as_of="2024-01-01")
+    assert (r.type, r.rule, r.sign) == ("mixed", "mixed_rivalry", -1)
+    pact = next(e for e in r.deciding if e.kind == "alliance")
+    assert (
+        pact.data["type"] == "defense" and pact.data["bloc"] >= 20 and "United States" in pact.text
+    )
+
+
+def test_a_large_multilateral_treaty_alone_is_no_tie():
+    r = relationship("Azerbaijan", "Andorra", as_of="2021-01-01")
+    assert r.type == "none" and not r.deciding
+    assert any(e.kind == "alliance" and e.data["bloc"] > 50 for e in r.evidence)
+
+
+def test_one_sided_force_makes_no_adversary_of_the_passive_side():
+    r = relationship("France", "Israel", as_of="2012-01-01")
+    assert r.rule == "hostile_dispute" and r.hostile_sides == ("ISR",)
+    assert not r.adversary_of("FRA") and r.adversary_of("ISR")
+    assert "ISR" not in foes("France", "2012-01-01")
+
+
+def test_historical_states_are_adversaries_in_their_years():
+    assert "SUN" in foes("United States", "1977-06-01")
+    assert "SUN" in foes("Iran", "1977-06-01")
+    r = relationship("United States", "Soviet Union", as_of="1977-06-01")
+    assert r.type == "rivals" and r.since == 1945
+    assert all(e.end is None or e.end <= 1976 for e in r.evidence)
+
+
+def test_rivalry_spells_are_kept_apart():
+    r = relationship("China", "Soviet Union", year=1980)
+    spells = [
+        (s.start, s.end) for s in r.spells if s.kind == "rivalry" and s.source == "tss_rivalries"
+    ]
+    assert (1958, None) in spells and not any(
+        s == 1816 for s, _ in spells
+    )  # China-Russia 1816–1949 is Russia's
+
+
+def test_seed_iran_is_the_shared_adversary():
+    assert "IRN" in foes("Israel", "2024-10-09") and "IRN" in foes("Azerbaijan", "2024-10-09")
+    assert relationship("Israel", "Azerbaijan", as_of="2024-10-09").type == "partners"
+
+
+def test_bulk_and_single_readings_agree_and_every_type_has_evidence():
+    """The network's bulk classification and relationship() are one model: same type, deciding rows."""
+    table = classify_years(2010, 2010)
+    assert set(table["type"]) <= set(TYPES) and set(table["rule"]) <= {r.name for r in RULES}
+    sample = table[table["type"] != "none"].groupby("type").head(3)
+    for row in sample.itertuples():
+        r = relationship(row.a, row.b, year=2010)
+        assert (r.type, r.rule) == (row.type, row.rule), (row.a, row.b)
+        assert r.deciding, (row.a, row.b, r.type)
+
+
+# ------------------------------------------------------------------ the time-discipline function
+def test_usable_kinds_of_dates():
+    day = date(2020, 6, 1)
+    assert usable(2019, day) and not usable(2020, day)
+    assert usable((2015, 2019), day) and not usable((2016, 2020), day)
+    assert usable("2020-04", day) and not usable("2020-06", day)
+    assert usable(date(2020, 6, 1), day) and not usable(date(2020, 6, 2), day)
+    assert usable("2016–19", day) and not usable(None, day)
+    assert clip_spell(1991, 2020, day) == (1991, None) and clip_spell(2021, 2022, day) is None
+    assert as_of_date("1977") == date(1977, 1, 1)
+
+
+@given(st.dates(min_value=date(1817, 1, 1), max_value=date(2100, 12, 31)), st.integers(1800, 2100))
+def test_usable_year_is_before_the_as_of_year(day, year):
+    assert usable(year, day) == (year <= last_complete_year(day) == day.year - 1)
+    spell = clip_spell(year, year + 3, day)
+    assert spell is None or (
+        spell[0] <= day.year - 1 and (spell[1] is None or spell[1] <= day.year - 1)
+    )
+
+
+def test_succession():
+    russia, soviet = resolve("Russia"), resolve("Soviet Union")
+    assert lifespan(russia, 2020) == (1992, None) and lifespan(soviet, 1980) == (1922, 1991)
+    pred = predecessor(russia, 2020)
+    assert pred is not None and pred[0].id == "SUN" and pred[1] == 1991
+    assert predecessor(resolve("Azerbaijan"), 2020) is None
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_every_rule_is_documented(rule):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "relations.md").read_text(
+        encoding="utf-8"
+    )
+    assert f"`{rule.name}`" in doc and rule.when in doc
