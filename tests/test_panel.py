@@ -335,6 +335,11 @@ def test_cli_panel_prints_without_out(cli, tmp_path):
     assert len(body["rows"]) == 2 and body["query"]["steps"] == ["contiguity"]
     assert body["notes"][-1].startswith("first 2 of 37,830 rows")  # 195 states in 2020: 195 × 194
     assert {s["dataset"] for s in body["sources"]} == {"cow_states", "cow_contdir"}
+    cited = cli(
+        "panel", "state-years", "--from", "2020", "--to", "2020", "-f", "json", "--cite", "apa"
+    )
+    assert len(json.loads(cited.stdout)["rows"]) == 195  # citations on stderr: stdout stays JSON
+    assert "Correlates of War" in cited.stderr
     table = cli("panel", "state-years", "--from", "2020", "--to", "2020")
     assert table.returncode == 0 and "first 25 of" in table.stdout.replace("\n", " ")
     out = tmp_path / "s.csv"

@@ -94,9 +94,8 @@ def run(
             raise UserError(f"cannot write {out}: directory {parent} does not exist")
     if cite not in (None, "apa", "bibtex"):
         raise UserError(f"unknown citation format {cite!r}; use apa or bibtex")
-    for (
-        step
-    ) in steps:  # building the SQL takes microseconds: only the write is worth a progress bar
+    # building the SQL takes microseconds: only the write is worth a progress bar
+    for step in steps:
         panel = panel.add(step)
     if out is None:
         show(panel, fmt or Format.table, limit, sort, cite)
@@ -123,11 +122,8 @@ def show(panel, fmt: Format, limit: int | None, sort: bool, cite: str | None) ->
     from realpolitik.result import Result, Rows
 
     n = (TABLE_ROWS if fmt is Format.table else 0) if limit is None else limit
-    con = panel._con()
-    order = f" ORDER BY {', '.join(panel.codes)}, year" if sort else ""
-    cur = con.execute(f"SELECT * FROM ({panel.sql}){order}" + (f" LIMIT {n}" if n else ""))
-    desc = cur.description or []
-    rows = Rows(tuple(d[0] for d in desc), tuple(str(d[1]) for d in desc), cur.fetchall())
+    rel = panel.relation(ordered=sort, limit=n)
+    rows = Rows(tuple(rel.columns), tuple(str(t) for t in rel.types), rel.fetchall())
     notes = list(panel.notes)
     if n and len(rows) == n:
         total = panel.count()
@@ -144,8 +140,8 @@ def show(panel, fmt: Format, limit: int | None, sort: bool, cite: str | None) ->
     query["steps"] = list(panel.steps)
     title = f"{panel.unit}-years {panel.years[0]}–{panel.years[1]} ({panel.system.upper()})"
     emit(Result(rows, query, panel.sources(), notes, title), fmt, limit=0, table_rows=0)
-    if cite:
-        sys.stdout.write(panel.cite(cite))
+    if cite:  # after json or csv on stderr, so that stdout stays one parseable document
+        (sys.stderr if fmt in (Format.json, Format.csv) else sys.stdout).write(panel.cite(cite))
 
 
 def register(app: typer.Typer) -> None:
