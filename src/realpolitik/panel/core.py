@@ -246,9 +246,8 @@ class Panel:
         """Add a step by name (contiguity, mindist, atop, cow_mids, gml_mids, rivalries, nmc, majors, …)."""
         from realpolitik.panel.steps import STEPS
 
-        key = ALIASES.get(
-            step.strip().lower().replace("-", "_"), step.strip().lower().replace("-", "_")
-        )
+        name = step.strip().lower().replace("-", "_")
+        key = ALIASES.get(name, name)
         if key not in STEPS:
             import difflib
 
@@ -327,12 +326,16 @@ class Panel:
         return self.add("lead")
 
     # ------------------------------------------------------------------ output
-    def relation(self, ordered: bool = False, limit: int | None = None) -> duckdb.DuckDBPyRelation:
-        """The panel as a lazy DuckDB relation; sorted by codes and year only when `ordered=True` (sorting costs),
-        its first `limit` rows only if `limit`."""
+    def query(self, ordered: bool = False, limit: int | None = None) -> str:
+        """The panel's SQL, sorted by codes and year only when `ordered=True` (sorting costs), its first `limit` rows
+        only if `limit`."""
         order = f" ORDER BY {', '.join(self.codes)}, year" if ordered else ""
         cap = f" LIMIT {int(limit)}" if limit else ""
-        return self._con().sql(f"SELECT * FROM ({self.sql}){order}{cap}")
+        return f"SELECT * FROM ({self.sql}){order}{cap}"
+
+    def relation(self, ordered: bool = False, limit: int | None = None) -> duckdb.DuckDBPyRelation:
+        """The panel as a lazy DuckDB relation (see `query`)."""
+        return self._con().sql(self.query(ordered, limit))
 
     def to_arrow(self, ordered: bool = False, limit: int | None = None):
         """Materialise as a pyarrow Table."""

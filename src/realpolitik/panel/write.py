@@ -43,11 +43,7 @@ def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None 
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
-    sql = f"SELECT * FROM ({panel.sql})" + (
-        f" ORDER BY {', '.join(panel.codes)}, year" if sort else ""
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    sql = panel.query(sort, limit)
     con = panel._con()
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
