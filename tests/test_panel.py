@@ -5,10 +5,13 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.panel import dyad_years, state_years
-from realpolitik.panel.core import last_year
+from realpolitik.panel.core import ALIASES, last_year, step_name
+from realpolitik.panel.steps import STEPS
 from realpolitik.panel.write import format_of
 
 # peacesciencer 1.2.9 (cow_ddy/gw_ddy to 2024, extended to 2025 by create_dyadyears(mry = TRUE) in 2026)
@@ -347,6 +350,27 @@ def test_cli_panel_prints_without_out(cli, tmp_path):
         "panel", "state-years", "--from", "2019", "--to", "2020", "--limit", "7", "--out", str(out)
     )
     assert r.returncode == 0 and len(out.read_text().splitlines()) == 8  # header + 7 rows
+
+
+@given(
+    name=st.sampled_from(sorted({*STEPS, *ALIASES})),
+    case=st.sampled_from([str.lower, str.upper, str.title]),
+    pad=st.text(" \t", max_size=2),
+    hyphens=st.booleans(),
+)
+def test_step_names_in_any_case_and_spelling_resolve_to_one_step(name, case, pad, hyphens):
+    spelled = pad + case(name.replace("_", "-") if hyphens else name) + pad
+    assert step_name(spelled) == ALIASES.get(name, name) and step_name(spelled) in STEPS
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_unknown_step_names_are_a_user_error_never_a_crash(name):
+    try:
+        assert step_name(name) in STEPS
+    except UserError as e:
+        assert str(e).startswith("unknown panel step") and (
+            "did you mean" in str(e) or "known:" in str(e)
+        )
 
 
 @pytest.mark.parametrize(

@@ -246,19 +246,7 @@ class Panel:
         """Add a step by name (contiguity, mindist, atop, cow_mids, gml_mids, rivalries, nmc, majors, …)."""
         from realpolitik.panel.steps import STEPS
 
-        name = step.strip().lower().replace("-", "_")
-        key = ALIASES.get(name, name)
-        if key not in STEPS:
-            import difflib
-
-            close = difflib.get_close_matches(key, [*STEPS, *ALIASES], n=1, cutoff=0.6)
-            hint = (
-                f"did you mean {ALIASES.get(close[0], close[0])!r}?"
-                if close
-                else f"known: {', '.join(sorted(STEPS))}"
-            )
-            raise UserError(f"unknown panel step {step!r}; {hint}")
-        return STEPS[key](self, **kwargs)
+        return STEPS[step_name(step)](self, **kwargs)
 
     def add_contiguity(self) -> Panel:
         return self.add("contiguity")
@@ -440,6 +428,26 @@ ALIASES = {
     "peace": "peace_years",
     "spells": "peace_years",
 }
+
+
+def step_name(step: str) -> str:
+    """The step a name means, in any case, with '-' for '_' or a peacesciencer-ish alias; UserError with the closest
+    name otherwise."""
+    from realpolitik.panel.steps import STEPS
+
+    name = step.strip().lower().replace("-", "_")
+    key = ALIASES.get(name, name)
+    if key in STEPS:
+        return key
+    import difflib
+
+    close = difflib.get_close_matches(key, [*STEPS, *ALIASES], n=1, cutoff=0.6)
+    hint = (
+        f"did you mean {ALIASES.get(close[0], close[0])!r}?"
+        if close
+        else f"known: {', '.join(sorted(STEPS))}"
+    )
+    raise UserError(f"unknown panel step {step!r}; {hint}")
 
 
 def _check(system: str, years: tuple[int, int]) -> tuple[int, int]:
