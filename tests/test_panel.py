@@ -5,10 +5,13 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.panel import dyad_years, state_years
-from realpolitik.panel.core import last_year
+from realpolitik.panel.core import ALIASES, last_year, step_name
+from realpolitik.panel.steps import STEPS
 from realpolitik.panel.write import format_of
 
 # peacesciencer 1.2.9 (cow_ddy/gw_ddy to 2024, extended to 2025 by create_dyadyears(mry = TRUE) in 2026)
@@ -153,10 +156,33 @@ def test_arms_matches_arms_query(chain):
 
     series = arms.series("Israel", "Azerbaijan").frame.set_index("year")
     d = dyad(chain, 666, 373)
-    assert d.loc[2016, "tiv12"] == pytest.approx(series.loc[2016, "ISR_to_AZE"])
-    assert d.loc[2016, "tiv21"] == 0
+    assert d.loc[2016, "tiv12"] == series.loc[2016, "ISR_to_AZE"]  # both rounded to 4 decimals
+    assert pd.isna(d.loc[2016, "tiv21"])  # no deliveries identified: NULL, not 0
+    assert pd.isna(d.loc[2016, "tiv21_share"])
     assert 0 < d.loc[2016, "tiv12_share"] <= 1
     assert pd.isna(d.loc[2025, "tiv12"])
+
+
+def test_arms_zero_is_sipris_zero_and_sums_carry_no_float_noise(chain, store):
+    """0.0 only where SIPRI's deliveries are all '0' (under 0.5 TIV); sums of 2-decimal TIVs print as decimals."""
+    zeros = store.sql(
+        "SELECT supplier_id, recipient_id, year FROM sipri_tiv WHERE year >= 1975 GROUP BY ALL "
+        "HAVING max(tiv) = 0"
+    )
+    assert len(zeros) > 0
+    ids = store.sql("SELECT ccode, year, id FROM cw_democracy WHERE year >= 1975")
+    code = {(r.id, r.year): r.ccode for r in ids.itertuples()}
+    got = chain.set_index(["ccode1", "ccode2", "year"])
+    hits = 0
+    for r in zeros.itertuples():
+        key = (code.get((r.supplier_id, r.year)), code.get((r.recipient_id, r.year)), r.year)
+        if key in got.index:
+            assert got.loc[key, "tiv12"] == 0.0
+            hits += 1
+    assert hits > 0
+    tiv = chain["tiv12"].dropna()
+    assert (tiv > 0).sum() > 1000
+    assert (tiv == tiv.round(2)).all()  # no 90.46000000000001
 
 
 def test_crude_and_events_only_where_present(chain, store):
@@ -267,6 +293,101 @@ def test_cli_panel(cli, tmp_path):
     } <= set(frame.columns)
     bad = cli("panel", "state-years", "--add", "atop", "--out", str(tmp_path / "s.csv"))
     assert bad.returncode == 2 and "dyad-year" in bad.stderr
+
+
+def test_cli_panel_prints_without_out(cli, tmp_path):
+    """Without --out the panel is printed: --format, --limit, a note saying how many rows were left out."""
+    import csv
+    import io
+    import json
+
+    r = cli(
+        "panel",
+        "state-years",
+        "--from",
+        "2019",
+        "--to",
+        "2020",
+        "--add",
+        "nmc",
+        "-n",
+        "3",
+        "-f",
+        "csv",
+        "--sort",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["ccode"], x["year"]) for x in rows] == [("2", "2019"), ("2", "2020"), ("20", "2019")]
+    assert float(rows[0]["cinc"]) > 0.1  # the United States, 2019
+    r = cli(
+        "panel",
+        "dyad-years",
+        "--from",
+        "2020",
+        "--to",
+        "2020",
+        "--add",
+        "contiguity",
+        "-n",
+        "2",
+        "-f",
+        "json",
+    )
+    body = json.loads(r.stdout)
+    assert len(body["rows"]) == 2 and body["query"]["steps"] == ["contiguity"]
+    assert body["notes"][-1].startswith("first 2 of 37,830 rows")  # 195 states in 2020: 195 × 194
+    assert {s["dataset"] for s in body["sources"]} == {"cow_states", "cow_contdir"}
+    cited = cli(
+        "panel", "state-years", "--from", "2020", "--to", "2020", "-f", "json", "--cite", "apa"
+    )
+    assert len(json.loads(cited.stdout)["rows"]) == 195  # citations on stderr: stdout stays JSON
+    assert "Correlates of War" in cited.stderr
+    table = cli("panel", "state-years", "--from", "2020", "--to", "2020")
+    assert table.returncode == 0 and "first 25 of" in table.stdout.replace("\n", " ")
+    out = tmp_path / "s.csv"
+    r = cli(
+        "panel", "state-years", "--from", "2019", "--to", "2020", "--limit", "7", "--out", str(out)
+    )
+    assert r.returncode == 0 and len(out.read_text().splitlines()) == 8  # header + 7 rows
+
+
+@given(
+    name=st.sampled_from(sorted({*STEPS, *ALIASES})),
+    case=st.sampled_from([str.lower, str.upper, str.title]),
+    pad=st.text(" \t", max_size=2),
+    hyphens=st.booleans(),
+)
+def test_step_names_in_any_case_and_spelling_resolve_to_one_step(name, case, pad, hyphens):
+    spelled = pad + case(name.replace("_", "-") if hyphens else name) + pad
+    assert step_name(spelled) == ALIASES.get(name, name) and step_name(spelled) in STEPS
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_unknown_step_names_are_a_user_error_never_a_crash(name):
+    try:
+        assert step_name(name) in STEPS
+    except UserError as e:
+        assert str(e).startswith("unknown panel step") and (
+            "did you mean" in str(e) or "known:" in str(e)
+        )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dyad-years", "--add", "contiguty"], "did you mean 'contiguity'?"),
+        (["state-years", "-f", "csv", "--out", "x.csv"], "--format is for printing"),
+        (["state-years", "--out", "x.xlsx"], "cannot tell the format"),
+        (["leader-years", "--from", "1700", "--to", "1710"], "outside Archigos"),
+        (["dyad-years", "--from", "2005", "--to", "2001"], "after --to"),
+        (["state-years", "--limit", "-1"], "--limit"),
+    ],
+)
+def test_cli_panel_bad_input_exits_2_with_one_line(cli, args, message):
+    r = cli("panel", *args)
+    assert r.returncode == 2 and message in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,9 @@ from dataclasses import replace
 from realpolitik.panel.core import Panel
 
 TIV = "sipri_tiv"
+# SIPRI publishes TIV to at most two decimals: a sum rounded to 4 decimals is the exact decimal sum, without the
+# float noise of adding doubles (90.46000000000001), as the arms queries round it
+SUM = "round(sum(tiv), 4)"
 
 
 def _id_join(panel: Panel) -> tuple[str, str]:
@@ -26,26 +29,23 @@ def add_arms(panel: Panel) -> Panel:
     """tiv12/tiv21: SIPRI TIV delivered from state 1 to 2 and back; tiv12_share: 1's share of 2's arms imports."""
     panel.require(TIV, "cw_democracy" if panel.system == "cow" else "gw_democracy")
     first, last = panel.coverage(TIV)
-    inside = f"p.year BETWEEN {first} AND {last}"
-    flows = f"SELECT supplier_id, recipient_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL"
+    flows = f"SELECT supplier_id, recipient_id, year, {SUM} AS tiv FROM {TIV} GROUP BY ALL"
     note = (
-        f"Arms: SIPRI TIV ({first}–{last}); 0 = no deliveries identified (or SIPRI's '0', under 0.5 TIV); NULL outside "
-        "the coverage. tiv*_share = share of the recipient's total TIV imports that year (NULL when it imported nothing)."
+        f"Arms: SIPRI TIV delivered ({first}–{last}); NULL = no deliveries identified (and every year outside "
+        "the coverage), 0.0 = deliveries SIPRI gives as '0' (under 0.5 TIV each); sums rounded to 4 decimals. "
+        "tiv*_share = the deliveries' share of the recipient's total TIV imports that year (NULL without deliveries)."
     )
     out = _with_ids(panel)
     if panel.unit == "state":
         joins = (
-            f"LEFT JOIN (SELECT recipient_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL) ti ON ti.recipient_id = p._id AND ti.year = p.year "
-            f"LEFT JOIN (SELECT supplier_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL) te ON te.supplier_id = p._id AND te.year = p.year"
+            f"LEFT JOIN (SELECT recipient_id, year, {SUM} AS tiv FROM {TIV} GROUP BY ALL) ti ON ti.recipient_id = p._id AND ti.year = p.year "
+            f"LEFT JOIN (SELECT supplier_id, year, {SUM} AS tiv FROM {TIV} GROUP BY ALL) te ON te.supplier_id = p._id AND te.year = p.year"
         )
-        select = (
-            f"CASE WHEN {inside} THEN coalesce(ti.tiv, 0) END AS tiv_imports, "
-            f"CASE WHEN {inside} THEN coalesce(te.tiv, 0) END AS tiv_exports"
-        )
+        select = "ti.tiv AS tiv_imports, te.tiv AS tiv_exports"
         return out.extend(
             select, joins, ["tiv_imports", "tiv_exports"], "arms", [_dataset(panel, TIV)], [note]
         )
-    totals = f"SELECT recipient_id, year, sum(tiv) AS tiv FROM {TIV} GROUP BY ALL"
+    totals = f"SELECT recipient_id, year, {SUM} AS tiv FROM {TIV} GROUP BY ALL"
     joins = (
         f"LEFT JOIN ({flows}) f12 ON f12.supplier_id = p._id1 AND f12.recipient_id = p._id2 AND f12.year = p.year "
         f"LEFT JOIN ({flows}) f21 ON f21.supplier_id = p._id2 AND f21.recipient_id = p._id1 AND f21.year = p.year "
@@ -54,10 +54,10 @@ def add_arms(panel: Panel) -> Panel:
     )
     select = ", ".join(
         [
-            f"CASE WHEN {inside} THEN coalesce(f12.tiv, 0) END AS tiv12",
-            f"CASE WHEN {inside} THEN coalesce(f21.tiv, 0) END AS tiv21",
-            f"CASE WHEN {inside} THEN coalesce(f12.tiv, 0) / nullif(r2.tiv, 0) END AS tiv12_share",
-            f"CASE WHEN {inside} THEN coalesce(f21.tiv, 0) / nullif(r1.tiv, 0) END AS tiv21_share",
+            "f12.tiv AS tiv12",
+            "f21.tiv AS tiv21",
+            "f12.tiv / nullif(r2.tiv, 0) AS tiv12_share",
+            "f21.tiv / nullif(r1.tiv, 0) AS tiv21_share",
         ]
     )
     return out.extend(

@@ -246,10 +246,7 @@ class Panel:
         """Add a step by name (contiguity, mindist, atop, cow_mids, gml_mids, rivalries, nmc, majors, …)."""
         from realpolitik.panel.steps import STEPS
 
-        key = ALIASES.get(step, step)
-        if key not in STEPS:
-            raise UserError(f"unknown panel step {step!r}; known: {', '.join(sorted(STEPS))}")
-        return STEPS[key](self, **kwargs)
+        return STEPS[step_name(step)](self, **kwargs)
 
     def add_contiguity(self) -> Panel:
         return self.add("contiguity")
@@ -317,16 +314,22 @@ class Panel:
         return self.add("lead")
 
     # ------------------------------------------------------------------ output
-    def relation(self, ordered: bool = False) -> duckdb.DuckDBPyRelation:
-        """The panel as a lazy DuckDB relation; sorted by codes and year only when `ordered=True` (sorting costs)."""
+    def query(self, ordered: bool = False, limit: int | None = None) -> str:
+        """The panel's SQL, sorted by codes and year only when `ordered=True` (sorting costs), its first `limit` rows
+        only if `limit`."""
         order = f" ORDER BY {', '.join(self.codes)}, year" if ordered else ""
-        return self._con().sql(f"SELECT * FROM ({self.sql}){order}")
+        cap = f" LIMIT {int(limit)}" if limit else ""
+        return f"SELECT * FROM ({self.sql}){order}{cap}"
 
-    def to_arrow(self, ordered: bool = False):
+    def relation(self, ordered: bool = False, limit: int | None = None) -> duckdb.DuckDBPyRelation:
+        """The panel as a lazy DuckDB relation (see `query`)."""
+        return self._con().sql(self.query(ordered, limit))
+
+    def to_arrow(self, ordered: bool = False, limit: int | None = None):
         """Materialise as a pyarrow Table."""
-        return self.relation(ordered).to_arrow_table()
+        return self.relation(ordered, limit).to_arrow_table()
 
-    def to_pandas(self, ordered: bool = False) -> pd.DataFrame:
+    def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
         import pandas as pd
 
@@ -336,22 +339,24 @@ class Panel:
             "int32": pd.Int32Dtype(),
             "int64": pd.Int64Dtype(),
         }
-        return self.to_arrow(ordered).to_pandas(types_mapper=lambda t: nullable.get(str(t)))
+        return self.to_arrow(ordered, limit).to_pandas(types_mapper=lambda t: nullable.get(str(t)))
 
     def count(self) -> int:
         """Number of rows."""
         return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
 
-    def write(self, path: Path | str, count: bool = False, sort: bool = False) -> Path | int:
+    def write(
+        self, path: Path | str, count: bool = False, sort: bool = False, limit: int | None = None
+    ) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
-        Rows are streamed in the order DuckDB produces them, sorted by codes and year only with `sort=True`.
-        Returns the path, or the number of rows written when `count=True`.
+        Rows are streamed in the order DuckDB produces them, sorted by codes and year only with `sort=True`, the
+        first `limit` only if `limit`. Returns the path, or the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 
         p = Path(path)
-        rows = write_panel(self, p, sort)
+        rows = write_panel(self, p, sort, limit)
         return rows if count else p
 
     def sources(self) -> list[Source]:
@@ -423,6 +428,26 @@ ALIASES = {
     "peace": "peace_years",
     "spells": "peace_years",
 }
+
+
+def step_name(step: str) -> str:
+    """The step a name means, in any case, with '-' for '_' or a peacesciencer-ish alias; UserError with the closest
+    name otherwise."""
+    from realpolitik.panel.steps import STEPS
+
+    name = step.strip().lower().replace("-", "_")
+    key = ALIASES.get(name, name)
+    if key in STEPS:
+        return key
+    import difflib
+
+    close = difflib.get_close_matches(key, [*STEPS, *ALIASES], n=1, cutoff=0.6)
+    hint = (
+        f"did you mean {ALIASES.get(close[0], close[0])!r}?"
+        if close
+        else f"known: {', '.join(sorted(STEPS))}"
+    )
+    raise UserError(f"unknown panel step {step!r}; {hint}")
 
 
 def _check(system: str, years: tuple[int, int]) -> tuple[int, int]:
@@ -514,6 +539,9 @@ def leader_years(years: tuple[int, int] = (1840, 2015), store: Store | None = No
     start, end = int(years[0]), int(years[1])
     if start > end:
         raise BadPeriod(f"--from {start} is after --to {end}")
+    first, last = st.coverage("archigos")
+    if end < first or start > last:
+        raise BadPeriod(f"{start}–{end} is outside Archigos's leader years ({first}–{last})")
     sql = (
         "SELECT DISTINCT obsid, gwcode::SMALLINT AS gwcode, y::SMALLINT AS year, leader, gender, "
         "(y - yrborn)::SMALLINT AS leaderage, (y - year(startdate) + 1)::SMALLINT AS yrinoffice "

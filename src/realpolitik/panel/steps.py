@@ -256,7 +256,11 @@ def add_nmc(panel: Panel) -> Panel:
     """COW NMC v6 capabilities of each side, plus the capability share and ratio for dyads."""
     panel.require("cow_nmc")
     _, first, last = _inside(panel, "cow_nmc")
-    note = f"NMC v6 covers {first}–{last}: NULL after {last} and where the source has no value."
+    note = (
+        f"NMC v6 covers {first}–{last}: NULL after {last} and where the source has no value. Units as COW publishes "
+        "them, in thousands: milex of current US$, milper personnel, irst tons of iron and steel, pec coal-ton "
+        "equivalents, tpop and upop (cities over 100,000) people; cinc is a share of the system's total (0–1)."
+    )
     if panel.unit == "dyad":
         note += " cinc_share1 = cinc1/(cinc1+cinc2); cinc_ratio = stronger/weaker (NULL when the weaker is 0)."
     joins = f"LEFT JOIN cow_nmc n ON n.ccode = {panel.state_cow_key()} AND n.year = s.year"

@@ -34,17 +34,16 @@ def format_of(path: Path) -> str:
 PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1"
 
 
-def write_panel(panel: Panel, path: Path, sort: bool = False) -> int:
-    """Write the panel to `path` and return the rows written; rows are sorted by codes and year only if `sort`.
+def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None = None) -> int:
+    """Write the panel to `path` and return the rows written; rows are sorted by codes and year only if `sort`,
+    only the first `limit` rows written if `limit` (0 or None: all).
 
     Parquet and CSV are streamed by DuckDB itself (COPY), Feather as Arrow record batches, Stata via pandas.
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
-    sql = f"SELECT * FROM ({panel.sql})" + (
-        f" ORDER BY {', '.join(panel.codes)}, year" if sort else ""
-    )
+    sql = panel.query(sort, limit)
     con = panel._con()
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
@@ -63,7 +62,7 @@ def write_panel(panel: Panel, path: Path, sort: bool = False) -> int:
                 out.write_batch(batch)
                 rows += batch.num_rows
         return rows
-    frame = panel.to_pandas(ordered=sort)
+    frame = panel.to_pandas(ordered=sort, limit=limit)
     for col in frame.columns:
         if str(frame[col].dtype).startswith(("Int", "int")):
             # Stata has no nullable ints: store as double so missing stays missing (never 0)
