@@ -287,3 +287,24 @@ def test_regional_superlative_is_not_a_world_rank() -> None:
 def test_now_pins_the_claim_to_the_latest_window() -> None:
     c = one("India is currently not among the five largest arms exporters.")
     assert c.claimed.get("now") and c.verdict in {"supported", "contradicted"}
+
+
+def test_remains_does_not_inherit_the_paragraph_period() -> None:
+    claims = check(
+        "Between 2009 and 2013 Greece bought 12 per cent of Germany's arms exports. "
+        "Greece remains the largest customer for German arms.",
+        DATE,
+    ).claims
+    by_type = {c.type: c for c in claims}
+    assert by_type["arms_export_share"].period["start"] == 2009
+    assert by_type["arms_top_recipient"].period["source"] == "default"
+
+
+def test_a_present_tense_aside_keeps_the_paragraph_period() -> None:
+    claims = check(
+        "Between 2009 and 2013 Greece bought 12 per cent of German arms exports. "
+        "Turkey, whose army is large, took 10 per cent of German arms exports.",
+        DATE,
+    ).claims
+    turkey = next(c for c in claims if c.object == "TUR")
+    assert turkey.period["source"] == "paragraph" and turkey.period["start"] == 2009
