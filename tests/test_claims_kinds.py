@@ -308,3 +308,25 @@ def test_a_present_tense_aside_keeps_the_paragraph_period() -> None:
     ).claims
     turkey = next(c for c in claims if c.object == "TUR")
     assert turkey.period["source"] == "paragraph" and turkey.period["start"] == 2009
+
+
+def test_a_bare_share_after_a_states_imports_is_a_share_of_them() -> None:
+    claims = check(
+        "France is the world's second-biggest arms exporter.\n\n"
+        "Pakistan's arms imports were lower in 2019–23 than in the previous five years. "
+        "About 80 % came from China.",
+        DATE,
+    ).claims
+    share = next(c for c in claims if c.claimed.get("value") == 80.0)
+    assert (share.type, share.subject, share.object) == ("arms_import_share", "PAK", "CHN")
+    assert share.verdict == "supported"
+
+
+def test_a_bare_share_after_a_regions_imports_is_no_global_share() -> None:
+    claims = check(
+        "France is the world's second-biggest arms exporter.\n\n"
+        "Arms imports to the Middle East were lower in 2019–23 than in the previous five years. "
+        "About half came from the US.",
+        DATE,
+    ).claims
+    assert [c.type for c in claims] == ["arms_global_rank"]

@@ -541,6 +541,16 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if earlier is not None and (theme is None or earlier.mention.id != theme.id):
             owner, side = earlier, earlier.side
             rule += "+total"
+    topic = ctx.topic if prev is None and not total_ref else None
+    if topic is not None and owner is None and not glob and theme is not None:
+        if metric is not None and topic.metric != metric:
+            topic = None
+        elif topic.state is None:
+            return []  # "About half came from the US" after a region's imports: no claim type
+        elif topic.state != theme.id:
+            owner = Owner(Mention(0, 0, topic.state, "name", ""), topic.side, "context")
+            side, metric = topic.side, metric or topic.metric
+            rule += "+topic"
     if owner is None and not glob and (total_ref or theme is not None):
         # ellipsis: the previous value's frame in this sentence, else the last frame read before
         base = (
