@@ -330,3 +330,15 @@ def test_a_bare_share_after_a_regions_imports_is_no_global_share() -> None:
         DATE,
     ).claims
     assert [c.type for c in claims] == ["arms_global_rank"]
+
+
+def test_each_after_a_list_takes_the_owner_named_before_the_list() -> None:
+    claims = check(
+        "Other arms suppliers to Saudi Arabia were Germany, Italy and Canada, with around one "
+        "percent each.",
+        "2018-10-22",
+    ).claims
+    assert {(c.type, c.subject, c.object) for c in claims} == {
+        ("arms_import_share", "SAU", x) for x in ("DEU", "ITA", "CAN")
+    }
+    assert all(c.claimed["value"] == 1.0 for c in claims)

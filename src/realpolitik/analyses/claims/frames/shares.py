@@ -524,6 +524,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 )  # type: ignore[union-attr]
         elif rule == "share+subject":
             h = head(v, q.end, b, ctx)
+        elif rule == "share+each" and a < themes[0].start:
+            h = head(v, a, themes[0].start, ctx)  # "Suppliers to X were A, B and C, with 1 % each"
         if (
             h is not None
             and h.owner is not None
