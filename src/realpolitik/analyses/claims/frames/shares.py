@@ -544,12 +544,16 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             owner, side = earlier, earlier.side
             rule += "+total"
     topic = ctx.topic if prev is None and not total_ref else None
-    if topic is not None and owner is None and not glob and theme is not None:
-        if metric is not None and topic.metric != metric:
-            topic = None
-        elif topic.state is None:
+    if (
+        topic is not None
+        and owner is None
+        and not glob
+        and theme is not None
+        and metric in {None, topic.metric}
+    ):
+        if topic.state is None:
             return []  # "About half came from the US" after a region's imports: no claim type
-        elif topic.state != theme.id:
+        if topic.state != theme.id:
             owner = Owner(Mention(0, 0, topic.state, "name", ""), topic.side, "context")
             side, metric = topic.side, metric or topic.metric
             rule += "+topic"
