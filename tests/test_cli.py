@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import run_cli
 
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = str(REPO / "examples" / "article_azerbaijan_israel.md")
+
 
 @pytest.mark.parametrize(
     ("args", "needle"),
@@ -30,6 +33,20 @@ from tests.conftest import run_cli
         (["arms", "suppliers", "Nigerai"], "did you mean 'Nigeria', 'Niger'?"),
         (["arms", "suppliers", "Korea (Dem. Rep.)"], "did you mean 'North Korea'?"),
         (["panel", "dyad-years", "--from", "2000", "--to", "2001", "--out", "/proc/x.csv"], "/proc/x.csv"),
+        (["cite", "--for", "'unclosed"], "cannot be read as a command: No closing quotation"),
+        (["cite", "--for", ""], "--for needs a command"),
+        (["arms", "suppliers", ""], "no country given"),
+        (["arms", "suppliers", "Azerbaijan", "--to", "2999"], "2999 is in the future"),
+        (["brief", "Israel", "Azerbaijan", "--as-of", "2999-01-01"], "--as-of 2999-01-01 is in the future"),
+        (["relationship", "Israel", "Azerbaijan", "--as-of", "1800-01-01"], "before every dataset"),
+        (["check", ARTICLE, "--date", "2999-01-01"], "in the future"),
+        (["check", str(REPO / "tests")], "tests is a directory"),
+        (["arms", "deals", "Israel", "Israel"], "two different countries"),
+        (["arms", "windows", "Israel", "Israel"], "two different countries"),
+        (["events", "dyad", "Israel", "Iran", "--dataset", "bogus"], "unknown event dataset 'bogus'"),
+        (["events", "dyad", "Israel", "Iran", "--from", ""], "--from is empty"),
+        (["oil", "sources", "Israel", "--year", "1700"], "no bilateral crude data for 1700"),
+        (["trade", "partners", "Azerbaijan", "--year", "1700"], "before the trade-partner data"),
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line(args: list[str], needle: str) -> None:
@@ -61,6 +78,28 @@ def test_a_closed_pipe_exits_quietly() -> None:
         err = proc.stderr.read()
         code = proc.wait(timeout=300)
         assert code in (0, 141) and err == b"", (args, code, err)
+
+
+def test_a_pipe_closed_before_the_output_exits_141() -> None:
+    """A reader gone before one big write (click's EPIPE path, which exits 1 by itself)."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "realpolitik.cli.main",
+            "brief",
+            "Israel",
+            "Azerbaijan",
+            "-f",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=600) == 141 and "error" not in err, err
 
 
 def test_guesses_are_said_on_stderr_and_the_answer_is_right() -> None:
@@ -140,7 +179,9 @@ print("HEAVY", heavy, file=sys.stderr)
 @pytest.mark.parametrize(
     "args",
     [["--help"], ["--version"], ["arms", "suppliers", "Azerbaijan", "--format", "json"],
-     ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"]],
+     ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"],
+     ["oil", "producers", "--format", "json"], ["oil", "production", "Azerbaijan"],
+     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"]],
 )  # fmt: skip
 def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
     p = subprocess.run(

@@ -14,7 +14,11 @@ class UnknownCountry(UserError, LookupError):
         self.query = query
         self.suggestions = list(suggestions or [])[:3]
         msg = f"unknown country {query!r}"
-        if self.suggestions:
+        if not str(query).strip():
+            msg = (
+                "no country given (an empty name): give a name or code, e.g. 'Azerbaijan' or 'AZE'"
+            )
+        elif self.suggestions:
             msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(msg)
 

@@ -90,7 +90,14 @@ def register(app: typer.Typer) -> None:
         end: ToOpt = None,
         limit: Annotated[
             int,
-            typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Rows to show."),
+            typer.Option(
+                "--limit",
+                "-n",
+                min=0,
+                max=MAX_LIMIT,
+                metavar="N",
+                help="Rows to show; 0 shows all.",
+            ),
         ] = 10,
         release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,
@@ -98,7 +105,8 @@ def register(app: typer.Typer) -> None:
         """Largest exporters or importers and their share of the global total."""
         from realpolitik.queries import arms
 
-        output(arms.top(kind, _period(start, end, release), limit, release=release), fmt)
+        period = _period(start, end, release)
+        output(arms.top(kind, period, limit or MAX_LIMIT, release=release), fmt)
 
     @sub.command("deals")
     def deals_cmd(

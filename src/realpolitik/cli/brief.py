@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from realpolitik.cli.common import not_future
+from realpolitik.errors import UserError
+
 
 class BriefFormat(StrEnum):
     terminal = "terminal"
@@ -19,26 +22,36 @@ class BriefFormat(StrEnum):
 def register(app: typer.Typer) -> None:
     @app.command("brief")
     def brief_cmd(
-        a: Annotated[str, typer.Argument(help="First country (any common form).")],
-        b: Annotated[str, typer.Argument(help="Second country.")],
+        a: Annotated[str, typer.Argument(metavar="A", help="First country (any common form).")],
+        b: Annotated[str, typer.Argument(metavar="B", help="Second country.")],
         as_of: Annotated[
             str | None,
-            typer.Option("--as-of", help="Date YYYY-MM-DD: use data up to the year before."),
+            typer.Option(
+                "--as-of", metavar="DATE", help="Date YYYY-MM-DD: use data up to the year before."
+            ),
         ] = None,
         fmt: Annotated[
             BriefFormat, typer.Option("--format", "-f", help="terminal, md, html or json.")
         ] = BriefFormat.terminal,
         out: Annotated[
-            Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+            Path | None,
+            typer.Option(
+                "--out", "-o", metavar="FILE", help="Write to this file instead of stdout."
+            ),
         ] = None,
         charts: Annotated[
-            Path | None, typer.Option("--charts", help="Also write PNG charts to this directory.")
+            Path | None,
+            typer.Option(
+                "--charts", metavar="DIR", help="Also write PNG charts to this directory."
+            ),
         ] = None,
     ) -> None:
         """What's in it for each side: arms, energy, trade, geography, security, alignment — with sources."""
         from realpolitik.analyses.brief import brief, render
 
-        result = brief(a, b, as_of=as_of)
+        if out is not None and not out.parent.is_dir():  # say so before the brief is computed
+            raise UserError(f"no such directory for --out: {out.parent}")
+        result = brief(a, b, as_of=not_future(as_of, "--as-of"))
         if charts is not None:
             for p in render.write_pngs(result, charts):
                 typer.echo(f"chart: {p}", err=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from realpolitik.errors import UserError
 
 
 class CheckFormat(StrEnum):
@@ -20,12 +24,17 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
         file: Annotated[
-            str, typer.Argument(help="Article file (text, Markdown or HTML), or '-' for stdin.")
+            str,
+            typer.Argument(
+                metavar="FILE", help="Article file (text, Markdown or HTML), or '-' for stdin."
+            ),
         ],
         date: Annotated[
             str | None,
             typer.Option(
-                "--date", help="Article date YYYY-MM-DD (else read from the document, else today)."
+                "--date",
+                metavar="DATE",
+                help="Article date YYYY-MM-DD (else read from the document, else today).",
             ),
         ] = None,
         fmt: Annotated[
@@ -43,7 +52,15 @@ def register(app: typer.Typer) -> None:
         from realpolitik.analyses.claims.reader import read_path
         from realpolitik.analyses.claims.report import build_report
 
-        report = build_report(read_path(file, date))
+        if not file.strip():
+            raise UserError("no file given: name an article file, or '-' to read standard input")
+        if file != "-" and Path(file).is_dir():
+            raise UserError(f"{file} is a directory, not an article file")
+        document = read_path(file, date)  # the reader says what is wrong with a bad --date
+        today = datetime.date.today()
+        if date is not None and document.date > today:
+            raise UserError(f"--date {date} is in the future (today is {today.isoformat()})")
+        report = build_report(document)
         if explain:
             if fmt is CheckFormat.json:
                 print(json.dumps(report.explain(), ensure_ascii=False, indent=2, default=str))

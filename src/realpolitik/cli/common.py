@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -23,7 +24,27 @@ def year_of(text: str) -> int:
     m = _DATE.fullmatch(str(text))
     if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
         raise typer.BadParameter(f"{text!r} is not a year (YYYY, YYYY-MM or YYYY-MM-DD)")
-    return int(m.group(1))
+    year, this_year = int(m.group(1)), date.today().year
+    if year > this_year:  # no data describe the future: a typo, not a question
+        raise typer.BadParameter(f"{year} is in the future (this is {this_year})")
+    return year
+
+
+def not_future(text: str | None, flag: str) -> str | None:
+    """A date option (YYYY, YYYY-MM-DD) checked before any data is read: readable and not after
+    today (no data describe the future; a date there is a typo, not a question)."""
+    if text is None:
+        return None
+    from realpolitik.asof import as_of_date
+    from realpolitik.errors import UserError
+
+    try:
+        day = as_of_date(text)
+    except ValueError:
+        raise UserError(f"{flag} must be a date YYYY-MM-DD, got {text!r}") from None
+    if day > date.today():
+        raise UserError(f"{flag} {text} is in the future (today is {date.today().isoformat()})")
+    return text
 
 
 def seconds(text: str) -> float:

@@ -36,7 +36,8 @@ def register(app: typer.Typer) -> None:
     @sub.command("build")
     def build_cmd(
         raw: Annotated[
-            Path | None, typer.Option("--raw", help="Root of the raw official files.")
+            Path | None,
+            typer.Option("--raw", metavar="DIR", help="Root of the raw official files."),
         ] = None,
         only: Annotated[
             list[str] | None, typer.Option("--only", help="Build only these datasets.")
@@ -49,6 +50,7 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option(
                 "--out",
+                metavar="DIR",
                 help="Snapshot folder to write (default: $REALPOLITIK_SNAPSHOT, else the installed "
                 "data package's snapshot, else <home>/snapshot).",
             ),
@@ -116,7 +118,9 @@ def register(app: typer.Typer) -> None:
     def verify_cmd(
         snapshot: Annotated[
             Path | None,
-            typer.Option("--snapshot", help="Snapshot folder (default: the one queries read)."),
+            typer.Option(
+                "--snapshot", metavar="DIR", help="Snapshot folder (default: the one queries read)."
+            ),
         ] = None,
         repair: Annotated[
             bool,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from realpolitik.cli.common import FormatOpt, LimitOpt, country_arg, output
+from realpolitik.errors import UserError
 from realpolitik.render.formats import Format
 
 A = Annotated[str, country_arg("A")]
@@ -63,10 +64,14 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--dataset", help="gdelt1, gdelt2, icews or plover.")
         ] = None,
         data: Annotated[
-            Path | None, typer.Option("--data", help="An `events ingest` output directory.")
+            Path | None,
+            typer.Option("--data", metavar="DIR", help="An `events ingest` output directory."),
         ] = None,
         chart: Annotated[
-            Path | None, typer.Option("--chart", help="Write a chart (.html, .json, .svg, .png).")
+            Path | None,
+            typer.Option(
+                "--chart", metavar="FILE", help="Write a chart (.html, .json, .svg, .png)."
+            ),
         ] = None,
         limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
@@ -75,6 +80,9 @@ def register(app: typer.Typer) -> None:
         from realpolitik.events.chart import save_chart
         from realpolitik.queries import events
 
+        for flag, bound in (("--from", start), ("--to", end)):
+            if bound is not None and not bound.strip():
+                raise UserError(f"{flag} is empty: give YYYY, YYYY-MM or a date")
         result = events.dyad(a, b, start, end, freq, directed, dataset, data)
         output(result, fmt, columns=EVENT_COLUMNS, limit=limit, series=True)
         if fmt == Format.table and not result.empty:
@@ -95,7 +103,9 @@ def register(app: typer.Typer) -> None:
         spark_master: Annotated[
             str, typer.Option("--spark-master", help="Spark master URL.")
         ] = "local[2]",
-        out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("events-out"),
+        out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Output directory.")] = Path(
+            "events-out"
+        ),
         origin: Annotated[
             str | None, typer.Option("--origin", help="Label for all inputs (default: file names).")
         ] = None,

@@ -100,7 +100,9 @@ def _register_all(argv: list[str] = sys.argv[1:]) -> None:
 
     _plain_help()
     names = sorted(
-        i.name for i in pkgutil.iter_modules(pkg.__path__) if i.name not in {"main", "common"}
+        i.name
+        for i in pkgutil.iter_modules(pkg.__path__)
+        if i.name not in {"main", "common", "reference"}
     )
     if argv and argv[0] in SELF_CONTAINED:
         names = [argv[0]]
@@ -144,6 +146,10 @@ def _stdout_is_devnull() -> bool:
         return False
 
 
+def _stdout_pacified() -> bool:
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
 def _quiet_exit(code: int) -> None:
     """Exit without Python complaining about a stdout that can no longer be flushed."""
     try:
@@ -172,8 +178,9 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # `realpolitik … | head`: the reader left, like any Unix tool
         _quiet_exit(141)
-    except SystemExit as e:  # rich meets a closed pipe by pointing stdout at /dev/null, exit 1
-        if e.code == 1 and _stdout_is_devnull():
+    except SystemExit as e:  # rich meets a closed pipe by pointing stdout at /dev/null, exit 1;
+        # click meets one (EPIPE) by wrapping stdout in its PacifyFlushWrapper, exit 1
+        if e.code == 1 and (_stdout_is_devnull() or _stdout_pacified()):
             _quiet_exit(141)
         raise
     except KeyboardInterrupt:

@@ -58,7 +58,9 @@ def register(app: typer.Typer) -> None:
         ] = 30.0,
         chart: Annotated[
             Path | None,
-            typer.Option("--chart", help="Save a chart of the series (.html/.svg/.png)."),
+            typer.Option(
+                "--chart", metavar="FILE", help="Save a chart of the series (.html/.svg/.png)."
+            ),
         ] = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
@@ -123,7 +125,8 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--format", "-f", help="graphml, json or csv.")
         ] = "graphml",
         out: Annotated[
-            Path | None, typer.Option("--out", "-o", help="File to write (stdout if omitted).")
+            Path | None,
+            typer.Option("--out", "-o", metavar="FILE", help="File to write (stdout if omitted)."),
         ] = None,
     ) -> None:
         """Export the signed network of a year (edges with sign, weight, layers and evidence)."""

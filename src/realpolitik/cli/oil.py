@@ -17,6 +17,7 @@ from realpolitik.cli.common import (
     output,
 )
 from realpolitik.render.formats import Format
+from realpolitik.result import Result
 
 A = Annotated[str, country_arg("A")]
 B = Annotated[str, country_arg("B")]
@@ -49,9 +50,20 @@ def _check_measure(measure: str) -> None:
 FLOW_COLUMNS = ["rank", "partner", "value_usd", "tonnes", "share", "mirror"]
 
 
+def _crude_output(result: Result, year: int | None, fmt: Format, limit: int | None) -> None:
+    """Print crude-oil flows; a year with neither flows nor a country total is a user error (the API
+    returns one row of nulls with notes; a table of dashes would say nothing)."""
+    rows = result.rows()
+    if year is not None and len(rows) == 1 and all(v is None for v in rows[0]):
+        from realpolitik.errors import BadPeriod
+
+        raise BadPeriod(" ".join(result.notes[:2]))
+    output(result, fmt, columns=FLOW_COLUMNS, limit=limit)
+
+
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(
-        help="Oil and gas: producers, production series, crude-oil sources and buyers.",
+        help="Oil and gas: producers, production series, refining, crude-oil sources and buyers.",
         no_args_is_help=True,
     )
 
@@ -120,7 +132,7 @@ def register(app: typer.Typer) -> None:
         """Where IMPORTER's crude oil (HS 2709) comes from: exporters with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_sources(importer, year), fmt, columns=FLOW_COLUMNS, limit=limit)
+        _crude_output(trade.crude_sources(importer, year), year, fmt, limit)
 
     @sub.command("buyers")
     def buyers_cmd(
@@ -132,7 +144,7 @@ def register(app: typer.Typer) -> None:
         """Who buys EXPORTER's crude oil (HS 2709): importers with value, tonnes, share, rank."""
         from realpolitik.queries import trade
 
-        output(trade.crude_buyers(exporter, year), fmt, columns=FLOW_COLUMNS, limit=limit)
+        _crude_output(trade.crude_buyers(exporter, year), year, fmt, limit)
 
     @sub.command("dyad")
     def dyad_cmd(a: A, b: B, fmt: FormatOpt = Format.table) -> None:

@@ -8,11 +8,14 @@ from typing import Annotated
 
 import typer
 
+from realpolitik.cli.common import year_of
+
 SystemOpt = Annotated[str, typer.Option("--system", help="State system: cow or gw.")]
 AddOpt = Annotated[
     str | None,
     typer.Option(
         "--add",
+        metavar="STEPS",
         help="Comma-separated steps: contiguity, mindist, atop, cow_mids, gml, rivalry, nmc, "
         "majors, democracy, trade, ideal_points, arms, crude, events, igos, capital_distance, cow_wars, "
         "ucdp_acd, peace_years (after the conflict steps), lead (leader-years).",
@@ -21,13 +24,24 @@ AddOpt = Annotated[
 OutOpt = Annotated[
     Path,
     typer.Option(
-        "--out", "-o", help="Output file; format from the extension: .parquet .csv .feather .dta."
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Output file; format from the extension: .parquet .csv .feather .dta.",
     ),
 ]
-StartOpt = Annotated[int, typer.Option("--from", help="First year (inclusive).")]
+YEAR_HELP = "(inclusive; a date is read as its year)"
+StartOpt = Annotated[
+    int, typer.Option("--from", parser=year_of, metavar="YEAR", help=f"First year {YEAR_HELP}.")
+]
 EndOpt = Annotated[
     int | None,
-    typer.Option("--to", help="Last year (inclusive); default: the last concluded year."),
+    typer.Option(
+        "--to",
+        parser=year_of,
+        metavar="YEAR",
+        help=f"Last year {YEAR_HELP}; default: the last concluded year.",
+    ),
 ]
 SortOpt = Annotated[
     bool,
@@ -37,7 +51,11 @@ SortOpt = Annotated[
 ]
 CiteOpt = Annotated[
     str | None,
-    typer.Option("--cite", help="Also print the citation of every dataset used: apa or bibtex."),
+    typer.Option(
+        "--cite",
+        metavar="apa|bibtex",
+        help="Also print the citation of every dataset used: apa or bibtex.",
+    ),
 ]
 
 
@@ -122,8 +140,11 @@ def register(app: typer.Typer) -> None:
     @sub.command("leader-years")
     def leader_cmd(
         out: OutOpt,
-        start: Annotated[int, typer.Option("--from", help="First year (inclusive).")] = 1840,
-        end: Annotated[int, typer.Option("--to", help="Last year (inclusive).")] = 2015,
+        start: StartOpt = 1840,
+        end: Annotated[
+            int,
+            typer.Option("--to", parser=year_of, metavar="YEAR", help=f"Last year {YEAR_HELP}."),
+        ] = 2015,
         add: AddOpt = None,
         sort: SortOpt = False,
         cite: CiteOpt = None,

@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
         sources: Annotated[
             list[str] | None,
             typer.Argument(
-                help="Sources to update (default: all that can be): sipri, owid, unga, …"
+                metavar="[SOURCE]...",
+                help="Sources to update (default: all that can be): sipri, owid, unga, …",
             ),
         ] = None,
         release: Annotated[
@@ -99,7 +100,11 @@ def register(app: typer.Typer) -> None:
         output(Result(pd.DataFrame(rows), {"command": "data releases"}, title="Releases"), fmt)
 
     @data_app.command("use")
-    def use_cmd(release: Annotated[str, typer.Argument(help="Release id, or 'bundled'.")]) -> None:
+    def use_cmd(
+        release: Annotated[
+            str, typer.Argument(metavar="RELEASE", help="Release id, or 'bundled'.")
+        ],
+    ) -> None:
         """Make a release the active one (atomic switch; queries read it from now on)."""
         from realpolitik.snapshot.releases import use
 
@@ -108,7 +113,9 @@ def register(app: typer.Typer) -> None:
 
     @data_app.command("remove")
     def remove_cmd(
-        release: Annotated[str, typer.Argument(help="An installed release that is not active.")],
+        release: Annotated[
+            str, typer.Argument(metavar="RELEASE", help="An installed release that is not active.")
+        ],
     ) -> None:
         """Delete an installed release (never the active one, never the bundled snapshot)."""
         from realpolitik.snapshot.releases import remove
@@ -121,10 +128,13 @@ def register(app: typer.Typer) -> None:
         a: Annotated[
             str,
             typer.Argument(
-                help="Old release: an installed id, 'bundled', or DATASET@VERSION (sipri@2022)."
+                metavar="A",
+                help="Old release: an installed id, 'bundled', or DATASET@VERSION (sipri@2022).",
             ),
         ],
-        b: Annotated[str, typer.Argument(help="New release, same forms (sipri@2025).")],
+        b: Annotated[
+            str, typer.Argument(metavar="B", help="New release, same forms (sipri@2025).")
+        ],
         dataset: Annotated[
             str | None,
             typer.Option(
@@ -183,7 +193,7 @@ def register(app: typer.Typer) -> None:
             raise UserError(f"unknown citation format {fmt!r}; use {' or '.join(FORMATS)}")
         if command and dataset:
             raise UserError("give --for or --dataset, not both")
-        sources = sources_of_command(command) if command else None
+        sources = sources_of_command(command) if command is not None else None
         if dataset:
             sources = [{"dataset": d} for d in dataset]
         items = cited(sources)

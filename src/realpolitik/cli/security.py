@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import CountryArg, FormatOpt, LimitOpt, YearOpt, country_arg, output
+from realpolitik.cli.common import (
+    CountryArg,
+    FormatOpt,
+    LimitOpt,
+    YearOpt,
+    country_arg,
+    not_future,
+    output,
+)
 from realpolitik.render.formats import Format
 
 A = Annotated[str, country_arg("A")]
@@ -58,17 +66,23 @@ def register(app: typer.Typer) -> None:
         a: A,
         b: B,
         as_of: Annotated[
-            str | None, typer.Option("--as-of", help="Date YYYY-MM-DD: data up to the year before.")
+            str | None,
+            typer.Option(
+                "--as-of", metavar="DATE", help="Date YYYY-MM-DD: data up to the year before."
+            ),
         ] = None,
         limit: LimitOpt = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """The relationship of A and B (allies, partners, rivals, at war, …) with the evidence and the rule."""
+        from realpolitik.analyses.brief import EARLIEST
         from realpolitik.analyses.relations import as_result, relationship
-        from realpolitik.errors import UserError
+        from realpolitik.asof import as_of_date, last_complete_year
+        from realpolitik.errors import BadPeriod
 
-        try:
-            rel = relationship(a, b, as_of)
-        except ValueError as e:
-            raise UserError(f"--as-of must be a date YYYY-MM-DD, got {as_of!r}") from e
+        if not_future(as_of, "--as-of") and last_complete_year(as_of_date(as_of)) < EARLIEST:
+            raise BadPeriod(
+                f"--as-of {as_of} is before every dataset (the earliest, COW, starts in {EARLIEST})"
+            )
+        rel = relationship(a, b, as_of)
         output(as_result(rel, as_of=as_of), fmt, columns=RELATIONSHIP_COLUMNS, limit=limit)

@@ -16,6 +16,7 @@ from realpolitik.cli.common import (
     country_arg,
     output,
 )
+from realpolitik.errors import BadPeriod
 from realpolitik.render.formats import Format
 
 A = Annotated[str, country_arg("A")]
@@ -38,15 +39,28 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[
             int,
             typer.Option(
-                "--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="COW partners to show."
+                "--limit",
+                "-n",
+                min=0,
+                max=MAX_LIMIT,
+                metavar="N",
+                help="COW partners to show; 0 shows all.",
             ),
         ] = 10,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """COUNTRY's top partners: Factbook top-5 (latest, %) and COW dyadic trade (ranks, shares, to 2014)."""
         from realpolitik.queries import trade
+        from realpolitik.store import get_store
 
-        output(trade.partners(country, flow.value, year, limit), fmt)
+        store = get_store()
+        if year is not None and store.has_table("cow_trade_ddy"):
+            first = store.coverage("cow_trade_ddy")[0]
+            if year < first:
+                raise BadPeriod(
+                    f"{year} is before the trade-partner data (COW dyadic trade starts in {first})"
+                )
+        output(trade.partners(country, flow.value, year, limit or MAX_LIMIT, store), fmt)
 
     @sub.command("dyad")
     def dyad_cmd(a: A, b: B, limit: LimitOpt = None, fmt: FormatOpt = Format.table) -> None:

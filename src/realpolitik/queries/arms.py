@@ -274,7 +274,7 @@ def deals(
     """Deal-register rows from supplier to recipient, ordered or delivered within the period
     (the store holds the register of one release: `release` may only name that one)."""
     store = store or get_store()
-    s, r = country(supplier), country(recipient)
+    s, r = pair(supplier, recipient)
     if release is not None:
         held = [
             str(x)
@@ -412,7 +412,7 @@ def windows(
 ) -> Result:
     """The supplier's share of the recipient's imports (and its rank) in every window of `width` years."""
     store = store or get_store()
-    r, s = country(recipient), country(supplier)
+    r, s = pair(recipient, supplier)
     first, last = tiv_coverage(release, store)
     rows = store.rows(*_partner_windows_sql(r, s, "imports", width, store, release))
     notes = [

@@ -1,15 +1,14 @@
-"""Energy queries on OWID (Energy Institute + Shift): producer rankings and a country's series with ranks."""
+"""Energy queries on OWID (Energy Institute + Shift) and BP: producer rankings and a country's series
+with ranks. Plain rows from the store (no pandas), so `oil …` commands start as fast as `arms …`."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import pandas as pd
-
 from realpolitik.countries import Country
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
-from realpolitik.result import Result
+from realpolitik.result import Result, Rows
 from realpolitik.store import Store, get_store
 
 TABLE = "owid_energy"
@@ -63,13 +62,13 @@ def _state_params() -> dict[str, list]:
 
 def coverage_note(indicator: str, year: int, store: Store) -> str | None:
     """Say how many countries are ranked in a year and why that number falls after 2016."""
-    n = store.sql(
+    n = store.rows(
         "SELECT countries FROM owid_energy_coverage WHERE indicator = ? AND year = ?",
         [indicator, year],
     )
-    if n.empty:
+    if not n.data:
         return None
-    count = int(n["countries"].iloc[0])
+    count = int(n.data[0][0])
     if indicator in {"oil_production", "gas_production"} and year > SHIFT_END:
         return (
             f"{year}: ranks are among the {count} countries the Energy Institute lists by name; "
@@ -81,10 +80,10 @@ def coverage_note(indicator: str, year: int, store: Store) -> str | None:
 @lru_cache(maxsize=64)
 def _span(indicator: str, store: Store) -> tuple[int, int]:
     """First and last year of an indicator (a snapshot is read-only: asked once per store)."""
-    row = store.sql(
+    a, b = store.rows(
         f"SELECT min(year) AS a, max(year) AS b FROM {TABLE} WHERE indicator = ?", [indicator]
-    )
-    return int(row["a"].iloc[0]), int(row["b"].iloc[0])
+    ).data[0]
+    return int(a), int(b)
 
 
 def producers(
@@ -100,7 +99,7 @@ def producers(
     year = last if year is None else year
     if not first <= year <= last:
         raise BadPeriod(f"{year} is outside the coverage of OWID {label} ({first}–{last})")
-    frame = store.sql(
+    frame = store.rows(
         f"SELECT rank, entity AS country, id, value AS {unit}, share FROM ({_ranked_sql()}) "
         "WHERE year = $year AND rank IS NOT NULL AND value > 0 ORDER BY rank, country"
         + (f" LIMIT {int(limit)}" if limit else ""),
@@ -136,7 +135,7 @@ def production(
     lo, hi = start if start is not None else first, end if end is not None else last
     if lo > hi:
         raise BadPeriod(f"--from {lo} is after --to {hi}")
-    frame = store.sql(
+    frame = store.rows(
         f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
         "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
         {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi, **_state_params()},
@@ -146,23 +145,16 @@ def production(
         "only from their independence; empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
         f"OWID's per-country series for small producers (The Shift Data Portal) end in {SHIFT_END}; from 2017 ranks are among ~50 EI-listed countries.",
     ]
-    years = set(frame["year"].tolist())
+    years = set(frame.column("year"))
     asked = list(range(lo, hi + 1))
-    if frame.empty:
+    if not frame.data:
         notes.insert(
             0,
             f"OWID has no {label} data for {c.name} in {lo if lo == hi else f'{lo}–{hi}'} "
             f"(coverage {first}–{last}).",
         )
-        frame = pd.DataFrame(
-            {
-                "year": asked if start is not None and start == end else [],
-                unit: None,
-                "rank": None,
-                "ranked_of": None,
-                "share": None,
-            }
-        )
+        one_year = asked if start is not None and start == end else []
+        frame = Rows(frame.columns, frame.types, [(y, None, None, None, None) for y in one_year])
     elif start is not None and start == end and start not in years:
         notes.insert(0, f"OWID has no {label} data for {c.name} in {start}.")
     else:
@@ -175,9 +167,9 @@ def production(
             notes.append(
                 f"{c.name}'s series ends in {max(years)} (not listed separately by the Energy Institute)."
             )
-    if not frame.empty and frame["rank"].isna().any() and frame[unit].notna().any():
-        unranked = frame[frame["rank"].isna() & frame[unit].notna()]["year"]
-        y0, y1 = int(unranked.min()), int(unranked.max())
+    unranked = [y for y, value, rank, _, _ in frame.data if rank is None and value is not None]
+    if unranked:
+        y0, y1 = min(unranked), max(unranked)
         notes.insert(
             0,
             f"{c.name} is not ranked in {y0 if y0 == y1 else f'{y0}–{y1}'}: it was not a state then "
@@ -258,17 +250,17 @@ def _bp_ranked_sql() -> str:
 
 
 def _bp_span(measure: str, store: Store) -> tuple[int, int]:
-    row = store.sql(
+    a, b = store.rows(
         f"SELECT min(year) AS a, max(year) AS b FROM {BP_TABLE} WHERE indicator = ?", [measure]
-    )
-    return int(row["a"].iloc[0]), int(row["b"].iloc[0])
+    ).data[0]
+    return int(a), int(b)
 
 
 def _ussr_note(measure: str, store: Store) -> str:
-    last = store.sql(
+    last = store.rows(
         f"SELECT max(year) AS y FROM {BP_TABLE} WHERE indicator = ? AND id = 'SUN'", [measure]
-    )["y"].iloc[0]
-    if pd.isna(last):
+    ).data[0][0]
+    if last is None:
         return ""
     return f"BP lists the Soviet Union until {int(last)} and its successor states from {int(last) + 1}."
 
@@ -287,13 +279,13 @@ def producers_by_volume(
     year = last if year is None else year
     if not first <= year <= last:
         raise BadPeriod(f"{year} is outside the coverage of BP {label} ({first}–{last})")
-    frame = store.sql(
+    frame = store.rows(
         f"SELECT rank, name AS country, id, value AS {unit}, share, ranked_of FROM ({_bp_ranked_sql()}) "
         "WHERE year = $year AND kind <> 'aggregate' AND value > 0 ORDER BY rank, country"
         + (f" LIMIT {int(limit)}" if limit else ""),
         {"measure": measure, "year": year},
     )
-    n = int(frame["ranked_of"].iloc[0]) if len(frame) else 0
+    n = int(frame.data[0][-1]) if frame.data else 0
     notes = [
         f"Ranks are among the {n} countries BP lists by name in {year} (BP puts smaller ones in "
         f"regional 'Other' totals); share = country / BP's World row ({label}, {year}).",
@@ -305,8 +297,9 @@ def producers_by_volume(
     ]
     title = f"{label[0].upper()}{label[1:]} by country, {year} (BP)"
     query = {"command": "oil producers", "measure": measure, "year": year, "limit": limit}
+    shown = Rows(frame.columns[:-1], frame.types[:-1], [r[:-1] for r in frame.data])  # no ranked_of
     return Result(
-        frame.drop(columns="ranked_of"),
+        shown,
         query,
         [store.source(BP_DATASET)],
         [n for n in notes if n],
@@ -332,7 +325,7 @@ def production_by_volume(
         raise BadPeriod(f"--from {lo} is after --to {hi}")
     if hi < first or lo > last:
         raise BadPeriod(f"{lo}–{hi} is outside the coverage of BP {label} ({first}–{last})")
-    frame = store.sql(
+    frame = store.rows(
         f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_bp_ranked_sql()}) "
         "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
         {"measure": measure, "id": c.id, "lo": lo, "hi": hi},
@@ -341,7 +334,7 @@ def production_by_volume(
         "rank: among the countries BP lists by name that year (ranked_of of them with a value > 0); "
         "share = country / BP's World row."
     ]
-    years = set(frame["year"].tolist())
+    years = set(frame.column("year"))
     if not years:
         notes.insert(0, f"BP reports no {label} for {c.name} in {lo}–{hi}.")
     elif min(years) > max(lo, first):
@@ -373,7 +366,7 @@ def refinery_throughput(
         )
     measures = ["refinery_throughput_kbd", "refining_capacity_kbd", "oil_consumption_kbd",
                 "oil_production_kbd"]  # fmt: skip
-    frame = store.sql(
+    frame = store.rows(
         f"""
         SELECT year,
                max(value) FILTER (WHERE indicator = 'refinery_throughput_kbd') AS throughput_kbd,
@@ -391,7 +384,7 @@ def refinery_throughput(
         "per day); a bilateral trade source that records less crude than this covers only part of "
         "the intake. Empty = BP reports no figure (not zero)."
     ]
-    if frame.empty:
+    if not frame.data:
         notes.insert(0, f"BP reports no refinery throughput for {c.name} in {lo}–{hi}.")
     query = {"command": "oil refining", "country": c.id, "from": lo, "to": hi}
     return Result(

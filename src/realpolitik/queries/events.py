@@ -93,6 +93,9 @@ def dyad(
     )
     if cov.empty:
         raise DataMissing("the event store holds no events")
+    if dataset and dataset not in set(cov["dataset"]):
+        held = ", ".join(cov["dataset"])
+        raise UserError(f"unknown event dataset {dataset!r}; the event store holds {held}")
     first, last = cov["lo"].min(), cov["hi"].max()
     if (lo and lo > last) or (hi and hi < first):
         raise BadPeriod(

@@ -77,7 +77,10 @@ def _with_json(args: list[str]) -> list[str]:
 
 def sources_of_command(command: str, timeout: float = 600) -> list[dict[str, Any]]:
     """Run `realpolitik COMMAND --format json` and return the sources its result lists."""
-    args = shlex.split(command)
+    try:
+        args = shlex.split(command)
+    except ValueError as e:  # an unclosed quote: the user's typing, not a bug
+        raise UserError(f"--for {command!r} cannot be read as a command: {e}") from None
     if args and args[0] == "realpolitik":
         args = args[1:]
     if not args:
@@ -94,6 +97,7 @@ def sources_of_command(command: str, timeout: float = 600) -> list[dict[str, Any
     )
     if proc.returncode != 0:
         msg = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
+        msg = msg.removeprefix("realpolitik: error: ")  # one prefix on the line, not two
         raise UserError(f"`realpolitik {' '.join(args)}` failed: {msg}")
     try:
         payload = json.loads(proc.stdout)
