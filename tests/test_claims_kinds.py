@@ -287,3 +287,58 @@ def test_regional_superlative_is_not_a_world_rank() -> None:
 def test_now_pins_the_claim_to_the_latest_window() -> None:
     c = one("India is currently not among the five largest arms exporters.")
     assert c.claimed.get("now") and c.verdict in {"supported", "contradicted"}
+
+
+def test_remains_does_not_inherit_the_paragraph_period() -> None:
+    claims = check(
+        "Between 2009 and 2013 Greece bought 12 per cent of Germany's arms exports. "
+        "Greece remains the largest customer for German arms.",
+        DATE,
+    ).claims
+    by_type = {c.type: c for c in claims}
+    assert by_type["arms_export_share"].period["start"] == 2009
+    assert by_type["arms_top_recipient"].period["source"] == "default"
+
+
+def test_a_present_tense_aside_keeps_the_paragraph_period() -> None:
+    claims = check(
+        "Between 2009 and 2013 Greece bought 12 per cent of German arms exports. "
+        "Turkey, whose army is large, took 10 per cent of German arms exports.",
+        DATE,
+    ).claims
+    turkey = next(c for c in claims if c.object == "TUR")
+    assert turkey.period["source"] == "paragraph" and turkey.period["start"] == 2009
+
+
+def test_a_bare_share_after_a_states_imports_is_a_share_of_them() -> None:
+    claims = check(
+        "France is the world's second-biggest arms exporter.\n\n"
+        "Pakistan's arms imports were lower in 2019–23 than in the previous five years. "
+        "About 80 % came from China.",
+        DATE,
+    ).claims
+    share = next(c for c in claims if c.claimed.get("value") == 80.0)
+    assert (share.type, share.subject, share.object) == ("arms_import_share", "PAK", "CHN")
+    assert share.verdict == "supported"
+
+
+def test_a_bare_share_after_a_regions_imports_is_no_global_share() -> None:
+    claims = check(
+        "France is the world's second-biggest arms exporter.\n\n"
+        "Arms imports to the Middle East were lower in 2019–23 than in the previous five years. "
+        "About half came from the US.",
+        DATE,
+    ).claims
+    assert [c.type for c in claims] == ["arms_global_rank"]
+
+
+def test_each_after_a_list_takes_the_owner_named_before_the_list() -> None:
+    claims = check(
+        "Other arms suppliers to Saudi Arabia were Germany, Italy and Canada, with around one "
+        "percent each.",
+        "2018-10-22",
+    ).claims
+    assert {(c.type, c.subject, c.object) for c in claims} == {
+        ("arms_import_share", "SAU", x) for x in ("DEU", "ITA", "CAN")
+    }
+    assert all(c.claimed["value"] == 1.0 for c in claims)

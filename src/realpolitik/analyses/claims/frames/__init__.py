@@ -19,6 +19,7 @@ from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.groups import read_groups
+from realpolitik.analyses.claims.frames.owners import sentence_topic
 from realpolitik.analyses.claims.frames.periods import _set_any_period, assign_periods
 from realpolitik.analyses.claims.frames.ranks import read_ranks
 from realpolitik.analyses.claims.frames.relations import (
@@ -42,6 +43,7 @@ def observe(ctx: Context, text: str, paragraph: int) -> None:
     if paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = paragraph
+    ctx.topic = None
     ctx.metric_age += 1
     metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
     if metric:
@@ -53,6 +55,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     if v.paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
+        ctx.topic = None
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
     taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]
@@ -114,6 +117,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]
+    ctx.topic = None if any(f.kind in {"share", "rank"} for f in frames) else sentence_topic(v)
     ctx.history.extend(frames)
     frames.sort(key=lambda f: f.span)
     return frames

@@ -49,6 +49,17 @@ class Frame:
         }
 
 
+@dataclass(frozen=True)
+class Topic:
+    """The owned total a sentence was about without claiming a share of it ("Pakistan's arms
+    imports fell", "arms imports to the Middle East were lower"): what a bare share in the next
+    sentence ("About half came from the US") is a share of."""
+
+    state: str | None  # resolver id; None for a region (no claim type covers its suppliers)
+    side: str | None  # "import" | "export"
+    metric: str | None
+
+
 @dataclass
 class Context:
     """What the reader carries across sentences."""
@@ -62,6 +73,7 @@ class Context:
     )  # metric → last period in this paragraph
     metric: str | None = None  # the metric of the last sentence with one
     metric_age: int = 99  # sentences since then
+    topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
     history: deque[Frame] = field(

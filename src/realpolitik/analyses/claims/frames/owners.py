@@ -8,7 +8,7 @@ from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
-from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.base import Context, Frame, Topic, View
 from realpolitik.analyses.claims.frames.spans import _PREP_BEFORE, _WORD, _compared, appositions
 from realpolitik.analyses.claims.mentions import Mention
 
@@ -550,6 +550,40 @@ def _earlier_total(v: View, pos: int) -> Owner | None:
             )
             best = replace(o, side=side or o.side)
     return best
+
+
+_REGION_FLOW_BEFORE = re.compile(
+    r"\b(?P<w>imports?|exports?|purchases|deliveries|transfers)\s+(?:of\s+(?:major\s+)?(?:arms|weapons)\s+)?"
+    r"(?:to|into|by|of|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_REGION_FLOW_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:arms|weapons|major|military|total|overall)\s+){0,2}(?P<w>imports|exports|purchases)\b",
+    re.I,
+)
+
+
+def sentence_topic(v: View) -> Topic | None:
+    """The last owned arms or oil total the sentence names: a state's ("Pakistan's arms imports")
+    or a region's ("arms imports to the Middle East", "European arms imports")."""
+    metric = (
+        "arms"
+        if L.has_arms(v.s(v.start, v.end))
+        else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
+    )
+    if metric is None:
+        return None
+    found: list[tuple[int, Topic]] = []
+    o = _earlier_total(v, v.end)
+    if o is not None and o.side is not None and o.mention.id:
+        found.append((o.mention.start, Topic(o.mention.id, o.side, metric)))
+    for r in v.regions:
+        m = _REGION_FLOW_BEFORE.search(
+            v.s(max(v.start, r.start - 50), r.start)
+        ) or _REGION_FLOW_AFTER.match(v.text, r.end, min(v.end, r.end + 40))
+        if m:
+            found.append((r.start, Topic(None, _side_of_words([m.group("w").lower()]), metric)))
+    return max(found, key=lambda x: x[0])[1] if found else None
 
 
 _IMP_FLOW = {"imports", "import", "imported", "purchases", "importing"}

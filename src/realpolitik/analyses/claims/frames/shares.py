@@ -524,6 +524,8 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 )  # type: ignore[union-attr]
         elif rule == "share+subject":
             h = head(v, q.end, b, ctx)
+        elif rule == "share+each" and a < themes[0].start:
+            h = head(v, a, themes[0].start, ctx)  # "Suppliers to X were A, B and C, with 1 % each"
         if (
             h is not None
             and h.owner is not None
@@ -541,6 +543,20 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         if earlier is not None and (theme is None or earlier.mention.id != theme.id):
             owner, side = earlier, earlier.side
             rule += "+total"
+    topic = ctx.topic if prev is None and not total_ref else None
+    if (
+        topic is not None
+        and owner is None
+        and not glob
+        and theme is not None
+        and metric in {None, topic.metric}
+    ):
+        if topic.state is None:
+            return []  # "About half came from the US" after a region's imports: no claim type
+        if topic.state != theme.id:
+            owner = Owner(Mention(0, 0, topic.state, "name", ""), topic.side, "context")
+            side, metric = topic.side, metric or topic.metric
+            rule += "+topic"
     if owner is None and not glob and (total_ref or theme is not None):
         # ellipsis: the previous value's frame in this sentence, else the last frame read before
         base = (
