@@ -205,6 +205,12 @@ def _possessive(text: str, end: int, hi: int) -> bool:
 
 _DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic)\b", re.I)
 _BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
+# "SIPRI in Sweden", "the institute in Stockholm": the seat of an organisation is not a subject
+_SEAT = re.compile(
+    r"(?:\b(?:%s)|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$"
+    % "|".join(re.escape(o) for o in G.ORGANISATIONS),
+    re.I,
+)
 
 
 def _block(text: str, m: Mention, hi: int) -> Mention:
@@ -212,7 +218,7 @@ def _block(text: str, m: Mention, hi: int) -> Mention:
     if m.id is None:
         return m
     after = text[m.end : min(hi, m.end + 40)]
-    if _BASED.match(after):
+    if _BASED.match(after) or _SEAT.search(text, max(0, m.start - 60), m.start):
         return replace(m, blocked=True)
     if m.form in {"demonym", "name", "abbrev", "capital"} and not m.possessive:
         words = re.findall(r"[A-Za-z-]+", after)[:3]
