@@ -286,6 +286,12 @@ _PARTICIPLE = re.compile(
 )
 
 
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:after|behind|than|ahead\s+of|only\s+to|trailing|surpassing|overtaking|displacing)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -376,6 +382,12 @@ def resolve(
         before = [m for m in states if m.end <= s and m.form not in {"demonym", "company"}] or [
             m for m in states if m.end <= s
         ]
+        if pm.group(0).lower() == "it":
+            # "India ranked second after Saudi Arabia …, while it was …": a compared state is not
+            # the subject a clause's "it" takes up
+            before = [
+                m for m in before if not _COMPARED_BEFORE.search(text, max(0, m.start - 24), m.start)
+            ] or before
         target = before[-1].id if before else discourse.prev_subject
         alt = (
             next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None

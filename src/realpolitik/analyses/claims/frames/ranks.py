@@ -132,6 +132,13 @@ _LINK_VERB = re.compile(
 )
 
 
+_IN_DOMAIN = re.compile(
+    r"(?:\s+(?:after|behind)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
+    r"(?:major\s+)?(?:arms|weapons?)\s+(?P<d>import|export)s?\b",
+    re.I,
+)
+
+
 def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     """The state a rank is about: the subject before a copula ('India was the largest'), an apposition
     ('China, the world's top importer'), a prenominal rank ('fourthranked Germany'), a postposed
@@ -591,7 +598,10 @@ def _read_rank(
             (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
         )
         clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
-        if prev is not None and prev.scope == "global" and noun is None:
+        domain = _IN_DOMAIN.match(v.text, r.end, b) if noun is None else None
+        if domain is not None:  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
+            scope, side = "global", domain.group("d").lower() + "ers"
+        elif prev is not None and prev.scope == "global" and noun is None:
             scope, side = "global", prev.side
         elif noun is None and tmpl is not None and tmpl.scope in {"global", "bilateral"}:
             scope, side = tmpl.scope, tmpl.side
@@ -836,7 +846,7 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                         ref,
                         theme=group[0].id,
                         value={"rank": r - 1, "comparator": "eq", "text": bm.group(0).strip()},
-                        span=(bm.start(), group[0].end),
+                        span=(min(ref.span[0], bm.start()), group[0].end),
                         rule="rank+behind",
                     )
                 )
@@ -847,7 +857,7 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                             ref,
                             theme=g.id,
                             value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()},
-                            span=(bm.start(), g.end),
+                            span=(min(ref.span[0], bm.start()), g.end),
                             rule="rank+behind",
                         )
                     )
