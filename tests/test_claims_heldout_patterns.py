@@ -34,3 +34,12 @@ def test_second_only_to_names_the_first_without_the_owner() -> None:
     claims = extract("In 2016-20 Chile took 9% of Spain's arms exports, second only to Peru.", DAY)
     first = [c for c in claims if c.object == "PER"]
     assert [(c.claimed["rank"], c.text) for c in first] == [(1, "second only to Peru")]
+
+
+def test_percent_sign_before_the_number() -> None:
+    g = got(
+        "The leading arms importers in 2010–14 were India (%15) and Saudi Arabia (%5,4).",
+        date(2015, 6, 1),
+    )
+    assert ("arms_global_share", "IND", None, None, 15.0) in g
+    assert ("arms_global_share", "SAU", None, None, 5.4) in g
