@@ -43,3 +43,22 @@ def test_percent_sign_before_the_number() -> None:
     )
     assert ("arms_global_share", "IND", None, None, 15.0) in g
     assert ("arms_global_share", "SAU", None, None, 5.4) in g
+
+
+def test_one_rank_in_two_periods_and_transitions_take_the_periods_in_order() -> None:
+    g = {
+        (c.type, c.subject, c.object, c.claimed.get("value"), c.period["start"])
+        for c in extract(
+            "Spain was the largest arms supplier of Chile in 2010–14 and 2015–19. "
+            "Peru's arms exports fell between 2010-14 and 2015-19, and its share of global arms "
+            "exports went from 3 to 2 per cent.",
+            DAY,
+        )
+        if c.period
+    }
+    assert {(t[0], t[4]) for t in g if t[0] == "arms_top_supplier"} == {
+        ("arms_top_supplier", 2010),
+        ("arms_top_supplier", 2015),
+    }
+    assert ("arms_global_share", "PER", None, 3.0, 2010) in g
+    assert ("arms_global_share", "PER", None, 2.0, 2015) in g

@@ -209,6 +209,8 @@ def to_claims(
             claimed.get("designation"),
             str(claimed.get("region")),
             f.span,
+            (f.period or {}).get("start"),
+            (f.period or {}).get("end"),
         )
         if key in seen:
             continue
