@@ -62,3 +62,14 @@ def test_one_rank_in_two_periods_and_transitions_take_the_periods_in_order() -> 
     }
     assert ("arms_global_share", "PER", None, 3.0, 2010) in g
     assert ("arms_global_share", "PER", None, 2.0, 2015) in g
+
+
+def test_bilateral_changes_are_not_a_states_total_change() -> None:
+    for text in (
+        "In 2015–19 imports of arms from Spain were 30 per cent lower than in 2010–14.",
+        "Chile's imports of Spanish arms dropped by 40 per cent between 2010-14 and 2015-19.",
+        "Chile accounted for 20 percent of Spanish arms exports in 2015-19, a surge of 12 percent.",
+    ):
+        assert not any(c.type == "arms_volume_change" for c in extract(text, DAY)), text
+    g = got("Spain's arms exports increased by 40% between 2010-14 and 2015-19.")
+    assert {t[0] for t in g} == {"arms_volume_change"}
