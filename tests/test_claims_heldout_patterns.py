@@ -73,3 +73,32 @@ def test_bilateral_changes_are_not_a_states_total_change() -> None:
         assert not any(c.type == "arms_volume_change" for c in extract(text, DAY)), text
     g = got("Spain's arms exports increased by 40% between 2010-14 and 2015-19.")
     assert {t[0] for t in g} == {"arms_volume_change"}
+
+
+def test_its_share_of_a_named_states_imports_is_the_other_states() -> None:
+    g = got(
+        "Spain was the largest arms supplier to Chile in 2015–19, and its share of total "
+        "Chilean arms imports went from 40 to 30 per cent between 2010-14 and 2015-19."
+    )
+    assert ("arms_import_share", "CHL", "ESP", None, 40.0) in g
+    assert not any(t[0] == "arms_global_share" for t in g)
+
+
+def test_same_period_anaphor_frames_the_next_sentence() -> None:
+    claims = extract(
+        "In 2011-15 Chile was a large arms importer. It became the third largest recipient of "
+        "arms from Spain, the top arms exporter in the same period. Chile's arms imports "
+        "accounted for 6% of Spanish arms exports.",
+        DAY,
+    )
+    share = next(c for c in claims if c.type == "arms_export_share")
+    assert (share.period["start"], share.period["end"]) == (2011, 2015)
+
+
+def test_seat_after_a_parenthesised_acronym() -> None:
+    claims = extract(
+        "According to the Stockholm International Peace Research Institute (SIPRI) in Sweden, "
+        "Chile took 2% of global arms imports in 2019-23. It became a top-ten arms importer.",
+        date(2024, 3, 11),
+    )
+    assert "SWE" not in {c.subject for c in claims}

@@ -207,7 +207,7 @@ _DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|r
 _BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
 # "SIPRI in Sweden", "the institute in Stockholm": the seat of an organisation is not a subject
 _SEAT = re.compile(
-    r"(?:\b(?:%s)|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$"
+    r"(?:\b(?:%s)\)?|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$"
     % "|".join(re.escape(o) for o in G.ORGANISATIONS),
     re.I,
 )
@@ -289,6 +289,11 @@ _PARTICIPLE = re.compile(
 _COMPARED_BEFORE = re.compile(
     r"\b(?:after|behind|than|ahead\s+of|only\s+to|trailing|surpassing|overtaking|displacing)\s+(?:the\s+)?$",
     re.I,
+)
+
+
+_SHARE_OF = re.compile(
+    r"\s+(?:\w+\s+)?share\s+of\s+(?:the\s+)?(?:(?:total|overall|all)\s+)?(?:the\s+)?", re.I
 )
 
 
@@ -397,6 +402,15 @@ def resolve(
             # apposition "Israel, its main supplier": the NP *is* the state just named, so "its"
             # is another state
             target, alt = alt, target
+        if (
+            poss
+            and alt
+            and any(
+                m.id == target and m.start >= e and _SHARE_OF.fullmatch(text, e, m.start)
+                for m in states
+            )
+        ):
+            target, alt = alt, target  # "its share of Indian arms imports": not India's own
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):

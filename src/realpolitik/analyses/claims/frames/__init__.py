@@ -92,7 +92,8 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     frames += read_deals(v, ctx)
     for f in frames:
         p = f.period
-        if p and p.get("source") == "explicit" and p.get("scope") != "apposition":
+        if p and p.get("source") in {"explicit", "anaphor"} and p.get("scope") != "apposition":
+            # "… in the same period": the period the anaphor named frames the rest of the paragraph
             keep = {"start": p["start"], "end": p["end"], "text": p.get("text", "")}
             ctx.last_period = keep
             ctx.para_periods[f.metric] = keep
