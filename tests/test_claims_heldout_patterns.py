@@ -102,3 +102,17 @@ def test_seat_after_a_parenthesised_acronym() -> None:
         date(2024, 3, 11),
     )
     assert "SWE" not in {c.subject for c in claims}
+
+
+def test_ownerless_supplier_lists_are_global_rankings() -> None:
+    for text in (
+        "The five largest suppliers of major arms in 2015-19 were Spain (9 per cent of global arms "
+        "exports), Peru (3 per cent), Chile (2 per cent), Ghana (1 per cent) and Kenya (1 per cent).",
+        "The five largest suppliers of arms in 2015-19—Spain, Peru, Chile, Ghana and Kenya—were all "
+        "in the news.",
+    ):
+        g = got(text)
+        assert ("arms_global_rank", "ESP", None, 5, None) in g, text
+        assert ("arms_global_rank", "KEN", None, 5, None) in g, text
+    g = got("The main arms suppliers of Ghana in 2015-19 were Spain, Peru and Chile.")
+    assert ("arms_top_supplier", "GHA", "ESP", 3, None) in g

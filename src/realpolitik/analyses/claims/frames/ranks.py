@@ -591,7 +591,16 @@ def _read_rank(
             bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns))
             or glob
         )
-        if re.match(r"countr|state|nation", nouns) and role in {"supplier", "recipient"}:
+        if (
+            re.match(r"countr|state|nation", nouns)
+            or (
+                len(items) >= 2
+                and re.match(r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns)
+                and prev is None
+                and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
+            )
+        ) and role in {"supplier", "recipient"}:
+            # "the five largest suppliers of major arms were A, B, …": nobody's suppliers, the world's
             exporterish = True
             nouns = "exporter" if role == "supplier" else "importer"
         tmpl = next(
