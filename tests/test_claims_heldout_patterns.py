@@ -116,3 +116,14 @@ def test_ownerless_supplier_lists_are_global_rankings() -> None:
         assert ("arms_global_rank", "KEN", None, 5, None) in g, text
     g = got("The main arms suppliers of Ghana in 2015-19 were Spain, Peru and Chile.")
     assert ("arms_top_supplier", "GHA", "ESP", 3, None) in g
+
+
+def test_led_the_world_and_led_the_largest_group() -> None:
+    g = got("Between 2015 and 2019, India led the world with 9% of global arms imports.")
+    assert ("arms_global_rank", "IND", None, 1, None) in g
+    g = got(
+        "Globally, India led the five largest arms importers in 2015–19, a group that included "
+        "Egypt, Australia and China."
+    )
+    assert ("arms_global_rank", "IND", None, 1, None) in g
+    assert {t[1] for t in g if t[3] == 5} == {"IND", "EGY", "AUS", "CHN"}

@@ -332,7 +332,98 @@ def read_ranks(
         out.extend(_read_rank(v, r, ctx, out, shares))
     out.extend(_pair_respectively(v, out, ctx, shares))
     out.extend(_relative_ranks(v, out, ctx, shares))
+    out.extend(_led_ranks(v, out, shares))
     return _dedupe(out)
+
+
+_LED = re.compile(r"\b(?:led|leads|topped|tops|headed|heads)\s+(?:the\s+)?", re.I)
+_LED_WORLD = re.compile(
+    r"\b(?:led|leads|topped|tops|headed|heads)\s+the\s+(?:world|list|ranking|table)\s+(?:with|at)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_LED_GROUP = re.compile(
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:largest|biggest|top|leading|main)\s+"
+    r"(?:arms\s+|weapons\s+)?(?P<noun>importers|exporters|suppliers|recipients|buyers|sellers)\b",
+    re.I,
+)
+_GROUP_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|the)\s+group\s+(?:that|which)\s+(?:also\s+)?(?:included|includes|comprised|comprises)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _led_ranks(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]:
+    """'A led the world with 12 % of arms imports' (A 1st); 'A led the five largest importers, a
+    group that included B, C and D' (A 1st; A–D among the top five)."""
+    out: list[Frame] = []
+    for f in shares:
+        if (
+            f.scope == "global"
+            and f.theme
+            and _LED_WORLD.search(v.s(v.clause(f.span[0])[0], f.span[0]))
+        ):
+            lm = list(_LED.finditer(v.text, v.clause(f.span[0])[0], f.span[0]))[-1]
+            out.append(
+                replace(
+                    f,
+                    kind="rank",
+                    value={"rank": 1, "comparator": "eq", "text": lm.group(0).strip()},
+                    span=(lm.start(), f.span[0]),
+                    rule="rank+led",
+                )  # fmt: skip
+            )
+    for lm in _LED.finditer(v.text, v.start, v.end):
+        g = _LED_GROUP.match(v.text, lm.end())
+        if g is None:
+            continue
+        a, b = v.clause(lm.start())
+        subj = _nearest_state_before(v, lm.start(), a)
+        if subj is None or _PREP_BEFORE.search(v.s(max(a, subj.start - 10), subj.start)):
+            continue
+        side = (
+            "importers"
+            if g.group("noun").lower() in {"importers", "recipients", "buyers"}
+            else "exporters"
+        )
+        base = Frame(
+            "rank",
+            "arms",
+            "global",
+            side,
+            None,
+            subj.id,
+            {},
+            (lm.start(), g.end()),
+            rule="rank+led",
+        )
+        out.append(
+            replace(base, value={"rank": 1, "comparator": "eq", "text": lm.group(0).strip()})
+        )
+        n = N.to_number(g.group("n")) if g.group("n") else None
+        app = _GROUP_APPOSITION.match(v.text, g.end(), b) or _GROUP_APPOSITION.match(
+            v.text, _skip_period(v, g.end(), b), b
+        )
+        first = _state_at(v, app.end(), 0) if app else None
+        if n and first is not None:
+            for m in [subj, *_coordination(v, first, v.end)]:
+                out.append(
+                    replace(
+                        base,
+                        theme=m.id,
+                        span=(g.start(), g.end()) if m is subj else (m.start, m.end),
+                        value={"rank": int(n), "comparator": "le", "text": g.group(0)},
+                    )  # fmt: skip
+                )
+    known = {(f.theme, f.value.get("rank"), f.value.get("comparator")) for f in frames}
+    return [
+        f for f in out if (f.theme, f.value.get("rank"), f.value.get("comparator")) not in known
+    ]
+
+
+def _skip_period(v: View, pos: int, hi: int) -> int:
+    """Past ' in 2015–19' after a noun phrase."""
+    m = re.match(r"\s+(?:in|during)\s+\d{4}(?:\s?[-–]\s?\d{2,4})?", v.text[pos:hi])
+    return pos + m.end() if m else pos
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:
@@ -595,7 +686,9 @@ def _read_rank(
             re.match(r"countr|state|nation", nouns)
             or (
                 len(items) >= 2
-                and re.match(r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns)
+                and re.match(
+                    r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns
+                )
                 and prev is None
                 and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
             )
@@ -608,7 +701,9 @@ def _read_rank(
         )
         clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
         domain = _IN_DOMAIN.match(v.text, r.end, b) if noun is None else None
-        if domain is not None:  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
+        if (
+            domain is not None
+        ):  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
             scope, side = "global", domain.group("d").lower() + "ers"
         elif prev is not None and prev.scope == "global" and noun is None:
             scope, side = "global", prev.side
