@@ -126,4 +126,16 @@ def test_led_the_world_and_led_the_largest_group() -> None:
         "Egypt, Australia and China."
     )
     assert ("arms_global_rank", "IND", None, 1, None) in g
-    assert {t[1] for t in g if t[3] == 5} == {"IND", "EGY", "AUS", "CHN"}
+    assert {t[1] for t in g if t[3] == 5} == {"EGY", "AUS", "CHN"}  # the leader is 1st
+
+
+def test_most_and_main_recipient_lists_are_the_owners_top_n() -> None:
+    g = got(
+        "Countries who received the most arms from Spain in 2015-19 were Chile, accounting for 9 % "
+        "of Spanish arms exports, and Peru with 8%."
+    )
+    assert ("arms_top_recipient", "ESP", "CHL", 2, None) in g
+    assert ("arms_top_recipient", "ESP", "PER", 2, None) in g
+    g = got("The main export countries of Korean weapons in 2015-19 were Peru, Chile, and India.")
+    assert ("arms_top_recipient", "KOR", "PER", 3, None) in g
+    assert not any(t[0] == "arms_global_rank" for t in g)  # no owner would not make it global

@@ -24,7 +24,7 @@ DEMONYMS: dict[str, str] = {
     "British": "GBR", "Indian": "IND", "Pakistani": "PAK", "Armenian": "ARM", "Georgian": "GEO",
     "Italian": "ITA", "Ukrainian": "UKR", "Belarusian": "BLR", "Belarussian": "BLR", "Saudi": "SAU",
     "Emirati": "ARE", "Egyptian": "EGY", "Iraqi": "IRQ", "Syrian": "SYR", "Japanese": "JPN",
-    "South Korean": "KOR", "North Korean": "PRK", "Vietnamese": "VNM", "Kazakh": "KAZ",
+    "South Korean": "KOR", "Korean": "KOR", "North Korean": "PRK", "Vietnamese": "VNM", "Kazakh": "KAZ",
     "Kazakhstani": "KAZ", "Turkmen": "TKM", "Uzbek": "UZB", "Spanish": "ESP", "Dutch": "NLD",
     "Swedish": "SWE", "Norwegian": "NOR", "Polish": "POL", "Czech": "CZE", "Greek": "GRC",
     "Canadian": "CAN", "Brazilian": "BRA", "Mexican": "MEX", "Algerian": "DZA", "Moroccan": "MAR",
@@ -231,7 +231,9 @@ def name_forms() -> dict[str, str]:
             if forms.get(form, cid) != cid:
                 shared.add(form)
             forms[form] = cid
-    for form in shared:  # "Korea" is also a pre-1910 COW state: modern prose means the resolver's pick
+    for (
+        form
+    ) in shared:  # "Korea" is also a pre-1910 COW state: modern prose means the resolver's pick
         preferred = try_resolve(form, fuzzy=False)
         if preferred is not None:
             forms[form] = preferred.id

@@ -391,7 +391,9 @@ def resolve(
             # "India ranked second after Saudi Arabia …, while it was …": a compared state is not
             # the subject a clause's "it" takes up
             before = [
-                m for m in before if not _COMPARED_BEFORE.search(text, max(0, m.start - 24), m.start)
+                m
+                for m in before
+                if not _COMPARED_BEFORE.search(text, max(0, m.start - 24), m.start)
             ] or before
         target = before[-1].id if before else discourse.prev_subject
         alt = (

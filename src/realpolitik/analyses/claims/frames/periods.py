@@ -76,7 +76,9 @@ def _set_any_period(v: View, ctx: Context, had_frames: bool) -> None:
         }
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+)
 _TO_BETWEEN = re.compile(
     r"\s*(?:per\s?cent|percent|%)?\s*to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?",
     re.I,
@@ -93,14 +95,14 @@ def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
     if ctx.pair is None or ctx.pair_para != v.paragraph:
         return
     shares = sorted((f for f in frames if f.kind == "share"), key=lambda f: f.span)
-    for f1, f2 in zip(shares, shares[1:]):
+    for f1, f2 in zip(shares, shares[1:], strict=False):
         if (
             f1.theme == f2.theme
             and f1.owner == f2.owner
             and _FROM_BEFORE.search(v.s(max(v.start, f1.span[0] - 24), f1.span[0]))
             and _TO_BETWEEN.fullmatch(v.s(f1.span[1], f2.span[0]))
         ):
-            for f, p in zip((f1, f2), ctx.pair):
+            for f, p in zip((f1, f2), ctx.pair, strict=True):
                 own = f.period if f.period and f.period.get("scope") == "apposition" else None
                 if own is None:
                     f.period = {**p, "source": "explicit", "scope": "transition"}
@@ -135,7 +137,7 @@ def both_periods(v: View, frames: list[Frame]) -> list[Frame]:
             continue
         if p.get("scope") == "transition":
             continue
-        for p1, p2 in zip(periods, periods[1:]):
+        for p1, p2 in zip(periods, periods[1:], strict=False):
             if (p1.start, p1.end) != (p["start"], p["end"]) or not _AND_BETWEEN.fullmatch(
                 v.s(p1.span[1], p2.span[0])
             ):

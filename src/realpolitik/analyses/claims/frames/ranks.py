@@ -74,6 +74,7 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
 _ROLE_WORD = re.compile(
     r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
     r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
+    r"(?<=export\s)countr(?:y|ies)(?=\s+(?:of|for)\s)|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
     re.I,
 )
@@ -94,6 +95,12 @@ def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
 def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
     n = noun.lower()
     if re.match(r"countr|state|nation", n):
+        if re.search(
+            r"\b(?:export|client|customer|recipient|destination)\s+(?:countr|state|nation)\w*$",
+            v.s(max(0, pos - 40), pos),
+            re.I,
+        ) and L.has_arms(v.s(pos, min(hi, pos + 40))):
+            return "recipient"  # "the main export countries of Korean weapons"
         tail = v.text[pos : min(hi, pos + 40)]
         rel = re.match(r"\s*(to|from)\s+which\b", tail, re.I)
         if rel:
@@ -333,7 +340,55 @@ def read_ranks(
     out.extend(_pair_respectively(v, out, ctx, shares))
     out.extend(_relative_ranks(v, out, ctx, shares))
     out.extend(_led_ranks(v, out, shares))
+    out.extend(_most_lists(v, out, shares))
     return _dedupe(out)
+
+
+_MOST = re.compile(
+    r"\b(?:countries|states|nations)\s+(?:who|that|which)\s+(?P<verb>received|bought|imported|purchased|got|sold|supplied|exported|delivered)"
+    r"\s+the\s+most\s+(?:major\s+)?(?:arms|weapons|weaponry)\s+(?:from|to)\s+(?:the\s+)?",
+    re.I,
+)
+_LIST_VERB = re.compile(r"[^,;]{0,30}?\s*(?:were|are|included|include)\s+(?:the\s+)?", re.I)
+
+
+def _most_lists(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]:
+    """'Countries that received the most arms from X were A, with 9.7 %, and B': A and B are X's
+    top two recipients (the list's length is the N of its top N)."""
+    out: list[Frame] = []
+    for mm in _MOST.finditer(v.text, v.start, v.end):
+        a, b = v.clause(mm.start())
+        owner = _state_at(v, mm.end(), 0)
+        lv = _LIST_VERB.match(v.text, owner.end, b) if owner is not None else None
+        first = _state_at(v, lv.end(), 0) if lv else None
+        if owner is None or first is None:
+            continue
+        items = {m.id: m for m in _coordination(v, first, b)}
+        for f in shares:  # "A, accounting for 9.7 % of X's exports, and B with 9.1 %"
+            if f.scope == "bilateral" and f.owner == owner.id and f.span[0] > first.start:
+                items.setdefault(f.theme, next(m for m in v.states if m.id == f.theme))
+        items.pop(owner.id, None)
+        side = (
+            "export"
+            if mm.group("verb").lower() in {"received", "bought", "imported", "purchased", "got"}
+            else "import"
+        )
+        for m in items.values():
+            out.append(
+                Frame(
+                    "rank",
+                    "arms",
+                    "bilateral",
+                    side,
+                    owner.id,
+                    m.id,
+                    {"rank": len(items), "comparator": "le", "text": "the most"},
+                    (m.start, m.end),
+                    rule="rank+most",
+                )  # fmt: skip
+            )
+    known = {(f.owner, f.theme, f.kind) for f in frames}
+    return [f for f in out if (f.owner, f.theme, f.kind) not in known]
 
 
 _LED = re.compile(r"\b(?:led|leads|topped|tops|headed|heads)\s+(?:the\s+)?", re.I)
@@ -405,7 +460,7 @@ def _led_ranks(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]
         )
         first = _state_at(v, app.end(), 0) if app else None
         if n and first is not None:
-            for m in [subj, *_coordination(v, first, v.end)]:
+            for m in _coordination(v, first, v.end):  # the leader's own place is rank 1
                 out.append(
                     replace(
                         base,
@@ -683,7 +738,10 @@ def _read_rank(
             or glob
         )
         if (
-            re.match(r"countr|state|nation", nouns)
+            (
+                re.match(r"countr|state|nation", nouns)
+                and not re.search(r"\bexport\s+$", v.s(max(0, noun.start() - 8), noun.start()))
+            )
             or (
                 len(items) >= 2
                 and re.match(
