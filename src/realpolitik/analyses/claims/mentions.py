@@ -206,9 +206,9 @@ def _possessive(text: str, end: int, hi: int) -> bool:
 _DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic)\b", re.I)
 _BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
 # "SIPRI in Sweden", "the institute in Stockholm": the seat of an organisation is not a subject
+_ORGS = "|".join(re.escape(o) for o in G.ORGANISATIONS)
 _SEAT = re.compile(
-    r"(?:\b(?:%s)\)?|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$"
-    % "|".join(re.escape(o) for o in G.ORGANISATIONS),
+    rf"(?:\b(?:{_ORGS})\)?|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$",
     re.I,
 )
 
