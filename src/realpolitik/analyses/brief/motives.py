@@ -101,12 +101,13 @@ def motives(a: Country, b: Country, sections: list[Section], rel: Relationship |
                 strength = (
                     SHARED_ADVERSARY_RIVAL if t in {"rivals", "at war"} else SHARED_ADVERSARY_OTHER
                 )
-                text = (f"Shared adversary: {_name(foe)}, {_phrase(types[c.id], c.name)}, is also "
-                        f"{_phrase(t, partner.name)}.")  # fmt: skip
+                why = f.data.get("basis", {})
+                text = (f"Shared adversary: {_name(foe)}, {_phrase(types[c.id], c.name)} ({why.get(c.id, '')}), "
+                        f"is also {_phrase(t, partner.name)} ({why.get(partner.id, '')}).")  # fmt: skip
                 out[c.id].append(
                     Motive(c.id, "shared_adversary", strength, text, f.source, f.period)
                 )
-        if f.key.startswith("border_") and f.data.get("adversary"):
+        if f.key.startswith("border_") and f.data.get("adversary") and not f.data.get("allied"):
             gainer = f.data["of"]
             out[gainer].append(Motive(gainer, "geography", BORDER_WITH_ADVERSARY,
                                       f"Geography: {f.text}", f.source, f.period))  # fmt: skip

@@ -416,9 +416,11 @@ def _factbook_partners(sec: Section, a: Country, b: Country, store: Store) -> No
 
 # ----------------------------------------------------------------------------------- geography
 def geography(
-    a: Country, b: Country, foes: dict[str, list[Country]], when: When, store: Store
+    a: Country, b: Country, foes: dict[str, list[tuple[Country, str]]], when: When, store: Store
 ) -> Section:
-    """Shared border or distance as of the date, and each one's borders with the other's adversaries."""
+    """Shared border or distance as of the date, and each one's borders with the other's adversaries
+    (`foes`: per state, its adversaries with the evidence in a few words). A neighbour allied with the
+    bordering state is no foothold: the fact says so and carries no motive."""
     from realpolitik.queries import geo
 
     sec = Section("geography", "Geography")
@@ -444,24 +446,32 @@ def geography(
                 if pd.notna(dist) else "."
             )  # fmt: skip
             value = None if pd.isna(dist) else float(dist)
-        sec.facts.append(
-            Fact("border_ab", text, value, period, "factbook" if fb else "cow_contdir")
-        )
+        src = "factbook" if fb and pd.notna(row.get("km")) else "cow_contdir"
+        if not bool(row.get("shared_land_border")):
+            src = "cshapes_mindist" if pd.notna(row.get("min_distance_km")) else src
+        sec.facts.append(Fact("border_ab", text, value, period, src))
         sec.tables["border"] = r
     if not fb:
         sec.gaps.append("Border lengths come from the Factbook: " + when.no_factbook())
     for c, other in ((a, b), (b, a)):
         near = _neighbours(c, when, store) if foes.get(other.id) else {}
-        for foe in foes.get(other.id, []):
+        for foe, why in foes.get(other.id, []):
             if foe.id == c.id:
                 continue
             km = near.get(foe.id, False)
             if km is False:
                 continue
+            allied = _allied(c.id, foe.id, when.last, store)
+            foe_of = f"{foe.name}, an adversary of {other.name} ({why})"
+            ally = (
+                f"; {c.name} and {foe.name} are allies ({allied}), so it is no foothold"
+                if allied
+                else ""
+            )
             text = (
-                f"{c.name} shares a {km:,.0f} km border with {foe.name}, an adversary of {other.name}."
+                f"{c.name} shares a {km:,.0f} km border with {foe_of}{ally}."
                 if isinstance(km, float)
-                else f"COW codes {c.name} and {foe.name}, an adversary of {other.name}, as land-contiguous (since {km[1]})."
+                else f"COW codes {c.name} and {foe_of} as land-contiguous (since {km[1]}){ally}."
             )
             sec.facts.append(
                 Fact(
@@ -470,10 +480,26 @@ def geography(
                     km if isinstance(km, float) else None,
                     str(when.edition) if isinstance(km, float) else str(when.last),
                     "factbook" if isinstance(km, float) else "cow_contdir",
-                    {"adversary": foe.id, "of": other.id},
+                    {"adversary": foe.id, "of": other.id, "allied": bool(allied)},
                 )
             )
     return sec
+
+
+def _allied(x: str, y: str, year: int, store: Store) -> str:
+    """'ATOP defence obligation, 2018' when x and y hold a defence pact in `year` (ATOP's last year
+    standing in for later ones, as in the relationship model), else ''."""
+    from realpolitik.analyses.relations import alliances
+    from realpolitik.analyses.relations.classify import Thresholds
+    from realpolitik.analyses.relations.model import Scope
+    from realpolitik.analyses.relations.reading import coded_to
+
+    end = coded_to(store).get("atop")
+    if end is None or year - end > Thresholds().carry_atop:
+        return ""
+    ref = min(year, end)
+    f = alliances.rows(Scope.pair(min(x, y), max(x, y)), ref, ref, store)
+    return f"ATOP defence obligation, {ref}" if f["type"].isin(alliances.DEFENCE).any() else ""
 
 
 def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:

@@ -10,7 +10,7 @@ from realpolitik.analyses.brief.model import Fact, Section
 from realpolitik.analyses.brief.sections import When, pct, window_label
 from realpolitik.analyses.relations import Reading, Relationship
 from realpolitik.analyses.relations import disputes as mids
-from realpolitik.analyses.relations.reading import coded_to, name
+from realpolitik.analyses.relations.reading import basis, coded_to, name
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -30,9 +30,19 @@ def is_hostile(rel: Relationship) -> bool:
 
 def _why(rel: Relationship, n: int = 2) -> str:
     """The deciding evidence of a relationship in a clause."""
+    from realpolitik.analyses.relations.reading import _lead, disputes_in_brief
+
+    mids = [e for e in rel.deciding if e.kind == "dispute"]
+    parts = [e.text for e in _lead([e for e in rel.deciding if e.kind != "dispute"], n)]
+    return "; ".join(parts + ([disputes_in_brief(mids)] if mids else [])) or rel.rule_text
+
+
+def _source(*rels: Relationship) -> str:
+    """The dataset of the most telling deciding row (a rivalry, war or conflict before a dispute)."""
     from realpolitik.analyses.relations.reading import _lead
 
-    return "; ".join(e.text for e in _lead(rel.deciding, n)) or rel.rule_text
+    lead = _lead([e for r in rels for e in r.deciding], 1)
+    return lead[0].source if lead else ""
 
 
 def _result(frame: pd.DataFrame, title: str, sources: list, notes: list[str]) -> Result:
@@ -126,7 +136,7 @@ def _adversaries(sec: Section, reading: Reading) -> None:
         for fid, r in foes[c].items():
             kind = "mixed — rivals, yet allied or arms partners" if r.type == "mixed" else r.type
             sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {kind} — {_why(r)}.",
-                                  fid, str(r.year), r.deciding[0].source if r.deciding else "",
+                                  fid, str(r.year), _source(r),
                                   {"type": r.type, "rule": r.rule}))  # fmt: skip
     shared = sorted(set(foes[a]) & set(foes[b]), key=lambda f: _weight(foes[a][f], foes[b][f]))
     enemies = is_hostile(rel)
@@ -136,8 +146,9 @@ def _adversaries(sec: Section, reading: Reading) -> None:
                 f"({rb.type}: {_why(rb)}).")  # fmt: skip
         if not enemies:
             text += f" {name(a)}–{name(b)}–{name(fid)} is an 'enemy of my enemy' triad."
-        sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), "tss_rivalries",
+        sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), _source(ra, rb),
                               {"adversary": fid, "types": {a: ra.type, b: rb.type},
+                               "basis": {a: basis(ra), b: basis(rb)},
                                "evidence": {a: [e.to_dict() for e in ra.deciding], b: [e.to_dict() for e in rb.deciding]}}))  # fmt: skip
     if not shared:
         sec.facts.append(Fact("shared_adversary_none", f"{name(a)} and {name(b)} have no adversary in common in the data.",

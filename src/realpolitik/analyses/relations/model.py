@@ -102,6 +102,9 @@ class Relationship:
     def since(self) -> int | None:
         """First year of the spell that decided the type: a rivalry, war, conflict or alliance (None when
         only material ties decided it — they are measured in a window, not as a spell — or nothing did)."""
+        if self.rule == "at_war":  # the current war, not the pair's first fight
+            starts = [_run_start(e, self.year) for e in self.deciding]
+            return min((s for s in starts if s is not None), default=None)
         starts = [e.start for e in self.deciding if e.kind in SPELL_KINDS]
         return min(starts) if starts else None
 
@@ -129,6 +132,18 @@ class Relationship:
             "text": self.text,
             "notes": self.notes,
         }
+
+
+def _run_start(e: Evidence, year: int) -> int | None:
+    """First year of the unbroken run of fighting years of `e` (a war or conflict row) that reaches
+    `year`: UCDP/PRIO 218 runs 1948, 1964–65, 1971, so India–Pakistan in 1971 are at war since 1971."""
+    ys = set(e.data.get("war_years") or e.data.get("years") or [])
+    if year not in ys:
+        return None
+    y = year
+    while y - 1 in ys:
+        y -= 1
+    return y
 
 
 SPELL_KINDS = frozenset({"rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute"})
