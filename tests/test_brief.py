@@ -187,6 +187,8 @@ def test_deals_known_by_the_as_of_year():
     b = brief("Soviet Union", "Egypt", as_of="1970-06-01")
     t = b.section("arms").tables["deals_SUN_to_EGY"]
     assert int(t.frame["order_year"].max()) <= 1969 and t.query["as_of"] == "1970-06-01"
+    cut = [n for n in t.notes if "ordered after 1969 are left out" in n]
+    assert cut and int(cut[0].split()[0]) > 0  # the table says that later orders were cut
     late = t.frame[t.frame["known_by"] != ""]
     assert (
         len(late) and late["tiv"].isna().all() and late["delivered"].isna().all()

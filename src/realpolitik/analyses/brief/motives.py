@@ -16,6 +16,7 @@ from realpolitik.analyses.brief.model import Fact, Motive, Section
 from realpolitik.analyses.brief.sections import ARMS_MIN_TIV
 from realpolitik.analyses.relations import Relationship
 from realpolitik.countries import Country
+from realpolitik.render.words import the
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def motives(a: Country, b: Country, sections: list[Section], rel: Relationship |
                     SHARED_ADVERSARY_RIVAL if t in {"rivals", "at war"} else SHARED_ADVERSARY_OTHER
                 )
                 why = f.data.get("basis", {})
-                text = (f"Shared adversary: {_name(foe)}, {_phrase(types[c.id], c.name)} ({why.get(c.id, '')}), "
-                        f"is also {_phrase(t, partner.name)} ({why.get(partner.id, '')}).")  # fmt: skip
+                text = (f"Shared adversary: {the(_name(foe))}, {_phrase(types[c.id], the(c.name))} "
+                        f"({why.get(c.id, '')}), is also {_phrase(t, the(partner.name))} ({why.get(partner.id, '')}).")  # fmt: skip
                 out[c.id].append(
                     Motive(c.id, "shared_adversary", strength, text, f.source, f.period)
                 )
@@ -113,7 +114,18 @@ def motives(a: Country, b: Country, sections: list[Section], rel: Relationship |
                                       f"Geography: {f.text}", f.source, f.period))  # fmt: skip
     for k in out:
         out[k].sort(key=lambda m: -m.strength)
+        seen: dict[str, int] = {}
+        keep = []
+        for m in out[k]:  # the strongest few strategic motives; the security section lists them all
+            seen[m.kind] = seen.get(m.kind, 0) + 1
+            if seen[m.kind] <= MAX_PER_KIND.get(m.kind, len(out[k])):
+                keep.append(m)
+        out[k] = keep
     return out
+
+
+MAX_PER_KIND = {"shared_adversary": 3, "geography": 2}
+"""At most this many motives of a strategic kind per side (Egypt–USSR 1970 has five shared adversaries)."""
 
 
 PHRASE = {"rivals": "a rival of {}", "at war": "at war with {}", "hostile": "hostile to {}",

@@ -11,6 +11,7 @@ from realpolitik.analyses.brief.sections import When, pct, window_label
 from realpolitik.analyses.relations import Reading, Relationship
 from realpolitik.analyses.relations import disputes as mids
 from realpolitik.analyses.relations.reading import basis, coded_to, name
+from realpolitik.render.words import The, the
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -142,8 +143,8 @@ def _adversaries(sec: Section, reading: Reading) -> None:
     enemies = is_hostile(rel)
     for fid in shared:
         ra, rb = foes[a][fid], foes[b][fid]
-        text = (f"{name(fid)} is an adversary of both: of {name(a)} ({ra.type}: {_why(ra)}) and of {name(b)} "
-                f"({rb.type}: {_why(rb)}).")  # fmt: skip
+        text = (f"{The(name(fid))} is an adversary of both: of {the(name(a))} ({ra.type}: {_why(ra)}) and of "
+                f"{the(name(b))} ({rb.type}: {_why(rb)}).")  # fmt: skip
         if not enemies:
             text += f" {name(a)}–{name(b)}–{name(fid)} is an 'enemy of my enemy' triad."
         sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), _source(ra, rb),

@@ -12,6 +12,7 @@ import pandas as pd
 from realpolitik.analyses.relations import alliances, disputes, rivalries, ties, wars
 from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rules, merge
 from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
+from realpolitik.render.words import The, the
 from realpolitik.store import Store
 
 LAST_OF = {"atop": "atop_blocs", "tss_rivalries": "tss_rivalries", "td_rivalries": "td_rivalries",
@@ -293,6 +294,7 @@ def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
 def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = None) -> str:
     """The relationship in one sentence, with the evidence that decided it (`first` named first)."""
     a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    a, b = The(a), the(b)
     if rel.type == "none":
         large = sorted(
             {
@@ -313,9 +315,7 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
     one_sided = ""
     if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
         other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
-        one_sided = (
-            f" (for {name(rel.hostile_sides[0])}: {name(other)} showed no hostility of its own)"
-        )
+        one_sided = f" (for {the(name(rel.hostile_sides[0]))}: {the(name(other))} showed no hostility of its own)"
     return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
 
 
@@ -327,7 +327,9 @@ def _level(e: Evidence) -> str:
     if top >= 5:
         return "war" + dead
     if top >= 4:
-        return "use of force by " + " and ".join(name(s) for s, v in h.items() if v >= 4) + dead
+        return (
+            "use of force by " + " and ".join(the(name(s)) for s, v in h.items() if v >= 4) + dead
+        )
     return ("mutual display of force" if min(h.values()) >= 3 else "display of force") + dead
 
 
@@ -376,6 +378,7 @@ KIND = {"arms": "arms", "trade": "trade", "crude": "crude oil", "alliance": "an 
 def headline(rel: Relationship, first: str | None = None) -> str:
     """The type in a short sentence naming the kinds of evidence (the brief's facts give the figures)."""
     a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    a, b = The(a), the(b)
     kinds = list(dict.fromkeys(KIND.get(e.kind, e.kind) for e in rel.deciding))
     if rel.type != "partners" or not kinds:
         return rel.text
