@@ -79,6 +79,10 @@ def test_a_single_bloodless_incident_makes_no_adversary():
             n.startswith("Below the bar for hostility: 1 militarised dispute") for n in r.notes
         )
     assert "TUR" not in foes("Israel", "2024-10-09")
+    # one side's recurrent force does not make its target's single bloodless display an adversary
+    r = relationship("China", "South Korea", as_of="2024-10-09")
+    assert r.rule == "hostile_dispute" and r.hostile_sides == ("KOR",)
+    assert "single bloodless incident" in r.text and "KOR" not in foes("China", "2024-10-09")
     # recurrent displays are a hostile reading, and the sentence says what they were
     r = relationship("Russia", "Denmark", as_of="2024-10-09")
     assert r.type == "hostile" and "2 militarised disputes in 2011–2014" in r.text

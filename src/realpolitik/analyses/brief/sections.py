@@ -462,7 +462,8 @@ def geography(
             km = near.get(foe.id, False)
             if km is False:
                 continue
-            allied = _allied(c.id, foe.id, when.last, store)
+            mutual_foe = any(x.id == foe.id for x, _ in foes.get(c.id, []))  # Azerbaijan and Iran
+            allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
             foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why}),"
             ally = (
                 f"; {the(c.name)} and {the(foe.name)} are allies ({allied}), so it is no foothold"

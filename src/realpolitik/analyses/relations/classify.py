@@ -6,7 +6,8 @@ expressions over these columns (numpy arrays; `&`, `|`, `~`, comparisons) (docum
 
     war_now, armed_recent, proxy_recent, cobelligerent     wars.py  (COW wars, UCDP/PRIO conflicts)
     rivalry                                                rivalries.py (TSS spells in force)
-    disputes, force_a, force_b, dispute_material           disputes.py (MIDs in the dispute window)
+    disputes, force_a, force_b, material_a, material_b,   disputes.py (MIDs in the dispute window)
+    dispute_material
     defence, pact_small, pact_any, bloc_min                alliances.py (ATOP in force, bloc size)
     arms_tie, arms_share, trade_tie, crude_tie             ties.py
 """
@@ -89,7 +90,7 @@ RULE = {r.name: r for r in RULES}
 TYPES = ("allies", "aligned", "partners", "rivals", "at war", "hostile", "mixed", "none")
 
 BOOL = ["war_now", "armed_recent", "proxy_recent", "cobelligerent", "rivalry", "defence",
-        "pact_small", "pact_any", "arms_tie", "trade_tie", "crude_tie", "dispute_material"]  # fmt: skip
+        "pact_small", "pact_any", "arms_tie", "trade_tie", "crude_tie", "dispute_material", "material_a", "material_b"]  # fmt: skip
 INT = ["disputes", "force_a", "force_b"]
 FLOAT = ["arms_share", "bloc_min"]
 FEATURES = BOOL + INT + FLOAT

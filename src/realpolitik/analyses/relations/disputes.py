@@ -67,11 +67,12 @@ def features(
     """Per (year, a, b): disputes in the `window` years to the year, and force_a / force_b = in how many
     of them that side itself showed hostility: its own level reached `force` (4, use of force), or both
     sides reached `mutual` (3, a mutual display of force). The passive side of a one-sided use of force
-    shows none. `dispute_material`: the hostility is more than an incident — a side showed it in at
-    least `recurrent` disputes, or in one with fatalities or at war level (a single bloodless display or
-    seizure years ago makes no adversary)."""
-    cols = ["year", "a", "b", "disputes", "force_a", "force_b", "dispute_material", "dispute_last",
-            "dispute_source"]  # fmt: skip
+    shows none. Materiality, per side (`material_a`, `material_b`): that side showed hostility in at
+    least `recurrent` disputes, or the two met in a dispute with fatalities or at war level (its user
+    and its target alike) — a single bloodless display or seizure makes no adversary;
+    `dispute_material` = either side."""
+    cols = ["year", "a", "b", "disputes", "force_a", "force_b", "material_a", "material_b",
+            "dispute_material", "dispute_last", "dispute_source"]  # fmt: skip
     f = canonical(frame, gml_last)
     if f.empty or not years:
         return pd.DataFrame(columns=cols)
@@ -84,21 +85,18 @@ def features(
     fa = (j["host_a"] >= force) | both
     fb = (j["host_b"] >= force) | both
     fatal = j["fatal"].fillna(0) >= 1  # MID fatality level: 0 none, 1 = 1–25 deaths, …; -9 unknown
+    war = (j["host_a"] >= 5) | (j["host_b"] >= 5)
     j = j.assign(
-        fa=fa.astype(int),
-        fb=fb.astype(int),
-        grave=((fa & (fatal | (j["host_a"] >= 5))) | (fb & (fatal | (j["host_b"] >= 5)))).astype(
-            int
-        ),
+        fa=fa.astype(int), fb=fb.astype(int), grave=((fa | fb) & (fatal | war)).astype(int)
     )
     j = j.sort_values("end")
     g = j.groupby(["year", "a", "b"], as_index=False).agg(
         disputes=("dispnum", "nunique"), force_a=("fa", "sum"), force_b=("fb", "sum"),
         grave=("grave", "sum"), dispute_last=("end", "last"), dispute_source=("dataset", "last"),
     )  # fmt: skip
-    g["dispute_material"] = (
-        (g["force_a"] >= recurrent) | (g["force_b"] >= recurrent) | (g["grave"] > 0)
-    )
+    g["material_a"] = (g["force_a"] >= recurrent) | (g["grave"] > 0)
+    g["material_b"] = (g["force_b"] >= recurrent) | (g["grave"] > 0)
+    g["dispute_material"] = g["material_a"] | g["material_b"]
     g["dispute_source"] = g["dispute_source"].map(LABEL)
     return g[cols]
 

@@ -114,7 +114,8 @@ class Relationship:
 
     def adversary_of(self, cid: str) -> bool:
         """True when the other side is an adversary of `cid`: at war, rivals or fighting, or hostile
-        because `cid` itself used force (a one-sided dispute makes no adversary of the passive side)."""
+        because `cid` itself showed hostility in recurrent disputes, or the two met in a deadly one (a
+        one-sided bloodless dispute makes no adversary of the passive side)."""
         if self.sign >= 0:
             return False
         return self.rule not in ONE_SIDED_RULES or cid in self.hostile_sides

@@ -237,7 +237,7 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     test = _deciders(year, th, cov)
     uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
     deciding = [e for e in ev if any(t(e) for t in uses)]
-    hostile = tuple(s for s, k in ((a, "force_a"), (b, "force_b")) if int(row[k]) > 0)
+    hostile = tuple(s for s, k in ((a, "material_a"), (b, "material_b")) if bool(row.get(k, False)))
     rule = RULE[row["rule"]]
     spells = [Spell(e.kind, e.start, e.end, e.source, e.text) for e in ev
               if e.kind in {"rivalry", "war", "conflict", "cobelligerent", "alliance"}]  # fmt: skip
@@ -315,7 +315,12 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
     one_sided = ""
     if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
         other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
-        one_sided = f" (for {the(name(rel.hostile_sides[0]))}: {the(name(other))} showed no hostility of its own)"
+        shown = any(
+            e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3 for e in mids
+        )
+        own = ("its own hostility was a single bloodless incident" if shown
+               else "it showed no hostility of its own")  # fmt: skip
+        one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
     return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
 
 
