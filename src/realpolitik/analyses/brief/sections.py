@@ -466,7 +466,7 @@ def geography(
             allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
             foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why}),"
             ally = (
-                f"; {the(c.name)} and {the(foe.name)} are allies ({allied}), so it is no foothold"
+                f"; {the(c.name)} and {the(foe.name)} are allied or aligned ({allied}), so it is no foothold"
                 if allied
                 else ""
             )
@@ -489,8 +489,9 @@ def geography(
 
 
 def _allied(x: str, y: str, year: int, store: Store) -> str:
-    """'ATOP defence obligation, 2018' when x and y hold a defence pact in `year` (ATOP's last year
-    standing in for later ones, as in the relationship model), else ''."""
+    """'ATOP defence obligation, 2018' when x and y hold a defence pact in `year`, or 'ATOP consultation
+    obligation (bilateral), 2018' for a bilateral or small pact (Russia–China) — ATOP's last year
+    standing in for later ones, as in the relationship model — else ''."""
     from realpolitik.analyses.relations import alliances
     from realpolitik.analyses.relations.classify import Thresholds
     from realpolitik.analyses.relations.model import Scope
@@ -501,7 +502,13 @@ def _allied(x: str, y: str, year: int, store: Store) -> str:
         return ""
     ref = min(year, end)
     f = alliances.rows(Scope.pair(min(x, y), max(x, y)), ref, ref, store)
-    return f"ATOP defence obligation, {ref}" if f["type"].isin(alliances.DEFENCE).any() else ""
+    if f["type"].isin(alliances.DEFENCE).any():
+        return f"ATOP defence obligation, {ref}"
+    small = f[f["bloc"] <= Thresholds().small_bloc]
+    if small.empty:
+        return ""
+    kinds = " and ".join(sorted({alliances.TYPES[t] for t in small["type"]}))
+    return f"ATOP {kinds} obligation{'s' if ' and ' in kinds else ''} in a pact of {int(small['bloc'].max())}, {ref}"
 
 
 def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:
