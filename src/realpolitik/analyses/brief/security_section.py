@@ -7,11 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from realpolitik.analyses.brief.model import Fact, Section
-from realpolitik.analyses.brief.sections import When, pct, window_label
+from realpolitik.analyses.brief.sections import ARMS_MIN_TIV, When, pct, window_label
 from realpolitik.analyses.relations import Reading, Relationship
 from realpolitik.analyses.relations import disputes as mids
 from realpolitik.analyses.relations.reading import basis, coded_to, name
-from realpolitik.render.words import The, the
+from realpolitik.render.words import The, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -227,6 +227,13 @@ def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> 
             sec.facts.append(Fact(f"suppliers_{cid}", f"SIPRI records no arms imports for {name(cid)} in {window_label(period.start, period.end)}.",
                                   None, str(period), "sipri"))  # fmt: skip
             continue
-        parts = ", ".join(f"{t.name} {pct(t.share)}" for t in top.itertuples())
-        sec.facts.append(Fact(f"suppliers_{cid}", f"{name(cid)}'s largest arms suppliers in {window_label(period.start, period.end)}: {parts} "
-                              f"(of {r.frame['tiv'].sum():,.0f} TIV).", top["id"].tolist(), str(period), "sipri"))  # fmt: skip
+        total = float(r.frame["tiv"].sum())
+        label = window_label(period.start, period.end)
+        if total < ARMS_MIN_TIV:  # shares of a few TIV mislead: 'Canada 100 %' of 1 TIV
+            who = ", ".join(the(str(n)) for n in top["name"])
+            text = (f"{poss(name(cid), start=True)} major arms imports in {label} were only {total:,.1f} TIV "
+                    f"(from {who}).")  # fmt: skip
+        else:
+            parts = ", ".join(f"{the(t.name)} {pct(t.share)}" for t in top.itertuples())
+            text = f"{poss(name(cid), start=True)} largest arms suppliers in {label}: {parts} (of {total:,.0f} TIV)."
+        sec.facts.append(Fact(f"suppliers_{cid}", text, top["id"].tolist(), str(period), "sipri"))

@@ -3,6 +3,7 @@ turn a classified dyad into a `Relationship` with its evidence, the rows that de
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -309,7 +310,9 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
     lead = _lead([e for e in rel.deciding if e.kind != "dispute"])
     mids = [e for e in rel.deciding if e.kind == "dispute"]
     end = mid_end if mid_end is not None and rel.year > mid_end else None
-    why = "; ".join([e.text for e in lead] + ([disputes_in_brief(mids, end)] if mids else []))
+    why = "; ".join(
+        _collapse([e.text for e in lead]) + ([disputes_in_brief(mids, end)] if mids else [])
+    )
     if rel.rule == "hostile_dispute":
         why += "; no rivalry or fighting between them is coded"
     one_sided = ""
@@ -322,6 +325,26 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
                else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
     return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
+
+
+_CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")
+
+
+def _collapse(texts: list[str]) -> list[str]:
+    """UCDP conflicts that read alike but for their id in one phrase: 'UCDP/PRIO conflicts 13246, 13247
+    and 13306 (…): …' (Ukraine–Russia 2014), not the same sentence three times."""
+    groups: dict[str, list[str]] = {}
+    for t in texts:
+        groups.setdefault(_CONFLICT_ID.sub("UCDP/PRIO conflict #", t, count=1), []).append(t)
+    out = []
+    for shape, members in groups.items():
+        ids = [m.group(1) for t in members if (m := _CONFLICT_ID.search(t))]
+        if len(members) == 1 or len(ids) != len(members):
+            out += members
+        else:
+            listed = ", ".join(ids[:-1]) + f" and {ids[-1]}"
+            out.append(shape.replace("UCDP/PRIO conflict #", f"UCDP/PRIO conflicts {listed}", 1))
+    return out
 
 
 def _level(e: Evidence) -> str:
