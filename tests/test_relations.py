@@ -89,6 +89,11 @@ def test_a_single_bloodless_incident_makes_no_adversary():
     assert "mutual display of force" in r.text and "COW MIDs end in 2014" in r.text
 
 
+def test_a_state_that_no_longer_exists_is_no_adversary():
+    assert "YUG" not in foes("Russia", "2013-01-01")  # Yugoslavia's COW period ends in 2005
+    assert "YUG" in foes("Russia", "2000-01-01")  # its 1998 dispute with Russia, in its own years
+
+
 def test_historical_states_are_adversaries_in_their_years():
     assert "SUN" in foes("United States", "1977-06-01")
     assert "SUN" in foes("Iran", "1977-06-01")

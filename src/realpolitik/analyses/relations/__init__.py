@@ -35,6 +35,7 @@ from realpolitik.analyses.relations.reading import (
     read_ties,
     relationship_of,
 )
+from realpolitik.asof import exists
 from realpolitik.countries import Country
 from realpolitik.store import Store, get_store
 
@@ -137,7 +138,8 @@ def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year:
     re-read with its whole ATOP history (its spells must show their real start)."""
     out: dict[str, list[Relationship]] = {c: [] for c in of}
     rows = [pd.Series(r) for r in table[table["sign"] < 0].to_dict("records")]
-    rows = [r for r in rows if (r["a"], r["b"]) != skip and any(c in (r["a"], r["b"]) for c in of)]
+    rows = [r for r in rows if (r["a"], r["b"]) != skip and any(c in (r["a"], r["b"]) for c in of)
+            and exists(r["a"], year) and exists(r["b"], year)]  # fmt: skip
     allied = {(r["a"], r["b"]) for r in rows if r["defence"] or r["pact_small"]}
     if allied:  # one query for all of them: their whole ATOP history, with co-members
         ids = tuple(sorted({i for d in allied for i in d}))
