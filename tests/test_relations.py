@@ -75,9 +75,7 @@ def test_a_single_bloodless_incident_makes_no_adversary():
     for a, b, day in (("France", "Israel", "2012-01-01"), ("Israel", "Türkiye", "2024-10-09")):
         r = relationship(a, b, as_of=day)
         assert r.sign >= 0 and r.rule != "hostile_dispute"
-        assert any(
-            n.startswith("Below the bar for hostility: 1 militarised dispute") for n in r.notes
-        )
+        assert any("Below the bar for hostility: 1 militarised dispute" in t for t in (r.text,))
     assert "TUR" not in foes("Israel", "2024-10-09")
     # one side's recurrent force does not make its target's single bloodless display an adversary
     r = relationship("China", "South Korea", as_of="2024-10-09")

@@ -432,7 +432,7 @@ def geography(
         period = str(when.edition) if fb and pd.notna(row.get("km")) else str(when.last)
         if bool(row.get("shared_land_border")):
             if pd.notna(row.get("km")):
-                text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border (CIA World Factbook)."
+                text = f"{The(a.name)} and {the(b.name)} share {_a(row['km'])} km land border (CIA World Factbook)."
                 value = float(row["km"])
             else:
                 since = f" since {int(row['cow_from'])}" if pd.notna(row.get("cow_from")) else ""
@@ -471,7 +471,7 @@ def geography(
                 else ""
             )
             text = (
-                f"{The(c.name)} shares a {km:,.0f} km border with {foe_of[:-1]}{ally}."
+                f"{The(c.name)} shares {_a(km)} km border with {foe_of[:-1]}{ally}."
                 if isinstance(km, float)
                 else f"COW codes {the(c.name)} and {foe_of} as land-contiguous (since {km[1]}){ally}."
             )
@@ -486,6 +486,12 @@ def geography(
                 )
             )
     return sec
+
+
+def _a(km: float) -> str:
+    """'a 689', 'an 83', 'an 11,000': the article a length reads with."""
+    t = f"{km:,.0f}"
+    return f"an {t}" if t[0] == "8" or t.split(",")[0] in ("11", "18") else f"a {t}"
 
 
 def _allied(x: str, y: str, year: int, store: Store) -> str:

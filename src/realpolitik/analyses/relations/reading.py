@@ -249,10 +249,10 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     below = (
         [e for e in ev if test["force"](e)] if not bool(row.get("dispute_material", False)) else []
     )
-    if below:
-        rel.notes.insert(0, f"Below the bar for hostility: {disputes_in_brief(below)} — a single bloodless "
-                            "incident makes no adversary (docs/relations.md).")  # fmt: skip
     rel.text = sentence(rel, first, cov.get("cow_mid"))
+    if below:  # say what the evidence is, and why it does not make them adversaries
+        rel.text += (f" Below the bar for hostility: {disputes_in_brief(below)} — a single bloodless "
+                     "incident makes no adversary.")  # fmt: skip
     return rel
 
 
