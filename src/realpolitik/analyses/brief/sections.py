@@ -464,16 +464,16 @@ def geography(
                 continue
             mutual_foe = any(x.id == foe.id for x, _ in foes.get(c.id, []))  # Azerbaijan and Iran
             allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
-            foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why}),"
+            foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why})"
             ally = (
                 f"; {the(c.name)} and {the(foe.name)} are allied or aligned ({allied}), so it is no foothold"
                 if allied
                 else ""
             )
             text = (
-                f"{The(c.name)} shares {_a(km)} km border with {foe_of[:-1]}{ally}."
+                f"{The(c.name)} shares {_a(km)} km border with {foe_of}{ally}."
                 if isinstance(km, float)
-                else f"COW codes {the(c.name)} and {foe_of} as land-contiguous (since {km[1]}){ally}."
+                else f"COW codes {the(c.name)} and {foe_of}, as land-contiguous (since {km[1]}){ally}."
             )
             sec.facts.append(
                 Fact(
@@ -496,8 +496,8 @@ def _a(km: float) -> str:
 
 def _allied(x: str, y: str, year: int, store: Store) -> str:
     """'ATOP defence obligation, 2018' when x and y hold a defence pact in `year`, or 'ATOP consultation
-    obligation (bilateral), 2018' for a bilateral or small pact (Russia–China) — ATOP's last year
-    standing in for later ones, as in the relationship model — else ''."""
+    obligation in a pact of 2, 2018' for a bilateral or small pact — ATOP's last year standing in for
+    later ones, as in the relationship model — else ''."""
     from realpolitik.analyses.relations import alliances
     from realpolitik.analyses.relations.classify import Thresholds
     from realpolitik.analyses.relations.model import Scope

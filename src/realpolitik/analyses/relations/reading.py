@@ -378,8 +378,9 @@ def disputes_in_brief(ev: list[Evidence], data_end: int | None = None) -> str:
 
 
 def basis(rel: Relationship) -> str:
-    """The evidence behind a hostile reading in a few words, for 'an adversary of …' lines: 'a rival
-    (TSS since 1979)', 'at war (UCDP/PRIO 2024)', 'hostile (2 militarised disputes in 2011–2014)'."""
+    """The evidence behind a hostile reading in a few words, for 'an adversary of …' lines: 'strategic
+    rivals since 1979 (TSS), fought as late as 2023', 'at war in 2023', '2 militarised disputes in
+    2011–2014'."""
     kinds = {e.kind for e in rel.deciding}
     fights = [e for e in rel.deciding if e.kind in {"war", "conflict"}]
     last_fight = max((max(e.data.get("years") or [e.start]) for e in fights), default=None)
