@@ -43,7 +43,7 @@ def check(claim: Claim, today: date) -> C.Outcome:
         return C.unverifiable(
             "no rivalry data in the snapshot", "strategic-rivalry data (Thompson & Dreyer)"
         )
-    f = C.q(_pair, st, " UNION ALL ".join(parts) + " ORDER BY 2", lo, hi)
+    f = C.q(_pair, st, " UNION ALL ".join(parts) + " ORDER BY 2, 1", lo, hi)
     rows = [
         {"source": r.dataset, "start": int(r.s), "end": None if C.missing(r.e) else int(r.e)}
         for r in f.itertuples()
