@@ -64,10 +64,32 @@ def test_a_large_multilateral_treaty_alone_is_no_tie():
 
 
 def test_one_sided_force_makes_no_adversary_of_the_passive_side():
-    r = relationship("France", "Israel", as_of="2012-01-01")
+    r = relationship("Sudan", "Israel", as_of="2013-01-01")  # Israel used force in 3 MIDs 2011–12
     assert r.rule == "hostile_dispute" and r.hostile_sides == ("ISR",)
-    assert not r.adversary_of("FRA") and r.adversary_of("ISR")
-    assert "ISR" not in foes("France", "2012-01-01")
+    assert not r.adversary_of("SDN") and r.adversary_of("ISR")
+    assert "ISR" not in foes("Sudan", "2013-01-01")
+
+
+def test_a_single_bloodless_incident_makes_no_adversary():
+    # France–Israel 2009 (Israel 4, France 1, no deaths); Israel–Türkiye 2011 (mutual display)
+    for a, b, day in (("France", "Israel", "2012-01-01"), ("Israel", "Türkiye", "2024-10-09")):
+        r = relationship(a, b, as_of=day)
+        assert r.sign >= 0 and r.rule != "hostile_dispute"
+        assert any("Below the bar for hostility: 1 militarised dispute" in t for t in (r.text,))
+    assert "TUR" not in foes("Israel", "2024-10-09")
+    # one side's recurrent force does not make its target's single bloodless display an adversary
+    r = relationship("China", "South Korea", as_of="2024-10-09")
+    assert r.rule == "hostile_dispute" and r.hostile_sides == ("KOR",)
+    assert "single bloodless incident" in r.text and "KOR" not in foes("China", "2024-10-09")
+    # recurrent displays are a hostile reading, and the sentence says what they were
+    r = relationship("Russia", "Denmark", as_of="2024-10-09")
+    assert r.type == "hostile" and "2 militarised disputes in 2011–2014" in r.text
+    assert "mutual display of force" in r.text and "COW MIDs end in 2014" in r.text
+
+
+def test_a_state_that_no_longer_exists_is_no_adversary():
+    assert "YUG" not in foes("Russia", "2013-01-01")  # Yugoslavia's COW period ends in 2005
+    assert "YUG" in foes("Russia", "2000-01-01")  # its 1998 dispute with Russia, in its own years
 
 
 def test_historical_states_are_adversaries_in_their_years():

@@ -118,6 +118,21 @@ def state_years() -> tuple[tuple[str, int, int], ...]:
     return tuple((cid, y0, 9999 if y1 == coded_to else y1) for code, y0, y1, cid in rows)
 
 
+@cache
+def _periods() -> dict[str, tuple[tuple[int, int], ...]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for cid, y0, y1 in state_years():
+        out.setdefault(cid, []).append((y0, y1))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def exists(cid: str, year: int) -> bool:
+    """Whether the state with id `cid` is a member of the state system in `year` (an id COW never codes
+    — a territory, a non-state actor — is taken to exist): Yugoslavia is no adversary of anyone in 2012."""
+    periods = _periods().get(cid)
+    return periods is None or any(y0 <= year <= y1 for y0, y1 in periods)
+
+
 def lifespan(c: Country, year: int) -> tuple[int, int | None]:
     """The years c existed as a state around `year`: its COW period containing the year (Russia: from
     1992), else its own start/end; end None for a state that still exists."""

@@ -43,6 +43,7 @@ def brief(
     """Everything the data say about the pair as of a date (default today): the relationship, facts,
     motives, sources."""
     from realpolitik.analyses.relations import read
+    from realpolitik.analyses.relations.reading import basis
     from realpolitik.queries.profile_facts import edition_year
 
     store = store or get_store()
@@ -62,7 +63,9 @@ def brief(
         last = min(last, *ends)
     when = When(day, last, edition_year(store))
     reading = read(ca, cb, last, store)
-    foes = {c: [from_id(other(r, c)) for r in rs] for c, rs in reading.adversaries.items()}
+    foes = {
+        c: [(from_id(other(r, c)), basis(r)) for r in rs] for c, rs in reading.adversaries.items()
+    }
     sections = [arms(ca, cb, when, store), energy_trade(ca, cb, when, store), geography(ca, cb, foes, when, store),
                 security(reading, when, store), alignment(ca, cb, when, store)]  # fmt: skip
     sec_conflict = conflict(reading, when, store)

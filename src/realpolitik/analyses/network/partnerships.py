@@ -183,10 +183,10 @@ def adversary_pairs(types: pd.DataFrame) -> pd.DataFrame:
     one = h["rule"].isin(ONE_SIDED_RULES)
     ev = pd.Series([_reading(r) for r in h.to_dict("records")], index=h.index, dtype=object)
     ab = pd.DataFrame({"year": h["year"], "x": h["a"], "z": h["b"], "ev": ev})[
-        ~one | (h["force_a"] > 0)
+        ~one | h["material_a"]
     ]
     ba = pd.DataFrame({"year": h["year"], "x": h["b"], "z": h["a"], "ev": ev})[
-        ~one | (h["force_b"] > 0)
+        ~one | h["material_b"]
     ]
     return pd.concat([ab, ba], ignore_index=True)
 

@@ -88,17 +88,16 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
             .assign(fought=True, war=True, proxy=False, same=False)
         )
         parts.append(c)
-    if not ucdp.empty:
-        u = ucdp.copy()
-        opposite = u["side_a"] != u["side_b"]  # the same reading as _relation, vectorised
-        primary = (u["role_a"] == "primary") | (u["role_b"] == "primary")
-        u["fought"] = opposite & primary
-        u["war"] = u["fought"] & (u["intensity"] >= 2)
-        u["proxy"] = opposite & ~primary
-        u["same"] = (
-            ~opposite & primary
-        )  # fought together, or one backed the other (not co-supporters)
-        parts.append(u[["year", "a", "b", "fought", "war", "proxy", "same"]])
+    if not ucdp.empty:  # the same reading as _relation, vectorised
+        opposite = (ucdp["side_a"] != ucdp["side_b"]).to_numpy()
+        primary = ((ucdp["role_a"] == "primary") | (ucdp["role_b"] == "primary")).to_numpy()
+        fought = opposite & primary
+        parts.append(pd.DataFrame({
+            "year": ucdp["year"].to_numpy(), "a": ucdp["a"].to_numpy(), "b": ucdp["b"].to_numpy(),
+            "fought": fought, "war": fought & (ucdp["intensity"].to_numpy() >= 2),
+            "proxy": opposite & ~primary,
+            "same": ~opposite & primary,  # fought together, or one backed the other (not co-supporters)
+        }))  # fmt: skip
     if not parts or not years:
         return pd.DataFrame(columns=cols)
     ev = pd.concat(parts, ignore_index=True).rename(columns={"year": "ev_year"})
@@ -109,11 +108,10 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
         return pd.DataFrame(columns=cols)
     j["now"] = j["war"] & (j["ev_year"] == j["year"])
     j["fought_year"] = j["ev_year"].where(j["fought"])
-    g = j.groupby(["year", "a", "b"], as_index=False).agg(
-        war_now=("now", "any"), armed_recent=("fought", "any"), proxy_recent=("proxy", "any"),
-        cobelligerent=("same", "any"), fought_last=("fought_year", "max"),
-    )  # fmt: skip
-    return g[cols]
+    flags = {"now": "war_now", "fought": "armed_recent", "proxy": "proxy_recent",
+             "same": "cobelligerent", "fought_year": "fought_last"}  # fmt: skip
+    g = j.groupby(["year", "a", "b"], as_index=False, sort=False)[list(flags)].max()  # any = max
+    return g.rename(columns=flags)[cols]
 
 
 def _years(ys: list[int]) -> str:
