@@ -163,3 +163,14 @@ def test_every_rule_is_documented(rule):
         encoding="utf-8"
     )
     assert f"`{rule.name}`" in doc and rule.when in doc
+
+
+def test_without_a_date_the_reading_stops_where_the_arms_data_do() -> None:
+    """Today's reading is of the last year SIPRI covers, not a later year with no arms data at all
+    (which would read the seed pair as having no tie)."""
+    from realpolitik.store import get_store
+
+    last = get_store().coverage("sipri_tiv")[1]
+    today = relationship("Israel", "Azerbaijan")
+    assert today.type == relationship("Israel", "Azerbaijan", year=last).type == "partners"
+    assert today.year == last and f"as of {last}" in today.text

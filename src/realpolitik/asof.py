@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from realpolitik.countries import Country
+    from realpolitik.store import Store
 
 __all__ = [
     "Dated",
@@ -39,6 +40,7 @@ __all__ = [
     "last_complete_year",
     "lifespan",
     "predecessor",
+    "reference_year",
     "state_years",
     "usable",
 ]
@@ -66,6 +68,16 @@ def as_of_date(value: str | date | None) -> date:
 def last_complete_year(as_of: date) -> int:
     """The last calendar year that ended before the as-of date."""
     return as_of.year - 1
+
+
+def reference_year(as_of: date, store: Store) -> int:
+    """The year a reading as of the date describes: the last complete year, but no later than the
+    arms data reach (SIPRI, the core of the brief and the relationship model; a year past it would
+    read every arms tie as absent)."""
+    last = last_complete_year(as_of)
+    if store.has_table("sipri_tiv"):
+        last = min(last, store.coverage("sipri_tiv")[1])
+    return last
 
 
 def usable(when: Dated | None, as_of: date) -> bool:

@@ -19,7 +19,7 @@ from realpolitik.analyses.brief.sections import (
 )
 from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
-from realpolitik.asof import as_of_date, last_complete_year, predecessor
+from realpolitik.asof import as_of_date, predecessor, reference_year
 from realpolitik.countries import Country, from_id
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
@@ -51,9 +51,7 @@ def brief(
     if ca.id == cb.id:
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
-    last = last_complete_year(day)
-    if store.has_table("sipri_tiv"):  # the arms data, the brief's core, set the last year covered
-        last = min(last, store.coverage("sipri_tiv")[1])
+    last = reference_year(day, store)
     if last < EARLIEST:
         raise BadPeriod(
             f"--as-of {day.isoformat()} is before every dataset (the earliest, COW, starts in {EARLIEST})"

@@ -55,10 +55,10 @@ __all__ = [
 ]
 
 
-def _year(as_of: str | date | None, year: int | None) -> int:
-    from realpolitik.asof import as_of_date, last_complete_year
+def _year(as_of: str | date | None, year: int | None, store: Store) -> int:
+    from realpolitik.asof import as_of_date, reference_year
 
-    return int(year) if year is not None else last_complete_year(as_of_date(as_of))
+    return int(year) if year is not None else reference_year(as_of_date(as_of), store)
 
 
 def _country(c: str | Country) -> Country:
@@ -169,7 +169,7 @@ def relationship(a: str | Country, b: str | Country, as_of: str | date | None = 
                  year: int | None = None, store: Store | None = None) -> Relationship:  # fmt: skip
     """The relationship of a and b as known on `as_of` (or in reference `year`), with its evidence."""
     st = store or get_store()
-    y = _year(as_of, year)
+    y = _year(as_of, year, st)
     ca, cb = _pair(a, b)
     pair = (min(ca.id, cb.id), max(ca.id, cb.id))
     th = Thresholds()
@@ -182,7 +182,7 @@ def adversaries(c: str | Country, as_of: str | date | None = None, *, year: int 
     """The adversaries of a state (at war, rivals, fighting, or hostile by its own hostility)."""
     st = store or get_store()
     cc = _country(c)
-    y = _year(as_of, year)
+    y = _year(as_of, year, st)
     th = Thresholds()
     table, frames = _classified(read_hostile(Scope.around(cc.id), y, st), y, st, th)
     return _adversaries(table, frames, (cc.id,), y, st, th)[cc.id]
