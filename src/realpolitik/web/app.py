@@ -31,10 +31,17 @@ def templates() -> Jinja2Templates:
     """Jinja2 templates with autoescape on for every template (not only *.html)."""
     t = Jinja2Templates(directory=str(HERE / "templates"))
     t.env.autoescape = True
-    from realpolitik.web.labels import cell, column
+    from realpolitik.analyses.brief.render import latest_first
+    from realpolitik.result import Result
+    from realpolitik.web.labels import cell, column, dataset, evidence_words
 
     t.env.filters["cell"] = lambda value, name="": cell(value, str(name))
-    t.env.filters["label"] = column
+    t.env.filters["label"] = lambda name, names=None: column(str(name), names)
+    t.env.filters["dataset"] = lambda name: dataset(str(name))
+    t.env.filters["evidence"] = lambda text: evidence_words(str(text))
+    t.env.filters["latest_first"] = lambda r: Result(
+        latest_first(r.frame), r.query, r.sources, r.notes, r.title
+    )
     t.env.filters["pct"] = lambda v, d=1: "–" if v is None else f"{100 * float(v):.{d}f} %"
     t.env.filters["q"] = lambda v: quote(str(v), safe="")
     t.env.globals["max_body_mb"] = MAX_BODY // (1024 * 1024)
