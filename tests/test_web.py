@@ -457,10 +457,15 @@ def test_api_csv_equals_cli_csv(client, cli):
 def test_pages_use_words_not_column_names(client):
     page = client.get("/country/IND").text
     assert "Showing 10 of" in page and "suppliers" in page
-    assert '<th scope="col" title="tiv">TIV (SIPRI, millions)</th>' in page
+    assert '<th scope="col">TIV (SIPRI, millions)</th>' in page
     assert ">True<" not in page and ">False<" not in page
-    dyad = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
-    assert "under the Soviet Union" in dyad  # the succession note on the arms share chart
+    html = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
+    dyad = visible(html)
+    # one succession note: the share chart starts in 1992 and its title says why; the arms facts
+    # give the Soviet Union's share; the web adds no second note of its own
+    assert "from 1992; earlier transfers are filed under the Soviet Union" in html  # chart title
+    assert "Soviet Union supplied 76.5 % of India's arms imports in 1987–91" in dyad
+    assert dyad.count("SIPRI files deliveries before 1992") == 0
     net = client.get("/network?year=2020&country=AZE").text
     assert re.search(r"The graph draws \d+ of Azerbaijan's \d+ neighbours", net)
 
@@ -509,3 +514,103 @@ def test_header_deadline_closes_stalled_connections():
         HttpProtocol.header_timeout = 10.0
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def visible(html: str) -> str:
+    """A page's text as a reader sees it (no tags, attributes, scripts or chart specs)."""
+    import html as h
+
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
+    return h.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)))
+
+
+# snake_case keys: conflict_reading, tss_rivalries, …
+RAW = re.compile(r"\b(?:[a-z]+_)+[a-z0-9]+\b")
+
+
+def own_words(html: str) -> str:
+    """What the page itself writes: without the query layer's notes (they name the download's
+    columns), the sources' citations and the page's own address."""
+    html = re.sub(
+        r'<p class="note">.*?</p>|<section id="sources">.*?</section>', " ", html, flags=re.S
+    )
+    return re.sub(r"/dyad/\S+", " ", visible(html))
+
+
+def test_dyad_page_leads_with_the_relationship_in_words(client):
+    page = client.get("/dyad/ARM/AZE?as_of=2024-10-09").text
+    text = visible(page)
+    rel = text.index("The relationship: rivals since 1991")  # after the table of contents
+    conflict, summary = text.index("The conflict", rel), text.index("Summary", rel)
+    assert rel < conflict < summary  # the relationship first, then the conflict (adversaries only)
+    deciding = text[rel:conflict]
+    assert "What decides it" in deciding and "UCDP/PRIO conflict 388" in deciding
+    assert "[UCDP/PRIO armed conflicts, 1991–2023]" in deciding  # its dataset and years, in words
+    assert "side A Azerbaijan, backed by Türkiye" in text[conflict:summary]  # who backed whom, 2020
+    # tables in words: each side's hostility by name, levels and obligation types spelled out
+    assert "hostility of Armenia" in text and "4 (use of force)" in text
+    assert "non-aggression" in text and "COW MIDs" in text
+    assert RAW.findall(own_words(page)) == [], "raw keys or ids on the page"
+    assert "armed_rivals" not in text and "hostility_ARM" not in text
+
+
+def test_dyad_page_of_partners_has_no_conflict_section(client):
+    page = client.get("/dyad/ISR/AZE?as_of=2024-10-09").text
+    text = visible(page)
+    assert "The relationship: partners" in text and "The conflict" not in text
+    assert "Israel supplied 40.2 % of Azerbaijan's arms imports in 2019–2023" in text
+    assert "[SIPRI Arms Transfers, 2019–2023]" in text
+    assert RAW.findall(own_words(page)) == []
+
+
+def test_tables_cut_at_the_as_of_date_say_so_and_download_the_cut(client):
+    page = client.get("/dyad/ISR/AZE?as_of=2015-01-01").text
+    assert "up to 2015-01-01" in visible(page)
+    deals = client.get("/dyad/ISR/AZE/data/deals_ISR_to_AZE.json?as_of=2015-01-01").json()
+    assert deals["rows"] and all(r["order_year"] <= 2014 for r in deals["rows"])
+    assert deals["query"]["as_of"] == "2015-01-01"
+
+
+def test_guessed_country_is_said_on_the_page(client):
+    r = client.get("/search?q=Azerbaijann", follow_redirects=False)
+    assert r.headers["location"] == "/country/Azerbaijann"  # kept, so the page can say it
+    for url in ("/country/Azerbaijann", "/network?year=2020&country=Azerbaijann"):
+        assert "Understood 'Azerbaijann' → Azerbaijan (nearest spelling)" in visible(
+            client.get(url).text
+        )
+    r = client.get("/dyad/Azerbaijann/Israel?as_of=2024-10-09", follow_redirects=False)
+    assert r.headers["location"] == "/dyad/Azerbaijann/ISR?as_of=2024-10-09"
+    page = visible(client.get(r.headers["location"]).text)
+    assert "Understood 'Azerbaijann' → Azerbaijan" in page and "67.7 %" in page
+    assert "Understood" not in client.get("/country/AZE").text  # exact names say nothing
+
+
+def test_country_panel_gap_is_said_once(client):
+    text = visible(client.get("/country/AND").text)
+    assert text.count("SIPRI records no arms imports for Andorra") == 1
+
+
+def test_network_page_names_the_model_types(client):
+    text = own_words(client.get("/network?year=2020&country=AZE").text)
+    assert re.search(
+        r"The relationship model reads Azerbaijan's \d+ ties in 2020 as: .*at war 1", text
+    )
+    # the ties table
+    assert "Armenia Azerbaijan at war" in text or "Azerbaijan Armenia at war" in text
+    assert "(rule " not in text and "docs/relations.md" not in text
+    hood = client.get("/api/network/neighbourhood?country=AZE&year=2020").json()
+    assert {lk["type"] for lk in hood["links"] if lk["ego"]} >= {"at war", "allies"}
+
+
+def test_network_parts_equal_the_analyses(client, cli):
+    """The web reads triads off its cached graph and slices one ranking per year: same rows as the CLI."""
+    from realpolitik.analyses.network.triads import triads
+    from realpolitik.web import services as S
+
+    ours, theirs = S.triads("AZE", 2020), triads("AZE", 2020)
+    assert ours.frame.equals(theirs.frame) and ours.notes == theirs.notes
+    csv = client.get("/api/network/partnerships?year=2020&top=5&format=csv").text
+    assert (
+        csv
+        == cli("network", "partnerships", "--year", "2020", "--top", "5", "--format", "csv").stdout
+    )

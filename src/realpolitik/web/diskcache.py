@@ -2,7 +2,7 @@
 
 Entries live under `home()/cache/web/<snapshot key>/`, where the key hashes every table's sha256
 from the active snapshot's manifests, the package and pandas versions and the source of the
-analyses the entries come from: a rebuilt or switched snapshot, an upgrade or a code change gets
+analyses the entries come from (the network and the relationship model it reads): a rebuilt or switched snapshot, an upgrade or a code change gets
 a fresh folder and never reads a stale figure. Writes are
 atomic (temp file + rename), so two processes computing the same entry cannot corrupt it.
 """
@@ -30,12 +30,14 @@ def snapshot_key() -> str:
     import pandas as pd
 
     import realpolitik.analyses.network as network
+    import realpolitik.analyses.relations as relations
     from realpolitik.store import get_store
     from realpolitik.web.app import _version
 
     h = hashlib.sha256(f"{_version()}|{pd.__version__}".encode())
-    for src in sorted(Path(network.__file__).parent.rglob("*.py")):
-        h.update(src.read_bytes())
+    for package in (network, relations):  # the network reads its signs from the relationship model
+        for src in sorted(Path(package.__file__).parent.rglob("*.py")):
+            h.update(src.read_bytes())
     for name, m in sorted(get_store().manifests.items()):
         for table, info in sorted(m["tables"].items()):
             h.update(f"{name}/{table}:{info.get('sha256', '')}".encode())

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UserError
 from realpolitik.result import Result
-from realpolitik.web import evidence, shares, views
+from realpolitik.web import evidence, relationship, shares, views
 from realpolitik.web import services as S
 from realpolitik.web.charts import balance_chart, force_graph
 from realpolitik.web.checkpool import digest
@@ -49,7 +49,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> R
     if not q.strip():
         return _redirect("/")
     c = S.country(q.strip())
-    return _redirect(f"/country/{quote(c.id, safe='')}")
+    return _redirect(f"/country/{_q(_shown(q.strip(), c.id))}")
 
 
 PAGES: dict[str, bytes] = {}
@@ -73,6 +73,12 @@ def _q(value: str) -> str:
     return quote(value, safe="")
 
 
+def _shown(text: str, cid: str) -> str:
+    """What a page's address keeps for a country: its id, unless the resolver guessed (a typo
+    read as its nearest spelling), where the text stays so that the page can say what it understood."""
+    return text if S.guessed(text) else cid
+
+
 MAP_SIDES = ("suppliers", "recipients")
 
 
@@ -84,8 +90,9 @@ def country(
 ) -> Response:
     """A country's page; `map` chooses the arms map (its suppliers or its recipients)."""
     c = S.country(text)
-    if text != c.id:
+    if _shown(text, c.id) != text:
         return _redirect(f"/country/{_q(c.id)}" + (f"?map={map}" if map != "suppliers" else ""))
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         panels = S.profile(c.id)
@@ -95,7 +102,8 @@ def country(
         if amap is not None and not amap.rows:
             amap = None
         return render(request, "country.html", title=c.name, c=c, panels=panels, amap=amap,
-                      map_side=map, spec_json=spec_json)  # fmt: skip
+                      map_side=map, spec_json=spec_json, understood=understood,
+                      canonical=f"/country/{_q(c.id)}")  # fmt: skip
 
     return cached_page(request, build)
 
@@ -138,9 +146,8 @@ def dyad_form(
         raise UserError("a dyad needs two countries")
     ca, cb = S.country(a.strip()), S.country(b.strip())
     day = S.as_of(as_of.strip() or None)
-    return _redirect(
-        f"/dyad/{_q(ca.id)}/{_q(cb.id)}" + (f"?{urlencode({'as_of': day})}" if day else "")
-    )
+    pa, pb = _shown(a.strip(), ca.id), _shown(b.strip(), cb.id)
+    return _redirect(f"/dyad/{_q(pa)}/{_q(pb)}" + (f"?{urlencode({'as_of': day})}" if day else ""))
 
 
 def _pair(a: str, b: str, as_of: str | None) -> tuple[Any, Any, str | None]:
@@ -158,33 +165,31 @@ def dyad(
     """The brief of a pair as of a date; any resolver input redirects to the canonical ids."""
     ca, cb, day = _pair(a, b, as_of)
     suffix = f"?{urlencode({'as_of': day})}" if day else ""
-    if (a, b) != (ca.id, cb.id):
-        return _redirect(f"/dyad/{_q(ca.id)}/{_q(cb.id)}{suffix}")
+    shown = (_shown(a, ca.id), _shown(b, cb.id))
+    if (a, b) != shown:
+        return _redirect(f"/dyad/{_q(shown[0])}/{_q(shown[1])}{suffix}")
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         br = S.brief(ca.id, cb.id, day or S.today())
         charts = views.cached_dyad_charts(ca.id, cb.id, day or S.today())
         base = f"/dyad/{_q(ca.id)}/{_q(cb.id)}"
-        toc = [("summary", "Summary"), ("motives", "What's in it for each side")]
-        toc += [(s.key, s.title) for s in br.sections] + [("sources", "Sources")]
+        rel = relationship.view(S.clean(br.relationship_dict()))
+        lead = [s for s in br.sections if s.key == "conflict"]
+        rest = [s for s in br.sections if s.key != "conflict"]
+        toc = [("relationship", "The relationship")] if rel else []
+        toc += [(s.key, s.title) for s in lead]
+        toc += [("summary", "Summary"), ("motives", "What's in it for each side")]
+        toc += [(s.key, s.title) for s in rest] + [("sources", "Sources")]
+        names = {"A": ca.name, "B": cb.name, ca.id: ca.name, cb.id: cb.name}
         return render(request, "dyad.html", title=f"{ca.name} – {cb.name}", b=br, ca=ca, cb=cb,
                       as_of=day or "", share=base + suffix, base=base, suffix=suffix,
-                      charts=charts, toc=toc, relationship=_relationship(br),
-                      year_now=int((day or S.today())[:4]), full=S.full_table,
-                      spec_json=spec_json)  # fmt: skip
+                      charts=charts, toc=toc, rel=rel, lead=lead, rest=rest, names=names,
+                      year_now=int((day or S.today())[:4]), spec_json=spec_json,
+                      understood=understood, canonical=base + suffix,
+                      sources={s.dataset: s for s in br.sources})  # fmt: skip
 
     return cached_page(request, build)
-
-
-def _relationship(br: Any) -> dict[str, Any] | None:
-    """The brief's leading relationship object ({"type", "since", "spells", "evidence", "text"}), if any."""
-    rel = getattr(br, "relationship", None)
-    if rel is None:
-        rel = S.relationship_of(br)
-    if rel is None:
-        return None
-    rel = S.clean(rel.to_dict() if hasattr(rel, "to_dict") else rel)
-    return rel if isinstance(rel, dict) and rel else None
 
 
 def _dyad_item(a: str, b: str, as_of: str | None, name: str) -> tuple[Any, Any, Result]:
@@ -354,11 +359,14 @@ def network(
 ) -> Response:
     """Unlikely partnerships of a year, balance over time, and a country's signed neighbourhood."""
     c = S.country(country)
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         ctx: dict[str, Any] = {"title": f"Network {year}", "year": year, "c": c, "top": top,
-                               "spec_json": spec_json}  # fmt: skip
+                               "spec_json": spec_json, "understood": understood,
+                               "canonical": "/network?" + urlencode({"year": year, "country": c.id, "top": top})}  # fmt: skip
         ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
+        ctx["types"] = _attempt(lambda: _pair_types(ctx["partnerships"], year)) or {}
         ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
         hood = _attempt(lambda: S.neighbourhood(c.id, year))
         ctx["hood"] = hood
@@ -374,6 +382,15 @@ def network(
         return render(request, "network.html", **ctx)
 
     return cached_page(request, build)
+
+
+def _pair_types(r: Any, year: int) -> dict[tuple[str, str], str]:
+    """The relationship model's type (in words) of each listed pair that has a tie in the year's graph."""
+    if isinstance(r, str):
+        return {}
+    g = S.signed_graph(year)
+    return {(a, b): S.tie_type(g[a][b]) for a, b in zip(r.frame["a_id"], r.frame["b_id"], strict=True)
+            if g.has_edge(a, b)}  # fmt: skip
 
 
 def _attempt(fn) -> Any:
