@@ -8,6 +8,13 @@ claims_eval.jsonl holds one sentence (or two, for pronouns) per line:
    "claims": [{"type", "subject", "object" (resolver ids), "claimed": {value|rank|km|designation|since,
                comparator, kind?}, "period": [start, end] or null (= the default rule), "verdict"}]}
 Shares are in percent. Every expected verdict was checked against the bundled snapshot with the queries.
+
+Tags: `batch2` … `batch8` mark sentences written after the rules, in our own words; `held-out` ones
+were labelled first and scored once before any fix (their first-run scores are in docs/claims.md —
+the honest estimate for new prose; the whole-set score is optimistic). `relabelled:<why>` marks a
+label corrected afterwards because the label, not the reader, was wrong (latest-data crude
+verdicts, 'once', list membership, 'now').
+The real-article dev set is scored separately by evaluation/run_real_dev.py.
 """
 
 from __future__ import annotations

@@ -69,3 +69,31 @@ def test_formats_and_files(tmp_path) -> None:
     assert read_path(str(f)).format == "text"
     with pytest.raises(DataMissing):
         read_path(str(tmp_path / "missing.md"))
+
+
+def test_invalid_unicode_is_cleaned_not_fatal(tmp_path) -> None:
+    doc = read_text("Israel\ud800 supplied arms\x00 to Azerbaijan.", "2024-01-01")
+    assert doc.text == "Israel\ufffd supplied arms  to Azerbaijan."
+    doc.text.encode("utf-8")
+    p = tmp_path / "mixed.txt"
+    p.write_bytes("Caf\u00e9 ".encode() + b"\xff\xfe broken " + "Ba\u00fc".encode())
+    assert read_path(str(p), "2024-01-01").text.startswith("Café \ufffd\ufffd broken")
+    p.write_bytes("caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u00e0 la".encode("cp1252"))
+    assert (
+        read_path(str(p), "2024-01-01").text == "café naïve résumé à la"
+    )  # mostly not UTF-8: Windows-1252
+
+
+def test_date_line_only_near_the_top() -> None:
+    far = "x\n" * 3000 + "date 2020-01-01\n"
+    assert read_text(far, today=date(2024, 1, 1)).date_source == "today"
+    assert read_text("date 2020-01-01\n\ntext", today=date(2024, 1, 1)).date == date(2020, 1, 1)
+
+
+def test_html_without_main_text_falls_back_to_a_linear_parser() -> None:
+    from realpolitik.analyses.claims.reader import _plain_html
+
+    out = _plain_html(
+        "<nav>Menu</nav><p>Azerbaijan borders Iran.</p><script>var a='Russia';</script><p>B &amp; C</p>"
+    )
+    assert out == "Azerbaijan borders Iran.\n\nB & C"

@@ -79,7 +79,7 @@ def test_explicit_period_is_checked_as_written() -> None:
         ("In 2023 Azerbaijan ranked 26th among the world's oil producers.", "supported"),
         ("Azerbaijan is the 24th largest oil-producing nation.", "mixed"),
         ("In 2021, Azerbaijan supplied about 65 per cent of Israel's crude imports.", "supported"),
-        ("More than half of Israel's oil comes from Azerbaijan.", "unverifiable"),
+        ("More than half of Israel's oil comes from Azerbaijan.", "supported"),
         ("Israel is Azerbaijan's 3rd largest export partner.", "supported"),
         ("Israel ranks as Azerbaijan's second-largest export market.", "contradicted"),
         ("Azerbaijan shares a 689 km border with Iran.", "supported"),
@@ -92,11 +92,24 @@ def test_verdicts(text: str, verdict: str) -> None:
     assert checked(text).verdict == verdict
 
 
-def test_unverifiable_says_what_would_settle_it() -> None:
+def test_latest_year_with_data_and_mirror_caveat() -> None:
+    """No bilateral crude data for the default year (2023): the latest year before the article (2021) decides."""
     c = checked("More than half of Israel's oil comes from Azerbaijan.")
-    assert "2023" in c.evidence["settle"] and "HS 2709" in c.evidence["settle"]
+    assert c.verdict == "supported"
+    assert c.period == {"start": 2021, "end": 2021, "source": "latest data"}
+    assert c.evidence["actual"]["share"] == pytest.approx(65.1, abs=0.05)
+    assert "latest year with bilateral data" in c.evidence["summary"]
+    assert any("mirror data" in n and "only part" in n for n in c.evidence["notes"])
+    assert "more than" in c.evidence["tolerance"]
+
+
+def test_unverifiable_says_what_would_settle_it() -> None:
+    """Before 2021 there is no year with bilateral crude data that the author could have meant."""
+    c = checked("More than half of Israel's oil comes from Azerbaijan.", date(2014, 9, 28))
+    assert c.verdict == "unverifiable"
+    assert "2013" in c.evidence["settle"] and "HS 2709" in c.evidence["settle"]
     (w,) = c.evidence["windows"]
-    assert (w["period"], w["mirror"], w["holds"]) == ("2021", True, True)
+    assert (w["period"], w["mirror"], w["holds"], w["after_article"]) == ("2021", True, True, True)
     assert w["share"] == pytest.approx(65.1, abs=0.05)
 
 
@@ -108,7 +121,10 @@ def test_example_article() -> None:
     types = {c["type"] for c in d["claims"]}
     assert len(types) >= 7
     assert ("arms_import_share", "mixed") in verdicts
-    assert ("oil_import_share", "unverifiable") in verdicts
+    assert (
+        "oil_import_share",
+        "supported",
+    ) in verdicts  # judged on 2021, the latest year with data
     assert ("border_length", "supported") in verdicts and ("rivalry", "supported") in verdicts
     for c in d["claims"]:
         assert set(c) >= {
@@ -133,7 +149,7 @@ def test_html_report_escapes_text() -> None:
         "2024-01-01",
     )
     out = report.to_html()
-    assert "<script>alert" not in out and '<mark class="supported"' in out
+    assert "<script>alert" not in out and '<mark class="rp-supported"' in out
     md = check("Azerbaijan shares a 689 km border with Iran.", "2024-01-01").to_markdown()
     assert "| 1 |" in md and "supported" in md
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -30,12 +31,25 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             CheckFormat, typer.Option("--format", "-f", help="Output format.")
         ] = CheckFormat.table,
+        explain: Annotated[
+            bool,
+            typer.Option(
+                "--explain",
+                help="Show each reading stage per sentence: segments, mentions, frames, claims, verification.",
+            ),
+        ] = False,
     ) -> None:
         """Check the claims of an article: verdict (supported, contradicted, mixed, unverifiable) and evidence per claim."""
         from realpolitik.analyses.claims.reader import read_path
         from realpolitik.analyses.claims.report import build_report
 
         report = build_report(read_path(file, date))
+        if explain:
+            if fmt is CheckFormat.json:
+                print(json.dumps(report.explain(), ensure_ascii=False, indent=2, default=str))
+            else:
+                print(report.explain_text(), end="")
+            return
         if fmt is CheckFormat.json:
             print(report.to_json())
         elif fmt is CheckFormat.md:

@@ -161,7 +161,9 @@ SHARE_RE = re.compile(
     rf"(?:(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
     rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
-    rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b))",
+    rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
+    # "came mostly from Russia", "sold predominantly to Asia": an adverb of proportion
+    rf"|\b(?P<adv>mostly|predominantly|chiefly)\b(?=\s+(?:from|to)\b))",
     re.IGNORECASE,
 )
 
@@ -195,11 +197,14 @@ def _hedge(h: str | None) -> str:
 
 
 _SHARE_HINT = re.compile(
-    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of ",
+    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly",
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
-_PERIOD_HINT = re.compile(r"\d\d|past|last|previous|preceding|this year", re.I)
+_PERIOD_HINT = re.compile(
+    r"\d\d|past|last|previous|preceding|latest|recent|this year|period|time ?frame|window|span",
+    re.I,
+)
 
 
 def find_shares(text: str) -> list[Share]:
@@ -238,37 +243,70 @@ def find_shares(text: str) -> list[Share]:
         elif m.group("quant"):
             comp, v = QUANTIFIERS[m.group("quant").lower()]
             out.append(Share(v, comp, "quantifier", 0, m.start(), m.end(), m.group(0)))
+        elif m.group("adv"):
+            out.append(Share(50.0, "gt", "quantifier", 0, m.start(), m.end(), m.group(0)))
     return out
 
 
 # --- ordinals and ranks -------------------------------------------------------------------------
 
 _ORD_ALT = "|".join(sorted(_ORD_WORDS, key=len, reverse=True))
-_SUPERLATIVE = r"(?:largest|biggest|greatest|top|leading|main|major|chief|principal|primary|most important|foremost|heaviest|dominant|number one|no\. ?1)"
+_ORD = rf"(?:\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
+_SUP_WORDS = (
+    r"largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|"
+    r"single largest|single biggest|most important|number one|no\. ?1"
+)
+_QUAL = r"key|major|main|leading|principal|important|top|prime|biggest|largest"
 RANK_RE = re.compile(
-    rf"(?P<ord>\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
-    rf"(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking)\b"
-    rf"|\b(?:ranks?|ranked|ranking|placed|placing|comes|came)\s+(?:as\s+)?(?:the\s+)?(?:world'?s\s+)?(?P<ord2>\d{{1,3}}(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)"
-    rf"|\b(?:among|in|one of|within)\s+(?:the\s+|[\w-]+['’]s\s+)top\s+(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
-    rf"|(?P<ord3>\b\d{{1,3}}(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty)[- ])?(?:{_ORD_ALT})\b)\s+(?:place|position|spot)\b"
+    # "24th largest", "third-biggest", "second largest"
+    rf"(?P<ord>{_ORD})(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking|placed)\b"
+    # typos of real copies: "thirdplaced", "fourthranked"
+    rf"|\b(?P<ordg>{_ORD_ALT})(?:ranked|placed)\b"
+    # "ranks 26th", "ranked as the world's 9th"
+    rf"|\b(?:ranks?|ranked|ranking|placed|placing|comes|came)\s+(?:as\s+)?(?:the\s+)?(?:world['’]?s?\s+)?(?P<ord2>{_ORD})"
+    # "among the top five", "one of Israel's top three"
+    rf"|\b(?:among|in|one of|within|into)\s+(?:the\s+|[\w-]+['’]s\s+)top[- ]?(?P<topn>\d{{1,3}}|{_NUMWORD})\b"
+    # "the top 10 arms importers", "top-10 buyers", "the first three"
+    rf"|\b(?:top|first)[- ]?(?P<topn2>\d{{1,3}}|{_NUMWORD})\b"
+    # "not represented among 25 arms exporting countries and 40 importing countries"
+    rf"|\bamong\s+(?:the\s+)?(?P<topn3>\d{{1,3}}|{_NUMWORD})\s+(?=(?:[\w-]+\s+){{0,2}}(?:countries|states|nations|exporters|importers|suppliers|recipients|producers)\b)"
+    rf"|(?<=\sand\s)(?P<topn4>\d{{1,3}})\s+(?=(?:[\w-]+\s+){{0,1}}(?:importing|exporting)\s+(?:countries|states|nations)\b)"
+    # "the five largest importers", "among America's three largest customers"
+    rf"|\b(?:the\s+|among\s+(?:the\s+|[\w-]+['’]s\s+)|one\s+of\s+(?:the\s+|[\w-]+['’]s\s+))(?P<nlarg>\d{{1,3}}|{_NUMWORD})\s+(?:largest|biggest|leading|main|top|major)\b"
+    # "in fourth place", "ninth position"
+    rf"|(?P<ord3>{_ORD})\s+(?:place|position|spot)\b"
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    rf"|\b(?P<sup1>largest|biggest|greatest|top|leading|main|chief|principal|primary|foremost|dominant|single largest|single biggest|most important)\b",
+    # "a key supplier", "one of the main providers": among the top three
+    rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
+    rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    rf"|\b(?P<sup1>{_SUP_WORDS})\b"
+    # a bare ordinal ("Russia is second", "a close second"): the reader decides whether it is a rank
+    rf"|(?P<loose>{_ORD})",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Rank:
-    """A claimed rank (1 = largest) with comparator 'eq' or 'le' ('among the top five')."""
+    """A claimed rank (1 = largest) with comparator 'eq' or 'le' ('among the top five').
+
+    ``form``: 'ordinal' (3rd largest), 'superlative' (largest = 1), 'top' (top N), 'qualitative'
+    (a key supplier = among the top three) or 'loose' (a bare ordinal the reader must confirm).
+    """
 
     value: int
     comparator: str
     start: int
     end: int
     text: str
+    form: str = "ordinal"
 
     def to_dict(self) -> dict[str, object]:
         return {"rank": self.value, "comparator": self.comparator, "text": self.text}
+
+
+QUALITATIVE_TOP = 3  # "a key/major/leading supplier" = among the top three (tolerance.py)
 
 
 def ordinal(text: str) -> int | None:
@@ -283,30 +321,192 @@ def ordinal(text: str) -> int | None:
     return _ORD_WORDS.get(t)
 
 
+_SUP_AFTER_ORD = re.compile(rf"(?:{_ORD})[- ]?(?:most\s+)?$", re.I)
+
+
 def find_ranks(text: str) -> list[Rank]:
     """Every rank expression: '24th largest', 'third-biggest', 'ranks 26th', 'top five', 'largest'."""
     out: list[Rank] = []
     for m in RANK_RE.finditer(text):
-        if m.group("ord") or m.group("ord2") or m.group("ord3"):
-            v = ordinal(m.group("ord") or m.group("ord2") or m.group("ord3"))
+        g = m.groupdict()
+        ordv = g["ord"] or g["ordg"] or g["ord2"] or g["ord3"]
+        if ordv:
+            v = ordinal(ordv)
             if v:
                 out.append(Rank(v, "eq", m.start(), m.end(), m.group(0)))
-        elif m.group("topn"):
-            v = to_number(m.group("topn"))
-            if v:
-                out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0)))
-        elif m.group("numrank"):
-            v = to_number(m.group("numrank"))
+        elif g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"]:
+            v = to_number(g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"])
+            if v and v >= 1:
+                out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0), "top"))
+        elif g["numrank"]:
+            v = to_number(g["numrank"])
             if v:
                 out.append(Rank(int(v), "eq", m.start(), m.end(), m.group(0)))
-        elif m.group("sup1"):
-            if re.search(
-                rf"(?:\d{{1,3}}(?:st|nd|rd|th)|\b(?:{_ORD_ALT}))[- ]?(?:most\s+)?$",
-                text[max(0, m.start() - 16) : m.start()],
-                re.I,
-            ):
+        elif g["qual"]:
+            out.append(
+                Rank(QUALITATIVE_TOP, "le", m.start(), m.end(), m.group(0).strip(), "qualitative")
+            )
+        elif g["qual2"]:  # the possessive before it is the owner, not part of the rank
+            a = m.start("qual2")
+            out.append(
+                Rank(QUALITATIVE_TOP, "le", a, m.end(), text[a : m.end()].strip(), "qualitative")
+            )
+        elif g["sup1"]:
+            if _SUP_AFTER_ORD.search(text[max(0, m.start() - 16) : m.start()]):
                 continue  # '23rd-largest' already read as rank 23
-            out.append(Rank(1, "eq", m.start(), m.end(), m.group(0)))
+            out.append(Rank(1, "eq", m.start(), m.end(), m.group(0), "superlative"))
+        elif g["loose"]:
+            v = ordinal(g["loose"])
+            if v:
+                out.append(Rank(v, "eq", m.start(), m.end(), m.group(0), "loose"))
+    return out
+
+
+# --- changes between two periods ----------------------------------------------------------------
+
+_UP = r"rose|risen|rise|rises|increased|increases|increase|grew|grown|grows|growing|jumped|jumps|climbed|climbs|surged|surges|soared|soars|went up|gone up|was up|were up|is up|are up|up|increasing|rising|jumping|surging|soaring|climbing|shot up"
+_DOWN = r"fell|fallen|falls|fall|decreased|decreases|decrease|declined|declines|decline|dropped|drops|drop|plunged|plunges|slumped|slumps|shrank|shrunk|shrinks|contracted|went down|was down|were down|is down|are down|down|decreasing|declining|falling|dropping|plunging|slipped|slid|tumbled"
+_NUM_PCT = rf"(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+CHANGE_RE = re.compile(
+    # "rose by 16 percent", "fell 39%", "increased by almost 25%", "jumped by some 38 per cent"
+    rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:(?P<hedge>{_HEDGE_ALT})\s+)?{_NUM_PCT}"
+    # "increasing its overall arms exports by 47 per cent"
+    rf"|\b(?P<verb2>increas\w*|rais\w*|boost\w*|cut|cuts|cutting|reduc\w*|doubl\w*)\s+(?:[\w'’-]+\s+){{1,6}}?by\s+(?:(?P<hedge2>{_HEDGE_ALT})\s+)?(?P<num2>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+    # "an increase of 212 per cent", "a growth of 86 percent"
+    rf"|\ban?\s+(?P<noun>increase|rise|growth|jump|surge|fall|drop|decline|decrease|reduction|cut)\s+(?:of\s+)(?:(?P<hedge3>{_HEDGE_ALT})\s+)?(?P<num3>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+    # "a 5.5 per cent increase", "a 20 per cent rise"
+    rf"|\ban?\s+(?:(?P<hedge4>{_HEDGE_ALT})\s+)?(?P<num4>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}[- ](?P<noun4>increase|rise|growth|jump|surge|fall|drop|decline|decrease|reduction|cut)\b"
+    # "77 per cent higher than", "4.6 per cent lower than"
+    rf"|(?:(?P<hedge5>{_HEDGE_ALT})\s+)?(?P<num5>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}\s+(?P<cmp5>higher|lower|more|less|greater|smaller|bigger|larger|up|down)\b"
+    # "three times as high", "8.2 times higher", "an 11-fold increase", "increased 11fold"
+    rf"|(?:(?P<hedge6>{_HEDGE_ALT})\s+)?\b(?P<num6>\d{{1,3}}(?:\.\d{{1,2}})?|{_NUMWORD})(?:\s+times\s+(?:as\s+(?:high|large|much|big|great)|higher|larger|more|greater|bigger)|[- ]?fold\b)"
+    # "halved", "doubled", "tripled", "fell by half", "dropped by a third"
+    rf"|\b(?P<word>halved|doubled|tripled|trebled|quadrupled)\b"
+    rf"|\b(?P<verb7>{_UP}|{_DOWN})\s+by\s+(?P<frac7>half|a\s+half|a\s+third|a\s+quarter|two[- ]thirds|a\s+fifth)\b"
+    # "143 percent the figure from the previous five years"
+    rf"|(?P<num8>{_DIGITS}){_PCT_UNIT}\s+the\s+(?:figure|level|volume)\s+(?:from|of|in|for)\b",
+    re.IGNORECASE,
+)
+_WORD_CHANGE = {
+    "halved": -50.0,
+    "doubled": 100.0,
+    "tripled": 200.0,
+    "trebled": 200.0,
+    "quadrupled": 300.0,
+}
+_FRAC_CHANGE = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "a quarter": 25.0, "two-thirds": 200 / 3, "two thirds": 200 / 3, "a fifth": 20.0}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """A claimed change of a volume between two periods, in percent (signed: +43, −50, +200 for 'tripled').
+
+    ``form``: 'digits', 'words', 'fraction' (halved, by a third) or 'multiple' (doubled, 3 times as high).
+    ``comparator`` applies to the size of the change ('more than 40 %' = at least as far from 0).
+    """
+
+    value: float
+    comparator: str
+    form: str
+    decimals: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "value": round(self.value, 4),
+            "unit": "percent change",
+            "comparator": self.comparator,
+            "form": self.form,
+            "decimals": self.decimals,
+            "text": self.text,
+        }
+
+
+_CHANGE_HINT = re.compile(
+    r"%|per ?cent|pct|times|fold|halved|doubled|tripled|trebled|quadrupled|by half|by a", re.I
+)
+_DOWN_RE = re.compile(
+    rf"^(?:{_DOWN})$|^(?:cut|cuts|cutting|reduc\w*)$|^(?:fall|drop|decline|decrease|reduction|cut)$|^(?:lower|less|smaller|down)$",
+    re.I,
+)
+
+
+def _signed(word: str, v: float) -> float:
+    return -v if _DOWN_RE.match(word.lower().strip()) else v
+
+
+def find_changes(text: str) -> list[Change]:
+    """Changes of a volume: 'rose 16 per cent', 'an increase of 212 per cent', '77 per cent higher than',
+    'three times as high', 'halved'. Levels ('rose to 36 per cent') are not changes."""
+    out: list[Change] = []
+    if not _CHANGE_HINT.search(text):
+        return out
+    for m in CHANGE_RE.finditer(text):
+        g = m.groupdict()
+        s, e, t = m.start(), m.end(), m.group(0)
+        if (
+            g["verb"]
+            and not re.search(r"\bby\s", t, re.I)
+            and (g["hedge"] or "").lower()
+            in {"below", "under", "above", "over", "beyond", "exceeding", "in excess of"}
+        ):
+            continue  # "fell below 50 %": a level, not a change
+        if (
+            g["verb"]
+            and g["verb"].lower() in {"up", "down"}
+            and re.search(
+                r"\b(?:made|make|makes|making|took|take|takes|taking|ended|end|ends|summed|sum|broken|broke|paid|pay|pays|set|sets|built|build|builds|divided|divide)\s*$",
+                text[max(0, s - 12) : s],
+                re.I,
+            )
+        ):
+            continue  # "made up 81 per cent": a share, not a change
+        for key, hk, wk in (("num", "hedge", "verb"), ("num2", "hedge2", "verb2"), ("num3", "hedge3", "noun"),
+                            ("num4", "hedge4", "noun4"), ("num5", "hedge5", "cmp5")):  # fmt: skip
+            if g[key]:
+                v = to_number(g[key])
+                if v is None:
+                    break
+                dec = len(g[key].split(".")[1]) if "." in g[key] else 0
+                form = "digits" if g[key][0].isdigit() else "words"
+                out.append(Change(_signed(g[wk], v), _hedge(g[hk]), form, dec, s, e, t))
+                break
+        else:
+            if g["num6"]:
+                v = to_number(g["num6"])
+                if v is not None and v > 1:
+                    out.append(Change(100 * (v - 1), _hedge(g["hedge6"]), "multiple", 0, s, e, t))
+            elif g["word"]:
+                out.append(
+                    Change(
+                        _WORD_CHANGE[g["word"].lower()],
+                        "eq",
+                        "multiple" if g["word"].lower() != "halved" else "fraction",
+                        0,
+                        s,
+                        e,
+                        t,
+                    )
+                )
+            elif g["verb7"]:
+                frac = re.sub(r"\s+", " ", g["frac7"].lower())
+                out.append(
+                    Change(
+                        _signed(g["verb7"], _FRAC_CHANGE.get(frac, 50.0)),
+                        "eq",
+                        "fraction",
+                        0,
+                        s,
+                        e,
+                        t,
+                    )
+                )
+            elif g["num8"]:
+                v = to_number(g["num8"])
+                if v is not None:
+                    out.append(Change(v - 100, "eq", "digits", 0, s, e, t))
     return out
 
 
@@ -366,27 +566,41 @@ def find_lengths(text: str) -> list[Length]:
 # --- years and periods --------------------------------------------------------------------------
 
 _Y = r"(?:19|20)\d\d"
-_DASH = r"\s?[-–—/]\s?|\s+to\s+"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 YEAR_RE = re.compile(rf"(?<![\w.,/-])({_Y})(?![\w%]|\.\d|\s?(?:km|kilomet|mile|per ?cent|%))")
+# calendar dates are events, not periods ("March 9, 2020 - 18:57", "14 March 2022", "in February, 2022")
+DATE_RE = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}},?\s+{_Y}\b|\b\d{{1,2}}\s+{_MONTHS},?\s+{_Y}\b|\b{_MONTHS},?\s+{_Y}\b"
+    rf"|\b{_Y}-\d\d-\d\d\b|\b\d{{1,2}}:\d\d\b",
+    re.I,
+)
+_SHORT_END = rf"(?<![\w.,])({_Y})[-–—/](\d{{1,2}})(?![\w%:.,]\d|[\w%:])"
+_NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
 
 PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
-    ("between", re.compile(rf"\bbetween\s+({_Y})\s+and\s+({_Y}|\d\d)\b", re.I)),
-    ("fromto", re.compile(rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b", re.I)),
-    ("range", re.compile(rf"(?<![\w.,])({_Y})(?:{_DASH})({_Y}|\d\d)(?![\w%])", re.I)),
+    ("between", re.compile(rf"\bbetween\s+({_Y})\s+and\s+({_Y}|\d\d)\b(?![-–—/]\d)", re.I)),
+    (
+        "fromto",
+        re.compile(
+            rf"\bfrom\s+({_Y})\s+(?:to|until|through|till)\s+({_Y}|\d\d)\b(?![-–—/]\d)", re.I
+        ),
+    ),
+    ("range", re.compile(rf"(?<![\w.,])({_Y})\s?[-–—/]\s?({_Y})(?![\w%])|{_SHORT_END}", re.I)),
+    (
+        "years_to",
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?:previous|last|latest|preceding|most\s+recent)\s+)?({_NUMW})[- ]years?(?:\s+period)?\s+(?:to|through|up\s+to|ending(?:\s+in)?|until)\s+({_Y})\b",
+            re.I,
+        ),
+    ),
     (
         "since",
         re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I),
     ),
     (
-        "years_to",
-        re.compile(
-            rf"\b(?:the\s+)?(\w+)[- ]years?\s+(?:to|through|up to|ending(?: in)?)\s+({_Y})\b", re.I
-        ),
-    ),
-    (
         "past",
         re.compile(
-            r"\b(?:over|in|during|for|across|within)\s+the\s+(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(years?|decades?)\b",
+            rf"\b(?:over|in|during|for|across|within|covering)\s+the\s+(?:past|last|previous|preceding|latest|most\s+recent)\s+(?:({_NUMW}|few|several)[- ])?(years?|decades?|year\s+period|-year\s+period)\b",
             re.I,
         ),
     ),
@@ -394,14 +608,29 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("thisyear", re.compile(r"\bthis\s+year\b", re.I)),
     (
         "year",
-        re.compile(rf"\b(?:in|during|for|by|as of|of)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I),
+        re.compile(
+            rf"\b(?:in|during|for|by|as\s+of|of|throughout)\s+({_Y})\b(?!\s?(?:[-–—/]|to\b))", re.I
+        ),
+    ),
+    ("datayear", re.compile(rf"(?<![\w.,/-])({_Y})\s+(?:data|figures|statistics)\b", re.I)),
+    (
+        "anaphor",
+        re.compile(
+            r"\b(?:during|over|in|for|across|within|throughout)\s+(?:that|this|the\s+same)\s+(?:five[- ]year\s+|5-year\s+)?(?:period|time\s+frame|timeframe|window|span)\b"
+            r"|\b(?:in|during)\s+the\s+period\b(?!\s+(?:from|of|between|\d))",
+            re.I,
+        ),
     ),
 ]
 
 
 @dataclass
 class PeriodSpec:
-    """A period found in text: inclusive years, how it was written and whether it is open-ended."""
+    """A period found in text: inclusive years, how it was written and whether it is open-ended.
+
+    ``kind`` 'anaphor' ("during that period") has no years of its own: the reader points it to the
+    last period named in the article.
+    """
 
     start: int
     end: int
@@ -415,17 +644,22 @@ class PeriodSpec:
 
 
 def _expand_end(start: int, end_text: str) -> int:
-    if len(end_text) == 2:
-        return (start // 100) * 100 + int(end_text) + (100 if int(end_text) < start % 100 else 0)
+    if len(end_text) <= 2:
+        base = (start // 10) * 10 if len(end_text) == 1 else (start // 100) * 100
+        end = base + int(end_text)
+        if end < start:
+            end += 10 if len(end_text) == 1 else 100
+        return end
     return int(end_text)
 
 
 def find_periods(text: str, today: date) -> list[PeriodSpec]:
-    """Explicit periods in a sentence: '2016–20', 'between 2011 and 2020', 'since 1979', 'over the past five years', 'in 2020'."""
+    """Explicit periods in a sentence: '2016–20', 'between 2011 and 2020', 'since 1979', 'over the past
+    five years', 'the five years to 2024', 'in 2020', 'during that period' (kind 'anaphor')."""
     found: list[PeriodSpec] = []
-    taken: list[tuple[int, int]] = []
     if not _PERIOD_HINT.search(text):
         return found
+    taken: list[tuple[int, int]] = [m.span() for m in DATE_RE.finditer(text)]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -435,26 +669,31 @@ def find_periods(text: str, today: date) -> list[PeriodSpec]:
             s, e = m.span()
             if not free(s, e):
                 continue
+            groups = [g for g in m.groups() if g is not None]
             if kind in {"between", "fromto", "range"}:
-                a = int(m.group(1))
-                b = _expand_end(a, m.group(2))
-                if b < a or b - a > 100:
+                a = int(groups[0])
+                b = _expand_end(a, groups[1])
+                if b < a or b - a > 60:
                     continue
                 spec = PeriodSpec(a, b, kind, m.group(0), (s, e))
             elif kind == "since":
-                a = int(m.group(1))
+                a = int(groups[0])
                 spec = PeriodSpec(a, max(a, today.year - 1), kind, m.group(0), (s, e))
             elif kind == "years_to":
-                n = to_number(m.group(1))
+                n = to_number(groups[0])
                 if not n or n > 100:
                     continue
-                b = int(m.group(2))
+                b = int(groups[1])
                 spec = PeriodSpec(b - int(n) + 1, b, kind, m.group(0), (s, e))
             elif kind == "past":
-                unit = m.group(2).lower()
-                n = to_number(m.group(1)) if m.group(1) else 1.0
-                if n is None:
-                    n = {"few": 3.0, "several": 5.0}.get((m.group(1) or "").lower())
+                unit = groups[-1].lower()
+                n: float | None = 1.0
+                if len(groups) == 2:
+                    n = to_number(groups[0])
+                    if n is None:
+                        n = {"few": 3.0, "several": 5.0}.get(groups[0].lower())
+                elif "period" in unit:
+                    n = None
                 if n is None or n > 100:
                     continue
                 years = int(n) * (10 if unit.startswith("decade") else 1)
@@ -463,8 +702,10 @@ def find_periods(text: str, today: date) -> list[PeriodSpec]:
                 spec = PeriodSpec(today.year - 1, today.year - 1, kind, m.group(0), (s, e))
             elif kind == "thisyear":
                 spec = PeriodSpec(today.year, today.year, kind, m.group(0), (s, e))
+            elif kind == "anaphor":
+                spec = PeriodSpec(0, 0, kind, m.group(0), (s, e))
             else:
-                y = int(m.group(1))
+                y = int(groups[0])
                 spec = PeriodSpec(y, y, kind, m.group(0), (s, e))
             found.append(spec)
             taken.append((s, e))

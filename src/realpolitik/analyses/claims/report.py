@@ -1,4 +1,5 @@
-"""A checked article: JSON (the output contract), a terminal table, Markdown and an HTML report."""
+"""A checked article: JSON (the output contract), a terminal table, Markdown, an HTML page, a notebook
+fragment (``_repr_html_``) and the stage-by-stage account that ``check --explain`` prints."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from realpolitik.analyses.claims.extract import Claim, extract
+from realpolitik.analyses.claims.extract import Analysis, CheckTimeout, Claim, analyse
 from realpolitik.analyses.claims.reader import Document
 
 VERDICT_STYLE = {
@@ -26,10 +27,11 @@ VERDICT_COLOUR = {
 
 @dataclass
 class ClaimReport:
-    """The document, its claims with verdicts and evidence, and the union of their sources."""
+    """The document, its claims with verdicts and evidence, and the reading stages behind them."""
 
     document: Document
     claims: list[Claim] = field(default_factory=list)
+    analysis: Analysis | None = None
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(VERDICT_STYLE, 0)
@@ -48,6 +50,68 @@ class ClaimReport:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
 
+    def explain(self) -> dict[str, Any]:
+        """Every stage's output, sentence by sentence (sentences with nothing found are left out)."""
+        stages = self.analysis.to_dict() if self.analysis is not None else {"sentences": []}
+        by_span = {tuple(c.span): c for c in self.claims}
+        for s in stages["sentences"]:
+            for c in s["claims"]:
+                done = by_span.get(tuple(c["span"]))
+                if done is not None and done.type == c["type"]:
+                    c["verdict"] = done.verdict
+                    c["evidence"] = {
+                        k: done.evidence.get(k) for k in ("summary", "tolerance", "period_used")
+                    }
+        return {
+            "document": {k: v for k, v in self.document.to_dict().items() if k != "text"},
+            **stages,
+        }
+
+    def explain_text(self) -> str:
+        """The explain account as plain text: per sentence, each stage on its own lines."""
+        out = []
+        for s in self.explain()["sentences"]:
+            out.append(f"§ {s['text']}")
+            if len(s["clauses"]) > 1:
+                out.append(
+                    "  1 segment   " + " | ".join(self.document.text[a:b] for a, b in s["clauses"])
+                )
+            ms = [
+                f"{m['text']}={m['id'] or m['form']}"
+                + ("'s" if m.get("possessive") else "")
+                + (" (not a state here)" if m.get("blocked") else "")
+                for m in s["mentions"]
+            ]
+            out.append("  2 mentions  " + ", ".join(ms))
+            for k, vals in s["quantities"].items():
+                out.append(f"    {k:9} " + ", ".join(f"{q['text']!r}" for q in vals))
+            for f in s["frames"]:
+                val = f["value"].get(
+                    "value",
+                    f["value"].get("rank", f["value"].get("designation", f["value"].get("km", ""))),
+                )
+                who = f"{f['owner'] or '–'} ← {f['theme'] or '–'}"
+                per = (
+                    f"{f['period']['start']}–{f['period']['end']} ({f['period']['source']})"
+                    if f.get("period")
+                    else "default period"
+                )
+                neg = " not" if f.get("negated") or f["value"].get("negated") else ""
+                out.append(
+                    f"  3 frame     {f['kind']}/{f['metric']}/{f['scope']}/{f['side'] or '–'} {who}{neg} {f['value'].get('comparator', '')} {val} · {per} [{f['rule']}]"
+                )
+            for c in s["claims"]:
+                out.append(
+                    f"  4 claim     {c['type']} {c['subject']} {c['object'] or ''} → {c.get('verdict', '?')}"
+                )
+                ev = c.get("evidence") or {}
+                if ev.get("summary"):
+                    out.append(f"  5 verify    {ev['summary']}")
+                if ev.get("tolerance"):
+                    out.append(f"              tolerance: {ev['tolerance']}")
+            out.append("")
+        return "\n".join(out)
+
     def to_markdown(self) -> str:
         d = self.document
         lines = [
@@ -64,7 +128,7 @@ class ClaimReport:
                 c.type,
                 _period_text(c),
                 f"**{c.verdict}**",
-                c.evidence.get("summary", ""),
+                _evidence_line(c),
             ]
             lines.append(
                 "| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |"
@@ -92,50 +156,73 @@ class ClaimReport:
                 c.type,
                 _period_text(c),
                 f"[{style}]{c.verdict}[/{style}]",
-                c.evidence.get("summary", ""),
+                _evidence_line(c),
             )
         return table
+
+    def _highlighted(self) -> str:
+        """The escaped text with every claim span marked; overlapping claims share the marked piece."""
+        text = self.document.text
+        order = sorted(range(len(self.claims)), key=lambda i: self.claims[i].span)
+        bounds = sorted({0, len(text), *(p for c in self.claims for p in c.span)})
+        ends: dict[int, list[int]] = {}
+        for k, i in enumerate(order, 1):
+            ends.setdefault(self.claims[i].span[1], []).append(k)
+        number = {i: k for k, i in enumerate(order, 1)}
+        parts = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = html.escape(text[a:b]).replace("\n\n", "</p><p>")
+            covering = [
+                i for i in order if self.claims[i].span[0] <= a and b <= self.claims[i].span[1]
+            ]
+            if covering:
+                inner = min(covering, key=lambda i: self.claims[i].span[1] - self.claims[i].span[0])
+                c = self.claims[inner]
+                tip = html.escape(f"{c.verdict}: {c.evidence.get('summary', '')}", quote=True)
+                ids = " ".join(f"c{number[i]}" for i in covering)
+                piece = (
+                    f'<mark class="rp-{c.verdict}" data-claims="{ids}" title="{tip}">{piece}</mark>'
+                )
+            parts.append(piece)
+            if b in ends:
+                parts.append("".join(f'<sup id="c{k}">{k}</sup>' for k in ends[b]))
+        return "<p>" + "".join(parts) + "</p>"
+
+    def _verdict_list(self) -> str:
+        side = []
+        for k, c in enumerate(sorted(self.claims, key=lambda c: c.span), 1):
+            wins = [w for w in c.evidence.get("windows", []) if w.get("holds") is not None]
+            held = ", ".join(str(w["period"]) for w in wins if w["holds"])
+            notes = "".join(f"<li>{html.escape(str(n))}</li>" for n in c.evidence.get("notes", []))
+            settle = c.evidence.get("settle")
+            tol = c.evidence.get("tolerance")
+            side.append(
+                f'<div class="rp-claim rp-{c.verdict}"><a href="#c{k}"><b>{k}</b></a> <span class="rp-v">{html.escape(c.verdict)}</span> '
+                f"<code>{html.escape(c.type)}</code> {html.escape(str(c.subject or ''))}"
+                f"{' → ' + html.escape(str(c.object)) if c.object else ''} · {html.escape(_period_text(c))}"
+                f"<p>{html.escape(c.evidence.get('summary', ''))}</p>"
+                + (f"<p class='rp-w'>tolerance: {html.escape(str(tol))}</p>" if tol else "")
+                + (f"<p class='rp-w'>holds in: {html.escape(held)}</p>" if held else "")
+                + (f"<p class='rp-w'>would settle it: {html.escape(settle)}</p>" if settle else "")
+                + (f"<ul>{notes}</ul>" if notes else "")
+                + "</div>"
+            )
+        return "".join(side)
+
+    def _css(self, scope: str = "") -> str:
+        return (
+            f"{scope} mark{{padding:0 .15em;border-radius:3px}}"
+            + "".join(f"{scope} .rp-{k}{{background:{v}}}" for k, v in VERDICT_COLOUR.items())
+            + f"{scope} .rp-claim{{padding:.5rem .75rem;margin-bottom:.6rem;border-radius:4px}}{scope} .rp-v{{font-weight:bold;text-transform:uppercase}}"
+            f"{scope} .rp-w{{color:#444;margin:.2rem 0}}{scope} code{{font-size:.85em}}"
+        )
 
     def to_html(self) -> str:
         """Standalone HTML: the escaped text with each claim highlighted, verdict and evidence beside it."""
         d = self.document
-        text = d.text
-        parts: list[str] = []
-        pos = 0
-        for i, c in enumerate(sorted(self.claims, key=lambda c: c.span), 1):
-            a, b = c.span
-            if a < pos:
-                continue
-            parts.append(html.escape(text[pos:a]))
-            parts.append(
-                f'<mark class="{c.verdict}" id="c{i}" title="{html.escape(c.verdict)}: {html.escape(c.evidence.get("summary", ""))}">'
-                f"{html.escape(text[a:b])}<sup>{i}</sup></mark>"
-            )
-            pos = b
-        parts.append(html.escape(text[pos:]))
-        body = "".join(parts).replace("\n\n", "</p><p>")
-        side = []
-        for i, c in enumerate(sorted(self.claims, key=lambda c: c.span), 1):
-            wins = [w for w in c.evidence.get("windows", []) if w.get("holds") is not None]
-            held = ", ".join(w["period"] for w in wins if w["holds"])
-            notes = "".join(f"<li>{html.escape(str(n))}</li>" for n in c.evidence.get("notes", []))
-            settle = c.evidence.get("settle")
-            side.append(
-                f'<div class="claim {c.verdict}"><a href="#c{i}"><b>{i}</b></a> <span class="v">{html.escape(c.verdict)}</span> '
-                f"<code>{html.escape(c.type)}</code> {html.escape(str(c.subject))}"
-                f"{' → ' + html.escape(str(c.object)) if c.object else ''} · {html.escape(_period_text(c))}"
-                f"<p>{html.escape(c.evidence.get('summary', ''))}</p>"
-                + (f"<p class='w'>holds in: {html.escape(held)}</p>" if held else "")
-                + (f"<p class='w'>would settle it: {html.escape(settle)}</p>" if settle else "")
-                + (f"<ul>{notes}</ul>" if notes else "")
-                + "</div>"
-            )
         css = (
             "body{font-family:system-ui,sans-serif;margin:0;display:flex;gap:2rem;padding:1.5rem;line-height:1.5}"
-            "main{flex:3}aside{flex:2;font-size:.9rem}mark{padding:0 .15em;border-radius:3px}"
-            + "".join(f"mark.{k},div.{k}{{background:{v}}}" for k, v in VERDICT_COLOUR.items())
-            + "div.claim{padding:.5rem .75rem;margin-bottom:.6rem;border-radius:4px}.v{font-weight:bold;text-transform:uppercase}"
-            ".w{color:#444;margin:.2rem 0}code{font-size:.85em}"
+            "main{flex:3}aside{flex:2;font-size:.9rem}" + self._css()
         )
         counts = ", ".join(f"{v} {k}" for k, v in self.counts().items() if v)
         src = "".join(f"<li>{html.escape(s)}</li>" for s in _sources(self.claims))
@@ -144,8 +231,28 @@ class ClaimReport:
             f"<title>Claim check: {html.escape(d.title or d.source)}</title><style>{css}</style></head><body>"
             f"<main><h1>{html.escape(d.title or 'Claim check')}</h1>"
             f"<p><small>Article date {d.date.isoformat()} (from {html.escape(d.date_source)}) · {len(self.claims)} claims: {html.escape(counts)}</small></p>"
-            f"<p>{body}</p></main><aside><h2>Verdicts</h2>{''.join(side)}<h3>Sources</h3><ul>{src}</ul></aside></body></html>\n"
+            f"{self._highlighted()}</main><aside><h2>Verdicts</h2>{self._verdict_list()}<h3>Sources</h3><ul>{src}</ul></aside></body></html>\n"
         )
+
+    def _repr_html_(self) -> str:
+        """A Jupyter cell: the article with claims highlighted and the verdicts below (scoped styles)."""
+        d = self.document
+        counts = (
+            ", ".join(f"{v} {k}" for k, v in self.counts().items() if v) or "no checkable claims"
+        )
+        return (
+            f"<div class='rp-report'><style>{self._css('.rp-report')}.rp-report{{line-height:1.5}}</style>"
+            f"<p><b>{html.escape(d.title or 'Claim check')}</b> <small>· article date {d.date.isoformat()} "
+            f"(from {html.escape(d.date_source)}) · {html.escape(counts)}</small></p>"
+            f"<div style='max-height:28em;overflow:auto;border:1px solid #ddd;padding:.5em'>{self._highlighted()}</div>"
+            f"{self._verdict_list()}</div>"
+        )
+
+
+def _evidence_line(c: Claim) -> str:
+    ev = c.evidence.get("summary", "")
+    tol = c.evidence.get("tolerance")
+    return f"{ev} [{tol}]" if tol else ev
 
 
 def _period_text(c: Claim) -> str:
@@ -165,14 +272,21 @@ def _sources(claims: list[Claim]) -> list[str]:
     return list(seen.values())
 
 
-def build_report(doc: Document, verify: bool = True) -> ClaimReport:
-    """Extract every claim of a document and verify each against the store."""
-    claims = extract(doc.text, doc.date)
+def build_report(doc: Document, verify: bool = True, deadline: float | None = None) -> ClaimReport:
+    """Read every claim of a document and verify each against the store.
+
+    `deadline` is a time.monotonic() value; past it, CheckTimeout is raised."""
+    analysis = analyse(doc.text, doc.date, deadline) if doc.text.strip() else None
+    claims = analysis.claims if analysis is not None else []
     if verify and claims:
+        import time
+
         from realpolitik.analyses.claims.verify import session
         from realpolitik.analyses.claims.verify import verify as _verify
 
         with session():
             for c in claims:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise CheckTimeout("the claim check ran past its time limit")
                 _verify(c, doc.date)
-    return ClaimReport(doc, claims)
+    return ClaimReport(doc, claims, analysis)

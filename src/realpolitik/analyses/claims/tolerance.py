@@ -24,7 +24,13 @@ comparator         written as                                                hol
 quantifier         most, the majority, the bulk, the lion's share            a > 50 pp
                    nearly all, almost all, virtually all                     a ≥ 90 pp
 rank ``eq``        "3rd", "third-largest", "largest" (= 1st)                 the data rank equals c exactly
-rank ``le``        "among the top five"                                      data rank ≤ c
+rank ``le``        "among the top five"; "a key/major supplier" (top three)  data rank ≤ c
+rank ``gt``/``ne`` "not among the top three" / "not the largest"             data rank > c / ≠ c (none = holds)
+change, digits     "rose 43 %", "4.6 % lower"                                as shares: whole numbers ± 1 pp,
+                                                                             decimals ± half a unit
+change, fraction   "halved", "fell by a third"                               ± 5 pp
+change, multiple   "doubled", "three times as high", "11-fold"               ± 10 % of the claimed ratio
+change, hedged     more than / about / nearly …                              as shares, on the size of the change
 year ``since``     "since 1979"                                              |a − c| ≤ 1 year
 =================  ========================================================  ===============================
 
@@ -109,12 +115,110 @@ def length_holds(actual: float | None, km: float, comparator: str) -> bool | Non
 
 
 def rank_holds(actual: int | None, rank: int, comparator: str = "eq") -> bool | None:
-    """Ranks are exact ('24th' needs 24); 'among the top N' needs rank ≤ N."""
+    """Ranks are exact ('24th' needs 24); 'among the top N' needs rank ≤ N; 'not among the top N'
+    (gt) and 'not the Nth' (ne) hold when the state is ranked lower or not at all (actual None)."""
+    if comparator in {"gt", "ne"}:
+        if actual is None:
+            return True
+        return actual > rank if comparator == "gt" else actual != rank
     if actual is None:
         return None
     if comparator == "le":
         return actual <= rank
     return actual == rank
+
+
+def change_bounds(
+    value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> tuple[float, float]:
+    """Inclusive interval of true changes (percent) that make a claimed change hold. Hedges apply to
+    the size of the change: 'fell by more than 30 %' holds for any change ≤ −30 %."""
+    sign = -1.0 if value < 0 else 1.0
+    c = abs(value)
+    if comparator == "eq" and form == "fraction":
+        lo, hi = c - 5.0, c + 5.0
+    elif comparator == "eq" and form == "multiple":
+        ratio = 1 + c / 100
+        lo, hi = 100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)
+    else:
+        lo, hi = share_bounds(c, comparator, "digits" if form == "multiple" else form, decimals)
+    if sign > 0:
+        return lo, hi
+    return -hi, -lo
+
+
+def change_holds(
+    actual: float | None, value: float, comparator: str, form: str = "digits", decimals: int = 0
+) -> bool | None:
+    """Whether a true change (percent) satisfies the claim; None when the data are missing."""
+    if actual is None:
+        return None
+    lo, hi = change_bounds(value, comparator, form, decimals)
+    return lo <= actual <= hi
+
+
+def _fmt(x: float) -> str:
+    if x in (float("inf"), float("-inf")):
+        return "∞" if x > 0 else "−∞"
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def describe_share(value: float, comparator: str, form: str = "digits", decimals: int = 0) -> str:
+    """The tolerance used for a share claim, in words, with the interval it allows."""
+    lo, hi = share_bounds(value, comparator, form, decimals)
+    why = {
+        "eq": {"fraction": "a fraction (± 3 pp)", "words": "a number in words (± 1.5 pp)"}.get(
+            form,
+            f"a figure with {decimals} decimal{'s' if decimals != 1 else ''} (± {max(0.5 * 10 ** (-decimals), EPS_SHARE):g} pp)"
+            if decimals
+            else "a whole number (± 1 pp)",
+        ),
+        "approx": "'about' (± max(3 pp, 10 %))",
+        "nearly": "'nearly' (up to max(5 pp, 10 %) below, 0.5 pp above)",
+        "gt": "'more than'",
+        "ge": "'at least'",
+        "lt": "'less than'",
+        "le": "'at most'",
+    }.get(comparator, comparator)
+    if comparator in {"gt", "ge"}:
+        return f"{why}: holds above {_fmt(max(lo, 0))} %"
+    if comparator in {"lt", "le"}:
+        return f"{why}: holds below {_fmt(hi)} %"
+    return f"{why}: holds for {_fmt(max(lo, 0))}–{_fmt(min(hi, 100))} %"
+
+
+def describe_rank(rank: int, comparator: str) -> str:
+    if comparator == "le":
+        return f"ranks are exact; 'among the top {rank}' holds for ranks 1–{rank}"
+    if comparator == "gt":
+        return f"'not among the top {rank}' holds for a rank below {rank} or no rank"
+    if comparator == "ne":
+        return f"'not number {rank}' holds for any other rank"
+    return f"ranks are exact: only rank {rank} holds"
+
+
+def describe_length(km: float, comparator: str) -> str:
+    lo, hi = length_bounds(km, comparator)
+    if comparator in {"gt", "ge"}:
+        return f"lengths: holds above {lo:,.0f} km"
+    if comparator in {"lt", "le"}:
+        return f"lengths: holds below {hi:,.0f} km"
+    rule = {"eq": "± max(2 %, 1 km)", "approx": "± 10 %", "nearly": "−10 % … +0.5 %"}.get(
+        comparator, comparator
+    )
+    return f"lengths {rule}: holds for {lo:,.1f}–{hi:,.1f} km"
+
+
+def describe_change(value: float, comparator: str, form: str = "digits", decimals: int = 0) -> str:
+    lo, hi = change_bounds(value, comparator, form, decimals)
+    rule = {
+        "fraction": "a fraction of the volume (± 5 pp)",
+        "multiple": "a multiple (± 10 % of the ratio)",
+    }.get(
+        form,
+        "as shares (whole numbers ± 1 pp, decimals ± half a unit, hedges on the size of the change)",
+    )
+    return f"changes: {rule}: holds for {_fmt(lo)} … {_fmt(hi)} %"
 
 
 def year_holds(actual: int | None, year: int) -> bool | None:

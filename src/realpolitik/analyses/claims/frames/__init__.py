@@ -1,0 +1,122 @@
+"""Stage 3 — frames: what each share, rank, change, length or relation word of a sentence is about.
+
+A frame is one reading of one anchor (a number, a rank, a designation, a relation word): its
+metric (arms, oil, trade, geo, security), scope (bilateral, global, region, group), side (whose
+imports or exports), the owner of the total or ranking, the state the value is about (theme), the
+value, the period and any negation. Lists are read item by item, each item getting the frame of
+the list's head ("the top three buyers of Israeli arms were India (45 %), Azerbaijan (17 %) …").
+
+The reader works on character spans of one sentence, with the mentions and quantities found by
+the earlier stages, and a :class:`Context` carried from sentence to sentence (the last frame, the
+last period, the paragraph's periods). Each reading says which rule produced it (``rule``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
+from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
+from realpolitik.analyses.claims.frames.groups import read_groups
+from realpolitik.analyses.claims.frames.periods import _set_any_period, assign_periods
+from realpolitik.analyses.claims.frames.ranks import read_ranks
+from realpolitik.analyses.claims.frames.relations import (
+    DEAL_RE,
+    UPGRADE_RE,
+    read_borders,
+    read_deals,
+    read_rivalries,
+)
+from realpolitik.analyses.claims.frames.shares import _shares_of_ranks, earlier_periods, read_shares
+from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
+
+_NOW = re.compile(
+    r"\b(?:no\s+longer|not\s+any\s?more|currently|at\s+present|nowadays|these\s+days|today|now)\b",
+    re.I,
+)
+
+
+def observe(ctx: Context, text: str, paragraph: int) -> None:
+    """Keep the context current for a sentence that is not read for claims (no state named in it)."""
+    if paragraph != ctx.last_para:
+        ctx.para_periods = {}
+        ctx.last_para = paragraph
+    ctx.metric_age += 1
+    metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
+    if metric:
+        ctx.metric, ctx.metric_age = metric, 0
+
+
+def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
+    """Every frame of one sentence, in reading order; updates the context for the next sentence."""
+    if v.paragraph != ctx.last_para:
+        ctx.para_periods = {}
+        ctx.last_para = v.paragraph
+    changes = read_changes(v, ctx)
+    groups = read_groups(v, ctx)
+    taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]
+    taken += [f.span for f in groups]
+    shares = read_shares(v, ctx, taken)
+    share_spans = [f.span for f in shares]
+    ranks = read_ranks(v, ctx, taken + share_spans, shares)
+    shares = _shares_of_ranks(v, shares, ranks, taken)
+    frames = changes + groups + shares + ranks
+    for f in changes:
+        change_periods(v, f, ctx)
+    assign_periods(
+        v, [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra], ctx
+    )
+    frames = earlier_periods(v, frames)
+    for f in frames:
+        if (
+            f.kind in {"share", "rank"}
+            and f.period is None
+            and _NOW.search(v.s(*v.clause(f.span[0])))
+        ):
+            f.extra["now"] = (
+                True  # "is no longer among …", "currently supplies …": the latest window only
+            )
+    frames += read_borders(v)
+    frames += read_rivalries(v, ctx, subject)
+    frames += read_deals(v, ctx)
+    for f in frames:
+        p = f.period
+        if p and p.get("source") == "explicit" and p.get("scope") != "apposition":
+            keep = {"start": p["start"], "end": p["end"], "text": p.get("text", "")}
+            ctx.last_period = keep
+            ctx.para_periods[f.metric] = keep
+    metric = (
+        "arms"
+        if L.has_arms(v.s(v.start, v.end))
+        else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
+    )
+    ctx.metric_age += 1
+    _set_any_period(v, ctx, bool(frames))
+    if metric:
+        ctx.metric, ctx.metric_age = metric, 0
+        if not frames:
+            # a sentence without a claim still sets the paragraph's period ("… in 2018.")
+            apps = appositions(v)
+            mains = [
+                p
+                for p in v.periods
+                if p.kind not in {"anaphor", "since"}
+                and not _is_baseline(v, p, bool(v.changes))
+                and not any(x <= p.span[0] < y for x, y in apps)
+            ]
+            if mains:
+                ctx.para_periods[metric] = {
+                    "start": mains[-1].start,
+                    "end": mains[-1].end,
+                    "text": mains[-1].text,
+                }
+    last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
+    if last:
+        ctx.last = last[-1]
+    ctx.history.extend(frames)
+    frames.sort(key=lambda f: f.span)
+    return frames
+
+
+__all__ = ["DEAL_RE", "UPGRADE_RE", "Context", "Frame", "View", "observe", "read_sentence", "shift"]

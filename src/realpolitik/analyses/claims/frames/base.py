@@ -1,0 +1,125 @@
+"""The frame record, the context carried across sentences and the sentence view the readers share."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from realpolitik.analyses.claims import numbers as N
+from realpolitik.analyses.claims.mentions import Mention
+
+HISTORY = 200  # frames remembered across sentences (bounded: the work per sentence stays constant)
+
+
+@dataclass
+class Frame:
+    """One reading of one anchor in the text (see the module docstring)."""
+
+    kind: str  # share | rank | change | length | border | rivalry | deal
+    metric: str  # arms | oil | trade | geo | security
+    scope: str  # bilateral | global | region | group
+    side: (
+        str | None
+    )  # bilateral: "import" (the owner's imports) | "export"; global: "importers" | "exporters"
+    owner: str | None
+    theme: str | None
+    value: dict[str, Any]
+    span: tuple[int, int]
+    period: dict[str, Any] | None = None
+    rule: str = ""
+    negated: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "metric": self.metric,
+            "scope": self.scope,
+            "side": self.side,
+            "owner": self.owner,
+            "theme": self.theme,
+            "value": self.value,
+            "span": list(self.span),
+            "period": self.period,
+            "negated": self.negated,
+            "rule": self.rule,
+            **({"extra": self.extra} if self.extra else {}),
+        }
+
+
+@dataclass
+class Context:
+    """What the reader carries across sentences."""
+
+    today: date
+    last: Frame | None = None  # last share/rank frame of the previous sentences
+    last_para: int = -1
+    last_period: dict[str, Any] | None = None  # last explicit claim period in the article
+    para_periods: dict[str, dict[str, Any]] = field(
+        default_factory=dict
+    )  # metric → last period in this paragraph
+    metric: str | None = None  # the metric of the last sentence with one
+    metric_age: int = 99  # sentences since then
+    last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
+    last_list: list[str] = field(default_factory=list)  # ids of the last list of states
+    history: deque[Frame] = field(
+        default_factory=lambda: deque(maxlen=HISTORY)
+    )  # the last frames read
+
+    def paragraph_period(self, metric: str | None) -> dict[str, Any] | None:
+        """The period this paragraph set for a metric, else a multi-year period it set for any."""
+        return self.para_periods.get(metric or "") or self.para_periods.get("*")
+
+
+@dataclass
+class View:
+    """One sentence with everything the earlier stages found in it (absolute spans)."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    clauses: tuple[tuple[int, int], ...]
+    mentions: list[Mention]
+    shares: list[N.Share]
+    ranks: list[N.Rank]
+    changes: list[N.Change]
+    lengths: list[N.Length]
+    periods: list[N.PeriodSpec]
+    memo: dict[Any, Any] = field(
+        default_factory=dict, repr=False
+    )  # per-sentence results of helpers
+
+    @property
+    def states(self) -> list[Mention]:
+        if "states" not in self.memo:
+            self.memo["states"] = [m for m in self.mentions if m.is_state]
+        return self.memo["states"]
+
+    @property
+    def regions(self) -> list[Mention]:
+        if "regions" not in self.memo:
+            self.memo["regions"] = [m for m in self.mentions if m.form == "region"]
+        return self.memo["regions"]
+
+    def s(self, a: int, b: int) -> str:
+        return self.text[max(a, self.start) : min(b, self.end)]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.start, self.end
+
+
+def shift(items: list[Any], off: int) -> list[Any]:
+    """Quantities found in a sentence string, moved to document offsets."""
+    out = []
+    for q in items:
+        if isinstance(q, N.PeriodSpec):
+            out.append(replace(q, span=(q.span[0] + off, q.span[1] + off)))
+        else:
+            out.append(replace(q, start=q.start + off, end=q.end + off))
+    return out

@@ -1,0 +1,316 @@
+"""Changes of a state's arms imports or exports, or of the global volume, between two periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.owners import _owner_near_noun
+from realpolitik.analyses.claims.frames.spans import _metric_at, _nearest_state_before
+
+_VOLUME_NOUN = re.compile(
+    r"\b(?:imports?|exports?|sales|purchases|deliveries|transfers|trade|acquisitions)\b", re.I
+)
+
+
+_THAN_STATE = re.compile(
+    r"\bthan\s+(?:(?:that|those)\s+of\s+|(?:the\s+)?(?:imports|exports|purchases|sales)\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+_GLOBAL_VOLUME = re.compile(
+    r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
+    r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|(?:global|international|world(?:wide)?)\s+(?:arms\s+)?(?:exports|imports)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
+    re.I,
+)
+
+
+def read_changes(v: View, ctx: Context) -> list[Frame]:
+    """Changes of a state's arms imports or exports, or of the global volume, between two periods."""
+    out: list[Frame] = []
+    prev: Frame | None = None
+    for c in v.changes:
+        a, b = v.clause(c.start)
+        metric = _metric_at(v, c.start, ctx)
+        if metric != "arms" and not re.search(r"\btransfers\b", v.s(a, b), re.I):
+            continue
+        before = v.s(a, c.end)
+        if re.search(r"\bshare\b[^.;]{0,40}$", v.s(a, c.start), re.I):
+            continue  # "the share … decreased 39 %": a change of a share, not of a volume
+        value = c.to_dict()
+        region = next(
+            (r for r in v.regions if a <= r.start < c.end or c.end <= r.start < min(b, c.end + 30)),
+            None,
+        )
+        # the owner of the imports/exports that changed
+        owner = None
+        kind = None
+        for w in reversed(list(_VOLUME_NOUN.finditer(v.text, a, c.end))):
+            o = _owner_near_noun(v, w.start(), w.end(), a, b)
+            if o is not None and not o.mention.blocked:
+                owner = o
+                kind = (
+                    "imports"
+                    if w.group(0).lower().startswith(("import", "purchase", "acquisition"))
+                    else "exports"
+                )
+                if o.how == "to":
+                    owner = None  # "arms imports to Pakistan", "exports to the Middle East": a flow between two parties
+                break
+        if owner is not None and any(
+            _THAN_STATE.search(v.s(c.start, m.start)) for m in v.states if c.start < m.start < b
+        ):
+            continue  # "3.1 times higher than that of Cambodia": two states compared, not a change
+        if owner is not None:
+            lo_np = min(owner.mention.start, w.start())
+            others = {
+                m.id
+                for m in v.states
+                if lo_np <= m.start < c.start and m.id != owner.mention.id and m.form != "demonym"
+            }
+            if others or (region is not None and region.start < c.end):
+                continue  # bilateral or regional flows: no claim type
+            out.append(
+                Frame(
+                    "change",
+                    "arms",
+                    "state",
+                    kind,
+                    None,
+                    owner.mention.id,
+                    value,
+                    (c.start, c.end),
+                    rule="change+owner",
+                )
+            )
+            prev = out[-1]
+            continue
+        if region is not None:
+            continue
+        if (
+            re.match(r"^\s*the\s+figure\b", v.s(a, c.start), re.I)
+            and ctx.last_list is not None
+            and ctx.history
+        ):
+            last = next((f for f in reversed(ctx.history) if f.kind == "change"), None)
+            if last is not None:
+                out.append(
+                    replace(
+                        last, value=value, span=(c.start, c.end), period=None, rule="change+figure"
+                    )
+                )
+                prev = out[-1]
+            continue
+        if (
+            _GLOBAL_VOLUME.search(before)
+            or _GLOBAL_VOLUME.search(v.s(v.start, c.start))
+            and not any(v.start <= m.start < c.start for m in v.states)
+        ) and not any(a <= m.start < b for m in v.states):
+            out.append(
+                Frame(
+                    "change",
+                    "arms",
+                    "global",
+                    "transfers",
+                    None,
+                    None,
+                    value,
+                    (c.start, c.end),
+                    rule="change+global",
+                )
+            )
+            prev = out[-1]
+            continue
+        if (
+            prev is not None
+            and a > prev.span[1]
+            and not any(a <= m.start < c.start for m in v.states)
+        ):
+            # ", but was 3.9 per cent higher than in 2007–11": the same subject as the clause before
+            out.append(
+                replace(
+                    prev,
+                    value=value,
+                    span=(c.start, c.end),
+                    period=None,
+                    rule=prev.rule + "+ellipsis",
+                )
+            )
+    # "Chinese (–31 per cent), Russian (–26 per cent) and German (–19 per cent) arms exports decreased"
+    for m in re.finditer(
+        r"\(\s*(?P<sign>[–−+-])\s*(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:%|per\s?cent|percent)\s*\)",
+        v.text[v.start : v.end],
+    ):
+        s = v.start + m.start()
+        a, b = v.clause(s)
+        st = _nearest_state_before(v, s, a, skip_compared=False)
+        if st is None or not re.fullmatch(r"\s*", v.s(st.end, s)):
+            continue
+        tail = v.s(s, b)
+        k = re.search(
+            r"\barms\s+(?P<k>exports|imports)\s+(?:have\s+|had\s+)?(?:decreased|declined|fell|dropped|increased|rose|grew)\b",
+            tail,
+            re.I,
+        )
+        if not k:
+            continue
+        val = float(m.group("num")) * (-1 if m.group("sign") != "+" else 1)
+        dec = len(m.group("num").split(".")[1]) if "." in m.group("num") else 0
+        value = {
+            "value": val,
+            "unit": "percent change",
+            "comparator": "eq",
+            "form": "digits",
+            "decimals": dec,
+            "text": m.group(0),
+        }
+        out.append(
+            Frame(
+                "change",
+                "arms",
+                "state",
+                k.group("k").lower(),
+                None,
+                st.id,
+                value,
+                (s, s + len(m.group(0))),
+                rule="change+list",
+            )
+        )
+    return out
+
+
+def change_periods(v: View, f: Frame, ctx: Context) -> None:
+    """The later and the base period of a change: 'between P1 and P2', 'from P1 to P2', 'in P2 … than
+    in P1', 'compared to P1', 'from the P1 period'; missing ones stay None (the verifier's default)."""
+    a, b = v.clause(f.span[0])
+    txt = v.text
+    if _BETWEEN_LAST_TWO.search(v.s(a, b)):
+        # "increased by 8.4 % between the two five-year periods": the latest window against the one
+        # before; other periods in the clause ("has grown since 2004 and …") are about another verb
+        f.extra["base"] = "previous"
+        return
+    ps = [p for p in v.periods if p.kind != "anaphor" and v.start <= p.span[0] < v.end]
+    # several changes in one clause ("a 5.5 % increase over the past decade and a 20 % increase from
+    # 2005–09"): a period after a change and before the next belongs to that change; periods before
+    # the first change belong to all of them
+    here = sorted(c.start for c in v.changes if a <= c.start < b)
+    lo, hi = a, b
+    if len(here) > 1:
+        i = here.index(f.span[0]) if f.span[0] in here else 0
+        lo = f.span[0] if i else a
+        hi = here[i + 1] if i + 1 < len(here) else b
+    if here:
+        local = [p for p in ps if lo <= p.span[0] < hi or a <= p.span[0] < here[0]]
+    else:
+        local = [p for p in ps if a <= p.span[0] < b]
+    base, later = _pair(local, txt, v.start)
+    if later is None and base is None and not f.rule.endswith("ellipsis"):
+        # "French exports rose 59 % between 2012–16 and 2017–21, while Chinese … decreased": the
+        # pair named elsewhere in the sentence
+        base, later = _pair(ps, txt, v.start, pairs_only=True)
+    fallback = True
+    if later is not None and later.kind == "past" and later.end - later.start >= 9:
+        # "over the past decade": on five-year windows, the latest window (against the one before,
+        # unless a base is named: "a 20 % increase from 2005–09")
+        if base is None:
+            f.extra["base"] = "previous"
+        later, fallback = None, False
+    _set_periods(v, f, ctx, ps, base, later, a, b, fallback)
+
+
+_BETWEEN_LAST_TWO = re.compile(
+    r"\bbetween\s+the\s+(?:(?:last|latest|two\s+most\s+recent|most\s+recent)\s+)?two\s+(?:(?:consecutive|successive|latest|last|most\s+recent)\s+)?(?:five|four|ten|5|4|10)[- ]year\s+(?:periods|cycles|windows|spans|blocks)\b",
+    re.I,
+)
+
+
+def _pair(local, txt: str, floor: int, pairs_only: bool = False):
+    """The (base, later) periods among ``local``: 'between P1 and P2', 'from P1 to P2', a baseline cue
+    ('than in P1', 'compared with P1') and otherwise the first period as the later one."""
+    base = later = None
+    for p in local:
+        pre = txt[max(floor, p.span[0] - 40) : p.span[0]]
+        if L.BASELINE_BEFORE_RE.search(pre) or re.search(
+            r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", pre, re.I
+        ):
+            if re.search(r"\bbetween\b", pre, re.I) and not re.search(
+                r"\bthan|compared", pre, re.I
+            ):
+                nxt = next(
+                    (
+                        q
+                        for q in local
+                        if q.span[0] > p.span[1]
+                        and re.fullmatch(
+                            r"\s*(?:period\s+)?and\s+(?:the\s+)?", txt[p.span[1] : q.span[0]], re.I
+                        )
+                    ),
+                    None,
+                )
+                if nxt is not None:
+                    base, later = p, nxt
+                    break
+                later = later or p
+                continue
+            if re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I):
+                nxt = next(
+                    (
+                        q
+                        for q in local
+                        if q.span[0] > p.span[1]
+                        and re.fullmatch(
+                            r"\s*(?:period\s+)?to\s+(?:the\s+)?", txt[p.span[1] : q.span[0]], re.I
+                        )
+                    ),
+                    None,
+                )
+                if nxt is not None:
+                    base, later = p, nxt
+                    break
+            base = base or p
+        elif later is None:
+            later = p
+    if pairs_only and not (base is not None and later is not None):
+        return None, None
+    return base, later
+
+
+def _set_periods(
+    v: View, f: Frame, ctx: Context, ps, base, later, a: int, b: int, fallback: bool = True
+) -> None:
+    txt = v.text
+    if later is None and fallback:
+        # the clause before ("In 2017–21 … and were 14 per cent higher than in 2012–16")
+        main = [
+            p
+            for p in ps
+            if not L.BASELINE_BEFORE_RE.search(txt[max(v.start, p.span[0] - 40) : p.span[0]])
+            and p is not base
+            and not (p.kind == "past" and p.end - p.start >= 9)  # "past decade": see above
+        ]
+        if main:
+            later = main[0]
+    if later is not None:
+        f.period = {
+            "start": later.start,
+            "end": later.end,
+            "text": later.text,
+            "source": "explicit",
+        }
+    elif (
+        fallback
+        and ctx.paragraph_period(f.metric) is not None
+        and not L.PRESENT_RE.search(v.s(v.start, v.end))
+    ):
+        f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
+    if base is not None:
+        f.extra["base"] = [base.start, base.end]
+    elif "base" not in f.extra and re.search(
+        r"\b(?:previous|preceding|prior|last)\s+(?:five|four|ten|5|10|4)[- ]years?\b|\bprevious\s+(?:five[- ]year\s+)?period\b|\btwo\s+five-year\b",
+        v.s(a, b),
+        re.I,
+    ):
+        f.extra["base"] = "previous"

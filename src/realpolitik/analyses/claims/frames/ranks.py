@@ -1,0 +1,946 @@
+"""Ranks: ordinals, superlatives and top-N lists, with rankings implied by order and position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims import numbers as N
+from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.owners import (
+    Owner,
+    _global_kind,
+    _owner_near_noun,
+    _role_of,
+    head,
+)
+from realpolitik.analyses.claims.frames.spans import (
+    _COPULA,
+    _PREP_BEFORE,
+    _REGION_WORDS,
+    _compared,
+    _coordination,
+    _coordination_before,
+    _metric_at,
+    _nearest_state_before,
+    _negated,
+    _state_at,
+    _strip_values,
+    appositions,
+)
+from realpolitik.analyses.claims.mentions import Mention
+
+_LOOSE_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
+    r"in|a\s+close|a\s+distant|only|and|the|its|their)\s+|[\w'’]+['’]s\s+|\b[a-z]+\s+s\s+)$",
+    re.I,
+)
+
+
+_LOOSE_AFTER = re.compile(
+    r"^(?:\s+(?:on\s+the\s+list|in\s+the\s+(?:list|ranking|table|world)|with\b|at\b|to\b|after\b|behind\b|among\b|place\b|position\b|spot\b|"
+    r"(?:largest|biggest|leading|top|most)\b|and\s+(?:\d+(?:st|nd|rd|th)|[a-z]+(?:placed|ranked)?)\b|"
+    r"(?:arms|weapons|oil|crude)?\s*(?:suppliers?|exporters?|importers?|recipients?|buyers?|clients?|customers?|producers?|sources?|providers?|sellers?|partners?|destinations?|markets?)\b|"
+    r"(?:countr(?:y|ies)|states?|nations?)\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which)\b)|"
+    r"[-–]\s+and\b|\s*[,.;)]|\s*$)",
+    re.I,
+)
+
+
+_NOT_RANK_AFTER = re.compile(
+    r"^\s*(?:half|quarter|time|times|hand|round|term|world|war|largest\s+economy|phase|stage|year|period|day|week|month|generation|edition|consecutive)\b",
+    re.I,
+)
+
+
+def _loose_is_rank(v: View, r: N.Rank) -> bool:
+    """Whether a bare ordinal is a rank ('Russia is second', 'a close second', 'second on the list')."""
+    before = v.s(r.start - 24, r.start)
+    after = v.text[r.end : min(v.end, r.end + 40)]
+    if _NOT_RANK_AFTER.match(after):
+        return False
+    if re.match(r"\s+only\s+to\b", after, re.I):
+        return True  # "…, second only to India"
+    if re.match(
+        r"\s*(?:-\s*)?(?:and|,)\s+(?:\d+(?:st|nd|rd|th)|[a-z]+)(?:[- ]?(?:placed|ranked|largest|biggest))\b",
+        after,
+        re.I,
+    ):
+        return True
+    return bool(_LOOSE_BEFORE.search(before)) and bool(_LOOSE_AFTER.match(after))
+
+
+_ROLE_WORD = re.compile(
+    r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
+    r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
+    r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
+    re.I,
+)
+
+
+def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
+    """The role noun a rank qualifies: 'third-largest [arms] supplier', 'top client', 'largest crude oil producer'."""
+    m = _ROLE_WORD.search(v.text, r.end, min(hi, r.end + 60))
+    if m is None:
+        return None
+    gap = re.sub(r"\([A-Z.]{1,8}\)", " ", v.s(r.end, m.start()))
+    gap = re.sub(r"\b(?:in\s+the\s+world|worldwide|globally|in\s+\d{4})\b", " ", gap, flags=re.I)
+    if re.search(r"[,;()]", gap) or len(L.words(gap)) > 4:
+        return None
+    return m
+
+
+def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
+    n = noun.lower()
+    if re.match(r"countr|state|nation", n):
+        tail = v.text[pos : min(hi, pos + 40)]
+        rel = re.match(r"\s*(to|from)\s+which\b", tail, re.I)
+        if rel:
+            return "recipient" if rel.group(1).lower() == "to" else "supplier"
+        return _role_of(L.words(tail))
+    if n.startswith(("producer", "producing", "production", "output")):
+        return "producer"
+    a, b = v.clause(pos - 1)
+    if re.search(
+        r"\b(?:export|trade|trading)\s+(?:partners?|markets?)\s*$", v.s(pos - 25, pos), re.I
+    ):
+        return "partner"  # "its 3rd largest export partner": trade in all goods
+    if (
+        n.startswith(("partner", "market", "destination", "buyer", "customer"))
+        and re.search(r"\bexport|\bgoods\b|\bproducts\b", v.s(pos - 25, pos + 35), re.I)
+        and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(a, b), re.I)
+    ):
+        return "partner"
+    if n.startswith(("trader",)):
+        return "supplier"
+    return _role_of([n])
+
+
+_THEME_BEFORE = re.compile(
+    rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
+    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
+    rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
+    re.I,
+)
+
+
+_LINK_VERB = re.compile(
+    r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|"
+    r"(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
+    re.I,
+)
+
+
+def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
+    """The state a rank is about: the subject before a copula ('India was the largest'), an apposition
+    ('China, the world's top importer'), a prenominal rank ('fourthranked Germany'), a postposed
+    subject ('the tenth-largest exporter is South Korea'), 'with Spain in fourth place'."""
+    before = [m for m in v.states if lo <= m.start and m.end <= r.start]
+    for m in reversed(before):
+        between = v.s(m.end, r.start)
+        if len(between) > 90:
+            break
+        if _compared(v, m, lo):
+            continue
+        if (m.possessive and re.fullmatch(r"(?:['’]s|['’]| s)\s*", between)) or (
+            m.form in {"pronoun", "description"} and m.possessive
+        ):
+            continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
+        if m.form == "relative":
+            if _THEME_BEFORE.match(between) or re.fullmatch(
+                r"\s+(?:took|takes|holds|held|occupied|occupies)\s+", between, re.I
+            ):
+                return m  # "France, which took third place"
+            continue  # "Azerbaijan, which pumped oil long before …, was …": look past the relative clause
+        between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
+        app = next(((x, y) for x, y in appositions(v) if x == m.end + 1 and y < r.start), None)
+        if app is not None:
+            between = v.s(
+                app[1] + 1, r.start
+            )  # "Azerbaijan, which pumped oil long before, was only the 26th-largest"
+        if re.fullmatch(
+            r"\s*,\s*(?:the|its|their|X's|[\w-]+['’]s)\s+(?:(?:world['’]?s|single|next)\s+)?",
+            between,
+            re.I,
+        ):
+            return m  # an apposition: "… to Saudi Arabia, its biggest customer"
+        prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
+        if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
+            continue
+        if _THEME_BEFORE.match(between) or re.fullmatch(
+            r"\s+(?:in|took|takes|holds|held|occupied|occupies)\s+", between, re.I
+        ):
+            return m
+        if m.possessive:
+            continue
+        break
+    # the clause subject with a copula, over compared states: "China has eased ahead of Germany and
+    # France to become the world's number three"
+    subj = next(
+        (
+            m
+            for m in before
+            if not _compared(v, m, lo)
+            and not _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
+        ),
+        None,
+    )
+    apps = appositions(v)
+    if subj is not None and any(
+        subj.end <= x.start < r.start
+        and x.form != "loose"
+        and not any(p <= x.start < q for p, q in apps)
+        and not re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?(?:and|,)\s*", v.s(x.end, r.start))
+        and not re.search(r"\band\s+$", v.s(x.end, r.start))
+        for x in v.ranks
+    ):
+        subj = None  # an earlier rank in between owns that subject
+    if (
+        subj is not None
+        and not any(
+            subj.end <= o.start and not _compared(v, o, lo) and not o.possessive
+            for o in before
+            if o is not subj
+        )
+        and _LINK_VERB.search(v.s(subj.end, r.start))
+    ):
+        return subj
+    # prenominal: "fourthranked Germany", "second and thirdplaced Saudi Arabia"
+    for m in v.states:
+        if m.start >= r.end and re.fullmatch(r"\s*(?:-\s*)?(?:the\s+)?", v.s(r.end, m.start), re.I):
+            return m
+    # "South Korea's largest supplier, the US, accounted for …"
+    mm = re.match(r"\s*,\s*(?:the\s+)?", v.text[noun_end : noun_end + 8])
+    if mm:
+        s_ = _state_at(v, noun_end + mm.end(), 0)
+        if s_ is not None and re.match(r"\s*,", v.text[s_.end : s_.end + 3]):
+            return s_
+    # "the country's oil output ranked 24th": the owner of the output is ranked
+    mm = re.search(
+        r"(?:['’]s|['’]| s)\s+(?:oil\s+|crude\s+)?(?:output|production|exports|imports)\s+(?:ranked|ranks|was|is|came)\s+(?:the\s+)?(?:world['’]?s\s+)?$",
+        v.s(
+            lo,
+            r.start
+            + (
+                0
+                if not re.match(r"rank|came|placed", r.text, re.I)
+                else len(re.match(r"\w+", r.text).group(0))
+            ),
+        ),
+        re.I,
+    )
+    if mm:
+        owner_m = next(
+            (
+                m
+                for m in reversed(before)
+                if m.possessive and v.s(m.end, m.end + 3).startswith(("'", "’", " s"))
+            ),
+            None,
+        )
+        if owner_m is not None:
+            return owner_m
+    # postposed: "The world's tenth-largest arms exporter is South Korea", "Russia s top client was India"
+    tail = v.text[noun_end : min(v.end, noun_end + 60)]
+    mm = re.match(
+        r"\s*(?:(?:of|in|for)\s+(?:the\s+)?[\w\s]{1,25}?)?\s*(?:,\s*)?(?:is|was|are|were|remains|remained|became|being)\s+(?:still\s+|now\s+)?(?:the\s+)?",
+        tail,
+        re.I,
+    )
+    if mm:
+        return _state_at(v, noun_end + mm.end(), 2)
+    return None
+
+
+def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int) -> list[Mention]:
+    """States listed as members of a ranking: 'the top five importers were A, B, C', 'A, B and C are
+    the world's top three producers', 'SIPRI identified A, B as the top five', 'with the five largest
+    importers A, B, C'."""
+    end = noun.end() if noun else r.end
+    tail = v.text[end : min(hi, end + 120)]
+    mm = re.match(
+        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
+        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        tail,
+        re.I,
+    )
+    if mm:
+        first = _state_at(v, end + mm.end(), 3)
+        if first is not None and first.form != "demonym":
+            return _coordination(v, first, hi)
+    mm = re.match(r"(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*,\s*(?:the\s+)?(?=[A-Z])", tail)
+    if mm and noun is not None and noun.group("noun").lower().endswith("s"):
+        first = _state_at(v, end + mm.end(), 0)
+        if first is not None:
+            items = _coordination(v, first, hi)
+            if len(items) >= 2 and re.match(r"\s*,", v.text[items[-1].end : items[-1].end + 3]):
+                return items
+    mm = re.match(r"\s+(?:the\s+)?(?=[A-Z])", tail)
+    if mm and noun is not None and noun.group("noun").lower().endswith("s"):
+        first = _state_at(v, end + mm.end(), 0)
+        if first is not None:
+            items = _coordination(v, first, hi)
+            if len(items) >= 2:
+                return items
+    # before: "A, B and C are the world's top three", "A, B as the top five", "A … among the top 10"
+    before = [m for m in v.states if lo <= m.start and m.end <= r.start]
+    if before and before[-1].form not in {"pronoun", "relative"} and not before[-1].possessive:
+        last = before[-1]
+        between = _strip_values(v.s(last.end, r.start))
+        if (
+            not _PREP_BEFORE.search(
+                v.s(
+                    max(lo, _coordination_before(v, last, lo)[0].start - 10),
+                    _coordination_before(v, last, lo)[0].start,
+                )
+            )
+            and re.fullmatch(
+                r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|)\s*",
+                between,
+                re.I,
+            )
+            or (
+                r.form == "top"
+                and re.match(r"among|in|one of|within", r.text, re.I)
+                and re.fullmatch(r"\s*", between)
+            )
+        ):
+            items = _coordination_before(v, last, lo)
+            if len(items) >= 2 or r.form == "top":
+                return items
+    return []
+
+
+def read_ranks(
+    v: View, ctx: Context, taken: list[tuple[int, int]], shares: list[Frame]
+) -> list[Frame]:
+    """One frame per rank and per item of a ranked list; relative ranks ('behind India') after."""
+    out: list[Frame] = []
+    for r in v.ranks:
+        if any(a <= r.start < b for a, b in taken):
+            continue
+        if r.form == "loose" and not _loose_is_rank(v, r):
+            continue
+        out.extend(_read_rank(v, r, ctx, out, shares))
+    out.extend(_pair_respectively(v, out, ctx, shares))
+    out.extend(_relative_ranks(v, out, ctx, shares))
+    return _dedupe(out)
+
+
+def _dedupe(frames: list[Frame]) -> list[Frame]:
+    seen = set()
+    res = []
+    for f in frames:
+        key = (
+            f.kind,
+            f.metric,
+            f.scope,
+            f.side,
+            f.owner,
+            f.theme,
+            f.value.get("rank"),
+            f.value.get("comparator"),
+            f.value.get("value"),
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        res.append(f)
+    return res
+
+
+def _read_rank(
+    v: View,
+    r: N.Rank,
+    ctx: Context,
+    earlier: list[Frame],
+    shares: list[Frame],
+    force: Mention | None = None,
+) -> list[Frame]:
+    a, b = v.clause(r.start)
+    metric = _metric_at(v, r.start, ctx)
+    noun = _role_noun_after(v, r, b)
+    scope_end = noun.end() if noun else r.end
+    if re.match(
+        r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:arms|weapons|oil|crude)\s+)?(?:in|among|to|within)\s+(?:the\s+)?(?:Middle\s+East|Africa|Europe|Asia|Latin\s+America|South\s+America|the\s+region|the\s+Gulf|Eastern\s+Europe|South\s+Asia|Southeast\s+Asia|East\s+Asia|Central\s+Asia|Oceania|sub-Saharan)",
+        v.text[scope_end : scope_end + 45],
+        re.I,
+    ):
+        return []  # "the largest arms importer in Africa": a regional ranking
+    if any(m.possessive and 0 <= r.start - m.end <= 4 for m in v.regions) or re.search(
+        rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, r.start - 30), r.start), re.I
+    ):
+        return []  # "Africa's fifth largest oil producer": a regional ranking
+    if re.search(
+        r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$",
+        v.s(max(a, r.end - 1), (noun.start() if noun else r.end)),
+        re.I,
+    ) or (
+        noun is not None
+        and re.search(
+            r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\b",
+            v.s(r.end, noun.start()),
+            re.I,
+        )
+    ):
+        return []
+    role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
+    if noun is None and r.form in {"superlative", "qualitative"}:
+        return []  # "the largest deal", "a major role": no ranking of states
+    if noun is not None and re.match(
+        r"\s+(?:like|such\s+as|including)\b", v.text[noun.end() : noun.end() + 12], re.I
+    ):
+        return []  # "top weapons exporters like Italy and Turkey": examples, not a ranking
+    if role == "producer":
+        metric = (
+            "oil"
+            if metric in {None, "oil", "arms"}
+            and (
+                L.has_oil(v.s(a, b)) or ctx.metric == "oil" or "oil" in v.s(v.start, v.end).lower()
+            )
+            else metric
+        )
+        if metric != "oil":
+            return []
+    if role == "partner":
+        metric = "trade"
+    owner = None
+    if noun is not None:
+        owner = _owner_near_noun(v, noun.start(), noun.end(), a, b)
+        if owner is None and r.start > a:
+            # "New Delhi's top supplier", "US largest customer": the owner sits before the rank
+            owner = _owner_near_noun(v, r.start, noun.end(), a, b)
+            if owner is not None and not (
+                owner.how == "poss" or re.fullmatch(r"\s*", v.s(owner.mention.end, r.start))
+            ):
+                owner = None
+            if (
+                owner is not None
+                and owner.how == "adj"
+                and re.match(r"ranks?|ranked|placed|came|comes", r.text, re.I)
+            ):
+                owner = None
+    else:
+        # a bare ordinal: "Israel was second to Azerbaijan"
+        mm = re.match(r"\s+to\s+(?:the\s+)?", v.text[r.end : r.end + 10])
+        if mm:
+            s = _state_at(v, r.end + mm.end(), 1)
+            if s is not None:
+                owner = Owner(s, "import", "to")
+    if owner is not None and owner.mention.blocked:
+        owner = None
+    if (
+        owner is None
+        and noun is not None
+        and re.search(r"\bwith\s+(?:the|its|their)\s+$", v.s(a, r.start), re.I)
+        and re.match(
+            r"supplier|provider|source|recipient|client|customer|buyer|purchaser|market|destination",
+            noun.group("noun"),
+            re.I,
+        )
+    ):
+        subj0 = next(
+            (
+                m
+                for m in v.states
+                if a <= m.start < r.start
+                and not _PREP_BEFORE.search(v.s(max(a, m.start - 10), m.start))
+            ),
+            None,
+        )
+        if subj0 is not None:
+            owner = Owner(
+                subj0, None, "subject"
+            )  # "the biggest arms seller, with the main recipients being …"
+    h = head(v, a, b, ctx)
+    if owner is None and (
+        noun is None
+        or not re.match(r"exporter|importer|producer|partner|market", noun.group("noun"), re.I)
+    ):
+        topic = re.match(r"\s*(?:for|to)\s+(?:the\s+)?", v.s(a, b), re.I)
+        t_m = _state_at(v, a + topic.end(), 1) if topic else None
+        if t_m is not None and re.match(r"\s*,", v.text[t_m.end : t_m.end + 3]):
+            owner = Owner(
+                t_m, "import" if (role or h.role) == "supplier" else "export", "topic"
+            )  # "For Vietnam, Russia remained the dominant source"
+        elif h.owner is not None and re.match(
+            r"\s*(?:among|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:buyers|suppliers|recipients|clients|customers|sellers|providers|sources|purchasers|(?:countries|states|nations)\s+(?:supplying|selling|exporting|buying|importing|purchasing|receiving))\b",
+            v.s(a, b),
+            re.I,
+        ):
+            owner = replace(
+                h.owner, side=h.side()
+            )  # "Among the buyers of French weapons, India came first"
+    if role is None:
+        role = h.role
+    if (
+        noun is None
+        and role is None
+        and (h.producer or head(v, v.start, v.end).producer)
+        and (metric == "oil" or L.has_oil(v.s(v.start, v.end)))
+    ):
+        role, metric = "producer", "oil"  # "…, while Kazakhstan ranked 12th worldwide"
+    if metric is None:
+        metric = h.metric or ctx.metric
+    glob = bool(
+        L.GLOBAL_RE.search(v.s(max(a, r.start - 30), min(b, (noun.end() if noun else r.end) + 40)))
+    )
+    items = (
+        []
+        if force is not None
+        else _list_items(v, r, noun, a, b)
+        if (r.form in {"top", "superlative", "qualitative"} or r.comparator == "le")
+        else []
+    )
+    theme = (
+        force
+        if force is not None
+        else None
+        if items
+        else _rank_theme(v, r, a, noun.end() if noun else r.end)
+    )
+    if (
+        theme is None
+        and r.form == "loose"
+        and re.match(r"\s+only\s+to\b", v.text[r.end : r.end + 10], re.I)
+    ):
+        theme = next(
+            (
+                m
+                for m in v.states
+                if a <= m.start < r.start
+                and m.form not in {"demonym"}
+                and not m.possessive
+                and not _PREP_BEFORE.search(v.s(max(a, m.start - 10), m.start))
+            ),
+            None,
+        )  # "Azerbaijan took 16 %, second only to India"
+    themes = items or ([theme] if theme is not None else [])
+    if not themes:
+        return []
+    value = r.to_dict()
+    if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
+        value = dict(value) | {"rank": 2, "text": "next " + r.text}
+    if len(items) >= 2 and r.form in {"superlative", "qualitative"} and r.comparator == "eq":
+        value = {"rank": len(items), "comparator": "le", "text": r.text}
+    elif len(items) >= 2 and r.form == "qualitative":
+        value = {"rank": max(len(items), r.value), "comparator": "le", "text": r.text}
+    neg_lo = themes[0].end if themes[0].end <= r.start else a
+    if _negated(v, neg_lo, r.start) or re.search(
+        r"\b(?:neither|not)\b", v.s(a, themes[0].start), re.I
+    ):
+        value = dict(value)
+        value["comparator"] = "gt" if value["comparator"] == "le" else "ne"
+        value["negated"] = True
+    if L.ONCE_RE.search(v.s(max(a, r.start - 25), r.start)):
+        value = dict(value) | {"when": "once"}
+    if L.EVERY_RE.search(v.s(a, b)):
+        value = dict(value) | {"when": "every"}
+    side: str | None = None
+    scope = "bilateral"
+    if metric == "oil" and role == "producer":
+        scope, side, owner = "global", "producers", None
+    elif metric == "trade":
+        if owner is None:
+            return []
+        side = "export"
+    elif owner is not None:
+        side = owner.side
+        if role == "supplier":
+            side = "import"
+        elif role == "recipient":
+            side = "export"
+        if side is None:
+            return []
+    elif (
+        noun is not None
+        and not glob
+        and role in {"recipient", "supplier", "partner"}
+        and not re.match(
+            r"exporter|importer|seller|trader|purchaser|exporting|importing",
+            noun.group("noun"),
+            re.I,
+        )
+        and any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
+    ):
+        tm = next(f for f in reversed(shares) if f.scope == "bilateral" and f.span[0] < r.start)
+        scope, side, metric = "bilateral", tm.side, tm.metric
+        owner = Owner(Mention(0, 0, tm.owner, "name", ""), tm.side, "context")
+    else:
+        # no owner: a global ranking — or the owner of the previous rank in this sentence ("Belarus was third")
+        prev = next(
+            (
+                f
+                for f in reversed(earlier)
+                if f.kind == "rank"
+                and f.metric == metric
+                and (f.scope == "bilateral" or noun is None)
+            ),
+            None,
+        )
+        nouns = noun.group("noun").lower() if noun else ""
+        exporterish = (
+            bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns))
+            or glob
+        )
+        if re.match(r"countr|state|nation", nouns) and role in {"supplier", "recipient"}:
+            exporterish = True
+            nouns = "exporter" if role == "supplier" else "importer"
+        tmpl = next(
+            (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
+        )
+        clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
+        if prev is not None and prev.scope == "global" and noun is None:
+            scope, side = "global", prev.side
+        elif noun is None and tmpl is not None and tmpl.scope in {"global", "bilateral"}:
+            scope, side = tmpl.scope, tmpl.side
+            if tmpl.scope == "bilateral":
+                owner = Owner(Mention(0, 0, tmpl.owner, "name", ""), tmpl.side, "context")
+        elif (
+            noun is None
+            and len(set(clause_kind)) == 1
+            and not any(f.scope == "bilateral" for f in earlier)
+        ):
+            scope, side = "global", clause_kind[0]
+        elif (
+            prev is not None
+            and not glob
+            and (noun is None or not re.match(r"exporter|importer", nouns))
+        ):
+            scope, side, owner_id = "bilateral", prev.side, prev.owner
+            owner = Owner(Mention(0, 0, owner_id, "name", ""), side, "context")
+        elif noun is None and (
+            ctx.last is not None
+            and re.search(r"\bon\s+the\s+list\b|\bthe\s+list\b", v.s(r.end, b), re.I)
+        ):
+            last = ctx.last
+            scope, side = last.scope, last.side
+            if last.scope == "bilateral":
+                owner = Owner(Mention(0, 0, last.owner, "name", ""), last.side, "context")
+            metric = last.metric
+        elif exporterish or (role is not None and noun is not None and glob):
+            scope = "global"
+            side = (
+                _global_kind(v, a, b, r, role, None)
+                if not re.match(r"exporter|seller|trader|exporting", nouns)
+                and not re.match(r"importer|purchaser|importing", nouns)
+                else (
+                    "exporters"
+                    if re.match(r"exporter|seller|trader|exporting", nouns)
+                    else "importers"
+                )
+            )
+            if side is None:
+                side = (
+                    "exporters"
+                    if role == "supplier"
+                    else "importers"
+                    if role == "recipient"
+                    else None
+                )
+        elif (
+            noun is None
+            and ctx.last is not None
+            and ctx.last.kind in {"rank", "share"}
+            and r.form in {"loose", "ordinal"}
+        ):
+            last = ctx.last
+            scope, side, metric = last.scope, last.side, last.metric
+            if last.scope == "bilateral":
+                owner = Owner(Mention(0, 0, last.owner, "name", ""), last.side, "context")
+        else:
+            return []
+    if metric is None or side is None:
+        return []
+    if str(value.get("text", "")).startswith("next ") and owner is not None:
+        last_r = next(
+            (
+                f
+                for f in reversed(ctx.history)
+                if f.kind == "rank"
+                and f.owner == owner.mention.id
+                and f.side == side
+                and f.value.get("comparator") == "eq"
+            ),
+            None,
+        )
+        if last_r is not None:
+            value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
+    frames = []
+    for t in themes:
+        o = owner.mention.id if owner is not None else None
+        if o is not None and t.id == o:
+            alt = t.alt or owner.mention.alt  # type: ignore[union-attr]
+            if t.form in {"pronoun", "description", "relative"} and t.alt:
+                t = replace(t, id=t.alt)
+            elif owner.mention.alt:  # type: ignore[union-attr]
+                o = owner.mention.alt  # type: ignore[union-attr]
+            else:
+                continue
+            del alt
+        frames.append(
+            Frame(
+                "rank",
+                metric,
+                scope,
+                side,
+                o if scope == "bilateral" else None,
+                t.id,
+                dict(value),
+                (r.start, r.end),
+                rule="rank"
+                + ("+list" if items else "")
+                + ("+context" if owner is not None and owner.how == "context" else ""),
+            )  # fmt: skip
+        )
+    if items:
+        ctx.last_list = [t.id for t in items if t.id]
+    # owners given as examples: "the top three buyers of arms from exporters like Italy and Turkey"
+    if (
+        owner is not None
+        and owner.how in {"from", "of", "to"}
+        and frames
+        and re.search(
+            r"\b(?:like|such\s+as|including)\s+(?:the\s+)?$",
+            v.s(owner.mention.start - 20, owner.mention.start),
+            re.I,
+        )
+    ):
+        more = _coordination(v, owner.mention, b)[1:]
+        for extra in more:
+            for f in list(frames):
+                if f.owner == owner.mention.id and extra.id != f.theme:
+                    frames.append(replace(f, owner=extra.id))
+    return frames
+
+
+def _pair_respectively(
+    v: View, frames: list[Frame], ctx: Context, shares: list[Frame]
+) -> list[Frame]:
+    """'Canada and China were, respectively, the fourth- and fifth-largest producers' and
+    'second and thirdplaced Saudi Arabia and China': pair coordinated states with coordinated ranks."""
+    out: list[Frame] = []
+    for a, b in v.clauses:
+        ranks = [
+            r
+            for r in v.ranks
+            if a <= r.start < b and r.comparator == "eq" and r.form in {"ordinal", "loose"}
+        ]
+        if len(ranks) < 2:
+            continue
+        coord = [ranks[0]]
+        for r in ranks[1:]:
+            if re.fullmatch(
+                r"(?:-?\s*(?:largest|biggest)?\s*)?(?:,\s*|\s+)(?:and|,)\s*(?:the\s+)?|\s*-\s+and\s+",
+                v.s(coord[-1].end, r.start),
+                re.I,
+            ):
+                coord.append(r)
+        if len(coord) < 2:
+            continue
+        resp = re.search(r"\brespectively\b", v.s(a, b), re.I)
+        # states coordinated right after the last rank (prenominal) or before the first (with 'respectively')
+        after = next(
+            (
+                m
+                for m in v.states
+                if m.start >= coord[-1].end
+                and re.fullmatch(r"\s*(?:-\s*)?(?:\w+\s+)?", v.s(coord[-1].end, m.start))
+            ),
+            None,
+        )
+        group: list[Mention] = []
+        if after is not None:
+            group = _coordination(v, after, b)
+        else:
+            before = [m for m in v.states if a <= m.start and m.end <= coord[0].start]
+            if before and (
+                resp or re.fullmatch(r"\s*", _strip_values(v.s(before[-1].end, coord[0].start)))
+            ):
+                group = _coordination_before(v, before[-1], a)
+        if len(group) != len(coord):
+            continue
+        if any(m.possessive and 0 <= coord[0].start - m.end <= 4 for m in v.regions) or re.search(
+            rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, coord[0].start - 30), coord[0].start), re.I
+        ):
+            continue  # "Africa's fifth and first largest producers"
+        template = next(
+            (
+                f
+                for f in frames
+                if f.kind == "rank" and any(f.span == (r.start, r.end) for r in coord)
+            ),
+            None,
+        )
+        if template is None:
+            made = _read_rank(v, coord[-1], ctx, frames, shares, force=group[-1])
+            template = made[0] if made else None
+        if template is None:
+            continue
+        for r, m in zip(coord, group, strict=True):
+            out.append(
+                replace(
+                    template,
+                    theme=m.id,
+                    value={"rank": r.value, "comparator": "eq", "text": r.text},
+                    span=(r.start, r.end),
+                    rule="rank+respectively",
+                )
+            )
+    # drop the frames the pairing replaces
+    if out:
+        spans = {f.span for f in out}
+        frames[:] = [f for f in frames if f.span not in spans or f.rule == "rank+respectively"]
+    return out
+
+
+_BEHIND = re.compile(
+    r"\b(?:right\s+|just\s+|only\s+|far\s+|well\s+)?(?P<w>behind|after|ahead\s+of|trailing|followed\s+by|(?<=only\s)to)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Frame]) -> list[Frame]:
+    """Ranks implied by position: 'second largest … right behind India' (India 1st), 'number three
+    after the US and Russia' (1st, 2nd), 'the biggest importer, ahead of India' (2nd), 'far ahead of
+    second and third-placed Saudi Arabia and China' (1st), '… followed by Bangladesh and Myanmar'."""
+    out: list[Frame] = []
+    ranked = [f for f in frames if f.kind == "rank" and f.value.get("comparator") == "eq"]
+    for bm in _BEHIND.finditer(v.text, v.start, v.end):
+        a, b = v.clause(bm.start())
+        first = _state_at(v, bm.end(), 1)
+        if first is None:
+            ords = re.match(
+                r"(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?:[- ]?(?:placed|ranked|largest|biggest))?(?:\s+and\s+|,\s*|\s+))+(?:the\s+)?",
+                v.text[bm.end() : bm.end() + 60],
+                re.I,
+            )
+            first = _state_at(v, bm.end() + ords.end(), 0) if ords else None
+        if first is None:
+            continue
+        group = _coordination(v, first, b)
+        w = bm.group("w").lower()
+        near = [f for f in ranked if a <= f.span[0] < b and f.theme not in {g.id for g in group}]
+        if w in {"behind", "after", "trailing", "to"}:
+            ref = next((f for f in reversed(near) if f.span[0] < bm.start()), None)
+            if ref is None:
+                continue
+            r = int(ref.value["rank"])
+            adjacent = (
+                bool(re.match(r"(?:right|just|only|immediately)\b", bm.group(0), re.I)) or w == "to"
+            )
+            if adjacent and len(group) == 1 and r > 1:
+                out.append(
+                    replace(
+                        ref,
+                        theme=group[0].id,
+                        value={"rank": r - 1, "comparator": "eq", "text": bm.group(0).strip()},
+                        span=(bm.start(), group[0].end),
+                        rule="rank+behind",
+                    )
+                )
+            elif len(group) == r - 1:
+                for k, g in enumerate(group, 1):
+                    out.append(
+                        replace(
+                            ref,
+                            theme=g.id,
+                            value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()},
+                            span=(bm.start(), g.end),
+                            rule="rank+behind",
+                        )
+                    )
+        elif w.startswith("ahead"):
+            ref = next((f for f in reversed(near) if f.span[0] < bm.start()), None)
+            if ref is not None and int(ref.value["rank"]) == 1 and len(group) == 1:
+                out.append(
+                    replace(
+                        ref,
+                        theme=group[0].id,
+                        value={"rank": 2, "comparator": "eq", "text": bm.group(0).strip()},
+                        span=(bm.start(), group[0].end),
+                        rule="rank+ahead",
+                    )
+                )
+            elif ref is None:
+                # "India was far ahead of second and thirdplaced Saudi Arabia and China"
+                after = [
+                    f
+                    for f in ranked
+                    if f.span[0] >= bm.start() and f.theme in {g.id for g in group}
+                ]
+                subj = _nearest_state_before(v, bm.start(), a)
+                if after and subj is not None:
+                    k = min(int(f.value["rank"]) for f in after) - 1
+                    if k >= 1:
+                        out.append(
+                            replace(
+                                after[0],
+                                theme=subj.id,
+                                value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()},
+                                span=(subj.start, bm.end()),
+                                rule="rank+ahead",
+                            )
+                        )
+        else:  # followed by
+            items = group
+            tops = [
+                f
+                for f in frames
+                if f.value.get("comparator") == "le"
+                and f.kind == "rank"
+                and f.theme in {g.id for g in items}
+            ]
+            if tops:
+                continue
+            headm = next(
+                (
+                    m
+                    for m in reversed(v.states)
+                    if m.end <= bm.start()
+                    and m.form != "demonym"
+                    and not m.possessive
+                    and not _compared(v, m, v.start)
+                ),
+                None,
+            )
+            if headm is None:
+                continue
+            ref = next(
+                (f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end), None
+            )
+            valued = [s for s in v.shares if s.start > bm.start()]
+            if ref is None and valued:
+                continue  # "India's share was 11 % followed by Saudi Arabia with 9.6 %": shares, no ranks
+            if ref is None:
+                sh = next((f for f in shares if f.theme == headm.id), None)
+                if sh is not None:
+                    ref = replace(sh, kind="rank", value={"rank": 1, "comparator": "eq"})
+            if ref is None:
+                past = next(
+                    (
+                        f
+                        for f in reversed(ctx.history)
+                        if f.theme == headm.id
+                        and f.kind == "rank"
+                        and f.value.get("comparator") == "eq"
+                    ),
+                    None,
+                )
+                if past is None:
+                    continue
+                ref = past
+            r = int(ref.value.get("rank", 1))
+            for k, g in enumerate(items, 1):
+                out.append(
+                    replace(
+                        ref,
+                        theme=g.id,
+                        value={"rank": r + k, "comparator": "eq", "text": "followed by"},
+                        span=(g.start, g.end),
+                        rule="rank+followed-by",
+                        negated=False,
+                    )
+                )
+    return out

@@ -1,0 +1,583 @@
+"""Relations between two states: border lengths and contiguity, rivalries, named arms transfers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims import numbers as N
+from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.owners import _owner_near_noun
+from realpolitik.analyses.claims.frames.spans import (
+    _ITEM_SEP,
+    _PREP_BEFORE,
+    _coordination,
+    _coordination_before,
+    _is_baseline,
+    _state_at,
+    appositions,
+)
+from realpolitik.analyses.claims.mentions import Mention
+
+
+def read_borders(v: View) -> list[Frame]:
+    """'Azerbaijan shares a 689 km border with Iran' (border_length); 'Armenia borders Turkey and Iran'
+    (shared_border, COW contiguity)."""
+    out: list[Frame] = []
+    for a, b in v.clauses:
+        states = [m for m in v.states if a <= m.start < b and m.form not in {"demonym", "company"}]
+        if len(states) < 2:
+            continue
+        lengths = [x for x in v.lengths if a <= x.start < b]
+        bn = L.BORDER_NOUN_RE.search(v.text, a, b)
+        if lengths and bn:
+            ln = min(lengths, key=lambda x: abs(x.start - bn.start()))
+            first = states[0]
+            other = next((m for m in states if m.id != first.id), None)
+            if other is not None:
+                out.append(
+                    Frame(
+                        "length",
+                        "geo",
+                        "bilateral",
+                        None,
+                        first.id,
+                        other.id,
+                        ln.to_dict(),
+                        (a, b),
+                        rule="length+border",
+                    )
+                )
+            continue
+        bv = L.BORDER_VERB_RE.search(v.text, a, b)
+        if bv is None:
+            continue
+        apps = appositions(v)
+        subj = [
+            m for m in states if m.end <= bv.start() and not any(x <= m.start < y for x, y in apps)
+        ]
+        objs = [m for m in states if m.start >= bv.end()]
+        if not subj:
+            continue
+        # "shares no border with", "does not border": a negated claim (holds when there is none)
+        negated = bool(
+            re.search(r"\bno\b|\bnot\b|n['’]t\b|\bnever\b", v.s(subj[-1].end, bv.end()), re.I)
+        )
+        if not objs and re.match(r"\s+with\s+it\b", v.text[bv.end() : b], re.I):
+            # "… shares no border with it": the other state named before in the sentence
+            it = next(
+                (m for m in reversed(states) if m.id != subj[-1].id and m.end <= bv.start()), None
+            )
+            objs = [it] if it is not None else []
+        if len(subj) >= 2 and not objs:
+            run = _coordination_before(v, subj[-1], a)
+            if len(run) == 2:
+                out.append(
+                    Frame(
+                        "border",
+                        "geo",
+                        "bilateral",
+                        None,
+                        run[0].id,
+                        run[1].id,
+                        {},
+                        (a, b),
+                        rule="border+coordinated",
+                    )
+                )
+            continue
+        if not objs:
+            continue
+        first = [objs[0]]
+        for o in objs[1:]:
+            gap = re.sub(
+                r"\b(?:to|on)\s+(?:the\s+|its\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?:\s+side)?\b",
+                " ",
+                v.s(first[-1].end, o.start),
+                flags=re.I,
+            )
+            if _ITEM_SEP.match(gap) or re.fullmatch(
+                r"\s*(?:and|,)\s*(?:the\s+)?", gap.strip() and " " + gap.strip() + " " or gap
+            ):
+                first.append(o)
+            else:
+                break
+        for o in first:
+            if o.id != subj[-1].id:
+                out.append(
+                    Frame(
+                        "border",
+                        "geo",
+                        "bilateral",
+                        None,
+                        subj[-1].id,
+                        o.id,
+                        {"negated": True} if negated else {},
+                        (a, b),
+                        rule="border+verb" + ("+negated" if negated else ""),
+                        negated=negated,
+                    )
+                )
+    return out
+
+
+_SINCE = re.compile(
+    r"\b(?:since|dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|(?:began|begun|started|emerged|erupted)\s+in|goes\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:in|of)\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list[Frame]:
+    """'Israel and Iran have been rivals since 1979', "Iran, Israel's arch-nemesis", 'its regional
+    rivals China and Pakistan', 'Arch-rival India' (against the article's subject), 'in rivalry with
+    the United States', 'a decades-long conflict with Armenia'."""
+    out: list[Frame] = []
+    for rm in L.RIVAL_RE.finditer(v.text, v.start, v.end):
+        a, b = v.clause(rm.start())
+        states = [
+            m
+            for m in v.states
+            if a <= m.start < b
+            and m.form not in {"company"}
+            and not (m.form == "demonym" and not m.possessive and m.end + 2 < rm.start())
+        ]
+        since = _SINCE.search(v.text, a, b)
+        value: dict[str, Any] = {"since": int(since.group(1)) if since else None}
+        if since:
+            value["text"] = since.group(0)
+        span = (a, b)
+        pairs: list[tuple[str, str]] = []
+        # "X's (arch-)rival(s) A (and B)" / "Y, X's arch-nemesis"
+        owner = next(
+            (
+                m
+                for m in reversed(states)
+                if m.end <= rm.start() and m.possessive and rm.start() - m.end <= 25
+            ),
+            None,
+        )
+        if owner is not None:
+            after = next(
+                (m for m in states if m.start >= rm.end() and m.start - rm.end() <= 6), None
+            )
+            if after is not None:
+                pairs += [(owner.id, g.id) for g in _coordination(v, after, b)]  # type: ignore[misc]
+            else:
+                appos = next(
+                    (
+                        m
+                        for m in reversed(states)
+                        if m.end <= owner.start
+                        and re.fullmatch(r"\s*,\s*", v.s(m.end, owner.start))
+                    ),
+                    None,
+                )
+                if appos is not None:
+                    pairs.append((owner.id, appos.id))  # type: ignore[arg-type]
+        if not pairs:
+            with_ = re.match(
+                r"\s+(?:with|against|of)\s+(?:the\s+)?", v.text[rm.end() : rm.end() + 20], re.I
+            )
+            if with_:
+                other = _state_at(v, rm.end() + with_.end(), 1)
+                cands = [
+                    m
+                    for m in states
+                    if m.end <= rm.start()
+                    and m.id != (other.id if other else None)
+                    and not m.possessive
+                    and not _PREP_BEFORE.search(v.s(max(a, m.start - 12), m.start))
+                    and m.form != "demonym"
+                ]
+                subj = cands[-1] if cands else None
+                subj_id = subj.id if subj else discourse_subject
+                if other is not None and subj_id:
+                    pairs.append((subj_id, other.id))  # type: ignore[arg-type]
+        if not pairs:
+            # "Arch-rival India was second": the rival of the article's subject
+            after = next((m for m in states if 0 <= m.start - rm.end() <= 3), None)
+            if (
+                after is not None
+                and rm.start() - a <= 2
+                and discourse_subject
+                and discourse_subject != after.id
+            ):
+                pairs.append((discourse_subject, after.id))  # type: ignore[arg-type]
+        if not pairs:
+            # "X and Y are rivals", "rivals X and Y"
+            names = list(dict.fromkeys(m.id for m in states if not m.blocked))
+            if len(names) == 2:
+                pairs.append((names[0], names[1]))  # type: ignore[arg-type]
+        for x, y in pairs:
+            if x and y and x != y:
+                out.append(
+                    Frame(
+                        "rivalry",
+                        "security",
+                        "bilateral",
+                        None,
+                        x,
+                        y,
+                        dict(value),
+                        span,
+                        rule="rivalry",
+                    )
+                )
+    return out
+
+
+_WEAPON_NOUN = (
+    r"(?:loitering\s+munitions?|kamikaze\s+drones?|combat\s+drones?|attack\s+drones?|armed\s+drones?|drones?|UAVs?|UCAVs?|unmanned\s+aerial\s+vehicles?"
+    r"|(?:(?:air|missile)[- ]defen[cs]e|anti[- ]aircraft|surface[- ]to[- ]air|anti[- ]tank|anti[- ]ship|ballistic|cruise|guided|surface[- ]to[- ]surface)\s+(?:missile\s+)?(?:systems?|missiles?|batteries)"
+    r"|guided\s+bombs?|bombs?|missiles?|rockets?|(?:multiple\s+)?rocket\s+launchers?|MRLs?|launchers?|radars?|radar\s+systems?|satellites?|(?:patrol|missile|fast\s+attack)\s+(?:boats?|craft|vessels?)|boats?|ships?|corvettes?|frigates?|destroyers?|submarines?|warships?"
+    r"|(?:main\s+battle\s+)?tanks?|howitzers?|artillery(?:\s+systems?)?|mortars?|armou?red\s+(?:personnel\s+carriers|vehicles?)|vehicles?|APCs?|IFVs?|helicopters?|(?:fighter|combat|transport|trainer)\s+(?:aircraft|jets?)|aircraft|jets?|fighters?|trainers?|SAMs?|systems?|guns?)"
+)
+
+
+_DESIG = r"(?:Type[- ]\d{2,3}[A-Z]?|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*))?|\d+[A-Z][A-Za-z0-9-]*)"
+
+
+DEAL_RE = re.compile(rf"(?P<desig>{_DESIG})\s+(?P<noun>{_WEAPON_NOUN})\b")
+
+
+_WEAPON_HINT = re.compile(
+    r"munition|drone|UAV|missile|rocket|launcher|radar|satellite|boat|craft|vessel|ship|corvette|frigate|destroyer|submarine|tank|howitzer|artillery|mortar|vehicle|APC|IFV|helicopter|aircraft|jet|fighter|trainer|SAM|system|gun|bomb|upgrad|moderni|overhaul|retrofit",
+    re.I,
+)
+
+
+UPGRADE_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<desig>(?=[A-Za-z0-9/-]*\d){_DESIG})\s+(?:tanks?\s+|fleet\s+|helicopters?\s+|aircraft\s+)?(?P<noun>upgrades?|modernis(?:ation|ed)|moderniz(?:ation|ed)|overhauls?|retrofits?)\b"
+    rf"|\b(?:upgrades?|modernis(?:ation|ing)|moderniz(?:ation|ing)|overhauls?|retrofits?)\s+(?:(?:programme|program|contract|deal|work)\s+)?(?:of|for|on)\s+(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?(?P<desig3>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b"
+    rf"|\b(?P<verb>upgrad(?:ed|es|ing)|modernis(?:ed|es|ing)|moderniz(?:ed|es|ing)|overhaul(?:ed|s)|retrofitt?(?:ed|s))\s+(?:(?:the\s+|its\s+|their\s+|[\w]+['’]s\s+|[A-Z][a-z]+i\s+|[A-Z][a-z]+n\s+)?(?:[\w-]+\s+){{0,2}}?)(?P<desig2>{_DESIG})\s+(?:tanks?|helicopters?|aircraft|jets?|fleet|vehicles?|fighters?)\b",
+)
+
+
+DEAL_SUPPLY_RE = re.compile(
+    r"\b(?:deliver(?:ed|s|ing|ies|y)?|suppl(?:ied|ies|y|ying)|sold|sells?|selling|sales?|transferred|provid(?:ed|es|ing)|shipped|exported|exports?|gave|handed\s+over)\b",
+    re.I,
+)
+
+
+DEAL_ACQUIRE_RE = re.compile(
+    r"\b(?:bought|buys?|buying|purchased?|purchasing|acquired?|acquiring|received?|receiving|ordered|took\s+delivery\s+of|taken\s+delivery\s+of|"
+    r"fielded|field|operat(?:es|ed)|deployed|used|imported|obtained|included|includes|have\s+included|equipped)\b",
+    re.I,
+)
+
+
+_NOT_DESIG = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Such",
+        "Other",
+        "Several",
+        "New",
+        "Modern",
+        "Advanced",
+        "Armed",
+        "Attack",
+        "Combat",
+        "Military",
+        "Unmanned",
+        "Made",
+        "Built",
+        "Long",
+        "Short",
+        "Medium",
+        "Heavy",
+        "Light",
+        "Air",
+        "Naval",
+        "Anti",
+        "Surface",
+        "Guided",
+        "Ballistic",
+        "Cruise",
+        "Kamikaze",
+        "Loitering",
+        "Patrol",
+        "Missile",
+        "Fast",
+        "And",
+        "Or",
+        "But",
+        "Also",
+        "Both",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Ten",
+        "Dozens",
+        "Hundreds",
+        "Which",
+        "Whose",
+        "When",
+        "Where",
+        "Main",
+        "Major",
+        "Strategic",
+        "Israeli",
+        "Russian",
+        "Turkish",
+        "American",
+        "Chinese",
+        "French",
+        "Iranian",
+        "Azerbaijani",
+        "Sales",
+        "Deliveries",
+        "Shipments",
+        "Exports",
+        "Imports",
+        "Photo",
+    ]
+)
+
+
+_TRANSFER_VERB = re.compile(
+    r"(?<![-\w])(?:delivered|supplied|sold|bought|received|ordered|acquired|purchased|transferred|shipped|exported|imported|obtained|took\s+delivery\s+of|used|deployed|operated|fielded)\b",
+    re.I,
+)
+
+
+def _dates_transfer(v: View, a: int, p: N.PeriodSpec) -> bool:
+    """Whether a period dates the transfer itself: it opens the clause ('In 2011, Israel delivered …')
+    or follows a transfer verb ('delivered … to Azerbaijan in 2016'), not another event ('the
+    offensive in 2020')."""
+    if re.fullmatch(r"\s*(?:in|during|between|from|by)?\s*", v.s(a, p.span[0]), re.I):
+        return True
+    verbs = [m for m in _TRANSFER_VERB.finditer(v.text, a, p.span[0])]
+    if not verbs:
+        return False
+    gap = v.s(verbs[-1].end(), p.span[0])
+    return len(gap) <= 70 and not re.search(
+        r"\b(?:offensive|war|conflict|attack|operation|battle|fighting|parade|clash(?:es)?)\b",
+        gap,
+        re.I,
+    )
+
+
+def read_deals(v: View, ctx: Context) -> list[Frame]:
+    """Named weapons transferred: 'Israel has delivered Harop loitering munitions to Azerbaijan',
+    'Turkish-supplied TRG-300 rocket launchers … Azerbaijan', 'Sales of Rafale fighter aircraft to
+    Qatar and Egypt …France', 'China's exports to Pakistan have included four Type 054A frigates',
+    'the T-72 upgrade by Elbit' (a service on equipment the recipient already has)."""
+    from realpolitik.analyses.claims.gazetteer import name_forms_lower
+
+    forms = name_forms_lower()
+    out: list[Frame] = []
+    for a, b in v.clauses:
+        clause = v.s(a, b)
+        if not _WEAPON_HINT.search(clause):
+            continue
+        states = [m for m in v.states if a <= m.start < b]
+        hits: list[tuple[int, int, str, str, bool]] = []
+        for dm in DEAL_RE.finditer(v.text, a, b):
+            desig = dm.group("desig").strip()
+            parts = desig.split()
+            if (
+                parts[0] in _NOT_DESIG
+                or any(m.start <= dm.start() < m.end for m in v.mentions)
+                or re.search(r"-(?:made|built|supplied|designed|manufactured)$", parts[0])
+            ):
+                if len(parts) == 2 and parts[1] not in _NOT_DESIG:
+                    desig = parts[1]
+                else:
+                    continue
+            if (
+                not re.search(r"[A-Z]", desig)
+                or len(desig) < 2
+                or desig.lower() in forms
+                or desig in _NOT_DESIG
+            ):
+                continue
+            ds = dm.start() + dm.group(0).find(desig)
+            if any(m.start <= ds < m.end for m in v.mentions):
+                continue
+            hits.append((ds, ds + len(desig), desig, dm.group("noun"), False))
+        for um in UPGRADE_RE.finditer(v.text, a, b):
+            key = next(k for k in ("desig", "desig2", "desig3") if um.group(k) or k == "desig3")
+            desig = (um.group(key) or "").strip()
+            if (
+                not desig
+                or desig.split()[0] in _NOT_DESIG
+                or desig.lower() in forms
+                or not re.search(r"\d", desig)
+            ):
+                continue
+            ds = um.start(key)
+            if any(h[0] <= ds < h[1] for h in hits):
+                hits = [h for h in hits if not (h[0] <= ds < h[1])]
+            hits.append((ds, ds + len(desig), desig, "upgrade", True))
+        if not hits:
+            continue
+        sup_v = DEAL_SUPPLY_RE.search(clause)
+        acq_v = DEAL_ACQUIRE_RE.search(clause)
+        made = re.search(r"\b(\w+)-(?:made|built|supplied|designed|manufactured)\b", clause)
+        for ds, de, desig, noun, upgrade in hits:
+            supplier = next(
+                (
+                    m
+                    for m in states
+                    if _PREP_BEFORE.search(v.s(m.start - 12, m.start))
+                    and _PREP_BEFORE.search(v.s(m.start - 12, m.start)).group("p").lower()
+                    in {"from", "by"}
+                ),
+                None,
+            )  # type: ignore[union-attr]
+            recipients = []
+            to = next(
+                (
+                    m
+                    for m in states
+                    if _PREP_BEFORE.search(v.s(m.start - 12, m.start))
+                    and _PREP_BEFORE.search(v.s(m.start - 12, m.start)).group("p").lower()
+                    in {"to", "for"}
+                    and m.form != "company"
+                ),
+                None,
+            )  # type: ignore[union-attr]
+            if to is not None:
+                recipients = [r for r in _coordination(v, to, b) if r.form != "company"]
+            if supplier is None:
+                dem = next(
+                    (
+                        m
+                        for m in states
+                        if m.end <= ds
+                        and m.form in {"demonym", "company"}
+                        and re.fullmatch(
+                            r"[\s-]*(?:made|built|supplied|designed|manufactured)?[\s-]*(?:\w+\s+){0,2}",
+                            v.s(m.end, ds),
+                        )
+                    ),
+                    None,
+                )
+                if dem is not None and (made or dem.form == "company"):
+                    supplier = dem
+            if supplier is None:
+                comp = next((m for m in states if m.form == "company"), None)
+                if comp is not None:
+                    supplier = comp
+            owner = None
+            for w in re.finditer(r"\b(?:exports?|sales|deliveries|shipments)\b", clause, re.I):
+                o = _owner_near_noun(v, a + w.start(), a + w.end(), a, b)
+                if o is not None and o.how in {"poss", "adj"}:
+                    owner = o.mention
+                    break
+            if supplier is None and owner is not None:
+                supplier = owner
+            names = [m for m in states if m.form not in {"company"}]
+            if supplier is None and recipients:
+                supplier = next((m for m in names if m.id not in {r.id for r in recipients}), None)
+            if not recipients and supplier is not None:
+                rec = next(
+                    (m for m in names if m.id != supplier.id and m.form != "demonym"), None
+                ) or next((m for m in names if m.id != supplier.id), None)
+                if rec is not None:
+                    recipients = [rec]
+            if supplier is None and not recipients and len({m.id for m in names}) >= 2:
+                first = next((m for m in names if m.form != "demonym"), names[0])
+                other = next((m for m in names if m.id != first.id), None)
+                if sup_v and (acq_v is None or sup_v.start() < acq_v.start()):
+                    supplier, recipients = first, [other] if other else []
+                else:
+                    recipients, supplier = [first], other
+            if (supplier is None or not recipients) and ctx.last_deal is not None:
+                s_id, r_id = ctx.last_deal
+                supplier = supplier or Mention(0, 0, s_id, "name", "")
+                if not recipients:
+                    recipients = [Mention(0, 0, r_id, "name", "")]
+            if (supplier is None or not recipients) and upgrade and ctx.last_deal is None:
+                continue
+            if supplier is None:
+                continue
+            if not (
+                sup_v
+                or acq_v
+                or made
+                or upgrade
+                or re.search(r"\bdeliver|\bsales?\b", v.s(v.start, v.end), re.I)
+            ):
+                continue
+            for r in recipients:
+                if r.id == supplier.id:
+                    continue
+                verb = (sup_v or acq_v).group(0).lower() if (sup_v or acq_v) else None
+                val = {"designation": desig, "description": noun, "text": v.s(ds, de), "verb": verb}
+                if upgrade:
+                    val["service"] = "upgrade"
+                ps = [
+                    p
+                    for p in v.periods
+                    if a <= p.span[0] < b
+                    and p.kind not in {"anaphor", "since"}
+                    and not _is_baseline(v, p, False)
+                    and _dates_transfer(v, a, p)
+                ]
+                per = (
+                    {
+                        "start": ps[0].start,
+                        "end": ps[0].end,
+                        "text": ps[0].text,
+                        "source": "explicit",
+                    }
+                    if ps
+                    else None
+                )
+                out.append(
+                    Frame(
+                        "deal",
+                        "arms",
+                        "bilateral",
+                        None,
+                        supplier.id,
+                        r.id,
+                        val,
+                        (a, b),
+                        period=per,
+                        rule="deal" + ("+upgrade" if upgrade else ""),
+                    )
+                )
+    for f in out:
+        ctx.last_deal = (f.owner, f.theme)  # type: ignore[assignment]
+    # remember a transfer named without a designation ("deliveries from Turkey to Azerbaijan included …")
+    m = re.search(
+        r"\b(?:deliveries|transfers|exports|shipments|supplies)\s+(?:of\s+[\w\s]{0,30}?)?from\s+(?:the\s+)?",
+        v.s(v.start, v.end),
+        re.I,
+    )
+    if m:
+        s = _state_at(v, v.start + m.end(), 0)
+        if s is not None:
+            t = re.match(r"\s+to\s+(?:the\s+)?", v.text[s.end : s.end + 10])
+            r = _state_at(v, s.end + t.end(), 0) if t else None
+            if r is not None:
+                ctx.last_deal = (s.id, r.id)  # type: ignore[assignment]
+    return out

@@ -1,0 +1,399 @@
+"""Stage 2 — mentions: states, companies, leaders, organisations, regions and anaphors, with spans.
+
+Names are found with a token trie (one dictionary step per token, so time is linear in the text):
+resolver names and aliases, demonyms ("Azeri"), capitals used as metonyms ("Baku"), fixed epithets
+("the Jewish state"), arms makers ("Elbit" = Israel), long-serving leaders ("Aliyev" = Azerbaijan,
+within their years) and case-sensitive abbreviations ("US", "UAE"). Organisations ("Stockholm
+International Peace Research Institute") and regions ("the Middle East") are found too, so the
+place names inside them are not read as states. A state word used as a modifier of a non-state
+noun ("Sweden-based", "the Swedish firm", "US states") is kept but marked ``blocked``.
+
+Anaphors ("its", "the country", "this country", "the Kingdom", "the Gulf state", "which") are
+resolved in :func:`resolve` against a :class:`Discourse` (salience and recency of states so far).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from realpolitik.analyses.claims import gazetteer as G
+from realpolitik.analyses.claims.lexicon import METRIC_WORDS
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something named in the text: a state (or a company/leader standing for one), an
+    organisation, a region, or an anaphor resolved to a state.
+
+    ``form``: name | demonym | capital | abbrev | epithet | company | leader | pronoun |
+    description | relative | org | region. ``id`` is the resolver id (None for org/region).
+    """
+
+    start: int
+    end: int
+    id: str | None
+    form: str
+    text: str
+    possessive: bool = False
+    blocked: bool = False
+    alt: str | None = None  # anaphors: the next candidate, if the first reading is impossible
+
+    @property
+    def is_state(self) -> bool:
+        return self.id is not None and self.form not in {"org", "region"} and not self.blocked
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {
+            "span": [self.start, self.end],
+            "text": self.text,
+            "form": self.form,
+            "id": self.id,
+        }
+        if self.possessive:
+            d["possessive"] = True
+        if self.blocked:
+            d["blocked"] = True
+        return d
+
+
+@dataclass
+class _Entry:
+    id: str | None
+    form: str
+    years: tuple[int, int] | None = None
+    exact: bool = False  # case-sensitive (abbreviations)
+    surface: str = ""
+
+
+def _toks(text: str) -> list[str]:
+    return [m.group(0) for m in TOKEN_RE.finditer(text)]
+
+
+@cache
+def _trie() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
+    """First token (lower case) → [(all tokens, entry)], longest first."""
+    entries: list[tuple[str, _Entry]] = []
+    for form, cid in G.name_forms().items():
+        entries.append((form, _Entry(G.canonical(cid), G.kind_of(form))))
+    for form, cid in G.ABBREVIATIONS.items():
+        entries.append((form, _Entry(G.canonical(cid), "abbrev", exact=True)))
+    for form, cid in G.EPITHETS.items():
+        entries.append((form, _Entry(G.canonical(cid), "epithet")))
+    for form, cid in G.COMPANIES.items():
+        entries.append((form, _Entry(G.canonical(cid), "company", exact=form.isupper())))
+    for form, (cid, a, b) in G.LEADERS.items():
+        entries.append((form, _Entry(G.canonical(cid), "leader", (a, b))))
+    for form in G.ORGANISATIONS:
+        entries.append((form, _Entry(None, "org", exact=form.isupper())))
+    for form in G.REGIONS:
+        entries.append((form, _Entry(None, "region")))
+    trie: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+    for form, entry in entries:
+        toks = tuple(_toks(form)) if entry.exact else tuple(t.lower() for t in _toks(form))
+        if not toks:
+            continue
+        entry.surface = form
+        key = toks[0] if entry.exact else toks[0]
+        trie.setdefault(key, []).append((toks, entry))
+    for lst in trie.values():
+        lst.sort(key=lambda t: -len(t[0]))
+    return trie
+
+
+def _candidates(
+    trie: dict[str, list[tuple[tuple[str, ...], _Entry]]], t: str
+) -> list[tuple[tuple[str, ...], _Entry]]:
+    low = trie.get(t.lower(), [])
+    if t == t.lower():
+        return low
+    exact = trie.get(t, [])
+    return sorted(low + exact, key=lambda c: -len(c[0])) if exact else low
+
+
+def warm() -> None:
+    """Build the name trie now (the first call pays for it)."""
+    _trie()
+
+
+_DESC_RE = re.compile(
+    r"\b(?P<det>the|this|that)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>country|nation|state|government|republic|kingdom|monarchy|emirate|sultanate)(?P<poss>['’]s)?\b",
+    re.I,
+)
+_PRONOUN_RE = re.compile(
+    r"(?<=\bmaking\s)it\b|(?<=\bmade\s)it\b|(?<=\bmakes\s)it\b|(?<=\bmake\s)it\b|(?<=\bleaving\s)it\b|(?<=\bleft\s)it\b|"
+    r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
+    re.I,
+)
+_RELATIVE_RE = re.compile(
+    r"(?<=,)\s*(?:which|whose)\b|\b(?:which|whose)\b(?=\s+(?:is|was|are|were|has|had|accounted|accounts|supplied|supplies|made|makes|took|takes|received|receives|bought|buys|imports|imported))",
+    re.I,
+)
+
+
+def find(text: str, start: int, end: int, year: int | None = None) -> list[Mention]:
+    """Names in text[start:end] (absolute spans), longest match first, no overlaps."""
+    trie = _trie()
+    toks = list(TOKEN_RE.finditer(text, start, end))
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i].group(0)
+        hit = None
+        for form_toks, entry in _candidates(trie, t):
+            k = len(form_toks)
+            if i + k > n:
+                continue
+            got = [toks[i + j].group(0) for j in range(k)]
+            if entry.exact:
+                if tuple(got) != form_toks:
+                    continue
+            elif tuple(g.lower() for g in got) != form_toks:
+                continue
+            if not _contiguous(toks, i, k, text):
+                continue
+            surface = text[toks[i].start() : toks[i + k - 1].end()]
+            if not entry.exact and not _capitalised(surface):
+                continue
+            if entry.years and year is not None and not (entry.years[0] <= year <= entry.years[1]):
+                continue
+            hit = (k, entry, surface)
+            break
+        if hit is None:
+            i += 1
+            continue
+        k, entry, surface = hit
+        s, e = toks[i].start(), toks[i + k - 1].end()
+        if entry.form == "region" and _DESC_AFTER.match(text, e):
+            i += k  # "the Gulf state", "the Caucasus republic": a description, resolved later
+            continue
+        poss = _possessive(text, e, end)
+        out.append(Mention(s, e, entry.id, entry.form, surface, poss))
+        i += k
+    return [_block(text, m, end) for m in out]
+
+
+def _contiguous(toks: list[re.Match[str]], i: int, k: int, text: str) -> bool:
+    """Tokens of a multiword name separated by single spaces or nothing (hyphen/apostrophe tokens)."""
+    for j in range(i, i + k - 1):
+        gap = text[toks[j].end() : toks[j + 1].start()]
+        if gap not in {"", " "}:
+            return False
+    return True
+
+
+def _capitalised(surface: str) -> bool:
+    """Names must be written with a capital ('turkey' the bird is not Turkey); 'the X' needs a capital X."""
+    low = surface.lower()
+    if low.startswith("the "):
+        rest = surface[4:]
+        return bool(rest) and (rest[0].isupper() or surface[0] == "T")
+    first = next((ch for ch in surface if ch.isalpha()), "")
+    return first.isupper()
+
+
+def _possessive(text: str, end: int, hi: int) -> bool:
+    """'Israel's', 'Israel’s', 'Israelis'' and the copies' typo 'Russia s'."""
+    nxt = text[end : min(hi, end + 3)]
+    return bool(re.match(r"['’]s\b|['’](?=\s)| s\b", nxt))
+
+
+_DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic)\b", re.I)
+_BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
+
+
+def _block(text: str, m: Mention, hi: int) -> Mention:
+    """Mark a state word used as a modifier of a non-state noun ('Sweden-based', 'the Swedish firm')."""
+    if m.id is None:
+        return m
+    after = text[m.end : min(hi, m.end + 40)]
+    if _BASED.match(after):
+        return replace(m, blocked=True)
+    if m.form in {"demonym", "name", "abbrev", "capital"} and not m.possessive:
+        words = re.findall(r"[A-Za-z-]+", after)[:3]
+        if words and words[0].lower() in G.NON_STATE_HEADS:
+            nxt = words[1].lower() if len(words) > 1 else ""
+            if nxt not in METRIC_WORDS:
+                return replace(m, blocked=True)
+    return m
+
+
+# --- discourse and anaphora ---------------------------------------------------------------------
+
+
+@dataclass
+class Discourse:
+    """What the reader remembers across sentences: how often each state was named, in what order."""
+
+    counts: dict[str, float] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)
+    prev_subject: str | None = None
+    prev_states: list[str] = field(default_factory=list)
+    sentences: int = 0
+    topic_seen: bool = False
+
+    def salient(
+        self, among: Iterable[str] | None = None, exclude: Iterable[str] = ()
+    ) -> str | None:
+        """The most-mentioned state so far (ties: named first), optionally within a class."""
+        allowed = set(among) if among is not None else None
+        ex = set(exclude)
+        cands = [c for c in self.counts if c not in ex and (allowed is None or c in allowed)]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (self.counts[c], -self.first_seen[c]))
+
+    def recent(self, exclude: Iterable[str] = ()) -> str | None:
+        """The state named most recently (before this sentence), not in `exclude`."""
+        ex = set(exclude)
+        cands = [c for c in self.last_seen if c not in ex]
+        return max(cands, key=lambda c: self.last_seen[c]) if cands else None
+
+    def update(self, mentions: list[Mention]) -> None:
+        """Count the states of a finished sentence; its first named state becomes the previous subject."""
+        names = [m for m in mentions if m.is_state and m.form not in {"demonym", "company"}]
+        for k, m in enumerate(m for m in mentions if m.is_state):
+            assert m.id is not None
+            weight = (
+                1.0 if m.form not in {"demonym", "pronoun", "description", "relative"} else 0.25
+            )
+            if not self.topic_seen and names and m is names[0]:
+                weight += 0.5
+            self.counts[m.id] = self.counts.get(m.id, 0.0) + weight
+            self.first_seen.setdefault(m.id, self.sentences * 1000 + k)
+            self.last_seen[m.id] = self.sentences * 1000 + k
+        if names:
+            self.topic_seen = True
+            self.prev_subject = names[0].id
+            self.prev_states = list(dict.fromkeys(m.id for m in names if m.id))
+        self.sentences += 1
+
+
+_PARTICIPLE = re.compile(
+    r",\s+(?:making|leaving|giving|turning|which\s+(?:made|makes|left|leaves|turned))\b", re.I
+)
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def resolve(
+    text: str,
+    start: int,
+    end: int,
+    names: list[Mention],
+    discourse: Discourse,
+    clauses: tuple[tuple[int, int], ...] = (),
+) -> list[Mention]:
+    """Add resolved anaphors to a sentence's names: 'its'/'it' (the state named just before, else the
+    previous sentence's subject), 'this/that country' (the state named last before this sentence),
+    'the country', 'the Kingdom', 'the Gulf state' (the most salient state of that class so far),
+    'which'/'whose' after a state (that state)."""
+    taken = [(m.start, m.end) for m in names]
+    out = list(names)
+    states = [m for m in names if m.is_state]
+
+    def clause_of(pos: int) -> tuple[int, int]:
+        for a, b in clauses:
+            if a <= pos < b:
+                return a, b
+        return start, end
+
+    for dm in _DESC_RE.finditer(text, start, end):
+        s, e = dm.start(), dm.end()
+        if _in_spans(s, taken) or _in_spans(e - 1, taken):
+            continue
+        head = dm.group("head").lower()
+        mods = dm.group("mods").strip().lower()
+        if head == "state" and re.search(r"\b(?:s|es)\b", mods):
+            continue
+        klass = G.DESCRIPTION_HEADS.get(head)
+        for mod in (mods, mods.split()[-1] if mods else ""):
+            if mod in G.DESCRIPTION_MODIFIERS:
+                klass = (
+                    G.DESCRIPTION_MODIFIERS[mod]
+                    if klass is None
+                    else klass & G.DESCRIPTION_MODIFIERS[mod]
+                )
+                break
+        else:
+            if mods and not re.fullmatch(
+                r"(?:same|whole|entire|former|ex|post|energy-rich|oil-rich|landlocked|small|tiny|large|vast|island|caspian|mountainous|central asian|asian|african|european|gulf|host|\w+-rich|\w+-poor)(?:\s+\w+)?",
+                mods,
+            ):
+                continue  # "the member states", "the largest state" …: not an anaphor
+        a, b = clause_of(s)
+        local = {
+            m.id
+            for m in states
+            if a <= m.start < b and not (m.end <= s and _PARTICIPLE.search(text, m.end, s))
+        }  # "Saudi Arabia bought …, making the kingdom …": a new clause, the same state
+        det = dm.group("det").lower()
+        if det in {"this", "that"}:
+            target = discourse.recent(exclude=local)
+            if target is None:
+                target = next(
+                    (m.id for m in reversed(states) if m.end <= s and m.id not in local), None
+                )
+        else:
+            target = discourse.salient(among=klass, exclude=local)
+            alt = None
+        if target is None:
+            # "Saudi Arabia bought …, making the kingdom Washington's biggest customer": a state
+            # named earlier in this sentence, outside the description's clause
+            target = next(
+                (
+                    m.id
+                    for m in reversed(states)
+                    if m.end <= s and m.id not in local and (klass is None or m.id in klass)
+                ),
+                None,
+            )
+        if target is None:
+            continue
+        alt = discourse.salient(among=klass, exclude=local | {target})
+        out.append(
+            Mention(s, e, target, "description", dm.group(0), bool(dm.group("poss")), alt=alt)
+        )
+        taken.append((s, e))
+    for pm in _PRONOUN_RE.finditer(text, start, end):
+        s, e = pm.start(), pm.end()
+        if _in_spans(s, taken):
+            continue
+        before = [m for m in states if m.end <= s and m.form not in {"demonym", "company"}] or [
+            m for m in states if m.end <= s
+        ]
+        target = before[-1].id if before else discourse.prev_subject
+        alt = (
+            next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
+        ) or (discourse.prev_subject if discourse.prev_subject != target else None)
+        poss = pm.group(0).lower() == "its"
+        if poss and before and alt and re.fullmatch(r",\s*", text[before[-1].end : s]):
+            # apposition "Israel, its main supplier": the NP *is* the state just named, so "its"
+            # is another state
+            target, alt = alt, target
+        if target:
+            out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
+    for rm in _RELATIVE_RE.finditer(text, start, end):
+        s = rm.start() + (len(rm.group(0)) - len(rm.group(0).lstrip()))
+        before = [m for m in states if m.end <= s and s - m.end <= 3]
+        if before and before[-1].id:
+            out.append(
+                Mention(
+                    s,
+                    rm.end(),
+                    before[-1].id,
+                    "relative",
+                    rm.group(0).strip(),
+                    rm.group(0).strip().lower() == "whose",
+                )  # fmt: skip
+            )
+    out.sort(key=lambda m: m.start)
+    return out
