@@ -614,3 +614,26 @@ def test_network_parts_equal_the_analyses(client, cli):
         csv
         == cli("network", "partnerships", "--year", "2020", "--top", "5", "--format", "csv").stdout
     )
+
+
+def test_check_cards_say_roles_both_rankings_and_the_verdict_as_published(client):
+    """An analyst's reading of the evidence cards: who supplies whom, both oil-producer rankings
+    in every year, SIPRI's release at the article date beside today's data, sources by name."""
+    text = (
+        "China accounted for 5.8% of global arms exports in 2019-2023. "
+        "Azerbaijan, the 24th largest oil producer, shares a 689 km border with Iran."
+    )
+    page = client.post("/check", data={"text": text, "date": "2024-03-11"})
+    cards = visible(page.text.split('id="evidence"')[1].split('id="all-claims"')[0])
+    china = cards[: cards.index("Oil-producer rank")]
+    # today's data contradict 5.8 %, SIPRI's 2024 release (current on 2024-03-11) supports it
+    assert "contradicted supported as published (2024 release)" in china
+    assert "5.8 %" in china and "6.3 %" in china
+    assert "SIPRI Arms Transfers, 2025" in china and "sources sipri" not in china
+    oil = cards[cards.index("Oil-producer rank") :]
+    assert "2016 rank " in oil and " by volume, " in oil and " by energy" in oil
+    assert "about Azerbaijan; Iran" in cards
+    r = client.post(
+        "/check", data={"text": "Israel supplied 60% of Azerbaijan's arms imports in 2016-2020."}
+    )
+    assert "about recipient Azerbaijan; supplier Israel" in visible(r.text)

@@ -387,8 +387,13 @@ def claims_table(report: dict[str, Any]) -> list[dict[str, Any]]:
     for i, c in enumerate(report.get("claims") or [], 1):
         ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
         claimed = c.get("claimed")
+        pub = (
+            c.get("verdict_as_published") if isinstance(c.get("verdict_as_published"), dict) else {}
+        )
         out.append({
-            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"), "text": c.get("text"),
+            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"),
+            "verdict_as_published": pub.get("verdict"), "release_as_published": pub.get("release"),
+            "text": c.get("text"),
             "subject": c.get("subject"), "object": c.get("object"),
             "claimed": claimed.get("text") if isinstance(claimed, dict) else claimed,
             "evidence": ev.get("summary", ""), "reproduce": ev.get("query", ""),
