@@ -202,7 +202,8 @@ def create_app() -> FastAPI:
 
 def warm_up(app: FastAPI) -> None:
     """At start-up, in the background: import the query layer, open the snapshot, start the claim
-    checker and load the network balance series, so no first visit pays for them."""
+    checker and load the network balance series, so no first visit pays for them; then build the
+    default year's network (about a second of CPU, stored on disk for later processes)."""
     try:
         from realpolitik.analyses import brief  # noqa: F401
         from realpolitik.analyses.network import graph  # noqa: F401
@@ -214,6 +215,9 @@ def warm_up(app: FastAPI) -> None:
         snapshot_key()
         app.state.checks.start()
         S.balance_series(1950, 2024)
+        # once per snapshot (the disk cache keeps it): the network the front page links to
+        S.signed_graph(S.NETWORK_YEAR)
+        S.partnerships(S.NETWORK_YEAR, S.RANKED)
     except Exception:  # the pages report the real failure; here it is only logged
         log.exception("warm-up failed")
     app.state.warm = True

@@ -353,7 +353,7 @@ def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> 
 @router.get("/network", response_class=HTMLResponse)
 def network(
     request: Request,
-    year: Annotated[int, Query(ge=1816, le=2100)] = 2020,
+    year: Annotated[int, Query(ge=1816, le=2100)] = S.NETWORK_YEAR,
     country: Annotated[str, Query(max_length=200)] = "AZE",
     top: Annotated[int, Query(ge=1, le=200)] = 25,
 ) -> Response:

@@ -431,21 +431,23 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
 # ---- network -------------------------------------------------------------------------------------
 
 
-PARTNERSHIPS_MAX = 500  # the API's largest `top`: one ranking per year serves every smaller one
+NETWORK_YEAR = 2020  # the network page's default year (the front page links to it)
+RANKED = 50  # rows of the ranking kept per year: every smaller `top` is a slice of it
 
 
-@lru_cache(maxsize=16)
-def _ranking(year: int) -> Result:
+@lru_cache(maxsize=32)
+def _ranking(year: int, top: int = RANKED) -> Result:
     from realpolitik.analyses.network.partnerships import partnerships as run
     from realpolitik.web.diskcache import cached
 
-    return cached(f"partnerships-{year}", lambda: run(year, PARTNERSHIPS_MAX))
+    return cached(f"partnerships-{year}-{top}", lambda: run(year, top))
 
 
 def partnerships(year: int, top: int) -> Result:
-    """Unlikely partnerships of a year: the first `top` rows of the year's ranking (kept on disk
-    across server processes), the same rows as `network partnerships --year Y --top N`."""
-    r = _ranking(year)
+    """Unlikely partnerships of a year (kept on disk across server processes): the same rows as
+    `network partnerships --year Y --top N`, sliced from one ranking of RANKED rows when N is smaller
+    (each row's explanation costs time, so the first visit does not rank hundreds)."""
+    r = _ranking(year, max(top, RANKED))
     return Result(r.frame.head(top).reset_index(drop=True), {**r.query, "top": top}, r.sources,
                   r.notes, r.title)  # fmt: skip
 
