@@ -177,14 +177,23 @@ def dyad(
         rel = relationship.view(S.clean(br.relationship_dict()))
         lead = [s for s in br.sections if s.key == "conflict"]
         rest = [s for s in br.sections if s.key != "conflict"]
+        # the conflict section leads: its facts are not repeated in the summary (the relationship's
+        # own sentence stays there, the conflict section leaves it out)
+        said = {f.text for s in lead for f in s.facts} - {rel.text if rel else ""}
+        summary = [line for line in br.summary if line not in said]
+        # adversaries with nothing in it for either side: no empty "what's in it" boxes
+        motives = bool(any(br.motives.values()) or not (rel and rel.hostile))
         toc = [("relationship", "The relationship")] if rel else []
         toc += [(s.key, s.title) for s in lead]
-        toc += [("summary", "Summary"), ("motives", "What's in it for each side")]
+        toc += [("summary", "Summary")] + (
+            [("motives", "What's in it for each side")] if motives else []
+        )
         toc += [(s.key, s.title) for s in rest] + [("sources", "Sources")]
         names = {"A": ca.name, "B": cb.name, ca.id: ca.name, cb.id: cb.name}
         return render(request, "dyad.html", title=f"{ca.name} – {cb.name}", b=br, ca=ca, cb=cb,
                       as_of=day or "", share=base + suffix, base=base, suffix=suffix,
                       charts=charts, toc=toc, rel=rel, lead=lead, rest=rest, names=names,
+                      summary=summary, motives=motives,
                       year_now=int((day or S.today())[:4]), spec_json=spec_json,
                       understood=understood, canonical=base + suffix,
                       sources={s.dataset: s for s in br.sources})  # fmt: skip
