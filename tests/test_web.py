@@ -648,3 +648,9 @@ def test_dyad_page_of_adversaries_says_each_thing_once(client):
     assert "1 rows" not in text and "Border India – Pakistan (1 row)" in text
     trade_note = "cow_trade: COW Dyadic Trade v4, US$ millions"
     assert text.count(trade_note) == 1  # under the trade chart, not again under its table
+
+
+def test_conflict_section_in_time_order(client):
+    text = visible(client.get("/dyad/ISR/EGY?as_of=1975-06-01").text)
+    years = [int(y) for y in re.findall(r"UCDP/PRIO conflict \d+ in (\d{4})", text)]
+    assert len(years) >= 3 and years == sorted(years)

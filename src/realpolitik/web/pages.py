@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path as FsPath
 from typing import Annotated, Any
@@ -175,7 +176,7 @@ def dyad(
         charts = views.cached_dyad_charts(ca.id, cb.id, day or S.today())
         base = f"/dyad/{_q(ca.id)}/{_q(cb.id)}"
         rel = relationship.view(S.clean(br.relationship_dict()))
-        lead = [s for s in br.sections if s.key == "conflict"]
+        lead = [_in_time_order(s) for s in br.sections if s.key == "conflict"]
         rest = [s for s in br.sections if s.key != "conflict"]
         # the conflict section leads: its facts are not repeated in the summary (the relationship's
         # own sentence stays there, the conflict section leaves it out)
@@ -199,6 +200,13 @@ def dyad(
                       sources={s.dataset: s for s in br.sources})  # fmt: skip
 
     return cached_page(request, build)
+
+
+def _in_time_order(s: Any) -> Any:
+    """The conflict section with its fighting in time order (the brief lists it conflict by
+    conflict), then the other lines (each side's suppliers) as they were."""
+    fighting = sorted((f for f in s.facts if f.source == "ucdp_acd"), key=lambda f: str(f.period))
+    return replace(s, facts=fighting + [f for f in s.facts if f.source != "ucdp_acd"])
 
 
 def _dyad_item(a: str, b: str, as_of: str | None, name: str) -> tuple[Any, Any, Result]:
