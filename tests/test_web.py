@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from realpolitik.web.app import create_app
 from realpolitik.web.middleware import MAX_BODY
@@ -654,3 +656,20 @@ def test_conflict_section_in_time_order(client):
     text = visible(client.get("/dyad/ISR/EGY?as_of=1975-06-01").text)
     years = [int(y) for y in re.findall(r"UCDP/PRIO conflict \d+ in (\d{4})", text)]
     assert len(years) >= 3 and years == sorted(years)
+
+
+@given(st.text(alphabet="ab #-1.\n ", max_size=80))
+def test_reflow_keeps_length_and_paragraphs(text):
+    from realpolitik.web.services import reflow
+
+    out = reflow(text)
+    assert len(out) == len(text)  # claim spans still index it
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out, strict=True))
+    assert out.count("\n\n") == text.count("\n\n")  # paragraph breaks stay
+
+
+def test_check_page_reads_as_written(client):
+    text = "Azerbaijan shares a 689 km\nborder with Iran.\n\nA second paragraph."
+    page = client.post("/check", data={"text": text}).text
+    article = page.split('id="article">')[1].split("</article>")[0]
+    assert "689 km\nborder" not in article and "\n\nA second paragraph." in article

@@ -362,7 +362,7 @@ def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> 
     expires = datetime.fromtimestamp(shares.expires(data), UTC).strftime("%Y-%m-%d %H:%M UTC")
     return render(request, "check.html", title="Claim check", text=data["text"], report=report,
                   doc=doc, claims=[evidence.claim_view(c) for c in claims],
-                  segments=S.segments(doc.get("text", ""), claims), counts=counts,
+                  segments=S.segments(S.reflow(doc.get("text", "")), claims), counts=counts,
                   has_example=EXAMPLE.is_file(), verdicts=VERDICTS, check_id=check_id,
                   expires=expires, ttl_days=shares.TTL_DAYS)  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -408,6 +409,21 @@ class Segment:
 
     text: str
     claim: int | None = None
+
+
+BLOCK = re.compile(r"\s*(?:[#>*+|-]|\d+[.)]\s)")  # headings, quotes, list items, table rows
+
+
+def reflow(text: str) -> str:
+    """Soft line breaks (one newline inside a paragraph, where Markdown and plain text wrap) as
+    spaces, so the article reads as it was written; the same length, so claim spans still fit."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        prose = line.strip() and nxt.strip() and not BLOCK.match(line) and not BLOCK.match(nxt)
+        out.append(line + (" " if prose else "\n"))
+    return "".join(out) + lines[-1]
 
 
 def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
