@@ -673,3 +673,20 @@ def test_check_page_reads_as_written(client):
     page = client.post("/check", data={"text": text}).text
     article = page.split('id="article">')[1].split("</article>")[0]
     assert "689 km\nborder" not in article and "\n\nA second paragraph." in article
+
+
+def test_shared_check_is_checked_again_after_a_new_checker(client):
+    """A link stored by an older checker or snapshot shows today's verdicts, under the same id and expiry."""
+    from realpolitik.web import shares
+
+    text = "Azerbaijan shares a 689 km border with Iran."
+    url = client.post("/check", data={"text": text}, follow_redirects=False).headers["location"]
+    check_id = url.rsplit("/", 1)[1]
+    old = shares.load(check_id)
+    stale = {**old, "checker": "an older checker", "report": {**old["report"], "claims": []}}
+    shares.save(check_id, {k: v for k, v in stale.items() if k != "saved"}, now=old["saved"])
+    assert shares.load(check_id)["report"]["claims"] == []
+    page = client.get(url)
+    assert page.status_code == 200 and 'class="claim v-supported"' in page.text
+    again = shares.load(check_id)
+    assert again["checker"] == old["checker"] and again["saved"] == old["saved"]

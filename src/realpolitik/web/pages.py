@@ -328,10 +328,23 @@ async def check(
         raise UserError("paste an article or choose a file to check")
     day = date.strip() or None
     check_id = digest(text, day, name)
-    if shares.load(check_id) is None:
-        report = await request.app.state.checks.check(text, day, name)
-        shares.save(check_id, {"text": text, "date": day, "name": name, "report": report})
+    await _checked_now(request, check_id, shares.load(check_id), text, day, name)
     return RedirectResponse(f"/check/{check_id}", status_code=303)
+
+
+async def _checked_now(request: Request, check_id: str, data: dict[str, Any] | None, text: str,
+                       day: str | None, name: str) -> dict[str, Any]:  # fmt: skip
+    """The stored check, checked again when a new snapshot or checker came since it was stored (the
+    link keeps its id and its expiry), or checked and stored for the first time."""
+    from realpolitik.web.diskcache import checker_key
+
+    key = checker_key()
+    if data is not None and data.get("checker") == key:
+        return data
+    report = await request.app.state.checks.check(text, day, name)
+    fresh = {"text": text, "date": day, "name": name, "report": report, "checker": key}
+    shares.save(check_id, fresh, now=None if data is None else data.get("saved"))
+    return shares.load(check_id) or fresh
 
 
 def _shared(check_id: str) -> dict[str, Any]:
@@ -343,19 +356,27 @@ def _shared(check_id: str) -> dict[str, Any]:
 
 
 @router.get("/check/{check_id}/claims.csv")
-def checked_csv(check_id: Annotated[str, Path(max_length=40)]) -> Response:
-    return S.csv_response(S.claims_table(_shared(check_id)["report"]), f"claims-{check_id}.csv")
+async def checked_csv(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    data = await _current(request, check_id)
+    return S.csv_response(S.claims_table(data["report"]), f"claims-{check_id}.csv")
 
 
 @router.get("/check/{check_id}/report.json")
-def checked_json(check_id: Annotated[str, Path(max_length=40)]) -> Response:
-    return Response(S.dumps(_shared(check_id)["report"]), media_type="application/json")
+async def checked_json(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    data = await _current(request, check_id)
+    return Response(S.dumps(data["report"]), media_type="application/json")
+
+
+async def _current(request: Request, check_id: str) -> dict[str, Any]:
+    """A shared check as today's snapshot and checker read it (404 when unknown or expired)."""
+    data = _shared(check_id)
+    return await _checked_now(request, check_id, data, data["text"], data["date"], data["name"])
 
 
 @router.get("/check/{check_id}", response_class=HTMLResponse)
-def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+async def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
     """A shared check: the article with its claims highlighted, verdicts and evidence."""
-    data = _shared(check_id)
+    data = await _current(request, check_id)
     report = data["report"]
     doc, claims = report["document"], report["claims"]
     counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
