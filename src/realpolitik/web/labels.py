@@ -244,8 +244,10 @@ def evidence_words(text: str) -> str:
     return alliance_types(text)
 
 
-def relationship_type(kind: str | None) -> str:
-    return RELATIONSHIP_TYPES.get(kind or "", (kind or "").replace("_", " "))
+def relationship_type(kind: str | None, short: bool = False) -> str:
+    """The model's type in words; `short` for cards and legends ("mixed" without its gloss)."""
+    words = RELATIONSHIP_TYPES.get(kind or "", (kind or "").replace("_", " "))
+    return words.split(" (")[0] if short else words
 
 
 def claim_type(kind: str) -> str:

@@ -533,7 +533,7 @@ def tie_type(data: dict[str, Any]) -> str:
     from realpolitik.web.labels import relationship_type
 
     if data.get("type"):
-        return relationship_type(str(data["type"]))
+        return relationship_type(str(data["type"]), short=True)
     return "positive tie" if int(data.get("sign", 0)) >= 0 else "negative tie"
 
 
