@@ -196,8 +196,7 @@ def dyad(
                       charts=charts, toc=toc, rel=rel, lead=lead, rest=rest, names=names,
                       summary=summary, motives=motives,
                       year_now=int((day or S.today())[:4]), spec_json=spec_json,
-                      understood=understood, canonical=base + suffix,
-                      sources={s.dataset: s for s in br.sources})  # fmt: skip
+                      understood=understood, canonical=base + suffix)  # fmt: skip
 
     return cached_page(request, build)
 
