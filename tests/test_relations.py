@@ -174,3 +174,13 @@ def test_without_a_date_the_reading_stops_where_the_arms_data_do() -> None:
     today = relationship("Israel", "Azerbaijan")
     assert today.type == relationship("Israel", "Azerbaijan", year=last).type == "partners"
     assert today.year == last and f"as of {last}" in today.text
+
+
+def test_a_war_still_going_on_gives_no_outcome_or_death_toll() -> None:
+    """As of 1985 the Iran–Iraq war (1980–88) was not over: its COW outcome and total deaths were
+    not known yet; as of 1990 they are."""
+    during = relationship("Iraq", "Iran", as_of="1985-06-01")
+    after = relationship("Iraq", "Iran", as_of="1990-06-01")
+    assert during.type == "at war" and "still going on in 1984" in during.text
+    assert "stalemate" not in during.text and "750,000" not in during.text
+    assert "stalemate" in after.text and "1980–1988" in after.text
