@@ -404,10 +404,13 @@ def test_reading_as_an_analyst_would():
     # a neighbour allied with the bordering state is no foothold: Germany and Denmark (NATO)
     de = brief("Russia", "Germany", as_of="2024-10-09")
     dnk = facts(de, "geography")["border_DEU_DNK"]
-    assert (
-        "are allied or aligned (ATOP defence obligation, 2018)" in dnk.text and dnk.data["allied"]
-    )
+    assert "are allies in 2023: ATOP defence obligation" in dnk.text and dnk.data["allied"]
     assert not any(m.kind == "geography" for ms in de.motives.values() for m in ms)
+    # ... nor is the neighbour's arms patron (Russia borders China, India's rival; it arms China)
+    ind = brief("India", "Russia", as_of="2024-10-09")
+    chn = facts(ind, "geography")["border_RUS_CHN"]
+    assert chn.data["allied"] and "arms imports" in chn.text
+    assert not any(m.kind == "geography" for m in ind.motives["IND"])
     # ... but a neighbour hostile to both stays one (the seed: Azerbaijan borders Iran)
     seed = brief("Israel", "Azerbaijan", as_of="2024-10-09")
     iran = facts(seed, "geography")["border_AZE_IRN"]

@@ -466,7 +466,7 @@ def geography(
             allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
             foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why})"
             ally = (
-                f"; {the(c.name)} and {the(foe.name)} are allied or aligned ({allied}), so it is no foothold"
+                f"; but {the(c.name)} and {the(foe.name)} are {allied}, so it is no foothold"
                 if allied
                 else ""
             )
@@ -494,27 +494,21 @@ def _a(km: float) -> str:
     return f"an {t}" if t[0] == "8" or t.split(",")[0] in ("11", "18") else f"a {t}"
 
 
-def _allied(x: str, y: str, year: int, store: Store) -> str:
-    """'ATOP defence obligation, 2018' when x and y hold a defence pact in `year`, or 'ATOP consultation
-    obligation in a pact of 2, 2018' for a bilateral or small pact — ATOP's last year standing in for
-    later ones, as in the relationship model — else ''."""
-    from realpolitik.analyses.relations import alliances
-    from realpolitik.analyses.relations.classify import Thresholds
-    from realpolitik.analyses.relations.model import Scope
-    from realpolitik.analyses.relations.reading import coded_to
+HOSTILE_KINDS = frozenset({"dispute", "rivalry", "war", "conflict"})
 
-    end = coded_to(store).get("atop")
-    if end is None or year - end > Thresholds().carry_atop:
+
+def _allied(x: str, y: str, year: int, store: Store) -> str:
+    """'allies in 2024: ATOP defence obligation …' when the relationship model reads x and y as on
+    the same side in `year` (allies, aligned, partners, or partners despite disputes), else ''. The
+    model decides, so an arms patron of the neighbour (Russia for China) is no foothold either."""
+    from realpolitik.analyses.relations import relationship
+
+    rel = relationship(x, y, year=year, store=store)
+    if rel.sign <= 0:
         return ""
-    ref = min(year, end)
-    f = alliances.rows(Scope.pair(min(x, y), max(x, y)), ref, ref, store)
-    if f["type"].isin(alliances.DEFENCE).any():
-        return f"ATOP defence obligation, {ref}"
-    small = f[f["bloc"] <= Thresholds().small_bloc]
-    if small.empty:
-        return ""
-    kinds = " and ".join(sorted({alliances.TYPES[t] for t in small["type"]}))
-    return f"ATOP {kinds} obligation{'s' if ' and ' in kinds else ''} in a pact of {int(small['bloc'].max())}, {ref}"
+    kind = "partners despite disputes" if rel.type == "mixed" else rel.type
+    ties = [e for e in rel.deciding if e.kind not in HOSTILE_KINDS] or rel.deciding
+    return f"{kind} in {year}: {ties[0].text}" if ties else f"{kind} in {year}"
 
 
 def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:
