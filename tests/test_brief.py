@@ -187,6 +187,8 @@ def test_deals_known_by_the_as_of_year():
     b = brief("Soviet Union", "Egypt", as_of="1970-06-01")
     t = b.section("arms").tables["deals_SUN_to_EGY"]
     assert int(t.frame["order_year"].max()) <= 1969 and t.query["as_of"] == "1970-06-01"
+    cut = [n for n in t.notes if "ordered after 1969 are left out" in n]
+    assert cut and int(cut[0].split()[0]) > 0  # the table says that later orders were cut
     late = t.frame[t.frame["known_by"] != ""]
     assert (
         len(late) and late["tiv"].isna().all() and late["delivered"].isna().all()
@@ -387,3 +389,39 @@ def test_relations_timeline_from_event_data():
     early = brief("Armenia", "Azerbaijan", as_of="2020-11-01")
     assert not early.has_section("events") or "events_gdelt2" not in facts(early, "events")
     assert not brief("Iceland", "Bhutan", as_of="2024-01-01").has_section("events")
+
+
+def test_reading_as_an_analyst_would():
+    """Issue 13 review: each line below is an objection an analyst raised against an earlier brief."""
+    # the latest complete window before a (halved) peak: the US's 1st arms customer reads 11.7 % first
+    us = [
+        m for m in brief("Saudi Arabia", "United States").motives["USA"] if m.kind == "arms_market"
+    ]
+    assert "11.7 %" in us[0].text and "2020–24" in us[0].text and "23.5 %" in us[1].text
+    # a share of a few TIV is no motive (Russia's 0.5 TIV to North Korea in 2010–14)
+    nk = brief("North Korea", "Russia")
+    assert not any("0.5 TIV" in m.text for ms in nk.motives.values() for m in ms)
+    # a neighbour allied with the bordering state is no foothold: Germany and Denmark (NATO)
+    de = brief("Russia", "Germany", as_of="2024-10-09")
+    dnk = facts(de, "geography")["border_DEU_DNK"]
+    assert "are allies in 2023: ATOP defence obligation" in dnk.text and dnk.data["allied"]
+    assert not any(m.kind == "geography" for ms in de.motives.values() for m in ms)
+    # ... nor is the neighbour's arms patron (Russia borders China, India's rival; it arms China)
+    ind = brief("India", "Russia", as_of="2024-10-09")
+    chn = facts(ind, "geography")["border_RUS_CHN"]
+    assert chn.data["allied"] and "arms imports" in chn.text
+    assert not any(m.kind == "geography" for m in ind.motives["IND"])
+    # ... but a neighbour hostile to both stays one (the seed: Azerbaijan borders Iran)
+    seed = brief("Israel", "Azerbaijan", as_of="2024-10-09")
+    iran = facts(seed, "geography")["border_AZE_IRN"]
+    assert (
+        iran.value == 689 and not iran.data["allied"] and "strategic rivals since 1979" in iran.text
+    )
+    # the distance is CShapes', tagged as such
+    assert facts(seed, "geography")["border_ab"].source == "cshapes_mindist"
+    # at war since the current war, not the pair's first fight; names read with their article
+    ip = brief("India", "Pakistan", as_of="1972-01-01")
+    assert ip.relationship.type == "at war" and ip.relationship.since == 1971
+    eg = brief("Egypt", "Soviet Union", as_of="1970-01-01")
+    assert any("of the Soviet Union's arms exports" in f.text for f in facts(eg, "arms").values())
+    assert sum(m.kind == "shared_adversary" for m in eg.motives["EGY"]) <= 3

@@ -129,3 +129,14 @@ def test_no_positive_tie_made_only_of_a_large_multilateral_treaty(g2020):
             assert d["type"] in {"allies", "aligned", "mixed"}, (a, b, d["type"])
     t = [d["type"] for *_, d in g2020.edges(data=True)]
     assert {"allies", "partners", "rivals", "hostile"} <= set(t)
+
+
+def test_religion_ranges_count_at_their_midpoint() -> None:
+    """The Factbook gives Iraq's Muslims as a range ('95–98%'): Iraq is a Muslim country, not one whose
+    only numeric share (Christian 1 %) makes it 100 % Christian."""
+    from realpolitik.analyses.network.partnerships import religion_difference, religion_families
+    from realpolitik.store import get_store
+
+    shares, label = religion_difference(religion_families(get_store()))
+    assert label["IRQ"] == "muslim" and shares["IRQ"]["muslim"] > 0.95
+    assert label["SAU"] == "muslim" and label["IND"] == "hindu" and label["ISR"] == "jewish"

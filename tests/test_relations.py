@@ -64,10 +64,32 @@ def test_a_large_multilateral_treaty_alone_is_no_tie():
 
 
 def test_one_sided_force_makes_no_adversary_of_the_passive_side():
-    r = relationship("France", "Israel", as_of="2012-01-01")
+    r = relationship("Sudan", "Israel", as_of="2013-01-01")  # Israel used force in 3 MIDs 2011–12
     assert r.rule == "hostile_dispute" and r.hostile_sides == ("ISR",)
-    assert not r.adversary_of("FRA") and r.adversary_of("ISR")
-    assert "ISR" not in foes("France", "2012-01-01")
+    assert not r.adversary_of("SDN") and r.adversary_of("ISR")
+    assert "ISR" not in foes("Sudan", "2013-01-01")
+
+
+def test_a_single_bloodless_incident_makes_no_adversary():
+    # France–Israel 2009 (Israel 4, France 1, no deaths); Israel–Türkiye 2011 (mutual display)
+    for a, b, day in (("France", "Israel", "2012-01-01"), ("Israel", "Türkiye", "2024-10-09")):
+        r = relationship(a, b, as_of=day)
+        assert r.sign >= 0 and r.rule != "hostile_dispute"
+        assert any("Below the bar for hostility: 1 militarised dispute" in t for t in (r.text,))
+    assert "TUR" not in foes("Israel", "2024-10-09")
+    # one side's recurrent force does not make its target's single bloodless display an adversary
+    r = relationship("China", "South Korea", as_of="2024-10-09")
+    assert r.rule == "hostile_dispute" and r.hostile_sides == ("KOR",)
+    assert "single bloodless incident" in r.text and "KOR" not in foes("China", "2024-10-09")
+    # recurrent displays are a hostile reading, and the sentence says what they were
+    r = relationship("Russia", "Denmark", as_of="2024-10-09")
+    assert r.type == "hostile" and "2 militarised disputes in 2011–2014" in r.text
+    assert "mutual display of force" in r.text and "COW MIDs end in 2014" in r.text
+
+
+def test_a_state_that_no_longer_exists_is_no_adversary():
+    assert "YUG" not in foes("Russia", "2013-01-01")  # Yugoslavia's COW period ends in 2005
+    assert "YUG" in foes("Russia", "2000-01-01")  # its 1998 dispute with Russia, in its own years
 
 
 def test_historical_states_are_adversaries_in_their_years():
@@ -141,3 +163,24 @@ def test_every_rule_is_documented(rule):
         encoding="utf-8"
     )
     assert f"`{rule.name}`" in doc and rule.when in doc
+
+
+def test_without_a_date_the_reading_stops_where_the_arms_data_do() -> None:
+    """Today's reading is of the last year SIPRI covers, not a later year with no arms data at all
+    (which would read the seed pair as having no tie)."""
+    from realpolitik.store import get_store
+
+    last = get_store().coverage("sipri_tiv")[1]
+    today = relationship("Israel", "Azerbaijan")
+    assert today.type == relationship("Israel", "Azerbaijan", year=last).type == "partners"
+    assert today.year == last and f"as of {last}" in today.text
+
+
+def test_a_war_still_going_on_gives_no_outcome_or_death_toll() -> None:
+    """As of 1985 the Iran–Iraq war (1980–88) was not over: its COW outcome and total deaths were
+    not known yet; as of 1990 they are."""
+    during = relationship("Iraq", "Iran", as_of="1985-06-01")
+    after = relationship("Iraq", "Iran", as_of="1990-06-01")
+    assert during.type == "at war" and "still going on in 1984" in during.text
+    assert "stalemate" not in during.text and "750,000" not in during.text
+    assert "stalemate" in after.text and "1980–1988" in after.text

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from realpolitik.web.app import create_app
 from realpolitik.web.middleware import MAX_BODY
@@ -457,10 +459,15 @@ def test_api_csv_equals_cli_csv(client, cli):
 def test_pages_use_words_not_column_names(client):
     page = client.get("/country/IND").text
     assert "Showing 10 of" in page and "suppliers" in page
-    assert '<th scope="col" title="tiv">TIV (SIPRI, millions)</th>' in page
+    assert '<th scope="col">TIV (SIPRI, millions)</th>' in page
     assert ">True<" not in page and ">False<" not in page
-    dyad = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
-    assert "under the Soviet Union" in dyad  # the succession note on the arms share chart
+    html = client.get("/dyad/IND/RUS?as_of=2024-01-01").text
+    dyad = visible(html)
+    # one succession note: the share chart starts in 1992 and its title says why; the arms facts
+    # give the Soviet Union's share; the web adds no second note of its own
+    assert "from 1992; earlier transfers are filed under the Soviet Union" in html  # chart title
+    assert "Soviet Union supplied 76.5 % of India's arms imports in 1987–91" in dyad
+    assert dyad.count("SIPRI files deliveries before 1992") == 0
     net = client.get("/network?year=2020&country=AZE").text
     assert re.search(r"The graph draws \d+ of Azerbaijan's \d+ neighbours", net)
 
@@ -509,3 +516,177 @@ def test_header_deadline_closes_stalled_connections():
         HttpProtocol.header_timeout = 10.0
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def visible(html: str) -> str:
+    """A page's text as a reader sees it (no tags, attributes, scripts or chart specs)."""
+    import html as h
+
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
+    return h.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)))
+
+
+# snake_case keys: conflict_reading, tss_rivalries, …
+RAW = re.compile(r"\b(?:[a-z]+_)+[a-z0-9]+\b")
+
+
+def own_words(html: str) -> str:
+    """What the page itself writes: without the query layer's notes (they name the download's
+    columns), the sources' citations and the page's own address."""
+    html = re.sub(
+        r'<p class="note">.*?</p>|<section id="sources">.*?</section>', " ", html, flags=re.S
+    )
+    return re.sub(r"/dyad/\S+", " ", visible(html))
+
+
+def test_dyad_page_leads_with_the_relationship_in_words(client):
+    page = client.get("/dyad/ARM/AZE?as_of=2024-10-09").text
+    text = visible(page)
+    rel = text.index("The relationship: rivals since 1991")  # after the table of contents
+    conflict, summary = text.index("The conflict", rel), text.index("Summary", rel)
+    assert rel < conflict < summary  # the relationship first, then the conflict (adversaries only)
+    deciding = text[rel:conflict]
+    assert "What decides it" in deciding and "UCDP/PRIO conflict 388" in deciding
+    assert "[UCDP/PRIO armed conflicts, 1991–2023]" in deciding  # its dataset and years, in words
+    assert "side A Azerbaijan, backed by Türkiye" in text[conflict:summary]  # who backed whom, 2020
+    # tables in words: each side's hostility by name, levels and obligation types spelled out
+    assert "hostility of Armenia" in text and "4 (use of force)" in text
+    assert "non-aggression" in text and "COW MIDs" in text
+    assert RAW.findall(own_words(page)) == [], "raw keys or ids on the page"
+    assert "armed_rivals" not in text and "hostility_ARM" not in text
+
+
+def test_dyad_page_of_partners_has_no_conflict_section(client):
+    page = client.get("/dyad/ISR/AZE?as_of=2024-10-09").text
+    text = visible(page)
+    assert "The relationship: partners" in text and "The conflict" not in text
+    assert "Israel supplied 40.2 % of Azerbaijan's arms imports in 2019–2023" in text
+    assert "[SIPRI Arms Transfers, 2019–2023]" in text
+    assert RAW.findall(own_words(page)) == []
+
+
+def test_tables_cut_at_the_as_of_date_say_so_and_download_the_cut(client):
+    page = client.get("/dyad/ISR/AZE?as_of=2015-01-01").text
+    assert "up to 2015-01-01" in visible(page)
+    deals = client.get("/dyad/ISR/AZE/data/deals_ISR_to_AZE.json?as_of=2015-01-01").json()
+    assert deals["rows"] and all(r["order_year"] <= 2014 for r in deals["rows"])
+    assert deals["query"]["as_of"] == "2015-01-01"
+
+
+def test_guessed_country_is_said_on_the_page(client):
+    r = client.get("/search?q=Azerbaijann", follow_redirects=False)
+    assert r.headers["location"] == "/country/Azerbaijann"  # kept, so the page can say it
+    for url in ("/country/Azerbaijann", "/network?year=2020&country=Azerbaijann"):
+        assert "Understood 'Azerbaijann' → Azerbaijan (nearest spelling)" in visible(
+            client.get(url).text
+        )
+    r = client.get("/dyad/Azerbaijann/Israel?as_of=2024-10-09", follow_redirects=False)
+    assert r.headers["location"] == "/dyad/Azerbaijann/ISR?as_of=2024-10-09"
+    page = visible(client.get(r.headers["location"]).text)
+    assert "Understood 'Azerbaijann' → Azerbaijan" in page and "67.7 %" in page
+    assert "Understood" not in client.get("/country/AZE").text  # exact names say nothing
+
+
+def test_country_panel_gap_is_said_once(client):
+    text = visible(client.get("/country/AND").text)
+    assert text.count("SIPRI records no arms imports for Andorra") == 1
+
+
+def test_network_page_names_the_model_types(client):
+    text = own_words(client.get("/network?year=2020&country=AZE").text)
+    assert re.search(
+        r"The relationship model reads Azerbaijan's \d+ ties in 2020 as: .*at war 1", text
+    )
+    # the ties table
+    assert "Armenia Azerbaijan at war" in text or "Azerbaijan Armenia at war" in text
+    assert "(rule " not in text and "docs/relations.md" not in text
+    hood = client.get("/api/network/neighbourhood?country=AZE&year=2020").json()
+    assert {lk["type"] for lk in hood["links"] if lk["ego"]} >= {"at war", "allies"}
+
+
+def test_network_parts_equal_the_analyses(client, cli):
+    """The web reads triads off its cached graph and slices one ranking per year: same rows as the CLI."""
+    from realpolitik.analyses.network.triads import triads
+    from realpolitik.web import services as S
+
+    ours, theirs = S.triads("AZE", 2020), triads("AZE", 2020)
+    assert ours.frame.equals(theirs.frame) and ours.notes == theirs.notes
+    csv = client.get("/api/network/partnerships?year=2020&top=5&format=csv").text
+    assert (
+        csv
+        == cli("network", "partnerships", "--year", "2020", "--top", "5", "--format", "csv").stdout
+    )
+
+
+def test_check_cards_say_roles_both_rankings_and_the_verdict_as_published(client):
+    """An analyst's reading of the evidence cards: who supplies whom, both oil-producer rankings
+    in every year, SIPRI's release at the article date beside today's data, sources by name."""
+    text = (
+        "China accounted for 5.8% of global arms exports in 2019-2023. "
+        "Azerbaijan, the 24th largest oil producer, shares a 689 km border with Iran."
+    )
+    page = client.post("/check", data={"text": text, "date": "2024-03-11"})
+    cards = visible(page.text.split('id="evidence"')[1].split('id="all-claims"')[0])
+    china = cards[: cards.index("Oil-producer rank")]
+    # today's data contradict 5.8 %, SIPRI's 2024 release (current on 2024-03-11) supports it
+    assert "contradicted supported as published (2024 release)" in china
+    assert "5.8 %" in china and "6.3 %" in china
+    assert "SIPRI Arms Transfers, 2025" in china and "sources sipri" not in china
+    oil = cards[cards.index("Oil-producer rank") :]
+    assert "2016 rank " in oil and " by volume, " in oil and " by energy" in oil
+    assert "about Azerbaijan; Iran" in cards
+    r = client.post(
+        "/check", data={"text": "Israel supplied 60% of Azerbaijan's arms imports in 2016-2020."}
+    )
+    assert "about recipient Azerbaijan; supplier Israel" in visible(r.text)
+
+
+def test_dyad_page_of_adversaries_says_each_thing_once(client):
+    text = visible(client.get("/dyad/IND/PAK?as_of=1972-01-01").text)
+    line = "UCDP/PRIO conflict 218 in 1971 (war intensity): side A India; side B Pakistan."
+    assert text.count(line) == 1  # in the conflict section, not again in the summary
+    assert "Summary India and Pakistan are at war as of 1971" in text
+    assert "What's in it for" not in text and "No motive found" not in text  # enemies, no motives
+    assert "1 rows" not in text and "Border India – Pakistan (1 row)" in text
+    trade_note = "cow_trade: COW Dyadic Trade v4, US$ millions"
+    assert text.count(trade_note) == 1  # under the trade chart, not again under its table
+
+
+def test_conflict_section_in_time_order(client):
+    text = visible(client.get("/dyad/ISR/EGY?as_of=1975-06-01").text)
+    years = [int(y) for y in re.findall(r"UCDP/PRIO conflict \d+ in (\d{4})", text)]
+    assert len(years) >= 3 and years == sorted(years)
+
+
+@given(st.text(alphabet="ab #-1.\n ", max_size=80))
+def test_reflow_keeps_length_and_paragraphs(text):
+    from realpolitik.web.services import reflow
+
+    out = reflow(text)
+    assert len(out) == len(text)  # claim spans still index it
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out, strict=True))
+    assert out.count("\n\n") == text.count("\n\n")  # paragraph breaks stay
+
+
+def test_check_page_reads_as_written(client):
+    text = "Azerbaijan shares a 689 km\nborder with Iran.\n\nA second paragraph."
+    page = client.post("/check", data={"text": text}).text
+    article = page.split('id="article">')[1].split("</article>")[0]
+    assert "689 km\nborder" not in article and "\n\nA second paragraph." in article
+
+
+def test_shared_check_is_checked_again_after_a_new_checker(client):
+    """A link stored by an older checker or snapshot shows today's verdicts, under the same id and expiry."""
+    from realpolitik.web import shares
+
+    text = "Azerbaijan shares a 689 km border with Iran."
+    url = client.post("/check", data={"text": text}, follow_redirects=False).headers["location"]
+    check_id = url.rsplit("/", 1)[1]
+    old = shares.load(check_id)
+    stale = {**old, "checker": "an older checker", "report": {**old["report"], "claims": []}}
+    shares.save(check_id, {k: v for k, v in stale.items() if k != "saved"}, now=old["saved"])
+    assert shares.load(check_id)["report"]["claims"] == []
+    page = client.get(url)
+    assert page.status_code == 200 and 'class="claim v-supported"' in page.text
+    again = shares.load(check_id)
+    assert again["checker"] == old["checker"] and again["saved"] == old["saved"]

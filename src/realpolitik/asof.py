@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from realpolitik.countries import Country
+    from realpolitik.store import Store
 
 __all__ = [
     "Dated",
@@ -39,6 +40,7 @@ __all__ = [
     "last_complete_year",
     "lifespan",
     "predecessor",
+    "reference_year",
     "state_years",
     "usable",
 ]
@@ -66,6 +68,16 @@ def as_of_date(value: str | date | None) -> date:
 def last_complete_year(as_of: date) -> int:
     """The last calendar year that ended before the as-of date."""
     return as_of.year - 1
+
+
+def reference_year(as_of: date, store: Store) -> int:
+    """The year a reading as of the date describes: the last complete year, but no later than the
+    arms data reach (SIPRI, the core of the brief and the relationship model; a year past it would
+    read every arms tie as absent)."""
+    last = last_complete_year(as_of)
+    if store.has_table("sipri_tiv"):
+        last = min(last, store.coverage("sipri_tiv")[1])
+    return last
 
 
 def usable(when: Dated | None, as_of: date) -> bool:
@@ -116,6 +128,21 @@ def state_years() -> tuple[tuple[str, int, int], ...]:
         y1 for *_, y1, _ in rows
     )  # the code table's last year (2016): states alive then go on
     return tuple((cid, y0, 9999 if y1 == coded_to else y1) for code, y0, y1, cid in rows)
+
+
+@cache
+def _periods() -> dict[str, tuple[tuple[int, int], ...]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for cid, y0, y1 in state_years():
+        out.setdefault(cid, []).append((y0, y1))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def exists(cid: str, year: int) -> bool:
+    """Whether the state with id `cid` is a member of the state system in `year` (an id COW never codes
+    — a territory, a non-state actor — is taken to exist): Yugoslavia is no adversary of anyone in 2012."""
+    periods = _periods().get(cid)
+    return periods is None or any(y0 <= year <= y1 for y0, y1 in periods)
 
 
 def lifespan(c: Country, year: int) -> tuple[int, int | None]:

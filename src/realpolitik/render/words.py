@@ -1,5 +1,5 @@
-"""Numbers in running text: ordinals ('3rd', 'the largest', not '1st largest') and plurals
-('1 dispute', '2 disputes', never 'dispute(s)')."""
+"""Words in running text: ordinals ('3rd', 'the largest', not '1st largest'), plurals ('1 dispute',
+'2 disputes', never 'dispute(s)') and state names with their article ('the United States'')."""
 
 from __future__ import annotations
 
@@ -20,3 +20,24 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     if n == 1:
         return f"1 {word}"
     return f"{n:,} {many or word + 's'}"
+
+
+def the(name: str) -> str:
+    """A state's name as it reads after a preposition: 'the Soviet Union', 'the United States', 'Iran'."""
+    takes = name.startswith(
+        ("United ", "Soviet ", "Federal ", "Democratic ", "Russian ")
+    ) or name.endswith(("Republic", "Islands", "Emirates", "Netherlands", "Philippines", "Bahamas"))
+    return f"the {name}" if takes else name
+
+
+def The(name: str) -> str:  # noqa: N802 - the sentence-initial form of `the`
+    """`the(name)` at the start of a sentence: 'The United States', 'Iran'."""
+    t = the(name)
+    return t[0].upper() + t[1:]
+
+
+def poss(name: str, start: bool = False) -> str:
+    """A state's name as a possessive: "Iran's", "the United States'", "the Soviet Union's" (`start`:
+    capitalised, at the start of a sentence)."""
+    t = The(name) if start else the(name)
+    return f"{t}'" if t.endswith("s") and t.lower().startswith("the ") else f"{t}'s"

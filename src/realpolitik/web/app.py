@@ -31,10 +31,17 @@ def templates() -> Jinja2Templates:
     """Jinja2 templates with autoescape on for every template (not only *.html)."""
     t = Jinja2Templates(directory=str(HERE / "templates"))
     t.env.autoescape = True
-    from realpolitik.web.labels import cell, column
+    from realpolitik.analyses.brief.render import latest_first
+    from realpolitik.result import Result
+    from realpolitik.web.labels import cell, column, dataset, evidence_words
 
     t.env.filters["cell"] = lambda value, name="": cell(value, str(name))
-    t.env.filters["label"] = column
+    t.env.filters["label"] = lambda name, names=None: column(str(name), names)
+    t.env.filters["dataset"] = lambda name: dataset(str(name))
+    t.env.filters["evidence"] = lambda text: evidence_words(str(text))
+    t.env.filters["latest_first"] = lambda r: Result(
+        latest_first(r.frame), r.query, r.sources, r.notes, r.title
+    )
     t.env.filters["pct"] = lambda v, d=1: "–" if v is None else f"{100 * float(v):.{d}f} %"
     t.env.filters["q"] = lambda v: quote(str(v), safe="")
     t.env.globals["max_body_mb"] = MAX_BODY // (1024 * 1024)
@@ -195,7 +202,8 @@ def create_app() -> FastAPI:
 
 def warm_up(app: FastAPI) -> None:
     """At start-up, in the background: import the query layer, open the snapshot, start the claim
-    checker and load the network balance series, so no first visit pays for them."""
+    checker and load the network balance series, so no first visit pays for them; then build the
+    default year's network (about a second of CPU, stored on disk for later processes)."""
     try:
         from realpolitik.analyses import brief  # noqa: F401
         from realpolitik.analyses.network import graph  # noqa: F401
@@ -207,6 +215,9 @@ def warm_up(app: FastAPI) -> None:
         snapshot_key()
         app.state.checks.start()
         S.balance_series(1950, 2024)
+        # once per snapshot (the disk cache keeps it): the network the front page links to
+        S.signed_graph(S.NETWORK_YEAR)
+        S.partnerships(S.NETWORK_YEAR, S.RANKED)
     except Exception:  # the pages report the real failure; here it is only logged
         log.exception("warm-up failed")
     app.state.warm = True

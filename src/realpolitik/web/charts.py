@@ -12,15 +12,6 @@ import pandas as pd
 POSITIVE, NEGATIVE = "#1a7f37", "#cf222e"
 VL = "https://vega.github.io/schema/vega-lite/v6.json"
 WORLD = "/static/vendor/world-countries-110m.json"
-# SIPRI files deliveries to and from a state that later dissolved under the old state: a successor's
-# series starts at its independence and the earlier trade is under another name.
-SUCCESSION = {
-    "RUS": ("SUN", "Soviet Union", 1991),
-    "CZE": ("CSK", "Czechoslovakia", 1992),
-    "SVK": ("CSK", "Czechoslovakia", 1992),
-    "SRB": ("YUG", "Yugoslavia", 1991),
-    "DEU": ("XWG", "West Germany", 1990),
-}
 
 
 def fit(spec: dict[str, Any]) -> dict[str, Any]:
@@ -39,22 +30,6 @@ def fit(spec: dict[str, Any]) -> dict[str, Any]:
     elif x.get("type") in ("ordinal", "nominal"):
         x["axis"] = {**(x.get("axis") or {}), "labelOverlap": True, "labelAngle": -45}
     return out
-
-
-def succession_note(spec: dict[str, Any], ids: list[str], first_year: int) -> dict[str, Any]:
-    """A subtitle on a chart whose countries have a predecessor SIPRI files separately."""
-    lines = []
-    for cid in ids:
-        if cid in SUCCESSION:
-            _, old, end = SUCCESSION[cid]
-            if first_year <= end:
-                lines.append(f"Before {end + 1} SIPRI files these transfers under the {old}, "
-                             f"so the {cid} series starts low; see the note below the chart.")  # fmt: skip
-    if not lines:
-        return spec
-    title = spec.get("title")
-    text = title.get("text") if isinstance(title, dict) else title
-    return {**spec, "title": {"text": text or "", "subtitle": lines, "subtitleColor": "#8a5a00"}}
 
 
 def un_points(spec: dict[str, Any]) -> dict[str, Any]:
@@ -250,7 +225,9 @@ def force_graph(hood: dict[str, Any], width: int = 720, height: int = 520) -> di
                         "strokeWidth": {"signal": "datum.ego ? 2.5 : 1"},
                         "strokeOpacity": {"signal": "datum.ego ? 0.9 : 0.35"},
                         "strokeDash": {"signal": "datum.sign > 0 ? [1, 0] : [6, 3]"},
-                        "tooltip": {"signal": "datum.a + ' – ' + datum.b + ': ' + datum.text"},
+                        "tooltip": {
+                            "signal": "datum.a_name + ' – ' + datum.b_name + ': ' + datum.type + '; ' + datum.text"
+                        },
                     }
                 },
                 "transform": [

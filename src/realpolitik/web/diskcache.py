@@ -2,9 +2,9 @@
 
 Entries live under `home()/cache/web/<snapshot key>/`, where the key hashes every table's sha256
 from the active snapshot's manifests, the package and pandas versions and the source of the
-analyses the entries come from: a rebuilt or switched snapshot, an upgrade or a code change gets
-a fresh folder and never reads a stale figure. Writes are
-atomic (temp file + rename), so two processes computing the same entry cannot corrupt it.
+analyses the entries come from (the network and the relationship model it reads): a rebuilt or
+switched snapshot, an upgrade or a code change gets a fresh folder and never reads a stale
+figure. Writes are atomic (temp file + rename), so two processes computing the same entry cannot corrupt it.
 """
 
 from __future__ import annotations
@@ -24,22 +24,39 @@ log = logging.getLogger("realpolitik.web")
 T = TypeVar("T")
 
 
-@cache
-def snapshot_key() -> str:
-    """A short hash of the active snapshot's table hashes and the code and pandas versions."""
+def _key(*packages: object) -> str:
+    """A short hash of the active snapshot's table hashes, the package and pandas versions and the
+    source of the given packages."""
     import pandas as pd
 
-    import realpolitik.analyses.network as network
     from realpolitik.store import get_store
     from realpolitik.web.app import _version
 
     h = hashlib.sha256(f"{_version()}|{pd.__version__}".encode())
-    for src in sorted(Path(network.__file__).parent.rglob("*.py")):
-        h.update(src.read_bytes())
+    for package in packages:
+        for src in sorted(Path(str(getattr(package, "__file__", ""))).parent.rglob("*.py")):
+            h.update(src.read_bytes())
     for name, m in sorted(get_store().manifests.items()):
         for table, info in sorted(m["tables"].items()):
             h.update(f"{name}/{table}:{info.get('sha256', '')}".encode())
     return h.hexdigest()[:16]
+
+
+@cache
+def snapshot_key() -> str:
+    """The key of the network entries (the network reads its signs from the relationship model)."""
+    import realpolitik.analyses.network as network
+    import realpolitik.analyses.relations as relations
+
+    return _key(network, relations)
+
+
+@cache
+def checker_key() -> str:
+    """The key of a stored claim check: a new snapshot or checker checks a shared text again."""
+    import realpolitik.analyses.claims as claims
+
+    return _key(claims)
 
 
 def folder() -> Path:

@@ -99,6 +99,68 @@ COLUMNS: dict[str, str] = {
     "religion_diff": "religion difference",
     "signs": "signs",
     "balanced": "balanced",
+    "type": "type",
+    "states": "states bound (both included)",
+    "size": "size",
+    "dataset": "dataset",
+    "source": "source",
+    "known_by": "as of the date",
+    "designation": "weapon",
+    "description": "description",
+    "category": "category",
+    "status": "status",
+    "comments": "comments",
+    "period": "period",
+    "events": "events",
+}
+
+DATASETS: dict[str, str] = {
+    "sipri": "SIPRI Arms Transfers",
+    "atop": "ATOP alliances",
+    "cow_mid": "COW MIDs",
+    "gml_mid": "GML MIDs",
+    "tss_rivalries": "Thompson–Sakuwa–Suhas rivalries",
+    "td_rivalries": "Thompson & Dreyer rivalries",
+    "ucdp_acd": "UCDP/PRIO armed conflicts",
+    "cow_war_inter": "COW inter-state wars",
+    "cow_trade": "COW trade",
+    "cow_contdir": "COW direct contiguity",
+    "cshapes_mindist": "CShapes distances",
+    "factbook": "CIA World Factbook",
+    "owid_energy": "OWID energy (Energy Institute)",
+    "trade_crude_baci": "CEPII BACI crude oil",
+    "trade_crude_totals": "OEC/BACI crude-oil totals",
+    "bp_statistical_review": "BP Statistical Review",
+    "atop_blocs": "ATOP alliance blocs",
+    "cow_states": "COW state system",
+    "cow_nmc": "COW material capabilities",
+    "leaders": "Archigos leaders",
+    "unga_idealpoints": "UN General Assembly ideal points",
+    "isard_democracy": "V-Dem and Polity",
+    "events_samples": "event data samples",
+    "gdelt1": "GDELT 1.0",
+    "gdelt2": "GDELT 2.0",
+    "relationship model": "relationship model",
+}
+"""Dataset ids as people know them (the downloads keep the ids)."""
+
+ALLIANCE_TYPES = {"defense": "defence", "offense": "offence", "neutral": "neutrality",
+                  "nonagg": "non-aggression", "consul": "consultation"}  # fmt: skip
+HOSTILITY = {1: "1 (no militarised action)", 2: "2 (threat to use force)", 3: "3 (display of force)",
+             4: "4 (use of force)", 5: "5 (war)"}  # fmt: skip
+IDS = frozenset(
+    {"dispnum", "warnum", "conflict_id", "ccode"}
+)  # identifiers, not counts: no separators
+
+RELATIONSHIP_TYPES = {
+    "at war": "at war",
+    "rivals": "rivals",
+    "hostile": "hostile",
+    "mixed": "mixed (hostile evidence beside an alliance or an arms tie)",
+    "allies": "allies",
+    "partners": "partners",
+    "aligned": "aligned",
+    "none": "no tie above the thresholds",
 }
 
 CLAIM_TYPES: dict[str, str] = {
@@ -106,11 +168,21 @@ CLAIM_TYPES: dict[str, str] = {
     "arms_export_share": "Share of arms exports",
     "arms_top_supplier": "Top arms supplier",
     "arms_top_recipient": "Top arms recipient",
+    "arms_global_share": "Share of global arms trade",
+    "arms_global_rank": "Rank among arms traders",
+    "arms_group_share": "Combined share of a group",
+    "arms_region_share": "Share of a region",
+    "arms_volume_change": "Change in arms volume",
+    "arms_global_volume_change": "Change in global arms volume",
     "arms_deal": "Arms deal",
     "oil_producer_rank": "Oil-producer rank",
     "oil_import_share": "Share of crude-oil imports",
     "oil_export_share": "Share of crude-oil exports",
+    "oil_buyer_rank": "Rank among crude-oil buyers",
+    "oil_source_rank": "Rank among crude-oil suppliers",
     "export_partner_rank": "Export-partner rank",
+    "export_partner_share": "Share of exports",
+    "shared_border": "Shared border",
     "import_partner_rank": "Import-partner rank",
     "border_length": "Border length",
     "rivalry": "Rivalry",
@@ -127,11 +199,55 @@ _WORDS = {
 }
 
 
-def column(name: str) -> str:
-    """The label of a column: from the table above, else its words with known abbreviations spelled."""
-    if name in COLUMNS:
-        return COLUMNS[name]
-    return " ".join(_WORDS.get(w, w) for w in re.split(r"_+", name) if w) or name
+def column(name: str, names: dict[str, str] | None = None) -> str:
+    """The label of a column: from the table above, else its words with known abbreviations spelled.
+
+    `names` maps the table's sides to country names ({"A": "Israel", "ISR": "Israel", …}), so that
+    "A → B (US$ million)" reads "Israel → Azerbaijan (US$ million)" and "hostility_ISR" "hostility of Israel"."""
+    names = names or {}
+    side = re.fullmatch(r"hostility_(\w+)", name)
+    if side:
+        return f"hostility of {names.get(side.group(1), side.group(1))}"
+    label = COLUMNS.get(name) or (
+        " ".join(_WORDS.get(w, w) for w in re.split(r"_+", name) if w) or name
+    )
+    if names:
+        label = re.sub(r"(?<!side )\b[AB]\b", lambda m: names.get(m.group(0), m.group(0)), label)
+        label = label.replace("B's", names.get("B", "B") + "'s").replace(
+            "A's", names.get("A", "A") + "'s"
+        )
+    return label
+
+
+def dataset(name: str) -> str:
+    return DATASETS.get(name, name.replace("_", " "))
+
+
+def alliance_types(text: str) -> str:
+    """ATOP obligation codes in the network's evidence in words: "ATOP alliance: defense+nonagg" →
+    "ATOP alliance: defence, non-aggression"."""
+    return re.sub(
+        r"(ATOP alliance: )([a-z]+(?:\+[a-z]+)*)",
+        lambda m: m.group(1) + ", ".join(ALLIANCE_TYPES.get(x, x) for x in m.group(2).split("+")),
+        text,
+    )
+
+
+def evidence_words(text: str) -> str:
+    """The network's evidence of a tie in words: ATOP codes spelled, the model's line without its rule id
+    ("relationship: allies (rule allies, docs/relations.md)" → "the relationship model reads allies")."""
+    text = re.sub(
+        r"relationship: ([a-z ]+) \(rule [a-z_]+, docs/relations\.md\)",
+        lambda m: f"the relationship model reads {relationship_type(m.group(1))}",
+        text,
+    )
+    return alliance_types(text)
+
+
+def relationship_type(kind: str | None, short: bool = False) -> str:
+    """The model's type in words; `short` for cards and legends ("mixed" without its gloss)."""
+    words = RELATIONSHIP_TYPES.get(kind or "", (kind or "").replace("_", " "))
+    return words.split(" (")[0] if short else words
 
 
 def claim_type(kind: str) -> str:
@@ -142,4 +258,14 @@ def cell(value: Any, name: str = "") -> str:
     """One table cell for people: yes/no for booleans, shares as %, missing as '–'."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "yes" if value else "no"
+    if isinstance(value, str):
+        if name in ("dataset", "source") and value in DATASETS:
+            return DATASETS[value]
+        if name == "type" and value in ALLIANCE_TYPES:
+            return ALLIANCE_TYPES[value]
+        return value
+    if name.startswith("hostility") and value in HOSTILITY:
+        return HOSTILITY[int(value)]
+    if name in IDS and isinstance(value, (int, float)) and value == value:
+        return str(int(value))
     return human(str(name), value)

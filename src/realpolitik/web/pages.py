@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path as FsPath
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.errors import UserError
 from realpolitik.result import Result
-from realpolitik.web import evidence, shares, views
+from realpolitik.web import evidence, relationship, shares, views
 from realpolitik.web import services as S
 from realpolitik.web.charts import balance_chart, force_graph
 from realpolitik.web.checkpool import digest
@@ -49,7 +50,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> R
     if not q.strip():
         return _redirect("/")
     c = S.country(q.strip())
-    return _redirect(f"/country/{quote(c.id, safe='')}")
+    return _redirect(f"/country/{_q(_shown(q.strip(), c.id))}")
 
 
 PAGES: dict[str, bytes] = {}
@@ -73,6 +74,12 @@ def _q(value: str) -> str:
     return quote(value, safe="")
 
 
+def _shown(text: str, cid: str) -> str:
+    """What a page's address keeps for a country: its id, unless the resolver guessed (a typo
+    read as its nearest spelling), where the text stays so that the page can say what it understood."""
+    return text if S.guessed(text) else cid
+
+
 MAP_SIDES = ("suppliers", "recipients")
 
 
@@ -84,8 +91,9 @@ def country(
 ) -> Response:
     """A country's page; `map` chooses the arms map (its suppliers or its recipients)."""
     c = S.country(text)
-    if text != c.id:
+    if _shown(text, c.id) != text:
         return _redirect(f"/country/{_q(c.id)}" + (f"?map={map}" if map != "suppliers" else ""))
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         panels = S.profile(c.id)
@@ -95,7 +103,8 @@ def country(
         if amap is not None and not amap.rows:
             amap = None
         return render(request, "country.html", title=c.name, c=c, panels=panels, amap=amap,
-                      map_side=map, spec_json=spec_json)  # fmt: skip
+                      map_side=map, spec_json=spec_json, understood=understood,
+                      canonical=f"/country/{_q(c.id)}")  # fmt: skip
 
     return cached_page(request, build)
 
@@ -138,9 +147,8 @@ def dyad_form(
         raise UserError("a dyad needs two countries")
     ca, cb = S.country(a.strip()), S.country(b.strip())
     day = S.as_of(as_of.strip() or None)
-    return _redirect(
-        f"/dyad/{_q(ca.id)}/{_q(cb.id)}" + (f"?{urlencode({'as_of': day})}" if day else "")
-    )
+    pa, pb = _shown(a.strip(), ca.id), _shown(b.strip(), cb.id)
+    return _redirect(f"/dyad/{_q(pa)}/{_q(pb)}" + (f"?{urlencode({'as_of': day})}" if day else ""))
 
 
 def _pair(a: str, b: str, as_of: str | None) -> tuple[Any, Any, str | None]:
@@ -158,33 +166,46 @@ def dyad(
     """The brief of a pair as of a date; any resolver input redirects to the canonical ids."""
     ca, cb, day = _pair(a, b, as_of)
     suffix = f"?{urlencode({'as_of': day})}" if day else ""
-    if (a, b) != (ca.id, cb.id):
-        return _redirect(f"/dyad/{_q(ca.id)}/{_q(cb.id)}{suffix}")
+    shown = (_shown(a, ca.id), _shown(b, cb.id))
+    if (a, b) != shown:
+        return _redirect(f"/dyad/{_q(shown[0])}/{_q(shown[1])}{suffix}")
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         br = S.brief(ca.id, cb.id, day or S.today())
         charts = views.cached_dyad_charts(ca.id, cb.id, day or S.today())
         base = f"/dyad/{_q(ca.id)}/{_q(cb.id)}"
-        toc = [("summary", "Summary"), ("motives", "What's in it for each side")]
-        toc += [(s.key, s.title) for s in br.sections] + [("sources", "Sources")]
+        rel = relationship.view(S.clean(br.relationship_dict()))
+        lead = [_in_time_order(s) for s in br.sections if s.key == "conflict"]
+        rest = [s for s in br.sections if s.key != "conflict"]
+        # the conflict section leads: its facts are not repeated in the summary (the relationship's
+        # own sentence stays there, the conflict section leaves it out)
+        said = {f.text for s in lead for f in s.facts} - {rel.text if rel else ""}
+        summary = [line for line in br.summary if line not in said]
+        # adversaries with nothing in it for either side: no empty "what's in it" boxes
+        motives = bool(any(br.motives.values()) or not (rel and rel.hostile))
+        toc = [("relationship", "The relationship")] if rel else []
+        toc += [(s.key, s.title) for s in lead]
+        toc += [("summary", "Summary")] + (
+            [("motives", "What's in it for each side")] if motives else []
+        )
+        toc += [(s.key, s.title) for s in rest] + [("sources", "Sources")]
+        names = {"A": ca.name, "B": cb.name, ca.id: ca.name, cb.id: cb.name}
         return render(request, "dyad.html", title=f"{ca.name} – {cb.name}", b=br, ca=ca, cb=cb,
                       as_of=day or "", share=base + suffix, base=base, suffix=suffix,
-                      charts=charts, toc=toc, relationship=_relationship(br),
-                      year_now=int((day or S.today())[:4]), full=S.full_table,
-                      spec_json=spec_json)  # fmt: skip
+                      charts=charts, toc=toc, rel=rel, lead=lead, rest=rest, names=names,
+                      summary=summary, motives=motives,
+                      year_now=int((day or S.today())[:4]), spec_json=spec_json,
+                      understood=understood, canonical=base + suffix)  # fmt: skip
 
     return cached_page(request, build)
 
 
-def _relationship(br: Any) -> dict[str, Any] | None:
-    """The brief's leading relationship object ({"type", "since", "spells", "evidence", "text"}), if any."""
-    rel = getattr(br, "relationship", None)
-    if rel is None:
-        rel = S.relationship_of(br)
-    if rel is None:
-        return None
-    rel = S.clean(rel.to_dict() if hasattr(rel, "to_dict") else rel)
-    return rel if isinstance(rel, dict) and rel else None
+def _in_time_order(s: Any) -> Any:
+    """The conflict section with its fighting in time order (the brief lists it conflict by
+    conflict), then the other lines (each side's suppliers) as they were."""
+    fighting = sorted((f for f in s.facts if f.source == "ucdp_acd"), key=lambda f: str(f.period))
+    return replace(s, facts=fighting + [f for f in s.facts if f.source != "ucdp_acd"])
 
 
 def _dyad_item(a: str, b: str, as_of: str | None, name: str) -> tuple[Any, Any, Result]:
@@ -306,10 +327,23 @@ async def check(
         raise UserError("paste an article or choose a file to check")
     day = date.strip() or None
     check_id = digest(text, day, name)
-    if shares.load(check_id) is None:
-        report = await request.app.state.checks.check(text, day, name)
-        shares.save(check_id, {"text": text, "date": day, "name": name, "report": report})
+    await _checked_now(request, check_id, shares.load(check_id), text, day, name)
     return RedirectResponse(f"/check/{check_id}", status_code=303)
+
+
+async def _checked_now(request: Request, check_id: str, data: dict[str, Any] | None, text: str,
+                       day: str | None, name: str) -> dict[str, Any]:  # fmt: skip
+    """The stored check, checked again when a new snapshot or checker came since it was stored (the
+    link keeps its id and its expiry), or checked and stored for the first time."""
+    from realpolitik.web.diskcache import checker_key
+
+    key = checker_key()
+    if data is not None and data.get("checker") == key:
+        return data
+    report = await request.app.state.checks.check(text, day, name)
+    fresh = {"text": text, "date": day, "name": name, "report": report, "checker": key}
+    shares.save(check_id, fresh, now=None if data is None else data.get("saved"))
+    return shares.load(check_id) or fresh
 
 
 def _shared(check_id: str) -> dict[str, Any]:
@@ -321,26 +355,34 @@ def _shared(check_id: str) -> dict[str, Any]:
 
 
 @router.get("/check/{check_id}/claims.csv")
-def checked_csv(check_id: Annotated[str, Path(max_length=40)]) -> Response:
-    return S.csv_response(S.claims_table(_shared(check_id)["report"]), f"claims-{check_id}.csv")
+async def checked_csv(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    data = await _current(request, check_id)
+    return S.csv_response(S.claims_table(data["report"]), f"claims-{check_id}.csv")
 
 
 @router.get("/check/{check_id}/report.json")
-def checked_json(check_id: Annotated[str, Path(max_length=40)]) -> Response:
-    return Response(S.dumps(_shared(check_id)["report"]), media_type="application/json")
+async def checked_json(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+    data = await _current(request, check_id)
+    return Response(S.dumps(data["report"]), media_type="application/json")
+
+
+async def _current(request: Request, check_id: str) -> dict[str, Any]:
+    """A shared check as today's snapshot and checker read it (404 when unknown or expired)."""
+    data = _shared(check_id)
+    return await _checked_now(request, check_id, data, data["text"], data["date"], data["name"])
 
 
 @router.get("/check/{check_id}", response_class=HTMLResponse)
-def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
+async def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> Response:
     """A shared check: the article with its claims highlighted, verdicts and evidence."""
-    data = _shared(check_id)
+    data = await _current(request, check_id)
     report = data["report"]
     doc, claims = report["document"], report["claims"]
     counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v in VERDICTS}
     expires = datetime.fromtimestamp(shares.expires(data), UTC).strftime("%Y-%m-%d %H:%M UTC")
     return render(request, "check.html", title="Claim check", text=data["text"], report=report,
                   doc=doc, claims=[evidence.claim_view(c) for c in claims],
-                  segments=S.segments(doc.get("text", ""), claims), counts=counts,
+                  segments=S.segments(S.reflow(doc.get("text", "")), claims), counts=counts,
                   has_example=EXAMPLE.is_file(), verdicts=VERDICTS, check_id=check_id,
                   expires=expires, ttl_days=shares.TTL_DAYS)  # fmt: skip
 
@@ -348,17 +390,20 @@ def checked(request: Request, check_id: Annotated[str, Path(max_length=40)]) -> 
 @router.get("/network", response_class=HTMLResponse)
 def network(
     request: Request,
-    year: Annotated[int, Query(ge=1816, le=2100)] = 2020,
+    year: Annotated[int, Query(ge=1816, le=2100)] = S.NETWORK_YEAR,
     country: Annotated[str, Query(max_length=200)] = "AZE",
     top: Annotated[int, Query(ge=1, le=200)] = 25,
 ) -> Response:
     """Unlikely partnerships of a year, balance over time, and a country's signed neighbourhood."""
     c = S.country(country)
+    understood = S.UNDERSTOOD.get()
 
     def build() -> HTMLResponse:
         ctx: dict[str, Any] = {"title": f"Network {year}", "year": year, "c": c, "top": top,
-                               "spec_json": spec_json}  # fmt: skip
+                               "spec_json": spec_json, "understood": understood,
+                               "canonical": "/network?" + urlencode({"year": year, "country": c.id, "top": top})}  # fmt: skip
         ctx["partnerships"] = _attempt(lambda: S.partnerships(year, top))
+        ctx["types"] = _attempt(lambda: _pair_types(ctx["partnerships"], year)) or {}
         ctx["triads"] = _attempt(lambda: S.triads(c.id, year))
         hood = _attempt(lambda: S.neighbourhood(c.id, year))
         ctx["hood"] = hood
@@ -374,6 +419,15 @@ def network(
         return render(request, "network.html", **ctx)
 
     return cached_page(request, build)
+
+
+def _pair_types(r: Any, year: int) -> dict[tuple[str, str], str]:
+    """The relationship model's type (in words) of each listed pair that has a tie in the year's graph."""
+    if isinstance(r, str):
+        return {}
+    g = S.signed_graph(year)
+    return {(a, b): S.tie_type(g[a][b]) for a, b in zip(r.frame["a_id"], r.frame["b_id"], strict=True)
+            if g.has_edge(a, b)}  # fmt: skip
 
 
 def _attempt(fn) -> Any:

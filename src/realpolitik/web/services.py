@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
+from collections import Counter
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +24,14 @@ log = logging.getLogger("realpolitik.web")
 
 UNDERSTOOD: ContextVar[tuple[str, ...]] = ContextVar("realpolitik_understood", default=())
 """This request's resolver notes ("'Azerbaijann' → Azerbaijan (nearest spelling)"), for `notes`."""
+
+
+def guessed(text: str) -> bool:
+    """Whether the resolver had to guess (a typo read as its nearest spelling): the page says so."""
+    try:
+        return match(text).note is not None
+    except UserError:
+        return False
 
 
 def country(text: str) -> Country:
@@ -114,30 +124,10 @@ def brief_json(a_id: str, b_id: str, day: str) -> bytes:
     return out
 
 
-def relationship_of(br: Any) -> Any:
-    """The brief's "relationship" object when its JSON has one (added by the relations layer)."""
-    return br.to_dict().get("relationship")
-
-
 def brief_tables(br: Any) -> dict[str, Result]:
-    """Every table of a brief by key (the dyad page's downloads), each whole: the brief keeps only the
-    largest deals, the download has every deal its query (`arms deals A B`) returns."""
-    return {k: full_table(t) for s in br.sections for k, t in s.tables.items()}
-
-
-@lru_cache(maxsize=256)
-def _deals(supplier: str, recipient: str) -> Result:
-    from realpolitik.queries import arms
-
-    return arms.deals(resolve(supplier), resolve(recipient), None)
-
-
-def full_table(t: Result) -> Result:
-    """A brief table with the rows its own query gives (the brief may show a top few)."""
-    q = t.query
-    if q.get("command") == "arms deals" and q.get("from") is None and q.get("to") is None:
-        return _deals(q["supplier"], q["recipient"])
-    return t
+    """Every table of a brief by key (the dyad page's downloads): the rows of its query, cut at the
+    as-of date where the query says `as_of`."""
+    return {k: t for s in br.sections for k, t in s.tables.items()}
 
 
 def today() -> str:
@@ -398,8 +388,13 @@ def claims_table(report: dict[str, Any]) -> list[dict[str, Any]]:
     for i, c in enumerate(report.get("claims") or [], 1):
         ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
         claimed = c.get("claimed")
+        pub = (
+            c.get("verdict_as_published") if isinstance(c.get("verdict_as_published"), dict) else {}
+        )
         out.append({
-            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"), "text": c.get("text"),
+            "claim": i, "type": c.get("type"), "verdict": c.get("verdict"),
+            "verdict_as_published": pub.get("verdict"), "release_as_published": pub.get("release"),
+            "text": c.get("text"),
             "subject": c.get("subject"), "object": c.get("object"),
             "claimed": claimed.get("text") if isinstance(claimed, dict) else claimed,
             "evidence": ev.get("summary", ""), "reproduce": ev.get("query", ""),
@@ -414,6 +409,21 @@ class Segment:
 
     text: str
     claim: int | None = None
+
+
+BLOCK = re.compile(r"\s*(?:[#>*+|-]|\d+[.)]\s)")  # headings, quotes, list items, table rows
+
+
+def reflow(text: str) -> str:
+    """Soft line breaks (one newline inside a paragraph, where Markdown and plain text wrap) as
+    spaces, so the article reads as it was written; the same length, so claim spans still fit."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        prose = line.strip() and nxt.strip() and not BLOCK.match(line) and not BLOCK.match(nxt)
+        out.append(line + (" " if prose else "\n"))
+    return "".join(out) + lines[-1]
 
 
 def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
@@ -437,13 +447,25 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
 # ---- network -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
-def partnerships(year: int, top: int) -> Result:
-    """Unlikely partnerships of a year (kept on disk across server processes)."""
+NETWORK_YEAR = 2020  # the network page's default year (the front page links to it)
+RANKED = 50  # rows of the ranking kept per year: every smaller `top` is a slice of it
+
+
+@lru_cache(maxsize=32)
+def _ranking(year: int, top: int = RANKED) -> Result:
     from realpolitik.analyses.network.partnerships import partnerships as run
     from realpolitik.web.diskcache import cached
 
     return cached(f"partnerships-{year}-{top}", lambda: run(year, top))
+
+
+def partnerships(year: int, top: int) -> Result:
+    """Unlikely partnerships of a year (kept on disk across server processes): the same rows as
+    `network partnerships --year Y --top N`, sliced from one ranking of RANKED rows when N is smaller
+    (each row's explanation costs time, so the first visit does not rank hundreds)."""
+    r = _ranking(year, max(top, RANKED))
+    return Result(r.frame.head(top).reset_index(drop=True), {**r.query, "top": top}, r.sources,
+                  r.notes, r.title)  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -457,28 +479,62 @@ def balance_series(start: int, end: int) -> Result:
 
 @lru_cache(maxsize=64)
 def triads(cid: str, year: int) -> Result:
-    """Triads through a country in a year (kept on disk across server processes)."""
-    from realpolitik.analyses.network.triads import triads as run
-    from realpolitik.web.diskcache import cached
+    """Triads through a country in a year, read off the year's cached graph: the rows, notes and
+    sources of `network triads` (which builds the graph again on every call)."""
+    from realpolitik.analyses.network.balance import _sources, check_year
+    from realpolitik.analyses.network.triads import triads_of
+    from realpolitik.store import get_store
 
-    return cached(f"triads-{cid}-{year}", lambda: run(cid, year))
+    c = resolve(cid)
+    st = get_store()
+    check_year(year, st)
+    g = signed_graph(year)
+    df = triads_of(g, c.id)
+    notes = [
+        "Edges: + friend, − enemy (combination rule: CombineConfig, see docs/network.md); "
+        "evidence lists every layer behind an edge with its figure, period and source.",
+    ]
+    if c.id not in g or g.degree(c.id) == 0:
+        notes.append(f"{c.name} has no edges in the {year} network.")
+    notes += [f"{k}: {v}" for k, v in g.graph["coverage"].items() if not v.startswith("yes")]
+    return Result(df, {"country": c.id, "year": year,
+                  "include_friendly": False}, sources=_sources(st), notes=notes,
+                  title=f"Triads through {c.name}, {year}")  # fmt: skip
 
 
 @lru_cache(maxsize=8)
 def signed_graph(year: int) -> Any:
+    """The signed graph of a year (about a second to build): kept on disk across server processes."""
     from realpolitik.analyses.network.graph import signed_graph as run
+    from realpolitik.web.diskcache import cached
 
-    return run(year)
+    return cached(f"graph-{year}", lambda: run(year))
 
 
 def _edge_text(data: dict[str, Any]) -> str:
-    texts = [str(e.get("text")) for e in data.get("evidence") or [] if e.get("text")]
+    """The evidence of a tie in words (the model's type is shown on its own, so its line is left out)."""
+    from realpolitik.web.labels import alliance_types
+
+    texts = [
+        alliance_types(str(e["text"]))
+        for e in data.get("evidence") or []
+        if e.get("text") and e.get("layer") != "relationship"
+    ]
     if texts:
         return "; ".join(texts)
     return ", ".join(
         f"{k} {v:+.2f}" if isinstance(v, (int, float)) else str(k)
         for k, v in (data.get("layers") or {}).items()
     )
+
+
+def tie_type(data: dict[str, Any]) -> str:
+    """The relationship model's type of a tie in words ("rivals", "partners"), or its sign."""
+    from realpolitik.web.labels import relationship_type
+
+    if data.get("type"):
+        return relationship_type(str(data["type"]), short=True)
+    return "positive tie" if int(data.get("sign", 0)) >= 0 else "negative tie"
 
 
 MATERIAL = {"arms", "trade", "energy"}
@@ -512,7 +568,12 @@ def neighbourhood(cid: str, year: int, limit: int = 24) -> dict[str, Any]:
     for a, b, d in g.subgraph(keep).edges(data=True):
         if cid not in (a, b) and int(d.get("sign", 0)) >= 0:
             continue  # among neighbours only hostile edges: they close the enemy-of-my-enemy triangles
-        links.append({"source": index[a], "target": index[b], "a": a, "b": b, "sign": int(d.get("sign", 0)),
-                      "weight": float(d.get("weight", 0)), "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
+        links.append({"source": index[a], "target": index[b], "a": a, "b": b,
+                      "a_name": g.nodes[a].get("name", a), "b_name": g.nodes[b].get("name", b),
+                      "sign": int(d.get("sign", 0)), "type": tie_type(d), "weight": float(d.get("weight", 0)),
+                      "ego": cid in (a, b), "text": _edge_text(d)})  # fmt: skip
+    types = Counter((tie_type(g[cid][n]), int(g[cid][n].get("sign", 0)) >= 0) for n in ranked)
     return {"year": year, "country": cid, "nodes": nodes, "links": links,
-            "shown": len(nbrs), "neighbours": len(ranked)}  # fmt: skip
+            "shown": len(nbrs), "neighbours": len(ranked),
+            "types": [{"type": t, "positive": pos, "count": n} for (t, pos), n in
+                      sorted(types.items(), key=lambda x: (x[0][1], -x[1]))]}  # fmt: skip

@@ -36,59 +36,20 @@ def _spec_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return list(next(iter(sets.values()))) if sets else []
 
 
-def _succession(br: Any, ids: list[str], first: int) -> list[str]:
-    """Notes for a chart of a successor state whose early transfers SIPRI files under its predecessor."""
-    from realpolitik.countries import resolve
-    from realpolitik.periods import Period
-    from realpolitik.queries import arms
-
-    notes = []
-    a, b = br.a["id"], br.b["id"]
-    for cid in ids:
-        if cid not in C.SUCCESSION or first > C.SUCCESSION[cid][2]:
-            continue
-        old_id, old, end = C.SUCCESSION[cid]
-        other = b if cid == a else a
-        period = Period(end - 4, end)
-        try:
-            sup = arms.suppliers(resolve(other), period).frame
-        except Exception:
-            sup = pd.DataFrame()
-        row = sup[sup["id"] == old_id] if not sup.empty else sup
-        share = (
-            f"; the {old} supplied {100 * float(row['share'].iloc[0]):.1f} % of "
-            f"{resolve(other).name}'s arms imports in {period} (SIPRI)"
-            if not row.empty
-            else ""
-        )
-        notes.append(
-            f"SIPRI files deliveries before {end + 1} under the {old}, not {resolve(cid).name}: "
-            f"windows before {end + 1} count only {resolve(cid).name}'s own transfers{share}."
-        )
-    return notes
-
-
 def dyad_charts(br: Any) -> dict[str, list[Chart]]:
-    """The charts of a dyad page by section key: the brief's own (fitted to their box, with
-    succession notes) and yearly TIV and trade charts beside the 5-year shares."""
+    """The charts of a dyad page by section key: the brief's own (fitted to their box; a successor
+    state's share chart starts at its first year and says so in its title) and yearly TIV and trade
+    charts beside the 5-year shares."""
     out: dict[str, list[Chart]] = {}
     for s in br.sections:
         charts: list[Chart] = []
-        for name, spec in s.charts.items():
-            spec = C.fit(spec)
-            notes: list[str] = []
-            if name.startswith("share_"):
-                parts = name.split("_")  # share_SUP_to_REC
-                rows = _spec_rows(spec)
-                first = min((int(r.get("start", 9999)) for r in rows), default=9999)
-                notes = _succession(br, [parts[1], parts[3]], first)
-                if notes:
-                    spec = C.succession_note(spec, [parts[1], parts[3]], first)
+        for name in s.charts:
+            spec = C.fit(s.charts[name])
             if name == "un_distance":
                 spec = C.un_points(spec)
             title = spec.get("title", "")
             title = title.get("text", "") if isinstance(title, dict) else str(title)
-            charts.append(Chart(name, spec, _spec_rows(spec), list(s_sources(s)), notes, title))
+            charts.append(Chart(name, spec, _spec_rows(spec), list(s_sources(s)), [], title))
         if s.key == "arms":
             charts += _tiv_chart(br)
         if s.key == "energy_trade" and "cow_trade" in s.tables:
@@ -124,8 +85,7 @@ def _tiv_chart(br: Any) -> list[Chart]:
         {"year": int(y), ab: v1, ba: v2}
         for y, v1, v2 in f[["year", ab, ba]].itertuples(index=False)
     ]
-    notes = [*r.notes, *_succession(br, [a, b], int(f["year"].min()))]
-    return [Chart("tiv_yearly", spec, rows, r.sources, notes, title)]
+    return [Chart("tiv_yearly", spec, rows, r.sources, list(r.notes), title)]
 
 
 def _trade_chart(br: Any, t: Result) -> list[Chart]:
@@ -188,8 +148,8 @@ def network_map(cid: str, name: str, year: int) -> Chart:
         for n, d in g[cid].items():
             w = float(d.get("weight", 0)) * (1 if int(d.get("sign", 0)) >= 0 else -1)
             rows.append({"isonum": _isonum(n), "id": n, "name": g.nodes[n].get("name", n), "value": w,
-                         "text": f"{'positive' if w >= 0 else 'negative'} tie, weight {abs(w):.2f}: "
-                                 f"{S._edge_text(d)[:160]}"})  # fmt: skip
+                         "text": f"{S.tie_type(d)} ({'positive' if w >= 0 else 'negative'} tie, "
+                                 f"weight {abs(w):.2f}): {S._edge_text(d)[:160]}"})  # fmt: skip
     title = (
         f"{name}'s friends and adversaries in {year} (signed ties: green positive, red negative)"
     )

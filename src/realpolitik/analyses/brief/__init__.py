@@ -19,7 +19,7 @@ from realpolitik.analyses.brief.sections import (
 )
 from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
-from realpolitik.asof import as_of_date, last_complete_year, predecessor
+from realpolitik.asof import as_of_date, predecessor, reference_year
 from realpolitik.countries import Country, from_id
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
@@ -43,6 +43,7 @@ def brief(
     """Everything the data say about the pair as of a date (default today): the relationship, facts,
     motives, sources."""
     from realpolitik.analyses.relations import read
+    from realpolitik.analyses.relations.reading import basis
     from realpolitik.queries.profile_facts import edition_year
 
     store = store or get_store()
@@ -50,9 +51,7 @@ def brief(
     if ca.id == cb.id:
         raise UserError(f"a brief needs two different countries (got {ca.name} twice)")
     day = _as_of(as_of)
-    last = last_complete_year(day)
-    if store.has_table("sipri_tiv"):  # the arms data, the brief's core, set the last year covered
-        last = min(last, store.coverage("sipri_tiv")[1])
+    last = reference_year(day, store)
     if last < EARLIEST:
         raise BadPeriod(
             f"--as-of {day.isoformat()} is before every dataset (the earliest, COW, starts in {EARLIEST})"
@@ -62,7 +61,9 @@ def brief(
         last = min(last, *ends)
     when = When(day, last, edition_year(store))
     reading = read(ca, cb, last, store)
-    foes = {c: [from_id(other(r, c)) for r in rs] for c, rs in reading.adversaries.items()}
+    foes = {
+        c: [(from_id(other(r, c)), basis(r)) for r in rs] for c, rs in reading.adversaries.items()
+    }
     sections = [arms(ca, cb, when, store), energy_trade(ca, cb, when, store), geography(ca, cb, foes, when, store),
                 security(reading, when, store), alignment(ca, cb, when, store)]  # fmt: skip
     sec_conflict = conflict(reading, when, store)

@@ -17,6 +17,7 @@ from realpolitik.analyses.brief.model import Fact, Section
 from realpolitik.asof import lifespan, predecessor, usable
 from realpolitik.countries import Country
 from realpolitik.errors import UserError
+from realpolitik.render.words import The, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -51,14 +52,6 @@ class When:
             if self.edition is not None
             else "The snapshot has no CIA World Factbook."
         )
-
-
-def the(name: str) -> str:
-    """A state's name as it reads after a preposition: 'the Soviet Union', 'the United States', 'Iran'."""
-    takes = name.startswith(
-        ("United ", "Soviet ", "Federal ", "Democratic ", "Russian ")
-    ) or name.endswith(("Republic", "Islands", "Emirates", "Netherlands", "Philippines", "Bahamas"))
-    return f"the {name}" if takes else name
 
 
 def pct(x: float) -> str:
@@ -152,7 +145,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
             sec.facts.append(
                 Fact(
                     f"{key}_share_{tag}",
-                    f"{sup.name} supplied {pct(w['share_of_imports'])} of {rec.name}'s arms imports in {label} "
+                    f"{The(sup.name)} supplied {pct(w['share_of_imports'])} of {poss(rec.name)} arms imports in {label} "
                     f"({_tiv(w)}; rank {int(w['supplier_rank'])} among its suppliers"
                     + ("; a small volume" if small else "")
                     + ").",
@@ -183,7 +176,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
             sec.facts.append(
                 Fact(
                     f"{key}_export_share_{tag}",
-                    f"{rec.name} received {pct(w['share_of_exports'])} of {sup.name}'s arms exports in {label} "
+                    f"{The(rec.name)} received {pct(w['share_of_exports'])} of {poss(sup.name)} arms exports in {label} "
                     f"({_tiv(w)}; {ordinal(rank)} largest recipient{after}).",
                     float(w["share_of_exports"]),
                     label,
@@ -197,7 +190,9 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
                     },
                 )  # fmt: skip
             )
-        title = f"{sup.name}'s share of {rec.name}'s arms imports, 5-year windows"
+        title = (
+            f"{poss(sup.name, start=True)} share of {poss(rec.name)} arms imports, 5-year windows"
+        )
         sec.charts.add(
             f"share_{key}",
             lambda s=sup, t=rec, y=since, ti=title: arms_share_chart(s, t, y, last, ti, store),
@@ -231,8 +226,8 @@ def _predecessor_arms(
         sec.facts.append(
             Fact(
                 f"{s.id}_to_{r.id}_share_predecessor",
-                f"Before {since} SIPRI files these transfers under {the(p.name)}, {side.name}'s predecessor: "
-                f"{s.name} supplied {pct(w['share_of_imports'])} of {r.name}'s arms imports in {label} ({_tiv(w)}).",
+                f"Before {since} SIPRI files these transfers under {the(p.name)}, {poss(side.name)} predecessor: "
+                f"{The(s.name)} supplied {pct(w['share_of_imports'])} of {poss(r.name)} arms imports in {label} ({_tiv(w)}).",
                 float(w["share_of_imports"]),
                 label,
                 "sipri",
@@ -266,6 +261,12 @@ def _deals(sec: Section, sup: Country, rec: Country, when: When, store: Store) -
     query = deals.query
     if later.any() or len(f) < len(deals.frame):
         query = {**deals.query, "as_of": when.day.isoformat()}
+    cut = len(deals.frame) - len(f)
+    if cut:
+        notes.append(
+            f"{cut} deal{'s' if cut != 1 else ''} ordered after {when.last} "
+            f"{'are' if cut != 1 else 'is'} left out (not known as of {when.day.isoformat()})."
+        )
     if later.any():
         f["known_by"] = [f"deliveries continue after {when.last}" if x else "" for x in later]
         for col in ("delivered", "tiv", "status", "delivery_years"):
@@ -307,7 +308,7 @@ def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
         sec.facts.append(
             Fact(
                 f"oil_rank_{c.id}",
-                f"{c.name} was the {ordinal(int(row['rank']))} largest oil producer in {oil_last} "
+                f"{The(c.name)} was the {ordinal(int(row['rank']))} largest oil producer in {oil_last} "
                 f"({row['twh']:,.0f} TWh, {pct(row['share'])} of world output).",
                 int(row["rank"]),
                 str(oil_last),
@@ -363,7 +364,7 @@ def _crude(sec: Section, a: Country, b: Country, when: When, store: Store) -> No
             sec.facts.append(
                 Fact(
                     f"crude_{exp.id}_to_{imp.id}_{y}",
-                    f"{exp.name} supplied {pct(row['share'])} of {imp.name}'s crude-oil imports by value in {y} "
+                    f"{The(exp.name)} supplied {pct(row['share'])} of {poss(imp.name)} crude-oil imports by value in {y} "
                     f"({ordinal(int(row['rank']))} source; {side}, CEPII BACI HS 2709).",
                     float(row["share"]),
                     str(y),
@@ -399,7 +400,7 @@ def _factbook_partners(sec: Section, a: Country, b: Country, store: Store) -> No
                 sec.facts.append(
                     Fact(
                         f"{flow}_partner_{other.id}_of_{c.id}",
-                        f"{other.name} was {c.name}'s {ordinal(int(row['rank']))} largest {verb} "
+                        f"{The(other.name)} was {poss(c.name)} {ordinal(int(row['rank']))} largest {verb} "
                         f"({pct(row['share'])} of its {flow}, {int(row['year'])}, CIA World Factbook).",
                         int(row["rank"]),
                         str(int(row["year"])),
@@ -409,16 +410,18 @@ def _factbook_partners(sec: Section, a: Country, b: Country, store: Store) -> No
                 )
             else:
                 sec.gaps.append(
-                    f"{other.name} is not among {c.name}'s top-5 {flow} partners in the Factbook "
+                    f"{The(other.name)} is not among {poss(c.name)} top-5 {flow} partners in the Factbook "
                     f"({int(fb['year'].iloc[0])}); the Factbook lists only five."
                 )
 
 
 # ----------------------------------------------------------------------------------- geography
 def geography(
-    a: Country, b: Country, foes: dict[str, list[Country]], when: When, store: Store
+    a: Country, b: Country, foes: dict[str, list[tuple[Country, str]]], when: When, store: Store
 ) -> Section:
-    """Shared border or distance as of the date, and each one's borders with the other's adversaries."""
+    """Shared border or distance as of the date, and each one's borders with the other's adversaries
+    (`foes`: per state, its adversaries with the evidence in a few words). A neighbour allied with the
+    bordering state is no foothold: the fact says so and carries no motive."""
     from realpolitik.queries import geo
 
     sec = Section("geography", "Geography")
@@ -429,7 +432,7 @@ def geography(
         period = str(when.edition) if fb and pd.notna(row.get("km")) else str(when.last)
         if bool(row.get("shared_land_border")):
             if pd.notna(row.get("km")):
-                text = f"{a.name} and {b.name} share a {row['km']:,.0f} km land border (CIA World Factbook)."
+                text = f"{The(a.name)} and {the(b.name)} share {_a(row['km'])} km land border (CIA World Factbook)."
                 value = float(row["km"])
             else:
                 since = f" since {int(row['cow_from'])}" if pd.notna(row.get("cow_from")) else ""
@@ -444,24 +447,33 @@ def geography(
                 if pd.notna(dist) else "."
             )  # fmt: skip
             value = None if pd.isna(dist) else float(dist)
-        sec.facts.append(
-            Fact("border_ab", text, value, period, "factbook" if fb else "cow_contdir")
-        )
+        src = "factbook" if fb and pd.notna(row.get("km")) else "cow_contdir"
+        if not bool(row.get("shared_land_border")):
+            src = "cshapes_mindist" if pd.notna(row.get("min_distance_km")) else src
+        sec.facts.append(Fact("border_ab", text, value, period, src))
         sec.tables["border"] = r
     if not fb:
         sec.gaps.append("Border lengths come from the Factbook: " + when.no_factbook())
     for c, other in ((a, b), (b, a)):
         near = _neighbours(c, when, store) if foes.get(other.id) else {}
-        for foe in foes.get(other.id, []):
+        for foe, why in foes.get(other.id, []):
             if foe.id == c.id:
                 continue
             km = near.get(foe.id, False)
             if km is False:
                 continue
+            mutual_foe = any(x.id == foe.id for x, _ in foes.get(c.id, []))  # Azerbaijan and Iran
+            allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
+            foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why})"
+            ally = (
+                f"; but {the(c.name)} and {the(foe.name)} are {allied}, so it is no foothold"
+                if allied
+                else ""
+            )
             text = (
-                f"{c.name} shares a {km:,.0f} km border with {foe.name}, an adversary of {other.name}."
+                f"{The(c.name)} shares {_a(km)} km border with {foe_of}{ally}."
                 if isinstance(km, float)
-                else f"COW codes {c.name} and {foe.name}, an adversary of {other.name}, as land-contiguous (since {km[1]})."
+                else f"COW codes {the(c.name)} and {foe_of}, as land-contiguous (since {km[1]}){ally}."
             )
             sec.facts.append(
                 Fact(
@@ -470,10 +482,33 @@ def geography(
                     km if isinstance(km, float) else None,
                     str(when.edition) if isinstance(km, float) else str(when.last),
                     "factbook" if isinstance(km, float) else "cow_contdir",
-                    {"adversary": foe.id, "of": other.id},
+                    {"adversary": foe.id, "of": other.id, "allied": bool(allied)},
                 )
             )
     return sec
+
+
+def _a(km: float) -> str:
+    """'a 689', 'an 83', 'an 11,000': the article a length reads with."""
+    t = f"{km:,.0f}"
+    return f"an {t}" if t[0] == "8" or t.split(",")[0] in ("11", "18") else f"a {t}"
+
+
+HOSTILE_KINDS = frozenset({"dispute", "rivalry", "war", "conflict"})
+
+
+def _allied(x: str, y: str, year: int, store: Store) -> str:
+    """'allies in 2024: ATOP defence obligation …' when the relationship model reads x and y as on
+    the same side in `year` (allies, aligned, partners, or partners despite disputes), else ''. The
+    model decides, so an arms patron of the neighbour (Russia for China) is no foothold either."""
+    from realpolitik.analyses.relations import relationship
+
+    rel = relationship(x, y, year=year, store=store)
+    if rel.sign <= 0:
+        return ""
+    kind = "partners despite disputes" if rel.type == "mixed" else rel.type
+    ties = [e for e in rel.deciding if e.kind not in HOSTILE_KINDS] or rel.deciding
+    return f"{kind} in {year}: {ties[0].text}" if ties else f"{kind} in {year}"
 
 
 def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:
@@ -548,7 +583,7 @@ def alignment(a: Country, b: Country, when: When, store: Store) -> Section:
             if not row.empty:
                 y = int(row["year"].iloc[0])
                 v = float(row["v2x_polyarchy"].iloc[0])
-                sec.facts.append(Fact(f"polyarchy_{c.id}", f"{c.name}'s V-Dem electoral democracy index was {v:.2f} in {y} (0–1).",
+                sec.facts.append(Fact(f"polyarchy_{c.id}", f"{poss(c.name, start=True)} V-Dem electoral democracy index was {v:.2f} in {y} (0–1).",
                                       v, str(y), "isard_democracy"))  # fmt: skip
     if not when.factbook:
         sec.gaps.append(

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from realpolitik.analyses.brief.model import Fact, Section
-from realpolitik.analyses.brief.sections import When, pct, window_label
+from realpolitik.analyses.brief.sections import ARMS_MIN_TIV, When, pct, window_label
 from realpolitik.analyses.relations import Reading, Relationship
 from realpolitik.analyses.relations import disputes as mids
-from realpolitik.analyses.relations.reading import coded_to, name
+from realpolitik.analyses.relations.reading import basis, coded_to, name
+from realpolitik.render.words import The, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -30,9 +31,19 @@ def is_hostile(rel: Relationship) -> bool:
 
 def _why(rel: Relationship, n: int = 2) -> str:
     """The deciding evidence of a relationship in a clause."""
+    from realpolitik.analyses.relations.reading import _lead, disputes_in_brief
+
+    mids = [e for e in rel.deciding if e.kind == "dispute"]
+    parts = [e.text for e in _lead([e for e in rel.deciding if e.kind != "dispute"], n)]
+    return "; ".join(parts + ([disputes_in_brief(mids)] if mids else [])) or rel.rule_text
+
+
+def _source(*rels: Relationship) -> str:
+    """The dataset of the most telling deciding row (a rivalry, war or conflict before a dispute)."""
     from realpolitik.analyses.relations.reading import _lead
 
-    return "; ".join(e.text for e in _lead(rel.deciding, n)) or rel.rule_text
+    lead = _lead([e for r in rels for e in r.deciding], 1)
+    return lead[0].source if lead else ""
 
 
 def _result(frame: pd.DataFrame, title: str, sources: list, notes: list[str]) -> Result:
@@ -126,18 +137,19 @@ def _adversaries(sec: Section, reading: Reading) -> None:
         for fid, r in foes[c].items():
             kind = "mixed — rivals, yet allied or arms partners" if r.type == "mixed" else r.type
             sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {kind} — {_why(r)}.",
-                                  fid, str(r.year), r.deciding[0].source if r.deciding else "",
+                                  fid, str(r.year), _source(r),
                                   {"type": r.type, "rule": r.rule}))  # fmt: skip
     shared = sorted(set(foes[a]) & set(foes[b]), key=lambda f: _weight(foes[a][f], foes[b][f]))
     enemies = is_hostile(rel)
     for fid in shared:
         ra, rb = foes[a][fid], foes[b][fid]
-        text = (f"{name(fid)} is an adversary of both: of {name(a)} ({ra.type}: {_why(ra)}) and of {name(b)} "
-                f"({rb.type}: {_why(rb)}).")  # fmt: skip
+        text = (f"{The(name(fid))} is an adversary of both: of {the(name(a))} ({ra.type}: {_why(ra)}) and of "
+                f"{the(name(b))} ({rb.type}: {_why(rb)}).")  # fmt: skip
         if not enemies:
             text += f" {name(a)}–{name(b)}–{name(fid)} is an 'enemy of my enemy' triad."
-        sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), "tss_rivalries",
+        sec.facts.append(Fact(f"shared_adversary_{fid}", text, fid, str(reading.year), _source(ra, rb),
                               {"adversary": fid, "types": {a: ra.type, b: rb.type},
+                               "basis": {a: basis(ra), b: basis(rb)},
                                "evidence": {a: [e.to_dict() for e in ra.deciding], b: [e.to_dict() for e in rb.deciding]}}))  # fmt: skip
     if not shared:
         sec.facts.append(Fact("shared_adversary_none", f"{name(a)} and {name(b)} have no adversary in common in the data.",
@@ -215,6 +227,13 @@ def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> 
             sec.facts.append(Fact(f"suppliers_{cid}", f"SIPRI records no arms imports for {name(cid)} in {window_label(period.start, period.end)}.",
                                   None, str(period), "sipri"))  # fmt: skip
             continue
-        parts = ", ".join(f"{t.name} {pct(t.share)}" for t in top.itertuples())
-        sec.facts.append(Fact(f"suppliers_{cid}", f"{name(cid)}'s largest arms suppliers in {window_label(period.start, period.end)}: {parts} "
-                              f"(of {r.frame['tiv'].sum():,.0f} TIV).", top["id"].tolist(), str(period), "sipri"))  # fmt: skip
+        total = float(r.frame["tiv"].sum())
+        label = window_label(period.start, period.end)
+        if total < ARMS_MIN_TIV:  # shares of a few TIV mislead: 'Canada 100 %' of 1 TIV
+            who = ", ".join(the(str(n)) for n in top["name"])
+            text = (f"{poss(name(cid), start=True)} major arms imports in {label} were only {total:,.1f} TIV "
+                    f"(from {who}).")  # fmt: skip
+        else:
+            parts = ", ".join(f"{the(t.name)} {pct(t.share)}" for t in top.itertuples())
+            text = f"{poss(name(cid), start=True)} largest arms suppliers in {label}: {parts} (of {total:,.0f} TIV)."
+        sec.facts.append(Fact(f"suppliers_{cid}", text, top["id"].tolist(), str(period), "sipri"))

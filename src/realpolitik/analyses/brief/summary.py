@@ -51,7 +51,7 @@ def summarise(rel: Relationship, sections: list[Section], motives: dict[str, lis
             (
                 f.text
                 for k, f in facts.items()
-                if k.startswith("border_") and f.data.get("adversary")
+                if k.startswith("border_") and f.data.get("adversary") and not f.data.get("allied")
             ),
             None,
         )

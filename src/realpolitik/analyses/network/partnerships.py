@@ -97,7 +97,9 @@ FAMILIES = [
 
 
 def religion_families(store) -> pd.DataFrame:
-    """Religion-family shares per country (id, family, share) from the latest Factbook edition."""
+    """Religion-family shares per country (id, family, share) from the latest Factbook edition; a
+    share given as a range ("95–98%") counts at its midpoint, a country with no shares at all as its
+    first-listed religion."""
     if not store.has_table("factbook_religions"):
         return pd.DataFrame(columns=["id", "family", "share", "first"])
     case = " ".join(
@@ -105,7 +107,8 @@ def religion_families(store) -> pd.DataFrame:
     )
     df = store.sql(
         f"""
-        WITH r AS (SELECT id, "order" AS o, religion, share, CASE {case} ELSE NULL END AS family
+        WITH r AS (SELECT id, "order" AS o, religion, coalesce(share, (share_low + share_high) / 2) AS share,
+                          CASE {case} ELSE NULL END AS family
                    FROM factbook_religions WHERE id IS NOT NULL),
         has AS (SELECT id, count(share) AS n FROM r GROUP BY id)
         SELECT r.id, r.family, sum(coalesce(r.share, CASE WHEN has.n = 0 AND r.o = 1 THEN 1.0 END)) AS share,
@@ -183,10 +186,10 @@ def adversary_pairs(types: pd.DataFrame) -> pd.DataFrame:
     one = h["rule"].isin(ONE_SIDED_RULES)
     ev = pd.Series([_reading(r) for r in h.to_dict("records")], index=h.index, dtype=object)
     ab = pd.DataFrame({"year": h["year"], "x": h["a"], "z": h["b"], "ev": ev})[
-        ~one | (h["force_a"] > 0)
+        ~one | h["material_a"]
     ]
     ba = pd.DataFrame({"year": h["year"], "x": h["b"], "z": h["a"], "ev": ev})[
-        ~one | (h["force_b"] > 0)
+        ~one | h["material_b"]
     ]
     return pd.concat([ab, ba], ignore_index=True)
 

@@ -35,6 +35,7 @@ from realpolitik.analyses.relations.reading import (
     read_ties,
     relationship_of,
 )
+from realpolitik.asof import exists
 from realpolitik.countries import Country
 from realpolitik.store import Store, get_store
 
@@ -54,10 +55,10 @@ __all__ = [
 ]
 
 
-def _year(as_of: str | date | None, year: int | None) -> int:
-    from realpolitik.asof import as_of_date, last_complete_year
+def _year(as_of: str | date | None, year: int | None, store: Store) -> int:
+    from realpolitik.asof import as_of_date, reference_year
 
-    return int(year) if year is not None else last_complete_year(as_of_date(as_of))
+    return int(year) if year is not None else reference_year(as_of_date(as_of), store)
 
 
 def _country(c: str | Country) -> Country:
@@ -136,16 +137,19 @@ def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year:
     """Adversaries of each state in `of` among the classified dyads; a dyad an alliance helped decide is
     re-read with its whole ATOP history (its spells must show their real start)."""
     out: dict[str, list[Relationship]] = {c: [] for c in of}
-    for row in table[table["sign"] < 0].to_dict("records"):
-        row = pd.Series(row)
-        if (row["a"], row["b"]) == skip or not any(c in (row["a"], row["b"]) for c in of):
-            continue
-        allied = bool(row["defence"] or row["pact_small"])
-        if allied:  # its own query: the rows then name co-members too
-            full = alliances.rows(Scope.pair(row["a"], row["b"]), 1815, year, st)
-            pair = (frames.alliances["a"] == row["a"]) & (frames.alliances["b"] == row["b"])
-            frames.alliances = pd.concat([frames.alliances[~pair], full], ignore_index=True)
-            frames.invalidate()
+    rows = [pd.Series(r) for r in table[table["sign"] < 0].to_dict("records")]
+    rows = [r for r in rows if (r["a"], r["b"]) != skip and any(c in (r["a"], r["b"]) for c in of)
+            and exists(r["a"], year) and exists(r["b"], year)]  # fmt: skip
+    allied = {(r["a"], r["b"]) for r in rows if r["defence"] or r["pact_small"]}
+    if allied:  # one query for all of them: their whole ATOP history, with co-members
+        ids = tuple(sorted({i for d in allied for i in d}))
+        full = alliances.rows(Scope(ids, frozenset(allied)), 1815, year, st)
+        al = frames.alliances
+        keep = ~pd.Series([(x, y) in allied for x, y in zip(al["a"], al["b"], strict=True)],
+                          index=al.index, dtype=bool)  # fmt: skip
+        frames.alliances = pd.concat([al[keep], full], ignore_index=True)
+        frames.invalidate()
+    for row in rows:
         first = next(c for c in of if c in (row["a"], row["b"]))
         rel = relationship_of(row, frames, st, th, first=first)
         out.update({c: [*out[c], rel] for c in of if c in (rel.a, rel.b) and rel.adversary_of(c)})
@@ -165,7 +169,7 @@ def relationship(a: str | Country, b: str | Country, as_of: str | date | None = 
                  year: int | None = None, store: Store | None = None) -> Relationship:  # fmt: skip
     """The relationship of a and b as known on `as_of` (or in reference `year`), with its evidence."""
     st = store or get_store()
-    y = _year(as_of, year)
+    y = _year(as_of, year, st)
     ca, cb = _pair(a, b)
     pair = (min(ca.id, cb.id), max(ca.id, cb.id))
     th = Thresholds()
@@ -178,7 +182,7 @@ def adversaries(c: str | Country, as_of: str | date | None = None, *, year: int 
     """The adversaries of a state (at war, rivals, fighting, or hostile by its own hostility)."""
     st = store or get_store()
     cc = _country(c)
-    y = _year(as_of, year)
+    y = _year(as_of, year, st)
     th = Thresholds()
     table, frames = _classified(read_hostile(Scope.around(cc.id), y, st), y, st, th)
     return _adversaries(table, frames, (cc.id,), y, st, th)[cc.id]

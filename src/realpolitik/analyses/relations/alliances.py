@@ -112,7 +112,8 @@ def evidence(
             co = s["co"] if current else []
             eg = f", e.g. {', '.join(name(c) for c in co)}" if co else ""
             kind = "multilateral" if s["size"] == "multilateral" else "small bloc"
-            how = f"{kind}: {bloc - 2} other state{'s' if bloc > 3 else ''} hold it with both{eg}"
+            many = bloc > 3
+            how = f"{kind}: {bloc - 2} other state{'s' if many else ''} hold{'' if many else 's'} it with both{eg}"
         tail = f"; ATOP ends {coded_to}" if end is None else ""
         if s["lo"] != s["hi"]:
             tail = f"; {int(s['lo'])}–{int(s['hi'])} states over the years" + tail

@@ -6,7 +6,8 @@ expressions over these columns (numpy arrays; `&`, `|`, `~`, comparisons) (docum
 
     war_now, armed_recent, proxy_recent, cobelligerent     wars.py  (COW wars, UCDP/PRIO conflicts)
     rivalry                                                rivalries.py (TSS spells in force)
-    disputes, force_a, force_b                             disputes.py (MIDs in the dispute window)
+    disputes, force_a, force_b, material_a, material_b,   disputes.py (MIDs in the dispute window)
+    dispute_material
     defence, pact_small, pact_any, bloc_min                alliances.py (ATOP in force, bloc size)
     arms_tie, arms_share, trade_tie, crude_tie             ties.py
 """
@@ -28,6 +29,9 @@ class Thresholds:
     mid_window: int = 20  # years of militarised disputes that count, to the reference year
     force: int = 4  # a side's own hostility level that counts (4 use of force, 5 war) ...
     mutual: int = 3  # ... or both sides at least this level (3, a mutual display of force)
+    recurrent: int = (
+        2  # disputes with a side's own hostility before a dispute-only reading is hostile
+    )
     war_window: int = 10  # years in which fighting each other (war or armed conflict) counts
     small_bloc: int = 3  # an ATOP obligation shared by at most this many states is bilateral/small
     arms_window: int = 5  # years of SIPRI TIV summed for an arms tie
@@ -65,12 +69,13 @@ RULES: tuple[Rule, ...] = (
          "strategic rivals that are also allied (an ATOP defence pact or a small pact in force) or tied by "
          "substantial arms transfers: rivals first"),
     Rule("rivalry", "rivals", -1, "rivalry", "a strategic rivalry in force (Thompson–Sakuwa–Suhas)"),
-    Rule("mixed_dispute", "mixed", 1, "(force_a + force_b > 0) & (defence | pact_small | arms_tie)",
-         "a side showed hostility in a dispute within the dispute window, but they are allied or tied by "
-         "substantial arms transfers: not adversaries"),
-    Rule("hostile_dispute", "hostile", -1, "force_a + force_b > 0",
-         "a side showed hostility in a dispute within the dispute window — its own use of force (hostility "
-         "≥ 4) or a mutual display of force (both ≥ 3); hostile for the side(s) that did"),
+    Rule("mixed_dispute", "mixed", 1, "dispute_material & (defence | pact_small | arms_tie)",
+         "a side showed material hostility in disputes within the dispute window, but they are allied or "
+         "tied by substantial arms transfers: not adversaries"),
+    Rule("hostile_dispute", "hostile", -1, "dispute_material",
+         "a side showed hostility of its own — use of force (hostility ≥ 4) or a mutual display of force "
+         "(both ≥ 3) — in at least two disputes within the dispute window, or in one with fatalities or at "
+         "war level; hostile for the side(s) that did (a single bloodless incident is not enough)"),
     Rule("allies", "allies", 1, "defence", "an ATOP defence or offence obligation in force"),
     Rule("partners", "partners", 1, "arms_tie | trade_tie | crude_tie",
          "a substantial material tie: arms, trade or crude oil above the thresholds"),
@@ -85,7 +90,7 @@ RULE = {r.name: r for r in RULES}
 TYPES = ("allies", "aligned", "partners", "rivals", "at war", "hostile", "mixed", "none")
 
 BOOL = ["war_now", "armed_recent", "proxy_recent", "cobelligerent", "rivalry", "defence",
-        "pact_small", "pact_any", "arms_tie", "trade_tie", "crude_tie"]  # fmt: skip
+        "pact_small", "pact_any", "arms_tie", "trade_tie", "crude_tie", "dispute_material", "material_a", "material_b"]  # fmt: skip
 INT = ["disputes", "force_a", "force_b"]
 FLOAT = ["arms_share", "bloc_min"]
 FEATURES = BOOL + INT + FLOAT

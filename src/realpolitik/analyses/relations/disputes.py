@@ -61,13 +61,18 @@ def canonical(frame: pd.DataFrame, gml_last: int) -> pd.DataFrame:
 
 
 def features(
-    frame: pd.DataFrame, years: list[int], gml_last: int, window: int, force: int, mutual: int
-) -> pd.DataFrame:
+    frame: pd.DataFrame, years: list[int], gml_last: int, window: int, force: int, mutual: int,
+    recurrent: int = 2,
+) -> pd.DataFrame:  # fmt: skip
     """Per (year, a, b): disputes in the `window` years to the year, and force_a / force_b = in how many
     of them that side itself showed hostility: its own level reached `force` (4, use of force), or both
     sides reached `mutual` (3, a mutual display of force). The passive side of a one-sided use of force
-    shows none."""
-    cols = ["year", "a", "b", "disputes", "force_a", "force_b", "dispute_last", "dispute_source"]
+    shows none. Materiality, per side (`material_a`, `material_b`): that side showed hostility in at
+    least `recurrent` disputes, or the two met in a dispute with fatalities or at war level (its user
+    and its target alike) — a single bloodless display or seizure makes no adversary;
+    `dispute_material` = either side."""
+    cols = ["year", "a", "b", "disputes", "force_a", "force_b", "material_a", "material_b",
+            "dispute_material", "dispute_last", "dispute_source"]  # fmt: skip
     f = canonical(frame, gml_last)
     if f.empty or not years:
         return pd.DataFrame(columns=cols)
@@ -77,15 +82,21 @@ def features(
     if j.empty:
         return pd.DataFrame(columns=cols)
     both = (j["host_a"] >= mutual) & (j["host_b"] >= mutual)
+    fa = (j["host_a"] >= force) | both
+    fb = (j["host_b"] >= force) | both
+    fatal = j["fatal"].fillna(0) >= 1  # MID fatality level: 0 none, 1 = 1–25 deaths, …; -9 unknown
+    war = (j["host_a"] >= 5) | (j["host_b"] >= 5)
     j = j.assign(
-        fa=((j["host_a"] >= force) | both).astype(int),
-        fb=((j["host_b"] >= force) | both).astype(int),
+        fa=fa.astype(int), fb=fb.astype(int), grave=((fa | fb) & (fatal | war)).astype(int)
     )
     j = j.sort_values("end")
     g = j.groupby(["year", "a", "b"], as_index=False).agg(
         disputes=("dispnum", "nunique"), force_a=("fa", "sum"), force_b=("fb", "sum"),
-        dispute_last=("end", "last"), dispute_source=("dataset", "last"),
+        grave=("grave", "sum"), dispute_last=("end", "last"), dispute_source=("dataset", "last"),
     )  # fmt: skip
+    g["material_a"] = (g["force_a"] >= recurrent) | (g["grave"] > 0)
+    g["material_b"] = (g["force_b"] >= recurrent) | (g["grave"] > 0)
+    g["dispute_material"] = g["material_a"] | g["material_b"]
     g["dispute_source"] = g["dispute_source"].map(LABEL)
     return g[cols]
 
@@ -118,7 +129,11 @@ def evidence(rows: list[dict], names: dict[str, str], force: int, mutual: int) -
                 r["dataset"],
                 f"{LABEL[r['dataset']]} no. {r['dispnum']} ({years}): hostility "
                 + ", ".join(parts),
-                {"dispnum": int(r["dispnum"]), "hostility": hosts},
+                {
+                    "dispnum": int(r["dispnum"]),
+                    "hostility": hosts,
+                    "fatal": int(r["fatal"]) if pd.notna(r.get("fatal")) else None,
+                },
             )
         )
     return out

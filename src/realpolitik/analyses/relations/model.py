@@ -102,6 +102,9 @@ class Relationship:
     def since(self) -> int | None:
         """First year of the spell that decided the type: a rivalry, war, conflict or alliance (None when
         only material ties decided it — they are measured in a window, not as a spell — or nothing did)."""
+        if self.rule == "at_war":  # the current war, not the pair's first fight
+            starts = [_run_start(e, self.year) for e in self.deciding]
+            return min((s for s in starts if s is not None), default=None)
         starts = [e.start for e in self.deciding if e.kind in SPELL_KINDS]
         return min(starts) if starts else None
 
@@ -111,7 +114,8 @@ class Relationship:
 
     def adversary_of(self, cid: str) -> bool:
         """True when the other side is an adversary of `cid`: at war, rivals or fighting, or hostile
-        because `cid` itself used force (a one-sided dispute makes no adversary of the passive side)."""
+        because `cid` itself showed hostility in recurrent disputes, or the two met in a deadly one (a
+        one-sided bloodless dispute makes no adversary of the passive side)."""
         if self.sign >= 0:
             return False
         return self.rule not in ONE_SIDED_RULES or cid in self.hostile_sides
@@ -129,6 +133,18 @@ class Relationship:
             "text": self.text,
             "notes": self.notes,
         }
+
+
+def _run_start(e: Evidence, year: int) -> int | None:
+    """First year of the unbroken run of fighting years of `e` (a war or conflict row) that reaches
+    `year`: UCDP/PRIO 218 runs 1948, 1964–65, 1971, so India–Pakistan in 1971 are at war since 1971."""
+    ys = set(e.data.get("war_years") or e.data.get("years") or [])
+    if year not in ys:
+        return None
+    y = year
+    while y - 1 in ys:
+        y -= 1
+    return y
 
 
 SPELL_KINDS = frozenset({"rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute"})

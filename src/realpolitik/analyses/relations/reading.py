@@ -3,6 +3,7 @@ turn a classified dyad into a `Relationship` with its evidence, the rows that de
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,6 +13,7 @@ import pandas as pd
 from realpolitik.analyses.relations import alliances, disputes, rivalries, ties, wars
 from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rules, merge
 from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
+from realpolitik.render.words import The, the
 from realpolitik.store import Store
 
 LAST_OF = {"atop": "atop_blocs", "tss_rivalries": "tss_rivalries", "td_rivalries": "td_rivalries",
@@ -119,7 +121,13 @@ def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> 
     parts = [
         rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
         disputes.features(
-            frames.disputes, years, cov.get("gml_mid", 0), th.mid_window, th.force, th.mutual
+            frames.disputes,
+            years,
+            cov.get("gml_mid", 0),
+            th.mid_window,
+            th.force,
+            th.mutual,
+            th.recurrent,
         ),
         wars.features(frames.cow, frames.ucdp, years, th.war_window),
         alliances.features(
@@ -198,7 +206,7 @@ USES = {
 
 LABEL = {
     "mixed_rivalry": "rivals, yet allied or arms partners (mixed)",
-    "mixed_dispute": "allied or arms partners despite a recent use of force (mixed)",
+    "mixed_dispute": "allied or arms partners, yet in recent militarised disputes (mixed)",
 }
 """How a rule's type reads in a sentence, where the type alone would mislead."""
 
@@ -230,7 +238,7 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     test = _deciders(year, th, cov)
     uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
     deciding = [e for e in ev if any(t(e) for t in uses)]
-    hostile = tuple(s for s, k in ((a, "force_a"), (b, "force_b")) if int(row[k]) > 0)
+    hostile = tuple(s for s, k in ((a, "material_a"), (b, "material_b")) if bool(row.get(k, False)))
     rule = RULE[row["rule"]]
     spells = [Spell(e.kind, e.start, e.end, e.source, e.text) for e in ev
               if e.kind in {"rivalry", "war", "conflict", "cobelligerent", "alliance"}]  # fmt: skip
@@ -238,7 +246,13 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         a, b, year, rule.type, rule.sign, rule.name, rule.text, hostile, ev, deciding, spells
     )
     rel.notes = coverage_notes(year, cov)
-    rel.text = sentence(rel, first)
+    below = (
+        [e for e in ev if test["force"](e)] if not bool(row.get("dispute_material", False)) else []
+    )
+    rel.text = sentence(rel, first, cov.get("cow_mid"))
+    if below:  # say what the evidence is, and why it does not make them adversaries
+        rel.text += (f" Below the bar for hostility: {disputes_in_brief(below)} — a single bloodless "
+                     "incident makes no adversary.")  # fmt: skip
     return rel
 
 
@@ -278,9 +292,10 @@ def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
     return out
 
 
-def sentence(rel: Relationship, first: str | None = None) -> str:
+def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = None) -> str:
     """The relationship in one sentence, with the evidence that decided it (`first` named first)."""
     a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    a, b = The(a), the(b)
     if rel.type == "none":
         large = sorted(
             {
@@ -292,14 +307,98 @@ def sentence(rel: Relationship, first: str | None = None) -> str:
         ctx = (f"; their multilateral ATOP obligations — {', '.join(large)} — are not counted as a tie"
                if large else "")  # fmt: skip
         return f"{a} and {b}: no alliance, hostility or material tie in the data as of {rel.year}{ctx}."
-    why = "; ".join(e.text for e in _lead(rel.deciding))
+    lead = _lead([e for e in rel.deciding if e.kind != "dispute"])
+    mids = [e for e in rel.deciding if e.kind == "dispute"]
+    end = mid_end if mid_end is not None and rel.year > mid_end else None
+    why = "; ".join(
+        _collapse([e.text for e in lead]) + ([disputes_in_brief(mids, end)] if mids else [])
+    )
+    if rel.rule == "hostile_dispute":
+        why += "; no rivalry or fighting between them is coded"
     one_sided = ""
     if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
         other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
-        one_sided = (
-            f" (for {name(rel.hostile_sides[0])}: {name(other)} showed no hostility of its own)"
+        shown = any(
+            e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3 for e in mids
         )
+        own = ("its own hostility was a single bloodless incident" if shown
+               else "it showed no hostility of its own")  # fmt: skip
+        one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
     return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
+
+
+_CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")
+
+
+def _collapse(texts: list[str]) -> list[str]:
+    """UCDP conflicts that read alike but for their id in one phrase: 'UCDP/PRIO conflicts 13246, 13247
+    and 13306 (…): …' (Ukraine–Russia 2014), not the same sentence three times."""
+    groups: dict[str, list[str]] = {}
+    for t in texts:
+        groups.setdefault(_CONFLICT_ID.sub("UCDP/PRIO conflict #", t, count=1), []).append(t)
+    out = []
+    for shape, members in groups.items():
+        ids = [m.group(1) for t in members if (m := _CONFLICT_ID.search(t))]
+        if len(members) == 1 or len(ids) != len(members):
+            out += members
+        else:
+            listed = ", ".join(ids[:-1]) + f" and {ids[-1]}"
+            out.append(shape.replace("UCDP/PRIO conflict #", f"UCDP/PRIO conflicts {listed}", 1))
+    return out
+
+
+def _level(e: Evidence) -> str:
+    """What a dispute's hostility was: war, use of force by whom, or a mutual display (or less)."""
+    h = e.data["hostility"]
+    top = max(h.values())
+    dead = ", with fatalities" if (e.data.get("fatal") or 0) >= 1 else ""
+    if top >= 5:
+        return "war" + dead
+    if top >= 4:
+        return (
+            "use of force by " + " and ".join(the(name(s)) for s, v in h.items() if v >= 4) + dead
+        )
+    return ("mutual display of force" if min(h.values()) >= 3 else "display of force") + dead
+
+
+def disputes_in_brief(ev: list[Evidence], data_end: int | None = None) -> str:
+    """'2 militarised disputes in 2011–2014 (COW MID no. 4676, 2011–2012: mutual display of force; …)',
+    latest first, and 'MIDs end in <data_end>' when given (the reference year is later)."""
+    ev = sorted(ev, key=lambda e: (-(e.end or e.start), e.data["dispnum"]))
+    lo, hi = min(e.start for e in ev), max(e.end or e.start for e in ev)
+    span = str(lo) if lo == hi else f"{lo}–{hi}"
+    each = "; ".join(
+        f"{'COW' if e.source == 'cow_mid' else 'GML'} MID no. {e.data['dispnum']}, "
+        f"{e.start if e.start == e.end else f'{e.start}–{e.end}'}: {_level(e)}"
+        for e in ev[:3]
+    ) + (f"; {len(ev) - 3} more" if len(ev) > 3 else "")
+    n = len(ev)
+    tail = f"; COW MIDs end in {data_end}" if data_end is not None else ""
+    return f"{n} militarised dispute{'s' if n != 1 else ''} in {span} ({each}){tail}"
+
+
+def basis(rel: Relationship) -> str:
+    """The evidence behind a hostile reading in a few words, for 'an adversary of …' lines: 'strategic
+    rivals since 1979 (TSS), fought as late as 2023', 'at war in 2023', '2 militarised disputes in
+    2011–2014'."""
+    kinds = {e.kind for e in rel.deciding}
+    fights = [e for e in rel.deciding if e.kind in {"war", "conflict"}]
+    last_fight = max((max(e.data.get("years") or [e.start]) for e in fights), default=None)
+    rivalry = [e for e in rel.deciding if e.kind == "rivalry"]
+    if rel.type == "at war":
+        return f"at war in {rel.year}"
+    parts = []
+    if rivalry:
+        parts.append(f"strategic rivals since {max(e.start for e in rivalry)} (TSS)")
+    if last_fight is not None:
+        parts.append(f"fought as late as {last_fight}")
+    if "dispute" in kinds:
+        mids = [e for e in rel.deciding if e.kind == "dispute"]
+        dead = any((e.data.get("fatal") or 0) >= 1 for e in mids)
+        parts.append(disputes_in_brief(mids).split(" (")[0] + (", with fatalities" if dead else ""))
+    if rel.type == "mixed":
+        parts.append("though allied or arms partners")
+    return ", ".join(parts) or rel.type
 
 
 KIND = {"arms": "arms", "trade": "trade", "crude": "crude oil", "alliance": "an alliance"}
@@ -308,6 +407,7 @@ KIND = {"arms": "arms", "trade": "trade", "crude": "crude oil", "alliance": "an 
 def headline(rel: Relationship, first: str | None = None) -> str:
     """The type in a short sentence naming the kinds of evidence (the brief's facts give the figures)."""
     a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
+    a, b = The(a), the(b)
     kinds = list(dict.fromkeys(KIND.get(e.kind, e.kind) for e in rel.deciding))
     if rel.type != "partners" or not kinds:
         return rel.text

@@ -20,11 +20,22 @@ SOURCES = {"tss_rivalries": "Thompson–Sakuwa–Suhas", "td_rivalries": "Thomps
 COLUMNS = ["a", "b", "source", "name", "start", "end", "types", "principal"]
 
 
+@cache
+def _cow_periods() -> dict[int, list[tuple[int, int, str]]]:
+    """COW code -> its (first, last, id) periods, built once (a scan of every code per spell is slow)."""
+    from realpolitik.countries import code_periods
+
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for c, y0, y1, cid in code_periods("cow"):
+        out.setdefault(c, []).append((y0, y1, cid))
+    return out
+
+
 def _pieces(code: int, start: int, end: int) -> list[tuple[str, int, int]]:
     """(id, first, last) pieces of [start, end] for one COW code, cut where the code changes state."""
-    from realpolitik.countries import code_periods, from_cow
+    from realpolitik.countries import from_cow
 
-    periods = [(y0, y1, cid) for c, y0, y1, cid in code_periods("cow") if c == code]
+    periods = list(_cow_periods().get(code, []))
     if len({p[2] for p in periods}) <= 1:
         try:
             return [(from_cow(code).id, start, end)]

@@ -21,7 +21,7 @@ OUTCOME = {1: "won", 2: "lost", 3: "compromise", 4: "became another war", 5: "on
 UCDP_TYPE = {"interstate": "interstate", "II": "internationalised intrastate", "intrastate": "intrastate",
              "extrasystemic": "extrasystemic"}  # fmt: skip
 COW_COLS = ["warnum", "year", "a", "b", "sidea_a", "init_a", "init_b", "outcome_a", "outcome_b",
-            "deaths_a", "deaths_b"]  # fmt: skip
+            "deaths_a", "deaths_b", "war_end"]  # fmt: skip
 UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "role_b", "intensity",
              "kind", "incompatibility"]  # fmt: skip
 
@@ -36,8 +36,10 @@ def cow_rows(scope: Scope, last: int, store: Store, first: int | None = None) ->
         SELECT DISTINCT warnum::INTEGER AS warnum, year::INTEGER AS year, id1 AS a, id2 AS b,
                sidea1::INTEGER AS sidea_a, initiator1::INTEGER AS init_a, initiator2::INTEGER AS init_b,
                outcome1::INTEGER AS outcome_a, outcome2::INTEGER AS outcome_b,
-               batdeath1::INTEGER AS deaths_a, batdeath2::INTEGER AS deaths_b
-        FROM cow_war_inter WHERE id1 < id2 AND year BETWEEN ? AND ? AND {cond}
+               batdeath1::INTEGER AS deaths_a, batdeath2::INTEGER AS deaths_b, war_end
+        FROM (SELECT *, max(year) OVER (PARTITION BY warnum, id1, id2)::INTEGER AS war_end
+              FROM cow_war_inter)
+        WHERE id1 < id2 AND year BETWEEN ? AND ? AND {cond}
         """,
         [-9999 if first is None else first, last, *params],
     )
@@ -88,17 +90,16 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
             .assign(fought=True, war=True, proxy=False, same=False)
         )
         parts.append(c)
-    if not ucdp.empty:
-        u = ucdp.copy()
-        opposite = u["side_a"] != u["side_b"]  # the same reading as _relation, vectorised
-        primary = (u["role_a"] == "primary") | (u["role_b"] == "primary")
-        u["fought"] = opposite & primary
-        u["war"] = u["fought"] & (u["intensity"] >= 2)
-        u["proxy"] = opposite & ~primary
-        u["same"] = (
-            ~opposite & primary
-        )  # fought together, or one backed the other (not co-supporters)
-        parts.append(u[["year", "a", "b", "fought", "war", "proxy", "same"]])
+    if not ucdp.empty:  # the same reading as _relation, vectorised
+        opposite = (ucdp["side_a"] != ucdp["side_b"]).to_numpy()
+        primary = ((ucdp["role_a"] == "primary") | (ucdp["role_b"] == "primary")).to_numpy()
+        fought = opposite & primary
+        parts.append(pd.DataFrame({
+            "year": ucdp["year"].to_numpy(), "a": ucdp["a"].to_numpy(), "b": ucdp["b"].to_numpy(),
+            "fought": fought, "war": fought & (ucdp["intensity"].to_numpy() >= 2),
+            "proxy": opposite & ~primary,
+            "same": ~opposite & primary,  # fought together, or one backed the other (not co-supporters)
+        }))  # fmt: skip
     if not parts or not years:
         return pd.DataFrame(columns=cols)
     ev = pd.concat(parts, ignore_index=True).rename(columns={"year": "ev_year"})
@@ -109,11 +110,10 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
         return pd.DataFrame(columns=cols)
     j["now"] = j["war"] & (j["ev_year"] == j["year"])
     j["fought_year"] = j["ev_year"].where(j["fought"])
-    g = j.groupby(["year", "a", "b"], as_index=False).agg(
-        war_now=("now", "any"), armed_recent=("fought", "any"), proxy_recent=("proxy", "any"),
-        cobelligerent=("same", "any"), fought_last=("fought_year", "max"),
-    )  # fmt: skip
-    return g[cols]
+    flags = {"now": "war_now", "fought": "armed_recent", "proxy": "proxy_recent",
+             "same": "cobelligerent", "fought_year": "fought_last"}  # fmt: skip
+    g = j.groupby(["year", "a", "b"], as_index=False, sort=False)[list(flags)].max()  # any = max
+    return g.rename(columns=flags)[cols]
 
 
 def _years(ys: list[int]) -> str:
@@ -135,23 +135,31 @@ def _group(rows: list[dict], key: Callable[[dict], object]) -> dict[object, list
 
 
 def cow_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
-    """One Evidence per COW war of the pair: years, initiators, outcomes, battle deaths."""
+    """One Evidence per COW war of the pair: years, initiators, outcomes, battle deaths. A war still
+    going on in the last year read says so and gives no outcome or death toll: COW codes both for the
+    whole war, which was not known yet."""
     out = []
     for warnum, g in sorted(_group(rows, lambda r: r["warnum"]).items()):
         r = g[0]
         a, b = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
         init = [n for n, i in ((a, r["init_a"]), (b, r["init_b"])) if i == 1]
-        res = "; ".join(
-            f"{n} {OUTCOME[int(o)]}"
-            for n, o in ((a, r["outcome_a"]), (b, r["outcome_b"]))
-            if o in OUTCOME
+        years = sorted({int(x["year"]) for x in g})
+        ongoing = int(r["war_end"]) > years[-1]
+        res = (
+            ""
+            if ongoing
+            else "; ".join(
+                f"{n} {OUTCOME[int(o)]}"
+                for n, o in ((a, r["outcome_a"]), (b, r["outcome_b"]))
+                if o in OUTCOME
+            )
         )
         deaths = "; ".join(f"{n} {int(d):,} battle deaths" for n, d in ((a, r["deaths_a"]), (b, r["deaths_b"]))
-                           if pd.notna(d) and d >= 0)  # fmt: skip
+                           if not ongoing and pd.notna(d) and d >= 0)  # fmt: skip
         extra = "; ".join(
             x for x in (f"initiator {', '.join(init)}" if init else "", res, deaths) if x
         )
-        years = sorted({int(x["year"]) for x in g})
+        span = f"since {years[0]}, still going on in {years[-1]}" if ongoing else _years(years)
         out.append(
             Evidence(
                 "war",
@@ -160,7 +168,7 @@ def cow_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
                 years[-1],
                 2.0,
                 "cow_war_inter",
-                f"COW inter-state war {warnum} ({_years(years)}) between {a} and {b}"
+                f"COW inter-state war {warnum} ({span}) between {a} and {b}"
                 + (f": {extra}" if extra else ""),
                 {"warnum": int(warnum), "years": years},
             )
