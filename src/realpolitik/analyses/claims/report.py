@@ -53,6 +53,7 @@ class ClaimReport:
     def explain(self) -> dict[str, Any]:
         """Every stage's output, sentence by sentence (sentences with nothing found are left out)."""
         stages = self.analysis.to_dict() if self.analysis is not None else {"sentences": []}
+
         def key(span: Any, typ: str, subj: Any, obj: Any, period: Any) -> tuple[Any, ...]:
             return (tuple(span), typ, subj, obj, (period or {}).get("start"))
 
