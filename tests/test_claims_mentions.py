@@ -65,3 +65,15 @@ def test_anaphora() -> None:
     assert ("The Kingdom", "SAU") in s[1] and ("The Gulf state", "SAU") in s[2]
     # 'which' after a state is that state
     assert ("which", "ISR") in resolved("Qatar and Israel, which accounted for 3.6% of sales.")[0]
+
+
+def test_bare_korea_is_south_korea() -> None:
+    # "Korea" is also the pre-1910 COW state (XKR): modern prose means the resolver's pick
+    assert ("Korea", "KOR", "name", False) in named("Korea sold howitzers to Poland.")
+
+
+def test_an_organisations_seat_is_not_a_subject() -> None:
+    got = named("A study by SIPRI in Sweden, and the institute in Norway, said so.")
+    assert ("Sweden", "SWE", "name", True) in got and ("Norway", "NOR", "name", True) in got
+    s = resolved("The think tank SIPRI in Sweden published data on Poland. It imported more tanks.")
+    assert ("It", "POL") in s[1]

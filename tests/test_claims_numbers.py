@@ -161,3 +161,11 @@ def test_bounds_contain_claim_when_inclusive(c: float, comparator: str) -> None:
     assert lo <= hi
     if comparator in {"eq", "approx", "nearly", "ge", "le"}:
         assert lo <= c <= hi
+
+
+def test_percent_sign_first_and_ranges_with_one_unit() -> None:
+    from realpolitik.analyses.claims.numbers import find_shares
+
+    assert [s.value for s in find_shares("India (%15), China (%5,5)")] == [15.0, 5.5]
+    assert [s.value for s in find_shares("its share went from 72 to 56 per cent")] == [72.0, 56.0]
+    assert find_shares("it rose from 2010 to 2014") == []

@@ -58,6 +58,9 @@ def test_date_option_wins() -> None:
         parse_date("2020-13-01")
     with pytest.raises(UserError):
         parse_date("yesterday")
+    assert parse_date("2016") == date(
+        2016, 7, 1
+    )  # a bare year: mid-year, after SIPRI's March release
 
 
 def test_formats_and_files(tmp_path) -> None:

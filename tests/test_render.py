@@ -109,7 +109,9 @@ def test_json_and_csv_stay_complete() -> None:
 def test_limit_and_more_note_in_tables() -> None:
     out = _run(["arms", "recipients", "Israel", "--from", "2016", "--to", "2020", "-n", "5"])
     assert "40 more rows not shown (first 5; --limit 0 shows all)" in " ".join(out.split())
-    triads = _run(["network", "triads", "Russia", "--year", "2020"])  # 224 triads (Azerbaijan's: 17)
+    triads = _run(
+        ["network", "triads", "Russia", "--year", "2020"]
+    )  # 224 triads (Azerbaijan's: 17)
     assert len(triads) < 60_000 and "more rows not shown" in " ".join(triads.split())  # was 1.4 MB
 
 

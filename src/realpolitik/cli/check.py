@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--date",
                 metavar="DATE",
-                help="Article date YYYY-MM-DD (else read from the document, else today).",
+                help="Article date YYYY-MM-DD or YYYY (else read from the document, else today).",
             ),
         ] = None,
         fmt: Annotated[

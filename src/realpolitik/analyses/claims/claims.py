@@ -156,6 +156,8 @@ def _cover(
     a, b = f.span
     if f.kind in {"length", "border", "rivalry", "deal"}:
         return clause
+    if f.rule == "rank+behind":
+        return f.span  # "second only to India": India's implied first place, not the owner's phrase
     for cid in ids:
         if cid is None:
             continue
@@ -207,6 +209,8 @@ def to_claims(
             claimed.get("designation"),
             str(claimed.get("region")),
             f.span,
+            (f.period or {}).get("start"),
+            (f.period or {}).get("end"),
         )
         if key in seen:
             continue

@@ -24,7 +24,7 @@ DEMONYMS: dict[str, str] = {
     "British": "GBR", "Indian": "IND", "Pakistani": "PAK", "Armenian": "ARM", "Georgian": "GEO",
     "Italian": "ITA", "Ukrainian": "UKR", "Belarusian": "BLR", "Belarussian": "BLR", "Saudi": "SAU",
     "Emirati": "ARE", "Egyptian": "EGY", "Iraqi": "IRQ", "Syrian": "SYR", "Japanese": "JPN",
-    "South Korean": "KOR", "North Korean": "PRK", "Vietnamese": "VNM", "Kazakh": "KAZ",
+    "South Korean": "KOR", "Korean": "KOR", "North Korean": "PRK", "Vietnamese": "VNM", "Kazakh": "KAZ",
     "Kazakhstani": "KAZ", "Turkmen": "TKM", "Uzbek": "UZB", "Spanish": "ESP", "Dutch": "NLD",
     "Swedish": "SWE", "Norwegian": "NOR", "Polish": "POL", "Czech": "CZE", "Greek": "GRC",
     "Canadian": "CAN", "Brazilian": "BRA", "Mexican": "MEX", "Algerian": "DZA", "Moroccan": "MAR",
@@ -220,14 +220,23 @@ NON_STATE_HEADS = frozenset(
 @cache
 def name_forms() -> dict[str, str]:
     """Case-insensitive surface forms (resolver names and aliases of states, demonyms, capitals) → id."""
-    from realpolitik.countries import from_id, surface_forms
+    from realpolitik.countries import from_id, surface_forms, try_resolve
 
     forms: dict[str, str] = {}
+    shared: set[str] = set()
     for form, cid, _source in surface_forms():
         if len(form) < 4 or "," in form or "(" in form or "*" in form or form.isupper():
             continue  # codes, inverted names and SIPRI party labels are not prose
         if from_id(cid).kind in {"state", "historical", "territory"}:
+            if forms.get(form, cid) != cid:
+                shared.add(form)
             forms[form] = cid
+    for (
+        form
+    ) in shared:  # "Korea" is also a pre-1910 COW state: modern prose means the resolver's pick
+        preferred = try_resolve(form, fuzzy=False)
+        if preferred is not None:
+            forms[form] = preferred.id
     forms.update(METONYMS)
     forms.update(DEMONYMS)
     forms.update(CAPITALS)

@@ -205,6 +205,12 @@ def _possessive(text: str, end: int, hi: int) -> bool:
 
 _DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic)\b", re.I)
 _BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
+# "SIPRI in Sweden", "the institute in Stockholm": the seat of an organisation is not a subject
+_ORGS = "|".join(re.escape(o) for o in G.ORGANISATIONS)
+_SEAT = re.compile(
+    rf"(?:\b(?:{_ORGS})\)?|\b(?:institute|think[- ]?tank|organi[sz]ation)|\b(?:based|headquartered))\s+(?:in|of)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _block(text: str, m: Mention, hi: int) -> Mention:
@@ -212,7 +218,7 @@ def _block(text: str, m: Mention, hi: int) -> Mention:
     if m.id is None:
         return m
     after = text[m.end : min(hi, m.end + 40)]
-    if _BASED.match(after):
+    if _BASED.match(after) or _SEAT.search(text, max(0, m.start - 60), m.start):
         return replace(m, blocked=True)
     if m.form in {"demonym", "name", "abbrev", "capital"} and not m.possessive:
         words = re.findall(r"[A-Za-z-]+", after)[:3]
@@ -277,6 +283,17 @@ class Discourse:
 
 _PARTICIPLE = re.compile(
     r",\s+(?:making|leaving|giving|turning|which\s+(?:made|makes|left|leaves|turned))\b", re.I
+)
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:after|behind|than|ahead\s+of|only\s+to|trailing|surpassing|overtaking|displacing)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+_SHARE_OF = re.compile(
+    r"\s+(?:\w+\s+)?share\s+of\s+(?:the\s+)?(?:(?:total|overall|all)\s+)?(?:the\s+)?", re.I
 )
 
 
@@ -370,6 +387,14 @@ def resolve(
         before = [m for m in states if m.end <= s and m.form not in {"demonym", "company"}] or [
             m for m in states if m.end <= s
         ]
+        if pm.group(0).lower() == "it":
+            # "India ranked second after Saudi Arabia …, while it was …": a compared state is not
+            # the subject a clause's "it" takes up
+            before = [
+                m
+                for m in before
+                if not _COMPARED_BEFORE.search(text, max(0, m.start - 24), m.start)
+            ] or before
         target = before[-1].id if before else discourse.prev_subject
         alt = (
             next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
@@ -379,6 +404,15 @@ def resolve(
             # apposition "Israel, its main supplier": the NP *is* the state just named, so "its"
             # is another state
             target, alt = alt, target
+        if (
+            poss
+            and alt
+            and any(
+                m.id == target and m.start >= e and _SHARE_OF.fullmatch(text, e, m.start)
+                for m in states
+            )
+        ):
+            target, alt = alt, target  # "its share of Indian arms imports": not India's own
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):

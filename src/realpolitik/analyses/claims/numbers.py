@@ -159,6 +159,10 @@ _PCT_UNIT = r"(?:\s?%|\s?per[ -]?cent\b|\s?pct\b)"
 SHARE_RE = re.compile(
     rf"(?:(?P<hedge>{_HEDGE_ALT})\s+)?"
     rf"(?:(?P<num>{_DIGITS}|\b{_NUMWORD}\b){_PCT_UNIT}"
+    # the sign before the number, as Turkish-style copy writes it: "the USA (%31)"
+    rf"|(?<![\w%])%\s?(?P<pnum>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?![\d%])"
+    # the first value of a range that names its unit once: "went from 72 to 56 per cent"
+    rf"|(?<=\bfrom\s)(?P<rnum>\d{{1,2}}(?:\.\d{{1,2}})?)(?=\s+to\s+\d{{1,3}}(?:\.\d{{1,2}})?{_PCT_UNIT})"
     rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
@@ -214,8 +218,8 @@ def find_shares(text: str) -> list[Share]:
         return out
     for m in SHARE_RE.finditer(text):
         hedge = _hedge(m.group("hedge"))
-        if m.group("num"):
-            raw = m.group("num")
+        if m.group("num") or m.group("pnum") or m.group("rnum"):
+            raw = m.group("num") or m.group("rnum") or m.group("pnum").replace(",", ".")
             v = to_number(raw)
             if v is None or v > 100:
                 continue

@@ -82,14 +82,18 @@ class Document:
 
 
 def parse_date(text: str) -> date:
-    """'YYYY-MM-DD' as a date; a UserError (exit 2) otherwise."""
+    """'YYYY-MM-DD' as a date, or a bare year 'YYYY' as 1 July of that year (mid-year: after
+    SIPRI's March release, so an article of that year is checked on the release it quoted);
+    a UserError (exit 2) otherwise."""
     m = _ISO.fullmatch(text.strip())
     try:
+        if re.fullmatch(r"\d{4}", text.strip()):
+            return date(int(text), 7, 1)
         if not m:
             raise ValueError(text)
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise UserError(f"bad date {text!r}: use YYYY-MM-DD") from None
+        raise UserError(f"bad date {text!r}: use YYYY-MM-DD or YYYY") from None
 
 
 def _safe_date(y: str, m: int | str, d: str) -> date | None:

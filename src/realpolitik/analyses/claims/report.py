@@ -53,11 +53,18 @@ class ClaimReport:
     def explain(self) -> dict[str, Any]:
         """Every stage's output, sentence by sentence (sentences with nothing found are left out)."""
         stages = self.analysis.to_dict() if self.analysis is not None else {"sentences": []}
-        by_span = {tuple(c.span): c for c in self.claims}
+
+        def key(span: Any, typ: str, subj: Any, obj: Any, period: Any) -> tuple[Any, ...]:
+            return (tuple(span), typ, subj, obj, (period or {}).get("start"))
+
+        # claims share spans (list items, one rank in two periods): match on the roles too
+        done_by = {key(c.span, c.type, c.subject, c.object, c.period): c for c in self.claims}
         for s in stages["sentences"]:
             for c in s["claims"]:
-                done = by_span.get(tuple(c["span"]))
-                if done is not None and done.type == c["type"]:
+                done = done_by.get(
+                    key(c["span"], c["type"], c.get("subject"), c.get("object"), c.get("period"))
+                )
+                if done is not None:
                     c["verdict"] = done.verdict
                     c["evidence"] = {
                         k: done.evidence.get(k) for k in ("summary", "tolerance", "period_used")

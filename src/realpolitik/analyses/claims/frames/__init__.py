@@ -20,7 +20,12 @@ from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.groups import read_groups
 from realpolitik.analyses.claims.frames.owners import sentence_topic
-from realpolitik.analyses.claims.frames.periods import _set_any_period, assign_periods
+from realpolitik.analyses.claims.frames.periods import (
+    _set_any_period,
+    assign_periods,
+    both_periods,
+    transition_periods,
+)
 from realpolitik.analyses.claims.frames.ranks import read_ranks
 from realpolitik.analyses.claims.frames.relations import (
     DEAL_RE,
@@ -71,6 +76,8 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
         v, [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra], ctx
     )
     frames = earlier_periods(v, frames)
+    transition_periods(v, frames, ctx)
+    frames += both_periods(v, frames)
     for f in frames:
         if (
             f.kind in {"share", "rank"}
@@ -85,7 +92,8 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     frames += read_deals(v, ctx)
     for f in frames:
         p = f.period
-        if p and p.get("source") == "explicit" and p.get("scope") != "apposition":
+        if p and p.get("source") in {"explicit", "anaphor"} and p.get("scope") != "apposition":
+            # "… in the same period": the period the anaphor named frames the rest of the paragraph
             keep = {"start": p["start"], "end": p["end"], "text": p.get("text", "")}
             ctx.last_period = keep
             ctx.para_periods[f.metric] = keep

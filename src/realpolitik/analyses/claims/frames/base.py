@@ -76,6 +76,8 @@ class Context:
     topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
+    pair: tuple[dict[str, Any], dict[str, Any]] | None = None  # this paragraph's "P1 and P2"
+    pair_para: int = -1  # the paragraph that named it
     history: deque[Frame] = field(
         default_factory=lambda: deque(maxlen=HISTORY)
     )  # the last frames read

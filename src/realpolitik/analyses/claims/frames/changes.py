@@ -27,6 +27,13 @@ _GLOBAL_VOLUME = re.compile(
 )
 
 
+_ARMS_AFTER = re.compile(r"\s+(?:major\s+)?(?:arms|weapons|weaponry|military\s+equipment)\b", re.I)
+# "… accounted for 25 % of U.S. arms exports, a surge of 17.6 %": the change of that bilateral flow
+_BILATERAL_NOMINAL = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent)\s+of\s+[^,;]{1,60},\s*(?:an?\s+)?$", re.I
+)
+
+
 def read_changes(v: View, ctx: Context) -> list[Frame]:
     """Changes of a state's arms imports or exports, or of the global volume, between two periods."""
     out: list[Frame] = []
@@ -56,9 +63,12 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                     if w.group(0).lower().startswith(("import", "purchase", "acquisition"))
                     else "exports"
                 )
-                if o.how == "to":
-                    owner = None  # "arms imports to Pakistan", "exports to the Middle East": a flow between two parties
+                if o.how in {"to", "from"}:
+                    owner = None  # "arms imports to Pakistan", "imports of arms from the US": a flow between two parties
+                    kind = "bilateral"
                 break
+        if kind == "bilateral" or _BILATERAL_NOMINAL.search(v.s(a, c.start)):
+            continue  # a flow between two parties, or ", a surge of 17 %" after a bilateral share
         if owner is not None and any(
             _THAN_STATE.search(v.s(c.start, m.start)) for m in v.states if c.start < m.start < b
         ):
@@ -68,8 +78,10 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             others = {
                 m.id
                 for m in v.states
-                if lo_np <= m.start < c.start and m.id != owner.mention.id and m.form != "demonym"
-            }
+                if lo_np <= m.start < c.start
+                and m.id != owner.mention.id
+                and (m.form != "demonym" or _ARMS_AFTER.match(v.text, m.end))
+            }  # "India's imports of Russian arms": a bilateral flow
             if others or (region is not None and region.start < c.end):
                 continue  # bilateral or regional flows: no claim type
             out.append(

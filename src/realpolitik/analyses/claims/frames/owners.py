@@ -241,6 +241,12 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 12), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
+        if re.search(
+            r"\bof\s+(?:the\s+)?(?:total|overall|all)\s+$",
+            v.s(max(lo, m.start - 20), m.start),
+            re.I,
+        ):
+            continue  # "its share of total Indian arms imports": the total's owner, not the subject
         if re.match(r"(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,2}share\b", between, re.I):
             return (
                 m,

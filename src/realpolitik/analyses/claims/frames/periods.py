@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from typing import Any
+
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
@@ -70,3 +74,84 @@ def _set_any_period(v: View, ctx: Context, had_frames: bool) -> None:
             "end": mains[-1].end,
             "text": mains[-1].text,
         }
+
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+)
+_TO_BETWEEN = re.compile(
+    r"\s*(?:per\s?cent|percent|%)?\s*to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?",
+    re.I,
+)
+
+
+def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
+    """'its share went from 72 to 56 per cent' after 'in 2010–14 and 2015–19' (in this sentence or
+    earlier in the paragraph): the first value is about the first period, the second about the
+    second — not both about the latest."""
+    pair = _period_pair(v)
+    if pair is not None:
+        ctx.pair, ctx.pair_para = pair, v.paragraph
+    if ctx.pair is None or ctx.pair_para != v.paragraph:
+        return
+    shares = sorted((f for f in frames if f.kind == "share"), key=lambda f: f.span)
+    for f1, f2 in zip(shares, shares[1:], strict=False):
+        if (
+            f1.theme == f2.theme
+            and f1.owner == f2.owner
+            and _FROM_BEFORE.search(v.s(max(v.start, f1.span[0] - 24), f1.span[0]))
+            and _TO_BETWEEN.fullmatch(v.s(f1.span[1], f2.span[0]))
+        ):
+            for f, p in zip((f1, f2), ctx.pair, strict=True):
+                own = f.period if f.period and f.period.get("scope") == "apposition" else None
+                if own is None:
+                    f.period = {**p, "source": "explicit", "scope": "transition"}
+
+
+def _period_pair(v: View) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The two periods of a sentence that names exactly two windows of the same length."""
+    seen: dict[tuple[int, int], Any] = {}
+    for p in v.periods:
+        if p.kind != "anaphor" and p.end > p.start:
+            seen.setdefault((p.start, p.end), p)
+    if len(seen) != 2:
+        return None
+    (a, pa), (b, pb) = sorted(seen.items())
+    if a[1] - a[0] != b[1] - b[0] or a[1] >= b[0]:
+        return None
+    return tuple(  # type: ignore[return-value]
+        {"start": p.start, "end": p.end, "text": p.text, "kind": p.kind} for p in (pa, pb)
+    )
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|&)\s+(?:in\s+)?(?:the\s+)?", re.I)
+
+
+def both_periods(v: View, frames: list[Frame]) -> list[Frame]:
+    """'the largest supplier in 2010–14 and 2015–19', 'in both P1 and P2': one claim per period."""
+    out: list[Frame] = []
+    periods = sorted((p for p in v.periods if p.kind != "anaphor"), key=lambda p: p.span)
+    for f in frames:
+        p = f.period
+        if f.kind not in {"share", "rank"} or not p or p.get("source") != "explicit":
+            continue
+        if p.get("scope") == "transition":
+            continue
+        for p1, p2 in zip(periods, periods[1:], strict=False):
+            if (p1.start, p1.end) != (p["start"], p["end"]) or not _AND_BETWEEN.fullmatch(
+                v.s(p1.span[1], p2.span[0])
+            ):
+                continue
+            if (p2.start, p2.end) == (p1.start, p1.end) or any(
+                q.span[0] > p1.span[1] and v.clause(q.span[0]) == v.clause(p1.span[0])
+                for q in v.shares
+                if q.start > p1.span[1] and f.kind == "share" and q.start != f.span[0]
+            ):
+                continue
+            if f.kind == "share" and not re.search(
+                r"\bboth\s+(?:in\s+)?$", v.s(max(v.start, p1.span[0] - 10), p1.span[0]), re.I
+            ):
+                continue  # "12 % in 2010–14 and 9 % in 2015–19" is two values, not one in both
+            out.append(replace(f, period={**p, "start": p2.start, "end": p2.end, "text": p2.text}))
+            break
+    return out

@@ -74,6 +74,7 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
 _ROLE_WORD = re.compile(
     r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
     r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
+    r"(?<=export\s)countr(?:y|ies)(?=\s+(?:of|for)\s)|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
     re.I,
 )
@@ -94,6 +95,12 @@ def _role_noun_after(v: View, r: N.Rank, hi: int) -> re.Match[str] | None:
 def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
     n = noun.lower()
     if re.match(r"countr|state|nation", n):
+        if re.search(
+            r"\b(?:export|client|customer|recipient|destination)\s+(?:countr|state|nation)\w*$",
+            v.s(max(0, pos - 40), pos),
+            re.I,
+        ) and L.has_arms(v.s(pos, min(hi, pos + 40))):
+            return "recipient"  # "the main export countries of Korean weapons"
         tail = v.text[pos : min(hi, pos + 40)]
         rel = re.match(r"\s*(to|from)\s+which\b", tail, re.I)
         if rel:
@@ -128,6 +135,13 @@ _THEME_BEFORE = re.compile(
 _LINK_VERB = re.compile(
     r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|"
     r"(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
+    re.I,
+)
+
+
+_IN_DOMAIN = re.compile(
+    r"(?:\s+(?:after|behind)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
+    r"(?:major\s+)?(?:arms|weapons?)\s+(?P<d>import|export)s?\b",
     re.I,
 )
 
@@ -325,7 +339,146 @@ def read_ranks(
         out.extend(_read_rank(v, r, ctx, out, shares))
     out.extend(_pair_respectively(v, out, ctx, shares))
     out.extend(_relative_ranks(v, out, ctx, shares))
+    out.extend(_led_ranks(v, out, shares))
+    out.extend(_most_lists(v, out, shares))
     return _dedupe(out)
+
+
+_MOST = re.compile(
+    r"\b(?:countries|states|nations)\s+(?:who|that|which)\s+(?P<verb>received|bought|imported|purchased|got|sold|supplied|exported|delivered)"
+    r"\s+the\s+most\s+(?:major\s+)?(?:arms|weapons|weaponry)\s+(?:from|to)\s+(?:the\s+)?",
+    re.I,
+)
+_LIST_VERB = re.compile(r"[^,;]{0,30}?\s*(?:were|are|included|include)\s+(?:the\s+)?", re.I)
+
+
+def _most_lists(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]:
+    """'Countries that received the most arms from X were A, with 9.7 %, and B': A and B are X's
+    top two recipients (the list's length is the N of its top N)."""
+    out: list[Frame] = []
+    for mm in _MOST.finditer(v.text, v.start, v.end):
+        a, b = v.clause(mm.start())
+        owner = _state_at(v, mm.end(), 0)
+        lv = _LIST_VERB.match(v.text, owner.end, b) if owner is not None else None
+        first = _state_at(v, lv.end(), 0) if lv else None
+        if owner is None or first is None:
+            continue
+        items = {m.id: m for m in _coordination(v, first, b)}
+        for f in shares:  # "A, accounting for 9.7 % of X's exports, and B with 9.1 %"
+            if f.scope == "bilateral" and f.owner == owner.id and f.span[0] > first.start:
+                items.setdefault(f.theme, next(m for m in v.states if m.id == f.theme))
+        items.pop(owner.id, None)
+        side = (
+            "export"
+            if mm.group("verb").lower() in {"received", "bought", "imported", "purchased", "got"}
+            else "import"
+        )
+        for m in items.values():
+            out.append(
+                Frame(
+                    "rank",
+                    "arms",
+                    "bilateral",
+                    side,
+                    owner.id,
+                    m.id,
+                    {"rank": len(items), "comparator": "le", "text": "the most"},
+                    (m.start, m.end),
+                    rule="rank+most",
+                )  # fmt: skip
+            )
+    known = {(f.owner, f.theme, f.kind) for f in frames}
+    return [f for f in out if (f.owner, f.theme, f.kind) not in known]
+
+
+_LED = re.compile(r"\b(?:led|leads|topped|tops|headed|heads)\s+(?:the\s+)?", re.I)
+_LED_WORLD = re.compile(
+    r"\b(?:led|leads|topped|tops|headed|heads)\s+the\s+(?:world|list|ranking|table)\s+(?:with|at)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_LED_GROUP = re.compile(
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:largest|biggest|top|leading|main)\s+"
+    r"(?:arms\s+|weapons\s+)?(?P<noun>importers|exporters|suppliers|recipients|buyers|sellers)\b",
+    re.I,
+)
+_GROUP_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|the)\s+group\s+(?:that|which)\s+(?:also\s+)?(?:included|includes|comprised|comprises)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _led_ranks(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]:
+    """'A led the world with 12 % of arms imports' (A 1st); 'A led the five largest importers, a
+    group that included B, C and D' (A 1st; A–D among the top five)."""
+    out: list[Frame] = []
+    for f in shares:
+        if (
+            f.scope == "global"
+            and f.theme
+            and _LED_WORLD.search(v.s(v.clause(f.span[0])[0], f.span[0]))
+        ):
+            lm = list(_LED.finditer(v.text, v.clause(f.span[0])[0], f.span[0]))[-1]
+            out.append(
+                replace(
+                    f,
+                    kind="rank",
+                    value={"rank": 1, "comparator": "eq", "text": lm.group(0).strip()},
+                    span=(lm.start(), f.span[0]),
+                    rule="rank+led",
+                )  # fmt: skip
+            )
+    for lm in _LED.finditer(v.text, v.start, v.end):
+        g = _LED_GROUP.match(v.text, lm.end())
+        if g is None:
+            continue
+        a, b = v.clause(lm.start())
+        subj = _nearest_state_before(v, lm.start(), a)
+        if subj is None or _PREP_BEFORE.search(v.s(max(a, subj.start - 10), subj.start)):
+            continue
+        side = (
+            "importers"
+            if g.group("noun").lower() in {"importers", "recipients", "buyers"}
+            else "exporters"
+        )
+        base = Frame(
+            "rank",
+            "arms",
+            "global",
+            side,
+            None,
+            subj.id,
+            {},
+            (lm.start(), g.end()),
+            rule="rank+led",
+        )
+        out.append(
+            replace(base, value={"rank": 1, "comparator": "eq", "text": lm.group(0).strip()})
+        )
+        n = N.to_number(g.group("n")) if g.group("n") else None
+        app = _GROUP_APPOSITION.match(v.text, g.end(), b) or _GROUP_APPOSITION.match(
+            v.text, _skip_period(v, g.end(), b), b
+        )
+        first = _state_at(v, app.end(), 0) if app else None
+        if n and first is not None:
+            for m in _coordination(v, first, v.end):  # the leader's own place is rank 1
+                out.append(
+                    replace(
+                        base,
+                        theme=m.id,
+                        span=(g.start(), g.end()) if m is subj else (m.start, m.end),
+                        value={"rank": int(n), "comparator": "le", "text": g.group(0)},
+                    )  # fmt: skip
+                )
+    known = {(f.theme, f.value.get("rank"), f.value.get("comparator")) for f in frames}
+    return [
+        f for f in out if (f.theme, f.value.get("rank"), f.value.get("comparator")) not in known
+    ]
+
+
+def _skip_period(v: View, pos: int, hi: int) -> int:
+    """Past ' in 2015–19' after a noun phrase."""
+    m = re.match(r"\s+(?:in|during)\s+\d{4}(?:\s?[-–]\s?\d{2,4})?", v.text[pos:hi])
+    return pos + m.end() if m else pos
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:
@@ -584,14 +737,33 @@ def _read_rank(
             bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns))
             or glob
         )
-        if re.match(r"countr|state|nation", nouns) and role in {"supplier", "recipient"}:
+        if (
+            (
+                re.match(r"countr|state|nation", nouns)
+                and not re.search(r"\bexport\s+$", v.s(max(0, noun.start() - 8), noun.start()))
+            )
+            or (
+                len(items) >= 2
+                and re.match(
+                    r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns
+                )
+                and prev is None
+                and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
+            )
+        ) and role in {"supplier", "recipient"}:
+            # "the five largest suppliers of major arms were A, B, …": nobody's suppliers, the world's
             exporterish = True
             nouns = "exporter" if role == "supplier" else "importer"
         tmpl = next(
             (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
         )
         clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
-        if prev is not None and prev.scope == "global" and noun is None:
+        domain = _IN_DOMAIN.match(v.text, r.end, b) if noun is None else None
+        if (
+            domain is not None
+        ):  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
+            scope, side = "global", domain.group("d").lower() + "ers"
+        elif prev is not None and prev.scope == "global" and noun is None:
             scope, side = "global", prev.side
         elif noun is None and tmpl is not None and tmpl.scope in {"global", "bilateral"}:
             scope, side = tmpl.scope, tmpl.side
@@ -836,7 +1008,7 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                         ref,
                         theme=group[0].id,
                         value={"rank": r - 1, "comparator": "eq", "text": bm.group(0).strip()},
-                        span=(bm.start(), group[0].end),
+                        span=(min(ref.span[0], bm.start()), group[0].end),
                         rule="rank+behind",
                     )
                 )
@@ -847,7 +1019,7 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                             ref,
                             theme=g.id,
                             value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()},
-                            span=(bm.start(), g.end),
+                            span=(min(ref.span[0], bm.start()), g.end),
                             rule="rank+behind",
                         )
                     )

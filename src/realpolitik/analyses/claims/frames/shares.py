@@ -682,6 +682,35 @@ def _shares_of_ranks(
         if any(a <= q.start < b for a, b in taken):
             continue
         a, b = v.clause(q.start)
+        item = next(
+            (
+                r
+                for r in ranks
+                if r.rule == "rank+list"
+                and r.scope == "bilateral"
+                and r.owner
+                and any(
+                    m.id == r.theme
+                    and m.end <= q.start
+                    and re.fullmatch(r"\s*\(\s*", v.s(m.end, q.start))
+                    for m in v.states
+                )
+            ),
+            None,
+        )
+        if item is not None:
+            # "the main client countries being Myanmar (46 %), …": each item's share is in the
+            # list's frame (the owner's exports), not the world's
+            new = replace(
+                item,
+                kind="share",
+                value=q.to_dict() | {"decimals": q.decimals},
+                span=(q.start, q.end),
+                rule="share+list",
+                period=None,
+            )
+            out = [f for f in out if f.span != (q.start, q.end)] + [new]
+            continue
         for r in sorted(ranks, key=lambda f: -f.span[0]):
             if (
                 not (a <= r.span[0] < q.start)
