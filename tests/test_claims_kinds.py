@@ -342,3 +342,30 @@ def test_each_after_a_list_takes_the_owner_named_before_the_list() -> None:
         ("arms_import_share", "SAU", x) for x in ("DEU", "ITA", "CAN")
     }
     assert all(c.claimed["value"] == 1.0 for c in claims)
+
+
+def test_copula_its_is_not_the_subject_and_list_items_keep_the_recipient() -> None:
+    """'Russia was its main supplier … followed by France (n %)': 'its' is the state named before
+    (India), not Russia, so every item is a share of India's imports."""
+    claims = check(
+        "India was the largest arms importer in 2018-2022. Russia was its main supplier, with 45 "
+        "per cent, followed by France (29 per cent) and the United States (11 per cent).",
+        DATE,
+    ).claims
+    shares = [c for c in claims if c.type == "arms_import_share"]
+    assert {(c.subject, c.object) for c in shares} == {
+        ("IND", "RUS"),
+        ("IND", "FRA"),
+        ("IND", "USA"),
+    }
+
+
+def test_border_partner_is_the_state_after_the_border_noun() -> None:
+    """A state named in a relative clause ('which buys from China') is not the border's other side."""
+    claims = check(
+        "Pakistan, which gets most of its weapons from China, shares a border of more than "
+        "3,000 km with India.",
+        DATE,
+    ).claims
+    border = next(c for c in claims if c.type == "border_length")
+    assert {border.subject, border.object} == {"PAK", "IND"} and border.verdict == "supported"

@@ -124,6 +124,11 @@ _DESC_RE = re.compile(
     r"\b(?P<det>the|this|that)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>country|nation|state|government|republic|kingdom|monarchy|emirate|sultanate)(?P<poss>['’]s)?\b",
     re.I,
 )
+# between a state and "its": apposition or a copula, so the NP after "its" is that state
+_NP_IS_STATE = re.compile(
+    r",\s*|\s+(?:is|was|are|were|remains|remained|became|becomes|has been|had been)(?:\s+(?:still|now|also))?\s+",
+    re.I,
+)
 _PRONOUN_RE = re.compile(
     r"(?<=\bmaking\s)it\b|(?<=\bmade\s)it\b|(?<=\bmakes\s)it\b|(?<=\bmake\s)it\b|(?<=\bleaving\s)it\b|(?<=\bleft\s)it\b|"
     r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
@@ -400,9 +405,9 @@ def resolve(
             next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
         ) or (discourse.prev_subject if discourse.prev_subject != target else None)
         poss = pm.group(0).lower() == "its"
-        if poss and before and alt and re.fullmatch(r",\s*", text[before[-1].end : s]):
-            # apposition "Israel, its main supplier": the NP *is* the state just named, so "its"
-            # is another state
+        if poss and before and alt and _NP_IS_STATE.fullmatch(text, before[-1].end, s):
+            # apposition "Israel, its main supplier" or copula "Russia was its main supplier": the
+            # NP *is* the state just named, so "its" is another state
             target, alt = alt, target
         if (
             poss

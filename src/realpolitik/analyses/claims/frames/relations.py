@@ -34,7 +34,10 @@ def read_borders(v: View) -> list[Frame]:
         if lengths and bn:
             ln = min(lengths, key=lambda x: abs(x.start - bn.start()))
             first = states[0]
-            other = next((m for m in states if m.id != first.id), None)
+            # the other state is the one the border noun leads to ("a 689 km border with Iran"),
+            # not one named in a relative clause in between ("Pakistan, which buys from China, …")
+            after = [m for m in states if m.start >= bn.end() and m.id != first.id]
+            other = after[0] if after else next((m for m in states if m.id != first.id), None)
             if other is not None:
                 out.append(
                     Frame(
