@@ -2,7 +2,7 @@
 
 Entries live under `home()/cache/web/<snapshot key>/`, where the key hashes every table's sha256
 from the active snapshot's manifests, the package and pandas versions and the source of the
-analyses the entries come from (the network and the relationship model it reads): a rebuilt or
+whole package (results depend on modules beyond the analysis that makes them): a rebuilt or
 switched snapshot, an upgrade or a code change gets a fresh folder and never reads a stale
 figure. Writes are atomic (temp file + rename), so two processes computing the same entry cannot corrupt it.
 """
@@ -44,19 +44,20 @@ def _key(*packages: object) -> str:
 
 @cache
 def snapshot_key() -> str:
-    """The key of the network entries (the network reads its signs from the relationship model)."""
-    import realpolitik.analyses.network as network
-    import realpolitik.analyses.relations as relations
+    """The key of the network entries: the whole package's source, since the network's rows also
+    depend on modules outside it (the relationship model, time rules, wording helpers)."""
+    import realpolitik
 
-    return _key(network, relations)
+    return _key(realpolitik)
 
 
 @cache
 def checker_key() -> str:
-    """The key of a stored claim check: a new snapshot or checker checks a shared text again."""
-    import realpolitik.analyses.claims as claims
+    """The key of a stored claim check: a new snapshot or any code change checks a shared text again
+    (verdicts also depend on queries and time rules outside the claims package)."""
+    import realpolitik
 
-    return _key(claims)
+    return _key(realpolitik)
 
 
 def folder() -> Path:

@@ -111,7 +111,8 @@ def religion_families(store) -> pd.DataFrame:
                           CASE {case} ELSE NULL END AS family
                    FROM factbook_religions WHERE id IS NOT NULL),
         has AS (SELECT id, count(share) AS n FROM r GROUP BY id)
-        SELECT r.id, r.family, sum(coalesce(r.share, CASE WHEN has.n = 0 AND r.o = 1 THEN 1.0 END)) AS share,
+        SELECT r.id, r.family,
+               sum(coalesce(r.share, CASE WHEN has.n = 0 AND r.o = 1 THEN 1.0 END) ORDER BY r.o) AS share,
                min(CASE WHEN r.o = 1 THEN r.religion END) AS first
         FROM r JOIN has USING (id) WHERE r.family IS NOT NULL GROUP BY ALL
         """
