@@ -97,10 +97,9 @@ def test_network_and_panel(executed: Any) -> None:
     ],
 )
 def test_objects_display_as_rich_html(executed: Any, tag: str, kind: str, expected: str) -> None:
-    """Each object the tour ends a cell with renders as HTML in Jupyter, once its class can."""
+    """Each object the tour ends a cell with renders as HTML in Jupyter."""
     module, name = kind.split(":")
-    if not hasattr(getattr(importlib.import_module(module), name), "_repr_html_"):
-        pytest.skip(f"{name} has no _repr_html_ yet")
+    assert hasattr(getattr(importlib.import_module(module), name), "_repr_html_"), name
     assert expected in shown(executed, tag, "text/html")
 
 
