@@ -102,7 +102,8 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
             actual = val if has else None
             mirror_used = bool(mirror)
             if has and "tonnes" in res.frame:
-                recorded_tonnes = float(res.frame["tonnes"].fillna(0).sum())
+                total = res.frame["tonnes"].sum(min_count=1)  # no tonnes recorded: None, not 0
+                recorded_tonnes = None if total != total else float(total)
     holds = (
         None
         if actual is None and year not in years
