@@ -14,7 +14,7 @@ from realpolitik.panel.core import Panel
 TIV = "sipri_tiv"
 # SIPRI publishes TIV to at most two decimals: a sum rounded to 4 decimals is the exact decimal sum, without the
 # float noise of adding doubles (90.46000000000001), as the arms queries round it
-SUM = "round(sum(tiv), 4)"
+SUM = "round(sum(tiv ORDER BY tiv), 4)"
 
 
 def _id_join(panel: Panel) -> tuple[str, str]:
@@ -99,7 +99,7 @@ def add_crude(panel: Panel) -> Panel:
     first, last = panel.coverage(table)
     out = _with_ids(panel)
     flows = (
-        f"SELECT exporter_id, importer_id, year, sum(value_usd) AS usd, sum(tonnes) AS t, "
+        f"SELECT exporter_id, importer_id, year, sum(value_usd ORDER BY value_usd) AS usd, sum(tonnes ORDER BY tonnes) AS t, "
         f"bool_or(mirror) AS mirror FROM {table} GROUP BY ALL"
     )
     joins = (
@@ -136,7 +136,7 @@ def add_events(panel: Panel) -> Panel:
     out = _with_ids(panel)
     agg = (
         "SELECT source_id, target_id, year((month || '-01')::DATE) AS year, sum(events)::BIGINT AS events, "
-        "sum(material_conflict)::BIGINT AS material_conflict, sum(goldstein_sum) / nullif(sum(goldstein_n), 0) AS goldstein "
+        "sum(material_conflict)::BIGINT AS material_conflict, sum(goldstein_sum ORDER BY goldstein_sum) / nullif(sum(goldstein_n), 0) AS goldstein "
         f"FROM {table} GROUP BY ALL"
     )
     joins = (

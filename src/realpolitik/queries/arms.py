@@ -170,11 +170,11 @@ def _partners(
     rows = store.rows(
         f"""
         WITH p AS (
-            SELECT {other}_id AS id, any_value({other}_name) AS name, round(sum(tiv), 4) AS tiv
+            SELECT {other}_id AS id, any_value({other}_name) AS name, round(sum(tiv ORDER BY tiv), 4) AS tiv
             FROM {tiv_source(release, store)} WHERE {me}_id = ? AND year BETWEEN ? AND ?
             GROUP BY 1, lower({other}_name)  -- unknown parties: one row across spellings
         )
-        SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
+        SELECT id, name, tiv, tiv / sum(tiv ORDER BY tiv) OVER () AS share,
                rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
         FROM p ORDER BY tiv DESC, name
         """,
@@ -244,11 +244,11 @@ def top(
     rows = store.rows(
         f"""
         WITH p AS (
-            SELECT {role}_id AS id, any_value({role}_name) AS name, round(sum(tiv), 4) AS tiv
+            SELECT {role}_id AS id, any_value({role}_name) AS name, round(sum(tiv ORDER BY tiv), 4) AS tiv
             FROM {tiv_source(release, store)} WHERE year BETWEEN ? AND ?
             GROUP BY 1, lower({role}_name)
         )
-        SELECT id, name, tiv, tiv / sum(tiv) OVER () AS share,
+        SELECT id, name, tiv, tiv / sum(tiv ORDER BY tiv) OVER () AS share,
                rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
         FROM p ORDER BY tiv DESC, name LIMIT ?
         """,
@@ -339,16 +339,16 @@ def _partner_windows_sql(
     make_windows(first, last, width)  # validates width
     sql = f"""
         WITH y AS (
-            SELECT year, coalesce({other}_id, {other}) AS pid, sum(tiv) AS tiv
+            SELECT year, coalesce({other}_id, {other}) AS pid, sum(tiv ORDER BY tiv) AS tiv
             FROM {tiv_source(release, store)} WHERE {me}_id = $who GROUP BY ALL
         ), g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) t(w)),
         s AS (
-            SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv
+            SELECT g.start, g."end", y.pid, sum(y.tiv ORDER BY y.tiv) AS tiv
             FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL
         ), r AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+            SELECT *, tiv / sum(tiv ORDER BY tiv) OVER (PARTITION BY start) AS share,
                    rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank,
-                   sum(tiv) OVER (PARTITION BY start) AS total
+                   sum(tiv ORDER BY tiv) OVER (PARTITION BY start) AS total
             FROM s
         )
         SELECT start::INTEGER AS start, "end"::INTEGER AS "end",
@@ -388,13 +388,13 @@ def global_windows(
     first, last = tiv_coverage(release, store)
     return store.sql(
         f"""
-        WITH y AS (SELECT year, coalesce({role}_id, {role}) AS pid, sum(tiv) AS tiv
+        WITH y AS (SELECT year, coalesce({role}_id, {role}) AS pid, sum(tiv ORDER BY tiv) AS tiv
                    FROM {tiv_source(release, store)} GROUP BY ALL),
         g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) t(w)),
-        s AS (SELECT g.start, g."end", y.pid, sum(y.tiv) AS tiv
+        s AS (SELECT g.start, g."end", y.pid, sum(y.tiv ORDER BY y.tiv) AS tiv
               FROM g JOIN y ON y.year BETWEEN g.start AND g."end" GROUP BY ALL),
         r AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+            SELECT *, tiv / sum(tiv ORDER BY tiv) OVER (PARTITION BY start) AS share,
                    rank() OVER (PARTITION BY start ORDER BY tiv DESC)::INTEGER AS rank FROM s
         )
         SELECT pid, start::INTEGER AS start, "end"::INTEGER AS "end", tiv, share, rank FROM r ORDER BY pid, start
@@ -458,8 +458,8 @@ def series(
     rows = store.rows(
         f"""
         SELECT y.year,
-               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $a AND t.recipient_id = $b), 4) AS "{ab}",
-               round(sum(t.tiv) FILTER (WHERE t.supplier_id = $b AND t.recipient_id = $a), 4) AS "{ba}",
+               round(sum(t.tiv ORDER BY t.tiv) FILTER (WHERE t.supplier_id = $a AND t.recipient_id = $b), 4) AS "{ab}",
+               round(sum(t.tiv ORDER BY t.tiv) FILTER (WHERE t.supplier_id = $b AND t.recipient_id = $a), 4) AS "{ba}",
                any_value(t.release) AS release
         FROM range($first, $last + 1) AS y(year)
         LEFT JOIN {tiv_source(release, store)} t ON t.year = y.year
@@ -517,20 +517,20 @@ def dyad_windows(
         f"""
         WITH g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)),
         imp AS (
-            SELECT g.start, t.supplier_id AS pid, t.supplier_name AS pname, sum(t.tiv) AS tiv
+            SELECT g.start, t.supplier_id AS pid, t.supplier_name AS pname, sum(t.tiv ORDER BY t.tiv) AS tiv
             FROM g JOIN {tiv_source(release, store)} t
                  ON t.year BETWEEN g.start AND g."end" AND t.recipient_id = $r
             GROUP BY ALL
         ), impr AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+            SELECT *, tiv / sum(tiv ORDER BY tiv) OVER (PARTITION BY start) AS share,
                    rank() OVER (PARTITION BY start ORDER BY tiv DESC) AS rnk FROM imp
         ), exp AS (
-            SELECT g.start, t.recipient_id AS pid, t.recipient_name AS pname, sum(t.tiv) AS tiv
+            SELECT g.start, t.recipient_id AS pid, t.recipient_name AS pname, sum(t.tiv ORDER BY t.tiv) AS tiv
             FROM g JOIN {tiv_source(release, store)} t
                  ON t.year BETWEEN g.start AND g."end" AND t.supplier_id = $s
             GROUP BY ALL
         ), expr AS (
-            SELECT *, tiv / sum(tiv) OVER (PARTITION BY start) AS share,
+            SELECT *, tiv / sum(tiv ORDER BY tiv) OVER (PARTITION BY start) AS share,
                    rank() OVER (PARTITION BY start ORDER BY tiv DESC) AS rnk FROM exp
         )
         SELECT g.start::INTEGER AS start, g."end"::INTEGER AS "end", round(i.tiv, 4) AS tiv,

@@ -46,7 +46,7 @@ def _factbook_borders(c: Country, store: Store) -> pd.DataFrame:
     return store.sql(
         """
         SELECT coalesce(neighbour_id, neighbour) AS key, any_value(neighbour_id) AS neighbour_id,
-               any_value(neighbour) AS factbook_name, sum(km) AS km,
+               any_value(neighbour) AS factbook_name, sum(km ORDER BY km) AS km,
                nullif(string_agg(CASE WHEN count_segments > 1 OR note IS NOT NULL
                        THEN neighbour || ' ' || km || ' km' || coalesce(' (' || note || ')', '') END, '; '), '') AS detail
         FROM (SELECT *, count(*) OVER (PARTITION BY coalesce(neighbour_id, neighbour)) AS count_segments

@@ -71,7 +71,7 @@ def crude_total(c: Country, flow: str, year: int, store: Store) -> float | None:
     if not store.has_table(TOTALS):
         return None
     row = store.sql(
-        f"SELECT sum(value_usd) AS v FROM {TOTALS} WHERE id = ? AND flow = ? AND year = ?",
+        f"SELECT sum(value_usd ORDER BY value_usd) AS v FROM {TOTALS} WHERE id = ? AND flow = ? AND year = ?",
         [c.id, flow, year],
     )
     v = row["v"].iloc[0]
@@ -115,7 +115,7 @@ def _crude(side: str, who: str | Country, year: int | None, store: Store | None)
             FROM {FLOWS} WHERE {me}_id = ? AND year = ?
         )
         SELECT rank() OVER (ORDER BY value_usd DESC)::INTEGER AS rank, partner, partner_id, value_usd, tonnes,
-               value_usd / sum(value_usd) OVER () AS share, reported_by, mirror
+               value_usd / sum(value_usd ORDER BY value_usd) OVER () AS share, reported_by, mirror
         FROM f ORDER BY value_usd DESC, partner
         """,
         [c.id, year],
@@ -259,7 +259,7 @@ def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -
         f"""
         WITH p AS ({sql}), q AS (SELECT * FROM p {where})
         SELECT year, partner_id, partner_ccode, value AS value_usd_m,
-               value / sum(value) OVER (PARTITION BY year) AS share,
+               value / sum(value ORDER BY value) OVER (PARTITION BY year) AS share,
                CASE WHEN value > 0 THEN rank() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) END::INTEGER AS rank
         FROM q
         """,

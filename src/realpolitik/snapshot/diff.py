@@ -102,7 +102,7 @@ def _shares(side: Side, role: str, party: str | None, start: int, end: int) -> p
     frame = store.sql(
         f"""
         SELECT coalesce({other}_id, {other}_name) AS key, any_value({other}_id) AS id,
-               any_value({other}_name) AS name, sum(tiv) AS tiv
+               any_value({other}_name) AS name, sum(tiv ORDER BY tiv) AS tiv
         FROM ({side.sql}) t
         WHERE year BETWEEN ? AND ? {filt}
         GROUP BY 1

@@ -217,9 +217,9 @@ def arms_shares(start: int, end: int, window: int, min_share: float, store: Stor
         WITH yrs AS {_years(start, end)},
         t AS (SELECT year, supplier_id AS s, recipient_id AS r, tiv FROM sipri_tiv
               WHERE recipient_id IS NOT NULL AND recipient_id {STATE} AND tiv IS NOT NULL),
-        tot AS (SELECT y.year, t.r, sum(t.tiv) AS total FROM yrs y
+        tot AS (SELECT y.year, t.r, sum(t.tiv ORDER BY t.tiv) AS total FROM yrs y
                 JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year GROUP BY ALL),
-        d AS (SELECT y.year, t.s, t.r, sum(t.tiv) AS tiv FROM yrs y
+        d AS (SELECT y.year, t.s, t.r, sum(t.tiv ORDER BY t.tiv) AS tiv FROM yrs y
               JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year
               WHERE t.s IS NOT NULL AND t.s {STATE} AND t.s <> t.r GROUP BY ALL)
         SELECT d.year, d.s, d.r, d.tiv, tot.total, d.tiv / tot.total AS share,
@@ -238,7 +238,9 @@ def arms(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         return _empty()
     d["a"] = np.minimum(d["s"], d["r"])
     d["b"] = np.maximum(d["s"], d["r"])
-    d = d.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
+    d = d.sort_values(["share", "s", "r"], ascending=[False, True, True]).drop_duplicates(
+        ["year", "a", "b"]
+    )
     d["value"] = d["share"].clip(upper=1.0)
     d["figure"] = d["share"]
     d["period"] = d["first"].astype(int).astype(str) + "–" + d["year"].astype(str)
@@ -314,7 +316,10 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         if not fb.empty:
             fb["a"] = np.minimum(fb["id"], fb["partner_id"])
             fb["b"] = np.maximum(fb["id"], fb["partner_id"])
-            fb = fb.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
+            fb = fb.sort_values(
+                ["share", "id", "partner_id", "flow", "fy"],
+                ascending=[False, True, True, True, False],
+            ).drop_duplicates(["year", "a", "b"])
             nm = names(set(fb["id"]) | set(fb["partner_id"]))
             fb["dep"] = fb["share"]
             fb["text"] = (
@@ -339,7 +344,9 @@ def trade(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         ignore_index=True,
     )
     df = df[(df["year"] >= start) & (df["year"] <= end)]
-    df = df.sort_values("dep", ascending=False).drop_duplicates(["year", "a", "b"])
+    df = df.sort_values(["dep", "text"], ascending=[False, True]).drop_duplicates(
+        ["year", "a", "b"]
+    )
     df["figure"] = df["dep"]
     df["value"] = (df["dep"] / p.trade_full).clip(upper=1.0)
     return _finish(df, "trade")
@@ -355,8 +362,8 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
         WITH f AS (SELECT year, exporter_id AS x, importer_id AS m, value_usd, mirror FROM trade_crude_flows
                    WHERE exporter_id IS NOT NULL AND importer_id IS NOT NULL AND exporter_id <> importer_id
                    AND exporter_id {STATE} AND importer_id {STATE} AND value_usd > 0),
-        s AS (SELECT *, value_usd / sum(value_usd) OVER (PARTITION BY year, m) AS share_m,
-                        value_usd / sum(value_usd) OVER (PARTITION BY year, x) AS share_x FROM f)
+        s AS (SELECT *, value_usd / sum(value_usd ORDER BY value_usd) OVER (PARTITION BY year, m) AS share_m,
+                        value_usd / sum(value_usd ORDER BY value_usd) OVER (PARTITION BY year, x) AS share_x FROM f)
         SELECT * FROM s WHERE year BETWEEN ? AND ? AND greatest(share_m, share_x) >= ?
         """,
         [max(min(start, last), first), min(end, last), p.energy_min_share],
@@ -366,7 +373,9 @@ def energy(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
     df["dep"] = df[["share_m", "share_x"]].max(axis=1)
     df["a"] = np.minimum(df["x"], df["m"])
     df["b"] = np.maximum(df["x"], df["m"])
-    df = df.sort_values("dep", ascending=False).drop_duplicates(["year", "a", "b"])
+    df = df.sort_values(["dep", "x", "m"], ascending=[False, True, True]).drop_duplicates(
+        ["year", "a", "b"]
+    )
     nm = names(set(df["x"]) | set(df["m"]))
     df["text"] = (
         ""
@@ -495,7 +504,7 @@ def rivalries(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFram
     )
     if df.empty:
         return _empty()
-    df = df.drop_duplicates(["year", "a", "b"])
+    df = df.sort_values(["year", "a", "b", "s", "e", "name"]).drop_duplicates(["year", "a", "b"])
     label = "TSS" if ds == "tss_rivalries" else "Thompson & Dreyer"
     df["value"] = -1.0
     df["figure"] = 1.0
@@ -523,7 +532,7 @@ def ideal_points(start: int, end: int, p: LayerParams, store: Store) -> pd.DataF
         "idealpointlegacy": "idealpointlegacy",
     }[p.un_variable]
     ip = store.sql(
-        f"SELECT year::INTEGER AS year, id, avg({var}) AS ip FROM unga_idealpoints "
+        f"SELECT year::INTEGER AS year, id, avg({var} ORDER BY {var}) AS ip FROM unga_idealpoints "
         f"WHERE year BETWEEN ? AND ? AND id IS NOT NULL AND {var} IS NOT NULL GROUP BY ALL",
         [start, end],
     )

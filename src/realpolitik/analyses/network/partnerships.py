@@ -219,7 +219,9 @@ def dyad_features(
     arms = L.states_only(L.arms_shares(start, end, p.arms_window, 0.0, st), ("s", "r"))
     arms["a"] = np.minimum(arms["s"], arms["r"])
     arms["b"] = np.maximum(arms["s"], arms["r"])
-    arms = arms.sort_values("share", ascending=False).drop_duplicates(["year", "a", "b"])
+    arms = arms.sort_values(["share", "s", "r"], ascending=[False, True, True]).drop_duplicates(
+        ["year", "a", "b"]
+    )
     arms = arms.rename(
         columns={
             "share": "arms_share",
@@ -389,7 +391,11 @@ def partnerships(year: int, top: int = 25, scoring: Scoring | None = None, param
     feats, shared = dyad_features(year, year, params, st)
     df = score_frame(feats, sc)
     df = df[df["eligible"] & (df["score"] > 0) & (df["material"] >= sc.min_material)]
-    df = df.sort_values("score", ascending=False).head(top).reset_index(drop=True)
+    df = (
+        df.sort_values(["score", "a", "b"], ascending=[False, True, True])
+        .head(top)
+        .reset_index(drop=True)
+    )
     nm = L.names(set(df["a"]) | set(df["b"]) | set(shared["c"]))
     df["explanation"] = [explain(r, nm, shared) for r in df.itertuples(index=False)]
     df["shared_adversaries"] = [

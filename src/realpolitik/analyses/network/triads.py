@@ -107,7 +107,9 @@ def triads_of(g: nx.Graph, x: str, include_friendly: bool = False) -> pd.DataFra
     df = pd.DataFrame(rows)
     df["_k"] = df["kind"].map(order)
     return (
-        df.sort_values(["_k", "balanced", "strength"], ascending=[True, False, False])
+        df.sort_values(
+            ["_k", "balanced", "strength", "third"], ascending=[True, False, False, True]
+        )
         .drop(columns="_k")
         .reset_index(drop=True)
     )

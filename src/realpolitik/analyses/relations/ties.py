@@ -26,9 +26,9 @@ def arms(scope: Scope, years: list[int], window: int, store: Store) -> pd.DataFr
                     AND year BETWEEN ? AND ?),
         p AS (SELECT * FROM t WHERE s IS NOT NULL AND s {STATE} AND s <> r AND
               {cond.replace("supplier_id", "s").replace("recipient_id", "r")}),
-        d AS (SELECT y.year, p.s, p.r, sum(p.tiv) AS tiv FROM yrs y
+        d AS (SELECT y.year, p.s, p.r, sum(p.tiv ORDER BY p.tiv) AS tiv FROM yrs y
               JOIN p ON p.year BETWEEN y.year - {int(window) - 1} AND y.year GROUP BY ALL),
-        tot AS (SELECT y.year, t.r, sum(t.tiv) AS total FROM yrs y
+        tot AS (SELECT y.year, t.r, sum(t.tiv ORDER BY t.tiv) AS total FROM yrs y
                 JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year
                 WHERE t.r IN (SELECT DISTINCT r FROM d) GROUP BY ALL)
         SELECT d.year::INTEGER AS year, d.s, d.r, d.tiv, tot.total, d.tiv / tot.total AS share
@@ -121,7 +121,7 @@ def crude(scope: Scope, years: list[int], carry: int, store: Store) -> pd.DataFr
     f = store.sql(
         f"""
         WITH s AS (SELECT year, exporter_id AS x, importer_id AS m,
-                          value_usd / sum(value_usd) OVER (PARTITION BY year, importer_id) AS share
+                          value_usd / sum(value_usd ORDER BY value_usd) OVER (PARTITION BY year, importer_id) AS share
                    FROM trade_crude_flows WHERE exporter_id IS NOT NULL AND importer_id IS NOT NULL
                    AND exporter_id <> importer_id AND value_usd > 0)
         SELECT year::INTEGER AS data_year, x, m AS who, share FROM s

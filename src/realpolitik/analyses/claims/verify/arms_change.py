@@ -25,11 +25,11 @@ def _yearly(
 
     table = tiv_source(release, st)
     if role is None:
-        f = st.sql(f"SELECT year, sum(tiv) AS tiv FROM {table} GROUP BY year")
+        f = st.sql(f"SELECT year, sum(tiv ORDER BY tiv) AS tiv FROM {table} GROUP BY year")
     else:
         marks = ", ".join("?" for _ in ids)
         f = st.sql(
-            f"SELECT year, sum(tiv) AS tiv FROM {table} WHERE {role}_id IN ({marks}) GROUP BY year",
+            f"SELECT year, sum(tiv ORDER BY tiv) AS tiv FROM {table} WHERE {role}_id IN ({marks}) GROUP BY year",
             list(ids),
         )
     return {int(r.year): float(r.tiv) for r in f.itertuples() if not C.missing(r.tiv)}
