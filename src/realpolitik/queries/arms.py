@@ -515,7 +515,11 @@ def dyad_windows(
     make_windows(first, last, width)
     frame = store.sql(
         f"""
-        WITH g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)),
+        WITH g AS (
+            SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)
+            WHERE EXISTS (SELECT 1 FROM {tiv_source(release, store)} t  -- no deliveries, no windows
+                          WHERE t.supplier_id = $s AND t.recipient_id = $r AND t.year BETWEEN $first AND $last)
+        ),
         imp AS (
             SELECT g.start, t.supplier_id AS pid, t.supplier_name AS pname, sum(t.tiv ORDER BY t.tiv) AS tiv
             FROM g JOIN {tiv_source(release, store)} t
