@@ -181,7 +181,8 @@ print("HEAVY", heavy, file=sys.stderr)
     [["--help"], ["--version"], ["arms", "suppliers", "Azerbaijan", "--format", "json"],
      ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"],
      ["oil", "producers", "--format", "json"], ["oil", "production", "Azerbaijan"],
-     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"]],
+     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"],
+     ["oil", "sources", "Israel", "--format", "json"], ["oil", "buyers", "Azerbaijan", "--year", "2021"]],
 )  # fmt: skip
 def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
     p = subprocess.run(
