@@ -112,6 +112,17 @@ def expand_years(
     return out[out["year"].isin(set(years))] if len(years) != max(years) - min(years) + 1 else out
 
 
+def drop_settled(frame: pd.DataFrame, settled: pd.DataFrame | None, when: str) -> pd.DataFrame:
+    """Drop the (year, a, b) evidence rows dated (column `when`) up to the end of a terminated rivalry
+    of the dyad when the reference year is later: the settlement closes the hostility it contained."""
+    if settled is None or settled.empty or frame.empty:
+        return frame
+    f = frame.reset_index(drop=True)
+    m = f[["year", "a", "b", when]].reset_index().merge(settled, on=["a", "b"])
+    closed = m.loc[(m["settled"] < m["year"]) & (m[when] <= m["settled"]), "index"].unique()
+    return f.drop(index=closed)
+
+
 def merge(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """Join the families' feature frames on (year, a, b) (each family fills its own columns once per
     key), absent evidence read as none."""

@@ -118,6 +118,7 @@ def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: 
 def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> pd.DataFrame:
     """One row per (year, a, b) with every feature the rules read."""
     cov = coded_to(store)
+    closed = rivalries.settled(frames.rivalries, cov.get("tss_rivalries", 0))
     parts = [
         rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
         disputes.features(
@@ -128,8 +129,9 @@ def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> 
             th.force,
             th.mutual,
             th.recurrent,
+            closed,
         ),
-        wars.features(frames.cow, frames.ucdp, years, th.war_window),
+        wars.features(frames.cow, frames.ucdp, years, th.war_window, closed),
         alliances.features(
             frames.alliances, years, cov.get("atop", 0), th.carry_atop, th.small_bloc
         ),
@@ -150,13 +152,23 @@ def _in_window(e: Evidence, year: int, window: int) -> bool:
     return e.start <= year and end > year - window
 
 
+def settled_in(ev: list[Evidence], year: int, cov: dict[str, int]) -> Evidence | None:
+    """The latest TSS rivalry of a dyad that was terminated before `year` (its end earlier than TSS's
+    last year): the hostility up to its end no longer counts (rivalries.settled)."""
+    done = [e for e in ev if e.kind == "rivalry" and e.source == "tss_rivalries" and e.end is not None
+            and e.end < min(year, cov.get("tss_rivalries", year))]  # fmt: skip
+    return max(done, key=lambda e: e.end or 0, default=None)
+
+
 def _deciders(
-    year: int, th: Thresholds, cov: dict[str, int]
+    year: int, th: Thresholds, cov: dict[str, int], settled: int | None = None
 ) -> dict[str, Callable[[Evidence], bool]]:
-    """Per feature: which evidence rows make it true (mirrors the families' `features`)."""
+    """Per feature: which evidence rows make it true (mirrors the families' `features`; fighting and
+    disputes up to the end of a terminated rivalry, `settled`, do not count)."""
     atop_year = min(year, cov.get("atop", year))
     tss_year = min(year, cov.get("tss_rivalries", year))
     gml_last = cov.get("gml_mid", 0)
+    after = -9999 if settled is None else settled
 
     def fought(e: Evidence, now: bool) -> bool:
         if e.kind == "war":
@@ -165,6 +177,7 @@ def _deciders(
             ys = e.data["war_years"] if now else e.data["years"]
         else:
             return False
+        ys = [y for y in ys if y > after]
         return year in ys if now else any(year - th.war_window < y <= year for y in ys)
 
     def in_force(e: Evidence, y: int) -> bool:
@@ -185,6 +198,7 @@ def _deciders(
         "crude_tie": lambda e: e.kind == "crude" and e.strength >= th.crude_share,
         "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["years"]),
         "force": lambda e: e.kind == "dispute" and canonical(e) and _in_window(e, year, th.mid_window)
+        and (e.end or e.start) > after
         and (max(e.data["hostility"].values()) >= th.force or min(e.data["hostility"].values()) >= th.mutual),
     }  # fmt: skip
 
@@ -204,11 +218,32 @@ USES = {
 }
 """The features each rule reads, hence the evidence rows that decided it."""
 
-LABEL = {
-    "mixed_rivalry": "rivals, yet allied or arms partners (mixed)",
-    "mixed_dispute": "allied or arms partners, yet in recent militarised disputes (mixed)",
-}
-"""How a rule's type reads in a sentence, where the type alone would mislead."""
+def label(rel: Relationship) -> str:
+    """How the type reads in a sentence: a mixed reading names what binds the two (Morocco–Algeria are
+    rivals within a multilateral defence treaty, not 'allied'; Canada–Russia hold a neutrality pact)."""
+    if rel.rule not in ("mixed_rivalry", "mixed_dispute"):
+        return rel.type
+    ties: list[str] = []
+    rank = {"defense": 0, "offense": 0}  # defence pacts first, then arms, then the other pacts
+    for e in sorted(rel.deciding, key=lambda e: rank.get(e.data.get("type"), 1 if e.kind == "arms" else 2)):
+        if e.kind == "alliance":
+            kind = alliances.TYPES[e.data["type"]]
+            if e.data["size"] == "multilateral":
+                phrase = f"both parties to a multilateral {kind} treaty"
+            else:
+                size = "bilateral" if e.data["size"] == "bilateral" else "small-bloc"
+                phrase = (f"allied by a {size} {kind} pact" if e.data["type"] in alliances.DEFENCE
+                          else f"bound by a {size} {kind} pact")  # fmt: skip
+        elif e.kind == "arms":
+            phrase = "arms partners"
+        else:
+            continue
+        if phrase not in ties:
+            ties.append(phrase)
+    tied = " and ".join(ties[:2]) or "allied or arms partners"
+    if rel.rule == "mixed_rivalry":
+        return f"rivals, yet {tied} (mixed)"
+    return f"{tied}, yet in recent militarised disputes (mixed)"
 
 
 def evidence_of(
@@ -235,7 +270,8 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     a, b, year = row["a"], row["b"], int(row["year"])
     ev = evidence_of(frames, a, b, year, store, th)
     cov = coded_to(store)
-    test = _deciders(year, th, cov)
+    ended = settled_in(ev, year, cov)
+    test = _deciders(year, th, cov, ended.end if ended else None)
     uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
     deciding = [e for e in ev if any(t(e) for t in uses)]
     hostile = tuple(s for s, k in ((a, "material_a"), (b, "material_b")) if bool(row.get(k, False)))
@@ -246,14 +282,47 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         a, b, year, rule.type, rule.sign, rule.name, rule.text, hostile, ev, deciding, spells
     )
     rel.notes = coverage_notes(year, cov)
-    below = (
-        [e for e in ev if test["force"](e)] if not bool(row.get("dispute_material", False)) else []
+    below = (  # disputes that made no adversary: said only when nothing else did either
+        [e for e in ev if test["force"](e)]
+        if rel.sign >= 0 and not bool(row.get("dispute_material", False))
+        else []
     )
     rel.text = sentence(rel, first, cov.get("cow_mid"))
     if below:  # say what the evidence is, and why it does not make them adversaries
-        rel.text += (f" Below the bar for hostility: {disputes_in_brief(below)} — a single bloodless "
-                     "incident makes no adversary.")  # fmt: skip
+        rel.text += f" Below the bar for hostility: {disputes_in_brief(below)} — {_isolated(below)}."
+    if rel.type == "none" and (proxy := _proxies(ev, year, th)):
+        rel.text += f" They backed opposite sides of {proxy}, which the model does not count as hostility between them."
+    if ended and ended.end > year - max(th.mid_window, th.war_window):
+        note = (f"Their strategic rivalry '{ended.data['name']}' ended in {ended.end} "
+                "(Thompson–Sakuwa–Suhas): the fighting and disputes up to then are not counted after it.")  # fmt: skip
+        rel.text += " " + note
+        rel.notes.append(note)
     return rel
+
+
+def _isolated(ev: list[Evidence]) -> str:
+    """Why disputes below the bar make no adversary, without calling bloodless what MID codes as of
+    unknown fatality (-9: Sudan–South Sudan 2011–12)."""
+    one = len(ev) == 1
+    if all(e.data.get("fatal") == 0 for e in ev):
+        what = "a single bloodless incident" if one else "isolated bloodless incidents"
+    else:
+        what = ("a single incident" if one else "isolated incidents") + " (fatalities not known)"
+    return f"{what} make{'s' if one else ''} no adversary"
+
+
+def _proxies(ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """'UCDP/PRIO conflict 388 in 2020 (war intensity)': conflicts in the war window in which the two
+    only backed opposite sides (a proxy conflict: evidence, not a deciding feature)."""
+    out = []
+    for e in ev:
+        if e.kind == "conflict" and e.data["relation"] == "proxy":
+            ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
+            war = [y for y in e.data["war_years"] if y in ys]
+            if ys:
+                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}"
+                           + (" (war intensity)" if war else ""))  # fmt: skip
+    return ", ".join(out)
 
 
 def row_has(row: pd.Series, feature: str) -> bool:
@@ -324,7 +393,7 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
         own = ("its own hostility was a single bloodless incident" if shown
                else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
-    return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
+    return f"{a} and {b} are {label(rel)} as of {rel.year}{one_sided}: {why}."
 
 
 _CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")

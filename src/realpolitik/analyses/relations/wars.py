@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from realpolitik.analyses.relations.classify import expand_years
+from realpolitik.analyses.relations.classify import drop_settled, expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -67,11 +67,13 @@ def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -
     return f
 
 
-def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: int) -> pd.DataFrame:
+def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: int,
+             settled: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """Per (year, a, b): war_now (a COW war year or a UCDP year at war intensity, fighting each other),
     armed_recent (fought each other in the `window` years to the year), proxy_recent (backed opposite
     sides only), cobelligerent (same side of a UCDP conflict in the window, one of them a primary party:
-    two supporters of the same side are not thereby aligned)."""
+    two supporters of the same side are not thereby aligned). Fighting up to the end of a terminated
+    rivalry (`settled`, rivalries.settled) does not count after it."""
     cols = [
         "year",
         "a",
@@ -106,6 +108,7 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
     j = expand_years(
         ev, ev["ev_year"], ev["ev_year"] + window - 1, years
     )  # an event counts for `window` years
+    j = drop_settled(j, settled, "ev_year")
     if j.empty:
         return pd.DataFrame(columns=cols)
     j["now"] = j["war"] & (j["ev_year"] == j["year"])
