@@ -184,3 +184,68 @@ def test_a_war_still_going_on_gives_no_outcome_or_death_toll() -> None:
     assert during.type == "at war" and "still going on in 1984" in during.text
     assert "stalemate" not in during.text and "750,000" not in during.text
     assert "stalemate" in after.text and "1980–1988" in after.text
+
+
+# ------------------------------------------------------------------ an expert's reading (issue 13 review)
+def test_a_terminated_rivalry_closes_the_fighting_it_contained() -> None:
+    """TSS ends Eritrea–Ethiopia in 2018 (the peace): the 2016 fighting no longer makes them hostile, and
+    in the Tigray war (UCDP 267, 2020–22) Eritrea fought on Ethiopia's side. Peru–Ecuador's 1995 war is
+    closed by the 1998 settlement; before the end both read as they did."""
+    assert relationship("Ethiopia", "Eritrea", year=2018).type == "rivals"
+    after = relationship("Ethiopia", "Eritrea", year=2019)
+    assert after.sign >= 0 and not after.adversary_of("ETH") and "ended in 2018" in after.text
+    tigray = relationship("Ethiopia", "Eritrea", year=2021)
+    assert tigray.type == "aligned" and tigray.since == 2020
+    assert any(e.kind == "cobelligerent" and e.data["conflict_id"] == 267 for e in tigray.deciding)
+    assert relationship("Peru", "Ecuador", as_of="1996-01-01").type == "at war"
+    peace = relationship("Peru", "Ecuador", year=2000)
+    assert peace.sign > 0 and not any(
+        e.kind in ("war", "conflict", "dispute") for e in peace.deciding
+    )
+    assert relationship("Tanzania", "Uganda", year=1980).type == "aligned"  # after Amin's fall
+
+
+def test_a_hostile_reading_dates_from_its_hostile_spell() -> None:
+    """Greece–Türkiye: mixed since the 1955 rivalry, not the 1951 NATO pact; Qatar–Saudi Arabia since
+    their 1995 rivalry, not the Arab League pact."""
+    assert relationship("Greece", "Türkiye", as_of="1997-01-01").since == 1955
+    assert relationship("Qatar", "Saudi Arabia", year=2024).since == 1995
+
+
+def test_a_mixed_reading_names_what_binds_the_two() -> None:
+    """Morocco–Algeria share the Arab League's multilateral defence treaty, not an alliance; Canada–Russia
+    hold a bilateral neutrality pact, not a defence one; Egypt–Israel 1990 a bilateral non-aggression pact."""
+    r = relationship("Morocco", "Algeria", year=2024)
+    assert (
+        r.type == "mixed" and "rivals, yet both parties to a multilateral defence treaty" in r.text
+    )
+    assert "allied" not in r.text.split(":")[0]
+    r = relationship("Canada", "Russia", year=2024)
+    assert "bound by a bilateral neutrality pact, yet in recent militarised disputes" in r.text
+    r = relationship("Egypt", "Israel", as_of="1991-01-01")
+    assert "rivals, yet bound by a bilateral non-aggression pact" in r.text
+
+
+def test_below_the_bar_is_said_only_when_nothing_made_them_adversaries() -> None:
+    """Serbia–Kosovo are rivals and Sudan–South Sudan fought in 2012 (UCDP 11348): neither reading may
+    add that a 'single bloodless incident makes no adversary' — and MID 4656's fatalities are unknown
+    (-9), never 'bloodless'."""
+    for a, b, y in (("Serbia", "Kosovo", 2024), ("Sudan", "South Sudan", 2012)):
+        r = relationship(a, b, year=y)
+        assert r.sign < 0 and "Below the bar" not in r.text and "bloodless" not in r.text
+    from realpolitik.analyses.relations.model import Evidence
+    from realpolitik.analyses.relations.reading import _isolated
+
+    unknown = Evidence(
+        "dispute", None, 2011, 2012, 4.0, "cow_mid", "", {"dispnum": 4656, "fatal": -9}
+    )
+    assert "bloodless" not in _isolated([unknown]) and "fatalities not known" in _isolated(
+        [unknown]
+    )
+
+
+def test_a_none_reading_names_the_proxy_war() -> None:
+    """Armenia and Türkiye backed opposite sides of the 2020 Karabakh war (UCDP 388): not a tie between
+    them, but the reading must not read as if nothing happened."""
+    r = relationship("Armenia", "Türkiye", year=2024)
+    assert r.type == "none" and "UCDP/PRIO conflict 388 in 2020 (war intensity)" in r.text

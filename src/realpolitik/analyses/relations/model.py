@@ -106,7 +106,9 @@ class Relationship:
         if self.rule == "at_war":  # the current war, not the pair's first fight
             starts = [_run_start(e, self.year) for e in self.deciding]
             return min((s for s in starts if s is not None), default=None)
-        kinds = HOSTILE_KINDS if self.sign < 0 else SPELL_KINDS  # rivals first: not the pact's start
+        kinds = (
+            HOSTILE_KINDS if self.sign < 0 else SPELL_KINDS
+        )  # rivals first: not the pact's start
         starts = [e.start for e in self.deciding if e.kind in kinds]
         return min(starts) if starts else None
 

@@ -218,6 +218,7 @@ USES = {
 }
 """The features each rule reads, hence the evidence rows that decided it."""
 
+
 def label(rel: Relationship) -> str:
     """How the type reads in a sentence: a mixed reading names what binds the two (Morocco–Algeria are
     rivals within a multilateral defence treaty, not 'allied'; Canada–Russia hold a neutrality pact)."""
@@ -225,7 +226,9 @@ def label(rel: Relationship) -> str:
         return rel.type
     ties: list[str] = []
     rank = {"defense": 0, "offense": 0}  # defence pacts first, then arms, then the other pacts
-    for e in sorted(rel.deciding, key=lambda e: rank.get(e.data.get("type"), 1 if e.kind == "arms" else 2)):
+    for e in sorted(
+        rel.deciding, key=lambda e: rank.get(e.data.get("type"), 1 if e.kind == "arms" else 2)
+    ):
         if e.kind == "alliance":
             kind = alliances.TYPES[e.data["type"]]
             if e.data["size"] == "multilateral":
@@ -289,7 +292,9 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     )
     rel.text = sentence(rel, first, cov.get("cow_mid"))
     if below:  # say what the evidence is, and why it does not make them adversaries
-        rel.text += f" Below the bar for hostility: {disputes_in_brief(below)} — {_isolated(below)}."
+        rel.text += (
+            f" Below the bar for hostility: {disputes_in_brief(below)} — {_isolated(below)}."
+        )
     if rel.type == "none" and (proxy := _proxies(ev, year, th)):
         rel.text += f" They backed opposite sides of {proxy}, which the model does not count as hostility between them."
     if ended and ended.end > year - max(th.mid_window, th.war_window):
