@@ -249,3 +249,22 @@ def test_a_none_reading_names_the_proxy_war() -> None:
     them, but the reading must not read as if nothing happened."""
     r = relationship("Armenia", "Türkiye", year=2024)
     assert r.type == "none" and "UCDP/PRIO conflict 388 in 2020 (war intensity)" in r.text
+
+
+def test_a_multinational_mission_is_no_tie_between_each_contributor_and_the_host() -> None:
+    """UCDP codes MINUSMA's contributors (up to 63) as supporters of Mali's government: Iran is not
+    thereby aligned with Mali; a war coalition of 16 (Korea 1950–53) still is."""
+    r = relationship("Mali", "Iran", year=2024)
+    assert r.type == "none" and "multinational mission" in r.text and "11347" in r.text
+    assert relationship("South Korea", "Türkiye", year=1953).type == "aligned"
+
+
+def test_fighting_on_the_same_side_closes_the_hostility_before_it() -> None:
+    """The 2003 war made Iraq and the US adversaries; from 2005 they fought on the same side (UCDP 259),
+    so Iraq 2010 and 2015 read as partners, not as hostile on Saddam-era fighting and disputes."""
+    for a, b, y in (("Iraq", "United States", 2010), ("Iraq", "United Kingdom", 2015)):
+        r = relationship(a, b, year=y)
+        assert r.sign > 0 and not r.adversary_of("IRQ"), (a, b, r.text)
+        assert "UCDP/PRIO conflict 259 from 2005 on" in r.text
+    assert relationship("Iraq", "United States", year=2003).type == "at war"
+    assert relationship("Afghanistan", "France", year=2004).type == "aligned"

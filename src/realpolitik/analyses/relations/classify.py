@@ -34,6 +34,7 @@ class Thresholds:
     )
     war_window: int = 10  # years in which fighting each other (war or armed conflict) counts
     small_bloc: int = 3  # an ATOP obligation shared by at most this many states is bilateral/small
+    coalition: int = 30  # a conflict side with more supporters is a multinational mission: no tie
     arms_window: int = 5  # years of SIPRI TIV summed for an arms tie
     arms_share: float = 0.10  # supplier share of the recipient's arms imports for an arms tie ...
     arms_tiv: float = 20.0  # ... and at least this many TIV in the window (no tie from a few TIV)

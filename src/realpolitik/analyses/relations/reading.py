@@ -118,7 +118,8 @@ def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: 
 def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> pd.DataFrame:
     """One row per (year, a, b) with every feature the rules read."""
     cov = coded_to(store)
-    closed = rivalries.settled(frames.rivalries, cov.get("tss_rivalries", 0))
+    closed = pd.concat([rivalries.settled(frames.rivalries, cov.get("tss_rivalries", 0)),
+                        wars.allied_after(frames.ucdp, th.coalition)], ignore_index=True)  # fmt: skip
     parts = [
         rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
         disputes.features(
@@ -131,7 +132,7 @@ def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> 
             th.recurrent,
             closed,
         ),
-        wars.features(frames.cow, frames.ucdp, years, th.war_window, closed),
+        wars.features(frames.cow, frames.ucdp, years, th.war_window, closed, th.coalition),
         alliances.features(
             frames.alliances, years, cov.get("atop", 0), th.carry_atop, th.small_bloc
         ),
@@ -152,12 +153,30 @@ def _in_window(e: Evidence, year: int, window: int) -> bool:
     return e.start <= year and end > year - window
 
 
-def settled_in(ev: list[Evidence], year: int, cov: dict[str, int]) -> Evidence | None:
-    """The latest TSS rivalry of a dyad that was terminated before `year` (its end earlier than TSS's
-    last year): the hostility up to its end no longer counts (rivalries.settled)."""
+def settled_in(ev: list[Evidence], year: int, cov: dict[str, int]) -> tuple[int | None, str]:
+    """The last year whose hostility no longer counts in `year`, and why: the end of a TSS rivalry
+    terminated before `year` (rivalries.settled), or the year before the two last fought on the same
+    side (wars.allied_after). (None, '') when neither."""
     done = [e for e in ev if e.kind == "rivalry" and e.source == "tss_rivalries" and e.end is not None
             and e.end < min(year, cov.get("tss_rivalries", year))]  # fmt: skip
-    return max(done, key=lambda e: e.end or 0, default=None)
+    ended = max(done, key=lambda e: e.end or 0, default=None)
+    together = [
+        (y, e) for e in ev if e.kind == "cobelligerent" for y in e.data["tie_years"] if y <= year
+    ]
+    last = max(together, key=lambda t: t[0], default=None)
+    why: list[tuple[int, str]] = []
+    if ended is not None and ended.end is not None:
+        why.append((ended.end, f"Their strategic rivalry '{ended.data['name']}' ended in {ended.end} "
+                    "(Thompson–Sakuwa–Suhas): the fighting and disputes up to then are not counted after it."))  # fmt: skip
+    if last is not None:  # name the first year together since their last hostility
+        hostile = [y for e in ev if e.kind in ("war", "conflict", "dispute") and e.data.get("relation", "fought") == "fought"
+                   for y in (e.data.get("years") or [e.end or e.start]) if y < last[0]]  # fmt: skip
+        y, e = min(
+            ((y, e) for y, e in together if y > max(hostile, default=-9999)), key=lambda t: t[0]
+        )
+        why.append((last[0] - 1, f"They were on the same side of UCDP/PRIO conflict {e.data['conflict_id']} "
+                    f"from {y} on: the fighting and disputes before it are not counted."))  # fmt: skip
+    return max(why, key=lambda t: t[0]) if why else (None, "")
 
 
 def _deciders(
@@ -196,7 +215,7 @@ def _deciders(
         and e.data["tiv"] >= th.arms_tiv,
         "trade_tie": lambda e: e.kind == "trade" and e.strength >= th.trade_share,
         "crude_tie": lambda e: e.kind == "crude" and e.strength >= th.crude_share,
-        "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["years"]),
+        "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["tie_years"]),
         "force": lambda e: e.kind == "dispute" and canonical(e) and _in_window(e, year, th.mid_window)
         and (e.end or e.start) > after
         and (max(e.data["hostility"].values()) >= th.force or min(e.data["hostility"].values()) >= th.mutual),
@@ -258,7 +277,7 @@ def evidence_of(
     nm = names({a, b})
     out: list[Evidence] = []
     out += rivalries.evidence(f["rivalries"], year, {k: cov.get(k, 0) for k in rivalries.SOURCES})
-    out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm)
+    out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm, th.coalition)
     out += disputes.evidence(f["disputes"], nm, th.force, th.mutual)
     out += alliances.evidence(f["alliances"], year, cov.get("atop", year), th.small_bloc, name)
     out += ties.arms_evidence(f["arms"], year, th.arms_window, nm)
@@ -273,8 +292,8 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     a, b, year = row["a"], row["b"], int(row["year"])
     ev = evidence_of(frames, a, b, year, store, th)
     cov = coded_to(store)
-    ended = settled_in(ev, year, cov)
-    test = _deciders(year, th, cov, ended.end if ended else None)
+    settled, why_settled = settled_in(ev, year, cov)
+    test = _deciders(year, th, cov, settled)
     uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
     deciding = [e for e in ev if any(t(e) for t in uses)]
     hostile = tuple(s for s, k in ((a, "material_a"), (b, "material_b")) if bool(row.get(k, False)))
@@ -297,12 +316,22 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         )
     if rel.type == "none" and (proxy := _proxies(ev, year, th)):
         rel.text += f" They backed opposite sides of {proxy}, which the model does not count as hostility between them."
-    if ended and ended.end > year - max(th.mid_window, th.war_window):
-        note = (f"Their strategic rivalry '{ended.data['name']}' ended in {ended.end} "
-                "(Thompson–Sakuwa–Suhas): the fighting and disputes up to then are not counted after it.")  # fmt: skip
-        rel.text += " " + note
-        rel.notes.append(note)
+    if rel.type == "none" and (crowd := _missions(ev, year, th)):
+        rel.text += (f" They were on the same side of {crowd}, among more than {th.coalition} supporters "
+                     "(a multinational mission or coalition), which the model does not count as a tie.")  # fmt: skip
+    if settled is not None and any(_closed(e, settled, year, th) for e in ev):
+        rel.text += " " + why_settled
+        rel.notes.append(why_settled)
     return rel
+
+
+def _closed(e: Evidence, settled: int, year: int, th: Thresholds) -> bool:
+    """Whether a fight or dispute that would count in `year` is closed by the settlement year."""
+    if e.kind in ("war", "conflict") and e.data.get("relation", "fought") == "fought":
+        return any(year - th.war_window < y <= settled for y in e.data["years"])
+    if e.kind == "dispute":
+        return _in_window(e, year, th.mid_window) and (e.end or e.start) <= settled
+    return False
 
 
 def _isolated(ev: list[Evidence]) -> str:
@@ -314,6 +343,18 @@ def _isolated(ev: list[Evidence]) -> str:
     else:
         what = ("a single incident" if one else "isolated incidents") + " (fatalities not known)"
     return f"{what} make{'s' if one else ''} no adversary"
+
+
+def _missions(ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """'UCDP/PRIO conflict 11347 in 2013–2020': same-side conflicts in the war window whose side was too
+    crowded for a tie (Mali and France with MINUSMA's contributors)."""
+    out = []
+    for e in ev:
+        if e.kind == "cobelligerent":
+            ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
+            if ys and not any(y in e.data["tie_years"] for y in ys):
+                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}")
+    return ", ".join(out)
 
 
 def _proxies(ev: list[Evidence], year: int, th: Thresholds) -> str:
