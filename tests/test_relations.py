@@ -268,3 +268,14 @@ def test_fighting_on_the_same_side_closes_the_hostility_before_it() -> None:
         assert "UCDP/PRIO conflict 259 from 2005 on" in r.text
     assert relationship("Iraq", "United States", year=2003).type == "at war"
     assert relationship("Afghanistan", "France", year=2004).type == "aligned"
+
+
+def test_yemen_after_2015_is_read_as_ucdp_codes_it() -> None:
+    """From 2015 UCDP/PRIO's Government of Yemen is the Houthi-held Sana'a (the coalition backs side B):
+    'Saudi Arabia and Yemen fought' must say so; the US–Yemen alliance of 2009–14 needs no such note."""
+    r = relationship("Saudi Arabia", "Yemen", year=2024)
+    assert r.sign < 0 and "Ansarallah" in r.text and "Saudi-led coalition backs side B" in r.text
+    israel = relationship("Israel", "Yemen", year=2024)
+    assert "Ansarallah" in israel.text and "coalition" not in israel.text
+    us = relationship("United States", "Yemen", year=2014)
+    assert us.type == "aligned" and "Ansarallah" not in us.text

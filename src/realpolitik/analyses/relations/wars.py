@@ -26,6 +26,15 @@ UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "rol
              "kind", "incompatibility", "crowd"]  # fmt: skip
 
 
+DE_FACTO = {
+    "YEM": (2015, "from 2015 UCDP/PRIO codes the Sana'a authorities (Ansarallah, the Houthis) as Yemen's "
+                  "government", {230: "the Saudi-led coalition backs side B, the forces of the recognised government"}),
+}  # fmt: skip
+"""States whose side in UCDP/PRIO is, from a year on, a de facto government a reader would not assume
+(UCDP codes whoever holds the capital): said wherever the state fought or backed a side, so that
+'Saudi Arabia and Yemen fought' is not read as a war on the government Saudi Arabia backs."""
+
+
 def cow_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
     """COW inter-state war dyad-years (a < b, on opposite sides) in first..last."""
     if not store.has_table("cow_war_inter"):
@@ -228,7 +237,10 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
         years = sorted({int(x["year"]) for x in g})
         war = sorted({int(x["year"]) for x in g if x["intensity"] >= 2})
         crowd = sorted({int(x["year"]) for x in g if (x.get("crowd") or 0) > coalition})
-        who = f"{a} ({role[r['role_a']]}, side {r['side_a']}) and {b} ({role[r['role_b']]}, side {r['side_b']})"
+        who = " and ".join(
+            f"{names.get(x, x)} ({role[r[f'role_{k}']]}, side {r[f'side_{k}']}{_de_facto(x, cid, years, rel)})"
+            for x, k in ((r["a"], "a"), (r["b"], "b"))
+        )
         many = max((int(x.get("crowd") or 0) for x in g), default=0)
         text = (
             f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
@@ -256,6 +268,15 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
             )
         )
     return sorted(out, key=lambda e: e.start)
+
+
+def _de_facto(state: str, conflict: int, years: list[int], relation: str) -> str:
+    """'; from 2015 UCDP/PRIO codes …' when the state's side in these years is a de facto government."""
+    if state not in DE_FACTO or relation not in ("fought", "proxy"):
+        return ""
+    since, note, per_conflict = DE_FACTO[state]
+    extra = f"; {per_conflict[conflict]}" if conflict in per_conflict else ""
+    return f"; {note}{extra}" if max(years) >= since else ""
 
 
 def supporters(conflicts: list[int], years: list[int], store: Store) -> pd.DataFrame:
