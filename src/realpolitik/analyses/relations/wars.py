@@ -233,7 +233,6 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
     }
     for (cid, rel), g in sorted(_group(rows, lambda r: (r["conflict_id"], _relation(r))).items()):
         r = max(g, key=lambda x: x["year"])
-        a, b = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
         years = sorted({int(x["year"]) for x in g})
         war = sorted({int(x["year"]) for x in g if x["intensity"] >= 2})
         crowd = sorted({int(x["year"]) for x in g if (x.get("crowd") or 0) > coalition})
