@@ -279,3 +279,15 @@ def test_yemen_after_2015_is_read_as_ucdp_codes_it() -> None:
     assert "Ansarallah" in israel.text and "coalition" not in israel.text
     us = relationship("United States", "Yemen", year=2014)
     assert us.type == "aligned" and "Ansarallah" not in us.text
+
+
+def test_rivals_lists_each_rivalry_spell_apart() -> None:
+    """`rivals Greece`: Greece–Türkiye are two TSS rivalries, 1827–1930 and 1955–2020 — not one of
+    1827–2020; Ethiopia–Egypt 1868–1882 and 2011–2020, not a 150-year rivalry."""
+    from realpolitik.queries import security
+
+    greece = security.rivals("Greece").frame.set_index("counterpart_id")
+    assert greece.loc["TUR", "rivalry_tss"] == "1827–1930, 1955–2020"
+    ethiopia = security.rivals("Ethiopia").frame.set_index("counterpart_id")
+    assert ethiopia.loc["EGY", "rivalry_tss"] == "1868–1882, 2011–2020"
+    assert ethiopia.loc["EGY", "rivalry_td"] == "1868–1882"
