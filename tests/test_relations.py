@@ -291,3 +291,20 @@ def test_rivals_lists_each_rivalry_spell_apart() -> None:
     ethiopia = security.rivals("Ethiopia").frame.set_index("counterpart_id")
     assert ethiopia.loc["EGY", "rivalry_tss"] == "1868–1882, 2011–2020"
     assert ethiopia.loc["EGY", "rivalry_td"] == "1868–1882"
+
+
+def test_carried_alliances_and_rivalries_reach_the_latest_reading_and_then_say_they_stop() -> None:
+    """ATOP ends 2018 and TSS 2020; their last year stands in up to the latest reading (the SIPRI year),
+    so NATO allies stay allies today. A reading past the carry says alliances are not assessed instead
+    of reading 'no alliance' as a fact (US–UK would otherwise read as mere partners in 2025)."""
+    from realpolitik.analyses.relations import Thresholds
+    from realpolitik.analyses.relations.reading import coded_to
+    from realpolitik.store import get_store
+
+    st, th = get_store(), Thresholds()
+    cov, latest = coded_to(st), relationship("United States", "United Kingdom").year
+    assert cov["atop"] + th.carry_atop >= latest and cov["tss_rivalries"] + th.carry_tss >= latest
+    assert relationship("United States", "United Kingdom").type == "allies"
+    assert relationship("Greece", "Türkiye").type == "mixed"
+    late = relationship("United States", "United Kingdom", year=cov["atop"] + th.carry_atop + 1)
+    assert any("ATOP alliances end in 2018" in n and "not assessed" in n for n in late.notes)

@@ -303,7 +303,7 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     rel = Relationship(
         a, b, year, rule.type, rule.sign, rule.name, rule.text, hostile, ev, deciding, spells
     )
-    rel.notes = coverage_notes(year, cov)
+    rel.notes = coverage_notes(year, cov, th)
     below = (  # disputes that made no adversary: said only when nothing else did either
         [e for e in ev if test["force"](e)]
         if rel.sign >= 0 and not bool(row.get("dispute_material", False))
@@ -382,8 +382,10 @@ MISSING = {"atop": "ATOP alliances (atop_blocs)", "tss_rivalries": "TSS rivalrie
            "gml_mid": "GML MIDs", "ucdp_acd": "UCDP/PRIO conflicts", "sipri": "SIPRI arms transfers"}  # fmt: skip
 
 
-def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
-    """Say which evidence is not in the snapshot and which ends before the reference year."""
+def coverage_notes(year: int, cov: dict[str, int], th: Thresholds | None = None) -> list[str]:
+    """Say which evidence is not in the snapshot, which ends before the reference year, and which is
+    too old to stand in for it (ATOP's 2018 carried at most `carry_atop` years: not 'no alliance')."""
+    th = th or Thresholds()
     gone = [label for k, label in MISSING.items() if k not in cov]
     out = [f"Not in this snapshot, so not assessed: {', '.join(gone)}."] if gone else []
     mids = [
@@ -400,7 +402,14 @@ def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
         ("tss_rivalries", "TSS rivalries"),
         ("cow_war_inter", "COW wars"),
     ):
-        if k in cov and year > cov[k]:
+        carry = {"atop": th.carry_atop, "tss_rivalries": th.carry_tss}.get(k)
+        if k in cov and carry is not None and year > cov[k] + carry:
+            noun = "alliance" if k == "atop" else "rivalry"
+            out.append(
+                f"{label} end in {cov[k]} and stand in for at most {carry} later years: not "
+                f"assessed in {year} (a missing {noun} there is unknown, not none)."
+            )
+        elif k in cov and year > cov[k]:
             out.append(f"{label} end in {cov[k]}" + (
                 "; their last year stands in for later years." if k != "cow_war_inter" else
                 "; UCDP/PRIO conflicts (to 2024) cover later fighting."))  # fmt: skip
