@@ -308,3 +308,15 @@ def test_carried_alliances_and_rivalries_reach_the_latest_reading_and_then_say_t
     assert relationship("Greece", "Türkiye").type == "mixed"
     late = relationship("United States", "United Kingdom", year=cov["atop"] + th.carry_atop + 1)
     assert any("ATOP alliances end in 2018" in n and "not assessed" in n for n in late.notes)
+
+
+def test_two_readings_of_yemen_are_told_apart() -> None:
+    """Saudi Arabia's hostility with Yemen rests on UCDP rows where Yemen is Sana'a (de facto); Iran's
+    on a TSS rivalry with the recognised government: `de_facto` tells the brief they are not one
+    shared adversary."""
+    from realpolitik.analyses.relations import read
+
+    r = read("Saudi Arabia", "Iran", 2023)
+    sau = next(x for x in r.adversaries["SAU"] if "YEM" in (x.a, x.b))
+    irn = next(x for x in r.adversaries["IRN"] if "YEM" in (x.a, x.b))
+    assert sau.de_facto("YEM") and not irn.de_facto("YEM")

@@ -124,6 +124,19 @@ class Relationship:
             return False
         return self.rule not in ONE_SIDED_RULES or cid in self.hostile_sides
 
+    def de_facto(self, cid: str) -> bool:
+        """True when the hostility with `cid` rests on UCDP/PRIO rows in which `cid`'s side is a de facto
+        government (wars.DE_FACTO: Yemen's is the Houthi-held Sana'a from 2015). Two such readings of
+        'Yemen' — Saudi Arabia's war on Sana'a, Iran's rivalry with the recognised government — are not
+        one shared adversary."""
+        from realpolitik.analyses.relations.wars import DE_FACTO
+
+        if cid not in DE_FACTO:
+            return False
+        since = DE_FACTO[cid][0]
+        return any(e.source == "ucdp_acd" and max(e.data.get("years") or [e.start]) >= since
+                   for e in self.deciding)  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
