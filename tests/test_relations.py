@@ -320,3 +320,14 @@ def test_two_readings_of_yemen_are_told_apart() -> None:
     sau = next(x for x in r.adversaries["SAU"] if "YEM" in (x.a, x.b))
     irn = next(x for x in r.adversaries["IRN"] if "YEM" in (x.a, x.b))
     assert sau.de_facto("YEM") and not irn.de_facto("YEM")
+
+
+def test_a_pair_with_a_state_that_did_not_exist_is_not_read_as_no_tie() -> None:
+    """'Russia and Ukraine: no tie as of 1980' reads as a finding; neither was a state then. The Soviet
+    Union in 2000 no longer existed."""
+    r = relationship("Russia", "Ukraine", year=1980)
+    assert r.type == "none" and "Ukraine was not yet a state in 1980 (from 1991)" in r.text
+    assert "before it, the Soviet Union, to 1991" in r.text and "no alliance" not in r.text
+    r = relationship("Soviet Union", "United States", year=2000)
+    assert "The Soviet Union no longer existed as a state in 2000 (1922–1991)" in r.text
+    assert "not yet a state" not in relationship("Russia", "Ukraine", year=2000).text

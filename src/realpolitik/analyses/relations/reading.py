@@ -310,6 +310,10 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         else []
     )
     rel.text = sentence(rel, first, cov.get("cow_mid"))
+    if absent := _not_a_state(a, b, year, first):  # no relationship to read, whatever the evidence
+        rel.text = absent
+        rel.notes.insert(0, absent)
+        return rel
     if below:  # say what the evidence is, and why it does not make them adversaries
         rel.text += (
             f" Below the bar for hostility: {disputes_in_brief(below)} — {_isolated(below)}."
@@ -332,6 +336,32 @@ def _closed(e: Evidence, settled: int, year: int, th: Thresholds) -> bool:
     if e.kind == "dispute":
         return _in_window(e, year, th.mid_window) and (e.end or e.start) <= settled
     return False
+
+
+def _not_a_state(a: str, b: str, year: int, first: str | None = None) -> str:
+    """'Ukraine was not yet a state in 1980 (from 1991)': the sentence for a pair one of which was not in
+    the state system in `year` — not 'no tie', which would read as a finding."""
+    from realpolitik.asof import exists, lifespan, predecessor
+    from realpolitik.countries import from_id
+
+    out = []
+    for cid in (b, a) if first == b else (a, b):
+        if exists(cid, year):
+            continue
+        try:
+            c = from_id(cid)
+        except LookupError:
+            continue
+        start, end = lifespan(c, year)
+        if start > year:
+            pred = predecessor(c, year)
+            before = f"; before it, {the(pred[0].name)}, to {pred[1]}" if pred else ""
+            out.append(f"{The(name(cid))} was not yet a state in {year} (from {start}{before})")
+        else:
+            out.append(f"{The(name(cid))} no longer existed as a state in {year} ({start}–{end})")
+    return (
+        ("; ".join(out) + ": there is no relationship to read (COW state system).") if out else ""
+    )
 
 
 def _isolated(ev: list[Evidence]) -> str:
