@@ -331,3 +331,10 @@ def test_a_pair_with_a_state_that_did_not_exist_is_not_read_as_no_tie() -> None:
     r = relationship("Soviet Union", "United States", year=2000)
     assert "The Soviet Union no longer existed as a state in 2000 (1922–1991)" in r.text
     assert "not yet a state" not in relationship("Russia", "Ukraine", year=2000).text
+
+
+def test_a_small_bloc_is_not_presented_as_a_trilateral_treaty() -> None:
+    """Israel–Jordan's 1994 treaty overlaps Israel–Egypt and Egypt–Jordan pacts: the derived bloc of 3
+    must not read as a treaty with Egypt."""
+    r = relationship("Israel", "Jordan", year=2005)
+    assert "Egypt also holds it with both, perhaps under separate treaties" in r.text
