@@ -183,7 +183,8 @@ def _deciders(
     year: int, th: Thresholds, cov: dict[str, int], settled: int | None = None
 ) -> dict[str, Callable[[Evidence], bool]]:
     """Per feature: which evidence rows make it true (mirrors the families' `features`; fighting and
-    disputes up to the end of a terminated rivalry, `settled`, do not count)."""
+    disputes up to `settled` — a terminated rivalry's end, the year before a co-belligerent tie — do
+    not count)."""
     atop_year = min(year, cov.get("atop", year))
     tss_year = min(year, cov.get("tss_rivalries", year))
     gml_last = cov.get("gml_mid", 0)
@@ -364,15 +365,18 @@ def _not_a_state(a: str, b: str, year: int, first: str | None = None) -> str:
     )
 
 
-def _isolated(ev: list[Evidence]) -> str:
-    """Why disputes below the bar make no adversary, without calling bloodless what MID codes as of
-    unknown fatality (-9: Sudan–South Sudan 2011–12)."""
+def _incidents(ev: list[Evidence]) -> str:
+    """'a single bloodless incident', 'isolated incidents (fatalities not known)': never bloodless for
+    what MID codes as of unknown fatality (-9: Sudan–South Sudan 2011–12)."""
     one = len(ev) == 1
     if all(e.data.get("fatal") == 0 for e in ev):
-        what = "a single bloodless incident" if one else "isolated bloodless incidents"
-    else:
-        what = ("a single incident" if one else "isolated incidents") + " (fatalities not known)"
-    return f"{what} make{'s' if one else ''} no adversary"
+        return "a single bloodless incident" if one else "isolated bloodless incidents"
+    return ("a single incident" if one else "isolated incidents") + " (fatalities not known)"
+
+
+def _isolated(ev: list[Evidence]) -> str:
+    """Why disputes below the bar make no adversary."""
+    return f"{_incidents(ev)} make{'s' if len(ev) == 1 else ''} no adversary"
 
 
 def _missions(ev: list[Evidence], year: int, th: Thresholds) -> str:
@@ -472,11 +476,10 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
     one_sided = ""
     if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
         other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
-        shown = any(
-            e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3 for e in mids
-        )
-        own = ("its own hostility was a single bloodless incident" if shown
-               else "it showed no hostility of its own")  # fmt: skip
+        shown = [e for e in mids
+                 if e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3]  # fmt: skip
+        own = (f"its own hostility was {_incidents(shown[:1])}"
+               if shown else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
     return f"{a} and {b} are {label(rel)} as of {rel.year}{one_sided}: {why}."
 
