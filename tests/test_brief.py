@@ -436,4 +436,6 @@ def test_two_yemens_are_no_shared_adversary_and_mixed_names_the_tie():
     assert "adversary_SAU_YEM" in f and "adversary_IRN_YEM" in f
     assert "shared_adversary_YEM" not in f
     qatar = f["adversary_SAU_QAT"].text
-    assert "both parties to a multilateral defence treaty" in qatar and "allied or arms" not in qatar
+    assert (
+        "both parties to a multilateral defence treaty" in qatar and "allied or arms" not in qatar
+    )
