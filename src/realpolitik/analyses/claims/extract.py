@@ -96,6 +96,10 @@ _QUICK = re.compile(
 _GLOBAL_CUE = re.compile(
     r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
 )
+# a group named by an anaphor ("Together, they …", "these five states …"): read when a list precedes
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:they|together|combined|these|those|aforesaid|aforementioned|above-mentioned)\b", re.I
+)
 
 
 def warm() -> None:
@@ -124,6 +128,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             any(m.is_state or m.form == "region" for m in ms)
             or _GLOBAL_CUE.search(stext)
             or (ctx.last_deal and DEAL_RE.search(stext))
+            or (ctx.last_list and _GROUP_ANAPHOR.search(stext))
         ) and _QUICK.search(stext):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),

@@ -177,10 +177,20 @@ def find(text: str, start: int, end: int, year: int | None = None) -> list[Menti
         if entry.form == "region" and _DESC_AFTER.match(text, e):
             i += k  # "the Gulf state", "the Caucasus republic": a description, resolved later
             continue
+        i += k
+        if (
+            out
+            and out[-1].id == entry.id
+            and _RESTATED.fullmatch(text, out[-1].end, s)
+            and text.startswith(")", e)
+        ):
+            continue  # "the United Arab Emirates (UAE)": the abbreviation restates the name
         poss = _possessive(text, e, end)
         out.append(Mention(s, e, entry.id, entry.form, surface, poss))
-        i += k
     return [_block(text, m, end) for m in out]
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
 
 
 def _contiguous(toks: list[re.Match[str]], i: int, k: int, text: str) -> bool:

@@ -7,7 +7,12 @@ import re
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
-from realpolitik.analyses.claims.frames.owners import _global_kind, _global_np, _of_np
+from realpolitik.analyses.claims.frames.owners import (
+    _earlier_total,
+    _global_kind,
+    _global_np,
+    _of_np,
+)
 from realpolitik.analyses.claims.frames.spans import (
     _coordination_before,
     _metric_at,
@@ -15,7 +20,16 @@ from realpolitik.analyses.claims.frames.spans import (
     _numword,
 )
 
-_GROUP_VERB = r"(?:together\s+)?(?:accounting\s+for|accounted\s+for|accounts?\s+for|received|receive|made\s+up|make\s+up|represent(?:ed|s|ing)?|took|take|held|hold|had|have)"
+_GROUP_VERB = r"(?:together\s+)?(?:accounting\s+for|accounted\s+for|accounts?\s+for|received|receive|made\s+up|make\s+up|represent(?:ed|s|ing)?|took|take|held|hold|had|have|supplied|supply|supplies|delivered|deliver|exported|imported|bought|purchased|sold)"
+
+
+# a group named again: "they", "these five (states)", "that group", "the aforesaid countries"
+_GROUP_NP = (
+    r"(?:they|(?:these|those)\s+(?:(?:\w+\s+){0,2}(?:countries|states|nations)|five|three|four|ten)"
+    r"|(?:this|that|the)\s+group|(?:the\s+)?(?:aforesaid|aforementioned|above-mentioned)\s+(?:countries|states))"
+)
+# the states sit inside a dash or parenthesis inset after the group noun ("the five largest — A, B —")
+_INSET = re.compile(r"\s[—–]\s|\s--\s|\(")
 
 
 def read_groups(v: View, ctx: Context) -> list[Frame]:
@@ -39,12 +53,12 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             before,
             re.I,
         )
-        if (
-            m
-            and "together" in before[m.start() :].lower()
-            or (
-                m
-                and not any(m.start() + q.start - len(before) < s.start < q.start for s in v.states)
+        if m and (
+            "together" in before[m.start() :].lower()
+            or not any(
+                m.start() + q.start - len(before) < s.start < q.start
+                and not _INSET.search(v.s(q.start - len(before) + m.start(), s.start))
+                for s in v.states
             )
         ):
             n = _numword(m.group("n"))
@@ -80,6 +94,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                     between,
                     re.I,
                 )
+                or re.search(r"\b(?:together|combined)\b", v.s(a, run[0].start), re.I)
             ):
                 out.append(
                     Frame(
@@ -102,7 +117,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             and ctx.last_list
             and (
                 re.search(
-                    r"\b(?:together,?\s+)?(?:they|these\s+(?:five|three|four|ten|countries|states))\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
+                    rf"\b(?:together,?\s+)?{_GROUP_NP}\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
                     before,
                     re.I,
                 )
@@ -174,8 +189,10 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                 key = REGIONS.get(reg.text) or REGIONS.get(re.sub(r"^the\s+", "", reg.text))
                 np = _of_np(v, q.end, b)
                 if key and (
-                    np is None or _global_np(v, *np) or re.search(r"\b(?:total|all)\b", v.s(*np))
-                ):
+                    (np is None and _earlier_total(v, reg.start) is None)
+                    or (np is not None and _global_np(v, *np))
+                    or (np is not None and re.search(r"\b(?:total|all)\b", v.s(*np)))
+                ):  # "Of US arms exports, Asia received 30 %": one supplier's total, no claim type
                     out.append(
                         Frame(
                             "share",

@@ -124,9 +124,14 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
     return _role_of([n])
 
 
+# "fell out of the top ten", "has dropped out of the five largest": no longer among them
+_OUT_OF = r"(?:fell|fallen|falls|falling|dropped|drops|dropping|slipped|slips|crashed)\s+out\s+of"
+_PERFECT = re.compile(r"\b(?:has|have|had)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?been\b", re.I)
+_SINCE_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\d{4}|(?:early|late|mid)\b)", re.I)
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
-    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
+    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only|not|never|no\s+longer|did|does|do|"
+    rf"(?:has|have|had|did|does|do|is|was|were|are)n['’]t)\s+)*(?:{_COPULA}\s+|{_OUT_OF}\s+|(?:feature[sd]?|featuring|figured?s?|appear(?:s|ed)?)\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
     rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
 )
@@ -275,7 +280,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
         r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
-        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
     )
@@ -338,6 +343,7 @@ def read_ranks(
             continue
         out.extend(_read_rank(v, r, ctx, out, shares))
     out.extend(_pair_respectively(v, out, ctx, shares))
+    out.extend(_gapped_ranks(v, out))
     out.extend(_relative_ranks(v, out, ctx, shares))
     out.extend(_led_ranks(v, out, shares))
     out.extend(_most_lists(v, out, shares))
@@ -525,6 +531,14 @@ def _read_rank(
         rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, r.start - 30), r.start), re.I
     ):
         return []  # "Africa's fifth largest oil producer": a regional ranking
+    if any(
+        a <= g.start < r.start
+        and re.search(
+            r"\b(?:in|within|among|across)\s+(?:the\s+)?$", v.s(g.start - 12, g.start), re.I
+        )
+        for g in v.regions
+    ):
+        return []  # "In the Middle East, Iran comes third after …": a regional ranking
     if re.search(
         r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$",
         v.s(max(a, r.end - 1), (noun.start() if noun else r.end)),
@@ -634,6 +648,17 @@ def _read_rank(
         and (metric == "oil" or L.has_oil(v.s(v.start, v.end)))
     ):
         role, metric = "producer", "oil"  # "…, while Kazakhstan ranked 12th worldwide"
+    if (
+        noun is None
+        and role is None
+        and ctx.producers_age <= 3
+        and metric in {None, "oil"}
+        and not L.has_arms(v.s(v.start, v.end))
+    ):
+        role, metric = (
+            "producer",
+            "oil",
+        )  # "Oil producers pumped … In the world, Canada comes fourth"
     if metric is None:
         metric = h.metric or ctx.metric
     glob = bool(
@@ -680,16 +705,20 @@ def _read_rank(
     elif len(items) >= 2 and r.form == "qualitative":
         value = {"rank": max(len(items), r.value), "comparator": "le", "text": r.text}
     neg_lo = themes[0].end if themes[0].end <= r.start else a
-    if _negated(v, neg_lo, r.start) or re.search(
-        r"\b(?:neither|not)\b", v.s(a, themes[0].start), re.I
+    if (
+        _negated(v, neg_lo, r.start)
+        or re.search(r"\b(?:neither|not)\b", v.s(a, themes[0].start), re.I)
+        or re.search(rf"\b{_OUT_OF}\s+(?:the\s+)?$", v.s(neg_lo, r.start), re.I)
     ):
         value = dict(value)
         value["comparator"] = "gt" if value["comparator"] == "le" else "ne"
         value["negated"] = True
     if L.ONCE_RE.search(v.s(max(a, r.start - 25), r.start)):
         value = dict(value) | {"when": "once"}
-    if L.EVERY_RE.search(v.s(a, b)):
-        value = dict(value) | {"when": "every"}
+    if L.EVERY_RE.search(v.s(a, b)) or (
+        _PERFECT.search(v.s(a, r.start)) and _SINCE_PERIOD.search(v.s(r.end, b))
+    ):
+        value = dict(value) | {"when": "every"}  # "has been (not) among the top five since 2010–14"
     side: str | None = None
     scope = "bilateral"
     if metric == "oil" and role == "producer":
@@ -887,6 +916,60 @@ def _read_rank(
     return frames
 
 
+# "A, B and C are (in) seventh, eighth and ninth (positions)": ordinals distributed over the states
+_BARE_LINK = re.compile(
+    r"\s*(?:(?:are|were|come|came|rank|ranked|stand|stood|placed|are\s+placed|were\s+placed|occupy|occupied|take|took|finished)\s+)?(?:in\s+)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _gapped_ranks(v: View, frames: list[Frame]) -> list[Frame]:
+    """'Iraq ranks fifth, the UAE sixth and Kuwait seventh': each later state takes the first
+    rank's reading with its own ordinal (the verb is gapped)."""
+    out: list[Frame] = []
+    for f in list(frames):
+        if f.kind != "rank" or f.value.get("comparator") != "eq" or f.theme is None:
+            continue
+        a, b = v.clause(f.span[0])
+        pos = f.span[1]
+        first = True
+        while True:
+            m = (_GAP_FIRST if first else _GAP).match(v.text, pos, b)
+            first = False
+            if m is None or any(pos <= x.start < m.end() for x in v.states):
+                break
+            st = _state_at(v, m.end(), 4)
+            if st is None:
+                break
+            r = next(
+                (
+                    x
+                    for x in v.ranks
+                    if x.form in {"loose", "ordinal"}
+                    and x.comparator == "eq"
+                    and re.fullmatch(r"\s+(?:(?:is|was|in)\s+)?(?:the\s+)?", v.s(st.end, x.start))
+                ),
+                None,
+            )
+            if r is None:
+                break
+            out.append(
+                replace(
+                    f,
+                    theme=st.id,
+                    value={"rank": r.value, "comparator": "eq", "text": r.text},
+                    span=(r.start, r.end),
+                    rule="rank+gapped",
+                )
+            )
+            pos = r.end
+    return out
+
+
+_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
+_GAP_FIRST = re.compile(r"[^,;()]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
+
+
 def _pair_respectively(
     v: View, frames: list[Frame], ctx: Context, shares: list[Frame]
 ) -> list[Frame]:
@@ -904,7 +987,7 @@ def _pair_respectively(
         coord = [ranks[0]]
         for r in ranks[1:]:
             if re.fullmatch(
-                r"(?:-?\s*(?:largest|biggest)?\s*)?(?:,\s*|\s+)(?:and|,)\s*(?:the\s+)?|\s*-\s+and\s+",
+                r"(?:-?\s*(?:largest|biggest)?\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*,\s*,\s*)(?:the\s+)?|\s*-\s+and\s+",
                 v.s(coord[-1].end, r.start),
                 re.I,
             ):
@@ -928,7 +1011,7 @@ def _pair_respectively(
         else:
             before = [m for m in v.states if a <= m.start and m.end <= coord[0].start]
             if before and (
-                resp or re.fullmatch(r"\s*", _strip_values(v.s(before[-1].end, coord[0].start)))
+                resp or _BARE_LINK.fullmatch(_strip_values(v.s(before[-1].end, coord[0].start)))
             ):
                 group = _coordination_before(v, before[-1], a)
         if len(group) != len(coord):

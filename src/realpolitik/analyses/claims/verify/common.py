@@ -212,6 +212,10 @@ def when_verdict(
             else None
         )
     )
+    if first is not None and since is None and claim.claimed.get("negated") and claim.period:
+        first = (
+            int(claim.period["end"]) + 1
+        )  # "has not been in the top five since 2010–14": after it
     span = [r for r in before if first is None or r["start"] >= first]
     if not span:
         return "unverifiable", "no window with data in that span"

@@ -1,0 +1,213 @@
+"""General reading mechanisms of real journalism (sentences of our own wording, several
+paraphrases per mechanism): lists set off by dashes, restated abbreviations, group anaphors,
+negated and lapsed top-N membership, gapped ranks, oil-producer positions carried from an
+earlier sentence, regional scope, one supplier's regional split."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from realpolitik.analyses.claims import check
+from realpolitik.analyses.claims.extract import extract
+
+DAY = date(2020, 3, 9)
+OIL_DAY = date(2019, 4, 20)
+
+
+def got(text: str, day: date = DAY) -> set[tuple]:
+    return {
+        (c.type, c.subject, c.object, c.claimed.get("rank"), c.claimed.get("comparator"))
+        for c in extract(text, day)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The five largest arms importers — Saudi Arabia, India, Egypt, Australia and China — "
+        "accounted for 36 per cent of total arms imports in 2015-19.",
+        "The five biggest arms importers in 2015-19 – Saudi Arabia, India, Egypt, Australia and "
+        "China – together received 36 per cent of the weapons delivered.",
+        "The five largest arms importers -- Saudi Arabia, India, Egypt, Australia and China -- "
+        "took 36 per cent of all arms imports in 2015-19.",
+    ],
+)
+def test_a_list_set_off_by_dashes_is_the_groups_members(text: str) -> None:
+    claims = extract(text, DAY)
+    members = {c.subject for c in claims if c.type == "arms_global_rank"}
+    assert members == {"SAU", "IND", "EGY", "AUS", "CHN"}
+    assert all(c.claimed["rank"] == 5 for c in claims if c.type == "arms_global_rank")
+    (group,) = [c for c in claims if c.type == "arms_group_share"]
+    assert group.claimed["value"] == 36.0
+
+
+def test_a_period_with_an_en_dash_is_not_a_list_dash() -> None:
+    g = got(
+        "The five largest arms exporters in 2017–21 were the United States, Russia, France, "
+        "China and Germany (see table 1).",
+        date(2022, 3, 14),
+    )
+    assert {t[1] for t in g if t[0] == "arms_global_rank"} == {"USA", "RUS", "FRA", "CHN", "DEU"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ten largest arms importers in 2015-19 were Saudi Arabia, India, the United Arab "
+        "Emirates (UAE) and Iraq.",
+        "Saudi Arabia, India, the United Arab Emirates (UAE) and Iraq were among the ten largest "
+        "arms importers in 2015-19.",
+    ],
+)
+def test_an_abbreviation_restating_a_name_does_not_end_the_list(text: str) -> None:
+    g = got(text)
+    assert {t[1] for t in g if t[0] == "arms_global_rank"} == {"SAU", "IND", "ARE", "IRQ"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Together, they accounted for 76 per cent of all arms exports.",
+        "Together they accounted for 76 per cent of global arms exports.",
+        "Aforesaid countries accounted for 76 per cent of global arms exports.",
+        "These five states accounted for 76 per cent of all arms exports.",
+        "Together that group supplied 76 per cent of all arms exports.",
+    ],
+)
+def test_a_group_named_again_takes_the_last_list(second: str) -> None:
+    report = check(
+        "The United States, Russia, France, Germany and China were the five largest arms "
+        "exporters in 2015-19. " + second,
+        "2020-03-09",
+    )
+    (group,) = [c for c in report.claims if c.type == "arms_group_share"]
+    assert group.claimed["value"] == 76.0
+    assert group.verdict == "supported"  # within ±1 pp in the bundled data
+
+
+def test_combined_opener_before_the_list_is_a_combined_share() -> None:
+    (group,) = [
+        c
+        for c in extract(
+            "Combined, the United States and France supplied 43 per cent of global arms "
+            "exports in 2015-19.",
+            DAY,
+        )
+        if c.type == "arms_group_share"
+    ]
+    assert group.claimed["value"] == 43.0
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Pakistan was not in the top five arms importers in 2015-19.", 5),
+        ("Turkey has not been one of the ten largest arms exporters in 2015-19.", 10),
+        ("Pakistan did not feature among the top ten arms importers in 2015-19.", 10),
+        ("Pakistan fell out of the top ten arms importers in 2015-19.", 10),
+        ("Pakistan dropped out of the ten largest arms importers in 2015-19.", 10),
+    ],
+)
+def test_negated_and_lapsed_membership(text: str, n: int) -> None:
+    (c,) = [c for c in extract(text, DAY) if c.type == "arms_global_rank"]
+    assert (c.claimed["rank"], c.claimed["comparator"]) == (n, "gt")
+
+
+def test_not_in_the_top_five_since_a_window_is_judged_after_it() -> None:
+    report = check(
+        "Pakistan has not been in the top five arms importers since 2010-14.", "2020-03-09"
+    )
+    (c,) = report.claims
+    assert c.claimed["when"] == "every" and c.claimed["comparator"] == "gt"
+    # Pakistan was 3rd in 2010-14 itself; the claim is about the windows after it
+    assert c.verdict == "supported"
+    assert "2015–2019" in c.evidence["summary"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia is the second largest arms exporter, China fourth and Germany fifth.",
+        "Russia was the second largest arms exporter in 2015-19, China fourth, and Germany fifth.",
+    ],
+)
+def test_gapped_ranks_take_the_first_ranks_reading(text: str) -> None:
+    g = got(text)
+    assert ("arms_global_rank", "CHN", None, 4, "eq") in g
+    assert ("arms_global_rank", "DEU", None, 5, "eq") in g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil producing countries pumped more barrels last year than ever before. In the world, "
+        "Canada comes fourth after the United States, Saudi Arabia and Russia.",
+        "Crude oil production hit a record last year.\n\nCanada comes fourth after the United "
+        "States, Saudi Arabia and Russia.",
+    ],
+)
+def test_oil_producer_positions_continue_an_earlier_sentences_ranking(text: str) -> None:
+    g = got(text, OIL_DAY)
+    assert ("oil_producer_rank", "CAN", None, 4, "eq") in g
+    assert ("oil_producer_rank", "USA", None, 1, "eq") in g
+    assert ("oil_producer_rank", "RUS", None, 3, "eq") in g
+
+
+def test_bare_ordinals_do_not_become_oil_ranks_in_an_arms_sentence() -> None:
+    g = got(
+        "Oil producing countries pumped more barrels last year. Russia was second among arms "
+        "exporters.",
+        OIL_DAY,
+    )
+    assert not any(t[0] == "oil_producer_rank" for t in g)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among oil producers, the United Arab Emirates, Kuwait and Brazil are in seventh, eighth "
+        "and ninth positions.",
+        "Among oil producers, the United Arab Emirates, Kuwait and Brazil are seventh, eighth and "
+        "ninth.",
+        "Among oil producers, the UAE ranks seventh, Kuwait eighth and Brazil ninth.",
+    ],
+)
+def test_ordinals_distributed_over_listed_producers(text: str) -> None:
+    g = got(text, OIL_DAY)
+    assert {(t[1], t[3]) for t in g if t[0] == "oil_producer_rank"} == {
+        ("ARE", 7),
+        ("KWT", 8),
+        ("BRA", 9),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the Middle East, Iran comes third after Saudi Arabia and Iraq among oil producers.",
+        "Within Africa, Angola is the second largest oil producer.",
+        "In Asia, India was the largest arms importer in 2015-19.",
+    ],
+)
+def test_a_regional_frame_is_a_regional_ranking(text: str) -> None:
+    assert not any(
+        c.type in {"oil_producer_rank", "arms_global_rank"} for c in extract(text, OIL_DAY)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of U.S. arms exports in 2015-19, the Middle East received 51 per cent and Asia and "
+        "Oceania received 30 per cent.",
+        "Looking at Russian arms exports in 2015-19, Asia and Oceania accounted for 60 per cent.",
+    ],
+)
+def test_one_suppliers_regional_split_is_not_a_global_region_share(text: str) -> None:
+    assert not any(c.type == "arms_region_share" for c in extract(text, DAY))
+    (c,) = extract(
+        "The Middle East accounted for 35 per cent of global arms imports in 2015-19.", DAY
+    )
+    assert c.type == "arms_region_share"
