@@ -211,3 +211,79 @@ def test_one_suppliers_regional_split_is_not_a_global_region_share(text: str) ->
         "The Middle East accounted for 35 per cent of global arms imports in 2015-19.", DAY
     )
     assert c.type == "arms_region_share"
+
+
+def periods(text: str, day: date = DAY) -> dict[tuple, tuple]:
+    return {
+        (c.type, c.subject, c.object, c.claimed.get("value"), c.claimed.get("rank")): (
+            (c.period["start"], c.period["end"]) if c.period else None
+        )
+        for c in extract(text, day)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 2015-19 and 2010-14, India's arms imports fell by 32 per cent, though it remained "
+        "the second largest arms importer.",
+        "Between 2010-14 and 2015-19, India's arms imports fell by 32 per cent, though it remained "
+        "the second largest arms importer.",
+    ],
+)
+def test_the_earlier_of_two_compared_windows_is_the_base_whatever_the_order(text: str) -> None:
+    got_ = periods(text)
+    assert got_[("arms_global_rank", "IND", None, None, 2)] == (2015, 2019)
+    assert got_[("arms_volume_change", "IND", None, -32.0, None)] == (2015, 2019)
+    assert len([k for k in got_ if k[0] == "arms_global_rank"]) == 1  # not "in both"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia accounted for 56 per cent of India's arms imports in 2015-19, down from 72 per cent "
+        "in 2010-14, and remained its largest supplier.",
+        "In 2015-19 Russia supplied 56 per cent of India's arms imports, down from 72 per cent in "
+        "2010-14, and it remained India's largest supplier.",
+    ],
+)
+def test_a_trailing_down_from_window_belongs_to_the_earlier_value_only(text: str) -> None:
+    got_ = periods(text)
+    assert got_[("arms_import_share", "IND", "RUS", 56.0, None)] == (2015, 2019)
+    assert got_[("arms_import_share", "IND", "RUS", 72.0, None)] == (2010, 2014)
+    assert got_[("arms_top_supplier", "IND", "RUS", None, 1)] == (2015, 2019)
+
+
+def test_a_global_share_keeps_its_opening_window_over_a_down_from_window() -> None:
+    got_ = periods(
+        "In 2015-19, Russia's share of global arms exports was 21 per cent, down from 27 per cent "
+        "in 2010-14."
+    )
+    assert got_[("arms_global_share", "RUS", None, 21.0, None)] == (2015, 2019)
+    assert got_[("arms_global_share", "RUS", None, 27.0, None)] == (2010, 2014)
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Since the conflict began in 2014, many states have delivered arms to Ukraine.",
+        "After the war broke out in 2014, Ukraine received arms from many states.",
+        "Following Russia's annexation of Crimea in 2014, Ukraine looked for new arms suppliers.",
+        "In 2014 the war in Donbas broke out and Ukraine sought weapons.",
+    ],
+)
+def test_an_event_year_does_not_become_the_window_of_later_figures(opener: str) -> None:
+    got_ = periods(
+        opener + " Russia accounted for 56 per cent of India's arms imports. The United States "
+        "was the largest arms exporter."
+    )
+    assert got_[("arms_import_share", "IND", "RUS", 56.0, None)] is None  # the default window
+    assert got_[("arms_global_rank", "USA", None, None, 1)] is None
+
+
+def test_the_five_year_period_brings_back_the_report_window() -> None:
+    got_ = periods(
+        "In 2019 Saudi Arabia bought more arms than ever. In the five-year period, the United States "
+        "accounted for 73 per cent of Saudi Arabia's arms imports."
+    )
+    assert got_[("arms_import_share", "SAU", "USA", 73.0, None)] is None

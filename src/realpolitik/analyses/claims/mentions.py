@@ -312,6 +312,9 @@ _SHARE_OF = re.compile(
 )
 
 
+_PREP_WHICH = re.compile(r",?\s*(?:from|to|by|of|with|through)\s+(?:which|whom)\b[^,;]*$", re.I)
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -428,6 +431,13 @@ def resolve(
             )
         ):
             target, alt = alt, target  # "its share of Indian arms imports": not India's own
+        rel = _PREP_WHICH.search(text, max(start, s - 70), s)
+        if rel is not None and alt and not re.search(r"[;.]", text[rel.end() : s]):
+            head = next((m for m in reversed(states) if 0 <= rel.start() - m.end <= 3), None)
+            if head is not None and head.id == target:
+                # "Russia, from which it acquired 69 % of its weapons": "it" is not the
+                # antecedent of "which" but the other state
+                target, alt = alt, target
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):

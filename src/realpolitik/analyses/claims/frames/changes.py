@@ -263,7 +263,8 @@ def _pair(local, txt: str, floor: int, pairs_only: bool = False):
                     None,
                 )
                 if nxt is not None:
-                    base, later = p, nxt
+                    # "between P1 and P2" — or "between P2 and P1": the earlier window is the base
+                    base, later = (p, nxt) if p.start <= nxt.start else (nxt, p)
                     break
                 later = later or p
                 continue
