@@ -287,3 +287,81 @@ def test_the_five_year_period_brings_back_the_report_window() -> None:
         "accounted for 73 per cent of Saudi Arabia's arms imports."
     )
     assert got_[("arms_import_share", "SAU", "USA", 73.0, None)] is None
+
+
+def roles(text: str, day: date = DAY) -> set[tuple]:
+    return {
+        (c.type, c.subject, c.object, c.claimed.get("value") or c.claimed.get("rank"))
+        for c in extract("SIPRI published new data on arms transfers. " + text, day)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "France was the third largest arms supplier to India in 2015-19 and accounted for 10 "
+            "per cent of its arms imports.",
+            ("arms_import_share", "IND", "FRA", 10.0),
+        ),
+        (
+            "Algeria's largest supplier was Russia, from which it acquired 69 per cent of its "
+            "weapons in 2015-19.",
+            ("arms_import_share", "DZA", "RUS", 69.0),
+        ),
+        (
+            "Algeria's main arms supplier is Russia, from which it bought 69 per cent of its arms "
+            "in 2015-19.",
+            ("arms_import_share", "DZA", "RUS", 69.0),
+        ),
+        (
+            "Israel's top client was India, to which it sold 45 per cent of its arms exports in "
+            "2015-19.",
+            ("arms_export_share", "ISR", "IND", 45.0),
+        ),
+        (
+            "India was Russia's biggest customer in 2015-19, accounting for 25 per cent of its arms "
+            "exports.",
+            ("arms_export_share", "RUS", "IND", 25.0),
+        ),
+    ],
+)
+def test_its_binds_to_the_owner_of_the_flow_not_the_nearest_subject(text: str, want: tuple) -> None:
+    got_ = roles(text)
+    assert want in got_
+    flipped = (want[0], want[2], want[1], want[3])
+    assert flipped not in got_
+    other = "arms_export_share" if want[0] == "arms_import_share" else "arms_import_share"
+    assert not any(t[0] == other for t in got_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States was the largest supplier to Saudi Arabia in 2015-19, with 73 per cent "
+        "of its imports, followed by the United Kingdom at 13 per cent and France at 4.3 per cent.",
+        "The United States was the largest supplier of arms to Saudi Arabia in 2015-19, followed "
+        "by the United Kingdom and France.",
+    ],
+)
+def test_followed_by_continues_the_ranking_read_before_it(text: str) -> None:
+    got_ = roles(text)
+    assert ("arms_top_supplier", "SAU", "USA", 1) in got_
+    assert ("arms_top_supplier", "SAU", "GBR", 2) in got_
+    assert ("arms_top_supplier", "SAU", "FRA", 3) in got_
+
+
+def test_an_ordered_share_list_ranks_its_items() -> None:
+    got_ = roles(
+        "Israel's arms exports in 2015-19 went mainly to India (45 per cent), followed by "
+        "Azerbaijan at 17 per cent and Vietnam at 8.5 per cent."
+    )
+    assert {
+        ("arms_top_recipient", "ISR", s, r) for s, r in (("IND", 1), ("AZE", 2), ("VNM", 3))
+    } <= got_
+    assert ("arms_export_share", "ISR", "AZE", 17.0) in got_
+
+
+def test_a_gapped_bilateral_change_is_not_a_share() -> None:
+    got_ = roles("US arms exports to Pakistan declined by 92%, and to India by 51%, in 2015-19.")
+    assert not any(t[0].endswith("share") for t in got_)

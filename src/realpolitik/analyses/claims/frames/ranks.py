@@ -1160,18 +1160,45 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                 ),
                 None,
             )
-            if headm is None:
+            # the ranked state the list continues: a rank read before it in this sentence ("the US
+            # was the largest supplier to Saudi Arabia, with 73 %, followed by the UK"), else the
+            # state named just before
+            ids = {g.id for g in items}
+            prior = [
+                f
+                for f in ranked
+                if v.start <= f.span[0] < bm.start() and f.theme not in ids and f.theme
+            ]
+            if headm is None and not prior:
                 continue
-            ref = next(
-                (f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end), None
-            )
+            ref = (
+                next(
+                    (f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end),
+                    None,
+                )
+                if headm is not None
+                else None
+            ) or (prior[-1] if prior else None)
             valued = [s for s in v.shares if s.start > bm.start()]
-            if ref is None and valued:
+            sh = (
+                next((f for f in shares if f.theme == headm.id), None)
+                if headm is not None
+                else None
+            )
+            if ref is None and valued and (sh is None or sh.scope != "bilateral"):
                 continue  # "India's share was 11 % followed by Saudi Arabia with 9.6 %": shares, no ranks
-            if ref is None:
-                sh = next((f for f in shares if f.theme == headm.id), None)
-                if sh is not None:
-                    ref = replace(sh, kind="rank", value={"rank": 1, "comparator": "eq"})
+            if ref is None and sh is not None:
+                # "Israel's exports went mainly to India (45 %), followed by Azerbaijan (17 %)"
+                ref = replace(sh, kind="rank", value={"rank": 1, "comparator": "eq"})
+                if valued and headm is not None:
+                    out.append(
+                        replace(
+                            ref,
+                            value={"rank": 1, "comparator": "eq", "text": "followed by"},
+                            span=(headm.start, headm.end),
+                            rule="rank+followed-by",
+                        )
+                    )  # the head of an ordered share list is first
             if ref is None:
                 past = next(
                     (

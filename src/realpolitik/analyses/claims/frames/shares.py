@@ -177,6 +177,12 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
             continue
         if re.search(r"[-–−+]\s*$", v.s(q.start - 2, q.start)) and q.form == "digits":
             continue  # "(–31 per cent)": a signed change
+        if any(c.end <= q.start for c in v.changes) and re.search(
+            r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$",
+            v.s(q.start - 16, q.start),
+            re.I,
+        ):
+            continue  # "… declined by 92 %, and to India by 51 %": a gapped change, not a share
         out.append(q)
     # unit elided in a list: "… sells 27 percent of its weapons to India, 14 to China and 14 to Algeria"
     extra = []
