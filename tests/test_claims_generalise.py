@@ -365,3 +365,84 @@ def test_an_ordered_share_list_ranks_its_items() -> None:
 def test_a_gapped_bilateral_change_is_not_a_share() -> None:
     got_ = roles("US arms exports to Pakistan declined by 92%, and to India by 51%, in 2015-19.")
     assert not any(t[0].endswith("share") for t in got_)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "rank", "kind"),
+    [
+        ("India was the biggest arms buyer in 2015-19.", "IND", 1, "importers"),
+        ("India was the biggest buyer of arms in 2015-19.", "IND", 1, "importers"),
+        ("Russia remained the second largest arms dealer in 2015-19.", "RUS", 2, "exporters"),
+        (
+            "The United States kept its lead as the top arms exporter in 2015-19.",
+            "USA",
+            1,
+            "exporters",
+        ),
+        (
+            "The United States held its position as the largest arms exporter in 2015-19.",
+            "USA",
+            1,
+            "exporters",
+        ),
+        (
+            "The United States retained its place as the world's largest arms exporter in 2015-19.",
+            "USA",
+            1,
+            "exporters",
+        ),
+    ],
+)
+def test_kind_words_and_continuity_frames(text: str, state: str, rank: int, kind: str) -> None:
+    (c,) = [c for c in extract(text, DAY) if c.type == "arms_global_rank"]
+    assert (c.subject, c.claimed["rank"], c.claimed["kind"]) == (state, rank, kind)
+
+
+def test_a_buyer_ranking_continues_with_followed_by() -> None:
+    g = got("India was the biggest arms buyer in 2015-19, followed by Saudi Arabia and Egypt.")
+    assert {(t[1], t[3]) for t in g if t[0] == "arms_global_rank"} == {
+        ("IND", 1),
+        ("SAU", 2),
+        ("EGY", 3),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "n"),
+    [
+        (
+            "The five leading arms importers from 2015 to 2019 were Saudi Arabia, India, Egypt, "
+            "Australia and China.",
+            {"SAU", "IND", "EGY", "AUS", "CHN"},
+            5,
+        ),
+        (
+            "South Korea and Algeria complete the top ten arms importers in 2015-19.",
+            {"KOR", "DZA"},
+            10,
+        ),
+        (
+            "Algeria and South Korea rounded out the ten largest arms importers in 2015-19.",
+            {"KOR", "DZA"},
+            10,
+        ),
+        (
+            "Three of the ten largest arms importers in 2015-19 are located in the Middle East: "
+            "Saudi Arabia, Egypt and the UAE.",
+            {"SAU", "EGY", "ARE"},
+            10,
+        ),
+    ],
+)
+def test_top_n_list_shapes(text: str, members: set[str], n: int) -> None:
+    g = got(text)
+    assert {t[1] for t in g if t[0] == "arms_global_rank"} == members
+    assert {(t[3], t[4]) for t in g if t[0] == "arms_global_rank"} == {(n, "le")}
+
+
+def test_a_relative_clause_share_does_not_end_a_supplier_list() -> None:
+    g = got(
+        "The main suppliers of arms to India in 2015-19 were Russia, which accounted for 56 per "
+        "cent, France (14 per cent) and Israel (14 per cent)."
+    )
+    assert {t[2] for t in g if t[0] == "arms_top_supplier"} == {"RUS", "FRA", "ISR"}

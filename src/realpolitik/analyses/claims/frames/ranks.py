@@ -72,7 +72,7 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
 
 
 _ROLE_WORD = re.compile(
-    r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
+    r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|dealers?|merchants?|recipients?|clients?|customers?|"
     r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
     r"(?<=export\s)countr(?:y|ies)(?=\s+(?:of|for)\s)|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
@@ -119,19 +119,25 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
         and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(a, b), re.I)
     ):
         return "partner"
-    if n.startswith(("trader",)):
+    if n.startswith(("trader", "dealer", "merchant", "vendor")):
         return "supplier"
     return _role_of([n])
 
 
 # "fell out of the top ten", "has dropped out of the five largest": no longer among them
 _OUT_OF = r"(?:fell|fallen|falls|falling|dropped|drops|dropping|slipped|slips|crashed)\s+out\s+of"
+# continuity frames: "kept its lead as", "held on to its position as", "retained its place as"
+_KEPT = (
+    r"(?:kept|keeps|keep|keeping|held|holds|hold|holding|retained|retains|retain|retaining|maintained|"
+    r"maintains|maintain|cemented|cements|consolidated|defended|defends)\s+(?:on\s+to\s+)?(?:its|their|the)\s+"
+    r"(?:lead|position|place|spot|status|rank|ranking|title|top\s+spot|crown)\s+as"
+)
 _PERFECT = re.compile(r"\b(?:has|have|had)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?been\b", re.I)
 _SINCE_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\d{4}|(?:early|late|mid)\b)", re.I)
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
     rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only|not|never|no\s+longer|did|does|do|"
-    rf"(?:has|have|had|did|does|do|is|was|were|are)n['’]t)\s+)*(?:{_COPULA}\s+|{_OUT_OF}\s+|(?:feature[sd]?|featuring|figured?s?|appear(?:s|ed)?)\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
+    rf"(?:has|have|had|did|does|do|is|was|were|are)n['’]t)\s+)*(?:{_COPULA}\s+|{_OUT_OF}\s+|{_KEPT}\s+|(?:feature[sd]?|featuring|figured?s?|appear(?:s|ed)?)\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
     rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
 )
@@ -272,6 +278,13 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     return None
 
 
+# a period phrase after a group noun: "in 2015-19", "from 2015 to 2019", "during 2015–19"
+_PERIOD_PHRASE = (
+    r"\s+(?:in|during|over|for)\s+(?:the\s+)?(?:period\s+)?\d{4}(?:\s?[-–/]\s?['’]?\d{2,4})?"
+    r"|\s+(?:from|between)\s+\d{4}\s*(?:to|and|[-–])\s*\d{2,4}"
+)
+
+
 def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int) -> list[Mention]:
     """States listed as members of a ranking: 'the top five importers were A, B, C', 'A, B and C are
     the world's top three producers', 'SIPRI identified A, B as the top five', 'with the five largest
@@ -279,7 +292,8 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     end = noun.end() if noun else r.end
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
-        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
+        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?"
+        rf"(?:{_PERIOD_PHRASE})?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){{0,2}}?"
         r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
@@ -288,6 +302,13 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
         first = _state_at(v, end + mm.end(), 3)
         if first is not None and first.form != "demonym":
             return _coordination(v, first, hi)
+    # partitive with a colon list: "three of the ten largest importers are in the Middle East: A, B, C"
+    if re.search(r"\b(?:\w+)\s+of\s+(?:the\s+)?$", v.s(max(lo, r.start - 20), r.start), re.I):
+        colon = re.match(r"[^:;.]{0,80}?:\s*(?:the\s+)?", v.text[end:hi])
+        if colon:
+            first = _state_at(v, end + colon.end(), 0)
+            if first is not None:
+                return _coordination(v, first, hi)
     mm = re.match(r"(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*,\s*(?:the\s+)?(?=[A-Z])", tail)
     if mm and noun is not None and noun.group("noun").lower().endswith("s"):
         first = _state_at(v, end + mm.end(), 0)
@@ -315,7 +336,8 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
                 )
             )
             and re.fullmatch(
-                r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|)\s*",
+                r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|"
+                r"(?:complete[sd]?|completing|round(?:s|ed)?\s+out|fill(?:s|ed)?\s+out|close[sd]?(?:\s+out)?)\s+(?:the\s+)?(?:list\s+of\s+the\s+)?|)\s*",
                 between,
                 re.I,
             )
@@ -697,6 +719,10 @@ def _read_rank(
     themes = items or ([theme] if theme is not None else [])
     if not themes:
         return []
+    if owner is not None and re.search(
+        rf"\b{_KEPT}\s+(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I
+    ):
+        owner = None  # "kept its lead as the top exporter": "its" is the subject's, not an owner
     value = r.to_dict()
     if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
         value = dict(value) | {"rank": 2, "text": "next " + r.text}
@@ -765,6 +791,20 @@ def _read_rank(
         exporterish = (
             bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns))
             or glob
+            or (
+                bool(re.match(r"buyer|dealer|merchant|vendor", nouns))
+                and bool(re.search(r"\b(?:arms|weapons?)\s+$", v.s(noun.start() - 9, noun.start())))
+            )  # "the biggest arms buyer", "the second largest arms dealer": the world's
+            or (
+                bool(re.match(r"buyer|dealer|merchant|vendor|supplier|seller|purchaser", nouns))
+                and bool(
+                    re.match(
+                        r"\s+of\s+(?:major\s+|conventional\s+)?(?:arms|weapons)\b(?!\s+(?:from|to|by)\b)",
+                        v.text[noun.end() : noun.end() + 40],
+                        re.I,
+                    )
+                )
+            )  # "the biggest buyer of arms": nobody's buyer, the world's
         )
         if (
             (

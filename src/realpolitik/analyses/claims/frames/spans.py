@@ -141,6 +141,7 @@ def _coordination_uncached(v: View, first: Mention, hi: int) -> list[Mention]:
 
 _VALUE_IN = re.compile(
     r"^\s*(?:\([^()]{0,60}\)|,?\s*(?:at|with|accounting\s+for|making\s+up|taking)\s+[^,;()]{0,30}?(?:%|per\s?cent|percent)|"
+    r",\s*(?:which|who)\s+(?:accounted\s+for|made\s+up|took|supplied|provided|delivered|received|had)\s+[^,;()]{0,30}?(?:%|per\s?cent|percent)(?=\s*,)|"
     r"\s+(?:at|with)\s+[^,;()]{0,20}?(?:%|per\s?cent|percent))",
     re.I,
 )
