@@ -446,3 +446,60 @@ def test_a_relative_clause_share_does_not_end_a_supplier_list() -> None:
         "cent, France (14 per cent) and Israel (14 per cent)."
     )
     assert {t[2] for t in g if t[0] == "arms_top_supplier"} == {"RUS", "FRA", "ISR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "India was the country in focus. Then Pakistan was discussed. The country fell to 11th "
+            "place among arms importers in 2015-19.",
+            "PAK",
+        ),
+        (
+            "Egypt bought many arms. Algeria was next on the agenda. The country was the sixth "
+            "largest arms importer in 2015-19.",
+            "DZA",
+        ),
+        (
+            # an epithet naming a state relative to the topic does not make it the new subject
+            "Pakistan ranked eleventh among arms importers. Arch-rival India was second. The "
+            "country bought 5 per cent of its arms from Turkey.",
+            "PAK",
+        ),
+    ],
+)
+def test_the_country_is_the_subject_of_the_sentence_before(text: str, who: str) -> None:
+    claims = [
+        c for c in extract(text, DAY) if "country" in c.text.lower() or c.span[0] > text.rfind(". ")
+    ]
+    assert claims and all(who in {c.subject, c.object} for c in claims)
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_windows_with_an_apostrophe_year(dash: str, apostrophe: str) -> None:
+    text = (
+        f"Saudi Arabia's share of global arms imports rose from 5 per cent in 2010{dash}{apostrophe}14 "
+        f"to 12 per cent in 2015{dash}{apostrophe}19."
+    )
+    got_ = periods(text)
+    assert got_[("arms_global_share", "SAU", None, 5.0, None)] == (2010, 2014)
+    assert got_[("arms_global_share", "SAU", None, 12.0, None)] == (2015, 2019)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's share of global arms imports fell from 14 to 9.2 per cent between 2010-14 and "
+        "2015-19, while Saudi Arabia's rose from 5 to 12 per cent.",
+        "Between 2010-14 and 2015-19 India's share of global arms imports fell from 14 to 9.2 per "
+        "cent; Saudi Arabia's went from 5 to 12 per cent.",
+    ],
+)
+def test_a_gapped_second_transition_names_its_own_state(text: str) -> None:
+    got_ = periods(text)
+    assert got_[("arms_global_share", "IND", None, 14.0, None)] == (2010, 2014)
+    assert got_[("arms_global_share", "IND", None, 9.2, None)] == (2015, 2019)
+    assert got_[("arms_global_share", "SAU", None, 5.0, None)] == (2010, 2014)
+    assert got_[("arms_global_share", "SAU", None, 12.0, None)] == (2015, 2019)

@@ -120,6 +120,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             raise CheckTimeout("the claim check ran past its time limit")
         stext = text[sent.start : sent.end]
         names = M.find(text, sent.start, sent.end, today.year)
+        disc.paragraph = sent.paragraph
         ms = M.resolve(text, sent.start, sent.end, names, disc, sent.clauses)
         quantities: dict[str, list[Any]] = {}
         frames: list[Frame] = []
@@ -143,7 +144,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             claims = to_claims(text, frames, sent.clauses, ms)
         else:
             observe(ctx, stext, sent.paragraph)
-        disc.update(ms)
+        disc.update(ms, text)
         out.sentences.append(SentenceReading(sent, ms, quantities, frames, claims))
     return out
 
