@@ -503,3 +503,45 @@ def test_a_gapped_second_transition_names_its_own_state(text: str) -> None:
     assert got_[("arms_global_share", "IND", None, 9.2, None)] == (2015, 2019)
     assert got_[("arms_global_share", "SAU", None, 5.0, None)] == (2010, 2014)
     assert got_[("arms_global_share", "SAU", None, 12.0, None)] == (2015, 2019)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among oil producers in 2018, Iraq and Iran come after Canada in fifth and sixth place.",
+        "Among oil producers in 2018, Iraq and Iran come after Canada in fifth and sixth places "
+        "respectively.",
+    ],
+)
+def test_states_after_a_producer_take_the_ordinals_and_it_the_rank_above(text: str) -> None:
+    g = got(text, OIL_DAY)
+    assert {(t[1], t[3]) for t in g if t[0] == "oil_producer_rank"} == {
+        ("CAN", 4),
+        ("IRQ", 5),
+        ("IRN", 6),
+    }
+
+
+def test_an_arms_window_does_not_date_an_oil_rank() -> None:
+    got_ = periods(
+        "Saudi Arabia's arms imports rose 130 per cent in 2015-19. The kingdom is also the "
+        "world's second-largest oil producer."
+    )
+    assert got_[("oil_producer_rank", "SAU", None, None, 2)] is None  # the latest year, not 2015-19
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World arms transfer volume was 5.5 per cent higher in 2015-19 than in 2010-14.",
+        "India was the top arms importer. World arms transfer volume was 5.5 per cent higher in "
+        "2015-19 than in 2010-14.",
+        "India was the top arms importer in 2015-19, when the world's arms transfer volume was 5.5 "
+        "per cent higher than in 2010-14.",
+    ],
+)
+def test_the_worlds_transfer_volume_is_not_the_subjects_change(text: str) -> None:
+    claims = extract(text, DAY)
+    assert not any(c.type == "arms_volume_change" for c in claims)
+    (c,) = [c for c in claims if c.type == "arms_global_volume_change"]
+    assert c.claimed["value"] == 5.5

@@ -84,8 +84,12 @@ class Context:
     )  # the last frames read
 
     def paragraph_period(self, metric: str | None) -> dict[str, Any] | None:
-        """The period this paragraph set for a metric, else a multi-year period it set for any."""
-        return self.para_periods.get(metric or "") or self.para_periods.get("*")
+        """The period this paragraph set for a metric, else a multi-year period it set for any —
+        not for oil, whose data are annual: an arms window does not date an oil figure."""
+        own = self.para_periods.get(metric or "")
+        if own is not None or metric == "oil":
+            return own
+        return self.para_periods.get("*")
 
 
 @dataclass

@@ -21,7 +21,7 @@ _THAN_STATE = re.compile(
 )
 
 _GLOBAL_VOLUME = re.compile(
-    r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
+    r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:['’]s)?(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers?|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
     r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|(?:global|international|world(?:wide)?)\s+(?:arms\s+)?(?:exports|imports)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
     re.I,
 )
@@ -51,6 +51,32 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             (r for r in v.regions if a <= r.start < c.end or c.end <= r.start < min(b, c.end + 30)),
             None,
         )
+        gm = next(
+            reversed(list(_GLOBAL_VOLUME.finditer(v.text, max(a, c.start - 90), c.start))), None
+        )
+        if (
+            gm is not None
+            and region is None
+            and not any(gm.start() <= m.start < c.start for m in v.states)
+            and re.search(r"\b(?:volume|transfers?|trade)\b", gm.group(0), re.I)
+        ):
+            # "…, when the world's arms transfer volume was 5.5 % higher": the world's, not the
+            # clause subject's
+            out.append(
+                Frame(
+                    "change",
+                    "arms",
+                    "global",
+                    "transfers",
+                    None,
+                    None,
+                    value,
+                    (c.start, c.end),
+                    rule="change+global",
+                )  # fmt: skip
+            )
+            prev = out[-1]
+            continue
         # the owner of the imports/exports that changed
         owner = None
         kind = None

@@ -1010,6 +1010,12 @@ _GAP = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
 _GAP_FIRST = re.compile(r"[^,;()]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
 
 
+_AFTER_STATES = re.compile(
+    r"\s*(?:come|comes|came|rank|ranks|ranked|are|were|follow|follows|followed)?\s*(?:right\s+|just\s+)?(?:after|behind)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _pair_respectively(
     v: View, frames: list[Frame], ctx: Context, shares: list[Frame]
 ) -> list[Frame]:
@@ -1046,12 +1052,29 @@ def _pair_respectively(
             None,
         )
         group: list[Mention] = []
+        followed: list[Mention] = []
         if after is not None:
             group = _coordination(v, after, b)
         else:
             before = [m for m in v.states if a <= m.start and m.end <= coord[0].start]
-            if before and (
-                resp or _BARE_LINK.fullmatch(_strip_values(v.s(before[-1].end, coord[0].start)))
+            if before:
+                # "Iraq and Iran come after Canada in fifth and sixth place": the states before
+                # "after X" take the ordinals; X is the one just above them
+                followed = _coordination_before(v, before[-1], a)
+                mm = _AFTER_STATES.search(v.s(a, followed[0].start))
+                lead = [m for m in before if m.end <= a + mm.start()] if mm else []
+                if lead and _BARE_LINK.fullmatch(
+                    _strip_values(v.s(lead[-1].end, a + mm.start())) + " "
+                ):
+                    group = _coordination_before(v, lead[-1], a)
+                else:
+                    followed = []
+            if (
+                before
+                and not group
+                and (
+                    resp or _BARE_LINK.fullmatch(_strip_values(v.s(before[-1].end, coord[0].start)))
+                )
             ):
                 group = _coordination_before(v, before[-1], a)
         if len(group) != len(coord):
@@ -1081,6 +1104,20 @@ def _pair_respectively(
                     value={"rank": r.value, "comparator": "eq", "text": r.text},
                     span=(r.start, r.end),
                     rule="rank+respectively",
+                )
+            )
+        if len(followed) == 1 and min(r.value for r in coord) > 1:
+            out.append(
+                replace(
+                    template,
+                    theme=followed[0].id,
+                    value={
+                        "rank": min(r.value for r in coord) - 1,
+                        "comparator": "eq",
+                        "text": "after",
+                    },
+                    span=(followed[0].start, followed[0].end),
+                    rule="rank+behind",
                 )
             )
     # drop the frames the pairing replaces
