@@ -47,7 +47,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in frame.head(3).itertuples())
     role = "supplier" if side == "supplier" else "recipient"
     shown = actual if actual else ("not listed" if not frame.empty else "–")
-    summary = f"{C.name(claim.object)} ranks {shown} among {C.name(claim.subject)}'s arms {role}s in {period} (top: {top or 'none'})"
+    summary = f"{C.name(claim.object)} ranks {shown} among {C.poss(claim.subject)} arms {role}s in {period} (top: {top or 'none'})"
     when = C.when_verdict(claim, rows, today)
     if when is not None:
         verdict, account = when

@@ -64,7 +64,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     holds = C.share_ok(claim, actual)
     verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     held = [r["period"] for r in rows if r["holds"]]
-    what = f"{C.name(claim.object)}'s share of {C.name(claim.subject)}'s arms {flow}"
+    what = f"{C.poss(claim.object)} share of {C.poss(claim.subject)} arms {flow}"
     summary = f"{what} in {period}: {C.pct(actual)} (SIPRI TIV {total:,.0f} total)"
     if verdict == "mixed":
         summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"
