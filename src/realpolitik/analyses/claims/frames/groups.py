@@ -32,6 +32,13 @@ _GROUP_NP = (
 _INSET = re.compile(r"\s[—–]\s|\s--\s|\(")
 
 
+def _share(scope: str, kind: str | None, value: dict, q: N.Share, rule: str, extra: dict) -> Frame:
+    """A combined (group) or regional arms share frame."""
+    return Frame(
+        "share", "arms", scope, kind, None, None, value, (q.start, q.end), rule=rule, extra=extra
+    )
+
+
 def read_groups(v: View, ctx: Context) -> list[Frame]:
     """Combined shares: 'the five largest exporters together accounted for 76 %', 'A, B, C … are the top
     five, accounting for 74 %', 'Together, they accounted for 77 %', '75 percent … belong to these
@@ -64,20 +71,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             n = _numword(m.group("n"))
             k = "exporters" if m.group("k").lower() in {"exporters", "suppliers"} else "importers"
             if n:
-                out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "group",
-                        k,
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="group+top-n",
-                        extra={"top": n},
-                    )
-                )
+                out.append(_share("group", k, value, q, "group+top-n", {"top": n}))
                 continue
         # "A, B and C … accounting for 74 per cent", "A, B … together received 38 per cent"
         last = _nearest_state_before(v, q.start, a, skip_compared=False)
@@ -97,18 +91,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                 or re.search(r"\b(?:together|combined)\b", v.s(a, run[0].start), re.I)
             ):
                 out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "group",
-                        kind,
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="group+list",
-                        extra={"members": [r.id for r in run]},
-                    )
+                    _share("group", kind, value, q, "group+list", {"members": [r.id for r in run]})
                 )
                 continue
         # "Together, they accounted for 77 per cent", "75 percent of total exports belong to these countries"
@@ -129,18 +112,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             )
         ):
             out.append(
-                Frame(
-                    "share",
-                    "arms",
-                    "group",
-                    kind,
-                    None,
-                    None,
-                    value,
-                    (q.start, q.end),
-                    rule="group+anaphor",
-                    extra={"members": list(ctx.last_list)},
-                )
+                _share("group", kind, value, q, "group+anaphor", {"members": list(ctx.last_list)})
             )
             continue
         # "a third of all arms imports went to states in the Middle East"
@@ -163,18 +135,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             key = REGIONS.get(reg.text) if reg is not None else None
             if key:
                 out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "region",
-                        "importers",
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="region+went-to",
-                        extra={"region": key},
-                    )
+                    _share("region", "importers", value, q, "region+went-to", {"region": key})
                 )
                 continue
         # regions: "the Middle East (region) accounted for 29 per cent of global arms imports"
@@ -194,17 +155,6 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                     or (np is not None and re.search(r"\b(?:total|all)\b", v.s(*np)))
                 ):  # "Of US arms exports, Asia received 30 %": one supplier's total, no claim type
                     out.append(
-                        Frame(
-                            "share",
-                            "arms",
-                            "region",
-                            kind or "importers",
-                            None,
-                            None,
-                            value,
-                            (q.start, q.end),
-                            rule="region",
-                            extra={"region": key},
-                        )
+                        _share("region", kind or "importers", value, q, "region", {"region": key})
                     )
     return out
