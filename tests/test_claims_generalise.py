@@ -545,3 +545,23 @@ def test_the_worlds_transfer_volume_is_not_the_subjects_change(text: str) -> Non
     assert not any(c.type == "arms_volume_change" for c in claims)
     (c,) = [c for c in claims if c.type == "arms_global_volume_change"]
     assert c.claimed["value"] == 5.5
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "India faces perceived growing threats from Pakistan and China, which drove its arms "
+            "imports in 2015-19.",
+            {("IND", "PAK"), ("IND", "CHN")},
+        ),
+        ("Greece sees Turkey as its main threat.", {("GRC", "TUR")}),
+        ("Israel considers Iran an existential threat.", {("ISR", "IRN")}),
+        ("Norway faces threats from climate change, Sweden said.", set()),
+    ],
+)
+def test_threat_wording_is_a_rivalry_reading(text: str, pairs: set[tuple[str, str]]) -> None:
+    report = check(text, "2020-03-09")
+    got_ = {(c.subject, c.object) for c in report.claims if c.type == "rivalry"}
+    assert got_ == pairs
+    assert all(c.verdict == "supported" for c in report.claims if c.type == "rivalry")
