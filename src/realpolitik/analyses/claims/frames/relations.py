@@ -200,6 +200,8 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                 if other is not None and subj_id:
                     # "threats from Pakistan and China": each coordinated state
                     pairs += [(subj_id, g.id) for g in _coordination(v, other, b)]  # type: ignore[misc]
+        if not pairs and rm.group(0).lower().startswith("threat"):
+            continue  # "threats from climate change": a threat needs a state it comes from
         if not pairs:
             # "Arch-rival India was second": the rival of the article's subject
             after = next((m for m in states if 0 <= m.start - rm.end() <= 3), None)
