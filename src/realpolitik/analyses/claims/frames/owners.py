@@ -280,7 +280,7 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
             o.start > m.end
             and o.end <= pos
             and id(o) not in compared
-            and not _OBJECT_PREP.search(v.s(max(lo, o.start - 12), o.start))
+            and (m.possessive or not _OBJECT_PREP.search(v.s(max(lo, o.start - 12), o.start)))
             for o in v.states
             if o.id != m.id and not o.possessive and o.form != "demonym"
         ):
