@@ -330,6 +330,56 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# what may precede a sentence's subject: an introductory phrase closed by a comma ("Meanwhile,",
+# "In 2020,", "According to SIPRI,") and a determiner
+_INTRO = re.compile(r"\s*(?:[^,;:()—–]{1,40},\s*)?(?:(?:the|and|but|yet)\s+)?", re.I)
+# a second clause whose subject comes right after the coordinator: "…, and the country now ranks"
+_COORD_BEFORE = re.compile(
+    r",\s*(?:and|but|so|yet)\s+(?:(?:now|today|also|still|then|thus|currently|meanwhile)\s+)?$",
+    re.I,
+)
+# an appositive or relative clause opened right after a state: ", Egypt's neighbour to the west,"
+# ", which borders Libya," "(Egypt's neighbour)" "— a neighbour of Libya —"
+_APPOSITIVE = re.compile(
+    r",\s*(?P<c>[^,;()—–]*[a-z][^,;()—–]*?),|\s*\((?P<p>[^()]*)\)|\s+[—–]\s*(?P<d>[^—–;]*?)\s*[—–]"
+)
+
+
+def _subject(text: str, start: int, states: list[Mention]) -> Mention | None:
+    """The state that is the sentence's grammatical subject, possessive or not ("Turkey's arms
+    imports fell …"), if the sentence opens with it; a relational possessive ("Egypt's neighbour
+    Algeria") gives the state it introduces."""
+    names = [m for m in states if m.form not in {"demonym", "company"}]
+    if not names or not _INTRO.fullmatch(text, start, names[0].start):
+        return None
+    first = names[0]
+    if first.possessive and len(names) > 1:
+        nxt = names[1]
+        if re.fullmatch(
+            r"\s+(?:[\w-]+\s+){1,2}", text[first.end : nxt.start]
+        ) and _RELATIONAL.search(text, first.end, nxt.start):
+            return nxt
+    return first
+
+
+def _appositive_spans(text: str, end: int, states: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of appositives and parenthetical relative clauses that follow a non-possessive state
+    ("Algeria, Egypt's neighbour to the west, buys …"): a state inside one is not the antecedent
+    of a later "its" of the main clause."""
+    spans = []
+    for h in states:
+        if h.possessive or h.form in {"demonym", "company"}:
+            continue
+        am = _APPOSITIVE.match(text, h.end, end)
+        if am is None:
+            continue
+        body = am.group("c") or am.group("p") or am.group("d") or ""
+        if not re.search(r"\b(?!and\b|or\b)[a-z][\w-]*", body):
+            continue  # "Algeria, Egypt, Libya": a list, not an appositive
+        spans.append((h.end, am.end()))
+    return spans
+
+
 def resolve(
     text: str,
     start: int,
@@ -382,7 +432,18 @@ def resolve(
             if a <= m.start < b and not (m.end <= s and _PARTICIPLE.search(text, m.end, s))
         }  # "Saudi Arabia bought …, making the kingdom …": a new clause, the same state
         det = dm.group("det").lower()
-        if det in {"this", "that"}:
+        subj = _subject(text, start, states)
+        if (
+            subj is not None
+            and subj.id is not None
+            and subj.end <= s
+            and (klass is None or subj.id in klass)
+            and (subj.id not in local or _COORD_BEFORE.search(text, subj.end, s))
+        ):
+            # "Turkey's arms imports fell, and the country now ranks 12th": the subject of an
+            # earlier clause of this sentence, not the previous sentence's subject
+            target = subj.id
+        elif det in {"this", "that"}:
             target = discourse.recent(exclude=local)
             if target is None:
                 target = next(
@@ -421,6 +482,7 @@ def resolve(
         taken.append((s, e))
     # "The country bought 5 % of its arms": a description resolved above is an antecedent too
     states = sorted((m for m in out if m.is_state), key=lambda m: m.start)
+    appositives = _appositive_spans(text, end, states)
     for pm in _PRONOUN_RE.finditer(text, start, end):
         s, e = pm.start(), pm.end()
         if _in_spans(s, taken):
@@ -428,6 +490,8 @@ def resolve(
         before = [m for m in states if m.end <= s and m.form not in {"demonym", "company"}] or [
             m for m in states if m.end <= s
         ]
+        # "Algeria, Egypt's neighbour to the west, buys … its weapons": Algeria first, Egypt the
+        # fallback ("Israel, Azerbaijan's supplier, accounted for 67.7 % of its imports")
         if pm.group(0).lower() == "it":
             # "India ranked second after Saudi Arabia …, while it was …": a compared state is not
             # the subject a clause's "it" takes up
@@ -440,6 +504,12 @@ def resolve(
         alt = (
             next((m.id for m in reversed(before[:-1]) if m.id != target), None) if before else None
         ) or (discourse.prev_subject if discourse.prev_subject != target else None)
+        inside = [m for m in before if any(a <= m.start < b <= s for a, b in appositives)]
+        main = [m for m in before if m not in inside]
+        if inside and main and main[-1].id != inside[-1].id and target == inside[-1].id:
+            # "Algeria, Egypt's neighbour to the west, buys … its weapons": Algeria, with Egypt
+            # the fallback ("Israel, Azerbaijan's supplier, accounted for 67.7 % of its imports")
+            target, alt = main[-1].id, inside[-1].id
         poss = pm.group(0).lower() == "its"
         if poss and before and alt and _NP_IS_STATE.fullmatch(text, before[-1].end, s):
             # apposition "Israel, its main supplier" or copula "Russia was its main supplier": the
