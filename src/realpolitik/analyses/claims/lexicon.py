@@ -302,6 +302,14 @@ BASELINE_BEFORE_RE = re.compile(
     r"\bup\s+from|\bdown\s+from|\bsince|\bas\s+in|\bover|\bfrom)\s+(?:the\s+)?(?:(?:previous|preceding|earlier|prior)\s+)?(?:five[- ]year\s+periods?\s+(?:of\s+)?)?$",
     re.I,
 )
+# a comparison cue with its base noun phrase before the base window: "than in 2010–14", "compared
+# with the previous five-year period from 2014 to 2018", "compared to the prior window, 2014–18"
+COMPARED_BASE_RE = re.compile(
+    r"(?:\bthan(?:\s+(?:in|during|for|over))?|\bcompared\s+(?:to|with)|\bas\s+against|\bagainst|"
+    r"\bup\s+from|\bdown\s+from|\bas\s+in)\s+(?:the\s+)?(?:(?:previous|preceding|earlier|prior|last)\s+)?"
+    r"(?:(?:(?:five|5|ten|10)[- ]year\s+)?(?:periods?|window|span)\s*(?:,\s*|of\s+|from\s+|between\s+)?(?:the\s+)?)?$",
+    re.I,
+)
 # a sentence about the present does not inherit a past period from its paragraph
 PRESENT_RE = re.compile(
     r"\b(?:now|today|currently|lately|recently|nowadays|these days|at present|has become|have become|remains?|(?:is|are) still)\b",

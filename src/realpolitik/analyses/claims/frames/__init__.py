@@ -109,7 +109,12 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     frames += read_deals(v, ctx)
     for f in frames:
         p = f.period
-        if p and p.get("source") in {"explicit", "anaphor"} and p.get("scope") != "apposition":
+        if (
+            p
+            and p.get("source") in {"explicit", "anaphor"}
+            and p.get("scope") != "apposition"
+            and not f.rule.endswith("+earlier")  # "…, up from 58 % in 2014–18": a base, not a frame
+        ):
             # "… in the same period": the period the anaphor named frames the rest of the paragraph
             keep = {"start": p["start"], "end": p["end"], "text": p.get("text", "")}
             ctx.last_period = keep

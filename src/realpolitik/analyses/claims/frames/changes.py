@@ -277,9 +277,11 @@ def _pair(local, txt: str, floor: int, pairs_only: bool = False):
     ('than in P1', 'compared with P1') and otherwise the first period as the later one."""
     base = later = None
     for p in local:
-        pre = txt[max(floor, p.span[0] - 40) : p.span[0]]
-        if L.BASELINE_BEFORE_RE.search(pre) or re.search(
-            r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", pre, re.I
+        pre = txt[max(floor, p.span[0] - 60) : p.span[0]]
+        if (
+            L.BASELINE_BEFORE_RE.search(pre)
+            or L.COMPARED_BASE_RE.search(pre)
+            or re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", pre, re.I)
         ):
             if re.search(r"\bbetween\b", pre, re.I) and not re.search(
                 r"\bthan|compared", pre, re.I
@@ -314,6 +316,7 @@ def _set_periods(
             p
             for p in ps
             if not L.BASELINE_BEFORE_RE.search(txt[max(v.start, p.span[0] - 40) : p.span[0]])
+            and not L.COMPARED_BASE_RE.search(txt[max(v.start, p.span[0] - 60) : p.span[0]])
             and p is not base
             and not (p.kind == "past" and p.end - p.start >= 9)  # "past decade": see above
         ]

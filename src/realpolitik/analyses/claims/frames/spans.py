@@ -321,12 +321,8 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
     """A period that is not the claim's own: a comparison baseline ('than in 2010–14', 'compared to
     2013–17', 'down from 72 % in 2010–14', the earlier window of 'between P2 and P1', 'from the
     2002–2006 period' after a change) or an event's date ('since the war began in 2014')."""
-    pre = v.text[max(v.start, p.span[0] - 40) : p.span[0]]
-    if re.search(
-        r"(?:\bthan(?:\s+(?:in|during|for|over))?|\bcompared\s+(?:to|with)|\bas\s+against|\bagainst|\bup\s+from|\bdown\s+from|\bas\s+in)\s+(?:the\s+)?(?:(?:previous|preceding|earlier|prior)\s+)?(?:five[- ]year\s+periods?\s+(?:of\s+)?)?$",
-        pre,
-        re.I,
-    ):
+    pre = v.text[max(v.start, p.span[0] - 60) : p.span[0]]
+    if L.COMPARED_BASE_RE.search(pre):
         return True
     if re.search(r"\bfirst\b[^.;]{0,60}\bsince\s+(?:the\s+)?$", pre, re.I):
         return True
