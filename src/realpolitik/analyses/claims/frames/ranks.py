@@ -353,6 +353,13 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     return []
 
 
+# a list that completes a ranking named before: "C, D and E complete / round out the top N"
+_COMPLETES = re.compile(
+    r"\b(?:complete[sd]?|completing|round(?:s|ed|ing)?\s+out|fill(?:s|ed|ing)?\s+out|close[sd]?(?:\s+out)?|make\s+up|made\s+up)\s+(?:the\s+)?(?:list\s+of\s+the\s+)?$",
+    re.I,
+)
+
+
 def read_ranks(
     v: View, ctx: Context, taken: list[tuple[int, int]], shares: list[Frame]
 ) -> list[Frame]:
@@ -884,8 +891,11 @@ def _read_rank(
             noun is None
             and ctx.last is not None
             and ctx.last.kind in {"rank", "share"}
-            and r.form in {"loose", "ordinal"}
-        ):
+            and (
+                r.form in {"loose", "ordinal"}
+                or (r.form == "top" and items and _COMPLETES.search(v.s(a, r.start)))
+            )
+        ):  # "… China, Germany and Italy complete the top six": the ranking read before
             last = ctx.last
             scope, side, metric = last.scope, last.side, last.metric
             if last.scope == "bilateral":
