@@ -289,9 +289,10 @@ def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 _DASH = re.compile(r"\s[—–]\s|\s--\s")
 # a list of names set off by dashes: capitalised items, commas and 'and', no verb
-# (an item's words never include "and", so each separator is read one way only: linear time)
-_ITEM = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?!and\b)[\w.'’()-]+){0,5}?"
-_INSERTED_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM}){{1,24}}")
+# (an item's words never include "and", and the spaces are possessive, so each separator is read
+# one way only: linear time)
+_ITEM = r"(?:the\s++)?[A-Z][\w.'’-]*+(?:\s++(?!and\b)[\w.'’()-]++){0,5}?"
+_INSERTED_LIST = re.compile(rf"{_ITEM}(?:\s*+,\s*+(?:and\s++)?{_ITEM}|\s++and\s++{_ITEM}){{1,24}}")
 
 
 def clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -136,7 +136,7 @@ _PERFECT = re.compile(r"\b(?:has|have|had)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?been
 _SINCE_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\d{4}|(?:early|late|mid)\b)", re.I)
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
-    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only|not|never|no\s+longer|did|does|do|"
+    rf"according\s++to\s++[\w\s]{{1,40}}+,|,|has|have|had|been|quickly|far|firmly|only|not|never|no\s+longer|did|does|do|"
     rf"(?:has|have|had|did|does|do|is|was|were|are)n['’]t)\s+)*(?:{_COPULA}\s+|{_OUT_OF}\s+|{_KEPT}\s+|(?:feature[sd]?|featuring|figured?s?|appear(?:s|ed)?)\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
     rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
