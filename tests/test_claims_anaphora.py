@@ -92,3 +92,33 @@ def test_a_possessive_head_keeps_its_appositive_reading() -> None:
     # "Algeria's neighbour, Morocco, …": the appositive names the subject, so "its" is Morocco's
     got = claims("Algeria's neighbour, Morocco, buys most of its weapons from the United States.")
     assert ("arms_import_share", "MAR", "USA", "supported") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan fought in 2020. Russia was the principal arms supplier to both of "
+        "them in 2014-18.",
+        "Armenia and Azerbaijan fought in 2020. Russia was the main supplier of weapons to the two "
+        "countries in 2014-18.",
+        "Armenia and Azerbaijan fought in 2020. Russia was the largest arms supplier to both "
+        "states in 2014-18.",
+        "Russia was the principal arms supplier to Armenia and Azerbaijan in 2014-18.",
+        "Russia was the principal arms supplier to Armenia and to Azerbaijan in 2014-18.",
+    ],
+)
+def test_a_rank_over_two_recipients_is_one_claim_per_recipient(text: str) -> None:
+    got = [c for c in claims(text) if c[0] == "arms_top_supplier"]
+    # Russia was first for both in 2014–18 (100 % of Armenia's, 49 % of Azerbaijan's imports)
+    assert sorted(got) == [
+        ("arms_top_supplier", "ARM", "RUS", "supported"),
+        ("arms_top_supplier", "AZE", "RUS", "supported"),
+    ]
+
+
+def test_a_plural_anaphor_needs_two_states_before() -> None:
+    got = claims(
+        "Armenia, Azerbaijan and Georgia bought arms. Russia was the main arms supplier to both "
+        "of them in 2014-18."
+    )
+    assert not [c for c in got if c[0] == "arms_top_supplier"]

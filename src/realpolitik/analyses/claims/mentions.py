@@ -42,6 +42,7 @@ class Mention:
     possessive: bool = False
     blocked: bool = False
     alt: str | None = None  # anaphors: the next candidate, if the first reading is impossible
+    also: tuple[str, ...] = ()  # plural anaphors ("both of them"): the other states meant
 
     @property
     def is_state(self) -> bool:
@@ -58,6 +59,8 @@ class Mention:
             d["possessive"] = True
         if self.blocked:
             d["blocked"] = True
+        if self.also:
+            d["also"] = list(self.also)
         return d
 
 
@@ -132,6 +135,12 @@ _NP_IS_STATE = re.compile(
 _PRONOUN_RE = re.compile(
     r"(?<=\bmaking\s)it\b|(?<=\bmade\s)it\b|(?<=\bmakes\s)it\b|(?<=\bmake\s)it\b|(?<=\bleaving\s)it\b|(?<=\bleft\s)it\b|"
     r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
+    re.I,
+)
+# a plural anaphor for the two states of the previous sentence: "both of them", "the two countries"
+_PLURAL_RE = re.compile(
+    r"\b(?:both\s+of\s+them|each\s+of\s+them|both\s+(?:countries|states|nations)|"
+    r"the\s+two\s+(?:countries|states|nations|neighbou?rs|rivals|of\s+them))\b",
     re.I,
 )
 _RELATIVE_RE = re.compile(
@@ -533,6 +542,14 @@ def resolve(
                 target, alt = alt, target
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
+    if len(discourse.prev_states) == 2:
+        for qm in _PLURAL_RE.finditer(text, start, end):
+            if _in_spans(qm.start(), taken):
+                continue
+            first, second = discourse.prev_states
+            out.append(
+                Mention(qm.start(), qm.end(), first, "pronoun", qm.group(0), also=(second,))
+            )  # "Russia was the principal supplier to both of them": one claim per state
     for rm in _RELATIVE_RE.finditer(text, start, end):
         s = rm.start() + (len(rm.group(0)) - len(rm.group(0).lstrip()))
         before = [m for m in states if m.end <= s and s - m.end <= 3]

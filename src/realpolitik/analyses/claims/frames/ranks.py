@@ -963,6 +963,20 @@ def _read_rank(
             for f in list(frames):
                 if f.owner == owner.mention.id and extra.id != f.theme:
                     frames.append(replace(f, owner=extra.id))
+    elif owner is not None and owner.how in {"of", "to"} and frames:
+        # "the principal supplier to both of them", "… to Armenia and (to) Azerbaijan": the rank
+        # holds for each owner
+        extras = list(owner.mention.also)
+        join = re.match(r"\s+and\s+(?:to\s+)?(?:the\s+)?", v.text[owner.mention.end : b])
+        if not extras and join:
+            extras = [m.id for m in _coordination(v, owner.mention, b)[1:] if m.id]
+            nxt = _state_at(v, owner.mention.end + join.end(), 0)
+            if not extras and nxt is not None and nxt.id:
+                extras = [nxt.id]  # "to Armenia and to Azerbaijan"
+        for extra in extras:
+            for f in list(frames):
+                if f.owner == owner.mention.id and extra != f.theme:
+                    frames.append(replace(f, owner=extra))
     return frames
 
 
