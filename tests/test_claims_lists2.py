@@ -71,3 +71,49 @@ def test_a_completed_supplier_ranking_keeps_its_owner() -> None:
     )
     assert got[("arms_top_supplier", "IND", "FRA")] == (4, "le", "supported")
     assert got[("arms_top_supplier", "IND", "ISR")] == (4, "le", "supported")
+
+
+def earlier(text: str) -> dict[tuple, str]:
+    return {
+        (c.claimed.get("rank"), (c.period or {}).get("start")): c.verdict
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank" and c.subject == "SAU"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "verdict"),
+    [
+        (
+            "Saudi Arabia fell to second place among arms importers in 2019-23, down from first "
+            "place in 2014-18.",
+            2014,
+            "supported",
+        ),
+        (
+            "Saudi Arabia ranked second among arms importers in 2019-23, down from first place in "
+            "the previous five years.",
+            2014,
+            "supported",
+        ),
+        (
+            "Saudi Arabia was the second largest arms importer in 2019-23, one place lower than "
+            "first place in 2014-18.",
+            2014,
+            "supported",
+        ),
+        (
+            # the previous year's ranking is the window one year back: 2018–22, where India led
+            "Saudi Arabia was the second largest arms importer in 2019-23, one place lower than "
+            "the previous year's first place.",
+            2018,
+            "contradicted",
+        ),
+    ],
+)
+def test_an_earlier_place_is_a_rank_in_the_earlier_window(
+    text: str, start: int, verdict: str
+) -> None:
+    got = earlier(text)
+    assert got[(2, 2019)] == "supported"
+    assert got[(1, start)] == verdict

@@ -376,7 +376,54 @@ def read_ranks(
     out.extend(_relative_ranks(v, out, ctx, shares))
     out.extend(_led_ranks(v, out, shares))
     out.extend(_most_lists(v, out, shares))
-    return _dedupe(out)
+    out = _dedupe(out)
+    return out + _earlier_ranks(v, out)
+
+
+# "…, down from first place in 2014–18", "one place lower than the previous year's first place":
+# the same ranking at an earlier time
+_EARLIER_RANK = re.compile(
+    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?)"
+    r"\s+(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
+    re.I,
+)
+
+
+def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
+    """An exact rank's earlier value, as a frame of its own: its period is fixed by earlier_periods
+    (a window named after it, "the previous five years", or "the previous year's": one year back)."""
+    out: list[Frame] = []
+    for f in frames:
+        if f.kind != "rank" or f.value.get("comparator") != "eq" or f.theme is None:
+            continue
+        a, b = v.clause(f.span[0])
+        for r in v.ranks:
+            if not (f.span[1] <= r.start < b) or r.comparator != "eq":
+                continue
+            if r.form not in {"ordinal", "loose", "superlative"} or r.start - f.span[1] > 80:
+                continue
+            mm = _EARLIER_RANK.search(v.s(max(f.span[1], r.start - 50), r.start))
+            if mm is None or any(f.span[1] <= m.start < r.start for m in v.states):
+                continue
+            if not re.search(r"\b(?:place|position|spot)\b", r.text, re.I) and not re.match(
+                r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I
+            ):
+                continue
+            extra = {**f.extra, "earlier_than": f}
+            if mm.group("prev"):
+                extra["shift_years"] = 1
+            out.append(
+                replace(
+                    f,
+                    value={"rank": r.value, "comparator": "eq", "text": r.text},
+                    span=(r.start, r.end),
+                    period=None,
+                    rule=f.rule + "+earlier",
+                    extra=extra,
+                )
+            )
+            break
+    return out
 
 
 _MOST = re.compile(

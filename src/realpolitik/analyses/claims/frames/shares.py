@@ -171,6 +171,17 @@ def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
         if main is None:
             keep.append(f)
             continue
+        shift = f.extra.pop("shift_years", None)
+        if shift and main.period:
+            # "the previous year's first place": the window one year back
+            f.period = {
+                "start": main.period["start"] - shift,
+                "end": main.period["end"] - shift,
+                "text": "the previous year",
+                "source": "explicit",
+            }
+            keep.append(f)
+            continue
         a, b = v.clause(f.span[0])
         nxt = v.s(f.span[1], b)
         own = next(
