@@ -271,6 +271,12 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
             )
         ):
             continue  # a possessive modifies the subject noun, it is not the subject
+        if m.possessive and re.match(
+            r"(?:['’]s|['’]| s)?\s*(?:[\w-]+\s+){0,3}?(?:customers?|clients?|buyers?|recipients?|suppliers?|providers?|sources?|partners?)\b",
+            between,
+            re.I,
+        ):
+            continue  # "India was Russia's largest arms customer, taking 34 %": a role, not the subject
         rel = re.match(r"\s*,?\s*(from|to)\s+(?:which|whom)\b", between, re.I)
         if rel:
             # "Russia, from which it acquired 69 %": the antecedent is the other side of the verb

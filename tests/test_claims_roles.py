@@ -1,0 +1,47 @@
+"""Roles in a predicate with a possessive role noun (sentences of our own wording): in "A was B's
+largest customer, taking n % of its exports" the possessive is the exporter and A the taker, so the
+share is of B's exports going to A."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from realpolitik.analyses.claims import check
+
+DAY = date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "taker", "verdict"),
+    [
+        (
+            "India was Russia's largest arms customer in 2019-23, taking 34% of its exports.",
+            "RUS",
+            "IND",
+            "supported",
+        ),
+        (
+            "In 2019-23 India remained Russia's biggest client for arms, buying 34% of its arms "
+            "exports.",
+            "RUS",
+            "IND",
+            "supported",
+        ),
+        (
+            # Egypt received 6.4 % of France's arms exports in 2019–23
+            "Egypt was France's third largest arms buyer in 2019-23, receiving 9% of its exports.",
+            "FRA",
+            "EGY",
+            "contradicted",
+        ),
+    ],
+)
+def test_the_possessive_of_a_role_noun_owns_the_share(
+    text: str, owner: str, taker: str, verdict: str
+) -> None:
+    got = {(c.type, c.subject, c.object): c.verdict for c in check(text, DAY).claims}
+    assert got[("arms_export_share", owner, taker)] == verdict
+    assert ("arms_export_share", taker, owner) not in got
+    assert got[("arms_top_recipient", owner, taker)] == "supported"
