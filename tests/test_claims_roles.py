@@ -45,3 +45,22 @@ def test_the_possessive_of_a_role_noun_owns_the_share(
     assert got[("arms_export_share", owner, taker)] == verdict
     assert ("arms_export_share", taker, owner) not in got
     assert got[("arms_top_recipient", owner, taker)] == "supported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India was Russia's largest arms customer in 2019-23, taking 34% of its exports, followed "
+        "by China at 20% and Egypt at 7.5%.",
+        "India was Russia's biggest arms buyer in 2019-23, receiving 34% of its exports, ahead of "
+        "China (20%) and Egypt (7.5%).",
+        "In 2019-23 India took 34% of Russia's arms exports, followed by China with 20% and Egypt "
+        "with 7.5%.",
+    ],
+)
+def test_list_items_after_an_export_share_are_export_shares(text: str) -> None:
+    got = {(c.type, c.subject, c.object): c.verdict for c in check(text, DAY).claims}
+    # Russia's exports in 2019–23: India 33.7 %, China 19.6 %, Egypt 7.5 %
+    for taker in ("IND", "CHN", "EGY"):
+        assert got[("arms_export_share", "RUS", taker)] == "supported", (taker, got)
+    assert not [k for k in got if k[0] == "arms_import_share"]

@@ -658,6 +658,17 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         ]
     if owner is None or side is None:
         return []
+    if (
+        rule.startswith("share+item")
+        and prev is not None
+        and prev.scope == "bilateral"
+        and prev.owner == owner.mention.id
+        and prev.metric == metric
+        and a <= prev.span[0]
+    ):
+        # "… taking 34 % of its exports, followed by China at 21 %": a list item continues the
+        # clause's share (the same total), whatever the head words suggest
+        side = prev.side
     frames = []
     for t in themes:
         if t.id == owner.mention.id:
