@@ -117,3 +117,23 @@ def test_an_earlier_place_is_a_rank_in_the_earlier_window(
     got = earlier(text)
     assert got[(2, 2019)] == "supported"
     assert got[(1, start)] == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil production data for 2022 show a clear order. Canada and Iraq follow Russia in "
+        "fourth and fifth place.",
+        "Among oil producers in 2022, Canada and Iraq trail Russia in fourth and fifth place.",
+        "Among oil producers in 2022, Canada and Iraq came after Russia in fourth and fifth "
+        "place respectively.",
+    ],
+)
+def test_states_that_follow_another_take_the_ordinals_and_it_the_place_above(text: str) -> None:
+    got = {
+        c.subject: (c.claimed.get("rank"), c.verdict)
+        for c in check(text, date(2023, 5, 1)).claims
+        if c.type == "oil_producer_rank"
+    }
+    # 2022 by energy: Russia 3rd, Canada 4th, Iraq 5th
+    assert got == {"RUS": (3, "supported"), "CAN": (4, "supported"), "IRQ": (5, "supported")}

@@ -1082,9 +1082,10 @@ _GAP_FIRST = re.compile(r"[^,;()]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\
 
 
 _AFTER_STATES = re.compile(
-    r"\s*(?:come|comes|came|rank|ranks|ranked|are|were|follow|follows|followed)?\s*(?:right\s+|just\s+)?(?:after|behind)\s+(?:the\s+)?$",
+    r"\s*(?:(?:come|comes|came|rank|ranks|ranked|are|were|follow|follows|followed)?\s*(?:right\s+|just\s+)?(?:after|behind)|"
+    r"(?:(?:closely|directly)\s+)?(?:follow|follows|followed|trail|trails|trailed))\s+(?:the\s+)?$",
     re.I,
-)
+)  # "B and C come after A / follow A in second and third place": A is the one just above them
 
 
 def _pair_respectively(
