@@ -137,3 +137,42 @@ def test_states_that_follow_another_take_the_ordinals_and_it_the_place_above(tex
     }
     # 2022 by energy: Russia 3rd, Canada 4th, Iraq 5th
     assert got == {"RUS": (3, "supported"), "CAN": (4, "supported"), "IRQ": (5, "supported")}
+
+
+def group_again(text: str) -> dict[str, str]:
+    return {
+        c.subject: c.verdict
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank" and (c.period or {}).get("start") == 2019
+    }
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In 2019-23 the top five were the same as in 2014-18.",
+        "In 2019-23 the top five importers remained the same.",
+        "The top five stayed unchanged in 2019-23.",
+    ],
+)
+def test_an_anaphoric_group_is_the_last_list_again(second: str) -> None:
+    got = group_again(
+        "The five largest arms importers in 2014-18 were Saudi Arabia, India, Egypt, Australia "
+        "and China. " + second
+    )
+    # 2019–23: India, Saudi Arabia, Qatar, Ukraine, Pakistan — Egypt, Australia, China dropped out
+    assert got == {
+        "SAU": "supported",
+        "IND": "supported",
+        "EGY": "contradicted",
+        "AUS": "contradicted",
+        "CHN": "contradicted",
+    }
+
+
+def test_an_anaphoric_group_needs_the_same_size() -> None:
+    got = group_again(
+        "The five largest arms importers in 2014-18 were Saudi Arabia, India, Egypt, Australia "
+        "and China. In 2019-23 the top three were the same as in 2014-18."
+    )
+    assert got == {}

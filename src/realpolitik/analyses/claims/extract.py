@@ -98,7 +98,8 @@ _GLOBAL_CUE = re.compile(
 )
 # a group named by an anaphor ("Together, they …", "these five states …"): read when a list precedes
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:they|together|combined|these|those|aforesaid|aforementioned|above-mentioned)\b", re.I
+    r"\b(?:they|together|combined|these|those|aforesaid|aforementioned|above-mentioned|the\s+same|unchanged)\b",
+    re.I,
 )
 
 

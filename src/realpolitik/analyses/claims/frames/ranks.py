@@ -377,7 +377,48 @@ def read_ranks(
     out.extend(_led_ranks(v, out, shares))
     out.extend(_most_lists(v, out, shares))
     out = _dedupe(out)
-    return out + _earlier_ranks(v, out)
+    return out + _earlier_ranks(v, out) + _same_group(v, ctx, out)
+
+
+# "the top five were the same as in 2014–18": the group of the last list read, again
+_SAME_GROUP = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:were|are|remained|remain|stayed|stay)\s+(?:exactly\s+|still\s+)?"
+    r"(?:the\s+same|unchanged)\b",
+    re.I,
+)
+
+
+def _same_group(v: View, ctx: Context, frames: list[Frame]) -> list[Frame]:
+    """'In 2019–23 the top five were the same as in 2014–18': each state of the last list read is
+    in the top N again, in this sentence's period (the list must have N states)."""
+    last = ctx.last
+    if not ctx.last_list or last is None or last.kind != "rank" or last.scope != "global":
+        return []
+    out: list[Frame] = []
+    for r in v.ranks:
+        if r.form != "top" or r.value != len(ctx.last_list):
+            continue
+        if not _SAME_GROUP.match(v.text, r.end, v.clause(r.start)[1]):
+            continue
+        if any(m.is_state for m in v.states):
+            continue  # "the top five were the same, except that India …": not only the group
+        known = {(f.theme, f.kind) for f in frames}
+        for sid in ctx.last_list:
+            if (sid, "rank") in known:
+                continue
+            out.append(
+                replace(
+                    last,
+                    theme=sid,
+                    value={"rank": r.value, "comparator": "le", "text": r.text},
+                    span=(r.start, r.end),
+                    period=None,
+                    rule="rank+same-group",
+                    extra={},
+                )
+            )
+        break
+    return out
 
 
 # "…, down from first place in 2014–18", "one place lower than the previous year's first place":
