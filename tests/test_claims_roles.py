@@ -64,3 +64,25 @@ def test_list_items_after_an_export_share_are_export_shares(text: str) -> None:
     for taker in ("IND", "CHN", "EGY"):
         assert got[("arms_export_share", "RUS", taker)] == "supported", (taker, got)
     assert not [k for k in got if k[0] == "arms_import_share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany exported weapons worth 12 billion euros in 2023, most of them to Ukraine.",
+        "The US gave Israel $3.8 billion in military aid a year, most of it as grants.",
+        "Israel signed arms deals worth US$12.5 billion in 2022, most of which went to India.",
+    ],
+)
+def test_most_of_a_money_amount_is_not_a_share_of_arms_transfers(text: str) -> None:
+    assert not [c for c in check(text, DAY).claims if c.type.endswith("_share")]
+
+
+def test_most_of_them_without_money_is_still_a_share() -> None:
+    got = {
+        (c.type, c.subject, c.object)
+        for c in check(
+            "Germany exported many weapons in 2019-23, most of them to Ukraine.", DAY
+        ).claims
+    }
+    assert ("arms_export_share", "DEU", "UKR") in got

@@ -161,6 +161,13 @@ _PREVIOUS_SPAN = re.compile(
 )
 
 
+# a money amount: what "most of it" after it is a part of
+_MONEY = re.compile(
+    r"(?:[$€£¥]|\bUS\$|\b(?:USD|EUR|GBP)\s?)\s?\d|\b\d[\d.,]*\s*(?:(?:billion|million|bn|mn|m|trillion)\s+)?(?:dollars|euros|pounds|rupees|roubles|rubles|yuan|yen|shekels)\b",
+    re.I,
+)
+
+
 def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
     """The period of each '… up from 74 % in 2014–18 / in the previous five years' frame: its own
     explicit period, else the window of the same length just before its main frame's period. Frames
@@ -226,6 +233,12 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
             continue
         if re.search(r"[-–−+]\s*$", v.s(q.start - 2, q.start)) and q.form == "digits":
             continue  # "(–31 per cent)": a signed change
+        if (
+            q.form == "quantifier"
+            and re.match(r"\s*of\s+(?:it|them|this|that|which)\b", v.text[q.end : q.end + 14], re.I)
+            and _MONEY.search(v.s(v.clause(q.start)[0], q.start))
+        ):
+            continue  # "$3.8 billion in aid, most of it as grants": a part of a money amount
         if any(c.end <= q.start for c in v.changes) and re.search(
             r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$",
             v.s(q.start - 16, q.start),
