@@ -86,3 +86,16 @@ def test_most_of_them_without_money_is_still_a_share() -> None:
         ).claims
     }
     assert ("arms_export_share", "DEU", "UKR") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019-23, 23% of arms transfers to the Middle East went to Saudi Arabia, 17% to Qatar "
+        "and 13% to Egypt.",
+        "Of all arms imports by states in Asia, 37% went to India, 14% to Pakistan and 9% to Japan.",
+    ],
+)
+def test_shares_inside_a_region_are_not_global_or_bilateral_shares(text: str) -> None:
+    # a state's share of its region's imports: no claim type covers it, so nothing is claimed
+    assert not [c for c in check(text, DAY).claims if c.type.endswith("_share")]
