@@ -78,13 +78,35 @@ def best(cmd: list[str], runs: int) -> Run:
     return Run(top.wall, top.cpu, max(r.rss_mib for r in results))
 
 
-def has_peacesciencer() -> bool:
-    if not shutil.which("Rscript"):
-        return False
-    probe = subprocess.run(
-        ["Rscript", "-e", "library(peacesciencer)"], capture_output=True, text=True
-    )
-    return probe.returncode == 0
+def find_rscript() -> str | None:
+    """Rscript on PATH, else under $R_HOME or the usual install prefixes: a benchmark started with a reduced PATH
+    (a venv's python run by another tool) must still find the R that is installed."""
+    found = shutil.which("Rscript")
+    if found:
+        return found
+    homes = [os.environ.get("R_HOME", ""), "/usr/lib/R", "/usr/local/lib/R", "/opt/R/current"]
+    candidates = [Path(h) / "bin" / "Rscript" for h in homes if h]
+    candidates += [Path("/usr/bin/Rscript"), Path("/usr/local/bin/Rscript")]
+    return next((str(c) for c in candidates if c.is_file() and os.access(c, os.X_OK)), None)
+
+
+def probe_peacesciencer() -> tuple[str | None, str]:
+    """(Rscript path, peacesciencer version) when R can load peacesciencer, else (None, why not)."""
+    rscript = find_rscript()
+    if rscript is None:
+        return None, "no Rscript on PATH, under $R_HOME, /usr/bin or /usr/local/bin"
+    code = 'suppressMessages(library(peacesciencer)); cat(as.character(packageVersion("peacesciencer")))'
+    try:
+        probe = subprocess.run([rscript, "-e", code], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return None, f"{rscript} took over 120 s to load peacesciencer"
+    if probe.returncode != 0:
+        lines = [ln for ln in probe.stderr.splitlines() if ln.strip() and ln != "Execution halted"]
+        why = next(
+            (ln for ln in lines if ln.startswith("Error")), lines[-1] if lines else "no message"
+        )
+        return None, f"{rscript} cannot load peacesciencer (exit {probe.returncode}: {why.strip()})"
+    return rscript, probe.stdout.strip().splitlines()[-1] if probe.stdout.strip() else "?"
 
 
 def main() -> None:
@@ -94,7 +116,7 @@ def main() -> None:
         "--no-r", action="store_true", help="skip peacesciencer even if R is installed"
     )
     args = parser.parse_args()
-    with_r = not args.no_r and has_peacesciencer()
+    rscript, r_version = (None, "skipped (--no-r)") if args.no_r else probe_peacesciencer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-panel-"))
     cli = [sys.executable, "-m", "realpolitik.cli.main", "panel"]
     years = ["--from", "1816", "--to", "2025"]
@@ -102,6 +124,7 @@ def main() -> None:
         f"panel pipelines 1816–2025 as cold processes; min wall of {args.runs} runs, CPU and peak RSS of that run"
     )
     print(f"cpu cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    print(f"baseline: peacesciencer {r_version} via {rscript}" if rscript else f"baseline: {r_version}")
     print(
         f"{'pipeline':13} {'tool':26} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9} {'wall x':>7} {'cpu x':>6} {'mem %':>6}"
     )
@@ -119,14 +142,14 @@ def main() -> None:
         feather = [*cli, *unit, *years, "--add", steps, "--out", str(out.with_suffix(".feather"))]
         rows.append(("realpolitik CLI, .feather", best(feather, args.runs)))
         ref = None
-        if with_r:
+        if rscript:
             script = tmp / f"{name}.R"
             script.write_text(
                 "suppressMessages({library(peacesciencer); library(dplyr)})\n"
                 f'saveRDS({r_pipe}, "{tmp / name}.rds", compress = FALSE)\n'
             )
-            ref = best(["Rscript", str(script)], args.runs)
-            rows.append(("peacesciencer 1.2.9 (R)", ref))
+            ref = best([rscript, str(script)], args.runs)
+            rows.append((f"peacesciencer {r_version} (R)", ref))
         base = ref or rows[0][1]
         for tool, r in rows:
             print(
@@ -140,8 +163,8 @@ def main() -> None:
                 f"{'':13} -> realpolitik is {ref.wall / ours.wall:.1f}x peacesciencer (wall), {ref.cpu / ours.cpu:.1f}x (CPU), "
                 f"{100 * ours.rss_mib / ref.rss_mib:.0f} % of its peak memory: {verdict} the {TARGETS[name]:.0f}x target (CPU)"
             )
-    if not with_r:
-        print("(ratios are to the bare panel: Rscript with peacesciencer is not installed here)")
+    if not rscript:
+        print(f"(ratios are to the bare panel, not to peacesciencer: {r_version})")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
