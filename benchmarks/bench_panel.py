@@ -124,7 +124,11 @@ def main() -> None:
         f"panel pipelines 1816–2025 as cold processes; min wall of {args.runs} runs, CPU and peak RSS of that run"
     )
     print(f"cpu cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
-    print(f"baseline: peacesciencer {r_version} via {rscript}" if rscript else f"baseline: {r_version}")
+    print(
+        f"baseline: peacesciencer {r_version} via {rscript}"
+        if rscript
+        else f"baseline: {r_version}"
+    )
     print(
         f"{'pipeline':13} {'tool':26} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9} {'wall x':>7} {'cpu x':>6} {'mem %':>6}"
     )
