@@ -11,7 +11,9 @@ on the Parquet run. Baselines of the same run: the bare panel of each pipeline (
 peacesciencer is installed (see tools/peacesciencer_reference.py), peacesciencer 1.2.9 itself running the same
 chain and writing its result with saveRDS (R's own binary file, as Parquet is ours). Prints, per pipeline and tool, the minimum wall
 time of the runs, the CPU time (user + system, all threads) and peak resident memory of that run, and the ratios.
-On a shared machine read the CPU column: wall time depends on what else runs.
+On a shared machine read the CPU column: wall time depends on what else runs. First the start-up floors: a
+Python process that imports DuckDB and opens a database, and R loading peacesciencer (what every run pays).
+Panels are written on one DuckDB thread (the same file every run), so realpolitik's wall time is its CPU time.
 
 Run: python benchmarks/bench_panel.py [--runs 3] [--no-r]
 """
@@ -51,6 +53,9 @@ PIPELINES = {
     ),
 }
 TARGETS = {"directed": 8.0, "non-directed": 8.0, "state-years": 5.0}  # x peacesciencer (issue 18)
+MEMORY_TARGET = 40  # peak memory, % of peacesciencer's
+STARTUP = "import duckdb; duckdb.connect().execute('SELECT 1')"
+R_STARTUP = "suppressMessages({library(peacesciencer); library(dplyr)})"
 
 
 @dataclass
@@ -132,6 +137,13 @@ def main() -> None:
     print(
         f"{'pipeline':13} {'tool':26} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9} {'wall x':>7} {'cpu x':>6} {'mem %':>6}"
     )
+    # what every cold process pays before any panel work: the floor under the state-years ratio
+    floors = [("python + duckdb start-up", [sys.executable, "-c", STARTUP])]
+    if rscript:
+        floors.append(("R + peacesciencer start-up", [rscript, "-e", R_STARTUP]))
+    for tool, cmd in floors:
+        r = best(cmd, args.runs)
+        print(f"{'start-up':13} {tool:26} {r.wall:7.2f} {r.cpu:7.2f} {r.rss_mib:9,.0f}")
     for name, (unit, steps, r_pipe) in PIPELINES.items():
         out = tmp / f"{name}.parquet"
         rows: list[tuple[str, Run]] = [
@@ -149,8 +161,7 @@ def main() -> None:
         if rscript:
             script = tmp / f"{name}.R"
             script.write_text(
-                "suppressMessages({library(peacesciencer); library(dplyr)})\n"
-                f'saveRDS({r_pipe}, "{tmp / name}.rds", compress = FALSE)\n'
+                f'{R_STARTUP}\nsaveRDS({r_pipe}, "{tmp / name}.rds", compress = FALSE)\n'
             )
             ref = best([rscript, str(script)], args.runs)
             rows.append((f"peacesciencer {r_version} (R)", ref))
@@ -161,11 +172,15 @@ def main() -> None:
                 f"{base.cpu / r.cpu:6.1f} {100 * r.rss_mib / base.rss_mib:6.0f}"
             )
         if ref:
-            # the verdict on CPU seconds: on a shared machine wall time measures the other processes too
-            verdict = "meets" if ref.cpu / ours.cpu >= TARGETS[name] else "misses"
+            # both verdicts: wall is what the issue's figures are, CPU what a shared machine can measure fairly
+            target = TARGETS[name]
+            on_wall = "meets" if ref.wall / ours.wall >= target else "misses"
+            on_cpu = "meets" if ref.cpu / ours.cpu >= target else "misses"
+            mem = 100 * ours.rss_mib / ref.rss_mib
             print(
-                f"{'':13} -> realpolitik is {ref.wall / ours.wall:.1f}x peacesciencer (wall), {ref.cpu / ours.cpu:.1f}x (CPU), "
-                f"{100 * ours.rss_mib / ref.rss_mib:.0f} % of its peak memory: {verdict} the {TARGETS[name]:.0f}x target (CPU)"
+                f"{'':13} -> realpolitik is {ref.wall / ours.wall:.1f}x peacesciencer (wall: {on_wall} {target:.0f}x), "
+                f"{ref.cpu / ours.cpu:.1f}x (CPU: {on_cpu}), {mem:.0f} % of its peak memory "
+                f"({'meets' if mem <= MEMORY_TARGET else 'misses'} <= {MEMORY_TARGET} %)"
             )
     if not rscript:
         print(f"(ratios are to the bare panel, not to peacesciencer: {r_version})")
