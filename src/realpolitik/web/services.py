@@ -479,27 +479,15 @@ def balance_series(start: int, end: int) -> Result:
 
 @lru_cache(maxsize=64)
 def triads(cid: str, year: int) -> Result:
-    """Triads through a country in a year, read off the year's cached graph: the rows, notes and
-    sources of `network triads` (which builds the graph again on every call)."""
-    from realpolitik.analyses.network.balance import _sources, check_year
-    from realpolitik.analyses.network.triads import triads_of
+    """Triads through a country in a year, read off the year's cached graph: the same Result as
+    `network triads` (which builds the graph again on every call)."""
+    from realpolitik.analyses.network.balance import check_year
+    from realpolitik.analyses.network.triads import triads_result
     from realpolitik.store import get_store
 
-    c = resolve(cid)
     st = get_store()
     check_year(year, st)
-    g = signed_graph(year)
-    df = triads_of(g, c.id)
-    notes = [
-        "Edges: + friend, − enemy (combination rule: CombineConfig, see docs/network.md); "
-        "evidence lists every layer behind an edge with its figure, period and source.",
-    ]
-    if c.id not in g or g.degree(c.id) == 0:
-        notes.append(f"{c.name} has no edges in the {year} network.")
-    notes += [f"{k}: {v}" for k, v in g.graph["coverage"].items() if not v.startswith("yes")]
-    return Result(df, {"country": c.id, "year": year,
-                  "include_friendly": False}, sources=_sources(st), notes=notes,
-                  title=f"Triads through {c.name}, {year}")  # fmt: skip
+    return triads_result(signed_graph(year), resolve(cid), year, False, st)
 
 
 @lru_cache(maxsize=8)

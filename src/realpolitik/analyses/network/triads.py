@@ -136,16 +136,22 @@ def triads(
     country, year: int, config=None, params=None, include_friendly: bool = False, store=None
 ):
     """Result: the triads through a country in a year (enemy-of-enemy first), each edge with its evidence."""
-    from realpolitik.analyses.network.balance import _sources, check_year
+    from realpolitik.analyses.network.balance import check_year
     from realpolitik.analyses.network.graph import signed_graph
     from realpolitik.countries import Country, resolve
-    from realpolitik.result import Result
     from realpolitik.store import get_store
 
     c = country if isinstance(country, Country) else resolve(str(country))
     st = store or get_store()
     check_year(year, st)
-    g = signed_graph(year, config, params, st)
+    return triads_result(signed_graph(year, config, params, st), c, year, include_friendly, st)
+
+
+def triads_result(g: nx.Graph, c, year: int, include_friendly: bool, store):
+    """The Result of `triads` read off an already built signed graph (the web keeps one per year)."""
+    from realpolitik.analyses.network.balance import _sources
+    from realpolitik.result import Result
+
     df = triads_of(g, c.id, include_friendly)
     notes = [
         "Edges: + friend, − enemy (combination rule: CombineConfig, see docs/network.md); "
@@ -157,7 +163,7 @@ def triads(
     return Result(
         df,
         {"country": c.id, "year": year, "include_friendly": include_friendly},
-        sources=_sources(st),
+        sources=_sources(store),
         notes=notes,
         title=f"Triads through {c.name}, {year}",
     )
