@@ -136,8 +136,7 @@ def show(panel, fmt: Format, limit: int | None, sort: bool, cite: str | None) ->
     from realpolitik.result import Result, Rows
 
     n = (TABLE_ROWS if fmt is Format.table else 0) if limit is None else limit
-    con = panel._con()
-    with panel.deterministic(con):  # the same first rows every run
+    with panel.one_thread() as con:  # the same first rows every run
         rel = con.sql(panel.query(sort, n))
         rows = Rows(tuple(rel.columns), tuple(str(t) for t in rel.types), rel.fetchall())
     notes = list(panel.notes)

@@ -230,14 +230,15 @@ class Panel:
         return con
 
     @contextmanager
-    def deterministic(self, con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-        """Run DuckDB on one thread while the panel is materialised: parallel hash joins emit rows in an order that
-        changes run to run, one thread gives the same rows in the same order (the same file, byte for byte) and,
-        on the directed chain, about 8 % less CPU. `threads` is a database-wide setting: restored afterwards."""
+    def one_thread(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor (see `_con`) on which DuckDB runs one thread: parallel hash joins emit rows in an order that
+        changes run to run, one thread gives the same rows in the same order (the same file, byte for byte), with
+        less CPU and memory than two. `threads` is a database-wide setting: it is restored afterwards."""
+        con = self._con()
         before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
         con.execute("SET threads = 1")
         try:
-            yield
+            yield con
         finally:
             con.execute(f"SET threads = {before}")
 
@@ -341,9 +342,8 @@ class Panel:
         return self._con().sql(self.query(ordered, limit))
 
     def to_arrow(self, ordered: bool = False, limit: int | None = None):
-        """Materialise as a pyarrow Table (the same rows in the same order every run, see `deterministic`)."""
-        con = self._con()
-        with self.deterministic(con):
+        """Materialise as a pyarrow Table (the same rows in the same order every run, see `one_thread`)."""
+        with self.one_thread() as con:
             return con.sql(self.query(ordered, limit)).to_arrow_table()
 
     def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
@@ -367,8 +367,9 @@ class Panel:
     ) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
-        Rows are streamed in the order DuckDB produces them on one thread (the same every run: the same input gives
-        the same file), sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. Returns the path, or the number of rows written when `count=True`.
+        Rows are streamed in the order DuckDB produces them on one thread (the same input gives the same file),
+        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. Returns the path, or the
+        number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 

@@ -39,23 +39,22 @@ def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None 
     only the first `limit` rows written if `limit` (0 or None: all).
 
     Parquet and CSV are streamed by DuckDB itself (COPY), Feather as Arrow record batches, Stata via pandas; all on
-    one DuckDB thread, so that the same panel gives the same file every run (see `Panel.deterministic`).
+    one DuckDB thread, so that the same panel gives the same file every run (see `Panel.one_thread`).
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
     sql = panel.query(sort, limit)
-    con = panel._con()
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
-        with panel.deterministic(con):
+        with panel.one_thread() as con:
             return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt == "feather":
         import pyarrow as pa
 
         rows = 0
         options = pa.ipc.IpcWriteOptions(compression="zstd")
-        with panel.deterministic(con):
+        with panel.one_thread() as con:
             reader = con.sql(sql).to_arrow_reader()
             with (
                 pa.OSFile(target, "wb") as sink,
