@@ -230,13 +230,14 @@ class Panel:
         return con
 
     @contextmanager
-    def one_thread(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor (see `_con`) on which DuckDB runs one thread: parallel hash joins emit rows in an order that
-        changes run to run, one thread gives the same rows in the same order (the same file, byte for byte), with
-        less CPU and memory than two. `threads` is a database-wide setting: it is restored afterwards."""
+    def pinned(self, threads: int = 1) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash joins emit rows
+        in an order that changes run to run; one thread gives the same rows in the same order (the same file, byte
+        for byte) with less CPU and memory than two, more threads less wall time on an idle machine. `threads` is a
+        database-wide setting: it is restored afterwards."""
         con = self._con()
         before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
-        con.execute("SET threads = 1")
+        con.execute(f"SET threads = {max(1, int(threads))}")
         try:
             yield con
         finally:
@@ -342,8 +343,8 @@ class Panel:
         return self._con().sql(self.query(ordered, limit))
 
     def to_arrow(self, ordered: bool = False, limit: int | None = None):
-        """Materialise as a pyarrow Table (the same rows in the same order every run, see `one_thread`)."""
-        with self.one_thread() as con:
+        """Materialise as a pyarrow Table (the same rows in the same order every run, see `pinned`)."""
+        with self.pinned() as con:
             return con.sql(self.query(ordered, limit)).to_arrow_table()
 
     def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
@@ -363,18 +364,24 @@ class Panel:
         return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
 
     def write(
-        self, path: Path | str, count: bool = False, sort: bool = False, limit: int | None = None
+        self,
+        path: Path | str,
+        count: bool = False,
+        sort: bool = False,
+        limit: int | None = None,
+        threads: int = 1,
     ) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
         Rows are streamed in the order DuckDB produces them on one thread (the same input gives the same file),
-        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. Returns the path, or the
-        number of rows written when `count=True`.
+        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. `threads` > 1 is faster
+        on an idle machine but the row order (so the file's bytes) then changes run to run. Returns the path, or
+        the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 
         p = Path(path)
-        rows = write_panel(self, p, sort, limit)
+        rows = write_panel(self, p, sort, limit, threads)
         return rows if count else p
 
     def sources(self) -> list[Source]:

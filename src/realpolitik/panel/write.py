@@ -34,12 +34,14 @@ def format_of(path: Path) -> str:
 PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1"
 
 
-def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None = None) -> int:
+def write_panel(
+    panel: Panel, path: Path, sort: bool = False, limit: int | None = None, threads: int = 1
+) -> int:
     """Write the panel to `path` and return the rows written; rows are sorted by codes and year only if `sort`,
     only the first `limit` rows written if `limit` (0 or None: all).
 
     Parquet and CSV are streamed by DuckDB itself (COPY), Feather as Arrow record batches, Stata via pandas; all on
-    one DuckDB thread, so that the same panel gives the same file every run (see `Panel.one_thread`).
+    one DuckDB thread unless `threads` > 1, so that the same panel gives the same file every run (`Panel.pinned`).
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,14 +49,14 @@ def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None 
     sql = panel.query(sort, limit)
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
-        with panel.one_thread() as con:
+        with panel.pinned(threads) as con:
             return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt == "feather":
         import pyarrow as pa
 
         rows = 0
         options = pa.ipc.IpcWriteOptions(compression="zstd")
-        with panel.one_thread() as con:
+        with panel.pinned(threads) as con:
             reader = con.sql(sql).to_arrow_reader()
             with (
                 pa.OSFile(target, "wb") as sink,
