@@ -214,3 +214,30 @@ def test_unknown_suppliers_are_one_row_across_spellings():
     r = arms.top("exporters", Period(1950, 2024), limit=300)
     unknown = r.frame[r.frame["name"].str.lower() == "unknown supplier(s)"]
     assert len(unknown) == 1 and unknown["id"].isna().all()
+
+
+def test_west_germany_reads_the_rows_sipri_files_under_germany():
+    """SIPRI has no FRG of its own: West Germany's transfers before 1991 are filed as 'Germany'.
+    Asking for West Germany gives those rows (clipped to its years) and says so, not 'no exports'."""
+    from realpolitik.queries.arms import recipients, suppliers
+
+    west = recipients("West Germany", (1967, 1971))
+    germany = recipients("Germany", (1967, 1971))
+    assert len(west.frame) > 10 and west.frame.equals(germany.frame)
+    assert any("files West Germany's transfers under Germany (DEU)" in n for n in west.notes)
+    late = suppliers("West Germany", (1985, 1994))
+    assert (
+        late.query["to"] == 1990
+        and late.frame["tiv"].sum() == suppliers("Germany", (1985, 1990)).frame["tiv"].sum()
+    )
+    east = recipients("East Germany", (1970, 1980))  # filed under its own id: untouched
+    assert not any("files" in n for n in east.notes) and len(east.frame) > 0
+
+
+def test_germany_as_a_partner_before_1991_is_said_to_be_west_germany():
+    from realpolitik.queries.arms import suppliers
+
+    old, new = suppliers("Greece", (1967, 1971)), suppliers("Greece", (2015, 2019))
+    assert "DEU" in set(old.frame["id"]) and "DEU" in set(new.frame["id"])
+    assert any("'Germany' before 1991 is West Germany" in n for n in old.notes)
+    assert not any("West Germany" in n for n in new.notes)

@@ -147,13 +147,13 @@ def test_iran_us_1977_historical_states_first_class():
         and e["oil_rank_IRN"].period == "1976"
     )
     us = facts(b, "arms")["USA_to_IRN_export_share_latest"]
-    assert us.period == "1972–76" and "18.4 %" in us.text and "1st largest recipient" in us.text
+    assert us.period == "1972–76" and "18.4 %" in us.text and "; largest recipient" in us.text
 
 
 def test_saudi_arabia_is_the_first_us_arms_customer_and_no_small_headline():
     b = brief("Saudi Arabia", "United States", as_of="2025-06-01")
     us = [m.text for m in b.motives["USA"] if m.kind == "arms_market"]
-    assert any("11.7 %" in t and "2020–24" in t and "1st largest recipient" in t for t in us)
+    assert any("11.7 %" in t and "2020–24" in t and "; largest recipient" in t for t in us)
     assert not any("17.8 TIV" in s for s in b.summary)
 
 
@@ -425,3 +425,17 @@ def test_reading_as_an_analyst_would():
     eg = brief("Egypt", "Soviet Union", as_of="1970-01-01")
     assert any("of the Soviet Union's arms exports" in f.text for f in facts(eg, "arms").values())
     assert sum(m.kind == "shared_adversary" for m in eg.motives["EGY"]) <= 3
+
+
+def test_two_yemens_are_no_shared_adversary_and_mixed_names_the_tie():
+    """Saudi Arabia fights Yemen's de facto government (UCDP/PRIO 230 from 2015, the coalition on side
+    B); Iran's rivalry is with the recognised one: not one shared adversary. Saudi Arabia–Qatar are
+    rivals within a multilateral defence treaty, not 'allied'."""
+    b = brief("Saudi Arabia", "Iran", as_of="2024-01-01")
+    f = facts(b, "security")
+    assert "adversary_SAU_YEM" in f and "adversary_IRN_YEM" in f
+    assert "shared_adversary_YEM" not in f
+    qatar = f["adversary_SAU_QAT"].text
+    assert (
+        "both parties to a multilateral defence treaty" in qatar and "allied or arms" not in qatar
+    )

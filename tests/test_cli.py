@@ -181,7 +181,8 @@ print("HEAVY", heavy, file=sys.stderr)
     [["--help"], ["--version"], ["arms", "suppliers", "Azerbaijan", "--format", "json"],
      ["arms", "recipients", "Israel", "--format", "csv"], ["arms", "series", "Israel", "Azerbaijan"],
      ["oil", "producers", "--format", "json"], ["oil", "production", "Azerbaijan"],
-     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"]],
+     ["oil", "producers", "--measure", "kbd"], ["oil", "refining", "Israel", "--format", "csv"],
+     ["oil", "sources", "Israel", "--format", "json"], ["oil", "buyers", "Azerbaijan", "--year", "2021"]],
 )  # fmt: skip
 def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
     p = subprocess.run(
@@ -201,3 +202,56 @@ def test_check_with_stdin_closed_exits_2() -> None:
     assert p.returncode == 2 and p.stderr.strip() == (
         "realpolitik: error: standard input is closed: give a file, or pipe the text in"
     )
+
+
+# commands that answer with one thing (a pair, a brief, a file, a server), not a list of rows
+NOT_LISTS = {"border", "brief", "check", "cite", "data build", "data remove", "data update", "data use",
+             "events ingest", "network balance", "network export", "oil dyad", "serve"}  # fmt: skip
+
+
+def test_every_list_command_has_limit() -> None:
+    import typer
+
+    from realpolitik.cli.main import app
+
+    def leaves(cmd: object, path: tuple[str, ...] = ()) -> list[tuple[str, object]]:
+        subs = getattr(cmd, "commands", None)
+        if subs is None:
+            return [(" ".join(path), cmd)]
+        return [leaf for name, sub in subs.items() for leaf in leaves(sub, (*path, name))]
+
+    found = leaves(typer.main.get_command(app))
+    assert len(found) > 30 and {name for name, _ in found} >= NOT_LISTS
+    missing = [
+        name
+        for name, cmd in found
+        if name not in NOT_LISTS and "--limit" not in [o for p in cmd.params for o in p.opts]  # type: ignore[attr-defined]
+    ]
+    assert missing == []
+
+
+def test_partnerships_limit_says_how_many_more_and_top_still_works() -> None:
+    by_limit = run_cli("network", "partnerships", "--year", "2020", "--limit", "3", "-f", "json")
+    assert by_limit.returncode == 0, by_limit.stderr
+    body = json.loads(by_limit.stdout)
+    assert [r["rank"] for r in body["rows"]] == [1, 2, 3] and body["query"]["top"] == 3
+    more = body["notes"][-1]
+    assert more.endswith("more rows not shown (first 3; --limit 0 shows all)")
+    assert int(more.split()[0].replace(",", "")) > 100  # some 300 eligible dyads in 2020
+    by_top = run_cli("network", "partnerships", "--year", "2020", "--top", "3", "-f", "json")
+    assert json.loads(by_top.stdout) == body
+    default = json.loads(run_cli("network", "partnerships", "--year", "2020", "-f", "json").stdout)
+    assert len(default["rows"]) == 25 and default["rows"][:3] == body["rows"]
+    assert "--top" not in run_cli("network", "partnerships", "--help").stdout
+
+
+def test_inventories_show_every_row_unless_limited() -> None:
+    full = json.loads(run_cli("data", "info", "-f", "json").stdout)
+    cut = json.loads(run_cli("data", "info", "--limit", "2", "-f", "json").stdout)
+    assert len(full["rows"]) > 20 and cut["rows"] == full["rows"][:2]
+    assert (
+        cut["notes"][-1]
+        == f"{len(full['rows']) - 2} more rows not shown (first 2; --limit 0 shows all)"
+    )
+    table = run_cli("data", "info").stdout
+    assert all(r["dataset"] in table for r in full["rows"]) and "more rows not shown" not in table

@@ -139,3 +139,11 @@ def test_cli_production_no_data_year(cli):
         {"year": 2021, "twh": None, "rank": None, "ranked_of": None, "share": None}
     ]
     assert "no oil production data for Israel" in data["notes"][0]
+
+
+def test_producer_table_uses_the_resolver_names():
+    """OWID calls it 'USSR'; every other table says 'Soviet Union'."""
+    from realpolitik.queries.energy import producers
+
+    top = producers(year=1980, limit=3).frame
+    assert list(top["id"]) == ["SUN", "SAU", "USA"] and top["country"].iloc[0] == "Soviet Union"

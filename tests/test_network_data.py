@@ -140,3 +140,20 @@ def test_religion_ranges_count_at_their_midpoint() -> None:
     shares, label = religion_difference(religion_families(get_store()))
     assert label["IRQ"] == "muslim" and shares["IRQ"]["muslim"] > 0.95
     assert label["SAU"] == "muslim" and label["IND"] == "hindu" and label["ISR"] == "jewish"
+
+
+def test_a_few_tiv_make_no_partnership():
+    """Grenada took 100 % of its 1981–85 arms from the Soviet Union, but that was 1 TIV: below the
+    relationship model's arms floor, so no material tie, and the pair is not ranked. Explanations
+    give the TIV behind each share."""
+    from realpolitik.analyses.network.partnerships import dyad_features, partnerships
+    from realpolitik.analyses.relations.classify import Thresholds
+
+    feats, _ = dyad_features(1985, 1985)
+    grd = feats[(feats["a"] == "GRD") & (feats["b"] == "SUN")].iloc[0]
+    assert grd["arms_share"] == 1.0 and grd["tiv"] < Thresholds().arms_tiv
+    ranked = partnerships(1985, top=10_000).frame
+    assert len(ranked) > 500
+    assert not ((ranked["a_id"] == "GRD") & (ranked["b_id"] == "SUN")).any()
+    mor = ranked[(ranked["a_id"] == "MAR") & (ranked["b_id"] == "USA")].iloc[0]
+    assert "arms imports 1981–1985 (SIPRI, " in mor["explanation"] and " TIV)" in mor["explanation"]

@@ -184,3 +184,157 @@ def test_a_war_still_going_on_gives_no_outcome_or_death_toll() -> None:
     assert during.type == "at war" and "still going on in 1984" in during.text
     assert "stalemate" not in during.text and "750,000" not in during.text
     assert "stalemate" in after.text and "1980–1988" in after.text
+
+
+# ------------------------------------------------------------------ an expert's reading (issue 13 review)
+def test_a_terminated_rivalry_closes_the_fighting_it_contained() -> None:
+    """TSS ends Eritrea–Ethiopia in 2018 (the peace): the 2016 fighting no longer makes them hostile, and
+    in the Tigray war (UCDP 267, 2020–22) Eritrea fought on Ethiopia's side. Peru–Ecuador's 1995 war is
+    closed by the 1998 settlement; before the end both read as they did."""
+    assert relationship("Ethiopia", "Eritrea", year=2018).type == "rivals"
+    after = relationship("Ethiopia", "Eritrea", year=2019)
+    assert after.sign >= 0 and not after.adversary_of("ETH") and "ended in 2018" in after.text
+    tigray = relationship("Ethiopia", "Eritrea", year=2021)
+    assert tigray.type == "aligned" and tigray.since == 2020
+    assert any(e.kind == "cobelligerent" and e.data["conflict_id"] == 267 for e in tigray.deciding)
+    assert relationship("Peru", "Ecuador", as_of="1996-01-01").type == "at war"
+    peace = relationship("Peru", "Ecuador", year=2000)
+    assert peace.sign > 0 and not any(
+        e.kind in ("war", "conflict", "dispute") for e in peace.deciding
+    )
+    assert relationship("Tanzania", "Uganda", year=1980).type == "aligned"  # after Amin's fall
+
+
+def test_a_hostile_reading_dates_from_its_hostile_spell() -> None:
+    """Greece–Türkiye: mixed since the 1955 rivalry, not the 1951 NATO pact; Qatar–Saudi Arabia since
+    their 1995 rivalry, not the Arab League pact."""
+    assert relationship("Greece", "Türkiye", as_of="1997-01-01").since == 1955
+    assert relationship("Qatar", "Saudi Arabia", year=2024).since == 1995
+
+
+def test_a_mixed_reading_names_what_binds_the_two() -> None:
+    """Morocco–Algeria share the Arab League's multilateral defence treaty, not an alliance; Canada–Russia
+    hold a bilateral neutrality pact, not a defence one; Egypt–Israel 1990 a bilateral non-aggression pact."""
+    r = relationship("Morocco", "Algeria", year=2024)
+    assert (
+        r.type == "mixed" and "rivals, yet both parties to a multilateral defence treaty" in r.text
+    )
+    assert "allied" not in r.text.split(":")[0]
+    r = relationship("Canada", "Russia", year=2024)
+    assert "bound by a bilateral neutrality pact, yet in recent militarised disputes" in r.text
+    r = relationship("Egypt", "Israel", as_of="1991-01-01")
+    assert "rivals, yet bound by a bilateral non-aggression pact" in r.text
+
+
+def test_below_the_bar_is_said_only_when_nothing_made_them_adversaries() -> None:
+    """Serbia–Kosovo are rivals and Sudan–South Sudan fought in 2012 (UCDP 11348): neither reading may
+    add that a 'single bloodless incident makes no adversary' — and MID 4656's fatalities are unknown
+    (-9), never 'bloodless'."""
+    for a, b, y in (("Serbia", "Kosovo", 2024), ("Sudan", "South Sudan", 2012)):
+        r = relationship(a, b, year=y)
+        assert r.sign < 0 and "Below the bar" not in r.text and "bloodless" not in r.text
+    from realpolitik.analyses.relations.model import Evidence
+    from realpolitik.analyses.relations.reading import _isolated
+
+    unknown = Evidence(
+        "dispute", None, 2011, 2012, 4.0, "cow_mid", "", {"dispnum": 4656, "fatal": -9}
+    )
+    assert "bloodless" not in _isolated([unknown]) and "fatalities not known" in _isolated(
+        [unknown]
+    )
+
+
+def test_a_none_reading_names_the_proxy_war() -> None:
+    """Armenia and Türkiye backed opposite sides of the 2020 Karabakh war (UCDP 388): not a tie between
+    them, but the reading must not read as if nothing happened."""
+    r = relationship("Armenia", "Türkiye", year=2024)
+    assert r.type == "none" and "UCDP/PRIO conflict 388 in 2020 (war intensity)" in r.text
+
+
+def test_a_multinational_mission_is_no_tie_between_each_contributor_and_the_host() -> None:
+    """UCDP codes MINUSMA's contributors (up to 63) as supporters of Mali's government: Iran is not
+    thereby aligned with Mali; a war coalition of 16 (Korea 1950–53) still is."""
+    r = relationship("Mali", "Iran", year=2024)
+    assert r.type == "none" and "multinational mission" in r.text and "11347" in r.text
+    assert relationship("South Korea", "Türkiye", year=1953).type == "aligned"
+
+
+def test_fighting_on_the_same_side_closes_the_hostility_before_it() -> None:
+    """The 2003 war made Iraq and the US adversaries; from 2005 they fought on the same side (UCDP 259),
+    so Iraq 2010 and 2015 read as partners, not as hostile on Saddam-era fighting and disputes."""
+    for a, b, y in (("Iraq", "United States", 2010), ("Iraq", "United Kingdom", 2015)):
+        r = relationship(a, b, year=y)
+        assert r.sign > 0 and not r.adversary_of("IRQ"), (a, b, r.text)
+        assert "UCDP/PRIO conflict 259 from 2005 on" in r.text
+    assert relationship("Iraq", "United States", year=2003).type == "at war"
+    assert relationship("Afghanistan", "France", year=2004).type == "aligned"
+
+
+def test_yemen_after_2015_is_read_as_ucdp_codes_it() -> None:
+    """From 2015 UCDP/PRIO's Government of Yemen is the Houthi-held Sana'a (the coalition backs side B):
+    'Saudi Arabia and Yemen fought' must say so; the US–Yemen alliance of 2009–14 needs no such note."""
+    r = relationship("Saudi Arabia", "Yemen", year=2024)
+    assert r.sign < 0 and "Ansarallah" in r.text and "Saudi-led coalition backs side B" in r.text
+    israel = relationship("Israel", "Yemen", year=2024)
+    assert "Ansarallah" in israel.text and "coalition" not in israel.text
+    us = relationship("United States", "Yemen", year=2014)
+    assert us.type == "aligned" and "Ansarallah" not in us.text
+
+
+def test_rivals_lists_each_rivalry_spell_apart() -> None:
+    """`rivals Greece`: Greece–Türkiye are two TSS rivalries, 1827–1930 and 1955–2020 — not one of
+    1827–2020; Ethiopia–Egypt 1868–1882 and 2011–2020, not a 150-year rivalry."""
+    from realpolitik.queries import security
+
+    greece = security.rivals("Greece").frame.set_index("counterpart_id")
+    assert greece.loc["TUR", "rivalry_tss"] == "1827–1930, 1955–2020"
+    ethiopia = security.rivals("Ethiopia").frame.set_index("counterpart_id")
+    assert ethiopia.loc["EGY", "rivalry_tss"] == "1868–1882, 2011–2020"
+    assert ethiopia.loc["EGY", "rivalry_td"] == "1868–1882"
+
+
+def test_carried_alliances_and_rivalries_reach_the_latest_reading_and_then_say_they_stop() -> None:
+    """ATOP ends 2018 and TSS 2020; their last year stands in up to the latest reading (the SIPRI year),
+    so NATO allies stay allies today. A reading past the carry says alliances are not assessed instead
+    of reading 'no alliance' as a fact (US–UK would otherwise read as mere partners in 2025)."""
+    from realpolitik.analyses.relations import Thresholds
+    from realpolitik.analyses.relations.reading import coded_to
+    from realpolitik.store import get_store
+
+    st, th = get_store(), Thresholds()
+    cov, latest = coded_to(st), relationship("United States", "United Kingdom").year
+    assert cov["atop"] + th.carry_atop >= latest and cov["tss_rivalries"] + th.carry_tss >= latest
+    assert relationship("United States", "United Kingdom").type == "allies"
+    assert relationship("Greece", "Türkiye").type == "mixed"
+    late = relationship("United States", "United Kingdom", year=cov["atop"] + th.carry_atop + 1)
+    assert any("ATOP alliances end in 2018" in n and "not assessed" in n for n in late.notes)
+
+
+def test_two_readings_of_yemen_are_told_apart() -> None:
+    """Saudi Arabia's hostility with Yemen rests on UCDP rows where Yemen is Sana'a (de facto); Iran's
+    on a TSS rivalry with the recognised government: `de_facto` tells the brief they are not one
+    shared adversary."""
+    from realpolitik.analyses.relations import read
+
+    r = read("Saudi Arabia", "Iran", 2023)
+    sau = next(x for x in r.adversaries["SAU"] if "YEM" in (x.a, x.b))
+    irn = next(x for x in r.adversaries["IRN"] if "YEM" in (x.a, x.b))
+    assert sau.de_facto("YEM") and not irn.de_facto("YEM")
+
+
+def test_a_pair_with_a_state_that_did_not_exist_is_not_read_as_no_tie() -> None:
+    """'Russia and Ukraine: no tie as of 1980' reads as a finding; neither was a state then. The Soviet
+    Union in 2000 no longer existed."""
+    r = relationship("Russia", "Ukraine", year=1980)
+    assert r.type == "none" and "Ukraine was not yet a state in 1980 (from 1991)" in r.text
+    assert "before it, the Soviet Union, to 1991" in r.text and "no alliance" not in r.text
+    r = relationship("Soviet Union", "United States", year=2000)
+    assert "The Soviet Union no longer existed as a state in 2000 (1922–1991)" in r.text
+    assert "not yet a state" not in relationship("Russia", "Ukraine", year=2000).text
+
+
+def test_a_small_bloc_is_not_presented_as_a_trilateral_treaty() -> None:
+    """Israel–Jordan's 1994 treaty overlaps Israel–Egypt and Egypt–Jordan pacts: the derived bloc of 3
+    must not read as a treaty with Egypt."""
+    r = relationship("Israel", "Jordan", year=2005)
+    assert "Egypt also holds it with both, perhaps under separate treaties" in r.text

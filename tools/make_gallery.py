@@ -70,7 +70,7 @@ PAGES = (
         "network-partnerships-2020",
         "Unlikely partnerships, 2020",
         "Dyads with strong material ties despite dissimilar regimes, religions and UN votes.",
-        ("network", "partnerships", "--year", "2020", "--top", "10", "--format", "md"),
+        ("network", "partnerships", "--year", "2020", "--limit", "10", "--format", "md"),
     ),
 )
 BALANCE_SVG = "network-balance-1950-2024.svg"

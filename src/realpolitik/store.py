@@ -2,7 +2,9 @@
 
 Only complete datasets whose tables match their manifest's sha256 get views (checked on first open,
 cached; see `snapshot.integrity`); a query on a table of a missing or damaged dataset is a
-`DataMissing` error saying which dataset and how to get or repair it."""
+`DataMissing` error saying which dataset and how to get or repair it. A view is created when a
+query first names its table (a command reads a few of some 60 tables; creating them all cost a
+quarter of the store's start-up)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 Params = list[Any] | dict[str, Any] | None
 _MISSING_TABLE = re.compile(r"Table with name ([^\s!]+) does not exist")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class Store:
@@ -44,24 +47,41 @@ class Store:
                 "or `realpolitik data build --raw DIR`)"
             )
         self._lock = threading.Lock()
-        self.con = duckdb.connect(":memory:")
+        self._con = duckdb.connect(":memory:")
         self.table_dataset: dict[str, str] = {}
+        self._files: dict[str, Path] = {}  # verified tables whose view is not created yet
         for name, m in self.manifests.items():
             for table, info in m["tables"].items():
-                file = Path(m["_dir"]) / info["file"]
-                sql_path = str(file).replace("'", "''")
-                self.con.execute(
-                    f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{sql_path}')"
-                )
+                self._files[table] = Path(m["_dir"]) / info["file"]
                 self.table_dataset[table] = name
 
-    def _cursor(self) -> duckdb.DuckDBPyConnection:
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection with a view over every verified table (for SQL this class does not see)."""
         with self._lock:
-            return self.con.cursor()
+            self._create_views(list(self._files))
+        return self._con
+
+    def _create_views(self, tables: list[str]) -> None:
+        """Create the views of `tables` not created yet (the caller holds the lock)."""
+        for table in tables:
+            file = self._files.pop(table, None)
+            if file is not None:
+                sql_path = str(file).replace("'", "''")
+                self._con.execute(
+                    f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{sql_path}')"
+                )
+
+    def _cursor(self, query: str = "") -> duckdb.DuckDBPyConnection:
+        """A cursor on which every verified table that `query` names has its view."""
+        with self._lock:
+            if self._files:
+                self._create_views([w for w in _WORD.findall(query) if w in self._files])
+            return self._con.cursor()
 
     def sql(self, query: str, params: Params = None) -> pd.DataFrame:
         """Run a query with bound parameters and return a pandas DataFrame (thread-safe cursor)."""
-        cur = self._cursor()
+        cur = self._cursor(query)
         try:
             return cur.execute(query, params or []).df()
         except duckdb.CatalogException as e:
@@ -71,7 +91,7 @@ class Store:
 
     def rows(self, query: str, params: Params = None) -> Rows:
         """Run a query and return plain rows (columns, DuckDB types, tuples) without pandas."""
-        cur = self._cursor()
+        cur = self._cursor(query)
         try:
             cur.execute(query, params or [])
             desc = cur.description or []
@@ -85,8 +105,8 @@ class Store:
     def relation(self, query: str, params: Params = None) -> duckdb.DuckDBPyRelation:
         """A DuckDB relation over the snapshot's views, for DuckDB users: `.df()`, `.pl()`,
         `.arrow()`, `.fetchall()` or more SQL on it (on a cursor of its own, so threads may share
-        the store)."""
-        return self._cursor().sql(query, params=params)
+        the store). Every view exists on it: more SQL on the relation may name any table."""
+        return self.con.cursor().sql(query, params=params)
 
     def missing_table_error(self, error: Exception) -> Exception:
         """A DuckDB error about an unknown table, turned into DataMissing naming its dataset."""

@@ -82,6 +82,14 @@ LimitOpt = Annotated[
         help="Rows to show (tables: 25 by default; json/csv/md: all). 0 shows all.",
     ),
 ]
+AllLimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", min=0, max=MAX_LIMIT, metavar="N", help="Rows to show (all by default)."
+    ),
+]
+"""--limit of an inventory (datasets, releases, changes): every row unless asked; pass it to
+output() with series=True."""
 
 
 def country_arg(name: str) -> typer.models.ArgumentInfo:

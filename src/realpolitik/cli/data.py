@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, output
+from realpolitik.cli.common import AllLimitOpt, FormatOpt, output
 
 data_app = typer.Typer(
     help="Build, verify, inspect and update the data snapshot.", no_args_is_help=True
@@ -130,6 +130,7 @@ def register(app: typer.Typer) -> None:
                 "from an identical copy.",
             ),
         ] = False,
+        limit: AllLimitOpt = None,
         fmt: FormatOpt = "table",  # type: ignore[assignment]
     ) -> None:
         """Re-hash and read every table of the snapshot; report (and with --repair fix) what is wrong.
@@ -137,6 +138,7 @@ def register(app: typer.Typer) -> None:
         Exits 2 when a problem remains."""
         from realpolitik.errors import DataMissing, UserError
         from realpolitik.queries.meta import verify_report
+        from realpolitik.render.words import plural
         from realpolitik.snapshot.paths import active_snapshot
         from realpolitik.store import reset_store_cache
 
@@ -146,18 +148,20 @@ def register(app: typer.Typer) -> None:
         result = verify_report(path, repair=repair)
         if repair:
             reset_store_cache()
-        output(result, fmt)
+        output(result, fmt, limit=limit, series=True)
         bad = result.frame[~result.frame["state"].isin(["ok", "repaired"])]
         if len(bad):
             first = bad.iloc[0]
             where = f"{first['dataset']}: " if first["dataset"] else ""
-            raise UserError(f"{len(bad)} problem(s) in {path}; first: {where}{first['detail']}")
+            raise UserError(
+                f"{plural(len(bad), 'problem')} in {path}; first: {where}{first['detail']}"
+            )
 
     @sub.command("info")
-    def info_cmd(fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]
+    def info_cmd(limit: AllLimitOpt = None, fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]
         """Show every dataset in the active snapshot: release, tables, rows, coverage, terms of use."""
         from realpolitik.queries.meta import snapshot_info
 
-        output(snapshot_info(), fmt)
+        output(snapshot_info(), fmt, limit=limit, series=True)
 
     app.add_typer(sub, name="data")

@@ -33,6 +33,7 @@ SERIES_COLS = ["year", "edges", "negative", "triangles", "share_balanced", "weig
                "frustration_share", "layers_with_data"]  # fmt: skip
 TRIAD_COLS = ["partner", "third", "signs", "kind", "balanced", "evidence_country_partner", "evidence_country_third",
               "evidence_partner_third"]  # fmt: skip
+TOP_PARTNERSHIPS = 25  # a ranking: its head is the answer, in JSON and CSV too
 PARTNER_COLS = ["rank", "a", "b", "score", "shared_adversaries", "explanation"]
 
 
@@ -107,16 +108,29 @@ def register(app: typer.Typer) -> None:
     @sub.command("partnerships")
     def partnerships_cmd(
         year: YearOpt = None,
+        limit: Annotated[
+            int | None,
+            typer.Option(
+                "--limit",
+                "-n",
+                min=0,
+                max=MAX_LIMIT,
+                metavar="N",
+                help=f"Rows to show, in every format ({TOP_PARTNERSHIPS} by default). 0 shows all.",
+            ),
+        ] = None,
         top: Annotated[
-            int,
-            typer.Option("--top", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Rows to show."),
-        ] = 25,
+            int | None, typer.Option("--top", min=1, max=MAX_LIMIT, hidden=True)
+        ] = None,  # the option's former name
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Unlikely partnerships: strong material ties, no alliance, unlike partners, shared adversaries."""
         from realpolitik.analyses.network.partnerships import partnerships
 
-        output(partnerships(_year(year), top=top), fmt, columns=PARTNER_COLS, limit=0)
+        n = next((v for v in (limit, top) if v is not None), TOP_PARTNERSHIPS)
+        result = partnerships(_year(year), top=MAX_LIMIT)  # all of them: the note counts the rest
+        result.query = {**result.query, "top": n or len(result)}
+        output(result, fmt, columns=PARTNER_COLS, limit=n)
 
     @sub.command("export")
     def export_cmd(

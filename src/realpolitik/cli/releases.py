@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import FormatOpt, FromOpt, ToOpt, output
+from realpolitik.cli.common import AllLimitOpt, FormatOpt, FromOpt, ToOpt, output
 
 
 def register(app: typer.Typer) -> None:
@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
             )
 
     @data_app.command("releases")
-    def releases_cmd(fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]
+    def releases_cmd(limit: AllLimitOpt = None, fmt: FormatOpt = "table") -> None:  # type: ignore[assignment]
         """List the bundled snapshot and every installed release; the active one is marked."""
         import pandas as pd
 
@@ -97,7 +97,8 @@ def register(app: typer.Typer) -> None:
             }
             for r in list_releases()
         ]
-        output(Result(pd.DataFrame(rows), {"command": "data releases"}, title="Releases"), fmt)
+        result = Result(pd.DataFrame(rows), {"command": "data releases"}, title="Releases")
+        output(result, fmt, limit=limit, series=True)
 
     @data_app.command("use")
     def use_cmd(
@@ -149,7 +150,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         start: FromOpt = None,
         end: ToOpt = None,
-        limit: Annotated[int | None, typer.Option("--limit", help="Show the first N rows.")] = None,
+        limit: AllLimitOpt = None,
         fmt: FormatOpt = "table",  # type: ignore[assignment]
     ) -> None:
         """Which figures changed between two releases (e.g. Israel's share of Azerbaijan's imports, old → new)."""
@@ -165,11 +166,10 @@ def register(app: typer.Typer) -> None:
                 supplier=supplier,
                 start=start if start is not None else 2016,
                 end=end if end is not None else 2020,
-                limit=limit,
             )
         else:
             result = manifest_diff(a, b)
-        output(result, fmt)
+        output(result, fmt, limit=limit, series=True)
 
     @app.command("cite")
     def cite_cmd(

@@ -656,6 +656,11 @@ def predecessors(c: Country) -> list[Country]:
     return [_get(p) for p in _successions().get(c.id, [])]
 
 
+def successors(c: Country) -> list[Country]:
+    """States that c dissolved into or merged into (West Germany: Germany), from successions.csv."""
+    return [_get(s) for s, preds in _successions().items() if c.id in preds]
+
+
 def all_countries(kinds: Iterable[str] | None = None) -> list[Country]:
     """Every entity the resolver knows (optionally only these kinds), sorted by id."""
     want = set(kinds) if kinds is not None else None

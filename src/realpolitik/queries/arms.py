@@ -15,6 +15,7 @@ from realpolitik.queries.common import (
     as_period,
     country,
     existence_notes,
+    filed_under,
     pair,
     succession_notes,
     within,
@@ -161,12 +162,33 @@ def _recorded(store: Store, partner: Country | None = None) -> Any:
     return has_rows
 
 
+def _filed_partner_notes(ids: list[str], period: Period, store: Store) -> list[str]:
+    """'Germany' in a window before 1991 is West Germany: say so where SIPRI files a historical state
+    under its successor's id."""
+    from realpolitik.countries import predecessors, resolve
+
+    notes = []
+    for pid in ids:
+        if pid is None or pid.startswith(("NSA:", "ORG:")):
+            continue
+        for pred in predecessors(resolve(pid)):
+            if filed_under(pred, period, _recorded(store)) is not None:
+                notes.append(f"SIPRI's '{resolve(pid).name}' before {pred.end + 1} is {pred.name} "
+                             f"({pred.start}–{pred.end}): SIPRI has no separate id for it.")  # fmt: skip
+    return notes
+
+
 def _partners(
     side: str, who: Country, period: Period, store: Store, release: str | None = None
 ) -> Result:
     me, other = ("recipient", "supplier") if side == "suppliers" else ("supplier", "recipient")
     _within(store, release, period)
     existence_notes(who, period)
+    asked, filed = period, filed_under(who, period, _recorded(store))
+    if filed is not None:  # the state's own years, under the id SIPRI files them
+        period = Period(
+            max(period.start, who.start or period.start), min(period.end, who.end or period.end)
+        )
     rows = store.rows(
         f"""
         WITH p AS (
@@ -178,15 +200,23 @@ def _partners(
                rank() OVER (ORDER BY tiv DESC)::INTEGER AS rank
         FROM p ORDER BY tiv DESC, name
         """,
-        [who.id, period.start, period.end],
+        [(filed or who).id, period.start, period.end],
     )
     verb = "imports" if side == "suppliers" else "exports"
     notes = [
-        *existence_notes(who, period),
+        *existence_notes(who, asked),
+        *(
+            [
+                f"SIPRI files {who.name}'s transfers under {filed.name} ({filed.id}): these are its rows for {period}."
+            ]
+            if filed
+            else []
+        ),
         *succession_notes(who, period, _recorded(store)),
         *_release_notes(store, period, release),
         CONVENTION,
     ]
+    notes += _filed_partner_notes(rows.column("id") if rows.data else [], period, store)
     if not rows.data:
         notes.insert(0, f"SIPRI records no arms {verb} for {who.name} in {period}.")
     else:
@@ -515,7 +545,11 @@ def dyad_windows(
     make_windows(first, last, width)
     frame = store.sql(
         f"""
-        WITH g AS (SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)),
+        WITH g AS (
+            SELECT w AS start, w + $width - 1 AS "end" FROM range($first, $last - $width + 2) AS t(w)
+            WHERE EXISTS (SELECT 1 FROM {tiv_source(release, store)} t  -- no deliveries, no windows
+                          WHERE t.supplier_id = $s AND t.recipient_id = $r AND t.year BETWEEN $first AND $last)
+        ),
         imp AS (
             SELECT g.start, t.supplier_id AS pid, t.supplier_name AS pname, sum(t.tiv ORDER BY t.tiv) AS tiv
             FROM g JOIN {tiv_source(release, store)} t

@@ -82,6 +82,21 @@ def succession_notes(
     return notes
 
 
+def filed_under(
+    c: Country, period: Period, has_rows: Callable[[Country, Period], bool]
+) -> Country | None:
+    """The successor whose id the data use for a historical state's own years, when the state has no
+    rows of its own there (SIPRI files West Germany as 'Germany' before 1991), else None."""
+    from realpolitik.countries import successors
+
+    if c.kind != "historical" or c.end is None or period.start > c.end:
+        return None
+    years = Period(max(period.start, c.start or period.start), min(period.end, c.end))
+    if has_rows(c, years):
+        return None
+    return next((s for s in successors(c) if has_rows(s, years)), None)
+
+
 def within(store: Store, table: str, period: Period, what: str) -> None:
     """Raise BadPeriod naming the coverage when period is outside the table's coverage."""
     first, last = store.coverage(table)

@@ -105,6 +105,7 @@ def producers(
         + (f" LIMIT {int(limit)}" if limit else ""),
         {"indicator": indicator, "year": year, "lo": year, "hi": year, **_state_params()},
     )
+    frame = _canonical_names(frame)
     notes = [
         f"Ranks are among the states that existed in {year}, historical states included (the USSR to 1991; "
         f"its successors from their independence); regions and '(EI)'/'(Shift)' aggregates are not ranked; "
@@ -118,6 +119,15 @@ def producers(
     title = f"{label.capitalize()} by country, {year}"
     query = {"command": "oil producers", "indicator": indicator, "year": year}
     return Result(frame, query, [store.source(DATASET)], notes, title)
+
+
+def _canonical_names(rows: Rows) -> Rows:
+    """The resolver's names (Soviet Union, not OWID's 'USSR'), like every other table; OWID's where no id."""
+    from realpolitik.countries import from_id
+
+    i, j = rows.columns.index("country"), rows.columns.index("id")
+    data = [r[:i] + ((from_id(r[j]).name if r[j] else r[i]),) + r[i + 1 :] for r in rows.data]
+    return Rows(rows.columns, rows.types, data)
 
 
 def production(

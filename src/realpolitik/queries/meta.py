@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from realpolitik.render.words import plural
 from realpolitik.result import Result, Rows, Source
 from realpolitik.store import get_store
 
@@ -74,7 +75,9 @@ def verify_report(snapshot: Path, repair: bool = False) -> Result:
             )
         elif name not in done:
             n = len(m["tables"])
-            rows.append({"dataset": name, "state": "ok", "detail": f"{n} table(s) verified"})
+            rows.append(
+                {"dataset": name, "state": "ok", "detail": f"{plural(n, 'table')} verified"}
+            )
     for name, why in sorted(found.damaged.items()):
         if name not in done:
             rows.append(

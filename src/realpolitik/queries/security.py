@@ -45,12 +45,6 @@ def _coverage_notes(store: Store) -> dict[str, tuple[int, int]]:
     return {t: store.coverage(t) for t in tables}
 
 
-def _years(a: object, b: object) -> str | None:
-    if a is None or pd.isna(a):
-        return None
-    return f"{int(a)}–{int(b)}" if int(a) != int(b) else str(int(a))
-
-
 def rivals(
     c: str | Country, year: int | None = None, period: tuple[int, int] | None = None
 ) -> Result:
@@ -83,8 +77,11 @@ def rivals(
                              CASE WHEN ideological = 1 THEN 'ideological' END,
                              CASE WHEN interventionary = 1 THEN 'interventionary' END) AS types, principal
             FROM tss_rivalries WHERE (ccode1 = ? OR ccode2 = ?) {yfilter_r}),
-        td_a AS (SELECT other, min(s) AS td_start, max(e) AS td_end, string_agg(DISTINCT types, '; ') AS td_type FROM td GROUP BY other),
+        td_a AS (SELECT other, min(s) AS td_start, max(e) AS td_end, string_agg(DISTINCT types, '; ') AS td_type,
+                 string_agg(CASE WHEN s = e THEN s::VARCHAR ELSE s || '–' || e END, ', ' ORDER BY s) AS td_spells
+                 FROM td GROUP BY other),
         tss_a AS (SELECT other, min(s) AS tss_start, max(e) AS tss_end, string_agg(DISTINCT types, '; ') AS tss_type,
+                  string_agg(CASE WHEN s = e THEN s::VARCHAR ELSE s || '–' || e END, ', ' ORDER BY s) AS tss_spells,
                   max(principal) AS principal FROM tss GROUP BY other),
         cow AS (SELECT ccode2 AS other, count(DISTINCT dispnum) AS cow_mids, max(greatest(hostlev1, hostlev2)) AS cow_max_hostlev,
                 max(year) AS cow_last_year FROM cow_mid_dirdisps WHERE ccode1 = ? {yfilter_m} GROUP BY ccode2),
@@ -93,7 +90,8 @@ def rivals(
         o AS (SELECT other FROM td_a UNION SELECT other FROM tss_a UNION SELECT other FROM cow UNION SELECT other FROM gml)
         SELECT o.other AS ccode2,
                (td_a.other IS NOT NULL OR tss_a.other IS NOT NULL) AS rival,
-               td_start, td_end, td_type, tss_start, tss_end, tss_type, (principal = 1) AS tss_principal,
+               td_start, td_end, td_type, td_spells, tss_start, tss_end, tss_type, tss_spells,
+               (principal = 1) AS tss_principal,
                cow_mids, cow_max_hostlev, cow_last_year, gml_mids, gml_max_hostlev, gml_last_year
         FROM o LEFT JOIN td_a USING (other) LEFT JOIN tss_a USING (other) LEFT JOIN cow USING (other) LEFT JOIN gml USING (other)
         ORDER BY rival DESC, coalesce(tss_start, td_start), greatest(coalesce(cow_mids, 0), coalesce(gml_mids, 0)) DESC, ccode2
@@ -102,12 +100,10 @@ def rivals(
     )
     frame["_last"] = frame[["cow_last_year", "gml_last_year", "tss_end", "td_end"]].max(axis=1)
     frame = _names(frame, "ccode2", "_last")
-    frame["rivalry_td"] = [
-        _years(a, b) for a, b in zip(frame.pop("td_start"), frame.pop("td_end"), strict=True)
-    ]
-    frame["rivalry_tss"] = [
-        _years(a, b) for a, b in zip(frame.pop("tss_start"), frame.pop("tss_end"), strict=True)
-    ]
+    # each spell apart: Greece–Türkiye 1827–1930, 1955–2020 (two rivalries), not 1827–2020
+    frame["rivalry_td"] = frame.pop("td_spells").where(frame["td_start"].notna(), None)
+    frame["rivalry_tss"] = frame.pop("tss_spells").where(frame["tss_start"].notna(), None)
+    frame = frame.drop(columns=["td_start", "td_end", "tss_start", "tss_end"])
     cols = [
         "counterpart",
         "counterpart_id",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from realpolitik.countries import Country
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country, pair
 from realpolitik.result import Result, Source
 from realpolitik.store import Store, get_store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FLOWS = "trade_crude_flows"
 TOTALS = "trade_crude_totals"
@@ -38,6 +41,7 @@ def _name(c: Country) -> str:
 
 def _names(ids: pd.Series, fallback: pd.Series) -> pd.Series:
     """Resolver names for ids (one lookup per distinct id), else the fallback text."""
+
     from realpolitik.countries import try_resolve
 
     names = {}
@@ -62,7 +66,7 @@ def _crude_years(store: Store) -> tuple[int, ...]:
     if not store.has_table(FLOWS):
         return ()
     return tuple(
-        int(y) for y in store.sql(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year")["year"]
+        int(y) for (y,) in store.rows(f"SELECT DISTINCT year FROM {FLOWS} ORDER BY year").data
     )
 
 
@@ -70,12 +74,11 @@ def crude_total(c: Country, flow: str, year: int, store: Store) -> float | None:
     """A country's crude-oil exports or imports against the world in a year (OEC/BACI totals), if known."""
     if not store.has_table(TOTALS):
         return None
-    row = store.sql(
+    ((v,),) = store.rows(
         f"SELECT sum(value_usd ORDER BY value_usd) AS v FROM {TOTALS} WHERE id = ? AND flow = ? AND year = ?",
         [c.id, flow, year],
-    )
-    v = row["v"].iloc[0]
-    return None if pd.isna(v) else float(v)
+    ).data
+    return None if v is None or v != v else float(v)  # v != v: NaN
 
 
 def _crude(side: str, who: str | Country, year: int | None, store: Store | None) -> Result:
@@ -92,9 +95,8 @@ def _crude(side: str, who: str | Country, year: int | None, store: Store | None)
     title = f"Crude-oil {'suppliers of' if side == 'sources' else 'buyers from'} {c.name}, {year} (HS 2709)"
     total = crude_total(c, total_flow, year, store)
     notes: list[str] = []
+    sources = _sources(store, ["trade_crude_baci", "trade_crude_totals"])
     if year not in years:
-        frame = pd.DataFrame([dict.fromkeys(CRUDE_COLUMNS)])
-        frame["country_total_usd"] = total
         notes.append(
             f"no bilateral crude data for {year}; available: {', '.join(map(str, years))}."
         )
@@ -104,10 +106,8 @@ def _crude(side: str, who: str | Country, year: int | None, store: Store | None)
             )
         else:
             notes.append(f"No crude-oil {total_flow} total for {c.name} in {year} either.")
-        return Result(
-            frame, query, _sources(store, ["trade_crude_baci", "trade_crude_totals"]), notes, title
-        )
-    frame = store.sql(
+        return Result(_no_flows(total), query, sources, notes, title)
+    rows = store.rows(
         f"""
         WITH f AS (
             SELECT {other}_id AS partner_id, coalesce({other}_name, {other}_iso3, 'unidentified area') AS partner,
@@ -115,48 +115,54 @@ def _crude(side: str, who: str | Country, year: int | None, store: Store | None)
             FROM {FLOWS} WHERE {me}_id = ? AND year = ?
         )
         SELECT rank() OVER (ORDER BY value_usd DESC)::INTEGER AS rank, partner, partner_id, value_usd, tonnes,
-               value_usd / sum(value_usd ORDER BY value_usd) OVER () AS share, reported_by, mirror
+               value_usd / sum(value_usd ORDER BY value_usd) OVER () AS share, reported_by, mirror,
+               ?::DOUBLE AS country_total_usd
         FROM f ORDER BY value_usd DESC, partner
         """,
-        [c.id, year],
+        [c.id, year, total],
     )
-    frame["country_total_usd"] = total
-    if frame.empty:
-        frame = pd.DataFrame([dict.fromkeys(CRUDE_COLUMNS)])
-        frame["country_total_usd"] = total
+    if not rows.data:
         notes.append(f"BACI records no crude-oil {total_flow}s for {c.name} in {year}.")
-    else:
-        s = frame["value_usd"].sum()
-        if side == "sources" and frame["mirror"].all():
-            notes.append(
-                f"Mirror data: {c.name} does not report crude-oil imports by origin; every figure is the "
-                f"exporters' declaration (BACI-reconciled). Shares are of the exporter-reported total of ${s / 1e9:,.3f}bn."
-            )
-        elif frame["mirror"].any():
-            notes.append(
-                "Rows with mirror=true rest on the exporter's declaration (the importer does not report crude origins)."
-            )
-            notes.append(
-                f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
-            )
-        else:
-            notes.append(
-                f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
-            )
+        if c.id == KAZAKHSTAN:
+            from realpolitik.sources.trade import KAZAKHSTAN_NOTE
+
+            notes.append(KAZAKHSTAN_NOTE + ".")
+        return Result(_no_flows(total), query, sources, notes, title)
+    value, mirror = rows.column("value_usd"), rows.column("mirror")
+    s = math.fsum(v for v in value if v is not None)
+    if side == "sources" and all(m for m in mirror if m is not None):
         notes.append(
-            "Values in current USD (BACI: FOB, exporter and importer reports reconciled by CEPII); tonnes metric."
+            f"Mirror data: {c.name} does not report crude-oil imports by origin; every figure is the "
+            f"exporters' declaration (BACI-reconciled). Shares are of the exporter-reported total of ${s / 1e9:,.3f}bn."
         )
-    if c.id == KAZAKHSTAN or (KAZAKHSTAN in set(frame["partner_id"].dropna())):
+    elif any(m for m in mirror if m is not None):
+        notes.append(
+            "Rows with mirror=true rest on the exporter's declaration (the importer does not report crude origins)."
+        )
+        notes.append(
+            f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
+        )
+    else:
+        notes.append(
+            f"Shares are of {c.name}'s total of ${s / 1e9:,.3f}bn over the partners listed."
+        )
+    notes.append(
+        "Values in current USD (BACI: FOB, exporter and importer reports reconciled by CEPII); tonnes metric."
+    )
+    if c.id == KAZAKHSTAN or KAZAKHSTAN in rows.column("partner_id"):
         from realpolitik.sources.trade import KAZAKHSTAN_NOTE
 
         notes.append(KAZAKHSTAN_NOTE + ".")
-    return Result(
-        frame[CRUDE_COLUMNS],
-        query,
-        _sources(store, ["trade_crude_baci", "trade_crude_totals"]),
-        notes,
-        title,
-    )
+    return Result(rows, query, sources, notes, title)
+
+
+def _no_flows(total: float | None) -> pd.DataFrame:
+    """The one row of a year without flows: every column null but the country's total, if known."""
+    import pandas as pd
+
+    frame = pd.DataFrame([dict.fromkeys(CRUDE_COLUMNS)])
+    frame["country_total_usd"] = total
+    return frame
 
 
 def crude_sources(
@@ -178,6 +184,8 @@ def crude_dyad(a: str | Country, b: str | Country, store: Store | None = None) -
 
     One row per direction and bilateral year; a direction without a recorded flow has null values.
     """
+    import pandas as pd
+
     store = store or get_store()
     ca, cb = pair(a, b)
     years = crude_years(store)
@@ -290,6 +298,8 @@ def partners(
     store: Store | None = None,
 ) -> Result:
     """Top trade partners: Factbook top-5 (latest, %) and COW dyadic trade (ranks and shares, to 2014)."""
+    import pandas as pd
+
     store = store or get_store()
     c = country(who)
     if flow not in {"exports", "imports"}:
@@ -350,6 +360,8 @@ def partners(
 
 def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Result:
     """Trade between two countries: COW series (both directions, ranks, shares) plus the Factbook's latest ranks."""
+    import pandas as pd
+
     store = store or get_store()
     ca, cb = pair(a, b)
     notes: list[str] = []

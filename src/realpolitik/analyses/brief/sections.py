@@ -17,7 +17,7 @@ from realpolitik.analyses.brief.model import Fact, Section
 from realpolitik.asof import lifespan, predecessor, usable
 from realpolitik.countries import Country
 from realpolitik.errors import UserError
-from realpolitik.render.words import The, poss, the
+from realpolitik.render.words import The, nth, ordinal, plural, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
 
@@ -56,11 +56,6 @@ class When:
 
 def pct(x: float) -> str:
     return f"{100 * x:.1f} %"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def window_label(start: int, end: int) -> str:
@@ -177,7 +172,7 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
                 Fact(
                     f"{key}_export_share_{tag}",
                     f"{The(rec.name)} received {pct(w['share_of_exports'])} of {poss(sup.name)} arms exports in {label} "
-                    f"({_tiv(w)}; {ordinal(rank)} largest recipient{after}).",
+                    f"({_tiv(w)}; {nth(rank)} recipient{after}).",
                     float(w["share_of_exports"]),
                     label,
                     "sipri",
@@ -272,7 +267,7 @@ def _deals(sec: Section, sup: Country, rec: Country, when: When, store: Store) -
         for col in ("delivered", "tiv", "status", "delivery_years"):
             f[col] = f[col].astype(object).where(~later, None)
         notes.append(
-            f"{int(later.sum())} deal(s) still delivering after {when.last}: delivered count, TIV and status "
+            f"{plural(int(later.sum()), 'deal')} still delivering after {when.last}: delivered count, TIV and status "
             "are left out (they include later deliveries)."
         )
     sec.tables[f"deals_{sup.id}_to_{rec.id}"] = Result(
@@ -308,7 +303,7 @@ def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
         sec.facts.append(
             Fact(
                 f"oil_rank_{c.id}",
-                f"{The(c.name)} was the {ordinal(int(row['rank']))} largest oil producer in {oil_last} "
+                f"{The(c.name)} was the {nth(int(row['rank']))} oil producer in {oil_last} "
                 f"({row['twh']:,.0f} TWh, {pct(row['share'])} of world output).",
                 int(row["rank"]),
                 str(oil_last),
@@ -400,7 +395,7 @@ def _factbook_partners(sec: Section, a: Country, b: Country, store: Store) -> No
                 sec.facts.append(
                     Fact(
                         f"{flow}_partner_{other.id}_of_{c.id}",
-                        f"{The(other.name)} was {poss(c.name)} {ordinal(int(row['rank']))} largest {verb} "
+                        f"{The(other.name)} was {poss(c.name)} {nth(int(row['rank']))} {verb} "
                         f"({pct(row['share'])} of its {flow}, {int(row['year'])}, CIA World Factbook).",
                         int(row["rank"]),
                         str(int(row["year"])),

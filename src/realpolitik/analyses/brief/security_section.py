@@ -10,7 +10,7 @@ from realpolitik.analyses.brief.model import Fact, Section
 from realpolitik.analyses.brief.sections import ARMS_MIN_TIV, When, pct, window_label
 from realpolitik.analyses.relations import Reading, Relationship
 from realpolitik.analyses.relations import disputes as mids
-from realpolitik.analyses.relations.reading import basis, coded_to, name
+from realpolitik.analyses.relations.reading import basis, coded_to, label, name
 from realpolitik.render.words import The, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
@@ -135,11 +135,15 @@ def _adversaries(sec: Section, reading: Reading) -> None:
     foes = {c: {other(r, c): r for r in reading.adversaries.get(c, [])} for c in (a, b)}
     for c in (a, b):
         for fid, r in foes[c].items():
-            kind = "mixed — rivals, yet allied or arms partners" if r.type == "mixed" else r.type
-            sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {kind} — {_why(r)}.",
+            sec.facts.append(Fact(f"adversary_{c}_{fid}", f"{name(c)}–{name(fid)}: {label(r)} — {_why(r)}.",
                                   fid, str(r.year), _source(r),
                                   {"type": r.type, "rule": r.rule}))  # fmt: skip
-    shared = sorted(set(foes[a]) & set(foes[b]), key=lambda f: _weight(foes[a][f], foes[b][f]))
+    # Two readings of one state's name are not one adversary: Saudi Arabia fights Yemen's de facto
+    # government (Sana'a), Iran's rivalry is with the recognised one.
+    common = {
+        f for f in set(foes[a]) & set(foes[b]) if foes[a][f].de_facto(f) == foes[b][f].de_facto(f)
+    }
+    shared = sorted(common, key=lambda f: _weight(foes[a][f], foes[b][f]))
     enemies = is_hostile(rel)
     for fid in shared:
         ra, rb = foes[a][fid], foes[b][fid]

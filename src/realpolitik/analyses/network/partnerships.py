@@ -30,6 +30,7 @@ import pandas as pd
 
 from realpolitik.analyses.network import layers as L
 from realpolitik.analyses.network.layers import possessive
+from realpolitik.analyses.relations.classify import Thresholds
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Scoring:
     boost: float = 0.5
     max_adversaries: int = 2
     min_material: float = 0.2
+    arms_min_tiv: float = (
+        Thresholds().arms_tiv
+    )  # the relationship model's floor: 100 % of 1 TIV is no tie
     list_allied: bool = False
     list_adversaries: bool = False
 
@@ -300,7 +304,8 @@ def score_frame(df: pd.DataFrame, scoring: Scoring | None = None) -> pd.DataFram
     """Add material, unlikeness, score and `eligible` (listed: not allied, not adversaries unless configured)."""
     sc = scoring or Scoring()
     out = df.copy()
-    out["material"] = sc.material(out["arms_share"], out["trade_dep"], out["energy_dep"])
+    arms = out["arms_share"].where(out["tiv"] >= sc.arms_min_tiv)
+    out["material"] = sc.material(arms, out["trade_dep"], out["energy_dep"])
     out["unlikeness"] = sc.unlikeness(out["un_distance"], out["regime_diff"], out["religion_diff"])
     out["score"] = sc.score(out["material"], out["unlikeness"], out["n_shared"])
     eligible = pd.Series(True, index=out.index)
@@ -323,7 +328,7 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
             names.get(row.arms_recipient, row.arms_recipient),
         )
         parts.append(
-            f"{s} supplied {100 * row.arms_share:.1f} % of {possessive(r)} arms imports {int(row.arms_first)}–{row.year} (SIPRI)"
+            f"{s} supplied {100 * row.arms_share:.1f} % of {possessive(r)} arms imports {int(row.arms_first)}–{row.year} (SIPRI, {row.tiv:,.0f} TIV)"
         )
     if row.trade_dep == row.trade_dep and row.trade_dep >= 0.02:
         src = "COW" if row.trade_source == "cow_trade" else "Factbook"

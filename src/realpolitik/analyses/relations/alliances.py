@@ -114,6 +114,11 @@ def evidence(
             kind = "multilateral" if s["size"] == "multilateral" else "small bloc"
             many = bloc > 3
             how = f"{kind}: {bloc - 2} other state{'s' if many else ''} hold{'' if many else 's'} it with both{eg}"
+            if (
+                kind == "small bloc" and co
+            ):  # an overlap of bilateral treaties reads the same (no treaty ids)
+                how = (f"small bloc: {', '.join(name(c) for c in co)} also hold{'' if many else 's'} it "
+                       "with both, perhaps under separate treaties: ATOP gives no treaty ids")  # fmt: skip
         tail = f"; ATOP ends {coded_to}" if end is None else ""
         if s["lo"] != s["hi"]:
             tail = f"; {int(s['lo'])}–{int(s['hi'])} states over the years" + tail

@@ -34,6 +34,7 @@ class Thresholds:
     )
     war_window: int = 10  # years in which fighting each other (war or armed conflict) counts
     small_bloc: int = 3  # an ATOP obligation shared by at most this many states is bilateral/small
+    coalition: int = 30  # a conflict side with more supporters is a multinational mission: no tie
     arms_window: int = 5  # years of SIPRI TIV summed for an arms tie
     arms_share: float = 0.10  # supplier share of the recipient's arms imports for an arms tie ...
     arms_tiv: float = 20.0  # ... and at least this many TIV in the window (no tie from a few TIV)
@@ -110,6 +111,17 @@ def expand_years(
     offset = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
     out = frame.iloc[idx].reset_index(drop=True).assign(year=np.repeat(lo, n) + offset)
     return out[out["year"].isin(set(years))] if len(years) != max(years) - min(years) + 1 else out
+
+
+def drop_settled(frame: pd.DataFrame, settled: pd.DataFrame | None, when: str) -> pd.DataFrame:
+    """Drop the (year, a, b) evidence rows dated (column `when`) up to the end of a terminated rivalry
+    of the dyad when the reference year is later: the settlement closes the hostility it contained."""
+    if settled is None or settled.empty or frame.empty:
+        return frame
+    f = frame.reset_index(drop=True)
+    m = f[["year", "a", "b", when]].reset_index().merge(settled, on=["a", "b"])
+    closed = m.loc[(m["settled"] < m["year"]) & (m[when] <= m["settled"]), "index"].unique()
+    return f.drop(index=closed)
 
 
 def merge(parts: list[pd.DataFrame]) -> pd.DataFrame:

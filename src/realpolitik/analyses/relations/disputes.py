@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from realpolitik.analyses.relations.classify import expand_years
+from realpolitik.analyses.relations.classify import drop_settled, expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -62,7 +62,7 @@ def canonical(frame: pd.DataFrame, gml_last: int) -> pd.DataFrame:
 
 def features(
     frame: pd.DataFrame, years: list[int], gml_last: int, window: int, force: int, mutual: int,
-    recurrent: int = 2,
+    recurrent: int = 2, settled: pd.DataFrame | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """Per (year, a, b): disputes in the `window` years to the year, and force_a / force_b = in how many
     of them that side itself showed hostility: its own level reached `force` (4, use of force), or both
@@ -70,7 +70,8 @@ def features(
     shows none. Materiality, per side (`material_a`, `material_b`): that side showed hostility in at
     least `recurrent` disputes, or the two met in a dispute with fatalities or at war level (its user
     and its target alike) — a single bloodless display or seizure makes no adversary;
-    `dispute_material` = either side."""
+    `dispute_material` = either side. Disputes that ended by the end of a terminated rivalry
+    (`settled`) do not count after it."""
     cols = ["year", "a", "b", "disputes", "force_a", "force_b", "material_a", "material_b",
             "dispute_material", "dispute_last", "dispute_source"]  # fmt: skip
     f = canonical(frame, gml_last)
@@ -79,6 +80,7 @@ def features(
     j = expand_years(
         f, f["start"], f["end"] + window - 1, years
     )  # a dispute counts for `window` years after it
+    j = drop_settled(j, settled, "end")
     if j.empty:
         return pd.DataFrame(columns=cols)
     both = (j["host_a"] >= mutual) & (j["host_b"] >= mutual)

@@ -101,11 +101,15 @@ class Relationship:
     @property
     def since(self) -> int | None:
         """First year of the spell that decided the type: a rivalry, war, conflict or alliance (None when
-        only material ties decided it — they are measured in a window, not as a spell — or nothing did)."""
+        only material ties decided it — they are measured in a window, not as a spell — or nothing did);
+        a hostile reading dates from its hostile spells only."""
         if self.rule == "at_war":  # the current war, not the pair's first fight
             starts = [_run_start(e, self.year) for e in self.deciding]
             return min((s for s in starts if s is not None), default=None)
-        starts = [e.start for e in self.deciding if e.kind in SPELL_KINDS]
+        kinds = (
+            HOSTILE_KINDS if self.sign < 0 else SPELL_KINDS
+        )  # rivals first: not the pact's start
+        starts = [e.start for e in self.deciding if e.kind in kinds]
         return min(starts) if starts else None
 
     @property
@@ -119,6 +123,19 @@ class Relationship:
         if self.sign >= 0:
             return False
         return self.rule not in ONE_SIDED_RULES or cid in self.hostile_sides
+
+    def de_facto(self, cid: str) -> bool:
+        """True when the hostility with `cid` rests on UCDP/PRIO rows in which `cid`'s side is a de facto
+        government (wars.DE_FACTO: Yemen's is the Houthi-held Sana'a from 2015). Two such readings of
+        'Yemen' — Saudi Arabia's war on Sana'a, Iran's rivalry with the recognised government — are not
+        one shared adversary."""
+        from realpolitik.analyses.relations.wars import DE_FACTO
+
+        if cid not in DE_FACTO:
+            return False
+        since = DE_FACTO[cid][0]
+        return any(e.source == "ucdp_acd" and max(e.data.get("years") or [e.start]) >= since
+                   for e in self.deciding)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +166,10 @@ def _run_start(e: Evidence, year: int) -> int | None:
 
 SPELL_KINDS = frozenset({"rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute"})
 """Evidence kinds that are spells with a start year (arms, trade and crude ties are windows)."""
+
+HOSTILE_KINDS = frozenset({"rivalry", "war", "conflict", "dispute"})
+"""The spells a hostile reading dates from: Greece–Türkiye are mixed since the 1955 rivalry, not since
+their 1951 NATO pact."""
 
 ONE_SIDED_RULES = frozenset({"hostile_dispute"})
 """Rules whose hostility is directional: the dyad is hostile for the sides that used force only."""

@@ -118,6 +118,8 @@ def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: 
 def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> pd.DataFrame:
     """One row per (year, a, b) with every feature the rules read."""
     cov = coded_to(store)
+    closed = pd.concat([rivalries.settled(frames.rivalries, cov.get("tss_rivalries", 0)),
+                        wars.allied_after(frames.ucdp, th.coalition)], ignore_index=True)  # fmt: skip
     parts = [
         rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
         disputes.features(
@@ -128,8 +130,9 @@ def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> 
             th.force,
             th.mutual,
             th.recurrent,
+            closed,
         ),
-        wars.features(frames.cow, frames.ucdp, years, th.war_window),
+        wars.features(frames.cow, frames.ucdp, years, th.war_window, closed, th.coalition),
         alliances.features(
             frames.alliances, years, cov.get("atop", 0), th.carry_atop, th.small_bloc
         ),
@@ -150,13 +153,42 @@ def _in_window(e: Evidence, year: int, window: int) -> bool:
     return e.start <= year and end > year - window
 
 
+def settled_in(ev: list[Evidence], year: int, cov: dict[str, int]) -> tuple[int | None, str]:
+    """The last year whose hostility no longer counts in `year`, and why: the end of a TSS rivalry
+    terminated before `year` (rivalries.settled), or the year before the two last fought on the same
+    side (wars.allied_after). (None, '') when neither."""
+    done = [e for e in ev if e.kind == "rivalry" and e.source == "tss_rivalries" and e.end is not None
+            and e.end < min(year, cov.get("tss_rivalries", year))]  # fmt: skip
+    ended = max(done, key=lambda e: e.end or 0, default=None)
+    together = [
+        (y, e) for e in ev if e.kind == "cobelligerent" for y in e.data["tie_years"] if y <= year
+    ]
+    last = max(together, key=lambda t: t[0], default=None)
+    why: list[tuple[int, str]] = []
+    if ended is not None and ended.end is not None:
+        why.append((ended.end, f"Their strategic rivalry '{ended.data['name']}' ended in {ended.end} "
+                    "(Thompson–Sakuwa–Suhas): the fighting and disputes up to then are not counted after it."))  # fmt: skip
+    if last is not None:  # name the first year together since their last hostility
+        hostile = [y for e in ev if e.kind in ("war", "conflict", "dispute") and e.data.get("relation", "fought") == "fought"
+                   for y in (e.data.get("years") or [e.end or e.start]) if y < last[0]]  # fmt: skip
+        y, e = min(
+            ((y, e) for y, e in together if y > max(hostile, default=-9999)), key=lambda t: t[0]
+        )
+        why.append((last[0] - 1, f"They were on the same side of UCDP/PRIO conflict {e.data['conflict_id']} "
+                    f"from {y} on: the fighting and disputes before it are not counted."))  # fmt: skip
+    return max(why, key=lambda t: t[0]) if why else (None, "")
+
+
 def _deciders(
-    year: int, th: Thresholds, cov: dict[str, int]
+    year: int, th: Thresholds, cov: dict[str, int], settled: int | None = None
 ) -> dict[str, Callable[[Evidence], bool]]:
-    """Per feature: which evidence rows make it true (mirrors the families' `features`)."""
+    """Per feature: which evidence rows make it true (mirrors the families' `features`; fighting and
+    disputes up to `settled` — a terminated rivalry's end, the year before a co-belligerent tie — do
+    not count)."""
     atop_year = min(year, cov.get("atop", year))
     tss_year = min(year, cov.get("tss_rivalries", year))
     gml_last = cov.get("gml_mid", 0)
+    after = -9999 if settled is None else settled
 
     def fought(e: Evidence, now: bool) -> bool:
         if e.kind == "war":
@@ -165,6 +197,7 @@ def _deciders(
             ys = e.data["war_years"] if now else e.data["years"]
         else:
             return False
+        ys = [y for y in ys if y > after]
         return year in ys if now else any(year - th.war_window < y <= year for y in ys)
 
     def in_force(e: Evidence, y: int) -> bool:
@@ -183,8 +216,9 @@ def _deciders(
         and e.data["tiv"] >= th.arms_tiv,
         "trade_tie": lambda e: e.kind == "trade" and e.strength >= th.trade_share,
         "crude_tie": lambda e: e.kind == "crude" and e.strength >= th.crude_share,
-        "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["years"]),
+        "cobelligerent": lambda e: e.kind == "cobelligerent" and any(year - th.war_window < y <= year for y in e.data["tie_years"]),
         "force": lambda e: e.kind == "dispute" and canonical(e) and _in_window(e, year, th.mid_window)
+        and (e.end or e.start) > after
         and (max(e.data["hostility"].values()) >= th.force or min(e.data["hostility"].values()) >= th.mutual),
     }  # fmt: skip
 
@@ -204,11 +238,35 @@ USES = {
 }
 """The features each rule reads, hence the evidence rows that decided it."""
 
-LABEL = {
-    "mixed_rivalry": "rivals, yet allied or arms partners (mixed)",
-    "mixed_dispute": "allied or arms partners, yet in recent militarised disputes (mixed)",
-}
-"""How a rule's type reads in a sentence, where the type alone would mislead."""
+
+def label(rel: Relationship) -> str:
+    """How the type reads in a sentence: a mixed reading names what binds the two (Morocco–Algeria are
+    rivals within a multilateral defence treaty, not 'allied'; Canada–Russia hold a neutrality pact)."""
+    if rel.rule not in ("mixed_rivalry", "mixed_dispute"):
+        return rel.type
+    ties: list[str] = []
+    rank = {"defense": 0, "offense": 0}  # defence pacts first, then arms, then the other pacts
+    for e in sorted(
+        rel.deciding, key=lambda e: rank.get(e.data.get("type"), 1 if e.kind == "arms" else 2)
+    ):
+        if e.kind == "alliance":
+            kind = alliances.TYPES[e.data["type"]]
+            if e.data["size"] == "multilateral":
+                phrase = f"both parties to a multilateral {kind} treaty"
+            else:
+                size = "bilateral" if e.data["size"] == "bilateral" else "small-bloc"
+                phrase = (f"allied by a {size} {kind} pact" if e.data["type"] in alliances.DEFENCE
+                          else f"bound by a {size} {kind} pact")  # fmt: skip
+        elif e.kind == "arms":
+            phrase = "arms partners"
+        else:
+            continue
+        if phrase not in ties:
+            ties.append(phrase)
+    tied = " and ".join(ties[:2]) or "allied or arms partners"
+    if rel.rule == "mixed_rivalry":
+        return f"rivals, yet {tied} (mixed)"
+    return f"{tied}, yet in recent militarised disputes (mixed)"
 
 
 def evidence_of(
@@ -220,7 +278,7 @@ def evidence_of(
     nm = names({a, b})
     out: list[Evidence] = []
     out += rivalries.evidence(f["rivalries"], year, {k: cov.get(k, 0) for k in rivalries.SOURCES})
-    out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm)
+    out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm, th.coalition)
     out += disputes.evidence(f["disputes"], nm, th.force, th.mutual)
     out += alliances.evidence(f["alliances"], year, cov.get("atop", year), th.small_bloc, name)
     out += ties.arms_evidence(f["arms"], year, th.arms_window, nm)
@@ -235,7 +293,8 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     a, b, year = row["a"], row["b"], int(row["year"])
     ev = evidence_of(frames, a, b, year, store, th)
     cov = coded_to(store)
-    test = _deciders(year, th, cov)
+    settled, why_settled = settled_in(ev, year, cov)
+    test = _deciders(year, th, cov, settled)
     uses = [test[u] for u in USES[row["rule"]] if row_has(row, u)]
     deciding = [e for e in ev if any(t(e) for t in uses)]
     hostile = tuple(s for s, k in ((a, "material_a"), (b, "material_b")) if bool(row.get(k, False)))
@@ -245,15 +304,105 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     rel = Relationship(
         a, b, year, rule.type, rule.sign, rule.name, rule.text, hostile, ev, deciding, spells
     )
-    rel.notes = coverage_notes(year, cov)
-    below = (
-        [e for e in ev if test["force"](e)] if not bool(row.get("dispute_material", False)) else []
+    rel.notes = coverage_notes(year, cov, th)
+    below = (  # disputes that made no adversary: said only when nothing else did either
+        [e for e in ev if test["force"](e)]
+        if rel.sign >= 0 and not bool(row.get("dispute_material", False))
+        else []
     )
     rel.text = sentence(rel, first, cov.get("cow_mid"))
+    if absent := _not_a_state(a, b, year, first):  # no relationship to read, whatever the evidence
+        rel.text = absent
+        rel.notes.insert(0, absent)
+        return rel
     if below:  # say what the evidence is, and why it does not make them adversaries
-        rel.text += (f" Below the bar for hostility: {disputes_in_brief(below)} — a single bloodless "
-                     "incident makes no adversary.")  # fmt: skip
+        rel.text += (
+            f" Below the bar for hostility: {disputes_in_brief(below)} — {_isolated(below)}."
+        )
+    if rel.type == "none" and (proxy := _proxies(ev, year, th)):
+        rel.text += f" They backed opposite sides of {proxy}, which the model does not count as hostility between them."
+    if rel.type == "none" and (crowd := _missions(ev, year, th)):
+        rel.text += (f" They were on the same side of {crowd}, among more than {th.coalition} supporters "
+                     "(a multinational mission or coalition), which the model does not count as a tie.")  # fmt: skip
+    if settled is not None and any(_closed(e, settled, year, th) for e in ev):
+        rel.text += " " + why_settled
+        rel.notes.append(why_settled)
     return rel
+
+
+def _closed(e: Evidence, settled: int, year: int, th: Thresholds) -> bool:
+    """Whether a fight or dispute that would count in `year` is closed by the settlement year."""
+    if e.kind in ("war", "conflict") and e.data.get("relation", "fought") == "fought":
+        return any(year - th.war_window < y <= settled for y in e.data["years"])
+    if e.kind == "dispute":
+        return _in_window(e, year, th.mid_window) and (e.end or e.start) <= settled
+    return False
+
+
+def _not_a_state(a: str, b: str, year: int, first: str | None = None) -> str:
+    """'Ukraine was not yet a state in 1980 (from 1991)': the sentence for a pair one of which was not in
+    the state system in `year` — not 'no tie', which would read as a finding."""
+    from realpolitik.asof import exists, lifespan, predecessor
+    from realpolitik.countries import from_id
+
+    out = []
+    for cid in (b, a) if first == b else (a, b):
+        if exists(cid, year):
+            continue
+        try:
+            c = from_id(cid)
+        except LookupError:
+            continue
+        start, end = lifespan(c, year)
+        if start > year:
+            pred = predecessor(c, year)
+            before = f"; before it, {the(pred[0].name)}, to {pred[1]}" if pred else ""
+            out.append(f"{The(name(cid))} was not yet a state in {year} (from {start}{before})")
+        else:
+            out.append(f"{The(name(cid))} no longer existed as a state in {year} ({start}–{end})")
+    return (
+        ("; ".join(out) + ": there is no relationship to read (COW state system).") if out else ""
+    )
+
+
+def _incidents(ev: list[Evidence]) -> str:
+    """'a single bloodless incident', 'isolated incidents (fatalities not known)': never bloodless for
+    what MID codes as of unknown fatality (-9: Sudan–South Sudan 2011–12)."""
+    one = len(ev) == 1
+    if all(e.data.get("fatal") == 0 for e in ev):
+        return "a single bloodless incident" if one else "isolated bloodless incidents"
+    return ("a single incident" if one else "isolated incidents") + " (fatalities not known)"
+
+
+def _isolated(ev: list[Evidence]) -> str:
+    """Why disputes below the bar make no adversary."""
+    return f"{_incidents(ev)} make{'s' if len(ev) == 1 else ''} no adversary"
+
+
+def _missions(ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """'UCDP/PRIO conflict 11347 in 2013–2020': same-side conflicts in the war window whose side was too
+    crowded for a tie (Mali and France with MINUSMA's contributors)."""
+    out = []
+    for e in ev:
+        if e.kind == "cobelligerent":
+            ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
+            if ys and not any(y in e.data["tie_years"] for y in ys):
+                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}")
+    return ", ".join(out)
+
+
+def _proxies(ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """'UCDP/PRIO conflict 388 in 2020 (war intensity)': conflicts in the war window in which the two
+    only backed opposite sides (a proxy conflict: evidence, not a deciding feature)."""
+    out = []
+    for e in ev:
+        if e.kind == "conflict" and e.data["relation"] == "proxy":
+            ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
+            war = [y for y in e.data["war_years"] if y in ys]
+            if ys:
+                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}"
+                           + (" (war intensity)" if war else ""))  # fmt: skip
+    return ", ".join(out)
 
 
 def row_has(row: pd.Series, feature: str) -> bool:
@@ -267,8 +416,10 @@ MISSING = {"atop": "ATOP alliances (atop_blocs)", "tss_rivalries": "TSS rivalrie
            "gml_mid": "GML MIDs", "ucdp_acd": "UCDP/PRIO conflicts", "sipri": "SIPRI arms transfers"}  # fmt: skip
 
 
-def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
-    """Say which evidence is not in the snapshot and which ends before the reference year."""
+def coverage_notes(year: int, cov: dict[str, int], th: Thresholds | None = None) -> list[str]:
+    """Say which evidence is not in the snapshot, which ends before the reference year, and which is
+    too old to stand in for it (ATOP's 2018 carried at most `carry_atop` years: not 'no alliance')."""
+    th = th or Thresholds()
     gone = [label for k, label in MISSING.items() if k not in cov]
     out = [f"Not in this snapshot, so not assessed: {', '.join(gone)}."] if gone else []
     mids = [
@@ -285,7 +436,14 @@ def coverage_notes(year: int, cov: dict[str, int]) -> list[str]:
         ("tss_rivalries", "TSS rivalries"),
         ("cow_war_inter", "COW wars"),
     ):
-        if k in cov and year > cov[k]:
+        carry = {"atop": th.carry_atop, "tss_rivalries": th.carry_tss}.get(k)
+        if k in cov and carry is not None and year > cov[k] + carry:
+            noun = "alliance" if k == "atop" else "rivalry"
+            out.append(
+                f"{label} end in {cov[k]} and stand in for at most {carry} later years: not "
+                f"assessed in {year} (a missing {noun} there is unknown, not none)."
+            )
+        elif k in cov and year > cov[k]:
             out.append(f"{label} end in {cov[k]}" + (
                 "; their last year stands in for later years." if k != "cow_war_inter" else
                 "; UCDP/PRIO conflicts (to 2024) cover later fighting."))  # fmt: skip
@@ -318,13 +476,12 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
     one_sided = ""
     if rel.rule == "hostile_dispute" and len(rel.hostile_sides) == 1:
         other = rel.b if rel.hostile_sides[0] == rel.a else rel.a
-        shown = any(
-            e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3 for e in mids
-        )
-        own = ("its own hostility was a single bloodless incident" if shown
-               else "it showed no hostility of its own")  # fmt: skip
+        shown = [e for e in mids
+                 if e.data["hostility"][other] >= 4 or min(e.data["hostility"].values()) >= 3]  # fmt: skip
+        own = (f"its own hostility was {_incidents(shown[:1])}"
+               if shown else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
-    return f"{a} and {b} are {LABEL.get(rel.rule, rel.type)} as of {rel.year}{one_sided}: {why}."
+    return f"{a} and {b} are {label(rel)} as of {rel.year}{one_sided}: {why}."
 
 
 _CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")

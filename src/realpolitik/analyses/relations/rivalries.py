@@ -119,6 +119,14 @@ def features(frame: pd.DataFrame, years: list[int], coded_to: int, carry: int) -
     return j.assign(rivalry=True, rivalry_since=j["start"])[cols]
 
 
+def settled(frame: pd.DataFrame, coded_to: int) -> pd.DataFrame:
+    """TSS spells that ended before the dataset's last year (a, b, settled = the last year): the
+    rivalry was terminated (Peru–Ecuador 1998, Eritrea–Ethiopia 2018), so the fighting and disputes
+    it contained no longer make the two adversaries in later years."""
+    f = frame[(frame["source"] == "tss_rivalries") & (frame["end"] < coded_to)]
+    return f[["a", "b", "end"]].rename(columns={"end": "settled"}).reset_index(drop=True)
+
+
 def evidence(rows: list[dict], last: int, coded: dict[str, int]) -> list[Evidence]:
     """One Evidence per spell; a spell still running at the dataset's end (or after `last`) is open."""
     out = []

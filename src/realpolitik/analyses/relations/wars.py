@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from realpolitik.analyses.relations.classify import expand_years
+from realpolitik.analyses.relations.classify import drop_settled, expand_years
 from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
@@ -23,7 +23,16 @@ UCDP_TYPE = {"interstate": "interstate", "II": "internationalised intrastate", "
 COW_COLS = ["warnum", "year", "a", "b", "sidea_a", "init_a", "init_b", "outcome_a", "outcome_b",
             "deaths_a", "deaths_b", "war_end"]  # fmt: skip
 UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "role_b", "intensity",
-             "kind", "incompatibility"]  # fmt: skip
+             "kind", "incompatibility", "crowd"]  # fmt: skip
+
+
+DE_FACTO = {
+    "YEM": (2015, "from 2015 UCDP/PRIO codes the Sana'a authorities (Ansarallah, the Houthis) as Yemen's "
+                  "government", {230: "the Saudi-led coalition backs side B, the forces of the recognised government"}),
+}  # fmt: skip
+"""States whose side in UCDP/PRIO is, from a year on, a de facto government a reader would not assume
+(UCDP codes whoever holds the capital): said wherever the state fought or backed a side, so that
+'Saudi Arabia and Yemen fought' is not read as a war on the government Saudi Arabia backs."""
 
 
 def cow_rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
@@ -54,12 +63,15 @@ def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -
     cond, params = scope.sql("s1.id", "s2.id")
     f = store.sql(
         f"""
+        WITH n AS (SELECT conflict_id, year, side, count(*) FILTER (WHERE role = 'secondary') AS n
+                   FROM ucdp_acd_sides GROUP BY ALL)
         SELECT s1.conflict_id::INTEGER AS conflict_id, s1.year::INTEGER AS year, s1.id AS a, s2.id AS b,
                s1.side AS side_a, s1.role AS role_a, s2.side AS side_b, s2.role AS role_b,
                greatest(s1.intensity_level, s2.intensity_level)::INTEGER AS intensity,
-               s1.type_of_conflict AS kind, s1.incompatibility
+               s1.type_of_conflict AS kind, s1.incompatibility, n.n::INTEGER AS crowd
         FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
              ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s1.id < s2.id
+             JOIN n ON n.conflict_id = s1.conflict_id AND n.year = s1.year AND n.side = s1.side
         WHERE s1.year BETWEEN ? AND ? AND {cond}
         """,
         [-9999 if first is None else first, last, *params],
@@ -67,11 +79,15 @@ def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -
     return f
 
 
-def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: int) -> pd.DataFrame:
+def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: int,
+             settled: pd.DataFrame | None = None, coalition: int = 30) -> pd.DataFrame:  # fmt: skip
     """Per (year, a, b): war_now (a COW war year or a UCDP year at war intensity, fighting each other),
     armed_recent (fought each other in the `window` years to the year), proxy_recent (backed opposite
     sides only), cobelligerent (same side of a UCDP conflict in the window, one of them a primary party:
-    two supporters of the same side are not thereby aligned)."""
+    two supporters of the same side are not thereby aligned, nor are the host and one of more than
+    `coalition` supporters of its side: a multinational mission, MINUSMA's 63 contributors in Mali or
+    ISAF's 50 in Afghanistan, is no tie between each of them and the host, as a large treaty is none). Fighting up to the end of a terminated
+    rivalry (`settled`, rivalries.settled) does not count after it."""
     cols = [
         "year",
         "a",
@@ -98,7 +114,8 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
             "year": ucdp["year"].to_numpy(), "a": ucdp["a"].to_numpy(), "b": ucdp["b"].to_numpy(),
             "fought": fought, "war": fought & (ucdp["intensity"].to_numpy() >= 2),
             "proxy": opposite & ~primary,
-            "same": ~opposite & primary,  # fought together, or one backed the other (not co-supporters)
+            # fought together, or one backed the other (not co-supporters, nor one of a mission's many)
+            "same": ~opposite & primary & (ucdp["crowd"].to_numpy() <= coalition),
         }))  # fmt: skip
     if not parts or not years:
         return pd.DataFrame(columns=cols)
@@ -106,6 +123,7 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
     j = expand_years(
         ev, ev["ev_year"], ev["ev_year"] + window - 1, years
     )  # an event counts for `window` years
+    j = drop_settled(j, settled, "ev_year")
     if j.empty:
         return pd.DataFrame(columns=cols)
     j["now"] = j["war"] & (j["ev_year"] == j["year"])
@@ -114,6 +132,23 @@ def features(cow: pd.DataFrame, ucdp: pd.DataFrame, years: list[int], window: in
              "same": "cobelligerent", "fought_year": "fought_last"}  # fmt: skip
     g = j.groupby(["year", "a", "b"], as_index=False, sort=False)[list(flags)].max()  # any = max
     return g.rename(columns=flags)[cols]
+
+
+def allied_after(ucdp: pd.DataFrame, coalition: int = 30) -> pd.DataFrame:
+    """(a, b, settled = year - 1) for every year two states fought on the same side (one a primary
+    party, the side not a crowd): the alliance in arms closes the hostility before it (the US and Iraq
+    from 2004, after the 2003 war; Eritrea with Ethiopia in Tigray from 2020)."""
+    if ucdp.empty:
+        return pd.DataFrame(columns=["a", "b", "settled"])
+    same = (ucdp["side_a"] == ucdp["side_b"]) & (
+        (ucdp["role_a"] == "primary") | (ucdp["role_b"] == "primary")
+    )
+    f = ucdp[same & (ucdp["crowd"].fillna(0) <= coalition)]
+    return (
+        f.assign(settled=f["year"] - 1)[["a", "b", "settled"]]
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
 
 
 def _years(ys: list[int]) -> str:
@@ -184,7 +219,7 @@ def _relation(r: dict) -> str:
     return "fought" if primary else "proxy"
 
 
-def ucdp_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
+def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) -> list[Evidence]:
     """One Evidence per UCDP conflict and pairing (fought / backed opposite sides / same side)."""
     out = []
     role = {"primary": "a primary party", "secondary": "a supporter"}
@@ -198,15 +233,21 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
     }
     for (cid, rel), g in sorted(_group(rows, lambda r: (r["conflict_id"], _relation(r))).items()):
         r = max(g, key=lambda x: x["year"])
-        a, b = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
         years = sorted({int(x["year"]) for x in g})
         war = sorted({int(x["year"]) for x in g if x["intensity"] >= 2})
-        who = f"{a} ({role[r['role_a']]}, side {r['side_a']}) and {b} ({role[r['role_b']]}, side {r['side_b']})"
+        crowd = sorted({int(x["year"]) for x in g if (x.get("crowd") or 0) > coalition})
+        who = " and ".join(
+            f"{names.get(x, x)} ({role[r[f'role_{k}']]}, side {r[f'side_{k}']}{_de_facto(x, cid, years, rel)})"
+            for x, k in ((r["a"], "a"), (r["b"], "b"))
+        )
+        many = max((int(x.get("crowd") or 0) for x in g), default=0)
         text = (
             f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
             f"{verbs[rel]} in {_years(years)}"
             + (f"; war intensity (≥ 1,000 battle deaths) in {_years(war)}" if war else "")
-        )
+            + (f"; in {_years(crowd)} the side had up to {many} supporters (a multinational mission or "
+               "coalition: no tie between each of them and the host)" if rel == "same side" and crowd else "")
+        )  # fmt: skip
         out.append(
             Evidence(
                 kinds[rel],
@@ -216,10 +257,25 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
                 2.0 if war else 1.0,
                 "ucdp_acd",
                 text,
-                {"conflict_id": int(cid), "relation": rel, "years": years, "war_years": war},
+                {
+                    "conflict_id": int(cid),
+                    "relation": rel,
+                    "years": years,
+                    "war_years": war,
+                    "tie_years": [y for y in years if y not in crowd],
+                },  # fmt: skip
             )
         )
     return sorted(out, key=lambda e: e.start)
+
+
+def _de_facto(state: str, conflict: int, years: list[int], relation: str) -> str:
+    """'; from 2015 UCDP/PRIO codes …' when the state's side in these years is a de facto government."""
+    if state not in DE_FACTO or relation not in ("fought", "proxy"):
+        return ""
+    since, note, per_conflict = DE_FACTO[state]
+    extra = f"; {per_conflict[conflict]}" if conflict in per_conflict else ""
+    return f"; {note}{extra}" if max(years) >= since else ""
 
 
 def supporters(conflicts: list[int], years: list[int], store: Store) -> pd.DataFrame:
