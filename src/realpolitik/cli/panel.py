@@ -148,8 +148,9 @@ def show(panel, fmt: Format, limit: int | None, sort: bool, cite: str | None) ->
     from realpolitik.result import Result, Rows
 
     n = (TABLE_ROWS if fmt is Format.table else 0) if limit is None else limit
-    with panel.pinned() as con:  # the same first rows every run
-        rel = con.sql(panel.query(sort, n))
+    sql = panel.query(sort, n)
+    with panel.pinned(sql) as con:  # the same first rows every run
+        rel = con.sql(sql)
         rows = Rows(tuple(rel.columns), tuple(str(t) for t in rel.types), rel.fetchall())
     notes = list(panel.notes)
     if n and len(rows) == n:

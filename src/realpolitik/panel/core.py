@@ -223,19 +223,21 @@ class Panel:
     def _store(self) -> Store:
         return self.store or get_store()
 
-    def _con(self) -> duckdb.DuckDBPyConnection:
-        """A cursor of the store's connection; results carry no implicit row order (ORDER BY is still honoured)."""
-        con = self._store().con.cursor()
+    def _con(self, sql: str = "") -> duckdb.DuckDBPyConnection:
+        """A cursor of the store's connection with the views `sql` names (all views without it); results carry no
+        implicit row order (ORDER BY is still honoured)."""
+        store = self._store()
+        con = store._cursor(sql) if sql else store.con.cursor()
         con.execute("SET SESSION preserve_insertion_order = false")
         return con
 
     @contextmanager
-    def pinned(self, threads: int = 1) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash joins emit rows
+    def pinned(self, sql: str, threads: int = 1) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for `sql` (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash joins emit rows
         in an order that changes run to run; one thread gives the same rows in the same order (the same file, byte
         for byte) with less CPU and memory than two, more threads less wall time on an idle machine. `threads` is a
         database-wide setting: it is restored afterwards."""
-        con = self._con()
+        con = self._con(sql)
         before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
         con.execute(f"SET threads = {max(1, int(threads))}")
         try:
@@ -344,8 +346,9 @@ class Panel:
 
     def to_arrow(self, ordered: bool = False, limit: int | None = None):
         """Materialise as a pyarrow Table (the same rows in the same order every run, see `pinned`)."""
-        with self.pinned() as con:
-            return con.sql(self.query(ordered, limit)).to_arrow_table()
+        sql = self.query(ordered, limit)
+        with self.pinned(sql) as con:
+            return con.sql(sql).to_arrow_table()
 
     def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
@@ -361,7 +364,8 @@ class Panel:
 
     def count(self) -> int:
         """Number of rows."""
-        return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
+        sql = f"SELECT count(*) FROM ({self.sql})"
+        return int(self._con(sql).execute(sql).fetchone()[0])
 
     def write(
         self,

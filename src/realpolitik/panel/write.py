@@ -49,14 +49,14 @@ def write_panel(
     sql = panel.query(sort, limit)
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
-        with panel.pinned(threads) as con:
+        with panel.pinned(sql, threads) as con:
             return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt == "feather":
         import pyarrow as pa
 
         rows = 0
         options = pa.ipc.IpcWriteOptions(compression="zstd")
-        with panel.pinned(threads) as con:
+        with panel.pinned(sql, threads) as con:
             reader = con.sql(sql).to_arrow_reader()
             with (
                 pa.OSFile(target, "wb") as sink,
