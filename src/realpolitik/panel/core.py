@@ -233,10 +233,10 @@ class Panel:
 
     @contextmanager
     def pinned(self, sql: str, threads: int = 1) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor for `sql` (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash joins emit rows
-        in an order that changes run to run; one thread gives the same rows in the same order (the same file, byte
-        for byte) with less CPU and memory than two, more threads less wall time on an idle machine. `threads` is a
-        database-wide setting: it is restored afterwards."""
+        """A cursor for `sql` (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash
+        joins emit rows in an order that changes run to run; one thread gives the same rows in the same order (the
+        same file, byte for byte) with less CPU and memory than two, more threads less wall time on an idle
+        machine. `threads` is a database-wide setting: it is restored afterwards."""
         con = self._con(sql)
         before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
         con.execute(f"SET threads = {max(1, int(threads))}")
