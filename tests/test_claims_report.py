@@ -63,3 +63,26 @@ def test_cli_explain_json_and_closed_stdin(tmp_path) -> None:
     )  # fmt: skip
     assert closed.returncode == 2 and len(closed.stderr.strip().splitlines()) == 1
     assert "stdin" in closed.stderr or "standard input" in closed.stderr
+
+
+def test_narrow_console_gets_one_block_per_claim_and_wide_a_table() -> None:
+    from rich.console import Console
+
+    report = check(TEXT, "2020-03-12")
+    narrow = Console(width=80, record=True)
+    narrow.print(report.to_rich(80))
+    text = narrow.export_text()
+    assert "┃" not in text and max(len(line) for line in text.splitlines()) <= 80
+    assert text.count("tolerance:") == len(report.claims)
+    assert "Vietnam" in text and "contradicted" in text
+    wide = Console(width=160, record=True)
+    wide.print(report.to_rich(160))
+    assert "┃ claim" in wide.export_text()
+
+
+def test_possessives_of_plural_names() -> None:
+    from realpolitik.analyses.claims.verify.common import poss
+
+    assert (poss("USA"), poss("ISR"), poss("BLR")) == ("United States'", "Israel's", "Belarus's")
+    (c,) = check("The US had 36 per cent of global arms exports in 2015-19.", "2020-03-12").claims
+    assert c.evidence["summary"].startswith("United States' share")

@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
             console = Console()
             if report.claims:
-                console.print(report.to_rich())
+                console.print(report.to_rich(console.width))
             else:
                 console.print("(no checkable claims found)")
             counts = ", ".join(f"{v} {k}" for k, v in report.counts().items() if v)

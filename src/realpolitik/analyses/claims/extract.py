@@ -85,7 +85,7 @@ class Analysis:
 # cheap test: a sentence without any of these cannot hold a claim (skips the number parsers)
 _QUICK = re.compile(
     r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|key|major|"
-    r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|rival|enem|adversar|foe|feud|nemesis|conflict|border|frontier|"
+    r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|rival|enem|adversar|foe|feud|nemesis|conflict|threat|border|frontier|"
     r"deliver|suppl|sold|sell|sale|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built|"
     r"upgrad|moderni|includ|double|triple|halve|times|fold|number|three|four|five|six|seven|eight|nine|ten\b|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|every|ahead|behind|after|followed",
@@ -95,6 +95,10 @@ _QUICK = re.compile(
 
 _GLOBAL_CUE = re.compile(
     r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
+)
+# a group named by an anaphor ("Together, they …", "these five states …"): read when a list precedes
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:they|together|combined|these|those|aforesaid|aforementioned|above-mentioned)\b", re.I
 )
 
 
@@ -116,6 +120,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             raise CheckTimeout("the claim check ran past its time limit")
         stext = text[sent.start : sent.end]
         names = M.find(text, sent.start, sent.end, today.year)
+        disc.paragraph = sent.paragraph
         ms = M.resolve(text, sent.start, sent.end, names, disc, sent.clauses)
         quantities: dict[str, list[Any]] = {}
         frames: list[Frame] = []
@@ -124,6 +129,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             any(m.is_state or m.form == "region" for m in ms)
             or _GLOBAL_CUE.search(stext)
             or (ctx.last_deal and DEAL_RE.search(stext))
+            or (ctx.last_list and _GROUP_ANAPHOR.search(stext))
         ) and _QUICK.search(stext):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
@@ -138,7 +144,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             claims = to_claims(text, frames, sent.clauses, ms)
         else:
             observe(ctx, stext, sent.paragraph)
-        disc.update(ms)
+        disc.update(ms, text)
         out.sentences.append(SentenceReading(sent, ms, quantities, frames, claims))
     return out
 

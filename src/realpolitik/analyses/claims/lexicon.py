@@ -281,7 +281,10 @@ RIVAL_RE = re.compile(
     r"(?:rivals?|enem(?:y|ies)|foes?|adversar(?:y|ies))|rival(?:s|ry|ries)?|nemesis|"
     r"enem(?:y|ies)|adversar(?:y|ies)|foes?|enmity|feuds?|antagonists?|"
     r"(?:decades?|years?|quarter-century|century|half-century)[- ]long\s+(?:conflict|feud|rivalry|dispute)|"
-    r"(?:long-running|enduring|protracted|frozen|decades-old)\s+(?:conflict|feud|dispute))\b",
+    r"(?:long-running|enduring|protracted|frozen|decades-old)\s+(?:conflict|feud|dispute)|"
+    # threat wording: "perceived growing threats from A and B", "sees A as its main threat"
+    r"threats?(?=\s+(?:from|posed\s+by)\s)|"
+    r"(?<=\s)(?:its|their|an?|the)\s+(?:main|principal|biggest|greatest|existential|primary|chief|major|top|gravest)\s+(?:security\s+)?threat)\b",
     re.I,
 )
 BORDER_VERB_RE = re.compile(

@@ -177,10 +177,20 @@ def find(text: str, start: int, end: int, year: int | None = None) -> list[Menti
         if entry.form == "region" and _DESC_AFTER.match(text, e):
             i += k  # "the Gulf state", "the Caucasus republic": a description, resolved later
             continue
+        i += k
+        if (
+            out
+            and out[-1].id == entry.id
+            and _RESTATED.fullmatch(text, out[-1].end, s)
+            and text.startswith(")", e)
+        ):
+            continue  # "the United Arab Emirates (UAE)": the abbreviation restates the name
         poss = _possessive(text, e, end)
         out.append(Mention(s, e, entry.id, entry.form, surface, poss))
-        i += k
     return [_block(text, m, end) for m in out]
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
 
 
 def _contiguous(toks: list[re.Match[str]], i: int, k: int, text: str) -> bool:
@@ -245,6 +255,8 @@ class Discourse:
     first_seen: dict[str, int] = field(default_factory=dict)
     last_seen: dict[str, int] = field(default_factory=dict)
     prev_subject: str | None = None
+    prev_subject_para: int = -1  # the paragraph of the sentence that set prev_subject
+    paragraph: int = -1  # the paragraph of the sentence being read
     prev_states: list[str] = field(default_factory=list)
     sentences: int = 0
     topic_seen: bool = False
@@ -266,8 +278,9 @@ class Discourse:
         cands = [c for c in self.last_seen if c not in ex]
         return max(cands, key=lambda c: self.last_seen[c]) if cands else None
 
-    def update(self, mentions: list[Mention]) -> None:
-        """Count the states of a finished sentence; its first named state becomes the previous subject."""
+    def update(self, mentions: list[Mention], text: str = "") -> None:
+        """Count the states of a finished sentence; its first named state becomes the previous
+        subject — unless an epithet names it relative to another ("Arch-rival India was second")."""
         names = [m for m in mentions if m.is_state and m.form not in {"demonym", "company"}]
         for k, m in enumerate(m for m in mentions if m.is_state):
             assert m.id is not None
@@ -282,10 +295,18 @@ class Discourse:
         if names:
             self.topic_seen = True
             self.prev_subject = names[0].id
+            relational = bool(
+                text and _RELATIONAL.search(text, max(0, names[0].start - 24), names[0].start)
+            )
+            self.prev_subject_para = -2 if relational else self.paragraph
             self.prev_states = list(dict.fromkeys(m.id for m in names if m.id))
         self.sentences += 1
 
 
+_RELATIONAL = re.compile(
+    r"\b(?:arch-?rival|arch-?enemy|rival|neighbou?ring|neighbou?r|ally|allied|partner|fellow|nemesis|foe|enemy)\s+$",
+    re.I,
+)
 _PARTICIPLE = re.compile(
     r",\s+(?:making|leaving|giving|turning|which\s+(?:made|makes|left|leaves|turned))\b", re.I
 )
@@ -300,6 +321,9 @@ _COMPARED_BEFORE = re.compile(
 _SHARE_OF = re.compile(
     r"\s+(?:\w+\s+)?share\s+of\s+(?:the\s+)?(?:(?:total|overall|all)\s+)?(?:the\s+)?", re.I
 )
+
+
+_PREP_WHICH = re.compile(r",?\s*(?:from|to|by|of|with|through)\s+(?:which|whom)\b[^,;]*$", re.I)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -364,6 +388,16 @@ def resolve(
                 target = next(
                     (m.id for m in reversed(states) if m.end <= s and m.id not in local), None
                 )
+        elif (
+            klass is None
+            and not mods
+            and discourse.prev_subject is not None
+            and discourse.prev_subject not in local
+            and discourse.prev_subject_para == discourse.paragraph
+        ):
+            # "The country fell to 11th place": the subject of the sentence before in this
+            # paragraph, not the article's most-named state
+            target = discourse.prev_subject
         else:
             target = discourse.salient(among=klass, exclude=local)
             alt = None
@@ -385,6 +419,8 @@ def resolve(
             Mention(s, e, target, "description", dm.group(0), bool(dm.group("poss")), alt=alt)
         )
         taken.append((s, e))
+    # "The country bought 5 % of its arms": a description resolved above is an antecedent too
+    states = sorted((m for m in out if m.is_state), key=lambda m: m.start)
     for pm in _PRONOUN_RE.finditer(text, start, end):
         s, e = pm.start(), pm.end()
         if _in_spans(s, taken):
@@ -418,6 +454,13 @@ def resolve(
             )
         ):
             target, alt = alt, target  # "its share of Indian arms imports": not India's own
+        rel = _PREP_WHICH.search(text, max(start, s - 70), s)
+        if rel is not None and alt and not re.search(r"[;.]", text[rel.end() : s]):
+            head = next((m for m in reversed(states) if 0 <= rel.start() - m.end <= 3), None)
+            if head is not None and head.id == target:
+                # "Russia, from which it acquired 69 % of its weapons": "it" is not the
+                # antecedent of "which" but the other state
+                target, alt = alt, target
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
     for rm in _RELATIVE_RE.finditer(text, start, end):

@@ -578,7 +578,7 @@ DATE_RE = re.compile(
     rf"|\b{_Y}-\d\d-\d\d\b|\b\d{{1,2}}:\d\d\b",
     re.I,
 )
-_SHORT_END = rf"(?<![\w.,])({_Y})[-–—/](\d{{1,2}})(?![\w%:.,]\d|[\w%:])"
+_SHORT_END = rf"(?<![\w.,])({_Y})[-–—/]['’]?(\d{{1,2}})(?![\w%:.,]\d|[\w%:])"
 _NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
 
 PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [

@@ -144,7 +144,11 @@ class ClaimReport:
         lines += [f"*Source:* {s}" for s in _sources(self.claims)]
         return "\n".join(lines) + "\n"
 
-    def to_rich(self) -> Any:
+    def to_rich(self, width: int | None = None) -> Any:
+        """The claims as a rich table, or — narrower than WIDE columns — one block per claim
+        (verdict, type and period on a line, then the quoted claim, evidence and tolerance)."""
+        if width is not None and width < WIDE:
+            return self._rich_blocks()
         from rich.table import Table
 
         d = self.document
@@ -166,6 +170,30 @@ class ClaimReport:
                 _evidence_line(c),
             )
         return table
+
+    def _rich_blocks(self) -> Any:
+        from rich.console import Group
+        from rich.padding import Padding
+        from rich.text import Text
+
+        d = self.document
+        parts: list[Any] = [
+            Text(f"Claims — article date {d.date.isoformat()} (from {d.date_source})", style="bold")
+        ]
+        for i, c in enumerate(self.claims, 1):
+            head = Text(f"{i:>2}  ")
+            head.append(c.verdict, style=VERDICT_STYLE.get(c.verdict, ""))
+            head.append(f"  {c.type} · {_period_text(c)}", style="dim")
+            parts.append(Text(""))
+            parts.append(head)
+            body = Text(overflow="fold")
+            body.append("“" + " ".join(c.text.split()) + "”\n", style="italic")
+            body.append(c.evidence.get("summary", ""))
+            tol = c.evidence.get("tolerance")
+            if tol:
+                body.append("\ntolerance: " + tol, style="dim")
+            parts.append(Padding(body, (0, 0, 0, 4)))
+        return Group(*parts)
 
     def _highlighted(self) -> str:
         """The escaped text with every claim span marked; overlapping claims share the marked piece."""
@@ -254,6 +282,9 @@ class ClaimReport:
             f"<div style='max-height:28em;overflow:auto;border:1px solid #ddd;padding:.5em'>{self._highlighted()}</div>"
             f"{self._verdict_list()}</div>"
         )
+
+
+WIDE = 120  # narrower consoles get one block per claim instead of the table
 
 
 def _evidence_line(c: Claim) -> str:

@@ -287,11 +287,31 @@ def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [s for s in out if s[1] > s[0]]
 
 
+_DASH = re.compile(r"\s[—–]\s|\s--\s")
+# a list of names set off by dashes: capitalised items, commas and 'and', no verb
+# (an item's words never include "and", so each separator is read one way only: linear time)
+_ITEM = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?!and\b)[\w.'’()-]+){0,5}?"
+_INSERTED_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM}){{1,24}}")
+
+
 def clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Clause spans of a sentence: split at ';', dashes, 'while', 'whereas' and ', but'."""
     out = []
     pos = start
-    for m in _CLAUSE.finditer(text, start, end):
+    cuts = list(_CLAUSE.finditer(text, start, end))
+    skip: set[int] = set()
+    for i in range(len(cuts) - 1):
+        a, b = cuts[i], cuts[i + 1]
+        if (
+            _DASH.fullmatch(a.group(0))
+            and _DASH.fullmatch(b.group(0))
+            and b.start() - a.end() < 160
+            and _INSERTED_LIST.fullmatch(text, a.end(), b.start())
+        ):
+            skip |= {i, i + 1}  # "the five largest — A, B and C — accounted for": one clause
+    for i, m in enumerate(cuts):
+        if i in skip:
+            continue
         out.append(_trim(text, pos, m.start()))
         pos = m.end()
     out.append(_trim(text, pos, end))

@@ -53,6 +53,23 @@ def observe(ctx: Context, text: str, paragraph: int) -> None:
     metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
     if metric:
         ctx.metric, ctx.metric_age = metric, 0
+    _producers(ctx, text, metric)
+
+
+def _producers(ctx: Context, text: str, metric: str | None) -> None:
+    """Count sentences since the last about oil producers: a bare ordinal later ("In the world,
+    Canada comes fourth after …") continues that ranking while no other metric intervenes."""
+    ctx.producers_age += 1
+    if metric == "oil" and _PRODUCERS.search(text):
+        ctx.producers_age = 0
+    elif metric is not None:
+        ctx.producers_age = 99
+
+
+_PRODUCERS = re.compile(
+    r"\b(?:oil|crude)[- ](?:producing|producers?|production|output)\b|\bproducers?\s+of\s+(?:crude\s+)?oil\b|\bbarrels\b",
+    re.I,
+)
 
 
 def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
@@ -103,6 +120,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
         else ("oil" if L.has_oil(v.s(v.start, v.end)) else None)
     )
     ctx.metric_age += 1
+    _producers(ctx, v.s(v.start, v.end), metric)
     _set_any_period(v, ctx, bool(frames))
     if metric:
         ctx.metric, ctx.metric_age = metric, 0

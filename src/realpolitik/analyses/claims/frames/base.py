@@ -73,6 +73,7 @@ class Context:
     )  # metric → last period in this paragraph
     metric: str | None = None  # the metric of the last sentence with one
     metric_age: int = 99  # sentences since then
+    producers_age: int = 99  # sentences since the last one about oil producers (a ranking of them)
     topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
@@ -83,8 +84,12 @@ class Context:
     )  # the last frames read
 
     def paragraph_period(self, metric: str | None) -> dict[str, Any] | None:
-        """The period this paragraph set for a metric, else a multi-year period it set for any."""
-        return self.para_periods.get(metric or "") or self.para_periods.get("*")
+        """The period this paragraph set for a metric, else a multi-year period it set for any —
+        not for oil, whose data are annual: an arms window does not date an oil figure."""
+        own = self.para_periods.get(metric or "")
+        if own is not None or metric == "oil":
+            return own
+        return self.para_periods.get("*")
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.owners import _owner_near_noun
 from realpolitik.analyses.claims.frames.spans import _metric_at, _nearest_state_before
@@ -21,7 +22,7 @@ _THAN_STATE = re.compile(
 )
 
 _GLOBAL_VOLUME = re.compile(
-    r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
+    r"\b(?:(?:volume\s+of\s+)?(?:the\s+)?(?:international|global|world(?:['’]s)?(?:wide)?|total|overall)\b[^;,.]{0,50}?\b(?:transfers?|arms\s+trade|trade\s+in\s+(?:major\s+)?arms)|"
     r"(?:international|global|world)\s+arms\s+(?:trade|transfers|sales)|(?:global|international|world(?:wide)?)\s+(?:arms\s+)?(?:exports|imports)|overall,?\s+there\s+was|increase\s+in\s+arms\s+transfers|in\s+arms\s+transfers)\b",
     re.I,
 )
@@ -32,6 +33,21 @@ _ARMS_AFTER = re.compile(r"\s+(?:major\s+)?(?:arms|weapons|weaponry|military\s+e
 _BILATERAL_NOMINAL = re.compile(
     r"(?:%|\bper\s?cent|\bpercent)\s+of\s+[^,;]{1,60},\s*(?:an?\s+)?$", re.I
 )
+
+
+def _global_change(value: dict, c: N.Change) -> Frame:
+    """A change of the world's arms transfer volume."""
+    return Frame(
+        "change",
+        "arms",
+        "global",
+        "transfers",
+        None,
+        None,
+        value,
+        (c.start, c.end),
+        rule="change+global",
+    )
 
 
 def read_changes(v: View, ctx: Context) -> list[Frame]:
@@ -51,6 +67,20 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             (r for r in v.regions if a <= r.start < c.end or c.end <= r.start < min(b, c.end + 30)),
             None,
         )
+        gm = next(
+            reversed(list(_GLOBAL_VOLUME.finditer(v.text, max(a, c.start - 90), c.start))), None
+        )
+        if (
+            gm is not None
+            and region is None
+            and not any(gm.start() <= m.start < c.start for m in v.states)
+            and re.search(r"\b(?:volume|transfers?|trade)\b", gm.group(0), re.I)
+        ):
+            # "…, when the world's arms transfer volume was 5.5 % higher": the world's, not the
+            # clause subject's
+            out.append(_global_change(value, c))
+            prev = out[-1]
+            continue
         # the owner of the imports/exports that changed
         owner = None
         kind = None
@@ -120,19 +150,7 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             or _GLOBAL_VOLUME.search(v.s(v.start, c.start))
             and not any(v.start <= m.start < c.start for m in v.states)
         ) and not any(a <= m.start < b for m in v.states):
-            out.append(
-                Frame(
-                    "change",
-                    "arms",
-                    "global",
-                    "transfers",
-                    None,
-                    None,
-                    value,
-                    (c.start, c.end),
-                    rule="change+global",
-                )
-            )
+            out.append(_global_change(value, c))
             prev = out[-1]
             continue
         if (
@@ -239,6 +257,21 @@ _BETWEEN_LAST_TWO = re.compile(
 )
 
 
+def _joined(local, p, txt: str, word: str):
+    """The period joined to `p` by `word` ("P1 and P2", "P1 to P2"), if any."""
+    return next(
+        (
+            q
+            for q in local
+            if q.span[0] > p.span[1]
+            and re.fullmatch(
+                rf"\s*(?:period\s+)?{word}\s+(?:the\s+)?", txt[p.span[1] : q.span[0]], re.I
+            )
+        ),
+        None,
+    )
+
+
 def _pair(local, txt: str, floor: int, pairs_only: bool = False):
     """The (base, later) periods among ``local``: 'between P1 and P2', 'from P1 to P2', a baseline cue
     ('than in P1', 'compared with P1') and otherwise the first period as the later one."""
@@ -251,34 +284,15 @@ def _pair(local, txt: str, floor: int, pairs_only: bool = False):
             if re.search(r"\bbetween\b", pre, re.I) and not re.search(
                 r"\bthan|compared", pre, re.I
             ):
-                nxt = next(
-                    (
-                        q
-                        for q in local
-                        if q.span[0] > p.span[1]
-                        and re.fullmatch(
-                            r"\s*(?:period\s+)?and\s+(?:the\s+)?", txt[p.span[1] : q.span[0]], re.I
-                        )
-                    ),
-                    None,
-                )
+                nxt = _joined(local, p, txt, "and")
                 if nxt is not None:
-                    base, later = p, nxt
+                    # "between P1 and P2" — or "between P2 and P1": the earlier window is the base
+                    base, later = (p, nxt) if p.start <= nxt.start else (nxt, p)
                     break
                 later = later or p
                 continue
             if re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I):
-                nxt = next(
-                    (
-                        q
-                        for q in local
-                        if q.span[0] > p.span[1]
-                        and re.fullmatch(
-                            r"\s*(?:period\s+)?to\s+(?:the\s+)?", txt[p.span[1] : q.span[0]], re.I
-                        )
-                    ),
-                    None,
-                )
+                nxt = _joined(local, p, txt, "to")
                 if nxt is not None:
                     base, later = p, nxt
                     break

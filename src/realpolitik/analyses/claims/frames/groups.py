@@ -7,7 +7,12 @@ import re
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
-from realpolitik.analyses.claims.frames.owners import _global_kind, _global_np, _of_np
+from realpolitik.analyses.claims.frames.owners import (
+    _earlier_total,
+    _global_kind,
+    _global_np,
+    _of_np,
+)
 from realpolitik.analyses.claims.frames.spans import (
     _coordination_before,
     _metric_at,
@@ -15,7 +20,23 @@ from realpolitik.analyses.claims.frames.spans import (
     _numword,
 )
 
-_GROUP_VERB = r"(?:together\s+)?(?:accounting\s+for|accounted\s+for|accounts?\s+for|received|receive|made\s+up|make\s+up|represent(?:ed|s|ing)?|took|take|held|hold|had|have)"
+_GROUP_VERB = r"(?:together\s+)?(?:accounting\s+for|accounted\s+for|accounts?\s+for|received|receive|made\s+up|make\s+up|represent(?:ed|s|ing)?|took|take|held|hold|had|have|supplied|supply|supplies|delivered|deliver|exported|imported|bought|purchased|sold)"
+
+
+# a group named again: "they", "these five (states)", "that group", "the aforesaid countries"
+_GROUP_NP = (
+    r"(?:they|(?:these|those)\s+(?:(?:\w+\s+){0,2}(?:countries|states|nations)|five|three|four|ten)"
+    r"|(?:this|that|the)\s+group|(?:the\s+)?(?:aforesaid|aforementioned|above-mentioned)\s+(?:countries|states))"
+)
+# the states sit inside a dash or parenthesis inset after the group noun ("the five largest — A, B —")
+_INSET = re.compile(r"\s[—–]\s|\s--\s|\(")
+
+
+def _share(scope: str, kind: str | None, value: dict, q: N.Share, rule: str, extra: dict) -> Frame:
+    """A combined (group) or regional arms share frame."""
+    return Frame(
+        "share", "arms", scope, kind, None, None, value, (q.start, q.end), rule=rule, extra=extra
+    )
 
 
 def read_groups(v: View, ctx: Context) -> list[Frame]:
@@ -39,31 +60,18 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             before,
             re.I,
         )
-        if (
-            m
-            and "together" in before[m.start() :].lower()
-            or (
-                m
-                and not any(m.start() + q.start - len(before) < s.start < q.start for s in v.states)
+        if m and (
+            "together" in before[m.start() :].lower()
+            or not any(
+                m.start() + q.start - len(before) < s.start < q.start
+                and not _INSET.search(v.s(q.start - len(before) + m.start(), s.start))
+                for s in v.states
             )
         ):
             n = _numword(m.group("n"))
             k = "exporters" if m.group("k").lower() in {"exporters", "suppliers"} else "importers"
             if n:
-                out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "group",
-                        k,
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="group+top-n",
-                        extra={"top": n},
-                    )
-                )
+                out.append(_share("group", k, value, q, "group+top-n", {"top": n}))
                 continue
         # "A, B and C … accounting for 74 per cent", "A, B … together received 38 per cent"
         last = _nearest_state_before(v, q.start, a, skip_compared=False)
@@ -80,20 +88,10 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                     between,
                     re.I,
                 )
+                or re.search(r"\b(?:together|combined)\b", v.s(a, run[0].start), re.I)
             ):
                 out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "group",
-                        kind,
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="group+list",
-                        extra={"members": [r.id for r in run]},
-                    )
+                    _share("group", kind, value, q, "group+list", {"members": [r.id for r in run]})
                 )
                 continue
         # "Together, they accounted for 77 per cent", "75 percent of total exports belong to these countries"
@@ -102,7 +100,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             and ctx.last_list
             and (
                 re.search(
-                    r"\b(?:together,?\s+)?(?:they|these\s+(?:five|three|four|ten|countries|states))\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
+                    rf"\b(?:together,?\s+)?{_GROUP_NP}\s+(?:together\s+)?\w*\s*(?:for\s+)?(?:(?:more\s+than|almost|nearly|about|some|over|around)\s+)?$",
                     before,
                     re.I,
                 )
@@ -114,18 +112,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             )
         ):
             out.append(
-                Frame(
-                    "share",
-                    "arms",
-                    "group",
-                    kind,
-                    None,
-                    None,
-                    value,
-                    (q.start, q.end),
-                    rule="group+anaphor",
-                    extra={"members": list(ctx.last_list)},
-                )
+                _share("group", kind, value, q, "group+anaphor", {"members": list(ctx.last_list)})
             )
             continue
         # "a third of all arms imports went to states in the Middle East"
@@ -148,18 +135,7 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
             key = REGIONS.get(reg.text) if reg is not None else None
             if key:
                 out.append(
-                    Frame(
-                        "share",
-                        "arms",
-                        "region",
-                        "importers",
-                        None,
-                        None,
-                        value,
-                        (q.start, q.end),
-                        rule="region+went-to",
-                        extra={"region": key},
-                    )
+                    _share("region", "importers", value, q, "region+went-to", {"region": key})
                 )
                 continue
         # regions: "the Middle East (region) accounted for 29 per cent of global arms imports"
@@ -174,20 +150,11 @@ def read_groups(v: View, ctx: Context) -> list[Frame]:
                 key = REGIONS.get(reg.text) or REGIONS.get(re.sub(r"^the\s+", "", reg.text))
                 np = _of_np(v, q.end, b)
                 if key and (
-                    np is None or _global_np(v, *np) or re.search(r"\b(?:total|all)\b", v.s(*np))
-                ):
+                    (np is None and _earlier_total(v, reg.start) is None)
+                    or (np is not None and _global_np(v, *np))
+                    or (np is not None and re.search(r"\b(?:total|all)\b", v.s(*np)))
+                ):  # "Of US arms exports, Asia received 30 %": one supplier's total, no claim type
                     out.append(
-                        Frame(
-                            "share",
-                            "arms",
-                            "region",
-                            kind or "importers",
-                            None,
-                            None,
-                            value,
-                            (q.start, q.end),
-                            rule="region",
-                            extra={"region": key},
-                        )
+                        _share("region", kind or "importers", value, q, "region", {"region": key})
                     )
     return out

@@ -226,6 +226,9 @@ def _theme_after(v: View, pos: int, hi: int) -> tuple[Mention, str] | None:
     return None
 
 
+_OBJECT_PREP = re.compile(r"\b(?:to|of|from|for|by)\s+(?:the\s+)?$", re.I)
+
+
 def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
     """The state that is the subject of the verb before a value: 'China accounted for 73 %',
     'Azerbaijan purchases 51 %', 'Chinese arms made up 81 %', 'Pakistan buying 41 %'.
@@ -238,6 +241,10 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
         between = v.s(m.end, pos)
         if len(between) > 110 or re.search(r"[;()]", between):
             continue
+        if m.form == "pronoun" and re.search(
+            r"\b(?:from|to)\s+(?:which|whom)\s+$", v.s(max(lo, m.start - 16), m.start), re.I
+        ):
+            continue  # "Russia, from which it bought 69 %": the theme is the antecedent of "which"
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 12), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
@@ -264,13 +271,20 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
             )
         ):
             continue  # a possessive modifies the subject noun, it is not the subject
+        rel = re.match(r"\s*,?\s*(from|to)\s+(?:which|whom)\b", between, re.I)
+        if rel:
+            # "Russia, from which it acquired 69 %": the antecedent is the other side of the verb
+            return m, "supplier" if rel.group(1).lower() == "from" else "recipient"
         ws = L.words(between)
         if any(
-            o.start > m.end and o.end <= pos and id(o) not in compared
+            o.start > m.end
+            and o.end <= pos
+            and id(o) not in compared
+            and (m.possessive or not _OBJECT_PREP.search(v.s(max(lo, o.start - 12), o.start)))
             for o in v.states
             if o.id != m.id and not o.possessive and o.form != "demonym"
         ):
-            continue
+            continue  # another subject in between ("France …, to India": an object, not a subject)
         verb = next((w for w in ws if w in L.SUPPLY_VERBS or w in L.ACQUIRE_VERBS), None)
         if verb in L.SUPPLY_VERBS:
             return m, "supplier"

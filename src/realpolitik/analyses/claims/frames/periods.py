@@ -53,8 +53,22 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             }
         elif any(a <= p.span[0] < b for p in anaphors) and ctx.last_period is not None:
             f.period = {**ctx.last_period, "source": "anaphor"}
-        elif ctx.paragraph_period(f.metric) is not None and not L.PRESENT_RE.search(v.s(a, b)):
+        elif (
+            ctx.paragraph_period(f.metric) is not None
+            and not L.PRESENT_RE.search(v.s(a, b))
+            and not (
+                ctx.paragraph_period(f.metric)["start"] == ctx.paragraph_period(f.metric)["end"]
+                and _WINDOW_WORDS.search(v.s(v.start, v.end))
+            )
+        ):
             f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
+
+
+# "the five-year period", "the preceding five years": the report's window, not a year set earlier
+_WINDOW_WORDS = re.compile(
+    r"\bfive[- ]year\s+(?:period|window|span)s?\b|\b(?:past|last|preceding|previous)\s+five\s+years\b",
+    re.I,
+)
 
 
 def _set_any_period(v: View, ctx: Context, had_frames: bool) -> None:
@@ -142,6 +156,12 @@ def both_periods(v: View, frames: list[Frame]) -> list[Frame]:
                 v.s(p1.span[1], p2.span[0])
             ):
                 continue
+            if re.search(
+                r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                v.s(max(v.start, p1.span[0] - 40), p1.span[0]),
+                re.I,
+            ):
+                continue  # "between P2 and P1": a comparison of two windows, not one in both
             if (p2.start, p2.end) == (p1.start, p1.end) or any(
                 q.span[0] > p1.span[1] and v.clause(q.span[0]) == v.clause(p1.span[0])
                 for q in v.shares

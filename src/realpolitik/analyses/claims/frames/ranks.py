@@ -72,7 +72,7 @@ def _loose_is_rank(v: View, r: N.Rank) -> bool:
 
 
 _ROLE_WORD = re.compile(
-    r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|recipients?|clients?|customers?|"
+    r"\b(?P<noun>suppliers?|providers?|sources?|exporters?|sellers?|vendors?|dealers?|merchants?|recipients?|clients?|customers?|"
     r"buyers?|importers?|purchasers?|producers?|producing|production|output|partners?|markets?|destinations?|traders?|exporting|importing|"
     r"(?<=export\s)countr(?:y|ies)(?=\s+(?:of|for)\s)|"
     r"(?:countr(?:y|ies)|states?|nations?)(?=\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying|to\s+which|from\s+which|that\s+(?:bought|sold|supplied|imported|exported))))\b",
@@ -119,14 +119,25 @@ def _role_from_noun(noun: str, v: View, pos: int, hi: int) -> str | None:
         and not re.search(r"\barms\b|\bweapons?\b|\bcrude\b|\boil\b", v.s(a, b), re.I)
     ):
         return "partner"
-    if n.startswith(("trader",)):
+    if n.startswith(("trader", "dealer", "merchant", "vendor")):
         return "supplier"
     return _role_of([n])
 
 
+# "fell out of the top ten", "has dropped out of the five largest": no longer among them
+_OUT_OF = r"(?:fell|fallen|falls|falling|dropped|drops|dropping|slipped|slips|crashed)\s+out\s+of"
+# continuity frames: "kept its lead as", "held on to its position as", "retained its place as"
+_KEPT = (
+    r"(?:kept|keeps|keep|keeping|held|holds|hold|holding|retained|retains|retain|retaining|maintained|"
+    r"maintains|maintain|cemented|cements|consolidated|defended|defends)\s+(?:on\s+to\s+)?(?:its|their|the)\s+"
+    r"(?:lead|position|place|spot|status|rank|ranking|title|top\s+spot|crown)\s+as"
+)
+_PERFECT = re.compile(r"\b(?:has|have|had)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?been\b", re.I)
+_SINCE_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\d{4}|(?:early|late|mid)\b)", re.I)
 _THEME_BEFORE = re.compile(
     rf"^(?:['’]s|['’]| s)?\s*,?\s*(?:(?:which|who)\s+)?(?:(?:also|still|now|again|thus|then|currently|once|long|on\s+\w+|in\s+\d{{4}}(?:[-–]\d{{2,4}})?|"
-    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only)\s+)*(?:{_COPULA}\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
+    rf"according\s+to\s+[\w\s]{{1,40}}?,|,|has|have|had|been|quickly|far|firmly|only|not|never|no\s+longer|did|does|do|"
+    rf"(?:has|have|had|did|does|do|is|was|were|are)n['’]t)\s+)*(?:{_COPULA}\s+|{_OUT_OF}\s+|{_KEPT}\s+|(?:feature[sd]?|featuring|figured?s?|appear(?:s|ed)?)\s+)?(?:(?:also|still|now|again|only|thus|once|formerly|previously|long|by\s+far|easily|clearly)\s+)*"
     rf"(?:as\s+)?(?:(?:the|a|an|its|their|[\w-]+['’]s|world\s+s)\s+)?(?:(?:world['’]?s|globe['’]s|planet['’]s|world\s+s)\s+)?(?:(?:single|next|close|distant|far)\s+)?$",
     re.I,
 )
@@ -267,6 +278,13 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     return None
 
 
+# a period phrase after a group noun: "in 2015-19", "from 2015 to 2019", "during 2015–19"
+_PERIOD_PHRASE = (
+    r"\s+(?:in|during|over|for)\s+(?:the\s+)?(?:period\s+)?\d{4}(?:\s?[-–/]\s?['’]?\d{2,4})?"
+    r"|\s+(?:from|between)\s+\d{4}\s*(?:to|and|[-–])\s*\d{2,4}"
+)
+
+
 def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int) -> list[Mention]:
     """States listed as members of a ranking: 'the top five importers were A, B, C', 'A, B and C are
     the world's top three producers', 'SIPRI identified A, B as the top five', 'with the five largest
@@ -274,8 +292,9 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     end = noun.end() if noun else r.end
     tail = v.text[end : min(hi, end + 120)]
     mm = re.match(
-        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){0,2}?"
-        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—)\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?"
+        rf"(?:{_PERIOD_PHRASE})?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){{0,2}}?"
+        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
     )
@@ -283,6 +302,13 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
         first = _state_at(v, end + mm.end(), 3)
         if first is not None and first.form != "demonym":
             return _coordination(v, first, hi)
+    # partitive with a colon list: "three of the ten largest importers are in the Middle East: A, B, C"
+    if re.search(r"\b(?:\w+)\s+of\s+(?:the\s+)?$", v.s(max(lo, r.start - 20), r.start), re.I):
+        colon = re.match(r"[^:;.]{0,80}?:\s*(?:the\s+)?", v.text[end:hi])
+        if colon:
+            first = _state_at(v, end + colon.end(), 0)
+            if first is not None:
+                return _coordination(v, first, hi)
     mm = re.match(r"(?:\s+in\s+\d{4}(?:\s?[-–]\s?\d{2,4})?)?\s*,\s*(?:the\s+)?(?=[A-Z])", tail)
     if mm and noun is not None and noun.group("noun").lower().endswith("s"):
         first = _state_at(v, end + mm.end(), 0)
@@ -310,7 +336,8 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
                 )
             )
             and re.fullmatch(
-                r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|)\s*",
+                r"\s*,?\s*(?:(?:were|are|was|is|remain|remained|rank|ranked|have\s+been|had\s+been)\s+(?:also\s+|still\s+|again\s+)?(?:not\s+)?(?:ranked\s+)?(?:the\s+|among\s+the\s+)?(?:world['’]?s\s+)?|as\s+(?:the\s+)?(?:world['’]?s\s+)?|(?:are|were)\s+not\s+(?:ranked\s+)?|"
+                r"(?:complete[sd]?|completing|round(?:s|ed)?\s+out|fill(?:s|ed)?\s+out|close[sd]?(?:\s+out)?)\s+(?:the\s+)?(?:list\s+of\s+the\s+)?|)\s*",
                 between,
                 re.I,
             )
@@ -338,6 +365,7 @@ def read_ranks(
             continue
         out.extend(_read_rank(v, r, ctx, out, shares))
     out.extend(_pair_respectively(v, out, ctx, shares))
+    out.extend(_gapped_ranks(v, out))
     out.extend(_relative_ranks(v, out, ctx, shares))
     out.extend(_led_ranks(v, out, shares))
     out.extend(_most_lists(v, out, shares))
@@ -525,6 +553,14 @@ def _read_rank(
         rf"\b{_REGION_WORDS}['’]s\s+$", v.s(max(a, r.start - 30), r.start), re.I
     ):
         return []  # "Africa's fifth largest oil producer": a regional ranking
+    if any(
+        a <= g.start < r.start
+        and re.search(
+            r"\b(?:in|within|among|across)\s+(?:the\s+)?$", v.s(g.start - 12, g.start), re.I
+        )
+        for g in v.regions
+    ):
+        return []  # "In the Middle East, Iran comes third after …": a regional ranking
     if re.search(
         r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$",
         v.s(max(a, r.end - 1), (noun.start() if noun else r.end)),
@@ -634,6 +670,17 @@ def _read_rank(
         and (metric == "oil" or L.has_oil(v.s(v.start, v.end)))
     ):
         role, metric = "producer", "oil"  # "…, while Kazakhstan ranked 12th worldwide"
+    if (
+        noun is None
+        and role is None
+        and ctx.producers_age <= 3
+        and metric in {None, "oil"}
+        and not L.has_arms(v.s(v.start, v.end))
+    ):
+        role, metric = (
+            "producer",
+            "oil",
+        )  # "Oil producers pumped … In the world, Canada comes fourth"
     if metric is None:
         metric = h.metric or ctx.metric
     glob = bool(
@@ -672,6 +719,10 @@ def _read_rank(
     themes = items or ([theme] if theme is not None else [])
     if not themes:
         return []
+    if owner is not None and re.search(
+        rf"\b{_KEPT}\s+(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I
+    ):
+        owner = None  # "kept its lead as the top exporter": "its" is the subject's, not an owner
     value = r.to_dict()
     if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
         value = dict(value) | {"rank": 2, "text": "next " + r.text}
@@ -680,16 +731,20 @@ def _read_rank(
     elif len(items) >= 2 and r.form == "qualitative":
         value = {"rank": max(len(items), r.value), "comparator": "le", "text": r.text}
     neg_lo = themes[0].end if themes[0].end <= r.start else a
-    if _negated(v, neg_lo, r.start) or re.search(
-        r"\b(?:neither|not)\b", v.s(a, themes[0].start), re.I
+    if (
+        _negated(v, neg_lo, r.start)
+        or re.search(r"\b(?:neither|not)\b", v.s(a, themes[0].start), re.I)
+        or re.search(rf"\b{_OUT_OF}\s+(?:the\s+)?$", v.s(neg_lo, r.start), re.I)
     ):
         value = dict(value)
         value["comparator"] = "gt" if value["comparator"] == "le" else "ne"
         value["negated"] = True
     if L.ONCE_RE.search(v.s(max(a, r.start - 25), r.start)):
         value = dict(value) | {"when": "once"}
-    if L.EVERY_RE.search(v.s(a, b)):
-        value = dict(value) | {"when": "every"}
+    if L.EVERY_RE.search(v.s(a, b)) or (
+        _PERFECT.search(v.s(a, r.start)) and _SINCE_PERIOD.search(v.s(r.end, b))
+    ):
+        value = dict(value) | {"when": "every"}  # "has been (not) among the top five since 2010–14"
     side: str | None = None
     scope = "bilateral"
     if metric == "oil" and role == "producer":
@@ -736,6 +791,20 @@ def _read_rank(
         exporterish = (
             bool(re.match(r"exporter|importer|seller|trader|purchaser|exporting|importing", nouns))
             or glob
+            or (
+                bool(re.match(r"buyer|dealer|merchant|vendor", nouns))
+                and bool(re.search(r"\b(?:arms|weapons?)\s+$", v.s(noun.start() - 9, noun.start())))
+            )  # "the biggest arms buyer", "the second largest arms dealer": the world's
+            or (
+                bool(re.match(r"buyer|dealer|merchant|vendor|supplier|seller|purchaser", nouns))
+                and bool(
+                    re.match(
+                        r"\s+of\s+(?:major\s+|conventional\s+)?(?:arms|weapons)\b(?!\s+(?:from|to|by)\b)",
+                        v.text[noun.end() : noun.end() + 40],
+                        re.I,
+                    )
+                )
+            )  # "the biggest buyer of arms": nobody's buyer, the world's
         )
         if (
             (
@@ -887,6 +956,66 @@ def _read_rank(
     return frames
 
 
+# "A, B and C are (in) seventh, eighth and ninth (positions)": ordinals distributed over the states
+_BARE_LINK = re.compile(
+    r"\s*(?:(?:are|were|come|came|rank|ranked|stand|stood|placed|are\s+placed|were\s+placed|occupy|occupied|take|took|finished)\s+)?(?:in\s+)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _gapped_ranks(v: View, frames: list[Frame]) -> list[Frame]:
+    """'Iraq ranks fifth, the UAE sixth and Kuwait seventh': each later state takes the first
+    rank's reading with its own ordinal (the verb is gapped)."""
+    out: list[Frame] = []
+    for f in list(frames):
+        if f.kind != "rank" or f.value.get("comparator") != "eq" or f.theme is None:
+            continue
+        a, b = v.clause(f.span[0])
+        pos = f.span[1]
+        first = True
+        while True:
+            m = (_GAP_FIRST if first else _GAP).match(v.text, pos, b)
+            first = False
+            if m is None or any(pos <= x.start < m.end() for x in v.states):
+                break
+            st = _state_at(v, m.end(), 4)
+            if st is None:
+                break
+            r = next(
+                (
+                    x
+                    for x in v.ranks
+                    if x.form in {"loose", "ordinal"}
+                    and x.comparator == "eq"
+                    and re.fullmatch(r"\s+(?:(?:is|was|in)\s+)?(?:the\s+)?", v.s(st.end, x.start))
+                ),
+                None,
+            )
+            if r is None:
+                break
+            out.append(
+                replace(
+                    f,
+                    theme=st.id,
+                    value={"rank": r.value, "comparator": "eq", "text": r.text},
+                    span=(r.start, r.end),
+                    rule="rank+gapped",
+                )
+            )
+            pos = r.end
+    return out
+
+
+_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
+_GAP_FIRST = re.compile(r"[^,;()]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?=\S)", re.I)
+
+
+_AFTER_STATES = re.compile(
+    r"\s*(?:come|comes|came|rank|ranks|ranked|are|were|follow|follows|followed)?\s*(?:right\s+|just\s+)?(?:after|behind)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _pair_respectively(
     v: View, frames: list[Frame], ctx: Context, shares: list[Frame]
 ) -> list[Frame]:
@@ -904,7 +1033,7 @@ def _pair_respectively(
         coord = [ranks[0]]
         for r in ranks[1:]:
             if re.fullmatch(
-                r"(?:-?\s*(?:largest|biggest)?\s*)?(?:,\s*|\s+)(?:and|,)\s*(?:the\s+)?|\s*-\s+and\s+",
+                r"(?:-?\s*(?:largest|biggest)?\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*,\s*,\s*)(?:the\s+)?|\s*-\s+and\s+",
                 v.s(coord[-1].end, r.start),
                 re.I,
             ):
@@ -923,12 +1052,29 @@ def _pair_respectively(
             None,
         )
         group: list[Mention] = []
+        followed: list[Mention] = []
         if after is not None:
             group = _coordination(v, after, b)
         else:
             before = [m for m in v.states if a <= m.start and m.end <= coord[0].start]
-            if before and (
-                resp or re.fullmatch(r"\s*", _strip_values(v.s(before[-1].end, coord[0].start)))
+            if before:
+                # "Iraq and Iran come after Canada in fifth and sixth place": the states before
+                # "after X" take the ordinals; X is the one just above them
+                followed = _coordination_before(v, before[-1], a)
+                mm = _AFTER_STATES.search(v.s(a, followed[0].start))
+                lead = [m for m in before if m.end <= a + mm.start()] if mm else []
+                if lead and _BARE_LINK.fullmatch(
+                    _strip_values(v.s(lead[-1].end, a + mm.start())) + " "
+                ):
+                    group = _coordination_before(v, lead[-1], a)
+                else:
+                    followed = []
+            if (
+                before
+                and not group
+                and (
+                    resp or _BARE_LINK.fullmatch(_strip_values(v.s(before[-1].end, coord[0].start)))
+                )
             ):
                 group = _coordination_before(v, before[-1], a)
         if len(group) != len(coord):
@@ -958,6 +1104,20 @@ def _pair_respectively(
                     value={"rank": r.value, "comparator": "eq", "text": r.text},
                     span=(r.start, r.end),
                     rule="rank+respectively",
+                )
+            )
+        if len(followed) == 1 and min(r.value for r in coord) > 1:
+            out.append(
+                replace(
+                    template,
+                    theme=followed[0].id,
+                    value={
+                        "rank": min(r.value for r in coord) - 1,
+                        "comparator": "eq",
+                        "text": "after",
+                    },
+                    span=(followed[0].start, followed[0].end),
+                    rule="rank+behind",
                 )
             )
     # drop the frames the pairing replaces
@@ -1077,18 +1237,45 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                 ),
                 None,
             )
-            if headm is None:
+            # the ranked state the list continues: a rank read before it in this sentence ("the US
+            # was the largest supplier to Saudi Arabia, with 73 %, followed by the UK"), else the
+            # state named just before
+            ids = {g.id for g in items}
+            prior = [
+                f
+                for f in ranked
+                if v.start <= f.span[0] < bm.start() and f.theme not in ids and f.theme
+            ]
+            if headm is None and not prior:
                 continue
-            ref = next(
-                (f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end), None
-            )
+            ref = (
+                next(
+                    (f for f in ranked if f.theme == headm.id and v.start <= f.span[0] < v.end),
+                    None,
+                )
+                if headm is not None
+                else None
+            ) or (prior[-1] if prior else None)
             valued = [s for s in v.shares if s.start > bm.start()]
-            if ref is None and valued:
+            sh = (
+                next((f for f in shares if f.theme == headm.id), None)
+                if headm is not None
+                else None
+            )
+            if ref is None and valued and (sh is None or sh.scope != "bilateral"):
                 continue  # "India's share was 11 % followed by Saudi Arabia with 9.6 %": shares, no ranks
-            if ref is None:
-                sh = next((f for f in shares if f.theme == headm.id), None)
-                if sh is not None:
-                    ref = replace(sh, kind="rank", value={"rank": 1, "comparator": "eq"})
+            if ref is None and sh is not None:
+                # "Israel's exports went mainly to India (45 %), followed by Azerbaijan (17 %)"
+                ref = replace(sh, kind="rank", value={"rank": 1, "comparator": "eq"})
+                if valued and headm is not None:
+                    out.append(
+                        replace(
+                            ref,
+                            value={"rank": 1, "comparator": "eq", "text": "followed by"},
+                            span=(headm.start, headm.end),
+                            rule="rank+followed-by",
+                        )
+                    )  # the head of an ordered share list is first
             if ref is None:
                 past = next(
                     (

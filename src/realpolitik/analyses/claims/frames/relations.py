@@ -180,7 +180,9 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     pairs.append((owner.id, appos.id))  # type: ignore[arg-type]
         if not pairs:
             with_ = re.match(
-                r"\s+(?:with|against|of)\s+(?:the\s+)?", v.text[rm.end() : rm.end() + 20], re.I
+                r"\s+(?:with|against|of|from|posed\s+by)\s+(?:the\s+)?",
+                v.text[rm.end() : rm.end() + 20],
+                re.I,
             )
             if with_:
                 other = _state_at(v, rm.end() + with_.end(), 1)
@@ -196,7 +198,10 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                 subj = cands[-1] if cands else None
                 subj_id = subj.id if subj else discourse_subject
                 if other is not None and subj_id:
-                    pairs.append((subj_id, other.id))  # type: ignore[arg-type]
+                    # "threats from Pakistan and China": each coordinated state
+                    pairs += [(subj_id, g.id) for g in _coordination(v, other, b)]  # type: ignore[misc]
+        if not pairs and rm.group(0).lower().startswith("threat"):
+            continue  # "threats from climate change": a threat needs a state it comes from
         if not pairs:
             # "Arch-rival India was second": the rival of the article's subject
             after = next((m for m in states if 0 <= m.start - rm.end() <= 3), None)

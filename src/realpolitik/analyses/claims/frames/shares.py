@@ -106,11 +106,49 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
             ]
             out.extend(frames)
             continue
-        frames = _read_share(v, q, prev, ctx)
+        frames = _elliptic_share(v, q, prev) or _read_share(v, q, prev, ctx)
         out.extend(frames)
         if frames:
             prev = frames[-1]
     return out
+
+
+# "…, while Saudi Arabia's rose from 5 to 12 per cent": the share noun is elided after the possessive
+_ELLIPTIC = re.compile(
+    r"(?:['’]s|['’])\s+(?:own\s+)?(?:rose|fell|grew|dropped|declined|increased|decreased|went|climbed|"
+    r"slipped|jumped|was|stood|reached|edged\s+up|edged\s+down|shrank|doubled|halved)\b[^,;()%]{0,24}?$",
+    re.I,
+)
+
+
+def _elliptic_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
+    """A share whose noun is elided after a possessive state ("India's share … fell from 14 to 9 %,
+    while Saudi Arabia's rose from 5 to 12 %"): the previous share's reading with that state."""
+    if prev is None or prev.kind != "share" or "share" not in v.s(v.start, prev.span[0]).lower():
+        return []
+    a, _ = v.clause(q.start)
+    m = next(
+        (
+            m
+            for m in reversed(v.states)
+            if a <= m.start < q.start and m.possessive and _ELLIPTIC.search(v.s(m.start, q.start))
+        ),
+        None,
+    )
+    if m is None or m.id == prev.owner:
+        return []
+    if not prev.rule.endswith("+elliptic") and (m.id == prev.theme or m.start < prev.span[1]):
+        return []
+    return [
+        replace(
+            prev,
+            theme=m.id,
+            value=q.to_dict() | {"decimals": q.decimals},
+            span=(q.start, q.end),
+            period=None,
+            rule=prev.rule.split("+elliptic")[0] + "+elliptic",
+        )
+    ]
 
 
 _EARLIER_VALUE = re.compile(
@@ -177,6 +215,12 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
             continue
         if re.search(r"[-–−+]\s*$", v.s(q.start - 2, q.start)) and q.form == "digits":
             continue  # "(–31 per cent)": a signed change
+        if any(c.end <= q.start for c in v.changes) and re.search(
+            r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$",
+            v.s(q.start - 16, q.start),
+            re.I,
+        ):
+            continue  # "… declined by 92 %, and to India by 51 %": a gapped change, not a share
         out.append(q)
     # unit elided in a list: "… sells 27 percent of its weapons to India, 14 to China and 14 to Algeria"
     extra = []

@@ -141,6 +141,7 @@ def _coordination_uncached(v: View, first: Mention, hi: int) -> list[Mention]:
 
 _VALUE_IN = re.compile(
     r"^\s*(?:\([^()]{0,60}\)|,?\s*(?:at|with|accounting\s+for|making\s+up|taking)\s+[^,;()]{0,30}?(?:%|per\s?cent|percent)|"
+    r",\s*(?:which|who)\s+(?:accounted\s+for|made\s+up|took|supplied|provided|delivered|received|had)\s+[^,;()]{0,30}?(?:%|per\s?cent|percent)(?=\s*,)|"
     r"\s+(?:at|with)\s+[^,;()]{0,20}?(?:%|per\s?cent|percent))",
     re.I,
 )
@@ -289,9 +290,37 @@ def _negated(v: View, lo: int, hi: int) -> bool:
     return bool(L.NEGATION_RE.search(v.s(lo, hi)))
 
 
+# the base of a comparison after its value: "down from 72 per cent in", "up from second place in"
+_BASE_AFTER_VALUE = re.compile(
+    r"\b(?:up|down)\s+from\s+[^,;()]{0,30}?(?:%|per\s?cent|percent|place|position|spot|\b\w+(?:st|nd|rd|th)|first|second|third)\s+"
+    r"(?:in|during|for|over)\s+(?:the\s+)?(?:(?:period|years?)\s+)?$|"
+    r"\b(?:than|compared\s+(?:to|with)|against)\s+(?:in\s+)?(?:the\s+)?(?:previous|preceding|earlier|prior)\s+"
+    r"(?:five[- ]year\s+period|five\s+years|period|decade|window)\s*[,(]\s*(?:the\s+years\s+|i\.e\.\s+)?(?:from\s+)?$",
+    re.I,
+)
+# a year that dates an event ("since the war began in 2014", "after the 2020 war", "following the
+# invasion in 2022"): not the window of a figure
+_EVENT = (
+    r"(?:began|begun|started|broke\s+out|erupted|flared|invaded|invasion|war|conflict|coup|revolution|"
+    r"annexation|annexed|attack|attacked|ceasefire|truce|independence|signed|agreement|deal|took\s+office|"
+    r"was\s+elected|uprising|offensive|occupation)"
+)
+_EVENT_DATE = re.compile(
+    rf"\b(?:since|after|following|before|until|when|ever\s+since)\b[^,;.]{{0,50}}?\b{_EVENT}\b[^,;.%]{{0,12}}?(?:\bin\s+)?(?:the\s+)?$",
+    re.I,
+)
+_EVENT_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_EVENT}\b", re.I)
+
+
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:two\s+)?five-year\s+periods\s+(?:of\s+)?)?$", re.I
+)
+
+
 def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
-    """A period that is a comparison baseline ('than in 2010–14', 'compared to 2013–17', 'from the
-    2002–2006 period' after a change), not the claim's own period."""
+    """A period that is not the claim's own: a comparison baseline ('than in 2010–14', 'compared to
+    2013–17', 'down from 72 % in 2010–14', the earlier window of 'between P2 and P1', 'from the
+    2002–2006 period' after a change) or an event's date ('since the war began in 2014')."""
     pre = v.text[max(v.start, p.span[0] - 40) : p.span[0]]
     if re.search(
         r"(?:\bthan(?:\s+(?:in|during|for|over))?|\bcompared\s+(?:to|with)|\bas\s+against|\bagainst|\bup\s+from|\bdown\s+from|\bas\s+in)\s+(?:the\s+)?(?:(?:previous|preceding|earlier|prior)\s+)?(?:five[- ]year\s+periods?\s+(?:of\s+)?)?$",
@@ -301,14 +330,46 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
         return True
     if re.search(r"\bfirst\b[^.;]{0,60}\bsince\s+(?:the\s+)?$", pre, re.I):
         return True
-    if re.search(
-        r"\bbetween\s+(?:the\s+)?(?:(?:two\s+)?five-year\s+periods\s+(?:of\s+)?)?$", pre, re.I
-    ) and any(
-        q.span[0] > p.span[1]
-        and re.fullmatch(r"\s*(?:period\s+)?and\s+(?:the\s+)?", v.text[p.span[1] : q.span[0]], re.I)
-        for q in v.periods
+    if (
+        _BETWEEN.search(pre)
+        and any(
+            q.span[0] > p.span[1]
+            and re.fullmatch(
+                r"\s*(?:period\s+)?and\s+(?:the\s+)?", v.text[p.span[1] : q.span[0]], re.I
+            )
+            for q in v.periods
+        )
+        and p.start
+        <= min(
+            (q.start for q in v.periods if q.span[0] > p.span[1] and q.kind != "anaphor"),
+            default=p.start,
+        )
     ):
         return True  # "between 2012–16 and 2017–21": the first is the baseline
+    first = next(
+        (
+            q
+            for q in v.periods
+            if q.span[1] <= p.span[0]
+            and re.fullmatch(
+                r"\s*(?:period\s+)?and\s+(?:the\s+)?", v.text[q.span[1] : p.span[0]], re.I
+            )
+        ),
+        None,
+    )
+    if (
+        first is not None
+        and p.start < first.start
+        and _BETWEEN.search(v.text[max(v.start, first.span[0] - 40) : first.span[0]])
+    ):
+        return True  # "between 2017–21 and 2012–16": the earlier window is the baseline
+    if _BASE_AFTER_VALUE.search(pre):
+        return True  # "…, down from 72 per cent in 2010–14", "up from second place in 2010–14"
+    if p.start == p.end and (
+        _EVENT_DATE.search(v.text[max(v.start, p.span[0] - 70) : p.span[0]])
+        or _EVENT_AFTER.match(v.text, p.span[1], min(v.end, p.span[1] + 40))
+    ):
+        return True  # "since the war began in 2014": an event's date, not a figure's window
     if has_change and re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I):
         return True
     return bool(p.kind == "since" and has_change)

@@ -99,7 +99,7 @@ def check(claim: Claim, today: date, scope: str, release: str | None = None) -> 
     who = (
         "all international transfers"
         if scope == "global"
-        else f"{C.name(claim.subject)}'s arms {kind}"
+        else f"{C.poss(claim.subject)} arms {kind}"
     )
     shown = "–" if actual is None else f"{actual:+.1f} %"
     summary = (

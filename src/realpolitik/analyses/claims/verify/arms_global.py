@@ -48,7 +48,7 @@ def check(claim: Claim, today: date, what: str, release: str | None = None) -> C
         holds = C.share_ok(claim, actual)
         rows = C.window_rows(wf, "share", lambda v: C.share_ok(claim, v), 100.0)
         tol = C.share_tolerance(claim)
-        summary = f"{C.name(claim.subject)}'s share of global arms {kind[:-3]}s in {period}: {C.pct(actual)}"
+        summary = f"{C.poss(claim.subject)} share of global arms {kind[:-3]}s in {period}: {C.pct(actual)}"
     else:
         rk = C.period_row(frame, who, "rank")
         actual = None if frame.empty or rk is None else int(rk)

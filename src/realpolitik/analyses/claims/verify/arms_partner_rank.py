@@ -7,24 +7,16 @@ from datetime import date
 
 from realpolitik.analyses.claims.claims import Claim
 from realpolitik.analyses.claims.verify import common as C
-from realpolitik.analyses.claims.verify.arms_share import partner_rows
-from realpolitik.analyses.claims.verify.succession import arms_ids
-from realpolitik.errors import UserError
+from realpolitik.analyses.claims.verify.arms_share import Partners, partner_rows, query_partners
 
 
 def check(claim: Claim, today: date, side: str, release: str | None = None) -> C.Outcome:
-    from realpolitik.queries import arms
-
-    st, stated, period, notes = C.sipri_period(claim, today, release)
-    whos, n1 = arms_ids(claim.subject, period)
-    partners, n2 = arms_ids(claim.object, period)
-    notes += [n for n in (n1, n2) if n]
-    who = whos[0]
-    fn = arms.suppliers if side == "supplier" else arms.recipients
-    try:
-        res = C.q(fn, who, period, release=release)
-    except UserError as e:
-        return C.unverifiable(str(e))
+    q = query_partners(claim, today, side == "supplier", release)
+    if not isinstance(q, Partners):
+        return q
+    stated, period, notes, who, partners, res = (
+        q.stated, q.period, q.notes, q.who, q.partners, q.res
+    )  # fmt: skip
     frame = res.frame
     got = frame[frame["id"].isin(partners)]
     if frame.empty:
@@ -47,7 +39,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     top = ", ".join(f"{r.rank}. {r.name} {100 * r.share:.1f} %" for r in frame.head(3).itertuples())
     role = "supplier" if side == "supplier" else "recipient"
     shown = actual if actual else ("not listed" if not frame.empty else "–")
-    summary = f"{C.name(claim.object)} ranks {shown} among {C.name(claim.subject)}'s arms {role}s in {period} (top: {top or 'none'})"
+    summary = f"{C.name(claim.object)} ranks {shown} among {C.poss(claim.subject)} arms {role}s in {period} (top: {top or 'none'})"
     when = C.when_verdict(claim, rows, today)
     if when is not None:
         verdict, account = when

@@ -4,6 +4,7 @@ summed over the window (``queries.arms.suppliers`` / ``recipients``, ``partner_w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -40,19 +41,44 @@ def partner_rows(
     return rows
 
 
-def check(claim: Claim, today: date, side: str, release: str | None = None) -> C.Outcome:
+@dataclass
+class Partners:
+    """A bilateral arms claim's query: the window, the subject's partners table, the claimed partner ids."""
+
+    stated: bool
+    period: Any
+    notes: list[str]
+    who: str
+    partners: list[str]
+    res: Any
+
+
+def query_partners(
+    claim: Claim, today: date, suppliers: bool, release: str | None
+) -> Partners | C.Outcome:
+    """The subject's suppliers (or recipients) in the claim's window, with successor states mapped;
+    an unverifiable outcome when the query fails."""
     from realpolitik.queries import arms
 
-    st, stated, period, notes = C.sipri_period(claim, today, release)
+    _, stated, period, notes = C.sipri_period(claim, today, release)
     whos, n1 = arms_ids(claim.subject, period)
     partners, n2 = arms_ids(claim.object, period)
     notes += [n for n in (n1, n2) if n]
-    who = whos[0]
-    fn = arms.suppliers if side == "import" else arms.recipients
+    fn = arms.suppliers if suppliers else arms.recipients
     try:
-        res = C.q(fn, who, period, release=release)
+        res = C.q(fn, whos[0], period, release=release)
     except UserError as e:
         return C.unverifiable(str(e), f"SIPRI arms transfers for {period}")
+    return Partners(stated, period, notes, whos[0], partners, res)
+
+
+def check(claim: Claim, today: date, side: str, release: str | None = None) -> C.Outcome:
+    q = query_partners(claim, today, side == "import", release)
+    if not isinstance(q, Partners):
+        return q
+    stated, period, notes, who, partners, res = (
+        q.stated, q.period, q.notes, q.who, q.partners, q.res
+    )  # fmt: skip
     frame = res.frame
     total = float(frame["tiv"].sum()) if not frame.empty else 0.0
     got = frame[frame["id"].isin(partners)]
@@ -64,7 +90,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     holds = C.share_ok(claim, actual)
     verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     held = [r["period"] for r in rows if r["holds"]]
-    what = f"{C.name(claim.object)}'s share of {C.name(claim.subject)}'s arms {flow}"
+    what = f"{C.poss(claim.object)} share of {C.poss(claim.subject)} arms {flow}"
     summary = f"{what} in {period}: {C.pct(actual)} (SIPRI TIV {total:,.0f} total)"
     if verdict == "mixed":
         summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"

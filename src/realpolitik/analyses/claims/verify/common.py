@@ -82,6 +82,16 @@ def name(cid: str | None) -> str:
     return display_name(cid) if cid else "?"
 
 
+# names ending in -s that are singular take "'s" ("Belarus's"); plural ones take "'" ("United States'")
+_SINGULAR_S = {"Belarus", "Cyprus", "Mauritius", "Laos", "Honduras", "Barbados", "Kiribati"}
+
+
+def poss(cid: str | None) -> str:
+    """A state's display name as a possessive: "Israel's", "the United States'", "Belarus's"."""
+    n = name(cid)
+    return n + "'" if n.endswith("s") and n not in _SINGULAR_S else n + "'s"
+
+
 def pct(x: float | None) -> str:
     return "–" if x is None else f"{x:.1f} %"
 
@@ -212,6 +222,10 @@ def when_verdict(
             else None
         )
     )
+    if first is not None and since is None and claim.claimed.get("negated") and claim.period:
+        first = (
+            int(claim.period["end"]) + 1
+        )  # "has not been in the top five since 2010–14": after it
     span = [r for r in before if first is None or r["start"] >= first]
     if not span:
         return "unverifiable", "no window with data in that span"

@@ -113,9 +113,9 @@ def check(claim: Claim, today: date, side: str, what: str) -> C.Outcome:
     verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     label = "crude-oil imports" if side == "sources" else "crude-oil exports"
     rel = (
-        f"{C.name(claim.object)}'s share of {C.name(claim.subject)}'s {label}"
+        f"{C.poss(claim.object)} share of {C.poss(claim.subject)} {label}"
         if what == "share"
-        else f"{C.name(claim.object)}'s rank among {'buyers of' if side == 'buyers' else 'suppliers of'} {C.name(claim.subject)}'s crude"
+        else f"{C.poss(claim.object)} rank among {'buyers of' if side == 'buyers' else 'suppliers of'} {C.poss(claim.subject)} crude"
     )
     fmt = C.pct if what == "share" else (lambda v: "–" if v is None else str(v))
     summary = f"{rel} in {year}: {fmt(actual)}"

@@ -107,7 +107,7 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
         if what == "share"
         else (str(actual) if actual else ("not in the top 5" if chosen else "–"))
     )
-    summary = f"{C.name(claim.object)}'s {label} {C.name(claim.subject)}'s exports in {year}: {fmt}"
+    summary = f"{C.poss(claim.object)} {label} {C.poss(claim.subject)} exports in {year}: {fmt}"
     if fb is not None and not fb.empty:
         summary += (
             " (Factbook "
@@ -133,6 +133,6 @@ def check(claim: Claim, today: date, what: str) -> C.Outcome:
         "query": f"realpolitik trade partners {claim.subject} --flow exports",
     }
     if verdict == "unverifiable":
-        ev["settle"] = f"{C.name(claim.subject)}'s exports by partner for {year} (e.g. UN Comtrade)"
+        ev["settle"] = f"{C.poss(claim.subject)} exports by partner for {year} (e.g. UN Comtrade)"
     srcs = [store.source(d) for d in ("factbook", "cow_trade") if d in store.manifests]
     return verdict, ev, srcs

@@ -62,7 +62,7 @@ def check(claim: Claim, today: date) -> C.Outcome:
         for r, m in ((actual_kbd, "volume (BP, kb/d)"), (actual_twh, "energy (TWh)"))
         if r is not None
     ]
-    summary = f"{C.name(claim.subject)}'s oil-production rank in {year}: {'; '.join(parts) or '–'}"
+    summary = f"{C.poss(claim.subject)} oil-production rank in {year}: {'; '.join(parts) or '–'}"
     if verdict == "mixed":
         summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])
     notes.append(f"two standard rankings: {KBD}; {TWH}")
