@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import MAX_LIMIT, year_of
+from realpolitik.cli.common import limit_option, year_of
 from realpolitik.render.formats import Format
 
 SystemOpt = Annotated[str, typer.Option("--system", help="State system: cow or gw.")]
@@ -40,14 +40,9 @@ PrintFormatOpt = Annotated[
 ]
 PanelLimitOpt = Annotated[
     int | None,
-    typer.Option(
-        "--limit",
-        "-n",
-        min=0,
-        max=MAX_LIMIT,
-        metavar="N",
-        help="Only the first N rows (printed: 25 by default for a table; written: all). 0: all. "
-        "Rows are in no particular order unless --sort.",
+    limit_option(
+        "Only the first N rows (printed: 25 by default for a table; written: all). 0: all. "
+        "Rows are in no particular order unless --sort."
     ),
 ]
 YEAR_HELP = "(inclusive; a date is read as its year)"
