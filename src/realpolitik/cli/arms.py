@@ -13,6 +13,7 @@ from realpolitik.cli.common import (
     LimitOpt,
     ToOpt,
     country_arg,
+    limit_option,
     output,
     period_or_latest,
     period_within,
@@ -90,14 +91,7 @@ def register(app: typer.Typer) -> None:
         end: ToOpt = None,
         limit: Annotated[
             int,
-            typer.Option(
-                "--limit",
-                "-n",
-                min=0,
-                max=MAX_LIMIT,
-                metavar="N",
-                help="Rows to show; 0 shows all.",
-            ),
+            limit_option("Rows to show; 0 shows all."),
         ] = 10,
         release: ReleaseOpt = None,
         fmt: FormatOpt = Format.table,

@@ -71,22 +71,20 @@ FormatOpt = Annotated[
 FromOpt = Annotated[int | None, _year_option("--from", "First year (inclusive; a date is read as its year).")]  # fmt: skip
 ToOpt = Annotated[int | None, _year_option("--to", "Last year (inclusive; a date is read as its year).")]  # fmt: skip
 YearOpt = Annotated[int | None, _year_option("--year", "Year (a date is read as its year).")]
+
+
+def limit_option(help: str) -> typer.models.OptionInfo:
+    """--limit/-n N (0 shows all), one definition for every list command."""
+    return typer.Option("--limit", "-n", min=0, max=MAX_LIMIT, metavar="N", help=help)
+
+
 LimitOpt = Annotated[
     int | None,
-    typer.Option(
-        "--limit",
-        "-n",
-        min=0,
-        max=MAX_LIMIT,
-        metavar="N",
-        help="Rows to show (tables: 25 by default; json/csv/md: all). 0 shows all.",
-    ),
+    limit_option("Rows to show (tables: 25 by default; json/csv/md: all). 0 shows all."),
 ]
 AllLimitOpt = Annotated[
     int | None,
-    typer.Option(
-        "--limit", "-n", min=0, max=MAX_LIMIT, metavar="N", help="Rows to show (all by default)."
-    ),
+    limit_option("Rows to show (all by default)."),
 ]
 """--limit of an inventory (datasets, releases, changes): every row unless asked; pass it to
 output() with series=True."""

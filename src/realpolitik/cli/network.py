@@ -14,6 +14,7 @@ from realpolitik.cli.common import (
     FromOpt,
     LimitOpt,
     ToOpt,
+    limit_option,
     output,
     seconds,
     year_of,
@@ -110,13 +111,8 @@ def register(app: typer.Typer) -> None:
         year: YearOpt = None,
         limit: Annotated[
             int | None,
-            typer.Option(
-                "--limit",
-                "-n",
-                min=0,
-                max=MAX_LIMIT,
-                metavar="N",
-                help=f"Rows to show, in every format ({TOP_PARTNERSHIPS} by default). 0 shows all.",
+            limit_option(
+                f"Rows to show, in every format ({TOP_PARTNERSHIPS} by default). 0 shows all."
             ),
         ] = None,
         top: Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import MAX_LIMIT, year_of
+from realpolitik.cli.common import limit_option, year_of
 from realpolitik.render.formats import Format
 
 SystemOpt = Annotated[str, typer.Option("--system", help="State system: cow or gw.")]
@@ -40,14 +40,9 @@ PrintFormatOpt = Annotated[
 ]
 PanelLimitOpt = Annotated[
     int | None,
-    typer.Option(
-        "--limit",
-        "-n",
-        min=0,
-        max=MAX_LIMIT,
-        metavar="N",
-        help="Only the first N rows (printed: 25 by default for a table; written: all). 0: all. "
-        "Rows are in no particular order unless --sort.",
+    limit_option(
+        "Only the first N rows (printed: 25 by default for a table; written: all). 0: all. "
+        "Rows are in no particular order unless --sort."
     ),
 ]
 YEAR_HELP = "(inclusive; a date is read as its year)"
@@ -67,6 +62,17 @@ SortOpt = Annotated[
     bool,
     typer.Option(
         "--sort", help="Sort rows by codes and year (costs time; rows are unsorted by default)."
+    ),
+]
+ThreadsOpt = Annotated[
+    int,
+    typer.Option(
+        "--threads",
+        min=1,
+        max=64,
+        metavar="N",
+        help="DuckDB threads for writing: 1 (default) gives the same file every run; more are faster on an idle "
+        "machine, but the row order then changes run to run.",
     ),
 ]
 CiteOpt = Annotated[
@@ -91,6 +97,7 @@ def run(
     sort: bool = False,
     fmt: Format | None = None,
     limit: int | None = None,
+    threads: int = 1,
 ) -> None:
     """Add the steps, then write the file (a progress bar on a terminal) and print a summary and notes, or, without
     `out`, print the rows in `fmt`."""
@@ -119,9 +126,9 @@ def run(
 
         columns = (SpinnerColumn(), TextColumn(f"writing {out.name}"), TimeElapsedColumn())
         with Progress(*columns, transient=True):
-            rows = panel.write(out, count=True, sort=sort, limit=limit)
+            rows = panel.write(out, count=True, sort=sort, limit=limit, threads=threads)
     else:
-        rows = panel.write(out, count=True, sort=sort, limit=limit)
+        rows = panel.write(out, count=True, sort=sort, limit=limit, threads=threads)
     cols = 1 + len(panel.codes) + len(panel.columns)
     print(f"wrote {out} ({rows:,} rows, {cols} columns; steps: {', '.join(panel.steps) or 'none'})")
     for note in panel.notes:
@@ -136,8 +143,10 @@ def show(panel, fmt: Format, limit: int | None, sort: bool, cite: str | None) ->
     from realpolitik.result import Result, Rows
 
     n = (TABLE_ROWS if fmt is Format.table else 0) if limit is None else limit
-    rel = panel.relation(ordered=sort, limit=n)
-    rows = Rows(tuple(rel.columns), tuple(str(t) for t in rel.types), rel.fetchall())
+    sql = panel.query(sort, n)
+    with panel.pinned(sql) as con:  # the same first rows every run
+        rel = con.sql(sql)
+        rows = Rows(tuple(rel.columns), tuple(str(t) for t in rel.types), rel.fetchall())
     notes = list(panel.notes)
     if n and len(rows) == n:
         total = panel.count()
@@ -181,12 +190,13 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
+        threads: ThreadsOpt = 1,
     ) -> None:
         """Every dyad-year of the state system, plus the --add steps, written to --out."""
         from realpolitik.panel import dyad_years, last_year
 
         panel = dyad_years(system, directed, (start, end or last_year()))
-        run(panel, _steps(add), out, cite, sort, fmt, limit)
+        run(panel, _steps(add), out, cite, sort, fmt, limit, threads)
 
     @sub.command("state-years")
     def state_cmd(
@@ -199,6 +209,7 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
+        threads: ThreadsOpt = 1,
     ) -> None:
         """Every state-year of the system, plus --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
         from realpolitik.panel import last_year, state_years
@@ -211,6 +222,7 @@ def register(app: typer.Typer) -> None:
             sort,
             fmt,
             limit,
+            threads,
         )
 
     @sub.command("leader-years")
@@ -226,10 +238,11 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
+        threads: ThreadsOpt = 1,
     ) -> None:
         """Every year of every Archigos leader (GW codes), plus --add steps (lead, nmc, democracy, ucdp_acd, …)."""
         from realpolitik.panel import leader_years
 
-        run(leader_years((start, end)), _steps(add), out, cite, sort, fmt, limit)
+        run(leader_years((start, end)), _steps(add), out, cite, sort, fmt, limit, threads)
 
     app.add_typer(sub, name="panel")

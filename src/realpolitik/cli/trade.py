@@ -14,6 +14,7 @@ from realpolitik.cli.common import (
     LimitOpt,
     YearOpt,
     country_arg,
+    limit_option,
     output,
 )
 from realpolitik.errors import BadPeriod
@@ -38,14 +39,7 @@ def register(app: typer.Typer) -> None:
         year: YearOpt = None,
         limit: Annotated[
             int,
-            typer.Option(
-                "--limit",
-                "-n",
-                min=0,
-                max=MAX_LIMIT,
-                metavar="N",
-                help="COW partners to show; 0 shows all.",
-            ),
+            limit_option("COW partners to show; 0 shows all."),
         ] = 10,
         fmt: FormatOpt = Format.table,
     ) -> None:

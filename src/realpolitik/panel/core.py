@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,11 +223,27 @@ class Panel:
     def _store(self) -> Store:
         return self.store or get_store()
 
-    def _con(self) -> duckdb.DuckDBPyConnection:
-        """A cursor of the store's connection; results carry no implicit row order (ORDER BY is still honoured)."""
-        con = self._store().con.cursor()
+    def _con(self, sql: str = "") -> duckdb.DuckDBPyConnection:
+        """A cursor of the store's connection with the views `sql` names (all views without it); results carry no
+        implicit row order (ORDER BY is still honoured)."""
+        store = self._store()
+        con = store._cursor(sql) if sql else store.con.cursor()
         con.execute("SET SESSION preserve_insertion_order = false")
         return con
+
+    @contextmanager
+    def pinned(self, sql: str, threads: int = 1) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for `sql` (see `_con`) on which DuckDB runs `threads` threads (1 by default): parallel hash
+        joins emit rows in an order that changes run to run; one thread gives the same rows in the same order (the
+        same file, byte for byte) with less CPU and memory than two, more threads less wall time on an idle
+        machine. `threads` is a database-wide setting: it is restored afterwards."""
+        con = self._con(sql)
+        before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        con.execute(f"SET threads = {max(1, int(threads))}")
+        try:
+            yield con
+        finally:
+            con.execute(f"SET threads = {before}")
 
     def coverage(self, table: str) -> tuple[int, int]:
         """(first, last) year of a snapshot table."""
@@ -322,12 +340,15 @@ class Panel:
         return f"SELECT * FROM ({self.sql}){order}{cap}"
 
     def relation(self, ordered: bool = False, limit: int | None = None) -> duckdb.DuckDBPyRelation:
-        """The panel as a lazy DuckDB relation (see `query`)."""
+        """The panel as a lazy DuckDB relation (see `query`), run in parallel: its row order may differ run to run
+        unless `ordered` (`write`, `to_arrow` and `to_pandas` give the same order every run)."""
         return self._con().sql(self.query(ordered, limit))
 
     def to_arrow(self, ordered: bool = False, limit: int | None = None):
-        """Materialise as a pyarrow Table."""
-        return self.relation(ordered, limit).to_arrow_table()
+        """Materialise as a pyarrow Table (the same rows in the same order every run, see `pinned`)."""
+        sql = self.query(ordered, limit)
+        with self.pinned(sql) as con:
+            return con.sql(sql).to_arrow_table()
 
     def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
@@ -343,20 +364,28 @@ class Panel:
 
     def count(self) -> int:
         """Number of rows."""
-        return int(self._con().execute(f"SELECT count(*) FROM ({self.sql})").fetchone()[0])
+        sql = f"SELECT count(*) FROM ({self.sql})"
+        return int(self._con(sql).execute(sql).fetchone()[0])
 
     def write(
-        self, path: Path | str, count: bool = False, sort: bool = False, limit: int | None = None
+        self,
+        path: Path | str,
+        count: bool = False,
+        sort: bool = False,
+        limit: int | None = None,
+        threads: int = 1,
     ) -> Path | int:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
-        Rows are streamed in the order DuckDB produces them, sorted by codes and year only with `sort=True`, the
-        first `limit` only if `limit`. Returns the path, or the number of rows written when `count=True`.
+        Rows are streamed in the order DuckDB produces them on one thread (the same input gives the same file),
+        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. `threads` > 1 is faster
+        on an idle machine but the row order (so the file's bytes) then changes run to run. Returns the path, or
+        the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
 
         p = Path(path)
-        rows = write_panel(self, p, sort, limit)
+        rows = write_panel(self, p, sort, limit, threads)
         return rows if count else p
 
     def sources(self) -> list[Source]:

@@ -34,33 +34,37 @@ def format_of(path: Path) -> str:
 PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1"
 
 
-def write_panel(panel: Panel, path: Path, sort: bool = False, limit: int | None = None) -> int:
+def write_panel(
+    panel: Panel, path: Path, sort: bool = False, limit: int | None = None, threads: int = 1
+) -> int:
     """Write the panel to `path` and return the rows written; rows are sorted by codes and year only if `sort`,
     only the first `limit` rows written if `limit` (0 or None: all).
 
-    Parquet and CSV are streamed by DuckDB itself (COPY), Feather as Arrow record batches, Stata via pandas.
+    Parquet and CSV are streamed by DuckDB itself (COPY), Feather as Arrow record batches, Stata via pandas; all on
+    one DuckDB thread unless `threads` > 1, so that the same panel gives the same file every run (`Panel.pinned`).
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
     sql = panel.query(sort, limit)
-    con = panel._con()
     if fmt in ("parquet", "csv"):
         opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
-        return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
+        with panel.pinned(sql, threads) as con:
+            return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt == "feather":
         import pyarrow as pa
 
-        reader = con.sql(sql).to_arrow_reader()
         rows = 0
         options = pa.ipc.IpcWriteOptions(compression="zstd")
-        with (
-            pa.OSFile(target, "wb") as sink,
-            pa.ipc.new_file(sink, reader.schema, options=options) as out,
-        ):
-            for batch in reader:
-                out.write_batch(batch)
-                rows += batch.num_rows
+        with panel.pinned(sql, threads) as con:
+            reader = con.sql(sql).to_arrow_reader()
+            with (
+                pa.OSFile(target, "wb") as sink,
+                pa.ipc.new_file(sink, reader.schema, options=options) as out,
+            ):
+                for batch in reader:
+                    out.write_batch(batch)
+                    rows += batch.num_rows
         return rows
     frame = panel.to_pandas(ordered=sort, limit=limit)
     for col in frame.columns:
