@@ -176,3 +176,35 @@ def test_an_anaphoric_group_needs_the_same_size() -> None:
         "and China. In 2019-23 the top three were the same as in 2014-18."
     )
     assert got == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "below"),
+    [
+        (
+            "Spain was the eighth largest arms exporter in 2019-23, ahead of only Israel and South "
+            "Korea among the top ten.",
+            8,
+            {"ISR", "KOR"},
+        ),
+        (
+            "Pakistan was the fifth largest arms importer in 2019-23, ahead of only Japan and Egypt "
+            "among the top seven.",
+            5,
+            {"JPN", "EGY"},
+        ),
+        ("Italy ranked sixth among arms exporters in 2019-23, ahead of the UK.", 6, {"GBR"}),
+    ],
+)
+def test_states_ranked_behind_a_place_rank_below_it(text: str, n: int, below: set[str]) -> None:
+    got = {
+        c.subject: c.verdict
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank" and c.claimed.get("comparator") == "gt"
+    }
+    assert got == dict.fromkeys(below, "supported")
+    assert all(
+        c.claimed.get("rank") == n
+        for c in check(text, DAY).claims
+        if c.claimed.get("comparator") == "gt"
+    )

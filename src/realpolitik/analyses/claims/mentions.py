@@ -499,8 +499,6 @@ def resolve(
         before = [m for m in states if m.end <= s and m.form not in {"demonym", "company"}] or [
             m for m in states if m.end <= s
         ]
-        # "Algeria, Egypt's neighbour to the west, buys … its weapons": Algeria first, Egypt the
-        # fallback ("Israel, Azerbaijan's supplier, accounted for 67.7 % of its imports")
         if pm.group(0).lower() == "it":
             # "India ranked second after Saudi Arabia …, while it was …": a compared state is not
             # the subject a clause's "it" takes up

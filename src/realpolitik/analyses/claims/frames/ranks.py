@@ -1241,7 +1241,7 @@ def _pair_respectively(
 
 
 _BEHIND = re.compile(
-    r"\b(?:right\s+|just\s+|only\s+|far\s+|well\s+)?(?P<w>behind|after|ahead\s+of|trailing|followed\s+by|(?<=only\s)to)\s+(?:the\s+)?",
+    r"\b(?:right\s+|just\s+|only\s+|far\s+|well\s+)?(?P<w>behind|after|ahead\s+of|trailing|followed\s+by|(?<=only\s)to)\s+(?:only\s+)?(?:the\s+)?",
     re.I,
 )
 
@@ -1298,7 +1298,28 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                     )
         elif w.startswith("ahead"):
             ref = next((f for f in reversed(near) if f.span[0] < bm.start()), None)
-            if ref is not None and int(ref.value["rank"]) == 1 and len(group) == 1:
+            if (
+                ref is not None
+                and ref.value.get("comparator") == "eq"
+                and (len(group) >= 2 or int(ref.value["rank"]) > 1)
+            ):
+                # "Spain was eighth, ahead of (only) Israel and South Korea": each ranks below
+                for g in group:
+                    out.append(
+                        replace(
+                            ref,
+                            theme=g.id,
+                            value={
+                                "rank": int(ref.value["rank"]),
+                                "comparator": "gt",
+                                "negated": True,
+                                "text": bm.group(0).strip(),
+                            },
+                            span=(bm.start(), g.end),
+                            rule="rank+ahead",
+                        )
+                    )
+            elif ref is not None and int(ref.value["rank"]) == 1 and len(group) == 1:
                 out.append(
                     replace(
                         ref,
