@@ -99,3 +99,35 @@ def test_most_of_them_without_money_is_still_a_share() -> None:
 def test_shares_inside_a_region_are_not_global_or_bilateral_shares(text: str) -> None:
     # a state's share of its region's imports: no claim type covers it, so nothing is claimed
     assert not [c for c in check(text, DAY).claims if c.type.endswith("_share")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "New Delhi received 36% of its arms from Russia in 2019-23, and Beijing 76%.",
+            {("IND", "RUS"): "supported", ("CHN", "RUS"): "supported"},
+        ),
+        (
+            "India bought 36% of its weapons from Russia in 2019-23, while China 76%.",
+            {("IND", "RUS"): "supported", ("CHN", "RUS"): "supported"},
+        ),
+        (
+            "Russia supplied 36% of India's arms imports in 2019-23, and France 33%.",
+            {("IND", "RUS"): "supported", ("IND", "FRA"): "supported"},
+        ),
+        (
+            "Russia accounted for 36% of India's arms imports in 2019-23, France for 33% and the "
+            "US for 13%.",
+            {("IND", "RUS"): "supported", ("IND", "FRA"): "supported", ("IND", "USA"): "supported"},
+        ),
+    ],
+)
+def test_a_gapped_second_subject_takes_the_subjects_role(text: str, expected: dict) -> None:
+    # 2019–23: Russia 36.2 % of India's imports, 75.5 % of China's; France 32.2 %, US 13 % of India's
+    got = {
+        (c.subject, c.object): c.verdict
+        for c in check(text, DAY).claims
+        if c.type == "arms_import_share"
+    }
+    assert got == expected

@@ -106,7 +106,11 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
             ]
             out.extend(frames)
             continue
-        frames = _elliptic_share(v, q, prev) or _read_share(v, q, prev, ctx)
+        frames = (
+            _elliptic_share(v, q, prev)
+            or _gapped_subject_share(v, q, prev)
+            or _read_share(v, q, prev, ctx)
+        )
         out.extend(frames)
         if frames:
             prev = frames[-1]
@@ -147,6 +151,56 @@ def _elliptic_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
             span=(q.start, q.end),
             period=None,
             rule=prev.rule.split("+elliptic")[0] + "+elliptic",
+        )
+    ]
+
+
+def _gapped_subject_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
+    """A second subject with its verb gapped ("New Delhi received 36 % of its arms from Russia,
+    and Islamabad 5 %"; "Russia supplied 36 % of India's imports, and France 33 %"): the previous
+    share with the new state in the role the sentence's subject had."""
+    if prev is None or prev.kind != "share" or prev.scope != "bilateral":
+        return []
+    m = next((m for m in reversed(v.states) if m.end <= q.start), None)
+    if m is None or m.possessive or m.form in {"pronoun", "relative", "demonym"}:
+        return []
+    link = re.fullmatch(r"\s*,?\s*(?:(?P<for>for)\s+|with\s+)?", v.s(m.end, q.start))
+    # "…, and Islamabad 5 %"; with "for" a comma is enough: "…, France for 33 % and the US for 13 %"
+    joint = (
+        r"(?:,\s*|\s+(?:and|while|whereas|but)\s+)(?:the\s+)?$"
+        if link is not None and link.group("for")
+        else r"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:the\s+)?$"
+    )
+    if (
+        link is None
+        or not re.search(joint, v.s(max(v.start, m.start - 12), m.start))
+        or m.id in {prev.owner, prev.theme}
+        or m.start < prev.span[1]
+    ):
+        return []
+    role = prev.extra.get("gapped_role")
+    if role is None:
+        first = next((x for x in v.states if x.form not in {"demonym", "company"}), None)
+        if (
+            first is None
+            or first.end > prev.span[0]
+            or not re.fullmatch(r"\s*(?:[^,;()]{1,40},\s*)?(?:the\s+)?", v.s(v.start, first.start))
+        ):
+            return []  # the sentence must open with its subject ("Countries that bought from A …")
+        role = "owner" if first.id == prev.owner else "theme" if first.id == prev.theme else None
+    if role == "owner":
+        new = replace(prev, owner=m.id, extra={**prev.extra, "gapped_role": role})
+    elif role == "theme":
+        new = replace(prev, theme=m.id, extra={**prev.extra, "gapped_role": role})
+    else:
+        return []
+    return [
+        replace(
+            new,
+            value=q.to_dict() | {"decimals": q.decimals},
+            span=(q.start, q.end),
+            period=None,
+            rule=prev.rule.split("+gapped")[0] + "+gapped",
         )
     ]
 
