@@ -208,3 +208,32 @@ def test_states_ranked_behind_a_place_rank_below_it(text: str, n: int, below: se
         for c in check(text, DAY).claims
         if c.claimed.get("comparator") == "gt"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "n"),
+    [
+        (
+            "Three of the world's top ten arms importers in 2019-23 were in the Middle East: Saudi "
+            "Arabia, Qatar and Egypt.",
+            {"SAU", "QAT", "EGY"},
+            10,
+        ),
+        (
+            "Four of the world's top ten arms importers in 2019-23 were in Asia: India, Pakistan, "
+            "Japan and Australia.",
+            {"IND", "PAK", "JPN", "AUS"},
+            10,
+        ),
+        (
+            "Two of the world's top five arms exporters in 2019-23 were European: France and "
+            "Germany.",
+            {"FRA", "DEU"},
+            5,
+        ),
+    ],
+)
+def test_a_partitive_of_the_worlds_top_n_lists_members(text: str, members: set, n: int) -> None:
+    got = ranks(text)
+    assert {k[1] for k in got} == members
+    assert set(got.values()) == {(n, "le", "supported")}

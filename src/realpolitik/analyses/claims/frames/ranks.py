@@ -303,7 +303,11 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
         if first is not None and first.form != "demonym":
             return _coordination(v, first, hi)
     # partitive with a colon list: "three of the ten largest importers are in the Middle East: A, B, C"
-    if re.search(r"\b(?:\w+)\s+of\s+(?:the\s+)?$", v.s(max(lo, r.start - 20), r.start), re.I):
+    if re.search(
+        r"\b(?:\w+)\s+of\s+(?:the\s+)?(?:world['’]?s\s+|globe['’]s\s+)?$",
+        v.s(max(lo, r.start - 30), r.start),
+        re.I,
+    ):
         colon = re.match(r"[^:;.]{0,80}?:\s*(?:the\s+)?", v.text[end:hi])
         if colon:
             first = _state_at(v, end + colon.end(), 0)
