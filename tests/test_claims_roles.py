@@ -131,3 +131,22 @@ def test_a_gapped_second_subject_takes_the_subjects_role(text: str, expected: di
         if c.type == "arms_import_share"
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 2018 and 2022 Egypt was the third-largest importer of major arms, and Russia "
+        "supplied 34 per cent of its imports, ahead of Italy and France.",
+        "Pakistan ranked eighth among importers in 2018-22; China delivered 77% of its arms, well "
+        "ahead of Sweden and Türkiye.",
+    ],
+)
+def test_ahead_of_after_a_share_compares_suppliers_not_world_ranks(text: str) -> None:
+    """'ahead of X and Y' after a bilateral share ranks the other suppliers, not X and Y among the
+    world's importers (which the global rank earlier in the sentence would suggest)."""
+    claims = check(text, date(2023, 3, 15)).claims
+    assert [c.type for c in claims if c.type == "arms_import_share"], claims
+    assert not [
+        c for c in claims if c.type == "arms_global_rank" and c.subject not in ("EGY", "PAK")
+    ]

@@ -1302,6 +1302,10 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                     )
         elif w.startswith("ahead"):
             ref = next((f for f in reversed(near) if f.span[0] < bm.start()), None)
+            if ref is not None and any(ref.span[1] <= f.span[0] < bm.start() for f in shares):
+                # "… third-largest importer, and Russia supplied 34 % of its imports, ahead of
+                # Italy and France": the comparison belongs to the share in between, not the rank
+                continue
             if (
                 ref is not None
                 and ref.value.get("comparator") == "eq"
