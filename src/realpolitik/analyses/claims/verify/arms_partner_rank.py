@@ -14,9 +14,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     q = query_partners(claim, today, side == "supplier", release)
     if not isinstance(q, Partners):
         return q
-    stated, period, notes, who, partners, res = (
-        q.stated, q.period, q.notes, q.who, q.partners, q.res
-    )  # fmt: skip
+    stated, period, notes, who, partners, res = q
     frame = res.frame
     got = frame[frame["id"].isin(partners)]
     if frame.empty:

@@ -4,9 +4,8 @@ summed over the window (``queries.arms.suppliers`` / ``recipients``, ``partner_w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from realpolitik.analyses.claims.claims import Claim
 from realpolitik.analyses.claims.verify import common as C
@@ -41,8 +40,7 @@ def partner_rows(
     return rows
 
 
-@dataclass
-class Partners:
+class Partners(NamedTuple):
     """A bilateral arms claim's query: the window, the subject's partners table, the claimed partner ids."""
 
     stated: bool
@@ -76,9 +74,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     q = query_partners(claim, today, side == "import", release)
     if not isinstance(q, Partners):
         return q
-    stated, period, notes, who, partners, res = (
-        q.stated, q.period, q.notes, q.who, q.partners, q.res
-    )  # fmt: skip
+    stated, period, notes, who, partners, res = q
     frame = res.frame
     total = float(frame["tiv"].sum()) if not frame.empty else 0.0
     got = frame[frame["id"].isin(partners)]
