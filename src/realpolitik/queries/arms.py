@@ -165,15 +165,17 @@ def _recorded(store: Store, partner: Country | None = None) -> Any:
 def _filed_partner_notes(ids: list[str], period: Period, store: Store) -> list[str]:
     """'Germany' in a window before 1991 is West Germany: say so where SIPRI files a historical state
     under its successor's id."""
-    from realpolitik.countries import predecessors, resolve
+    from realpolitik.countries import from_id, predecessors
 
+    has_rows = _recorded(store)
     notes = []
     for pid in ids:
         if pid is None or pid.startswith(("NSA:", "ORG:")):
             continue
-        for pred in predecessors(resolve(pid)):
-            if filed_under(pred, period, _recorded(store)) is not None:
-                notes.append(f"SIPRI's '{resolve(pid).name}' before {pred.end + 1} is {pred.name} "
+        partner = from_id(pid)
+        for pred in predecessors(partner):
+            if filed_under(pred, period, has_rows) is not None:
+                notes.append(f"SIPRI's '{partner.name}' before {pred.end + 1} is {pred.name} "
                              f"({pred.start}–{pred.end}): SIPRI has no separate id for it.")  # fmt: skip
     return notes
 
