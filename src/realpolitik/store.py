@@ -72,7 +72,7 @@ class Store:
                     f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{sql_path}')"
                 )
 
-    def _cursor(self, query: str = "") -> duckdb.DuckDBPyConnection:
+    def cursor(self, query: str = "") -> duckdb.DuckDBPyConnection:
         """A cursor on which every verified table that `query` names has its view."""
         with self._lock:
             if self._files:
@@ -81,7 +81,7 @@ class Store:
 
     def sql(self, query: str, params: Params = None) -> pd.DataFrame:
         """Run a query with bound parameters and return a pandas DataFrame (thread-safe cursor)."""
-        cur = self._cursor(query)
+        cur = self.cursor(query)
         try:
             return cur.execute(query, params or []).df()
         except duckdb.CatalogException as e:
@@ -91,7 +91,7 @@ class Store:
 
     def rows(self, query: str, params: Params = None) -> Rows:
         """Run a query and return plain rows (columns, DuckDB types, tuples) without pandas."""
-        cur = self._cursor(query)
+        cur = self.cursor(query)
         try:
             cur.execute(query, params or [])
             desc = cur.description or []

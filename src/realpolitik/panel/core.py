@@ -227,7 +227,7 @@ class Panel:
         """A cursor of the store's connection with the views `sql` names (all views without it); results carry no
         implicit row order (ORDER BY is still honoured)."""
         store = self._store()
-        con = store._cursor(sql) if sql else store.con.cursor()
+        con = store.cursor(sql) if sql else store.con.cursor()
         con.execute("SET SESSION preserve_insertion_order = false")
         return con
 
