@@ -565,3 +565,18 @@ def test_threat_wording_is_a_rivalry_reading(text: str, pairs: set[tuple[str, st
     got_ = {(c.subject, c.object) for c in report.claims if c.type == "rivalry"}
     assert got_ == pairs
     assert all(c.verdict == "supported" for c in report.claims if c.type == "rivalry")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Israel and Azerbaijan: the enemy of my enemy\n\nThe two grew close.", set()),
+        ("For Baku, the enemy of my enemy is my friend: Israel and Azerbaijan grew close.", set()),
+        ("Israel and Azerbaijan have a common enemy.", set()),
+        ("Israel and Azerbaijan share a common enemy, Iran.", {("ISR", "IRN"), ("AZE", "IRN")}),
+    ],
+)
+def test_a_shared_enemy_is_no_rivalry_between_the_sharers(text: str, pairs: set[tuple[str, str]]) -> None:
+    """'The enemy of my enemy' and 'a common enemy' pair each sharer with the foe, never the sharers."""
+    report = check(text, "2024-10-09")
+    assert {(c.subject, c.object) for c in report.claims if c.type == "rivalry"} == pairs

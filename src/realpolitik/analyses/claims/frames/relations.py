@@ -125,6 +125,11 @@ def read_borders(v: View) -> list[Frame]:
     return out
 
 
+_IDIOM = re.compile(
+    r"\benem(?:y|ies)\s+of\s+(?:my|our|your|their|his|her|its|the|an?)\s+enem(?:y|ies)\b|\benemy['’]s\s+enemy\b",
+    re.I,
+)
+_SHARED = re.compile(r"\b(?:common|shared|mutual)\s+(?:arch-?)?$", re.I)
 _SINCE = re.compile(
     r"\b(?:since|dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|(?:began|begun|started|emerged|erupted)\s+in|goes\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:in|of)\s+)?((?:19|20)\d\d)\b",
     re.I,
@@ -137,7 +142,16 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
     the United States', 'a decades-long conflict with Armenia'."""
     out: list[Frame] = []
     for rm in L.RIVAL_RE.finditer(v.text, v.start, v.end):
+        if _IDIOM.search(v.text, max(v.start, rm.start() - 20), min(v.end, rm.end() + 20)):
+            continue  # "the enemy of my enemy (is my friend)": a shared foe, not a rivalry between them
         a, b = v.clause(rm.start())
+        if _SHARED.search(v.text[max(a, rm.start() - 12) : rm.start()]):
+            # "X and Y have a common enemy, Iran": each sharer against the foe named after it
+            foe = next((m for m in v.states if 0 <= m.start - rm.end() <= 6 and m.start < b), None)
+            sharers = [m.id for m in v.states if a <= m.start < rm.start() and not m.possessive]
+            if foe is not None:
+                out += [_rivalry_frame(x, foe.id, {"since": None}, (a, b)) for x in dict.fromkeys(sharers) if x != foe.id]  # type: ignore[arg-type]
+            continue
         states = [
             m
             for m in v.states
@@ -217,22 +231,13 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
             names = list(dict.fromkeys(m.id for m in states if not m.blocked))
             if len(names) == 2:
                 pairs.append((names[0], names[1]))  # type: ignore[arg-type]
-        for x, y in pairs:
-            if x and y and x != y:
-                out.append(
-                    Frame(
-                        "rivalry",
-                        "security",
-                        "bilateral",
-                        None,
-                        x,
-                        y,
-                        dict(value),
-                        span,
-                        rule="rivalry",
-                    )
-                )
+        out += [_rivalry_frame(x, y, value, span) for x, y in pairs if x and y and x != y]
     return out
+
+
+def _rivalry_frame(x: str, y: str, value: dict[str, Any], span: tuple[int, int]) -> Frame:
+    """A rivalry frame between x and y over the clause `span`."""
+    return Frame("rivalry", "security", "bilateral", None, x, y, dict(value), span, rule="rivalry")
 
 
 _WEAPON_NOUN = (
