@@ -439,3 +439,11 @@ def test_two_yemens_are_no_shared_adversary_and_mixed_names_the_tie():
     assert (
         "both parties to a multilateral defence treaty" in qatar and "allied or arms" not in qatar
     )
+
+
+def test_sipri_germany_before_1991_is_named_west_germany_in_the_suppliers():
+    """SIPRI files the FRG as 'Germany': a 1975–79 supplier list names West Germany, a 2020–24 one Germany."""
+    old = facts(brief("Viet Nam", "China", as_of="1980-06-01"), "conflict")["suppliers_CHN"].text
+    assert "West Germany 13.4 %" in old and "France 86.6 %" in old
+    new = facts(brief("Japan", "South Korea", as_of="2025-06-01"), "conflict")["suppliers_KOR"].text
+    assert "Germany" in new and "West Germany" not in new

@@ -180,6 +180,17 @@ def _filed_partner_notes(ids: list[str], period: Period, store: Store) -> list[s
     return notes
 
 
+def partner_name(pid: str, period: Period, store: Store) -> str:
+    """A partner's name as it was in `period`: SIPRI's 'Germany' in a window before 1991 is West
+    Germany (the only historical state SIPRI files under its successor's id)."""
+    from realpolitik.countries import from_id, predecessors
+
+    partner = from_id(pid)
+    preds = [p for p in predecessors(partner) if p.end is not None and period.end <= p.end]
+    has_rows = _recorded(store) if preds else None
+    return next((p.name for p in preds if filed_under(p, period, has_rows) is not None), partner.name)
+
+
 def _partners(
     side: str, who: Country, period: Period, store: Store, release: str | None = None
 ) -> Result:

@@ -238,6 +238,6 @@ def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> 
             text = (f"{poss(name(cid), start=True)} major arms imports in {label} were only {total:,.1f} TIV "
                     f"(from {who}).")  # fmt: skip
         else:
-            parts = ", ".join(f"{the(t.name)} {pct(t.share)}" for t in top.itertuples())
+            parts = ", ".join(f"{the(q.partner_name(t.id, period, store))} {pct(t.share)}" for t in top.itertuples())
             text = f"{poss(name(cid), start=True)} largest arms suppliers in {label}: {parts} (of {total:,.0f} TIV)."
         sec.facts.append(Fact(f"suppliers_{cid}", text, top["id"].tolist(), str(period), "sipri"))
