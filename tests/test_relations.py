@@ -338,3 +338,36 @@ def test_a_small_bloc_is_not_presented_as_a_trilateral_treaty() -> None:
     must not read as a treaty with Egypt."""
     r = relationship("Israel", "Jordan", year=2005)
     assert "Egypt also holds it with both, perhaps under separate treaties" in r.text
+
+
+def test_fighting_begun_since_the_last_complete_year_counts_from_its_start_date():
+    # Iraq invaded Kuwait on 1990-08-02: as of 1990-09-01 the annual data end in 1989 (a pact, a rivalry),
+    # but UCDP/PRIO dates the episode, so a reader on that day sees the fighting; the day before, not yet
+    before = relationship("Iraq", "Kuwait", as_of="1990-08-01")
+    assert before.type == "mixed" and before.rule == "mixed_rivalry"
+    after = relationship("Iraq", "Kuwait", as_of="1990-09-01")
+    assert after.year == 1989 and after.type == "rivals" and after.rule == "armed_rivals"
+    fight = after.deciding[0]
+    assert fight.kind == "conflict" and fight.data["conflict_id"] == 371
+    assert (
+        fight.data["began"] == "1990-08-02" and fight.data["war_years"] == []
+    )  # intensity unknown yet
+    assert "as of 1990-09-01" in after.text and "2 August 1990" in after.text
+    assert not any(e.kind == "alliance" for e in after.deciding)  # a pact does not soften fighting
+    assert any("1989 alone reads mixed" in n for n in after.notes)
+    # a reference year asked for directly is the annual reading only
+    assert relationship("Iraq", "Kuwait", year=1989).type == "mixed"
+    # the day rule: an episode that begins on the as-of date is known on it
+    war = {
+        e.data.get("conflict_id")
+        for e in relationship("Russia", "Ukraine", as_of="2022-02-24").deciding
+    }
+    assert 13243 in war
+    assert 13243 not in {
+        e.data.get("conflict_id")
+        for e in relationship("Russia", "Ukraine", as_of="2022-02-23").evidence
+    }
+    # a conflict begun in the gap dates from its first battle death, not from reaching 25 deaths:
+    # the Falklands from 1982-04-02 (UCDP's episode start is 1982-05-02, after this date)
+    falklands = relationship("Argentina", "United Kingdom", as_of="1982-05-01").deciding[0]
+    assert falklands.data["conflict_id"] == 346 and falklands.data["began"] == "1982-04-02"

@@ -60,7 +60,7 @@ def brief(
     if ends:  # a historical state's figures stop when it does (its COW code may live on, e.g. 365)
         last = min(last, *ends)
     when = When(day, last, edition_year(store))
-    reading = read(ca, cb, last, store)
+    reading = read(ca, cb, last, store, as_of=day)
     foes = {
         c: [(from_id(other(r, c)), basis(r)) for r in rs] for c, rs in reading.adversaries.items()
     }

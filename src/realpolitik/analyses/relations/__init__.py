@@ -24,7 +24,7 @@ from datetime import date
 
 import pandas as pd
 
-from realpolitik.analyses.relations import alliances
+from realpolitik.analyses.relations import alliances, dated
 from realpolitik.analyses.relations.classify import RULES, TYPES, Thresholds
 from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
 from realpolitik.analyses.relations.reading import (
@@ -91,16 +91,22 @@ class Reading:
 
 
 def read(a: str | Country, b: str | Country, year: int, store: Store | None = None,
-         thresholds: Thresholds | None = None) -> Reading:  # fmt: skip
+         thresholds: Thresholds | None = None, as_of: date | None = None) -> Reading:  # fmt: skip
     """The pair's relationship in `year` and the adversaries of each side, with their evidence, in one
-    pass: one classification of the pair and of every dyad of either side with hostile evidence."""
+    pass: one classification of the pair and of every dyad of either side with hostile evidence. With
+    `as_of`, fighting between the pair begun since `year` and known on that day counts (`dated`)."""
     st = store or get_store()
     th = thresholds or Thresholds()
     ca, cb = _pair(a, b)
     pair = (min(ca.id, cb.id), max(ca.id, cb.id))
     frames = read_hostile(Scope.around(ca.id, cb.id), year, st)
     table, frames = _classified(frames, year, st, th, pair)
-    rel_pair = relationship_of(_row(table, *pair, year), frames, st, th, first=ca.id)
+    row = _row(table, *pair, year)
+    rel_pair = relationship_of(row, frames, st, th, first=ca.id)
+    if as_of is not None:
+        rel_pair = dated.with_fighting(
+            rel_pair, row, dated.episodes(*pair, year, as_of, st), as_of, ca.id
+        )
     foes = _adversaries(table, frames, (ca.id, cb.id), year, st, th, skip=pair)
     return Reading(rel_pair, foes, year, ca.id, cb.id)
 
@@ -167,14 +173,22 @@ def _row(table: pd.DataFrame, a: str, b: str, year: int) -> pd.Series:
 
 def relationship(a: str | Country, b: str | Country, as_of: str | date | None = None, *,
                  year: int | None = None, store: Store | None = None) -> Relationship:  # fmt: skip
-    """The relationship of a and b as known on `as_of` (or in reference `year`), with its evidence."""
+    """The relationship of a and b as known on `as_of` (or in reference `year`), with its evidence: with
+    a date, fighting between them begun since the reference year and known on that day counts too."""
+    from realpolitik.asof import as_of_date
+
     st = store or get_store()
     y = _year(as_of, year, st)
     ca, cb = _pair(a, b)
     pair = (min(ca.id, cb.id), max(ca.id, cb.id))
     th = Thresholds()
     table, frames = _classified(read_hostile(Scope.pair(*pair), y, st), y, st, th, pair)
-    return relationship_of(_row(table, *pair, y), frames, st, th, first=ca.id)
+    row = _row(table, *pair, y)
+    rel = relationship_of(row, frames, st, th, first=ca.id)
+    if year is not None:
+        return rel
+    day = as_of_date(as_of)
+    return dated.with_fighting(rel, row, dated.episodes(*pair, y, day, st), day, ca.id)
 
 
 def adversaries(c: str | Country, as_of: str | date | None = None, *, year: int | None = None,

@@ -450,8 +450,10 @@ def coverage_notes(year: int, cov: dict[str, int], th: Thresholds | None = None)
     return out
 
 
-def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = None) -> str:
-    """The relationship in one sentence, with the evidence that decided it (`first` named first)."""
+def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = None,
+             when: str | None = None) -> str:  # fmt: skip
+    """The relationship in one sentence, with the evidence that decided it (`first` named first), dated
+    `when` (an as-of date) or else the reference year."""
     a, b = (name(rel.b), name(rel.a)) if first == rel.b else (name(rel.a), name(rel.b))
     a, b = The(a), the(b)
     if rel.type == "none":
@@ -481,7 +483,7 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
         own = (f"its own hostility was {_incidents(shown[:1])}"
                if shown else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
-    return f"{a} and {b} are {label(rel)} as of {rel.year}{one_sided}: {why}."
+    return f"{a} and {b} are {label(rel)} as of {when or rel.year}{one_sided}: {why}."
 
 
 _CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")

@@ -1,0 +1,103 @@
+"""Fighting known by its day: a UCDP/PRIO episode that began after a reading's reference year but on or
+before its as-of date (Iraq's invasion of Kuwait on 1990-08-02, read as of 1990-09-01).
+
+The model reads annual data up to the last complete year, so a war begun since would be left out,
+though a reader on the date knew of it. UCDP/PRIO dates each episode's start (a day fact for
+`asof.usable`). Only what was known on that day is used: the conflict, its start and its primary
+parties. The year's intensity and any supporters who joined later are not known yet, so such an
+episode counts as recent fighting (`armed_recent`), never as war intensity (`war_now`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from realpolitik.analyses.relations.classify import RULE, apply_rules
+from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
+from realpolitik.analyses.relations.reading import name, sentence
+from realpolitik.analyses.relations.wars import UCDP_TYPE
+from realpolitik.asof import usable
+from realpolitik.store import Store
+
+__all__ = ["episodes", "with_fighting"]
+
+
+def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> list[Evidence]:
+    """UCDP/PRIO episodes in which a and b were primary parties on opposite sides that began after
+    `year` (the reading's reference year) and on or before `as_of`, oldest first."""
+    if as_of is None or as_of.year <= year or not store.has_table("ucdp_acd_sides"):
+        return []
+    rows = store.rows(
+        """
+        SELECT s1.conflict_id::INTEGER, min(s1.start_date), min(s1.start_date2), max(s1.ep_end_date),
+               any_value(s1.incompatibility),
+               any_value(s1.type_of_conflict), any_value(s1.side), any_value(s2.side)
+        FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
+             ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s2.side <> s1.side
+        WHERE s1.id = ? AND s2.id = ? AND s1.role = 'primary' AND s2.role = 'primary'
+              AND s1.year > ? AND s1.year <= ?
+        GROUP BY s1.conflict_id, s1.start_date2
+        ORDER BY 3, 1
+        """,
+        [a, b, year, as_of.year],
+    ).data
+    out = []
+    for cid, first, episode, ended, incompatibility, kind, side_a, side_b in rows:
+        # a conflict begun in the gap dates from its first battle death (start_date: the Falklands
+        # from 1982-04-02), a later episode of an older conflict from reaching 25 deaths (start_date2)
+        first, episode = _day(first), _day(episode)
+        began = first if first is not None and first.year > year else episode
+        if began is None or began.year <= year or not usable(began, as_of):
+            continue  # begun within the annual data already read, or after the date
+        what = "its first battle death" if began == first else "the episode's start date"
+        ended = _day(ended)
+        ended = ended if ended is not None and usable(ended, as_of) else None
+        span = f"from {_long(began)} to {_long(ended)}" if ended else f"since {_long(began)}"
+        text = (
+            f"UCDP/PRIO conflict {cid} ({incompatibility}, {UCDP_TYPE.get(kind, kind)}): {name(a)} "
+            f"(side {side_a}) and {name(b)} (side {side_b}), both primary parties, fighting {span} "
+            f"({what}; its intensity in {began.year} is not known as of {as_of.isoformat()})"
+        )
+        data = {"conflict_id": cid, "relation": "fought", "years": [began.year], "war_years": [],
+                "began": began.isoformat(), "ended": ended.isoformat() if ended else None}  # fmt: skip
+        out.append(Evidence("conflict", None, began.year, ended.year if ended else None, 1.0,
+                            "ucdp_acd", text, data))  # fmt: skip
+    return out
+
+
+def with_fighting(rel: Relationship, row: pd.Series, fights: list[Evidence], as_of: date,
+                  first: str | None = None) -> Relationship:  # fmt: skip
+    """`rel` (the reading of the reference year, from classified `row`) with the dated episodes of
+    `fights` counted as recent fighting: the rules are applied again, so rivals who fought read
+    'rivals', others 'hostile', and a pact does not soften it; the sentence is dated `as_of`."""
+    if not fights:
+        return rel
+    features = pd.DataFrame([row.drop(["rule", "type", "sign"], errors="ignore")])
+    features["armed_recent"] = True
+    rule = RULE[apply_rules(features)["rule"].iloc[0]]
+    keep = {"rivalry", "war", "conflict"}  # what still decides beside the new fighting
+    deciding = [*fights, *(e for e in rel.deciding if e.kind in keep)]
+    before = f"{rel.year} alone reads {rel.type} ({rel.rule})"
+    new = replace(rel, type=rule.type, sign=rule.sign, rule=rule.name, rule_text=rule.text,
+                  evidence=[*fights, *rel.evidence], deciding=deciding, notes=list(rel.notes),
+                  spells=[*(Spell(e.kind, e.start, e.end, e.source, e.text) for e in fights), *rel.spells])  # fmt: skip
+    new.text = sentence(new, first, when=as_of.isoformat())
+    new.notes.append(
+        f"Read as of {as_of.isoformat()}: fighting that began after {rel.year}, the last complete year "
+        f"of the annual data, is counted from its UCDP/PRIO start date ({before})."
+    )
+    return new
+
+
+def _day(value: object) -> date | None:
+    """A DuckDB date or timestamp as a date (None for a missing one)."""
+    if value is None or value is pd.NaT:
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
+
+
+def _long(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
