@@ -1,4 +1,5 @@
-"""Entry point: builds the typer app from every cli module's register() and maps errors to exit codes.
+"""Entry point: a lazy root group over the static command table (cli/commands.py) — a run imports
+only the chosen command's cli modules — and the mapping of errors to exit codes.
 
 Exit codes: 0 success, 2 bad input (one line on stderr, "did you mean …?" where it helps), 1 a
 bug (a traceback with REALPOLITIK_DEBUG=1), 130 interrupted, 141 output pipe closed (quietly, as
@@ -7,17 +8,73 @@ a Unix tool killed by SIGPIPE).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
-import pkgutil
 import sys
-from typing import Annotated
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
+from realpolitik.cli.commands import COMMANDS
 from realpolitik.errors import UserError
 
+
+@functools.cache
+def _build(modules: tuple[str, ...]) -> dict[str, Any]:
+    """The click commands that the register() of these cli modules create (each set built once)."""
+    sub = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
+    for name in modules:
+        importlib.import_module(f"realpolitik.cli.{name}").register(sub)
+    _whole_short_help(sub)
+    return dict(typer.main.get_group(sub).commands)
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The root's commands: names from the static table, each built on first look-up (iterating
+    over the items builds them all, as the docs' reference builder does)."""
+
+    def __init__(self, given: MutableMapping[str, Any]) -> None:
+        self._built = dict(given)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built and name in COMMANDS:
+            self._built.update(_build(COMMANDS[name][0]))
+        return self._built[name]
+
+    def __setitem__(self, name: str, cmd: Any) -> None:
+        self._built[name] = cmd
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*COMMANDS, *(n for n in self._built if n not in COMMANDS)])
+
+    def __len__(self) -> int:
+        return len(COMMANDS.keys() | self._built.keys())
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._built
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists commands and their help lines from the static table, imports a
+    command's modules only when it runs (or its own help is asked for)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _Commands(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_line) for name, (_, help_line) in COMMANDS.items()])
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="realpolitik",
     help="Explain, discover and fact-check strategic partnerships between states from open data.",
     no_args_is_help=True,
@@ -90,31 +147,7 @@ def _whole_short_help(group: typer.Typer) -> None:
             _whole_short_help(sub.typer_instance)
 
 
-# command groups whose module registers all of them and nothing else: a run of one loads only its module, so
-# `realpolitik panel …` starts without the other commands' imports (`data` is not one: releases.py extends it)
-SELF_CONTAINED = {"panel"}
-
-
-def _register_all(argv: list[str] = sys.argv[1:]) -> None:
-    import realpolitik.cli as pkg
-
-    _plain_help()
-    names = sorted(
-        i.name
-        for i in pkgutil.iter_modules(pkg.__path__)
-        if i.name not in {"main", "common", "reference"}
-    )
-    if argv and argv[0] in SELF_CONTAINED:
-        names = [argv[0]]
-    for name in names:
-        module = importlib.import_module(f"{pkg.__name__}.{name}")
-        register = getattr(module, "register", None)
-        if register:
-            register(app)
-    _whole_short_help(app)
-
-
-_register_all()
+_plain_help()
 
 
 def _say(note: str, seen: set[str] = set()) -> None:  # noqa: B006 - one set per process
