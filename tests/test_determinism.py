@@ -40,3 +40,13 @@ def test_supplier_shares_repeat_bit_for_bit(store) -> None:
         repr(tuple(arms_q.suppliers("IND", (1950, 2024)).frame["share"])) for _ in range(RUNS)
     }
     assert len(shares) == 1
+
+
+def test_brief_is_the_same_whatever_the_hash_seed(cli) -> None:
+    """Shared adversaries of equal weight were ordered from a set of ids, so Iran–Iraq as of 1985 listed
+    them in another order under another PYTHONHASHSEED (seeds 1 and 2 differed before the fix)."""
+    runs = [cli("brief", "Iran", "Iraq", "--as-of", "1985-06-01", "--format", "json",
+                    env={"PYTHONHASHSEED": seed}) for seed in ("1", "2")]  # fmt: skip
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert '"shared_adversary_' in runs[0].stdout
+    assert runs[0].stdout == runs[1].stdout

@@ -143,7 +143,7 @@ def _adversaries(sec: Section, reading: Reading) -> None:
     common = {
         f for f in set(foes[a]) & set(foes[b]) if foes[a][f].de_facto(f) == foes[b][f].de_facto(f)
     }
-    shared = sorted(common, key=lambda f: _weight(foes[a][f], foes[b][f]))
+    shared = sorted(common, key=lambda f: (*_weight(foes[a][f], foes[b][f]), f))  # id last: set order follows the hash seed
     enemies = is_hostile(rel)
     for fid in shared:
         ra, rb = foes[a][fid], foes[b][fid]
