@@ -226,6 +226,19 @@ def test_a_mixed_reading_names_what_binds_the_two() -> None:
     assert "rivals, yet bound by a bilateral non-aggression pact" in r.text
 
 
+def test_an_export_market_is_an_arms_tie_as_a_supplier_is() -> None:
+    """Israel supplied only 3.6 % of India's arms imports in 2010–2014, but India took 28.1 % of Israel's
+    exports (`arms recipients Israel`): read on the recipient's side alone, the pair was 'none'."""
+    r = relationship("India", "Israel", as_of="2015-01-01")
+    assert r.type == "partners" and r.rule == "partners"
+    arms = [e for e in r.deciding if e.kind == "arms"]
+    assert len(arms) == 1 and arms[0].data["import_share"] == pytest.approx(0.0358, abs=1e-4)
+    assert arms[0].strength == arms[0].data["export_share"] == pytest.approx(0.2808, abs=1e-3)
+    assert "India took 28.1 % of Israel's arms exports (696.4 of 2,480.3 TIV)" in arms[0].text
+    small = relationship("India", "Israel", as_of="1996-01-01")  # 1991–1995: nothing either way
+    assert small.type != "partners"
+
+
 def test_below_the_bar_is_said_only_when_nothing_made_them_adversaries() -> None:
     """Serbia–Kosovo are rivals and Sudan–South Sudan fought in 2012 (UCDP 11348): neither reading may
     add that a 'single bloodless incident makes no adversary' — and MID 4656's fatalities are unknown

@@ -208,9 +208,11 @@ def alliance(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame
 
 
 def arms_shares(start: int, end: int, window: int, min_share: float, store: Store) -> pd.DataFrame:
-    """Directed supplier shares of each recipient's arms imports over the trailing window ending each year."""
+    """Directed arms flows over the trailing window ending each year: the supplier's share of the recipient's
+    imports (`share`) and the recipient's share of the supplier's exports (`xshare`, over all its deliveries);
+    flows where either reaches `min_share`."""
     if not store.has_table("sipri_tiv"):
-        return pd.DataFrame(columns=["year", "s", "r", "tiv", "total", "share", "first"])
+        return pd.DataFrame(columns=["year", "s", "r", "tiv", "total", "share", "xtotal", "xshare", "first"])
     first, _ = store.coverage("sipri_tiv")
     return store.sql(
         f"""
@@ -221,38 +223,49 @@ def arms_shares(start: int, end: int, window: int, min_share: float, store: Stor
                 JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year GROUP BY ALL),
         d AS (SELECT y.year, t.s, t.r, sum(t.tiv ORDER BY t.tiv) AS tiv FROM yrs y
               JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year
-              WHERE t.s IS NOT NULL AND t.s {STATE} AND t.s <> t.r GROUP BY ALL)
+              WHERE t.s IS NOT NULL AND t.s {STATE} AND t.s <> t.r GROUP BY ALL),
+        xt AS (SELECT year, supplier_id AS s, tiv FROM sipri_tiv WHERE tiv IS NOT NULL),
+        xtot AS (SELECT y.year, xt.s, sum(xt.tiv ORDER BY xt.tiv) AS xtotal FROM yrs y
+                 JOIN xt ON xt.year BETWEEN y.year - {int(window) - 1} AND y.year
+                 WHERE xt.s IN (SELECT DISTINCT s FROM d) GROUP BY ALL)
         SELECT d.year, d.s, d.r, d.tiv, tot.total, d.tiv / tot.total AS share,
+               xtot.xtotal, d.tiv / nullif(xtot.xtotal, 0) AS xshare,
                greatest(d.year - {int(window) - 1}, {int(first)}) AS first
-        FROM d JOIN tot USING (year, r)
-        WHERE tot.total > 0 AND d.tiv / tot.total >= ?
+        FROM d JOIN tot USING (year, r) JOIN xtot USING (year, s)
+        WHERE tot.total > 0 AND greatest(d.tiv / tot.total, coalesce(d.tiv / nullif(xtot.xtotal, 0), 0)) >= ?
         """,
         [float(min_share)],
     )
 
 
 def arms(start: int, end: int, p: LayerParams, store: Store) -> pd.DataFrame:
-    """Arms dependence: the larger directed supplier share of the pair over the trailing window."""
+    """Arms dependence: the pair's largest dependence over the trailing window, a recipient's on its supplier
+    (share of its imports) or a supplier's on its market (share of its exports)."""
     d = arms_shares(start, end, p.arms_window, p.arms_min_share, store)
     if d.empty:
         return _empty()
     d["a"] = np.minimum(d["s"], d["r"])
     d["b"] = np.maximum(d["s"], d["r"])
-    d = d.sort_values(["share", "s", "r"], ascending=[False, True, True]).drop_duplicates(
+    d["market"] = d["xshare"].fillna(0.0) > d["share"]
+    d["dep"] = d["share"].where(~d["market"], d["xshare"])
+    d = d.sort_values(["dep", "s", "r"], ascending=[False, True, True]).drop_duplicates(
         ["year", "a", "b"]
     )
-    d["value"] = d["share"].clip(upper=1.0)
-    d["figure"] = d["share"]
+    d["value"] = d["dep"].clip(upper=1.0)
+    d["figure"] = d["dep"]
     d["period"] = d["first"].astype(int).astype(str) + "–" + d["year"].astype(str)
     nm = names(set(d["s"]) | set(d["r"]))
     d["text"] = (
         ""
         if not p.texts
         else [
-            f"{nm[s]} supplied {100 * sh:.1f} % of {possessive(nm[r])} arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
-            for s, r, sh, per, tv, tt in zip(
-                d["s"], d["r"], d["share"], d["period"], d["tiv"], d["total"], strict=True
-            )
+            f"{nm[r]} took {100 * x:.1f} % of {possessive(nm[s])} arms exports {per} (SIPRI TIV {tv:,.0f} of {xt:,.0f})"
+            if mk
+            else f"{nm[s]} supplied {100 * sh:.1f} % of {possessive(nm[r])} arms imports {per} (SIPRI TIV {tv:,.0f} of {tt:,.0f})"
+            for s, r, sh, x, mk, per, tv, tt, xt in zip(
+                d["s"], d["r"], d["share"], d["xshare"], d["market"], d["period"], d["tiv"],
+                d["total"], d["xtotal"], strict=True,
+            )  # fmt: skip
         ]
     )
     d["dataset"] = "sipri"

@@ -281,7 +281,7 @@ def evidence_of(
     out += wars.cow_evidence(f["cow"], nm) + wars.ucdp_evidence(f["ucdp"], nm, th.coalition)
     out += disputes.evidence(f["disputes"], nm, th.force, th.mutual)
     out += alliances.evidence(f["alliances"], year, cov.get("atop", year), th.small_bloc, name)
-    out += ties.arms_evidence(f["arms"], year, th.arms_window, nm)
+    out += ties.arms_evidence(f["arms"], year, th.arms_window, nm, th.arms_share)
     out += ties.tie_evidence(f["trade"], f["crude"], year, nm)
     return out
 

@@ -9,12 +9,14 @@ from realpolitik.analyses.relations.model import Evidence, Scope
 from realpolitik.store import Store
 
 STATE = "NOT LIKE '%:%'"  # resolver ids of non-state actors and organisations contain ':'
-ARMS_COLS = ["year", "s", "r", "tiv", "total", "share"]
+ARMS_COLS = ["year", "s", "r", "tiv", "total", "share", "xtotal", "xshare"]
 TIE_COLS = ["year", "a", "b", "share", "who", "source", "data_year"]
 
 
 def arms(scope: Scope, years: list[int], window: int, store: Store) -> pd.DataFrame:
-    """Directed supplier shares of the recipient's arms imports over the `window` years ending each year."""
+    """Directed arms flows over the `window` years ending each year: the supplier's share of the recipient's
+    imports (`share`) and the recipient's share of the supplier's exports (`xshare`, as `arms recipients`
+    counts it: over all the supplier's deliveries)."""
     if not store.has_table("sipri_tiv") or not years:
         return pd.DataFrame(columns=ARMS_COLS)
     cond, params = scope.sql("supplier_id", "recipient_id")
@@ -30,24 +32,33 @@ def arms(scope: Scope, years: list[int], window: int, store: Store) -> pd.DataFr
               JOIN p ON p.year BETWEEN y.year - {int(window) - 1} AND y.year GROUP BY ALL),
         tot AS (SELECT y.year, t.r, sum(t.tiv ORDER BY t.tiv) AS total FROM yrs y
                 JOIN t ON t.year BETWEEN y.year - {int(window) - 1} AND y.year
-                WHERE t.r IN (SELECT DISTINCT r FROM d) GROUP BY ALL)
-        SELECT d.year::INTEGER AS year, d.s, d.r, d.tiv, tot.total, d.tiv / tot.total AS share
-        FROM d JOIN tot USING (year, r) WHERE tot.total > 0
+                WHERE t.r IN (SELECT DISTINCT r FROM d) GROUP BY ALL),
+        xt AS (SELECT year, supplier_id AS s, tiv FROM sipri_tiv
+               WHERE tiv IS NOT NULL AND year BETWEEN ? AND ? AND supplier_id IN (SELECT DISTINCT s FROM d)),
+        xtot AS (SELECT y.year, xt.s, sum(xt.tiv ORDER BY xt.tiv) AS xtotal FROM yrs y
+                 JOIN xt ON xt.year BETWEEN y.year - {int(window) - 1} AND y.year GROUP BY ALL)
+        SELECT d.year::INTEGER AS year, d.s, d.r, d.tiv, tot.total, d.tiv / tot.total AS share,
+               xtot.xtotal, d.tiv / nullif(xtot.xtotal, 0) AS xshare
+        FROM d JOIN tot USING (year, r) JOIN xtot USING (year, s) WHERE tot.total > 0
         """,
-        [sorted(set(years)), min(years) - window + 1, max(years), *params],
+        [sorted(set(years)), min(years) - window + 1, max(years),
+         *params, min(years) - window + 1, max(years)],  # fmt: skip
     )
     return f
 
 
 def arms_features(f: pd.DataFrame, min_share: float, min_tiv: float) -> pd.DataFrame:
-    """Per (year, a, b): arms_tie = a supplier share of at least `min_share` of at least `min_tiv` TIV."""
+    """Per (year, a, b): arms_tie = either side's dependence (the supplier's share of the recipient's
+    imports, or the recipient's share of the supplier's exports) of at least `min_share`, on at least
+    `min_tiv` TIV; arms_share = the larger dependence."""
     cols = ["year", "a", "b", "arms_tie", "arms_share"]
     if f.empty:
         return pd.DataFrame(columns=cols)
     g = f.assign(a=f[["s", "r"]].min(axis=1), b=f[["s", "r"]].max(axis=1))
-    g["tie"] = (g["share"] >= min_share) & (g["tiv"] >= min_tiv)
+    g["dep"] = g[["share", "xshare"]].max(axis=1)
+    g["tie"] = (g["dep"] >= min_share) & (g["tiv"] >= min_tiv)
     g = g.groupby(["year", "a", "b"], as_index=False).agg(
-        arms_tie=("tie", "any"), arms_share=("share", "max")
+        arms_tie=("tie", "any"), arms_share=("dep", "max")
     )
     return g[cols]
 
@@ -156,31 +167,47 @@ def tie_features(
 
 
 def arms_evidence(
-    rows: list[dict], year: int, window: int, names: dict[str, str]
+    rows: list[dict], year: int, window: int, names: dict[str, str], market: float
 ) -> list[Evidence]:
-    """The arms tie each way in the window ending in `year`, with its TIV."""
+    """The arms flow each way in the window ending in `year`, with its TIV; its strength is the larger
+    dependence: the recipient's on the supplier, or the supplier's on the recipient as an export market
+    (named when it is the larger one or reaches `market`, the tie threshold)."""
     out = []
     start = year - window + 1
-    for r in sorted((r for r in rows if r["year"] == year), key=lambda r: -r["share"]):
+    for r in sorted((r for r in rows if r["year"] == year), key=lambda r: -_dep(r)):
         s, rec = r["s"], r["r"]
+        clause = ""
+        x = r["xshare"]
+        known = x is not None and x == x
+        if known and (x >= r["share"] or x >= market):
+            clause = (f"; {names.get(rec, rec)} took {100 * r['xshare']:.1f} % of {names.get(s, s)}'s arms exports "
+                      f"({r['tiv']:,.1f} of {r['xtotal']:,.1f} TIV)")  # fmt: skip
         out.append(
             Evidence(
                 "arms",
                 s,
                 start,
                 year,
-                round(float(r["share"]), 4),
+                round(_dep(r), 4),
                 "sipri",
                 f"{names.get(s, s)} supplied {100 * r['share']:.1f} % of {names.get(rec, rec)}'s arms imports "
-                f"in {start}–{year} ({r['tiv']:,.1f} of {r['total']:,.1f} TIV)",
+                f"in {start}–{year} ({r['tiv']:,.1f} of {r['total']:,.1f} TIV){clause}",
                 {
                     "recipient": rec,
                     "tiv": round(float(r["tiv"]), 1),
                     "total": round(float(r["total"]), 1),
+                    "import_share": round(float(r["share"]), 4),
+                    "export_share": round(float(x), 4) if known else None,
                 },
             )
         )
     return out
+
+
+def _dep(r: dict) -> float:
+    """The larger of a flow's two dependences (import share, export share)."""
+    x = r.get("xshare")
+    return float(max(r["share"], x)) if x is not None and x == x else float(r["share"])
 
 
 def _best(rows: list[dict], year: int) -> list[dict]:
