@@ -447,3 +447,13 @@ def test_sipri_germany_before_1991_is_named_west_germany_in_the_suppliers():
     assert "West Germany 13.4 %" in old and "France 86.6 %" in old
     new = facts(brief("Japan", "South Korea", as_of="2025-06-01"), "conflict")["suppliers_KOR"].text
     assert "Germany" in new and "West Germany" not in new
+
+
+def test_small_figures_are_not_printed_as_zero():
+    """Israel produced 0.25 TWh of oil in 2014 (OWID), 0.0005 % of world output, and Iran took 7.5 of Russia's
+    ~30,000 TIV of exports in 2018–22: neither is '0 TWh' or '0.0 %'."""
+    f = facts(brief("India", "Israel", as_of="2015-01-01"), "energy_trade")
+    assert "(0.25 TWh, < 0.1 % of world output)" in f["oil_rank_ISR"].text
+    f = facts(brief("Iran", "Russia", as_of="2023-06-01"), "arms")
+    texts = " ".join(x.text for x in f.values())
+    assert "Iran received < 0.1 % of Russia's arms exports in 2018–22" in texts and " 0.0 %" not in texts

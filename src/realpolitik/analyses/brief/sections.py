@@ -55,7 +55,13 @@ class When:
 
 
 def pct(x: float) -> str:
-    return f"{100 * x:.1f} %"
+    """A share as a percentage; a positive share that rounds to 0.0 reads '< 0.1 %' (not nothing)."""
+    return "< 0.1 %" if 0 < x < 0.0005 else f"{100 * x:.1f} %"
+
+
+def _twh(x: float) -> str:
+    """Energy in TWh: whole numbers, two significant digits below 10 (Israel's 0.25 TWh is not '0')."""
+    return f"{x:,.0f}" if x >= 10 else f"{x:.2g}"
 
 
 def window_label(start: int, end: int) -> str:
@@ -304,7 +310,7 @@ def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
             Fact(
                 f"oil_rank_{c.id}",
                 f"{The(c.name)} was the {nth(int(row['rank']))} oil producer in {oil_last} "
-                f"({row['twh']:,.0f} TWh, {pct(row['share'])} of world output).",
+                f"({_twh(row['twh'])} TWh, {pct(row['share'])} of world output).",
                 int(row["rank"]),
                 str(oil_last),
                 "owid_energy",
