@@ -457,3 +457,13 @@ def test_small_figures_are_not_printed_as_zero():
     f = facts(brief("Iran", "Russia", as_of="2023-06-01"), "arms")
     texts = " ".join(x.text for x in f.values())
     assert "Iran received < 0.1 % of Russia's arms exports in 2018–22" in texts and " 0.0 %" not in texts
+
+
+def test_a_trade_tie_is_stated_with_its_figure_in_the_summary():
+    """Venezuela–Cuba 2009 are partners on COW trade alone (28.1 % of Cuba's trade): the summary gave the
+    kind ('substantial trade ties') but no figure, as no Factbook edition is usable in 2010."""
+    b = brief("Venezuela", "Cuba", as_of="2010-01-01")
+    assert b.summary[0] == "Venezuela and Cuba are partners as of 2009: substantial trade ties."
+    assert "Trade with Venezuela was 28.1 % of Cuba's trade in 2009 (COW dyadic trade)." in b.summary
+    us = brief("United States", "Israel", as_of="2024-06-01")
+    assert us.summary[0].endswith("substantial arms, trade and crude-oil ties.")

@@ -40,6 +40,9 @@ def summarise(rel: Relationship, sections: list[Section], motives: dict[str, lis
                   key=lambda m: -m.strength)  # fmt: skip
     for m in ties[:3]:
         add(m.text.split(": ", 1)[1])
+    if not any(m.kind == "export_market" for m in ties[:3]):  # a trade tie the motives do not state
+        for e in (e for e in rel.deciding if e.kind == "trade"):
+            add(e.text[0].upper() + e.text[1:] + ".")
     add(
         next(
             (f.text for k, f in facts.items() if k.startswith("shared_adversary_") and f.value),

@@ -560,7 +560,7 @@ def basis(rel: Relationship) -> str:
     return ", ".join(parts) or rel.type
 
 
-KIND = {"arms": "arms", "trade": "trade", "crude": "crude oil", "alliance": "an alliance"}
+KIND = {"arms": "arms", "trade": "trade", "crude": "crude-oil", "alliance": "an alliance"}
 
 
 def headline(rel: Relationship, first: str | None = None) -> str:
@@ -570,7 +570,8 @@ def headline(rel: Relationship, first: str | None = None) -> str:
     kinds = list(dict.fromkeys(KIND.get(e.kind, e.kind) for e in rel.deciding))
     if rel.type != "partners" or not kinds:
         return rel.text
-    return f"{a} and {b} are partners as of {rel.year}: substantial {' and '.join(kinds)} ties."
+    listed = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    return f"{a} and {b} are partners as of {rel.year}: substantial {listed} ties."
 
 
 def _lead(ev: list[Evidence], n: int = 3) -> list[Evidence]:
