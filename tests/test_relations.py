@@ -239,6 +239,20 @@ def test_an_export_market_is_an_arms_tie_as_a_supplier_is() -> None:
     assert small.type != "partners"
 
 
+def test_a_regime_change_closes_the_hostility_with_the_deposed_government() -> None:
+    """Noriega was removed through threat of foreign force on 3 January 1990 (Archigos): Panama–US read
+    hostile to 2009 on the 1989 invasion and its dispute; Kuwait's emir, deposed by Iraq in 1990 and
+    restored, is no regime change, nor is the removal of Saddam Hussein as Kuwait's imposed ruler."""
+    assert relationship("Panama", "United States", as_of="1991-01-01").type == "hostile"
+    r = relationship("Panama", "United States", as_of="1992-01-01")
+    assert r.type == "allies"
+    assert "Noriega, Panama's leader, was removed through threat of foreign force on 3 January 1990" in r.text
+    assert relationship("Panama", "United States", year=2005).type != "hostile"
+    k = relationship("Iraq", "Kuwait", as_of="1993-01-01")
+    assert k.type == "rivals" and "regime_change" not in {e.kind for e in k.evidence}
+    assert relationship("Hungary", "Soviet Union", year=1960).type == "allies"
+
+
 def test_below_the_bar_is_said_only_when_nothing_made_them_adversaries() -> None:
     """Serbia–Kosovo are rivals and Sudan–South Sudan fought in 2012 (UCDP 11348): neither reading may
     add that a 'single bloodless incident makes no adversary' — and MID 4656's fatalities are unknown

@@ -10,7 +10,7 @@ from functools import cache
 
 import pandas as pd
 
-from realpolitik.analyses.relations import alliances, disputes, rivalries, ties, wars
+from realpolitik.analyses.relations import alliances, deposed, disputes, rivalries, ties, wars
 from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rules, merge
 from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
 from realpolitik.render.words import The, the
@@ -57,6 +57,7 @@ class Frames:
     arms: pd.DataFrame = field(default_factory=lambda: _empty(ties.ARMS_COLS))
     trade: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
     crude: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
+    deposed: pd.DataFrame = field(default_factory=lambda: _empty(deposed.COLUMNS))
     _index: dict | None = field(default=None, repr=False)
 
     def dyads(self) -> set[tuple[str, str]]:
@@ -84,18 +85,20 @@ class Frames:
         self._index = None
 
 
-FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude")
+FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude", "deposed")
 
 
 def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None) -> Frames:
     """Rivalries, disputes, COW wars and UCDP conflicts of the scope up to `last` (and, when `first` is
     given, only what can still count in `first`: the network reads no older fighting than it needs)."""
-    return Frames(
+    f = Frames(
         rivalries.rows(scope, last, store),
         disputes.rows(scope, last, store, first),
         wars.cow_rows(scope, last, store, first),
         wars.ucdp_rows(scope, last, store, first),
     )
+    f.deposed = deposed.rows(f.ucdp, f.cow, store)
+    return f
 
 
 def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: Thresholds,
@@ -119,7 +122,8 @@ def features(frames: Frames, years: list[int], store: Store, th: Thresholds) -> 
     """One row per (year, a, b) with every feature the rules read."""
     cov = coded_to(store)
     closed = pd.concat([rivalries.settled(frames.rivalries, cov.get("tss_rivalries", 0)),
-                        wars.allied_after(frames.ucdp, th.coalition)], ignore_index=True)  # fmt: skip
+                        wars.allied_after(frames.ucdp, th.coalition),
+                        frames.deposed[["a", "b", "settled"]]], ignore_index=True)  # fmt: skip
     parts = [
         rivalries.features(frames.rivalries, years, cov.get("tss_rivalries", 0), th.carry_tss),
         disputes.features(
@@ -168,6 +172,11 @@ def settled_in(ev: list[Evidence], year: int, cov: dict[str, int]) -> tuple[int 
     if ended is not None and ended.end is not None:
         why.append((ended.end, f"Their strategic rivalry '{ended.data['name']}' ended in {ended.end} "
                     "(Thompson–Sakuwa–Suhas): the fighting and disputes up to then are not counted after it."))  # fmt: skip
+    changed = max((e for e in ev if e.kind == "regime_change" and e.data["settled"] < year),
+                  key=lambda e: e.data["settled"], default=None)  # fmt: skip
+    if changed is not None:
+        why.append((changed.data["settled"], f"{changed.text[0].upper()}{changed.text[1:]}: the fighting "
+                    "and disputes up to then were with the deposed government and are not counted after it."))  # fmt: skip
     if last is not None:  # name the first year together since their last hostility
         hostile = [y for e in ev if e.kind in ("war", "conflict", "dispute") and e.data.get("relation", "fought") == "fought"
                    for y in (e.data.get("years") or [e.end or e.start]) if y < last[0]]  # fmt: skip
@@ -283,6 +292,7 @@ def evidence_of(
     out += alliances.evidence(f["alliances"], year, cov.get("atop", year), th.small_bloc, name)
     out += ties.arms_evidence(f["arms"], year, th.arms_window, nm, th.arms_share)
     out += ties.tie_evidence(f["trade"], f["crude"], year, nm)
+    out += [e for e in deposed.evidence(f["deposed"], nm) if e.end is not None and e.end <= year]
     return out
 
 
