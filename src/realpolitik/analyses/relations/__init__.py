@@ -113,19 +113,24 @@ def read(a: str | Country, b: str | Country, year: int, store: Store | None = No
 
 def _classified(frames: Frames, year: int, st: Store, th: Thresholds,
                 pair: tuple[str, str] | None = None) -> tuple[pd.DataFrame, Frames]:  # fmt: skip
-    """Classify every dyad of the hostile frames (and `pair`) in `year`. Alliances are read for the
-    reference year only, except for `pair` (its whole ATOP history); trade and crude for `pair` only."""
+    """Classify every dyad of the hostile frames (and `pair`) in `year`. Alliances count in the
+    reference year only, except for `pair` (its whole ATOP history); trade and crude for `pair` only.
+    The whole ATOP history of every dyad is read in one query and kept on the frames (`history`):
+    the pair and the allied adversaries need it, and one scan of atop_blocs costs less than three."""
     dyads = frames.dyads() | ({pair} if pair else set())
     if not dyads:
         return classify(frames, [year], st, th), frames
     scope = Scope(tuple(sorted({i for d in dyads for i in d})), frozenset(dyads))
     atop_year = min(year, coded_to(st).get("atop", year))
-    frames = read_ties(frames, scope, [year], st, th, material=False, first=atop_year)
+    history = alliances.rows(scope, 1815, year, st)
+    frames.history, frames.history_pairs = history, frozenset(dyads)
+    current = history[history["year"] >= atop_year] if not history.empty else history
+    frames = read_ties(frames, scope, [year], st, th, material=False, first=atop_year,
+                       alliance_rows=current.reset_index(drop=True))  # fmt: skip
     if pair is not None:
         empty = Frames(*(pd.DataFrame() for _ in range(4)))
-        p = read_ties(
-            empty, Scope.pair(*pair), [year], st, th, edition_year=_edition_year(st), arms=False
-        )
+        p = read_ties(empty, Scope.pair(*pair), [year], st, th, edition_year=_edition_year(st),
+                      arms=False, alliance_rows=frames.alliance_history({pair}))  # fmt: skip
         frames.alliances = pd.concat(
             [frames.alliances[~_is(frames.alliances, pair)], p.alliances], ignore_index=True
         )
@@ -149,7 +154,9 @@ def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year:
     allied = {(r["a"], r["b"]) for r in rows if r["defence"] or r["pact_small"]}
     if allied:  # one query for all of them: their whole ATOP history, with co-members
         ids = tuple(sorted({i for d in allied for i in d}))
-        full = alliances.rows(Scope(ids, frozenset(allied)), 1815, year, st)
+        full = frames.alliance_history(allied)
+        if full is None:
+            full = alliances.rows(Scope(ids, frozenset(allied)), 1815, year, st)
         al = frames.alliances
         keep = ~pd.Series([(x, y) in allied for x, y in zip(al["a"], al["b"], strict=True)],
                           index=al.index, dtype=bool)  # fmt: skip

@@ -57,7 +57,21 @@ class Frames:
     arms: pd.DataFrame = field(default_factory=lambda: _empty(ties.ARMS_COLS))
     trade: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
     crude: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
+    history: pd.DataFrame | None = field(default=None, repr=False)
+    """Whole ATOP history (1815 to the reference year) of `history_pairs`, read once for a brief."""
+    history_pairs: frozenset[tuple[str, str]] = frozenset()
     _index: dict | None = field(default=None, repr=False)
+
+    def alliance_history(self, pairs: set[tuple[str, str]]) -> pd.DataFrame | None:
+        """The ATOP rows of `pairs` (a < b) from the history read once, in table order; None when the
+        history does not cover them all."""
+        if self.history is None or not pairs <= self.history_pairs:
+            return None
+        h = self.history
+        if h.empty:
+            return h
+        keep = [(x, y) in pairs for x, y in zip(h["a"], h["b"], strict=True)]
+        return h[keep].reset_index(drop=True)
 
     def dyads(self) -> set[tuple[str, str]]:
         """Every dyad (a < b) named by the hostile families."""
@@ -100,12 +114,15 @@ def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None
 
 def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: Thresholds,
               material: bool = True, edition_year: int | None = None, first: int = 1815,
-              arms: bool = True, ties_only: bool = False) -> Frames:  # fmt: skip
-    """Add alliances (from `first` to the last year), arms ties (windows ending in `years`) and, when
-    `material`, the trade and crude-oil ties to `frames` (with `ties_only`, only trade at the tie
-    threshold: the bulk reading shows no evidence text)."""
+              arms: bool = True, ties_only: bool = False,
+              alliance_rows: pd.DataFrame | None = None) -> Frames:  # fmt: skip
+    """Add alliances (from `first` to the last year; `alliance_rows` when the caller has them already),
+    arms ties (windows ending in `years`) and, when `material`, the trade and crude-oil ties to `frames`
+    (with `ties_only`, only trade at the tie threshold: the bulk reading shows no evidence text)."""
     last = max(years)
-    frames.alliances = alliances.rows(scope, first, last, store)
+    frames.alliances = (
+        alliances.rows(scope, first, last, store) if alliance_rows is None else alliance_rows
+    )
     if arms:
         frames.arms = ties.arms(scope, years, th.arms_window, store)
     if material:
