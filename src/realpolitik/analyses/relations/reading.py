@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from realpolitik.analyses.relations import alliances, disputes, rivalries, ties, wars
@@ -42,6 +43,12 @@ def names(ids: Iterable[str]) -> dict[str, str]:
 
 
 def _empty(cols: list[str]) -> pd.DataFrame:
+    """An empty frame of object columns (a copy of one built once: every reading makes several)."""
+    return _empty_template(tuple(cols)).copy()
+
+
+@cache
+def _empty_template(cols: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
 
 
@@ -88,7 +95,7 @@ class Frames:
             for fam in FAMILIES:
                 f = getattr(self, fam)
                 x, y = ("s", "r") if fam == "arms" else ("a", "b")
-                for r in f.to_dict("records") if not f.empty else []:
+                for r in records(f):
                     key = (min(r[x], r[y]), max(r[x], r[y]))
                     self._index.setdefault(key, {}).setdefault(fam, []).append(r)
         got = self._index.get((min(a, b), max(a, b)), {})
@@ -96,6 +103,26 @@ class Frames:
 
     def invalidate(self) -> None:
         self._index = None
+
+
+def records(f: pd.DataFrame) -> list[dict]:
+    """`f.to_dict("records")` column by column (the same Python values, several times faster: the
+    brief indexes a few thousand evidence rows per reading)."""
+    if f.empty:
+        return []
+    from pandas.core.dtypes.cast import maybe_box_native
+
+    def column(c: str) -> list:
+        s = f[c]
+        if s.dtype == object:
+            return [maybe_box_native(v) for v in s]
+        if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iufb":
+            return s.tolist()
+        return [r[c] for r in f[[c]].to_dict("records")]  # nullable, dates: pandas' own boxing
+
+    names = list(f.columns)
+    cols = [column(c) for c in names]
+    return [dict(zip(names, vals, strict=True)) for vals in zip(*cols, strict=True)]
 
 
 FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude")
