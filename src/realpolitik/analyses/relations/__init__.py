@@ -161,7 +161,7 @@ def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year:
         keep = ~pd.Series([(x, y) in allied for x, y in zip(al["a"], al["b"], strict=True)],
                           index=al.index, dtype=bool)  # fmt: skip
         frames.alliances = pd.concat([al[keep], full], ignore_index=True)
-        frames.invalidate()
+        frames.invalidate("alliances")
     for row in rows:
         first = next(c for c in of if c in (row["a"], row["b"]))
         rel = relationship_of(row, frames, st, th, first=first)

@@ -92,17 +92,25 @@ class Frames:
         """Each family's rows of one dyad as dicts (indexed once per Frames: per-dyad pandas filters are slow)."""
         if self._index is None:
             self._index = {}
-            for fam in FAMILIES:
-                f = getattr(self, fam)
+        key = (min(a, b), max(a, b))
+        out = {}
+        for fam in FAMILIES:
+            if fam not in self._index:
+                index: dict[tuple[str, str], list[dict]] = {}
                 x, y = ("s", "r") if fam == "arms" else ("a", "b")
-                for r in records(f):
-                    key = (min(r[x], r[y]), max(r[x], r[y]))
-                    self._index.setdefault(key, {}).setdefault(fam, []).append(r)
-        got = self._index.get((min(a, b), max(a, b)), {})
-        return {fam: got.get(fam, []) for fam in FAMILIES}
+                for r in records(getattr(self, fam)):
+                    index.setdefault((min(r[x], r[y]), max(r[x], r[y])), []).append(r)
+                self._index[fam] = index
+            out[fam] = self._index[fam].get(key, [])
+        return out
 
-    def invalidate(self) -> None:
-        self._index = None
+    def invalidate(self, *families: str) -> None:
+        """Drop the index of `families` (all when none is named) after their frames were replaced."""
+        if self._index is None or not families:
+            self._index = None
+        else:
+            for fam in families:
+                self._index.pop(fam, None)
 
 
 def records(f: pd.DataFrame) -> list[dict]:
@@ -115,7 +123,7 @@ def records(f: pd.DataFrame) -> list[dict]:
     def column(c: str) -> list:
         s = f[c]
         if s.dtype == object:
-            return [maybe_box_native(v) for v in s]
+            return [v if v is None or type(v) is str else maybe_box_native(v) for v in s]
         if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iufb":
             return s.tolist()
         return [r[c] for r in f[[c]].to_dict("records")]  # nullable, dates: pandas' own boxing
