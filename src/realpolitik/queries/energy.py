@@ -145,11 +145,15 @@ def production(
     lo, hi = start if start is not None else first, end if end is not None else last
     if lo > hi:
         raise BadPeriod(f"--from {lo} is after --to {hi}")
-    frame = store.rows(
-        f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
-        "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
-        {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi, **_state_params()},
-    )
+    if lo == hi:  # one year (a rank): every country's row of that year is read once
+        columns, types, by_id = _one_year(indicator, unit, lo, store)
+        frame = Rows(columns, types, list(by_id.get(c.id, ())))
+    else:
+        frame = store.rows(
+            f"SELECT year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
+            "WHERE id = $id AND year BETWEEN $lo AND $hi ORDER BY year",
+            {"indicator": indicator, "id": c.id, "lo": lo, "hi": hi, **_state_params()},
+        )
     notes = [
         "rank: among the states that existed that year with a value > 0 (historical states included, successors "
         "only from their independence; empty for a zero); ranked_of = how many of them; share = country / OWID 'World' row.",
@@ -194,6 +198,23 @@ def production(
         "to": hi,
     }
     return Result(frame, query, [store.source(DATASET)], notes, title)
+
+
+@lru_cache(maxsize=64)
+def _one_year(
+    indicator: str, unit: str, year: int, store: Store
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, tuple[tuple, ...]]]:
+    """Every country's row (year, value, rank, ranked_of, share) of one year, by id: a brief ranks
+    both sides in the same year, and the ranking is the same for every country of it."""
+    r = store.rows(
+        f"SELECT id, year, value AS {unit}, rank, ranked_of, share FROM ({_ranked_sql()}) "
+        "WHERE year BETWEEN $lo AND $hi",
+        {"indicator": indicator, "lo": year, "hi": year, **_state_params()},
+    )
+    by_id: dict[str, list[tuple]] = {}
+    for row in r.data:
+        by_id.setdefault(row[0], []).append(row[1:])
+    return r.columns[1:], r.types[1:], {k: tuple(v) for k, v in by_id.items()}
 
 
 def rank_in(

@@ -275,6 +275,24 @@ def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -
     )
 
 
+def cow_partner(c: Country, partner: Country, flow: str, store: Store) -> pd.DataFrame:
+    """c's COW-trade rows with one partner (year, value, share, rank among all c's partners): the
+    rows of `cow_partners` for that partner, filtered in SQL (a brief needs one partner, not ~180)."""
+    sql, params = _cow_side(c, flow)
+    return store.sql(
+        f"""
+        WITH p AS ({sql}), q AS (
+            SELECT year, partner_id, partner_ccode, value AS value_usd_m,
+                   value / sum(value ORDER BY value) OVER (PARTITION BY year) AS share,
+                   CASE WHEN value > 0 THEN rank() OVER (PARTITION BY year ORDER BY value DESC NULLS LAST) END::INTEGER AS rank
+            FROM p
+        )
+        SELECT * FROM q WHERE partner_id = ?
+        """,
+        [*params, partner.id],
+    )
+
+
 def factbook_partners(c: Country, flow: str, store: Store) -> pd.DataFrame:
     """The Factbook's top-5 partners of c (latest edition) with share and year."""
     return _factbook_partners(c, flow, store).copy()
@@ -367,10 +385,9 @@ def dyad(a: str | Country, b: str | Country, store: Store | None = None) -> Resu
     notes: list[str] = []
     rows = []
     if store.has_table("cow_trade_ddy"):
-        ax = cow_partners(ca, "exports", store)
-        bx = cow_partners(cb, "exports", store)
-        ax = ax[ax["partner_id"] == cb.id][["year", "value_usd_m", "rank", "share"]]
-        bx = bx[bx["partner_id"] == ca.id][["year", "value_usd_m", "rank", "share"]]
+        cols = ["year", "value_usd_m", "rank", "share"]
+        ax = cow_partner(ca, cb, "exports", store)[cols]
+        bx = cow_partner(cb, ca, "exports", store)[cols]
         cow = ax.merge(bx, on="year", how="outer", suffixes=("_ab", "_ba")).sort_values("year")
         cow = cow.rename(
             columns={

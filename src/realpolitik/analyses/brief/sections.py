@@ -455,6 +455,7 @@ def geography(
         sec.tables["border"] = r
     if not fb:
         sec.gaps.append("Border lengths come from the Factbook: " + when.no_factbook())
+    near_foes = []  # (c, other, foe, why, km, mutual): each side's neighbours that are the other's foes
     for c, other in ((a, b), (b, a)):
         near = _neighbours(c, when, store) if foes.get(other.id) else {}
         for foe, why in foes.get(other.id, []):
@@ -464,28 +465,32 @@ def geography(
             if km is False:
                 continue
             mutual_foe = any(x.id == foe.id for x, _ in foes.get(c.id, []))  # Azerbaijan and Iran
-            allied = "" if mutual_foe else _allied(c.id, foe.id, when.last, store)
-            foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why})"
-            ally = (
-                f"; but {the(c.name)} and {the(foe.name)} are {allied}, so it is no foothold"
-                if allied
-                else ""
+            near_foes.append((c, other, foe, why, km, mutual_foe))
+    asked = [(c.id, foe.id) for c, _, foe, _, _, mutual in near_foes if not mutual]
+    allied_as = dict(zip(asked, _allied(asked, when.last, store), strict=True))
+    for c, other, foe, why, km, mutual_foe in near_foes:
+        allied = "" if mutual_foe else allied_as[(c.id, foe.id)]
+        foe_of = f"{the(foe.name)}, an adversary of {the(other.name)} ({why})"
+        ally = (
+            f"; but {the(c.name)} and {the(foe.name)} are {allied}, so it is no foothold"
+            if allied
+            else ""
+        )
+        text = (
+            f"{The(c.name)} shares {_a(km)} km border with {foe_of}{ally}."
+            if isinstance(km, float)
+            else f"COW codes {the(c.name)} and {foe_of}, as land-contiguous (since {km[1]}){ally}."
+        )
+        sec.facts.append(
+            Fact(
+                f"border_{c.id}_{foe.id}",
+                text,
+                km if isinstance(km, float) else None,
+                str(when.edition) if isinstance(km, float) else str(when.last),
+                "factbook" if isinstance(km, float) else "cow_contdir",
+                {"adversary": foe.id, "of": other.id, "allied": bool(allied)},
             )
-            text = (
-                f"{The(c.name)} shares {_a(km)} km border with {foe_of}{ally}."
-                if isinstance(km, float)
-                else f"COW codes {the(c.name)} and {foe_of}, as land-contiguous (since {km[1]}){ally}."
-            )
-            sec.facts.append(
-                Fact(
-                    f"border_{c.id}_{foe.id}",
-                    text,
-                    km if isinstance(km, float) else None,
-                    str(when.edition) if isinstance(km, float) else str(when.last),
-                    "factbook" if isinstance(km, float) else "cow_contdir",
-                    {"adversary": foe.id, "of": other.id, "allied": bool(allied)},
-                )
-            )
+        )
     return sec
 
 
@@ -498,18 +503,22 @@ def _a(km: float) -> str:
 HOSTILE_KINDS = frozenset({"dispute", "rivalry", "war", "conflict"})
 
 
-def _allied(x: str, y: str, year: int, store: Store) -> str:
-    """'allies in 2024: ATOP defence obligation …' when the relationship model reads x and y as on
-    the same side in `year` (allies, aligned, partners, or partners despite disputes), else ''. The
-    model decides, so an arms patron of the neighbour (Russia for China) is no foothold either."""
-    from realpolitik.analyses.relations import relationship
+def _allied(pairs: list[tuple[str, str]], year: int, store: Store) -> list[str]:
+    """Per pair (x, y): 'allies in 2024: ATOP defence obligation …' when the relationship model reads
+    x and y as on the same side in `year` (allies, aligned, partners, or partners despite disputes),
+    else ''. The model decides, so an arms patron of the neighbour (Russia for China) is no foothold
+    either. The pairs are read in one pass (`relationships`)."""
+    from realpolitik.analyses.relations import relationships
 
-    rel = relationship(x, y, year=year, store=store)
-    if rel.sign <= 0:
-        return ""
-    kind = "partners despite disputes" if rel.type == "mixed" else rel.type
-    ties = [e for e in rel.deciding if e.kind not in HOSTILE_KINDS] or rel.deciding
-    return f"{kind} in {year}: {ties[0].text}" if ties else f"{kind} in {year}"
+    out = []
+    for rel in relationships(pairs, year=year, store=store):  # type: ignore[arg-type]
+        if rel.sign <= 0:
+            out.append("")
+            continue
+        kind = "partners despite disputes" if rel.type == "mixed" else rel.type
+        ties = [e for e in rel.deciding if e.kind not in HOSTILE_KINDS] or rel.deciding
+        out.append(f"{kind} in {year}: {ties[0].text}" if ties else f"{kind} in {year}")
+    return out
 
 
 def _neighbours(c: Country, when: When, store: Store) -> dict[str, float | tuple[str, int]]:

@@ -52,6 +52,7 @@ __all__ = [
     "classify_years",
     "read",
     "relationship",
+    "relationships",
 ]
 
 
@@ -112,30 +113,43 @@ def read(a: str | Country, b: str | Country, year: int, store: Store | None = No
 
 
 def _classified(frames: Frames, year: int, st: Store, th: Thresholds,
-                pair: tuple[str, str] | None = None) -> tuple[pd.DataFrame, Frames]:  # fmt: skip
-    """Classify every dyad of the hostile frames (and `pair`) in `year`. Alliances are read for the
-    reference year only, except for `pair` (its whole ATOP history); trade and crude for `pair` only."""
-    dyads = frames.dyads() | ({pair} if pair else set())
+                pair: tuple[str, str] | frozenset[tuple[str, str]] | None = None,
+                ) -> tuple[pd.DataFrame, Frames]:  # fmt: skip
+    """Classify every dyad of the hostile frames (and `pair`, or each of a set of pairs) in `year`.
+    Alliances count in the reference year only, except for the pairs (their whole ATOP history);
+    trade and crude for the pairs only.
+    The whole ATOP history of every dyad is read in one query and kept on the frames (`history`):
+    the pair and the allied adversaries need it, and one scan of atop_blocs costs less than three."""
+    pairs = frozenset({pair}) if isinstance(pair, tuple) else (pair or frozenset())
+    dyads = frames.dyads() | pairs
     if not dyads:
         return classify(frames, [year], st, th), frames
     scope = Scope(tuple(sorted({i for d in dyads for i in d})), frozenset(dyads))
     atop_year = min(year, coded_to(st).get("atop", year))
-    frames = read_ties(frames, scope, [year], st, th, material=False, first=atop_year)
-    if pair is not None:
+    history = alliances.rows(scope, 1815, year, st)
+    frames.history, frames.history_pairs = history, frozenset(dyads)
+    current = history[history["year"] >= atop_year] if not history.empty else history
+    frames = read_ties(frames, scope, [year], st, th, material=False, first=atop_year,
+                       alliance_rows=current.reset_index(drop=True))  # fmt: skip
+    if pairs:
         empty = Frames(*(pd.DataFrame() for _ in range(4)))
-        p = read_ties(
-            empty, Scope.pair(*pair), [year], st, th, edition_year=_edition_year(st), arms=False
-        )
+        within = Scope(tuple(sorted({i for d in pairs for i in d})), pairs)  # one pair: Scope.pair
+        p = read_ties(empty, within, [year], st, th, edition_year=_edition_year(st),
+                      arms=False, alliance_rows=frames.alliance_history(set(pairs)))  # fmt: skip
         frames.alliances = pd.concat(
-            [frames.alliances[~_is(frames.alliances, pair)], p.alliances], ignore_index=True
+            [frames.alliances[~_is(frames.alliances, pairs)], p.alliances], ignore_index=True
         )
         frames.trade, frames.crude = p.trade, p.crude
         frames.invalidate()
     return classify(frames, [year], st, th), frames
 
 
-def _is(f: pd.DataFrame, pair: tuple[str, str]) -> pd.Series:
-    return (f["a"] == pair[0]) & (f["b"] == pair[1]) if not f.empty else pd.Series(dtype=bool)
+def _is(f: pd.DataFrame, pairs: frozenset[tuple[str, str]]) -> pd.Series:
+    """Which rows (a < b) belong to one of `pairs`."""
+    if f.empty:
+        return pd.Series(dtype=bool)
+    return pd.Series([(x, y) in pairs for x, y in zip(f["a"], f["b"], strict=True)],
+                     index=f.index, dtype=bool)  # fmt: skip
 
 
 def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year: int, st: Store,
@@ -149,12 +163,14 @@ def _adversaries(table: pd.DataFrame, frames: Frames, of: tuple[str, ...], year:
     allied = {(r["a"], r["b"]) for r in rows if r["defence"] or r["pact_small"]}
     if allied:  # one query for all of them: their whole ATOP history, with co-members
         ids = tuple(sorted({i for d in allied for i in d}))
-        full = alliances.rows(Scope(ids, frozenset(allied)), 1815, year, st)
+        full = frames.alliance_history(allied)
+        if full is None:
+            full = alliances.rows(Scope(ids, frozenset(allied)), 1815, year, st)
         al = frames.alliances
         keep = ~pd.Series([(x, y) in allied for x, y in zip(al["a"], al["b"], strict=True)],
                           index=al.index, dtype=bool)  # fmt: skip
         frames.alliances = pd.concat([al[keep], full], ignore_index=True)
-        frames.invalidate()
+        frames.invalidate("alliances")
     for row in rows:
         first = next(c for c in of if c in (row["a"], row["b"]))
         rel = relationship_of(row, frames, st, th, first=first)
@@ -189,6 +205,22 @@ def relationship(a: str | Country, b: str | Country, as_of: str | date | None = 
         return rel
     day = as_of_date(as_of)
     return dated.with_fighting(rel, row, dated.episodes(*pair, y, day, st), day, ca.id)
+
+
+def relationships(pairs: list[tuple[str | Country, str | Country]], *, year: int,
+                  store: Store | None = None) -> list[Relationship]:  # fmt: skip
+    """`relationship(a, b, year=year)` of each pair, read in one pass: one query per evidence family
+    for all of them (a brief asks for each neighbour of one side that is the other's adversary)."""
+    st = store or get_store()
+    th = Thresholds()
+    asked = [_pair(a, b) for a, b in pairs]
+    keys = [(min(x.id, y.id), max(x.id, y.id)) for x, y in asked]
+    if not keys:
+        return []
+    scope = Scope(tuple(sorted({i for k in keys for i in k})), frozenset(keys))
+    table, frames = _classified(read_hostile(scope, year, st), year, st, th, frozenset(keys))
+    return [relationship_of(_row(table, *k, year), frames, st, th, first=x.id)
+            for (x, _), k in zip(asked, keys, strict=True)]  # fmt: skip
 
 
 def adversaries(c: str | Country, as_of: str | date | None = None, *, year: int | None = None,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from realpolitik.analyses.relations import alliances, deposed, disputes, rivalries, ties, wars
@@ -42,6 +43,12 @@ def names(ids: Iterable[str]) -> dict[str, str]:
 
 
 def _empty(cols: list[str]) -> pd.DataFrame:
+    """An empty frame of object columns (a copy of one built once: every reading makes several)."""
+    return _empty_template(tuple(cols)).copy()
+
+
+@cache
+def _empty_template(cols: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
 
 
@@ -58,7 +65,21 @@ class Frames:
     trade: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
     crude: pd.DataFrame = field(default_factory=lambda: _empty(ties.TIE_COLS))
     deposed: pd.DataFrame = field(default_factory=lambda: _empty(deposed.COLUMNS))
+    history: pd.DataFrame | None = field(default=None, repr=False)
+    """Whole ATOP history (1815 to the reference year) of `history_pairs`, read once for a brief."""
+    history_pairs: frozenset[tuple[str, str]] = frozenset()
     _index: dict | None = field(default=None, repr=False)
+
+    def alliance_history(self, pairs: set[tuple[str, str]]) -> pd.DataFrame | None:
+        """The ATOP rows of `pairs` (a < b) from the history read once, in table order; None when the
+        history does not cover them all."""
+        if self.history is None or not pairs <= self.history_pairs:
+            return None
+        h = self.history
+        if h.empty:
+            return h
+        keep = [(x, y) in pairs for x, y in zip(h["a"], h["b"], strict=True)]
+        return h[keep].reset_index(drop=True)
 
     def dyads(self) -> set[tuple[str, str]]:
         """Every dyad (a < b) named by the hostile families."""
@@ -72,17 +93,45 @@ class Frames:
         """Each family's rows of one dyad as dicts (indexed once per Frames: per-dyad pandas filters are slow)."""
         if self._index is None:
             self._index = {}
-            for fam in FAMILIES:
-                f = getattr(self, fam)
+        key = (min(a, b), max(a, b))
+        out = {}
+        for fam in FAMILIES:
+            if fam not in self._index:
+                index: dict[tuple[str, str], list[dict]] = {}
                 x, y = ("s", "r") if fam == "arms" else ("a", "b")
-                for r in f.to_dict("records") if not f.empty else []:
-                    key = (min(r[x], r[y]), max(r[x], r[y]))
-                    self._index.setdefault(key, {}).setdefault(fam, []).append(r)
-        got = self._index.get((min(a, b), max(a, b)), {})
-        return {fam: got.get(fam, []) for fam in FAMILIES}
+                for r in records(getattr(self, fam)):
+                    index.setdefault((min(r[x], r[y]), max(r[x], r[y])), []).append(r)
+                self._index[fam] = index
+            out[fam] = self._index[fam].get(key, [])
+        return out
 
-    def invalidate(self) -> None:
-        self._index = None
+    def invalidate(self, *families: str) -> None:
+        """Drop the index of `families` (all when none is named) after their frames were replaced."""
+        if self._index is None or not families:
+            self._index = None
+        else:
+            for fam in families:
+                self._index.pop(fam, None)
+
+
+def records(f: pd.DataFrame) -> list[dict]:
+    """`f.to_dict("records")` column by column (the same Python values, several times faster: the
+    brief indexes a few thousand evidence rows per reading)."""
+    if f.empty:
+        return []
+    from pandas.core.dtypes.cast import maybe_box_native
+
+    def column(c: str) -> list:
+        s = f[c]
+        if s.dtype == object:
+            return [v if v is None or type(v) is str else maybe_box_native(v) for v in s]
+        if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iufb":
+            return s.tolist()
+        return [r[c] for r in f[[c]].to_dict("records")]  # nullable, dates: pandas' own boxing
+
+    names = list(f.columns)
+    cols = [column(c) for c in names]
+    return [dict(zip(names, vals, strict=True)) for vals in zip(*cols, strict=True)]
 
 
 FAMILIES = ("rivalries", "disputes", "cow", "ucdp", "alliances", "arms", "trade", "crude", "deposed")
@@ -103,12 +152,15 @@ def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None
 
 def read_ties(frames: Frames, scope: Scope, years: list[int], store: Store, th: Thresholds,
               material: bool = True, edition_year: int | None = None, first: int = 1815,
-              arms: bool = True, ties_only: bool = False) -> Frames:  # fmt: skip
-    """Add alliances (from `first` to the last year), arms ties (windows ending in `years`) and, when
-    `material`, the trade and crude-oil ties to `frames` (with `ties_only`, only trade at the tie
-    threshold: the bulk reading shows no evidence text)."""
+              arms: bool = True, ties_only: bool = False,
+              alliance_rows: pd.DataFrame | None = None) -> Frames:  # fmt: skip
+    """Add alliances (from `first` to the last year; `alliance_rows` when the caller has them already),
+    arms ties (windows ending in `years`) and, when `material`, the trade and crude-oil ties to `frames`
+    (with `ties_only`, only trade at the tie threshold: the bulk reading shows no evidence text)."""
     last = max(years)
-    frames.alliances = alliances.rows(scope, first, last, store)
+    frames.alliances = (
+        alliances.rows(scope, first, last, store) if alliance_rows is None else alliance_rows
+    )
     if arms:
         frames.arms = ties.arms(scope, years, th.arms_window, store)
     if material:
