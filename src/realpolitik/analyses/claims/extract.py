@@ -86,6 +86,7 @@ class Analysis:
 _QUICK = re.compile(
     r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|key|major|"
     r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|rival|enem|adversar|foe|feud|nemesis|conflict|threat|border|frontier|"
+    r"tension|tense|clash|skirmish|hostil|strained|frosty|rank|position|place|spot|leader|"
     r"deliver|suppl|sold|sell|sale|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built|"
     r"upgrad|moderni|includ|double|triple|halve|times|fold|number|three|four|five|six|seven|eight|nine|ten\b|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|every|ahead|behind|after|followed",
