@@ -31,10 +31,16 @@ def got(text: str, day: date = DAY) -> set[tuple]:
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
-        ("India has long faced tensions with Pakistan and China.", {("IND", "PAK"), ("IND", "CHN")}),
+        (
+            "India has long faced tensions with Pakistan and China.",
+            {("IND", "PAK"), ("IND", "CHN")},
+        ),
         ("Armed clashes between Armenia and Azerbaijan resumed in 2022.", {("ARM", "AZE")}),
         ("Border skirmishes between India and China have grown.", {("IND", "CHN")}),
-        ("Pakistan has tense relations with India and Afghanistan.", {("PAK", "IND"), ("PAK", "AFG")}),
+        (
+            "Pakistan has tense relations with India and Afghanistan.",
+            {("PAK", "IND"), ("PAK", "AFG")},
+        ),
     ],
 )
 def test_friction_with_a_named_state_is_a_rivalry(text: str, pairs: set) -> None:
@@ -44,4 +50,168 @@ def test_friction_with_a_named_state_is_a_rivalry(text: str, pairs: set) -> None
 
 
 def test_friction_without_a_state_it_is_with_is_no_rivalry() -> None:
-    assert not [c for c in extract("Tensions rose after the election in India.", DAY) if c.type == "rivalry"]
+    assert not [
+        c for c in extract("Tensions rose after the election in India.", DAY) if c.type == "rivalry"
+    ]
+
+
+# SIPRI 2019–23 (current data): exporters 1 USA, 2 FRA, 3 RUS, 4 CHN, 5 DEU, 6 ITA; importers 1 IND,
+# 2 SAU, 3 QAT, 4 UKR, 5 PAK. 2014–18: exporters 2 RUS, 3 FRA; importers 21 QAT.
+@pytest.mark.parametrize(
+    ("text", "state", "rank", "kind"),
+    [
+        ("Ukraine now occupies the fourth position among arms importers.", "UKR", 4, "importers"),
+        (
+            "Among the world's arms exporters, France took the second place in 2019-23.",
+            "FRA",
+            2,
+            "exporters",
+        ),
+        ("In arms exports, France ranked second in 2019-23.", "FRA", 2, "exporters"),
+        (
+            "The United States retained its top ranking among arms exporters in 2019-23.",
+            "USA",
+            1,
+            "exporters",
+        ),
+        (
+            "The United States remained the world leader in arms exports in 2019-23.",
+            "USA",
+            1,
+            "exporters",
+        ),
+        ("Pakistan held the fifth spot among arms importers in 2019-23.", "PAK", 5, "importers"),
+        ("Qatar has climbed to third place among arms importers.", "QAT", 3, "importers"),
+    ],
+)
+def test_rank_vocabulary_of_positions_and_standings(
+    text: str, state: str, rank: int, kind: str
+) -> None:
+    (c,) = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert (c.subject, c.claimed["rank"], c.claimed["comparator"], c.claimed["kind"]) == (
+        state,
+        rank,
+        "eq",
+        kind,
+    )
+    assert c.verdict == "supported"
+
+
+def test_the_leaders_in_a_domain_are_a_top_list() -> None:
+    g = got(
+        "Over the past five years the leaders in arms imports have been India, Saudi Arabia and Qatar."
+    )
+    assert {(t[1], t[3], t[4]) for t in g if t[0] == "arms_global_rank"} == {
+        ("IND", 3, "le"),
+        ("SAU", 3, "le"),
+        ("QAT", 3, "le"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France is one of the world's largest exporters of arms.",
+        "France is among the top exporters of arms.",
+        "France is one of the biggest arms exporters.",
+    ],
+)
+def test_one_of_the_largest_is_membership_not_first_place(text: str) -> None:
+    (c,) = [c for c in extract(text, DAY) if c.type == "arms_global_rank"]
+    assert c.claimed["comparator"] == "le" and c.claimed["rank"] >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        (
+            "Qatar rose to third place among arms importers in 2019-23, up from 21st in the previous period.",
+            3,
+            21,
+        ),
+        (
+            "France became the second-largest arms exporter in 2019-23, up from third in 2014-18.",
+            2,
+            3,
+        ),
+        (
+            "France became the world's second largest arms exporter, up from third in the previous five-year period.",
+            2,
+            3,
+        ),
+        (
+            "Russia fell to third among arms exporters in 2019-23, down from second in 2014-18.",
+            3,
+            2,
+        ),
+    ],
+)
+def test_an_earlier_rank_is_a_claim_on_the_previous_window(
+    text: str, now: int, before: int
+) -> None:
+    ranks = sorted(
+        (
+            (c.period["start"], c.claimed["rank"], c.verdict)
+            for c in check(text, DAY).claims
+            if c.type == "arms_global_rank"
+        ),
+    )
+    assert ranks == [(2014, before, "supported"), (2019, now, "supported")]
+
+
+def test_a_parenthesised_baseline_is_the_earlier_windows_value() -> None:
+    # Qatar's share of global arms imports: 7.76 % in 2019–23, 1.44 % in 2014–18
+    claims = check(
+        "Qatar's share of global arms imports was 7.8 % in 2019-23 (1.4 % in 2014-18).", DAY
+    ).claims
+    got_ = sorted(
+        (c.period["start"], c.claimed["value"], c.verdict)
+        for c in claims
+        if c.type == "arms_global_share"
+    )
+    assert got_ == [(2014, 1.4, "supported"), (2019, 7.8, "supported")]
+
+
+def test_a_list_far_from_the_last_arms_word_takes_the_articles_metric() -> None:
+    text = (
+        "Israel is a major arms exporter. Its weapons sell well. Its arms industry is large.\n\n"
+        "Its economy grew fast. Tourism led the way. Farming rose too. Banking was steady.\n\n"
+        "Its largest clients in 2019-23 were India, the United States and the Philippines."
+    )
+    g = got(text)
+    assert {t[2] for t in g if t[0] == "arms_top_recipient"} == {"IND", "USA", "PHL"}
+
+
+# Russia's share of India's arms imports: 57.7 % in 2014–18, 36.2 % in 2019–23; France's 6.8 %, 32.2 %
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's share of India's arms imports fell from 58 % to 36 % between 2014-18 and 2019-23, "
+        "while France's rose from 6.8 % to 32 %.",
+        "Between 2014-18 and 2019-23 Russia's share of India's arms imports fell from 58 % to 36 %, "
+        "France's from 6.8 % to 32 %.",
+    ],
+)
+def test_gapped_transitions_name_each_state_and_both_windows(text: str) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_import_share"]
+    assert sorted((c.object, c.period["start"], c.claimed["value"], c.verdict) for c in claims) == [
+        ("FRA", 2014, 6.8, "supported"),
+        ("FRA", 2019, 32.0, "supported"),
+        ("RUS", 2014, 58.0, "supported"),
+        ("RUS", 2019, 36.0, "supported"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019-23, Russia's share of India's arms imports fell from 58 % to 36 %.",
+        "Russia's share of India's arms imports fell from 58 % in 2014-18 to 36 %.",
+    ],
+)
+def test_a_move_from_a_to_b_with_one_window_spans_two_windows(text: str) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_import_share"]
+    assert sorted((c.period["start"], c.claimed["value"], c.verdict) for c in claims) == [
+        (2014, 58.0, "supported"),
+        (2019, 36.0, "supported"),
+    ]

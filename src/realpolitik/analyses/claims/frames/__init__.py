@@ -52,7 +52,7 @@ def observe(ctx: Context, text: str, paragraph: int) -> None:
     ctx.metric_age += 1
     metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
     if metric:
-        ctx.metric, ctx.metric_age = metric, 0
+        ctx.set_metric(metric, paragraph)
     _producers(ctx, text, metric)
 
 
@@ -128,7 +128,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     _producers(ctx, v.s(v.start, v.end), metric)
     _set_any_period(v, ctx, bool(frames))
     if metric:
-        ctx.metric, ctx.metric_age = metric, 0
+        ctx.set_metric(metric, v.paragraph)
         if not frames:
             # a sentence without a claim still sets the paragraph's period ("… in 2018.")
             apps = appositions(v)

@@ -32,7 +32,8 @@ from realpolitik.analyses.claims.frames.spans import (
 from realpolitik.analyses.claims.mentions import Mention
 
 _LOOSE_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
+    r"(?:\b(?:rose|climbed|fell|dropped|slipped|slid|moved|jumped|advanced|sank|tumbled|rising|falling|dropping|climbing)\s+(?:back\s+)?to\s+|"
+    r"\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
     r"in|a\s+close|a\s+distant|only|and|the|its|their)\s+|[\w'’]+['’]s\s+|\b[a-z]+\s+s\s+)$",
     re.I,
 )
@@ -143,6 +144,26 @@ _THEME_BEFORE = re.compile(
 )
 
 
+# a verb placing its subject in a ranking: "occupies the fourth position", "took second place",
+# "retained its top ranking", "was listed as the third largest", "finished in fifth place"
+_POSITION_VERB = re.compile(
+    r"\s+(?:(?:also|still|now|again|thus|then|once|currently|again|comfortably|firmly)\s+)*"
+    r"(?:in|took|takes|taking|holds?|held|holding|occup(?:ies|ied|y|ying)|secured?|secures|claim(?:s|ed)?|"
+    r"retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?|finish(?:es|ed)|stood|stands|(?:is|was|were|are)\s+listed\s+as|"
+    r"(?:rose|climbed|moved|jumped|advanced|dropped|fell|slipped|slid)\s+(?:back\s+)?to|reached|reaches)"
+    r"\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:world['’]?s\s+)?",
+    re.I,
+)
+
+
+# "retained its top ranking", "lost their first place": the possessive is the subject's standing
+_OWN_STANDING = re.compile(
+    r"\b(?:retain|kept|keep|held|hold|maintain|took|take|regain|reclaim|lost|lose|losing|defend|cement|consolidat|"
+    r"surrender|cede|ceding|extend)\w*\s+(?:its|their)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 _LINK_VERB = re.compile(
     r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|"
     r"(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
@@ -153,6 +174,14 @@ _LINK_VERB = re.compile(
 _IN_DOMAIN = re.compile(
     r"(?:\s+(?:after|behind)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
     r"(?:major\s+)?(?:arms|weapons?)\s+(?P<d>import|export)s?\b",
+    re.I,
+)
+
+
+# the domain set before the rank: "In arms exports, France ranked second", "Among arms importers, …"
+_DOMAIN_LEAD = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:arms|weapons?)\s+"
+    r"(?P<d>import|export)(?:s|ers)\b\s*(?:,|(?=[^,;]{0,40}\b(?:ranked|ranks|placed|came|comes|took|was|is)\b))",
     re.I,
 )
 
@@ -173,9 +202,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         ):
             continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
         if m.form == "relative":
-            if _THEME_BEFORE.match(between) or re.fullmatch(
-                r"\s+(?:took|takes|holds|held|occupied|occupies)\s+", between, re.I
-            ):
+            if _THEME_BEFORE.match(between) or _POSITION_VERB.fullmatch(between):
                 return m  # "France, which took third place"
             continue  # "Azerbaijan, which pumped oil long before …, was …": look past the relative clause
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
@@ -193,9 +220,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
-        if _THEME_BEFORE.match(between) or re.fullmatch(
-            r"\s+(?:in|took|takes|holds|held|occupied|occupies)\s+", between, re.I
-        ):
+        if _THEME_BEFORE.match(between) or _POSITION_VERB.fullmatch(between):
             return m
         if m.possessive:
             continue
@@ -294,7 +319,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     mm = re.match(
         r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?"
         rf"(?:{_PERIOD_PHRASE})?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){{0,2}}?"
-        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        r"(?:(?:were|are|was|is|included|include|includes|including|being|(?:have|has|had)\s+been)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
     )
@@ -450,10 +475,16 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
             mm = _EARLIER_RANK.search(v.s(max(f.span[1], r.start - 50), r.start))
             if mm is None or any(f.span[1] <= m.start < r.start for m in v.states):
                 continue
-            if not re.search(r"\b(?:place|position|spot)\b", r.text, re.I) and not re.match(
-                r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I
+            if (
+                not re.search(r"\b(?:place|position|spot)\b", r.text, re.I)
+                and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
+                and not (
+                    re.search(r"\b(?:up|down)\s+from\s+$", mm.group(0), re.I)
+                    and r.form in {"ordinal", "loose"}
+                    and N.ordinal(r.text.strip()) is not None
+                )
             ):
-                continue
+                continue  # "up from seventh (in 2014–18)": a bare ordinal right after up/down from
             extra = {**f.extra, "earlier_than": f}
             if mm.group("prev"):
                 extra["shift_years"] = 1
@@ -674,7 +705,11 @@ def _read_rank(
     ):
         return []
     role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
-    if noun is None and r.form in {"superlative", "qualitative"}:
+    if (
+        noun is None
+        and r.form in {"superlative", "qualitative"}
+        and not _IN_DOMAIN.match(v.text, r.end, b)
+    ):
         return []  # "the largest deal", "a major role": no ranking of states
     if noun is not None and re.match(
         r"\s+(?:like|such\s+as|including)\b", v.text[noun.end() : noun.end() + 12], re.I
@@ -822,6 +857,8 @@ def _read_rank(
         rf"\b{_KEPT}\s+(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I
     ):
         owner = None  # "kept its lead as the top exporter": "its" is the subject's, not an owner
+    if owner is not None and _OWN_STANDING.search(v.s(a, r.start)):
+        owner = None  # "retained its top ranking among exporters": the subject's own standing
     value = r.to_dict()
     if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
         value = dict(value) | {"rank": 2, "text": "next " + r.text}
@@ -926,7 +963,11 @@ def _read_rank(
             (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
         )
         clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
-        domain = _IN_DOMAIN.match(v.text, r.end, b) if noun is None else None
+        domain = (
+            (_IN_DOMAIN.match(v.text, r.end, b) or _DOMAIN_LEAD.search(v.text, v.start, r.start))
+            if noun is None
+            else None
+        )
         if (
             domain is not None
         ):  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"

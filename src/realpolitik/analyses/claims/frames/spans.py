@@ -255,8 +255,9 @@ def _metric_at(v: View, pos: int, ctx: Context) -> str | None:
     near = [(abs(p - pos), k) for p, k in words if v.start <= p < v.end]
     if near:
         return min(near)[1]
-    if ctx.metric is not None and ctx.metric_age <= 2:
-        return ctx.metric
+    carried = ctx.carried_metric(v.paragraph)
+    if carried is not None:
+        return carried
     if re.search(r"\bexports?\b", v.s(a, b), re.I):
         return "trade"
     return None
