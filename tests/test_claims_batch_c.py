@@ -215,3 +215,39 @@ def test_a_move_from_a_to_b_with_one_window_spans_two_windows(text: str) -> None
         (2014, 58.0, "supported"),
         (2019, 36.0, "supported"),
     ]
+
+
+# SIPRI 2019–23: China 6.3 % of global exports, 84 % of Pakistan's imports; India 9.8 % and Saudi
+# Arabia 8.3 % of global imports; the US 75 % of Saudi Arabia's and 69 % of Israel's imports
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China exported weapons to Pakistan. The Asian giant accounted for 6.3 % of global arms "
+            "exports in 2019-23.",
+            ("arms_global_share", "CHN", None),
+        ),
+        (
+            "Pakistan relies on China. The Asian giant supplied 84 % of its arms in 2019-23.",
+            ("arms_import_share", "PAK", "CHN"),
+        ),
+        (
+            "India bought more weapons than anyone else. The subcontinent nation took 9.8 % of world "
+            "arms imports in 2019-23.",
+            ("arms_global_share", "IND", None),
+        ),
+        (
+            "Saudi Arabia buys from the US. Qatar buys from France. The Gulf kingdom accounted for "
+            "8.3 % of global arms imports in 2019-23.",
+            ("arms_global_share", "SAU", None),
+        ),
+        (
+            "Iran sees Israel as a foe. The Jewish state received 69 % of its arms from the United "
+            "States in 2019-23.",
+            ("arms_import_share", "ISR", "USA"),
+        ),
+    ],
+)
+def test_an_epithet_is_the_nearest_state_of_its_class(text: str, expected: tuple) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == expected[0]]
+    assert [(c.type, c.subject, c.object, c.verdict) for c in claims] == [(*expected, "supported")]
