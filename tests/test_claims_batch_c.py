@@ -251,3 +251,102 @@ def test_a_move_from_a_to_b_with_one_window_spans_two_windows(text: str) -> None
 def test_an_epithet_is_the_nearest_state_of_its_class(text: str, expected: tuple) -> None:
     claims = [c for c in check(text, DAY).claims if c.type == expected[0]]
     assert [(c.type, c.subject, c.object, c.verdict) for c in claims] == [(*expected, "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "rank"),
+    [
+        (
+            "SIPRI named the five largest arms importers of 2019-23. They were India, Saudi Arabia, "
+            "Qatar, Ukraine and Pakistan.",
+            {"IND", "SAU", "QAT", "UKR", "PAK"},
+            5,
+        ),
+        (
+            "The five largest arms exporters accounted for 75 % of all exports in 2019-23. They were "
+            "the United States, France, Russia, China and Germany.",
+            {"USA", "FRA", "RUS", "CHN", "DEU"},
+            5,
+        ),
+        (
+            "The five largest arms exporters in 2019-23 were the United States, France and Russia.\n\n"
+            "China and Germany completed the top five.",
+            {"USA", "FRA", "RUS", "CHN", "DEU"},
+            5,
+        ),
+    ],
+)
+def test_a_group_named_in_one_sentence_takes_the_members_given_in_the_next(
+    text: str, members: set, rank: int
+) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert {c.subject for c in claims} == members
+    assert all(
+        (c.claimed["rank"], c.claimed["comparator"], c.verdict) == (rank, "le", "supported")
+        for c in claims
+    )
+
+
+def test_members_in_order_are_exact_ranks() -> None:
+    text = (
+        "SIPRI listed the five largest arms exporters in 2019-23. In order, they were the United "
+        "States, France, Russia, China and Germany."
+    )
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert sorted((c.claimed["rank"], c.subject, c.verdict) for c in claims) == [
+        (1, "USA", "supported"),
+        (2, "FRA", "supported"),
+        (3, "RUS", "supported"),
+        (4, "CHN", "supported"),
+        (5, "DEU", "supported"),
+    ]
+
+
+def test_a_members_sentence_without_a_group_before_claims_nothing() -> None:
+    assert not got("They were India, Saudi Arabia and Qatar.")
+
+
+def test_numbered_items_under_a_top_n_heading() -> None:
+    # 2019–23 importers: India 9.8 %, Saudi Arabia 8.3 %, Qatar 7.8 %, Ukraine 5.2 %
+    text = "Top 4 arms importers, 2019-23\n\n1. India – 9.8 %\n2. Saudi Arabia 8.3 %\n3. Qatar (7.8 %)\n4. Ukraine: 5.2 %\n"
+    claims = check(text, DAY).claims
+    ranks = sorted(
+        (c.claimed["rank"], c.subject, c.verdict) for c in claims if c.type == "arms_global_rank"
+    )
+    assert ranks == [
+        (1, "IND", "supported"),
+        (2, "SAU", "supported"),
+        (3, "QAT", "supported"),
+        (4, "UKR", "supported"),
+    ]
+    shares = {
+        (c.subject, c.claimed["value"], c.verdict) for c in claims if c.type == "arms_global_share"
+    }
+    assert shares == {
+        ("IND", 9.8, "supported"),
+        ("SAU", 8.3, "supported"),
+        ("QAT", 7.8, "supported"),
+        ("UKR", 5.2, "supported"),
+    }
+    assert all(c.period["start"] == 2019 for c in claims)
+
+
+def test_bulleted_items_under_a_heading_are_members() -> None:
+    text = "The top three suppliers of arms to India in 2019-23:\n\n- Russia\n- France\n- the United States\n"
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_top_supplier"]
+    assert {(c.subject, c.object, c.claimed["rank"], c.verdict) for c in claims} == {
+        ("IND", "RUS", 3, "supported"),
+        ("IND", "FRA", 3, "supported"),
+        ("IND", "USA", 3, "supported"),
+    }
+
+
+def test_list_item_lines_are_sentences_of_their_own() -> None:
+    from realpolitik.analyses.claims.segment import segment
+
+    text = "Top 2 arms importers\n\n1. India – 9.8 %\n2. Saudi Arabia 8.3 %\n"
+    assert [text[s.start : s.end] for s in segment(text).sentences] == [
+        "Top 2 arms importers",
+        "1. India – 9.8 %",
+        "2. Saudi Arabia 8.3 %",
+    ]

@@ -132,7 +132,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             or _GLOBAL_CUE.search(stext)
             or (ctx.last_deal and DEAL_RE.search(stext))
             or (ctx.last_list and _GROUP_ANAPHOR.search(stext))
-        ) and _QUICK.search(stext):
+        ) and (_QUICK.search(stext) or ctx.pending_group is not None):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

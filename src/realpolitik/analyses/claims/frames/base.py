@@ -96,6 +96,10 @@ class Context:
     topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
+    # a top-N group named without its members ("SIPRI named the five largest importers."): the
+    # rank frame its members take when the next sentence lists them ("They were A, B, …")
+    pending_group: Frame | None = None
+    pending_age: int = 99  # sentences since it was named
     pair: tuple[dict[str, Any], dict[str, Any]] | None = None  # this paragraph's "P1 and P2"
     pair_para: int = -1  # the paragraph that named it
     history: deque[Frame] = field(

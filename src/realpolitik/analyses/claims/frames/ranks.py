@@ -382,6 +382,119 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     return []
 
 
+# the members of a group named in the sentence before: "They were A, B and C", "These are: A, …"
+_MEMBERS_OPEN = re.compile(
+    r"\W*(?:(?:they|these|those)(?:\s+(?:\w+\s+)?(?:countries|states|nations|exporters|importers|suppliers|recipients|buyers))?"
+    r"\s+(?:were|are|included|include|comprised|comprise|was)|in\s+(?:descending\s+)?order|namely|the\s+list\s+(?:is|was))"
+    r"\s*:?\s*(?:,\s*)?(?:(?:they|these)\s+(?:were|are)\s*:?\s*)?(?:in\s+(?:descending\s+)?order\s*,?\s*)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
+    """'SIPRI named the five largest importers. They were A, B, C, D and E.': the group's rank for
+    each state listed at the start of this sentence."""
+    g = ctx.pending_group
+    if g is None or ctx.pending_age > 1:
+        return []
+    item = _LIST_ITEM.match(v.text, v.start, v.end)
+    if item is not None:
+        return _list_item(v, ctx, g, item, shares)
+    mm = _MEMBERS_OPEN.match(v.text, v.start, v.end)
+    if mm is None:
+        return _bare_lines(v, ctx, g)
+    first = _state_at(v, mm.end(), 3)
+    if first is None:
+        return []
+    items = _coordination(v, first, v.end)
+    if len(items) < 2:
+        return []
+    ctx.pending_group = None
+    ctx.last_list = [t.id for t in items if t.id]
+    ordered = "order" in mm.group(0).lower() and len(items) <= int(g.value.get("rank", 0))
+    out = []
+    for k, t in enumerate(items, 1):
+        if t.id is None or t.id == g.owner:
+            continue
+        value = {"rank": k, "comparator": "eq", "text": "in order"} if ordered else dict(g.value)
+        f = replace(g, theme=t.id, span=(t.start, t.end), value=value)
+        f.period = dict(g.period) if g.period else None
+        out.append(f)
+    return out
+
+
+def _bare_lines(v: View, ctx: Context, g: Frame) -> list[Frame]:
+    """A list whose markers were stripped: one state per line and nothing else ("Russia\nFrance\n
+    the United States" under "The top three suppliers of India:") — members of the group."""
+    states = [m for m in v.states if m.id and m.form != "demonym"]
+    if len(states) < 2 or "\n" not in v.s(v.start, v.end):
+        return []
+    rest, pos = [], v.start
+    for m in states:
+        rest.append(v.s(pos, m.start))
+        pos = m.end
+    rest.append(v.s(pos, v.end))
+    if not all(re.fullmatch(r"[\s,;.]*(?:the\s+)?", x, re.I) for x in rest):
+        return []
+    ctx.pending_group = None
+    return [
+        replace(
+            g,
+            theme=m.id,
+            span=(m.start, m.end),
+            value=dict(g.value),
+            period=dict(g.period) if g.period else None,
+        )
+        for m in states
+        if m.id != g.owner
+    ]
+
+
+# an item of a list under a heading: "1. India – 9.8 %", "2) Saudi Arabia (8.4 %)", "• Qatar"
+_LIST_ITEM = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)]|[-*•▪◦●■])[ \t]+(?:the\s+)?", re.I)
+_ITEM_VALUE_GAP = re.compile(r"\s*(?:[–—:,(-]\s*)?(?:with\s+)?")
+
+
+def _list_item(
+    v: View, ctx: Context, g: Frame, item: re.Match[str], shares: list[Frame]
+) -> list[Frame]:
+    """One line of a list under a top-N heading ("Top 10 arms importers, 2019–23"): its number is
+    the state's rank (else it is a member of the top N), a share after the name is its share."""
+    first = _state_at(v, item.end(), 3)
+    if first is None or first.id is None or first.form == "demonym" or first.id == g.owner:
+        return []
+    ctx.pending_age = 0  # the list goes on
+    n = int(item.group("n")) if item.group("n") else None
+    value = (
+        {"rank": n, "comparator": "eq", "text": item.group(0).strip()}
+        if n is not None and 1 <= n <= int(g.value.get("rank", 0))
+        else dict(g.value)
+    )
+    period = dict(g.period) if g.period else None
+    out = [replace(g, theme=first.id, span=(first.start, first.end), value=value, period=period)]
+    q = next((q for q in v.shares if q.start >= first.end), None)
+    if (
+        q is not None
+        and _ITEM_VALUE_GAP.fullmatch(v.s(first.end, q.start))
+        and not any(f.span == (q.start, q.end) for f in shares)
+    ):
+        out.append(
+            Frame(
+                "share",
+                g.metric,
+                g.scope,
+                "import" if g.scope == "bilateral" and g.side == "import" else g.side,
+                g.owner,
+                first.id,
+                q.to_dict() | {"decimals": q.decimals},
+                (q.start, q.end),
+                period=dict(period) if period else None,
+                rule="share+list+item",
+            )
+        )
+    return out
+
+
 # a list that completes a ranking named before: "C, D and E complete / round out the top N"
 _COMPLETES = re.compile(
     r"\b(?:complete[sd]?|completing|round(?:s|ed|ing)?\s+out|fill(?:s|ed|ing)?\s+out|close[sd]?(?:\s+out)?|make\s+up|made\s+up)\s+(?:the\s+)?(?:list\s+of\s+the\s+)?$",
@@ -393,7 +506,8 @@ def read_ranks(
     v: View, ctx: Context, taken: list[tuple[int, int]], shares: list[Frame]
 ) -> list[Frame]:
     """One frame per rank and per item of a ranked list; relative ranks ('behind India') after."""
-    out: list[Frame] = []
+    out: list[Frame] = _group_members(v, ctx, shares)
+    ctx.pending_age += 1
     for r in v.ranks:
         if any(a <= r.start < b for a, b in taken):
             continue
@@ -851,6 +965,16 @@ def _read_rank(
             None,
         )  # "Azerbaijan took 16 %, second only to India"
     themes = items or ([theme] if theme is not None else [])
+    pending = (
+        not themes
+        and force is None
+        and r.form == "top"
+        and r.comparator == "le"
+        and noun is not None
+        and noun.group("noun").lower().endswith("s")
+    )  # "the five largest importers" with no member named: its members may follow
+    if pending:
+        themes = [Mention(r.start, r.start, None, "name", "")]
     if not themes:
         return []
     if owner is not None and re.search(
@@ -1052,6 +1176,29 @@ def _read_rank(
         if last_r is not None:
             value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
     frames = []
+    if pending:
+        own = next(
+            (p for p in v.periods if a <= p.span[0] < b and p.kind not in {"anaphor", "since", "past"}),
+            None,
+        )
+        ctx.pending_group = Frame(
+            "rank",
+            metric,
+            scope,
+            side,
+            owner.mention.id if owner is not None and scope == "bilateral" else None,
+            None,
+            dict(value),
+            (r.start, r.end),
+            period=(
+                {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
+                if own is not None
+                else None
+            ),
+            rule="rank+list+next",
+        )
+        ctx.pending_age = 0
+        return []
     for t in themes:
         o = owner.mention.id if owner is not None else None
         if o is not None and t.id == o:
