@@ -350,3 +350,39 @@ def test_list_item_lines_are_sentences_of_their_own() -> None:
         "1. India – 9.8 %",
         "2. Saudi Arabia 8.3 %",
     ]
+
+
+# India's crude sources in 2021 (the bundled bilateral year): 1 Iraq, 2 Saudi Arabia, 3 United States
+@pytest.mark.parametrize(
+    ("text", "state", "rank"),
+    [
+        (
+            "India imports most of its crude oil from the Middle East. Iraq supplied 24 % of it in "
+            "2021. Saudi Arabia is the second largest supplier.",
+            "SAU",
+            2,
+        ),
+        (
+            "Crude oil imports to India have grown. Saudi Arabia is the second largest supplier.",
+            "SAU",
+            2,
+        ),
+        (
+            "India's crude oil purchases rose in 2021. The United States was the third biggest supplier.",
+            "USA",
+            3,
+        ),
+    ],
+)
+def test_a_bare_supplier_rank_in_a_crude_paragraph_is_a_crude_source_rank(
+    text: str, state: str, rank: int
+) -> None:
+    claims = [c for c in check(text, DAY).claims if c.claimed.get("rank") == rank]
+    assert [(c.type, c.subject, c.object, c.verdict) for c in claims] == [
+        ("oil_source_rank", "IND", state, "supported")
+    ]
+
+
+def test_an_arms_sentence_in_a_crude_paragraph_is_not_a_crude_rank() -> None:
+    text = "India buys crude oil from Iraq. Russia is also the largest supplier of its arms."
+    assert not [c for c in extract(text, DAY) if c.type.startswith("oil_") and c.object == "RUS"]

@@ -94,6 +94,7 @@ _QUICK = re.compile(
 )
 
 
+_OIL_CUE = re.compile(r"\b(?:crude|oil|petroleum)\b", re.I)
 _GLOBAL_CUE = re.compile(
     r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
 )
@@ -132,7 +133,11 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             or _GLOBAL_CUE.search(stext)
             or (ctx.last_deal and DEAL_RE.search(stext))
             or (ctx.last_list and _GROUP_ANAPHOR.search(stext))
-        ) and (_QUICK.search(stext) or ctx.pending_group is not None):
+        ) and (
+            _QUICK.search(stext)
+            or ctx.pending_group is not None
+            or _OIL_CUE.search(stext)  # "Crude imports to India grew.": the paragraph's crude owner
+        ):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

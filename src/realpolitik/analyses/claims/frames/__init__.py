@@ -19,6 +19,7 @@ from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.groups import read_groups
+from realpolitik.analyses.claims.frames.oil_topic import note_oil_owner
 from realpolitik.analyses.claims.frames.owners import sentence_topic
 from realpolitik.analyses.claims.frames.periods import (
     _set_any_period,
@@ -145,6 +146,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
                     "end": mains[-1].end,
                     "text": mains[-1].text,
                 }
+    note_oil_owner(v, ctx, frames)
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]

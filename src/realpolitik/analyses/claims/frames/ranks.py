@@ -8,6 +8,7 @@ from dataclasses import replace
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.oil_topic import oil_owner
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
     _global_kind,
@@ -867,6 +868,20 @@ def _read_rank(
                 owner = Owner(s, "import", "to")
     if owner is not None and owner.mention.blocked:
         owner = None
+    crude = oil_owner(v, ctx) if owner is None and noun is not None else None
+    if (
+        crude is not None
+        and re.match(
+            r"supplier|source|provider|buyer|client|customer|market|destination|purchaser",
+            noun.group("noun"),  # type: ignore[union-attr]
+            re.I,
+        )
+        and metric in {None, "oil"}
+        and not L.GLOBAL_RE.search(v.s(a, b))
+    ):
+        # "India buys crude from many states. … Saudi Arabia is the second-largest supplier"
+        owner = Owner(Mention(0, 0, crude[0], "name", ""), crude[1], "context")
+        metric = "oil"
     if (
         owner is None
         and noun is not None
