@@ -386,3 +386,22 @@ def test_a_bare_supplier_rank_in_a_crude_paragraph_is_a_crude_source_rank(
 def test_an_arms_sentence_in_a_crude_paragraph_is_not_a_crude_rank() -> None:
     text = "India buys crude oil from Iraq. Russia is also the largest supplier of its arms."
     assert not [c for c in extract(text, DAY) if c.type.startswith("oil_") and c.object == "RUS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt received 24 aircraft in 2021 and accounted for 4.0 % of global arms imports.",
+        "After Egypt took delivery of 12 frigates in 2021, it accounted for 4.0 % of global arms imports.",
+    ],
+)
+def test_a_count_of_deliveries_dates_the_deliveries_not_the_share(text: str) -> None:
+    # Egypt: 4.0 % of global arms imports in 2019–23 (the default window of an article of 2024)
+    (c,) = [c for c in check(text, DAY).claims if c.type == "arms_global_share"]
+    assert (c.period["start"], c.period["end"], c.verdict) == (2019, 2023, "supported")
+
+
+def test_any_window_between_two_years_is_no_window() -> None:
+    text = "The US share of global arms exports, 42 %, was its highest in any five-year period between 1950 and 2023."
+    (c,) = [c for c in check(text, DAY).claims if c.type == "arms_global_share"]
+    assert (c.period["start"], c.period["end"]) == (2019, 2023)
