@@ -405,3 +405,30 @@ def test_any_window_between_two_years_is_no_window() -> None:
     text = "The US share of global arms exports, 42 %, was its highest in any five-year period between 1950 and 2023."
     (c,) = [c for c in check(text, DAY).claims if c.type == "arms_global_share"]
     assert (c.period["start"], c.period["end"]) == (2019, 2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "rank"),
+    [
+        ("Qatar bought many weapons. Among importers, Qatar was third.", "QAT", 3),
+        (
+            "France's arms exports rose by 47 % between 2014-18 and 2019-23. France is now second.",
+            "FRA",
+            2,
+        ),
+        ("Italy is sixth on the list of the biggest arms exporters.", "ITA", 6),
+    ],
+)
+def test_a_bare_position_takes_its_domain_from_a_lead_phrase_or_the_topic(
+    text: str, state: str, rank: int
+) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert [(c.subject, c.claimed["rank"], c.verdict) for c in claims] == [
+        (state, rank, "supported")
+    ]
+
+
+def test_a_position_outside_the_arms_domain_is_no_rank() -> None:
+    assert not got("Italy's arms imports fell. Italy came third in the football tournament.") & {
+        ("arms_global_rank", "ITA", None, 3, "eq")
+    }

@@ -330,6 +330,10 @@ def ordinal(text: str) -> int | None:
 _SUP_AFTER_ORD = re.compile(rf"(?:{_ORD})[- ]?(?:most\s+)?$", re.I)
 
 
+_LIST_OF = re.compile(
+    r"\b(?:list|ranking|rankings|league\s+table|table|club|ranks)\s+of\s+(?:the\s+)?(?:world['’]?s?\s+)?$",
+    re.I,
+)
 _ONE_OF = re.compile(
     r"\b(?:one\s+of|among)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:world['’]?s?\s+|globe['’]s\s+)?(?:very\s+)?$",
     re.I,
@@ -369,6 +373,8 @@ def find_ranks(text: str) -> list[Rank]:
         elif g["sup1"]:
             if _SUP_AFTER_ORD.search(text[max(0, m.start() - 16) : m.start()]):
                 continue  # '23rd-largest' already read as rank 23
+            if _LIST_OF.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "sixth on the list of the biggest exporters": the list's name, no rank
             if _ONE_OF.search(text[max(0, m.start() - 40) : m.start()]):
                 # "one of the world's largest exporters", "among the top importers": a member of
                 # the leading group, not first

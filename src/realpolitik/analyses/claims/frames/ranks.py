@@ -34,6 +34,7 @@ from realpolitik.analyses.claims.mentions import Mention
 
 _LOOSE_BEFORE = re.compile(
     r"(?:\b(?:rose|climbed|fell|dropped|slipped|slid|moved|jumped|advanced|sank|tumbled|rising|falling|dropping|climbing)\s+(?:back\s+)?to\s+|"
+    r"\b(?:is|was|are|were|ranks|ranked|came|comes|remains|remained)\s+(?:now|still|also|again|currently|only|then)\s+|"
     r"\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
     r"in|a\s+close|a\s+distant|only|and|the|its|their)\s+|[\w'’]+['’]s\s+|\b[a-z]+\s+s\s+)$",
     re.I,
@@ -181,7 +182,7 @@ _IN_DOMAIN = re.compile(
 
 # the domain set before the rank: "In arms exports, France ranked second", "Among arms importers, …"
 _DOMAIN_LEAD = re.compile(
-    r"\b(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:arms|weapons?)\s+"
+    r"\b(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:(?:arms|weapons?)\s+)?"
     r"(?P<d>import|export)(?:s|ers)\b\s*(?:,|(?=[^,;]{0,40}\b(?:ranked|ranks|placed|came|comes|took|was|is)\b))",
     re.I,
 )
@@ -1172,6 +1173,17 @@ def _read_rank(
             scope, side, metric = last.scope, last.side, last.metric
             if last.scope == "bilateral":
                 owner = Owner(Mention(0, 0, last.owner, "name", ""), last.side, "context")
+        elif (
+            noun is None
+            and ctx.topic is not None
+            and ctx.topic.state is not None
+            and ctx.topic.side in {"import", "export"}
+            and ctx.topic.metric == "arms"
+            and len(themes) == 1
+            and themes[0].id == ctx.topic.state
+            and r.form in {"loose", "ordinal"}
+        ):  # "France's arms exports grew 47 %. The country now ranks second.": its exports' rank
+            scope, side, metric = "global", ctx.topic.side + "ers", "arms"
         else:
             return []
     if metric is None or side is None:
