@@ -432,3 +432,43 @@ def test_a_position_outside_the_arms_domain_is_no_rank() -> None:
     assert not got("Italy's arms imports fell. Italy came third in the football tournament.") & {
         ("arms_global_rank", "ITA", None, 3, "eq")
     }
+
+
+# Russia's arms exports 2019–23: India 34 %; China's: Pakistan 58 %; India's suppliers: Russia 36 %,
+# France 32 %, the US 13 %
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia sold 34 % of its arms exports to India in 2019-23.", ("RUS", "IND", 34.0)),
+        ("Russia exported 34 % of its arms exports to India in 2019-23.", ("RUS", "IND", 34.0)),
+        ("China sent 58 % of its arms exports to Pakistan in 2019-23.", ("CHN", "PAK", 58.0)),
+        ("India took 34 % of Russian arms exports in 2019-23.", ("RUS", "IND", 34.0)),
+    ],
+)
+def test_the_recipient_inside_the_exporters_total_is_the_partner(
+    text: str, expected: tuple
+) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_export_share"]
+    assert [(c.subject, c.object, c.claimed["value"], c.verdict) for c in claims] == [
+        (*expected, "supported")
+    ]
+
+
+def test_an_ownerless_colon_list_of_suppliers_is_the_articles_state() -> None:
+    text = "India is the top arms importer. Main suppliers: Russia (36 %), France (32 %) and the US (13 %)."
+    claims = check(text, DAY).claims
+    assert {
+        (c.subject, c.object, c.claimed["value"], c.verdict)
+        for c in claims
+        if c.type == "arms_import_share"
+    } == {
+        ("IND", "RUS", 36.0, "supported"),
+        ("IND", "FRA", 32.0, "supported"),
+        ("IND", "USA", 13.0, "supported"),
+    }
+    assert not [c for c in claims if c.type == "arms_global_share"]
+
+
+def test_the_main_suppliers_of_arms_with_no_state_about_are_the_worlds() -> None:
+    g = got("The main suppliers of arms were the United States, France and Russia.")
+    assert {t[1] for t in g if t[0] == "arms_global_rank"} == {"USA", "FRA", "RUS"}

@@ -79,6 +79,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
         ctx.topic = None
+    ctx.subject = subject
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
     taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]

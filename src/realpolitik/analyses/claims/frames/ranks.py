@@ -1096,9 +1096,25 @@ def _read_rank(
                 and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
             )
         ) and role in {"supplier", "recipient"}:
-            # "the five largest suppliers of major arms were A, B, …": nobody's suppliers, the world's
-            exporterish = True
-            nouns = "exporter" if role == "supplier" else "importer"
+            if (
+                r.form != "top"
+                and not glob
+                and ctx.subject is not None
+                and ctx.subject not in {t.id for t in items}
+                and not re.match(
+                    r"\s+(?:of|in)\s+(?:the\s+)?(?:major\s+|conventional\s+)?(?:arms|weapons)\b",
+                    v.text[noun.end() : noun.end() + 40],  # type: ignore[union-attr]
+                    re.I,
+                )
+            ):
+                # "India is the top importer. Main suppliers: A (36 %), B …": the article's state's
+                subject_side = "import" if role == "supplier" else "export"
+                owner = Owner(Mention(0, 0, ctx.subject, "name", ""), subject_side, "context")
+                scope, side = "bilateral", subject_side
+            else:
+                # "the five largest suppliers of major arms were A, B, …": nobody's, the world's
+                exporterish = True
+                nouns = "exporter" if role == "supplier" else "importer"
         tmpl = next(
             (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
         )
@@ -1108,7 +1124,9 @@ def _read_rank(
             if noun is None
             else None
         )
-        if (
+        if owner is not None:
+            pass  # the article's state, set just above
+        elif (
             domain is not None
         ):  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
             scope, side = "global", domain.group("d").lower() + "ers"

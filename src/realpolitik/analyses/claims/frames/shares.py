@@ -568,6 +568,20 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         np and re.search(r"\b(?:to|in|of|within)\s+the\s+region\b", np_text, re.I)
     ):
         return []
+    if (
+        theme is not None
+        and np
+        and np_owner is not None
+        and theme.id == np_owner.mention.id
+        and theme_role in {"supplier", "recipient"}
+        and any(
+            np[0] <= m.start < np[1]
+            and m.id != theme.id
+            and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", v.s(m.start - 12, m.start), re.I)
+            for m in v.states
+        )
+    ):
+        theme = None  # "Russia sold 34 % of its arms exports to India": the partner is inside
     if theme is None and np and np_owner is not None:
         # "40 per cent of Egypt's arms imports from Russia": the partner is named inside the phrase
         inner = next(
@@ -855,7 +869,7 @@ def _shares_of_ranks(
             (
                 r
                 for r in ranks
-                if r.rule == "rank+list"
+                if r.rule in {"rank+list", "rank+list+context"}
                 and r.scope == "bilateral"
                 and r.owner
                 and any(
