@@ -472,3 +472,29 @@ def test_an_ownerless_colon_list_of_suppliers_is_the_articles_state() -> None:
 def test_the_main_suppliers_of_arms_with_no_state_about_are_the_worlds() -> None:
     g = got("The main suppliers of arms were the United States, France and Russia.")
     assert {t[1] for t in g if t[0] == "arms_global_rank"} == {"USA", "FRA", "RUS"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Next came China and Germany.",
+        "They were followed by China and Germany.",
+        "Then came China and Germany.",
+    ],
+)
+def test_the_rest_of_an_incomplete_top_n_list_in_the_next_sentence(second: str) -> None:
+    text = (
+        "The five largest arms exporters in 2019-23 were the United States, France and Russia. "
+        + second
+    )
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert {c.subject for c in claims} == {"USA", "FRA", "RUS", "CHN", "DEU"}
+    assert all(
+        (c.claimed["rank"], c.claimed["comparator"], c.verdict) == (5, "le", "supported")
+        for c in claims
+    )
+
+
+def test_a_complete_list_is_not_continued() -> None:
+    text = "The three largest arms exporters in 2019-23 were the United States, France and Russia. Next came China and Germany."
+    assert {t[1] for t in got(text) if t[0] == "arms_global_rank"} == {"USA", "FRA", "RUS"}

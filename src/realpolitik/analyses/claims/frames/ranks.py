@@ -393,6 +393,25 @@ _MEMBERS_OPEN = re.compile(
 )
 
 
+def _clause_period(v: View, a: int, b: int) -> dict[str, object] | None:
+    """The first explicit period of clause [a, b), as a frame period."""
+    own = next(
+        (p for p in v.periods if a <= p.span[0] < b and p.kind not in {"anaphor", "since", "past"}),
+        None,
+    )
+    if own is None:
+        return None
+    return {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
+
+
+# the rest of an incomplete top-N list: "Next came D and E", "They were followed by D and E"
+_CONTINUES = re.compile(
+    r"\W*(?:(?:next|then)\s*,?\s+(?:came|come|were|was|are|is)|(?:they|these|those|the\s+three|the\s+trio|the\s+pair)\s+(?:were|are)\s+"
+    r"(?:followed|trailed)\s+by|(?:followed|trailed)\s+by|(?:after|behind)\s+them\s+(?:came|come|were|are))\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     """'SIPRI named the five largest importers. They were A, B, C, D and E.': the group's rank for
     each state listed at the start of this sentence."""
@@ -402,7 +421,7 @@ def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     item = _LIST_ITEM.match(v.text, v.start, v.end)
     if item is not None:
         return _list_item(v, ctx, g, item, shares)
-    mm = _MEMBERS_OPEN.match(v.text, v.start, v.end)
+    mm = _CONTINUES.match(v.text, v.start, v.end) or _MEMBERS_OPEN.match(v.text, v.start, v.end)
     if mm is None:
         return _bare_lines(v, ctx, g)
     first = _state_at(v, mm.end(), 3)
@@ -1222,10 +1241,7 @@ def _read_rank(
             value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
     frames = []
     if pending:
-        own = next(
-            (p for p in v.periods if a <= p.span[0] < b and p.kind not in {"anaphor", "since", "past"}),
-            None,
-        )
+        own = _clause_period(v, a, b)
         ctx.pending_group = Frame(
             "rank",
             metric,
@@ -1235,11 +1251,7 @@ def _read_rank(
             None,
             dict(value),
             (r.start, r.end),
-            period=(
-                {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
-                if own is not None
-                else None
-            ),
+            period=own,
             rule="rank+list+next",
         )
         ctx.pending_age = 0
@@ -1272,6 +1284,12 @@ def _read_rank(
         )
     if items:
         ctx.last_list = [t.id for t in items if t.id]
+        if frames and value.get("comparator") == "le" and len(items) < int(value.get("rank", 0)):
+            # "The five largest were A, B and C." — the other two may follow ("Next came D and E")
+            ctx.pending_group = replace(
+                frames[0], theme=None, period=_clause_period(v, a, b), rule="rank+list+next"
+            )
+            ctx.pending_age = 0
     # owners given as examples: "the top three buyers of arms from exporters like Italy and Turkey"
     if (
         owner is not None
