@@ -498,3 +498,19 @@ def test_the_rest_of_an_incomplete_top_n_list_in_the_next_sentence(second: str) 
 def test_a_complete_list_is_not_continued() -> None:
     text = "The three largest arms exporters in 2019-23 were the United States, France and Russia. Next came China and Germany."
     assert {t[1] for t in got(text) if t[0] == "arms_global_rank"} == {"USA", "FRA", "RUS"}
+
+
+def test_a_designation_number_is_no_count_of_deliveries() -> None:
+    (c,) = [
+        c
+        for c in extract("Azerbaijan received Hermes-450 drones from Israel in 2011.", DAY)
+        if c.type == "arms_deal"
+    ]
+    assert (c.period["start"], c.period["end"]) == (2011, 2011)
+
+
+def test_a_share_sent_to_two_states_combined_names_neither_as_the_partner() -> None:
+    text = (
+        "Kazakhstan sent roughly half of its crude exports to Italy and the Netherlands combined."
+    )
+    assert not [c for c in extract(text, DAY) if c.type == "oil_export_share"]

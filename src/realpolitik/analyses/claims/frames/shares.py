@@ -578,6 +578,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
             np[0] <= m.start < np[1]
             and m.id != theme.id
             and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", v.s(m.start - 12, m.start), re.I)
+            and not re.match(r"\s*(?:,|and\b)", v.text[m.end : m.end + 6])  # "to A and B combined"
             for m in v.states
         )
     ):

@@ -314,7 +314,7 @@ _EVENT_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_EVENT}\b", re.I)
 # a count of items dated by a year ("delivered 24 aircraft in 2021"): the delivery's year, not a
 # share's window
 _COUNT_DATE = re.compile(
-    r"\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\s+"
+    r"(?<![\w-])(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:aircraft|jets?|fighters?|planes?|tanks?|helicopters?|drones?|missiles?|ships?|"
     r"submarines?|frigates?|corvettes?|vessels?|units?|systems?|howitzers?|launchers?|batteries|rockets?|"
     r"vehicles?|guns?|radars?|satellites?)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|during)\s+)?$",
@@ -322,7 +322,7 @@ _COUNT_DATE = re.compile(
 )
 # "the highest in any five-year period between 1950 and 2020": a span of windows compared, not one
 _ANY_WINDOW = re.compile(
-    r"\b(?:any|every|each)\s+(?:(?:single|other|[\w-]+-year)\s+)?(?:period|window)\s+(?:(?:between|from|since|in)\s+)?(?:the\s+)?$",
+    r"\bany\s+(?:(?:single|other|[\w-]+-year)\s+)?(?:period|window)\s+(?:(?:between|from|since|in)\s+)?(?:the\s+)?$",
     re.I,
 )
 
