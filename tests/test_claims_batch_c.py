@@ -82,6 +82,15 @@ def test_friction_without_a_state_it_is_with_is_no_rivalry() -> None:
         ),
         ("Pakistan held the fifth spot among arms importers in 2019-23.", "PAK", 5, "importers"),
         ("Qatar has climbed to third place among arms importers.", "QAT", 3, "importers"),
+        ("India topped the list of arms importers in 2019-23.", "IND", 1, "importers"),
+        (
+            "India was at the top of the ranking of arms importers in 2019-23.",
+            "IND",
+            1,
+            "importers",
+        ),
+        ("Saudi Arabia was runner-up among arms importers in 2019-23.", "SAU", 2, "importers"),
+        ("Qatar came in at third among arms importers in 2019-23.", "QAT", 3, "importers"),
     ],
 )
 def test_rank_vocabulary_of_positions_and_standings(

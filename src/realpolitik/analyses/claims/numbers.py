@@ -284,6 +284,9 @@ RANK_RE = re.compile(
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
     rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    # "topped the list of importers", "was at the top of the ranking", "runner-up among importers"
+    r"|\b(?P<first>(?:topped|tops|headed|heads)\s+(?:the\s+)?(?:list|ranking|rankings|table|league\s+table|chart)|at\s+the\s+(?:top|head)\s+of\s+(?:the\s+)?(?:list|ranking|rankings|table|league\s+table|chart))\b"
+    r"|\b(?P<runner>runner[- ]up|runners[- ]up)\b"
     # "the leaders in arms imports", "the world leader in arms exports": first place in that domain
     rf"|\b(?:the\s+)?(?:world['’]?s?\s+|global\s+|undisputed\s+)?(?P<lead>leaders?)(?=\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:arms|weapons?)\s+(?:import|export)s\b)"
     rf"|\b(?P<sup1>{_SUP_WORDS})\b"
@@ -367,6 +370,8 @@ def find_ranks(text: str) -> list[Rank]:
             out.append(
                 Rank(QUALITATIVE_TOP, "le", a, m.end(), text[a : m.end()].strip(), "qualitative")
             )
+        elif g["first"] or g["runner"]:
+            out.append(Rank(1 if g["first"] else 2, "eq", m.start(), m.end(), m.group(0)))
         elif g["lead"]:
             a = m.start("lead")
             out.append(Rank(1, "eq", a, m.end(), text[a : m.end()], "superlative"))

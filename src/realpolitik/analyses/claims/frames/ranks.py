@@ -35,6 +35,7 @@ from realpolitik.analyses.claims.mentions import Mention
 _LOOSE_BEFORE = re.compile(
     r"(?:\b(?:rose|climbed|fell|dropped|slipped|slid|moved|jumped|advanced|sank|tumbled|rising|falling|dropping|climbing)\s+(?:back\s+)?to\s+|"
     r"\b(?:is|was|are|were|ranks|ranked|came|comes|remains|remained)\s+(?:now|still|also|again|currently|only|then)\s+|"
+    r"\b(?:came|comes|come|finished|finishes)\s+in\s+at\s+|"
     r"\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
     r"in|a\s+close|a\s+distant|only|and|the|its|their)\s+|[\w'’]+['’]s\s+|\b[a-z]+\s+s\s+)$",
     re.I,
@@ -150,7 +151,7 @@ _THEME_BEFORE = re.compile(
 # "retained its top ranking", "was listed as the third largest", "finished in fifth place"
 _POSITION_VERB = re.compile(
     r"\s+(?:(?:also|still|now|again|thus|then|once|currently|again|comfortably|firmly)\s+)*"
-    r"(?:in|took|takes|taking|holds?|held|holding|occup(?:ies|ied|y|ying)|secured?|secures|claim(?:s|ed)?|"
+    r"(?:in|(?:came|comes|come)\s+in\s+at|took|takes|taking|holds?|held|holding|occup(?:ies|ied|y|ying)|secured?|secures|claim(?:s|ed)?|"
     r"retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?|finish(?:es|ed)|stood|stands|(?:is|was|were|are)\s+listed\s+as|"
     r"(?:rose|climbed|moved|jumped|advanced|dropped|fell|slipped|slid)\s+(?:back\s+)?to|reached|reaches)"
     r"\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:world['’]?s\s+)?",
@@ -876,7 +877,7 @@ def _read_rank(
             if (
                 owner is not None
                 and owner.how == "adj"
-                and re.match(r"ranks?|ranked|placed|came|comes", r.text, re.I)
+                and re.match(r"ranks?|ranked|placed|came|comes|topped|tops|headed|heads", r.text, re.I)
             ):
                 owner = None
     else:
