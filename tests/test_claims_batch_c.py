@@ -523,3 +523,35 @@ def test_a_share_sent_to_two_states_combined_names_neither_as_the_partner() -> N
         "Kazakhstan sent roughly half of its crude exports to Italy and the Netherlands combined."
     )
     assert not [c for c in extract(text, DAY) if c.type == "oil_export_share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar became the third-largest arms importer in 2019-23 (21st in 2014-18).",
+        "Qatar became the third-largest arms importer in 2019-23, having been 21st in 2014-18.",
+        "Qatar became the third-largest arms importer in 2019-23, up from 21st.",
+    ],
+)
+def test_an_earlier_rank_in_a_parenthesis_or_participle_or_without_window(text: str) -> None:
+    ranks = sorted(
+        (c.period["start"], c.claimed["rank"], c.verdict)
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank"
+    )
+    assert ranks == [(2014, 21, "supported"), (2019, 3, "supported")]
+
+
+def test_an_earlier_value_without_a_window_is_the_previous_window() -> None:
+    # China's share of Pakistan's arms imports: 69 % in 2014–18, 84 % in 2019–23
+    claims = check(
+        "Pakistan received 84 % of its arms from China in 2019-23, up from 69 %.", DAY
+    ).claims
+    assert sorted(
+        (c.period["start"], c.claimed["value"], c.verdict)
+        for c in claims
+        if c.type == "arms_import_share"
+    ) == [
+        (2014, 69.0, "supported"),
+        (2019, 84.0, "supported"),
+    ]

@@ -589,8 +589,9 @@ def _same_group(v: View, ctx: Context, frames: list[Frame]) -> list[Frame]:
 # "…, down from first place in 2014–18", "one place lower than the previous year's first place":
 # the same ranking at an earlier time
 _EARLIER_RANK = re.compile(
-    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?)"
-    r"\s+(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
+    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
+    r"\(|\bhaving\s+been|\bafter\s+(?:being|ranking|placing))"
+    r"\s*(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
     re.I,
 )
 
@@ -611,11 +612,13 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
             mm = _EARLIER_RANK.search(v.s(max(f.span[1], r.start - 50), r.start))
             if mm is None or any(f.span[1] <= m.start < r.start for m in v.states):
                 continue
+            if mm.group(0).startswith("(") and not re.match(r"\s+in\s", v.text[r.end : r.end + 4]):
+                continue  # "(21st in 2014–18)": a parenthesis holds an earlier rank only with its window
             if (
                 not re.search(r"\b(?:place|position|spot)\b", r.text, re.I)
                 and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
                 and not (
-                    re.search(r"\b(?:up|down)\s+from\s+$", mm.group(0), re.I)
+                    re.search(r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$", mm.group(0), re.I)
                     and r.form in {"ordinal", "loose"}
                     and N.ordinal(r.text.strip()) is not None
                 )

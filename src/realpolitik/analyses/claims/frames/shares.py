@@ -293,12 +293,12 @@ def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
         )
         if own is not None:
             f.period = {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
-        elif (
+        elif main.period and (
             _PREVIOUS_SPAN.match(
                 nxt.lstrip()[3:] if nxt.lstrip().lower().startswith("in ") else nxt.lstrip()
             )
-            and main.period
-        ):
+            or not any(f.span[1] <= p.span[0] < b for p in v.periods)
+        ):  # "…, up from 21st (in the previous period)": the window just before the main one
             n = main.period["end"] - main.period["start"] + 1
             f.period = {
                 "start": main.period["start"] - n,
