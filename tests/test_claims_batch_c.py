@@ -555,3 +555,20 @@ def test_an_earlier_value_without_a_window_is_the_previous_window() -> None:
         (2014, 69.0, "supported"),
         (2019, 84.0, "supported"),
     ]
+
+
+def test_a_bare_position_takes_the_ranking_its_paragraph_named() -> None:
+    text = (
+        "SIPRI's data for 2019-23 show big shifts among arms importers. Qatar rose to third, up "
+        "from 21st in the previous period."
+    )
+    ranks = sorted(
+        (c.period["start"], c.claimed["rank"], c.verdict)
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank"
+    )
+    assert ranks == [(2014, 21, "supported"), (2019, 3, "supported")]
+
+
+def test_a_regional_ranking_named_in_the_paragraph_gives_no_world_rank() -> None:
+    assert not [c for c in extract("European arms importers bought more. Ukraine was fourth.", DAY)]

@@ -44,8 +44,26 @@ _NOW = re.compile(
 )
 
 
+_REGIONAL = re.compile(
+    r"\b(?:Europe|European|Africa|African|Asia|Asian|Middle\s+East(?:ern)?|Latin\s+America(?:n)?|Arab|Gulf|"
+    r"regional|region|Oceania|Americas)\b",
+    re.I,
+)
+_KIND = re.compile(r"\b(?P<k>import|export)ers\b", re.I)
+
+
+def _note_kind(ctx: Context, text: str, paragraph: int) -> None:
+    """The ranking a paragraph speaks of ("shifts among arms importers"), when it names one kind."""
+    kinds = {m.group("k").lower() for m in _KIND.finditer(text)}
+    if _REGIONAL.search(text):
+        ctx.para_kind = None  # "European arms importers": a regional ranking
+    elif len(kinds) == 1:
+        ctx.para_kind = (kinds.pop() + "ers", paragraph)
+
+
 def observe(ctx: Context, text: str, paragraph: int) -> None:
     """Keep the context current for a sentence that is not read for claims (no state named in it)."""
+    _note_kind(ctx, text, paragraph)
     if paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = paragraph
@@ -148,6 +166,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
                     "text": mains[-1].text,
                 }
     note_oil_owner(v, ctx, frames)
+    _note_kind(ctx, v.s(v.start, v.end), v.paragraph)
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]

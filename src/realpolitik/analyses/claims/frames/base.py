@@ -101,6 +101,7 @@ class Context:
     pending_group: Frame | None = None
     pending_age: int = 99  # sentences since it was named
     subject: str | None = None  # the article's most salient state not named in this sentence
+    para_kind: tuple[str, int] | None = None  # ("importers"|"exporters", paragraph) last named
     oil_owner: tuple[str, str, int] | None = None  # (state, side, paragraph) of the crude trade discussed
     pair: tuple[dict[str, Any], dict[str, Any]] | None = None  # this paragraph's "P1 and P2"
     pair_para: int = -1  # the paragraph that named it

@@ -1225,6 +1225,16 @@ def _read_rank(
             and r.form in {"loose", "ordinal"}
         ):  # "France's arms exports grew 47 %. The country now ranks second.": its exports' rank
             scope, side, metric = "global", ctx.topic.side + "ers", "arms"
+        elif (
+            noun is None
+            and ctx.para_kind is not None
+            and ctx.para_kind[1] == v.paragraph
+            and metric == "arms"
+            and len(themes) == 1
+            and r.form in {"loose", "ordinal"}
+            and not any(f.scope == "bilateral" for f in shares)
+        ):  # "… shifts among arms importers. Qatar rose to third": the paragraph's ranking
+            scope, side = "global", ctx.para_kind[0]
         else:
             return []
     if metric is None or side is None:
