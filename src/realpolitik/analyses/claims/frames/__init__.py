@@ -64,6 +64,7 @@ def _note_kind(ctx: Context, text: str, paragraph: int) -> None:
 def observe(ctx: Context, text: str, paragraph: int) -> None:
     """Keep the context current for a sentence that is not read for claims (no state named in it)."""
     _note_kind(ctx, text, paragraph)
+    ctx.pending_age += 1
     if paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = paragraph

@@ -417,7 +417,9 @@ def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     """'SIPRI named the five largest importers. They were A, B, C, D and E.': the group's rank for
     each state listed at the start of this sentence."""
     g = ctx.pending_group
-    if g is None or ctx.pending_age > 1:
+    if g is not None and ctx.pending_age > 1:
+        ctx.pending_group = g = None  # too far back to be continued
+    if g is None:
         return []
     item = _LIST_ITEM.match(v.text, v.start, v.end)
     if item is not None:
