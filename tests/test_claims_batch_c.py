@@ -37,6 +37,8 @@ def got(text: str, day: date = DAY) -> set[tuple]:
         ),
         ("Armed clashes between Armenia and Azerbaijan resumed in 2022.", {("ARM", "AZE")}),
         ("Border skirmishes between India and China have grown.", {("IND", "CHN")}),
+        ("Iran's hostility towards Israel is old.", {("IRN", "ISR")}),
+        ("China's tensions with Japan grew.", {("CHN", "JPN")}),
         (
             "Pakistan has tense relations with India and Afghanistan.",
             {("PAK", "IND"), ("PAK", "AFG")},

@@ -287,7 +287,7 @@ RIVAL_RE = re.compile(
     # friction wording with the other state: "tensions with A and B", "armed clashes between A and B"
     r"(?:(?:armed|border|military|deadly|violent|renewed|frequent|recurrent|sporadic)\s+)?"
     r"(?:tensions?|clash(?:es)?|skirmish(?:es)?|hostilit(?:y|ies)|(?:tense|strained|hostile|frosty)\s+relations?)"
-    r"(?=\s+(?:with|between)\s)|"
+    r"(?=\s+(?:with|between|towards?)\s)|"
     r"(?<=\s)(?:its|their|an?|the)\s+(?:main|principal|biggest|greatest|existential|primary|chief|major|top|gravest)\s+(?:security\s+)?threat)\b",
     re.I,
 )

@@ -200,7 +200,7 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     pairs.append((owner.id, appos.id))  # type: ignore[arg-type]
         if not pairs:
             with_ = re.match(
-                r"\s+(?:with|against|of|from|posed\s+by|(?P<between>between))\s+(?:the\s+)?",
+                r"\s+(?:with|against|of|from|posed\s+by|towards?|(?P<between>between))\s+(?:the\s+)?",
                 v.text[rm.end() : rm.end() + 20],
                 re.I,
             )
@@ -222,7 +222,11 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     and m.form != "demonym"
                 ]
                 subj = cands[-1] if cands else None
-                subj_id = subj.id if subj else discourse_subject
+                poss = next(
+                    (m for m in reversed(states) if m.possessive and 0 <= rm.start() - m.end <= 4),
+                    None,
+                )  # "Iran's hostility towards Israel"
+                subj_id = subj.id if subj else poss.id if poss else discourse_subject
                 if other is not None and subj_id:
                     # "threats from Pakistan and China": each coordinated state
                     pairs += [(subj_id, g.id) for g in _coordination(v, other, b)]  # type: ignore[misc]
