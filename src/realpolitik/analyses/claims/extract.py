@@ -86,6 +86,7 @@ class Analysis:
 _QUICK = re.compile(
     r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|key|major|"
     r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|rival|enem|adversar|foe|feud|nemesis|conflict|threat|border|frontier|"
+    r"tension|tense|clash|skirmish|hostil|strained|frosty|rank|position|place|spot|leader|"
     r"deliver|suppl|sold|sell|sale|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built|"
     r"upgrad|moderni|includ|double|triple|halve|times|fold|number|three|four|five|six|seven|eight|nine|ten\b|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|every|ahead|behind|after|followed",
@@ -93,6 +94,7 @@ _QUICK = re.compile(
 )
 
 
+_OIL_CUE = re.compile(r"\b(?:crude|oil|petroleum)\b", re.I)
 _GLOBAL_CUE = re.compile(
     r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
 )
@@ -131,7 +133,11 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             or _GLOBAL_CUE.search(stext)
             or (ctx.last_deal and DEAL_RE.search(stext))
             or (ctx.last_list and _GROUP_ANAPHOR.search(stext))
-        ) and _QUICK.search(stext):
+        ) and (
+            _QUICK.search(stext)
+            or ctx.pending_group is not None
+            or _OIL_CUE.search(stext)  # "Crude imports to India grew.": the paragraph's crude owner
+        ):
             quantities = {
                 "shares": shift(N.find_shares(stext), sent.start),
                 "ranks": shift(N.find_ranks(stext), sent.start),

@@ -74,17 +74,34 @@ _POST_SOVIET = frozenset({"AZE", "ARM", "GEO", "BLR", "UKR", "MDA", "KAZ", "KGZ"
 _CASPIAN = frozenset({"AZE", "KAZ", "TKM", "IRN", "RUS"})
 _ARAB = frozenset({"SAU", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM", "IRQ", "SYR", "JOR", "LBN",
                    "EGY", "LBY", "TUN", "DZA", "MAR", "SDN", "PSE", "MRT"})  # fmt: skip
+_SOUTH_ASIA = frozenset({"IND", "PAK", "BGD", "LKA", "NPL", "BTN", "AFG", "MDV"})
+_EAST_ASIA = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "MNG"})
+_SOUTHEAST_ASIA = frozenset({"IDN", "VNM", "THA", "PHL", "MYS", "SGP", "MMR", "KHM", "LAO", "BRN", "TLS"})
+_ASIA = _SOUTH_ASIA | _EAST_ASIA | _SOUTHEAST_ASIA | frozenset({"KAZ", "UZB", "TKM", "KGZ", "TJK"})
+_EUROPE = frozenset({"GBR", "FRA", "DEU", "ITA", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "FIN", "POL",
+                     "CZE", "AUT", "CHE", "PRT", "GRC", "HUN", "ROU", "BGR", "UKR", "BLR", "IRL"})  # fmt: skip
+_AFRICA = frozenset({"EGY", "DZA", "MAR", "LBY", "TUN", "NGA", "ZAF", "ETH", "KEN", "AGO", "SDN", "MLI",
+                     "TZA", "UGA", "GHA", "CMR", "COD", "SEN", "CIV", "ZWE", "MOZ"})  # fmt: skip
+_LATIN_AMERICA = frozenset({"BRA", "MEX", "ARG", "COL", "CHL", "PER", "VEN", "ECU", "BOL", "CUB"})
+# "the Asian giant", "the European power": states large enough to be called so
+_GIANTS = frozenset({"USA", "CHN", "IND", "RUS", "BRA", "JPN", "DEU", "IDN", "NGA", "SAU", "TUR"})
 # head word (after "the" and optional modifiers) → the class it may refer to (None = any state)
 DESCRIPTION_HEADS: dict[str, frozenset[str] | None] = {
     "country": None, "nation": None, "state": None, "government": None, "republic": None,
     "kingdom": _KINGDOMS, "monarchy": _KINGDOMS | _GULF, "emirate": frozenset({"ARE", "QAT", "KWT"}),
-    "sultanate": frozenset({"OMN", "BRN"}),
+    "sultanate": frozenset({"OMN", "BRN"}), "giant": _GIANTS, "superpower": _GIANTS,
+    "powerhouse": _GIANTS, "heavyweight": _GIANTS, "behemoth": _GIANTS,
 }  # fmt: skip
 # modifiers that narrow the class ("the Gulf state", "the Caucasus republic")
 DESCRIPTION_MODIFIERS: dict[str, frozenset[str]] = {
     "gulf": _GULF, "caucasus": _CAUCASUS, "caucasian": _CAUCASUS, "south caucasus": _CAUCASUS,
     "soviet": _POST_SOVIET, "post-soviet": _POST_SOVIET, "ex-soviet": _POST_SOVIET,
     "caspian": _CASPIAN, "arab": _ARAB, "jewish": frozenset({"ISR"}),
+    "subcontinent": _SOUTH_ASIA, "subcontinental": _SOUTH_ASIA, "south asian": _SOUTH_ASIA,
+    "east asian": _EAST_ASIA, "southeast asian": _SOUTHEAST_ASIA, "asian": _ASIA,
+    "european": _EUROPE, "african": _AFRICA, "north african": _AFRICA, "latin american": _LATIN_AMERICA,
+    "south american": _LATIN_AMERICA, "persian": frozenset({"IRN"}), "nordic": frozenset({"SWE", "NOR", "DNK", "FIN", "ISL"}),
+    "scandinavian": frozenset({"SWE", "NOR", "DNK"}), "balkan": frozenset({"SRB", "HRV", "BIH", "MNE", "MKD", "ALB", "BGR", "GRC"}),
 }  # fmt: skip
 
 # arms makers and state agencies named in place of their state (deals "by Elbit", "from Baykar")

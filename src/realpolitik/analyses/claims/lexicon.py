@@ -284,6 +284,10 @@ RIVAL_RE = re.compile(
     r"(?:long-running|enduring|protracted|frozen|decades-old)\s+(?:conflict|feud|dispute)|"
     # threat wording: "perceived growing threats from A and B", "sees A as its main threat"
     r"threats?(?=\s+(?:from|posed\s+by)\s)|"
+    # friction wording with the other state: "tensions with A and B", "armed clashes between A and B"
+    r"(?:(?:armed|border|military|deadly|violent|renewed|frequent|recurrent|sporadic)\s+)?"
+    r"(?:tensions?|clash(?:es)?|skirmish(?:es)?|hostilit(?:y|ies)|(?:tense|strained|hostile|frosty)\s+relations?)"
+    r"(?=\s+(?:with|between|towards?)\s)|"
     r"(?<=\s)(?:its|their|an?|the)\s+(?:main|principal|biggest|greatest|existential|primary|chief|major|top|gravest)\s+(?:security\s+)?threat)\b",
     re.I,
 )

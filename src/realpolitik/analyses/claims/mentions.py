@@ -124,7 +124,7 @@ def warm() -> None:
 
 
 _DESC_RE = re.compile(
-    r"\b(?P<det>the|this|that)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>country|nation|state|government|republic|kingdom|monarchy|emirate|sultanate)(?P<poss>['’]s)?\b",
+    r"\b(?P<det>the|this|that)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>country|nation|state|government|republic|kingdom|monarchy|emirate|sultanate|giant|superpower|powerhouse|heavyweight|behemoth)(?P<poss>['’]s)?\b",
     re.I,
 )
 # between a state and "its": apposition or a copula, so the NP after "its" is that state
@@ -227,7 +227,10 @@ def _possessive(text: str, end: int, hi: int) -> bool:
     return bool(re.match(r"['’]s\b|['’](?=\s)| s\b", nxt))
 
 
-_DESC_AFTER = re.compile(r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic)\b", re.I)
+_DESC_AFTER = re.compile(
+    r"\s+(?:state|kingdom|monarchy|emirate|country|nation|republic|giant|superpower|powerhouse|heavyweight|behemoth)\b",
+    re.I,
+)
 _BASED = re.compile(r"\s?-\s?(?:based|headquartered|registered)\b", re.I)
 # "SIPRI in Sweden", "the institute in Stockholm": the seat of an organisation is not a subject
 _ORGS = "|".join(re.escape(o) for o in G.ORGANISATIONS)
@@ -281,10 +284,14 @@ class Discourse:
             return None
         return max(cands, key=lambda c: (self.counts[c], -self.first_seen[c]))
 
-    def recent(self, exclude: Iterable[str] = ()) -> str | None:
-        """The state named most recently (before this sentence), not in `exclude`."""
+    def recent(
+        self, exclude: Iterable[str] = (), among: Iterable[str] | None = None
+    ) -> str | None:
+        """The state named most recently (before this sentence), not in `exclude`, optionally
+        within a class."""
         ex = set(exclude)
-        cands = [c for c in self.last_seen if c not in ex]
+        allowed = set(among) if among is not None else None
+        cands = [c for c in self.last_seen if c not in ex and (allowed is None or c in allowed)]
         return max(cands, key=lambda c: self.last_seen[c]) if cands else None
 
     def update(self, mentions: list[Mention], text: str = "") -> None:
@@ -468,6 +475,12 @@ def resolve(
             # "The country fell to 11th place": the subject of the sentence before in this
             # paragraph, not the article's most-named state
             target = discourse.prev_subject
+        elif klass is not None:
+            # "the Gulf kingdom", "the Asian giant": the nearest state before it of that class
+            target = next(
+                (m.id for m in reversed(states) if m.end <= s and m.id not in local and m.id in klass),
+                None,
+            ) or discourse.recent(among=klass, exclude=local)
         else:
             target = discourse.salient(among=klass, exclude=local)
             alt = None

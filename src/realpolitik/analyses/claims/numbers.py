@@ -284,6 +284,11 @@ RANK_RE = re.compile(
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
     rf"|\b(?:its|their|[\w-]+['’]s)\s+(?:(?:long-standing|longstanding|traditional|reliable)\s+)?(?P<qual2>key|major|important|prime)\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
+    # "topped the list of importers", "was at the top of the ranking", "runner-up among importers"
+    r"|\b(?P<first>(?:topped|tops|headed|heads)\s+(?:the\s+)?(?:list|ranking|rankings|table|league\s+table|chart)|at\s+the\s+(?:top|head)\s+of\s+(?:the\s+)?(?:list|ranking|rankings|table|league\s+table|chart))\b"
+    r"|\b(?P<runner>runner[- ]up|runners[- ]up)\b"
+    # "the leaders in arms imports", "the world leader in arms exports": first place in that domain
+    rf"|\b(?:the\s+)?(?:world['’]?s?\s+|global\s+|undisputed\s+)?(?P<lead>leaders?)(?=\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:arms|weapons?)\s+(?:import|export)s\b)"
     rf"|\b(?P<sup1>{_SUP_WORDS})\b"
     # a bare ordinal ("Russia is second", "a close second"): the reader decides whether it is a rank
     rf"|(?P<loose>{_ORD})",
@@ -328,6 +333,16 @@ def ordinal(text: str) -> int | None:
 _SUP_AFTER_ORD = re.compile(rf"(?:{_ORD})[- ]?(?:most\s+)?$", re.I)
 
 
+_LIST_OF = re.compile(
+    r"\b(?:list|ranking|rankings|league\s+table|table|club|ranks)\s+of\s+(?:the\s+)?(?:world['’]?s?\s+)?$",
+    re.I,
+)
+_ONE_OF = re.compile(
+    r"\b(?:one\s+of|among)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:world['’]?s?\s+|globe['’]s\s+)?(?:very\s+)?$",
+    re.I,
+)
+
+
 def find_ranks(text: str) -> list[Rank]:
     """Every rank expression: '24th largest', 'third-biggest', 'ranks 26th', 'top five', 'largest'."""
     out: list[Rank] = []
@@ -355,9 +370,23 @@ def find_ranks(text: str) -> list[Rank]:
             out.append(
                 Rank(QUALITATIVE_TOP, "le", a, m.end(), text[a : m.end()].strip(), "qualitative")
             )
+        elif g["first"] or g["runner"]:
+            out.append(Rank(1 if g["first"] else 2, "eq", m.start(), m.end(), m.group(0)))
+        elif g["lead"]:
+            a = m.start("lead")
+            out.append(Rank(1, "eq", a, m.end(), text[a : m.end()], "superlative"))
         elif g["sup1"]:
             if _SUP_AFTER_ORD.search(text[max(0, m.start() - 16) : m.start()]):
                 continue  # '23rd-largest' already read as rank 23
+            if _LIST_OF.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "sixth on the list of the biggest exporters": the list's name, no rank
+            if _ONE_OF.search(text[max(0, m.start() - 40) : m.start()]):
+                # "one of the world's largest exporters", "among the top importers": a member of
+                # the leading group, not first
+                out.append(
+                    Rank(QUALITATIVE_TOP, "le", m.start(), m.end(), m.group(0), "qualitative")
+                )
+                continue
             out.append(Rank(1, "eq", m.start(), m.end(), m.group(0), "superlative"))
         elif g["loose"]:
             v = ordinal(g["loose"])

@@ -262,15 +262,25 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, hi: int, lo: int) ->
     return low not in ABBREVIATIONS
 
 
+# a line opening a numbered or bulleted list item ("1. India – 9.8 %", "2) …", "- …", "• …")
+_ITEM_LINE = re.compile(r"\n[ \t]{0,8}(?=(?:\d{1,2}[.)]|[-*•▪◦●■])[ \t]+\S)")
+_ITEM_MARK = re.compile(r"[ \t]{0,8}\d{1,2}[.)][ \t]+")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside [start, end) (one paragraph)."""
+    """Sentence spans inside [start, end) (one paragraph); each list item line starts a sentence
+    and its number ("1.") ends none."""
     out = []
-    pos = start
-    for m in _STOP.finditer(text, start, end):
-        if _is_boundary(text, m.start(), m.end(), end, pos):
-            out.append(_trim(text, pos, m.end()))
-            pos = m.end()
-    out.append(_trim(text, pos, end))
+    cuts = [start] + [m.start() + 1 for m in _ITEM_LINE.finditer(text, start, end)] + [end]
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        pos = lo
+        mark = _ITEM_MARK.match(text, lo, hi)
+        skip = mark.end() if mark else lo
+        for m in _STOP.finditer(text, skip, hi):
+            if _is_boundary(text, m.start(), m.end(), hi, pos):
+                out.append(_trim(text, pos, m.end()))
+                pos = m.end()
+        out.append(_trim(text, pos, hi))
     return [piece for s in out if s[1] > s[0] for piece in _cut(text, *s)]
 
 

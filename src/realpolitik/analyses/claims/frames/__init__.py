@@ -19,6 +19,7 @@ from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.groups import read_groups
+from realpolitik.analyses.claims.frames.oil_topic import note_oil_owner
 from realpolitik.analyses.claims.frames.owners import sentence_topic
 from realpolitik.analyses.claims.frames.periods import (
     _set_any_period,
@@ -43,8 +44,27 @@ _NOW = re.compile(
 )
 
 
+_REGIONAL = re.compile(
+    r"\b(?:Europe|European|Africa|African|Asia|Asian|Middle\s+East(?:ern)?|Latin\s+America(?:n)?|Arab|Gulf|"
+    r"regional|region|Oceania|Americas)\b",
+    re.I,
+)
+_KIND = re.compile(r"\b(?P<k>import|export)ers\b", re.I)
+
+
+def _note_kind(ctx: Context, text: str, paragraph: int) -> None:
+    """The ranking a paragraph speaks of ("shifts among arms importers"), when it names one kind."""
+    kinds = {m.group("k").lower() for m in _KIND.finditer(text)}
+    if _REGIONAL.search(text):
+        ctx.para_kind = None  # "European arms importers": a regional ranking
+    elif len(kinds) == 1:
+        ctx.para_kind = (kinds.pop() + "ers", paragraph)
+
+
 def observe(ctx: Context, text: str, paragraph: int) -> None:
     """Keep the context current for a sentence that is not read for claims (no state named in it)."""
+    _note_kind(ctx, text, paragraph)
+    ctx.pending_age += 1
     if paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = paragraph
@@ -52,7 +72,7 @@ def observe(ctx: Context, text: str, paragraph: int) -> None:
     ctx.metric_age += 1
     metric = "arms" if L.has_arms(text) else ("oil" if L.has_oil(text) else None)
     if metric:
-        ctx.metric, ctx.metric_age = metric, 0
+        ctx.set_metric(metric, paragraph)
     _producers(ctx, text, metric)
 
 
@@ -78,6 +98,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
         ctx.topic = None
+    ctx.subject = subject
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
     taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]
@@ -128,7 +149,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     _producers(ctx, v.s(v.start, v.end), metric)
     _set_any_period(v, ctx, bool(frames))
     if metric:
-        ctx.metric, ctx.metric_age = metric, 0
+        ctx.set_metric(metric, v.paragraph)
         if not frames:
             # a sentence without a claim still sets the paragraph's period ("… in 2018.")
             apps = appositions(v)
@@ -145,6 +166,8 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
                     "end": mains[-1].end,
                     "text": mains[-1].text,
                 }
+    note_oil_owner(v, ctx, frames)
+    _note_kind(ctx, v.s(v.start, v.end), v.paragraph)
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]

@@ -73,10 +73,36 @@ class Context:
     )  # metric → last period in this paragraph
     metric: str | None = None  # the metric of the last sentence with one
     metric_age: int = 99  # sentences since then
+    metric_para: int = -1  # the paragraph of that sentence
+    metric_seen: dict[str, int] = field(default_factory=dict)  # metric → sentences naming it
+
+    def set_metric(self, metric: str, paragraph: int) -> None:
+        """Record a sentence that names a metric (arms or oil)."""
+        self.metric, self.metric_age, self.metric_para = metric, 0, paragraph
+        self.metric_seen[metric] = self.metric_seen.get(metric, 0) + 1
+
+    def carried_metric(self, paragraph: int) -> str | None:
+        """The metric a sentence naming none inherits: that of the last two sentences, else of its
+        paragraph (up to six sentences back), else the article's only metric once it is named
+        three times (an arms story's "its largest clients were …")."""
+        if self.metric is None:
+            return None
+        if self.metric_age <= 2 or (self.metric_para == paragraph and self.metric_age <= 6):
+            return self.metric
+        if len(self.metric_seen) == 1 and self.metric_seen.get(self.metric, 0) >= 3:
+            return self.metric
+        return None
     producers_age: int = 99  # sentences since the last one about oil producers (a ranking of them)
     topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
     last_list: list[str] = field(default_factory=list)  # ids of the last list of states
+    # a top-N group named without its members ("SIPRI named the five largest importers."): the
+    # rank frame its members take when the next sentence lists them ("They were A, B, …")
+    pending_group: Frame | None = None
+    pending_age: int = 99  # sentences since it was named
+    subject: str | None = None  # the article's most salient state not named in this sentence
+    para_kind: tuple[str, int] | None = None  # ("importers"|"exporters", paragraph) last named
+    oil_owner: tuple[str, str, int] | None = None  # (state, side, paragraph) of the crude trade discussed
     pair: tuple[dict[str, Any], dict[str, Any]] | None = None  # this paragraph's "P1 and P2"
     pair_para: int = -1  # the paragraph that named it
     history: deque[Frame] = field(

@@ -106,20 +106,61 @@ def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
     pair = _period_pair(v)
     if pair is not None:
         ctx.pair, ctx.pair_para = pair, v.paragraph
-    if ctx.pair is None or ctx.pair_para != v.paragraph:
-        return
+    has_pair = ctx.pair is not None and ctx.pair_para == v.paragraph
     shares = sorted((f for f in frames if f.kind == "share"), key=lambda f: f.span)
     for f1, f2 in zip(shares, shares[1:], strict=False):
+        same = f1.theme == f2.theme and f1.owner == f2.owner
         if (
-            f1.theme == f2.theme
-            and f1.owner == f2.owner
+            same
+            and _FROM_BEFORE.search(v.s(max(v.start, f1.span[0] - 24), f1.span[0]))
+            and _TO_AFTER_PERIOD.fullmatch(v.s(f1.span[1], f2.span[0]))
+            and f1.period
+            and f2.period
+            and (f1.period["start"], f1.period["end"]) == (f2.period["start"], f2.period["end"])
+        ):
+            f2.period = _shifted(f2.period, 1)  # "from 58 % in 2014–18 to 36 %": the next window
+            continue
+        if (
+            same
             and _FROM_BEFORE.search(v.s(max(v.start, f1.span[0] - 24), f1.span[0]))
             and _TO_BETWEEN.fullmatch(v.s(f1.span[1], f2.span[0]))
         ):
-            for f, p in zip((f1, f2), ctx.pair, strict=True):
+            if not has_pair:
+                _one_period_transition(v, f1, f2)
+                continue
+            for f, p in zip((f1, f2), ctx.pair, strict=True):  # type: ignore[arg-type]
                 own = f.period if f.period and f.period.get("scope") == "apposition" else None
                 if own is None:
                     f.period = {**p, "source": "explicit", "scope": "transition"}
+
+
+def _shifted(p: dict[str, Any], windows: int) -> dict[str, Any]:
+    """Period p moved by whole windows of its own length (-1: the window just before)."""
+    n = (p["end"] - p["start"] + 1) * windows
+    text = "the previous period" if windows < 0 else "the next period"
+    return {**p, "start": p["start"] + n, "end": p["end"] + n, "text": text, "scope": "transition"}
+
+
+def _one_period_transition(v: View, f1: Frame, f2: Frame) -> None:
+    """'In 2019–23 its share fell from 58 % to 36 %': one period for a move from a to b — the earlier
+    value is about the window before it; 'from 58 % in 2014–18 to 36 %': the later value is about
+    the window after that one."""
+    p1, p2 = f1.period, f2.period
+    if not p1 or not p2 or (p1["start"], p1["end"]) != (p2["start"], p2["end"]):
+        return
+    own_first = any(
+        f1.span[1] <= p.span[0] < f2.span[0] and p.kind != "anaphor" for p in v.periods
+    )
+    if own_first:
+        f2.period = _shifted(p2, 1)
+    else:
+        f1.period = _shifted(p1, -1)
+
+_TO_AFTER_PERIOD = re.compile(
+    r"\s*(?:per\s?cent|percent|%)?\s*(?:in|during|over)\s+(?:the\s+)?(?:period\s+)?\d{4}(?:\s?[-–]\s?['’]?\d{2,4})?\s+"
+    r"to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?",
+    re.I,
+)
 
 
 def _period_pair(v: View) -> tuple[dict[str, Any], dict[str, Any]] | None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.oil_topic import oil_owner
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
     _global_kind,
@@ -32,7 +33,10 @@ from realpolitik.analyses.claims.frames.spans import (
 from realpolitik.analyses.claims.mentions import Mention
 
 _LOOSE_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
+    r"(?:\b(?:rose|climbed|fell|dropped|slipped|slid|moved|jumped|advanced|sank|tumbled|rising|falling|dropping|climbing)\s+(?:back\s+)?to\s+|"
+    r"\b(?:is|was|are|were|ranks|ranked|came|comes|remains|remained)\s+(?:now|still|also|again|currently|only|then)\s+|"
+    r"\b(?:came|comes|come|finished|finishes)\s+in\s+at\s+|"
+    r"\b(?:is|was|are|were|came|comes|come|ranked|ranks|placed|finished|stood|remains|remained|became|"
     r"in|a\s+close|a\s+distant|only|and|the|its|their)\s+|[\w'’]+['’]s\s+|\b[a-z]+\s+s\s+)$",
     re.I,
 )
@@ -143,6 +147,26 @@ _THEME_BEFORE = re.compile(
 )
 
 
+# a verb placing its subject in a ranking: "occupies the fourth position", "took second place",
+# "retained its top ranking", "was listed as the third largest", "finished in fifth place"
+_POSITION_VERB = re.compile(
+    r"\s+(?:(?:also|still|now|again|thus|then|once|currently|again|comfortably|firmly)\s+)*"
+    r"(?:in|(?:came|comes|come)\s+in\s+at|took|takes|taking|holds?|held|holding|occup(?:ies|ied|y|ying)|secured?|secures|claim(?:s|ed)?|"
+    r"retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?|finish(?:es|ed)|stood|stands|(?:is|was|were|are)\s+listed\s+as|"
+    r"(?:rose|climbed|moved|jumped|advanced|dropped|fell|slipped|slid)\s+(?:back\s+)?to|reached|reaches)"
+    r"\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?(?:world['’]?s\s+)?",
+    re.I,
+)
+
+
+# "retained its top ranking", "lost their first place": the possessive is the subject's standing
+_OWN_STANDING = re.compile(
+    r"\b(?:retain|kept|keep|held|hold|maintain|took|take|regain|reclaim|lost|lose|losing|defend|cement|consolidat|"
+    r"surrender|cede|ceding|extend)\w*\s+(?:its|their)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 _LINK_VERB = re.compile(
     r"\b(?:become|became|becomes|becoming|is|was|remains|remained|ranks?|ranked|emerged|emerging|as|"
     r"(?:dropped|fell|slipped|rose|climbed|moved|jumped|advanced|slid)\s+(?:back\s+)?to)\b",
@@ -153,6 +177,14 @@ _LINK_VERB = re.compile(
 _IN_DOMAIN = re.compile(
     r"(?:\s+(?:after|behind)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
     r"(?:major\s+)?(?:arms|weapons?)\s+(?P<d>import|export)s?\b",
+    re.I,
+)
+
+
+# the domain set before the rank: "In arms exports, France ranked second", "Among arms importers, …"
+_DOMAIN_LEAD = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:(?:arms|weapons?)\s+)?"
+    r"(?P<d>import|export)(?:s|ers)\b\s*(?:,|(?=[^,;]{0,40}\b(?:ranked|ranks|placed|came|comes|took|was|is)\b))",
     re.I,
 )
 
@@ -173,9 +205,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         ):
             continue  # "New Delhi's top supplier", "its top client": the owner, not the theme
         if m.form == "relative":
-            if _THEME_BEFORE.match(between) or re.fullmatch(
-                r"\s+(?:took|takes|holds|held|occupied|occupies)\s+", between, re.I
-            ):
+            if _THEME_BEFORE.match(between) or _POSITION_VERB.fullmatch(between):
                 return m  # "France, which took third place"
             continue  # "Azerbaijan, which pumped oil long before …, was …": look past the relative clause
         between = re.sub(r"\b(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s| s)\s+", "X's ", between)
@@ -193,9 +223,7 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 10), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue
-        if _THEME_BEFORE.match(between) or re.fullmatch(
-            r"\s+(?:in|took|takes|holds|held|occupied|occupies)\s+", between, re.I
-        ):
+        if _THEME_BEFORE.match(between) or _POSITION_VERB.fullmatch(between):
             return m
         if m.possessive:
             continue
@@ -294,7 +322,7 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     mm = re.match(
         r"(?:\s+(?:purchasing|buying|importing|receiving|selling|exporting|supplying)\s+[\w\s'’-]{1,40}?)?(?:\s+(?:of|in|for|to)\s+(?:the\s+)?[\w\s'’-]{1,40}?)?"
         rf"(?:{_PERIOD_PHRASE})?\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+,?\s+){{0,2}}?"
-        r"(?:(?:were|are|was|is|included|include|includes|including|being)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
+        r"(?:(?:were|are|was|is|included|include|includes|including|being|(?:have|has|had)\s+been)\b|:|—|(?<=\s)(?:–|--)(?=\s))\s*(?:rounded\s+out\s+by\s+|made\s+up\s+of\s+|led\s+by\s+)?:?\s*(?:the\s+)?",
         tail,
         re.I,
     )
@@ -357,6 +385,140 @@ def _list_items(v: View, r: N.Rank, noun: re.Match[str] | None, lo: int, hi: int
     return []
 
 
+# the members of a group named in the sentence before: "They were A, B and C", "These are: A, …"
+_MEMBERS_OPEN = re.compile(
+    r"\W*(?:(?:they|these|those)(?:\s+(?:\w+\s+)?(?:countries|states|nations|exporters|importers|suppliers|recipients|buyers))?"
+    r"\s+(?:were|are|included|include|comprised|comprise|was)|in\s+(?:descending\s+)?order|namely|the\s+list\s+(?:is|was))"
+    r"\s*:?\s*(?:,\s*)?(?:(?:they|these)\s+(?:were|are)\s*:?\s*)?(?:in\s+(?:descending\s+)?order\s*,?\s*)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _clause_period(v: View, a: int, b: int) -> dict[str, object] | None:
+    """The first explicit period of clause [a, b), as a frame period."""
+    own = next(
+        (p for p in v.periods if a <= p.span[0] < b and p.kind not in {"anaphor", "since", "past"}),
+        None,
+    )
+    if own is None:
+        return None
+    return {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
+
+
+# the rest of an incomplete top-N list: "Next came D and E", "They were followed by D and E"
+_CONTINUES = re.compile(
+    r"\W*(?:(?:next|then)\s*,?\s+(?:came|come|were|was|are|is)|(?:they|these|those|the\s+three|the\s+trio|the\s+pair)\s+(?:were|are)\s+"
+    r"(?:followed|trailed)\s+by|(?:followed|trailed)\s+by|(?:after|behind)\s+them\s+(?:came|come|were|are))\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
+    """'SIPRI named the five largest importers. They were A, B, C, D and E.': the group's rank for
+    each state listed at the start of this sentence."""
+    g = ctx.pending_group
+    if g is not None and ctx.pending_age > 1:
+        ctx.pending_group = g = None  # too far back to be continued
+    if g is None:
+        return []
+    item = _LIST_ITEM.match(v.text, v.start, v.end)
+    if item is not None:
+        return _list_item(v, ctx, g, item, shares)
+    mm = _CONTINUES.match(v.text, v.start, v.end) or _MEMBERS_OPEN.match(v.text, v.start, v.end)
+    if mm is None:
+        return _bare_lines(v, ctx, g)
+    first = _state_at(v, mm.end(), 3)
+    if first is None:
+        return []
+    items = _coordination(v, first, v.end)
+    if len(items) < 2:
+        return []
+    ctx.pending_group = None
+    ctx.last_list = [t.id for t in items if t.id]
+    ordered = "order" in mm.group(0).lower() and len(items) <= int(g.value.get("rank", 0))
+    out = []
+    for k, t in enumerate(items, 1):
+        if t.id is None or t.id == g.owner:
+            continue
+        value = {"rank": k, "comparator": "eq", "text": "in order"} if ordered else dict(g.value)
+        f = replace(g, theme=t.id, span=(t.start, t.end), value=value)
+        f.period = dict(g.period) if g.period else None
+        out.append(f)
+    return out
+
+
+def _bare_lines(v: View, ctx: Context, g: Frame) -> list[Frame]:
+    """A list whose markers were stripped: one state per line and nothing else ("Russia\nFrance\n
+    the United States" under "The top three suppliers of India:") — members of the group."""
+    states = [m for m in v.states if m.id and m.form != "demonym"]
+    if len(states) < 2 or "\n" not in v.s(v.start, v.end):
+        return []
+    rest, pos = [], v.start
+    for m in states:
+        rest.append(v.s(pos, m.start))
+        pos = m.end
+    rest.append(v.s(pos, v.end))
+    if not all(re.fullmatch(r"[\s,;.]*(?:the\s+)?", x, re.I) for x in rest):
+        return []
+    ctx.pending_group = None
+    return [
+        replace(
+            g,
+            theme=m.id,
+            span=(m.start, m.end),
+            value=dict(g.value),
+            period=dict(g.period) if g.period else None,
+        )
+        for m in states
+        if m.id != g.owner
+    ]
+
+
+# an item of a list under a heading: "1. India – 9.8 %", "2) Saudi Arabia (8.4 %)", "• Qatar"
+_LIST_ITEM = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)]|[-*•▪◦●■])[ \t]+(?:the\s+)?", re.I)
+_ITEM_VALUE_GAP = re.compile(r"\s*(?:[–—:,(-]\s*)?(?:with\s+)?")
+
+
+def _list_item(
+    v: View, ctx: Context, g: Frame, item: re.Match[str], shares: list[Frame]
+) -> list[Frame]:
+    """One line of a list under a top-N heading ("Top 10 arms importers, 2019–23"): its number is
+    the state's rank (else it is a member of the top N), a share after the name is its share."""
+    first = _state_at(v, item.end(), 3)
+    if first is None or first.id is None or first.form == "demonym" or first.id == g.owner:
+        return []
+    ctx.pending_age = 0  # the list goes on
+    n = int(item.group("n")) if item.group("n") else None
+    value = (
+        {"rank": n, "comparator": "eq", "text": item.group(0).strip()}
+        if n is not None and 1 <= n <= int(g.value.get("rank", 0))
+        else dict(g.value)
+    )
+    period = dict(g.period) if g.period else None
+    out = [replace(g, theme=first.id, span=(first.start, first.end), value=value, period=period)]
+    q = next((q for q in v.shares if q.start >= first.end), None)
+    if (
+        q is not None
+        and _ITEM_VALUE_GAP.fullmatch(v.s(first.end, q.start))
+        and not any(f.span == (q.start, q.end) for f in shares)
+    ):
+        out.append(
+            Frame(
+                "share",
+                g.metric,
+                g.scope,
+                "import" if g.scope == "bilateral" and g.side == "import" else g.side,
+                g.owner,
+                first.id,
+                q.to_dict() | {"decimals": q.decimals},
+                (q.start, q.end),
+                period=dict(period) if period else None,
+                rule="share+list+item",
+            )
+        )
+    return out
+
+
 # a list that completes a ranking named before: "C, D and E complete / round out the top N"
 _COMPLETES = re.compile(
     r"\b(?:complete[sd]?|completing|round(?:s|ed|ing)?\s+out|fill(?:s|ed|ing)?\s+out|close[sd]?(?:\s+out)?|make\s+up|made\s+up)\s+(?:the\s+)?(?:list\s+of\s+the\s+)?$",
@@ -368,7 +530,8 @@ def read_ranks(
     v: View, ctx: Context, taken: list[tuple[int, int]], shares: list[Frame]
 ) -> list[Frame]:
     """One frame per rank and per item of a ranked list; relative ranks ('behind India') after."""
-    out: list[Frame] = []
+    out: list[Frame] = _group_members(v, ctx, shares)
+    ctx.pending_age += 1
     for r in v.ranks:
         if any(a <= r.start < b for a, b in taken):
             continue
@@ -428,8 +591,9 @@ def _same_group(v: View, ctx: Context, frames: list[Frame]) -> list[Frame]:
 # "…, down from first place in 2014–18", "one place lower than the previous year's first place":
 # the same ranking at an earlier time
 _EARLIER_RANK = re.compile(
-    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?)"
-    r"\s+(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
+    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
+    r"\(|\bhaving\s+been|\bafter\s+(?:being|ranking|placing))"
+    r"\s*(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
     re.I,
 )
 
@@ -450,10 +614,18 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
             mm = _EARLIER_RANK.search(v.s(max(f.span[1], r.start - 50), r.start))
             if mm is None or any(f.span[1] <= m.start < r.start for m in v.states):
                 continue
-            if not re.search(r"\b(?:place|position|spot)\b", r.text, re.I) and not re.match(
-                r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I
+            if mm.group(0).startswith("(") and not re.match(r"\s+in\s", v.text[r.end : r.end + 4]):
+                continue  # "(21st in 2014–18)": a parenthesis holds an earlier rank only with its window
+            if (
+                not re.search(r"\b(?:place|position|spot)\b", r.text, re.I)
+                and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
+                and not (
+                    re.search(r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$", mm.group(0), re.I)
+                    and r.form in {"ordinal", "loose"}
+                    and N.ordinal(r.text.strip()) is not None
+                )
             ):
-                continue
+                continue  # "up from seventh (in 2014–18)": a bare ordinal right after up/down from
             extra = {**f.extra, "earlier_than": f}
             if mm.group("prev"):
                 extra["shift_years"] = 1
@@ -674,7 +846,11 @@ def _read_rank(
     ):
         return []
     role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
-    if noun is None and r.form in {"superlative", "qualitative"}:
+    if (
+        noun is None
+        and r.form in {"superlative", "qualitative"}
+        and not _IN_DOMAIN.match(v.text, r.end, b)
+    ):
         return []  # "the largest deal", "a major role": no ranking of states
     if noun is not None and re.match(
         r"\s+(?:like|such\s+as|including)\b", v.text[noun.end() : noun.end() + 12], re.I
@@ -706,7 +882,7 @@ def _read_rank(
             if (
                 owner is not None
                 and owner.how == "adj"
-                and re.match(r"ranks?|ranked|placed|came|comes", r.text, re.I)
+                and re.match(r"ranks?|ranked|placed|came|comes|topped|tops|headed|heads", r.text, re.I)
             ):
                 owner = None
     else:
@@ -718,6 +894,20 @@ def _read_rank(
                 owner = Owner(s, "import", "to")
     if owner is not None and owner.mention.blocked:
         owner = None
+    crude = oil_owner(v, ctx) if owner is None and noun is not None else None
+    if (
+        crude is not None
+        and re.match(
+            r"supplier|source|provider|buyer|client|customer|market|destination|purchaser",
+            noun.group("noun"),  # type: ignore[union-attr]
+            re.I,
+        )
+        and metric in {None, "oil"}
+        and not L.GLOBAL_RE.search(v.s(a, b))
+    ):
+        # "India buys crude from many states. … Saudi Arabia is the second-largest supplier"
+        owner = Owner(Mention(0, 0, crude[0], "name", ""), crude[1], "context")
+        metric = "oil"
     if (
         owner is None
         and noun is not None
@@ -816,12 +1006,24 @@ def _read_rank(
             None,
         )  # "Azerbaijan took 16 %, second only to India"
     themes = items or ([theme] if theme is not None else [])
+    pending = (
+        not themes
+        and force is None
+        and r.form == "top"
+        and r.comparator == "le"
+        and noun is not None
+        and noun.group("noun").lower().endswith("s")
+    )  # "the five largest importers" with no member named: its members may follow
+    if pending:
+        themes = [Mention(r.start, r.start, None, "name", "")]
     if not themes:
         return []
     if owner is not None and re.search(
         rf"\b{_KEPT}\s+(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I
     ):
         owner = None  # "kept its lead as the top exporter": "its" is the subject's, not an owner
+    if owner is not None and _OWN_STANDING.search(v.s(a, r.start)):
+        owner = None  # "retained its top ranking among exporters": the subject's own standing
     value = r.to_dict()
     if r.form == "superlative" and re.search(r"\bnext\s+(?:[\w-]+\s+)?$", v.s(a, r.start), re.I):
         value = dict(value) | {"rank": 2, "text": "next " + r.text}
@@ -919,15 +1121,37 @@ def _read_rank(
                 and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
             )
         ) and role in {"supplier", "recipient"}:
-            # "the five largest suppliers of major arms were A, B, …": nobody's suppliers, the world's
-            exporterish = True
-            nouns = "exporter" if role == "supplier" else "importer"
+            if (
+                r.form != "top"
+                and not glob
+                and ctx.subject is not None
+                and ctx.subject not in {t.id for t in items}
+                and not re.match(
+                    r"\s+(?:of|in)\s+(?:the\s+)?(?:major\s+|conventional\s+)?(?:arms|weapons)\b",
+                    v.text[noun.end() : noun.end() + 40],  # type: ignore[union-attr]
+                    re.I,
+                )
+            ):
+                # "India is the top importer. Main suppliers: A (36 %), B …": the article's state's
+                subject_side = "import" if role == "supplier" else "export"
+                owner = Owner(Mention(0, 0, ctx.subject, "name", ""), subject_side, "context")
+                scope, side = "bilateral", subject_side
+            else:
+                # "the five largest suppliers of major arms were A, B, …": nobody's, the world's
+                exporterish = True
+                nouns = "exporter" if role == "supplier" else "importer"
         tmpl = next(
             (f for f in reversed(shares) if f.span[0] < r.start and f.metric == metric), None
         )
         clause_kind = [w for w in L.words(v.s(a, b)) if w in {"importers", "exporters"}]
-        domain = _IN_DOMAIN.match(v.text, r.end, b) if noun is None else None
-        if (
+        domain = (
+            (_IN_DOMAIN.match(v.text, r.end, b) or _DOMAIN_LEAD.search(v.text, v.start, r.start))
+            if noun is None
+            else None
+        )
+        if owner is not None:
+            pass  # the article's state, set just above
+        elif (
             domain is not None
         ):  # "ranked 23rd in arms exports", "second after Saudi Arabia in imports"
             scope, side = "global", domain.group("d").lower() + "ers"
@@ -992,6 +1216,27 @@ def _read_rank(
             scope, side, metric = last.scope, last.side, last.metric
             if last.scope == "bilateral":
                 owner = Owner(Mention(0, 0, last.owner, "name", ""), last.side, "context")
+        elif (
+            noun is None
+            and ctx.topic is not None
+            and ctx.topic.state is not None
+            and ctx.topic.side in {"import", "export"}
+            and ctx.topic.metric == "arms"
+            and len(themes) == 1
+            and themes[0].id == ctx.topic.state
+            and r.form in {"loose", "ordinal"}
+        ):  # "France's arms exports grew 47 %. The country now ranks second.": its exports' rank
+            scope, side, metric = "global", ctx.topic.side + "ers", "arms"
+        elif (
+            noun is None
+            and ctx.para_kind is not None
+            and ctx.para_kind[1] == v.paragraph
+            and metric == "arms"
+            and len(themes) == 1
+            and r.form in {"loose", "ordinal"}
+            and not any(f.scope == "bilateral" for f in shares)
+        ):  # "… shifts among arms importers. Qatar rose to third": the paragraph's ranking
+            scope, side = "global", ctx.para_kind[0]
         else:
             return []
     if metric is None or side is None:
@@ -1011,6 +1256,22 @@ def _read_rank(
         if last_r is not None:
             value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
     frames = []
+    if pending:
+        own = _clause_period(v, a, b)
+        ctx.pending_group = Frame(
+            "rank",
+            metric,
+            scope,
+            side,
+            owner.mention.id if owner is not None and scope == "bilateral" else None,
+            None,
+            dict(value),
+            (r.start, r.end),
+            period=own,
+            rule="rank+list+next",
+        )
+        ctx.pending_age = 0
+        return []
     for t in themes:
         o = owner.mention.id if owner is not None else None
         if o is not None and t.id == o:
@@ -1039,6 +1300,12 @@ def _read_rank(
         )
     if items:
         ctx.last_list = [t.id for t in items if t.id]
+        if frames and value.get("comparator") == "le" and len(items) < int(value.get("rank", 0)):
+            # "The five largest were A, B and C." — the other two may follow ("Next came D and E")
+            ctx.pending_group = replace(
+                frames[0], theme=None, period=_clause_period(v, a, b), rule="rank+list+next"
+            )
+            ctx.pending_age = 0
     # owners given as examples: "the top three buyers of arms from exporters like Italy and Turkey"
     if (
         owner is not None

@@ -136,6 +136,12 @@ _SINCE = re.compile(
 )
 
 
+# cues that name a rivalry only with the state it is with ("threats from A", "tensions with B")
+_NEEDS_OTHER = re.compile(
+    r"(?:\w+\s+)?(?:threat|tension|clash|skirmish|hostilit|(?:tense|strained|hostile|frosty)\s)", re.I
+)
+
+
 def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list[Frame]:
     """'Israel and Iran have been rivals since 1979', "Iran, Israel's arch-nemesis", 'its regional
     rivals China and Pakistan', 'Arch-rival India' (against the article's subject), 'in rivalry with
@@ -194,11 +200,17 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     pairs.append((owner.id, appos.id))  # type: ignore[arg-type]
         if not pairs:
             with_ = re.match(
-                r"\s+(?:with|against|of|from|posed\s+by)\s+(?:the\s+)?",
+                r"\s+(?:with|against|of|from|posed\s+by|towards?|(?P<between>between))\s+(?:the\s+)?",
                 v.text[rm.end() : rm.end() + 20],
                 re.I,
             )
-            if with_:
+            if with_ and with_.group("between"):
+                # "clashes between A and B": the two coordinated states with each other
+                first = _state_at(v, rm.end() + with_.end(), 1)
+                both = _coordination(v, first, b) if first is not None else []
+                if len(both) == 2:
+                    pairs.append((both[0].id, both[1].id))  # type: ignore[arg-type]
+            elif with_:
                 other = _state_at(v, rm.end() + with_.end(), 1)
                 cands = [
                     m
@@ -210,11 +222,15 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     and m.form != "demonym"
                 ]
                 subj = cands[-1] if cands else None
-                subj_id = subj.id if subj else discourse_subject
+                poss = next(
+                    (m for m in reversed(states) if m.possessive and 0 <= rm.start() - m.end <= 4),
+                    None,
+                )  # "Iran's hostility towards Israel"
+                subj_id = subj.id if subj else poss.id if poss else discourse_subject
                 if other is not None and subj_id:
                     # "threats from Pakistan and China": each coordinated state
                     pairs += [(subj_id, g.id) for g in _coordination(v, other, b)]  # type: ignore[misc]
-        if not pairs and rm.group(0).lower().startswith("threat"):
+        if not pairs and _NEEDS_OTHER.match(rm.group(0)):
             continue  # "threats from climate change": a threat needs a state it comes from
         if not pairs:
             # "Arch-rival India was second": the rival of the article's subject

@@ -8,6 +8,7 @@ from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
+from realpolitik.analyses.claims.frames import periods as P
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
@@ -85,7 +86,10 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
     for q in _share_values(v, taken):
         if (
             prev is not None
-            and _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
+            and (
+                _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
+                or _paren_baseline(v, q)
+            )
             and not any(q.start - 24 <= m.start < q.start for m in v.states)
             and not re.match(
                 r"\s+(?:for|from|to|by)\s+(?:the\s+)?[A-Z]", v.text[q.end : q.end + 12]
@@ -107,7 +111,8 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
             out.extend(frames)
             continue
         frames = (
-            _elliptic_share(v, q, prev)
+            _transition_end(v, q, prev)
+            or _elliptic_share(v, q, prev)
             or _gapped_subject_share(v, q, prev)
             or _read_share(v, q, prev, ctx)
         )
@@ -119,10 +124,25 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
 
 # "…, while Saudi Arabia's rose from 5 to 12 per cent": the share noun is elided after the possessive
 _ELLIPTIC = re.compile(
-    r"(?:['’]s|['’])\s+(?:own\s+)?(?:rose|fell|grew|dropped|declined|increased|decreased|went|climbed|"
-    r"slipped|jumped|was|stood|reached|edged\s+up|edged\s+down|shrank|doubled|halved)\b[^,;()%]{0,24}?$",
+    r"(?:['’]s|['’])\s+(?:own\s+)?(?:(?:rose|fell|grew|dropped|declined|increased|decreased|went|climbed|"
+    r"slipped|jumped|was|stood|reached|edged\s+up|edged\s+down|shrank|doubled|halved)\b[^,;()%]{0,24}?"
+    # the verb gapped too: "…, France's from 12 % to 29 %"
+    r"|from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?)$",
     re.I,
 )
+
+
+def _transition_end(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
+    """The second value of 'from a % to b %': the same share as the first (transition_periods gives
+    each its period)."""
+    if (
+        prev is None
+        or prev.kind != "share"
+        or not P._FROM_BEFORE.search(v.s(max(v.start, prev.span[0] - 24), prev.span[0]))
+        or not P._TO_BETWEEN.fullmatch(v.s(prev.span[1], q.start))
+    ):
+        return []
+    return [replace(prev, value=q.to_dict() | {"decimals": q.decimals}, span=(q.start, q.end), period=None)]
 
 
 def _elliptic_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
@@ -209,6 +229,22 @@ _EARLIER_VALUE = re.compile(
     r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$",
     re.I,
 )
+# "… 7.6 % in 2019–23 (1.5 % in 2014–18)": a parenthesised value with its own earlier period
+_PAREN_OPEN = re.compile(r"\(\s*(?:from\s+|against\s+|vs\.?\s+|versus\s+)?$", re.I)
+_PAREN_PERIOD = re.compile(
+    r"\s*(?:in|during|for|over)\s+(?:the\s+)?(?:\d{4}|(?:previous|preceding|prior|earlier)\b)[^()]{0,40}\)",
+    re.I,
+)
+
+
+def _paren_baseline(v: View, q: Any) -> bool:
+    """Whether share q is a parenthesised earlier value: '(1.5 % in 2014–18)'."""
+    return bool(
+        _PAREN_OPEN.search(v.s(max(v.start, q.start - 12), q.start))
+        and _PAREN_PERIOD.match(v.text, q.end, min(v.end, q.end + 60))
+    )
+
+
 _PREVIOUS_SPAN = re.compile(
     r"\b(?:the\s+)?(?:previous|preceding|prior|earlier)\s+(?:(?:five|four|ten|5|4|10)[- ]years?(?:\s+period)?|(?:five|four|ten|5|4|10)[- ]year\s+period|period|window)\b",
     re.I,
@@ -257,12 +293,12 @@ def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
         )
         if own is not None:
             f.period = {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
-        elif (
+        elif main.period and (
             _PREVIOUS_SPAN.match(
                 nxt.lstrip()[3:] if nxt.lstrip().lower().startswith("in ") else nxt.lstrip()
             )
-            and main.period
-        ):
+            or not any(f.span[1] <= p.span[0] < b for p in v.periods)
+        ):  # "…, up from 21st (in the previous period)": the window just before the main one
             n = main.period["end"] - main.period["start"] + 1
             f.period = {
                 "start": main.period["start"] - n,
@@ -532,6 +568,21 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         np and re.search(r"\b(?:to|in|of|within)\s+the\s+region\b", np_text, re.I)
     ):
         return []
+    if (
+        theme is not None
+        and np
+        and np_owner is not None
+        and theme.id == np_owner.mention.id
+        and theme_role in {"supplier", "recipient"}
+        and any(
+            np[0] <= m.start < np[1]
+            and m.id != theme.id
+            and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", v.s(m.start - 12, m.start), re.I)
+            and not re.match(r"\s*(?:,|and\b)", v.text[m.end : m.end + 6])  # "to A and B combined"
+            for m in v.states
+        )
+    ):
+        theme = None  # "Russia sold 34 % of its arms exports to India": the partner is inside
     if theme is None and np and np_owner is not None:
         # "40 per cent of Egypt's arms imports from Russia": the partner is named inside the phrase
         inner = next(
@@ -819,7 +870,7 @@ def _shares_of_ranks(
             (
                 r
                 for r in ranks
-                if r.rule == "rank+list"
+                if r.rule in {"rank+list", "rank+list+context"}
                 and r.scope == "bilateral"
                 and r.owner
                 and any(

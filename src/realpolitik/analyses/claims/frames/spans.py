@@ -255,8 +255,9 @@ def _metric_at(v: View, pos: int, ctx: Context) -> str | None:
     near = [(abs(p - pos), k) for p, k in words if v.start <= p < v.end]
     if near:
         return min(near)[1]
-    if ctx.metric is not None and ctx.metric_age <= 2:
-        return ctx.metric
+    carried = ctx.carried_metric(v.paragraph)
+    if carried is not None:
+        return carried
     if re.search(r"\bexports?\b", v.s(a, b), re.I):
         return "trade"
     return None
@@ -310,6 +311,20 @@ _EVENT_DATE = re.compile(
     re.I,
 )
 _EVENT_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_EVENT}\b", re.I)
+# a count of items dated by a year ("delivered 24 aircraft in 2021"): the delivery's year, not a
+# share's window
+_COUNT_DATE = re.compile(
+    r"(?<![\w-])(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:aircraft|jets?|fighters?|planes?|tanks?|helicopters?|drones?|missiles?|ships?|"
+    r"submarines?|frigates?|corvettes?|vessels?|units?|systems?|howitzers?|launchers?|batteries|rockets?|"
+    r"vehicles?|guns?|radars?|satellites?)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|during)\s+)?$",
+    re.I,
+)
+# "the highest in any five-year period between 1950 and 2020": a span of windows compared, not one
+_ANY_WINDOW = re.compile(
+    r"\bany\s+(?:(?:single|other|[\w-]+-year)\s+)?(?:period|window)\s+(?:(?:between|from|since|in)\s+)?(?:the\s+)?$",
+    re.I,
+)
 
 
 _BETWEEN = re.compile(
@@ -366,6 +381,10 @@ def _is_baseline(v: View, p: N.PeriodSpec, has_change: bool) -> bool:
         or _EVENT_AFTER.match(v.text, p.span[1], min(v.end, p.span[1] + 40))
     ):
         return True  # "since the war began in 2014": an event's date, not a figure's window
+    if p.start == p.end and _COUNT_DATE.search(pre):
+        return True  # "delivered 24 aircraft in 2021": the deliveries' year
+    if _ANY_WINDOW.search(pre):
+        return True  # "in any five-year period between 1950 and 2020": windows compared
     if has_change and re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I):
         return True
     return bool(p.kind == "since" and has_change)
