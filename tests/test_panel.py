@@ -414,8 +414,17 @@ def test_dyads_equal_peacesciencer_reference_rows(raw_dir, store, system, name, 
     assert (missing, extra, len(ref)) == (0, 0, {"cow": 2_214_930, "gw": 2_599_466}[system])
 
 
+_FRAMES: dict[str, pd.DataFrame] = {}
+
+
 def row(panel, a: int, b: int, year: int) -> dict:
-    frame = panel.to_pandas()
+    """The panel's one row for dyad (a, b) in `year`; the panel is materialised once for all the rows asked of it
+    (the last two panels are kept: tests alternate between a directed and a non-directed one)."""
+    if panel.sql not in _FRAMES:
+        while len(_FRAMES) >= 2:
+            _FRAMES.pop(next(iter(_FRAMES)))
+        _FRAMES[panel.sql] = panel.to_pandas()
+    frame = _FRAMES[panel.sql]
     hit = frame[(frame.ccode1 == a) & (frame.ccode2 == b) & (frame.year == year)]
     assert len(hit) == 1
     return hit.iloc[0].to_dict()
