@@ -25,6 +25,13 @@ COUNTS = {
 }
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
+
+
 @pytest.mark.parametrize(("system", "directed", "end"), list(COUNTS))
 def test_dyad_year_counts_equal_peacesciencer(system, directed, end):
     assert dyad_years(system, directed, (1816, end)).count() == COUNTS[(system, directed, end)]
