@@ -68,6 +68,34 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
         terminalreporter.write_line(f"{n} tests deselected: they {RAW_REASON}")
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, build):  # noqa: ANN001, ANN201
+    """`build()`'s pyarrow Table, built by one pytest-xdist worker of the run and read back from a zstd Arrow file
+    by the others (each worker would otherwise build the same module fixture itself); built here without xdist."""
+    if worker_id == "master":
+        return build()
+    import fcntl
+
+    import pyarrow as pa
+
+    root = tmp_path_factory.getbasetemp().parent  # shared by the workers of this run
+    path = root / f"{name}.arrow"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait while the first builds
+        if not path.exists():
+            table = build()
+            part = path.with_suffix(".part")
+            options = pa.ipc.IpcWriteOptions(compression="zstd")
+            with (
+                pa.OSFile(str(part), "wb") as sink,
+                pa.ipc.new_file(sink, table.schema, options=options) as out,
+            ):
+                out.write_table(table)
+            part.rename(path)
+            return table
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     root = raw_root()

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.panel import dyad_years, state_years
-from realpolitik.panel.core import ALIASES, last_year, step_name
+from realpolitik.panel.core import ALIASES, arrow_to_pandas, last_year, step_name
 from realpolitik.panel.steps import STEPS
 from realpolitik.panel.write import format_of
+from tests.conftest import built_once
 
 # peacesciencer 1.2.9 (cow_ddy/gw_ddy to 2024, extended to 2025 by create_dyadyears(mry = TRUE) in 2026)
 COUNTS = {
@@ -61,8 +62,8 @@ def test_dyads_equal_state_year_pairs_minus_false_dyads(store):
 
 
 @pytest.fixture(scope="module")
-def chain() -> pd.DataFrame:
-    """Recent years of the benchmark chain plus trade, majors, ideal points and arms."""
+def chain(tmp_path_factory, worker_id) -> pd.DataFrame:  # noqa: ANN001
+    """Recent years of the benchmark chain plus trade, majors, ideal points and arms (built by one worker)."""
     p = (
         dyad_years("cow", True, (1975, 2025))
         .add_contiguity()
@@ -81,7 +82,7 @@ def chain() -> pd.DataFrame:
         .add_events()
         .add_peace_years()
     )
-    return p.to_pandas(ordered=False)
+    return arrow_to_pandas(built_once(tmp_path_factory, worker_id, "test_panel-chain", p.to_arrow))
 
 
 def dyad(frame: pd.DataFrame, a: int, b: int) -> pd.DataFrame:
