@@ -68,10 +68,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
         terminalreporter.write_line(f"{n} tests deselected: they {RAW_REASON}")
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, build):  # noqa: ANN001, ANN201
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build):  # noqa: ANN001, ANN201
     """`build()`'s pyarrow Table, built by one pytest-xdist worker of the run and read back from a zstd Arrow file
     by the others (each worker would otherwise build the same module fixture itself); built here without xdist."""
-    if worker_id == "master":
+    if not os.environ.get(
+        "PYTEST_XDIST_WORKER"
+    ):  # one process (-n 0, -p no:xdist): nothing to share
         return build()
     import fcntl
 

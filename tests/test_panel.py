@@ -62,7 +62,7 @@ def test_dyads_equal_state_year_pairs_minus_false_dyads(store):
 
 
 @pytest.fixture(scope="module")
-def chain(tmp_path_factory, worker_id) -> pd.DataFrame:  # noqa: ANN001
+def chain(tmp_path_factory) -> pd.DataFrame:  # noqa: ANN001
     """Recent years of the benchmark chain plus trade, majors, ideal points and arms (built by one worker)."""
     p = (
         dyad_years("cow", True, (1975, 2025))
@@ -82,7 +82,7 @@ def chain(tmp_path_factory, worker_id) -> pd.DataFrame:  # noqa: ANN001
         .add_events()
         .add_peace_years()
     )
-    return arrow_to_pandas(built_once(tmp_path_factory, worker_id, "test_panel-chain", p.to_arrow))
+    return arrow_to_pandas(built_once(tmp_path_factory, "test_panel-chain", p.to_arrow))
 
 
 def dyad(frame: pd.DataFrame, a: int, b: int) -> pd.DataFrame:
