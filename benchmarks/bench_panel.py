@@ -5,6 +5,7 @@ Three pipelines, 1816–2025, each written to a file by a fresh process (imports
 - directed:     COW directed dyad-years + contiguity, ATOP, GML MIDs, NMC, democracy, rivalries, minimum distance
 - non-directed: the same, non-directed
 - state-years:  COW state-years + NMC, democracy
+- peace-years:  COW directed dyad-years + COW and GML MIDs, peace years (the spells' window functions over every row)
 
 Also the same chain written as Feather (Arrow IPC, zstd), to show what Parquet's encoding costs; the verdict is
 on the Parquet run. Baselines of the same run: the bare panel of each pipeline (no steps) and, when `Rscript` with
@@ -15,7 +16,7 @@ On a shared machine read the CPU column: wall time depends on what else runs. Fi
 Python process that imports DuckDB and opens a database, and R loading peacesciencer (what every run pays).
 Panels are written on one DuckDB thread (the same file every run), so realpolitik's wall time is its CPU time.
 
-Run: python benchmarks/bench_panel.py [--runs 3] [--no-r]
+Run: python benchmarks/bench_panel.py [--runs 3] [--no-r] [--only peace-years]
 """
 
 from __future__ import annotations
@@ -51,8 +52,18 @@ PIPELINES = {
         "nmc,democracy",
         "create_stateyears() %>% add_nmc() %>% add_democracy()",
     ),
+    "peace-years": (
+        ["dyad-years", "--directed"],
+        "cow_mids,gml_mids,peace_years",
+        "create_dyadyears(directed = TRUE) %>% add_cow_mids() %>% add_gml_mids() %>% add_peace_years()",
+    ),
 }
-TARGETS = {"directed": 8.0, "non-directed": 8.0, "state-years": 5.0}  # x peacesciencer (issue 18)
+TARGETS = {
+    "directed": 8.0,
+    "non-directed": 8.0,
+    "state-years": 5.0,
+    "peace-years": 8.0,
+}  # x peacesciencer (issue 18)
 MEMORY_TARGET = 40  # peak memory, % of peacesciencer's
 STARTUP = "import duckdb; duckdb.connect().execute('SELECT 1')"
 R_STARTUP = "suppressMessages({library(peacesciencer); library(dplyr)})"
@@ -120,6 +131,7 @@ def main() -> None:
     parser.add_argument(
         "--no-r", action="store_true", help="skip peacesciencer even if R is installed"
     )
+    parser.add_argument("--only", choices=sorted(PIPELINES), help="run this pipeline only")
     args = parser.parse_args()
     rscript, r_version = (None, "skipped (--no-r)") if args.no_r else probe_peacesciencer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-panel-"))
@@ -145,6 +157,8 @@ def main() -> None:
         r = best(cmd, args.runs)
         print(f"{'start-up':13} {tool:28} {r.wall:7.2f} {r.cpu:7.2f} {r.rss_mib:9,.0f}")
     for name, (unit, steps, r_pipe) in PIPELINES.items():
+        if args.only and name != args.only:
+            continue
         out = tmp / f"{name}.parquet"
         rows: list[tuple[str, Run]] = [
             (

@@ -68,6 +68,36 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
         terminalreporter.write_line(f"{n} tests deselected: they {RAW_REASON}")
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build):  # noqa: ANN001, ANN201
+    """`build()`'s pyarrow Table, built by one pytest-xdist worker of the run and read back from a zstd Arrow file
+    by the others (each worker would otherwise build the same module fixture itself); built here without xdist."""
+    if not os.environ.get(
+        "PYTEST_XDIST_WORKER"
+    ):  # one process (-n 0, -p no:xdist): nothing to share
+        return build()
+    import fcntl
+
+    import pyarrow as pa
+
+    root = tmp_path_factory.getbasetemp().parent  # shared by the workers of this run
+    path = root / f"{name}.arrow"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait while the first builds
+        if not path.exists():
+            table = build()
+            part = path.with_suffix(".part")
+            options = pa.ipc.IpcWriteOptions(compression="zstd")
+            with (
+                pa.OSFile(str(part), "wb") as sink,
+                pa.ipc.new_file(sink, table.schema, options=options) as out,
+            ):
+                out.write_table(table)
+            part.rename(path)
+            return table
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     root = raw_root()
@@ -100,3 +130,38 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def run_cli_in_process(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """The CLI's own entry point (`main`, with its exit codes and one-line errors) run in this process, its
+    stdout and stderr captured: what `run_cli` returns without a new interpreter (~1 CPU s a call: imports and
+    the snapshot opened again). For tests of what a command prints, not of the process itself (start-up, pipes,
+    signals); a call with its own environment runs as a subprocess (the store caches what it opened)."""
+    from click.testing import CliRunner
+
+    from realpolitik.cli.main import main
+
+    if env:
+        return run_cli(*args, input=input, env=env)
+    argv, code = sys.argv, 0
+    with CliRunner().isolation(input=input) as (out, err, _):
+        sys.argv = ["realpolitik", *args]
+        try:
+            main()
+        except SystemExit as e:
+            if isinstance(e.code, str):  # sys.exit("message"): the interpreter prints it, exit 1
+                print(e.code, file=sys.stderr)
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        finally:
+            sys.argv = argv
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return subprocess.CompletedProcess(["realpolitik", *args], code, stdout, stderr)
+
+
+@pytest.fixture
+def cli_in_process():
+    return run_cli_in_process

@@ -13,6 +13,12 @@ from realpolitik.queries import arms
 TOL = 0.0005  # 0.05 percentage points
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 def share_of(result, name_or_id: str) -> float:
     row = result.frame[(result.frame["id"] == name_or_id) | (result.frame["name"] == name_or_id)]
     assert len(row) == 1, f"{name_or_id} not in {result.frame[['id', 'name']].head(10)}"

@@ -19,6 +19,12 @@ from realpolitik.sources import bp
 COLUMNS = ["Entity", "Year", *(col for col, _ in bp.INDICATORS.values()), "Coal Production - EJ"]
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 def write_bp(root, rows: list[dict]) -> None:  # noqa: ANN001
     """The two files as OWID's copy has them: the wide CSV (BP's columns) and the names JSON."""
     folder = root / bp.SUBDIR

@@ -20,6 +20,13 @@ from realpolitik.countries import all_countries
 TOL = 0.0005
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
+
+
 @pytest.fixture(scope="module")
 def isr_aze():
     return brief("Israel", "Azerbaijan", as_of="2024-10-09")

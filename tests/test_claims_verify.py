@@ -16,6 +16,13 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article_azerbai
 D = date(2024, 6, 1)
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
+
+
 def checked(text: str, today: date = D):
     (c,) = extract(text, today)
     return verify(c, today)

@@ -1,5 +1,9 @@
 """The CLI contract: bad input exits 2 with one line, guesses are said on stderr, --version agrees
-with the package metadata, help has no type noise, and start-up paths import nothing heavy."""
+with the package metadata, help has no type noise, and start-up paths import nothing heavy.
+
+What a command prints is tested on its entry point run in-process (`run_cli_in_process`: `main()` with its exit
+codes and one-line errors, no new interpreter); pipes, closed stdin, start-up imports, --version and --help on
+a real process (`run_cli`)."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_in_process
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = str(REPO / "examples" / "article_azerbaijan_israel.md")
@@ -50,7 +54,7 @@ ARTICLE = str(REPO / "examples" / "article_azerbaijan_israel.md")
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line(args: list[str], needle: str) -> None:
-    p = run_cli(*args)
+    p = run_cli_in_process(*args)
     assert p.returncode == 2, (p.returncode, p.stderr)
     assert len(p.stderr.strip().splitlines()) == 1, p.stderr
     assert p.stderr.startswith("realpolitik: error: ") and needle in p.stderr, p.stderr
@@ -59,7 +63,9 @@ def test_bad_input_exits_2_with_one_line(args: list[str], needle: str) -> None:
 
 def test_panel_out_never_creates_directories(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "deeper" / "p.csv"
-    p = run_cli("panel", "dyad-years", "--from", "2000", "--to", "2001", "--out", str(target))
+    p = run_cli_in_process(
+        "panel", "dyad-years", "--from", "2000", "--to", "2001", "--out", str(target)
+    )
     assert p.returncode == 2 and "does not exist" in p.stderr
     assert not (tmp_path / "missing").exists()
 
@@ -103,7 +109,7 @@ def test_a_pipe_closed_before_the_output_exits_141() -> None:
 
 
 def test_guesses_are_said_on_stderr_and_the_answer_is_right() -> None:
-    p = run_cli(
+    p = run_cli_in_process(
         "arms", "suppliers", "Azerbaijann", "--from", "2016", "--to", "2020", "--format", "json"
     )
     assert p.returncode == 0, p.stderr
@@ -111,7 +117,7 @@ def test_guesses_are_said_on_stderr_and_the_answer_is_right() -> None:
     body = json.loads(p.stdout)
     assert body["query"]["country"] == "AZE"
     assert body["rows"][0]["id"] == "ISR" and round(100 * body["rows"][0]["share"], 1) == 67.7
-    exact = run_cli("arms", "suppliers", "Korea (North)", "--format", "json")
+    exact = run_cli_in_process("arms", "suppliers", "Korea (North)", "--format", "json")
     assert exact.returncode == 0 and exact.stderr == "", exact.stderr
     assert json.loads(exact.stdout)["query"]["country"] == "PRK"
 
@@ -143,10 +149,10 @@ def test_help_has_no_type_noise(args: list[str]) -> None:
 
 
 def test_dates_are_accepted_where_a_year_or_month_is_asked() -> None:
-    by_year = run_cli(
+    by_year = run_cli_in_process(
         "arms", "suppliers", "Azerbaijan", "--from", "2016", "--to", "2020", "-f", "json"
     )
-    by_date = run_cli(
+    by_date = run_cli_in_process(
         "arms",
         "suppliers",
         "Azerbaijan",
@@ -158,7 +164,9 @@ def test_dates_are_accepted_where_a_year_or_month_is_asked() -> None:
         "json",
     )
     assert by_date.returncode == 0 and json.loads(by_date.stdout) == json.loads(by_year.stdout)
-    ev = run_cli("events", "dyad", "Israel", "Azerbaijan", "--from", "2020-11-01", "-f", "json")
+    ev = run_cli_in_process(
+        "events", "dyad", "Israel", "Azerbaijan", "--from", "2020-11-01", "-f", "json"
+    )
     assert ev.returncode == 0, ev.stderr
     assert json.loads(ev.stdout)["query"]["from"] == "2020-11"
 
@@ -231,27 +239,33 @@ def test_every_list_command_has_limit() -> None:
 
 
 def test_partnerships_limit_says_how_many_more_and_top_still_works() -> None:
-    by_limit = run_cli("network", "partnerships", "--year", "2020", "--limit", "3", "-f", "json")
+    by_limit = run_cli_in_process(
+        "network", "partnerships", "--year", "2020", "--limit", "3", "-f", "json"
+    )
     assert by_limit.returncode == 0, by_limit.stderr
     body = json.loads(by_limit.stdout)
     assert [r["rank"] for r in body["rows"]] == [1, 2, 3] and body["query"]["top"] == 3
     more = body["notes"][-1]
     assert more.endswith("more rows not shown (first 3; --limit 0 shows all)")
     assert int(more.split()[0].replace(",", "")) > 100  # some 300 eligible dyads in 2020
-    by_top = run_cli("network", "partnerships", "--year", "2020", "--top", "3", "-f", "json")
+    by_top = run_cli_in_process(
+        "network", "partnerships", "--year", "2020", "--top", "3", "-f", "json"
+    )
     assert json.loads(by_top.stdout) == body
-    default = json.loads(run_cli("network", "partnerships", "--year", "2020", "-f", "json").stdout)
+    default = json.loads(
+        run_cli_in_process("network", "partnerships", "--year", "2020", "-f", "json").stdout
+    )
     assert len(default["rows"]) == 25 and default["rows"][:3] == body["rows"]
-    assert "--top" not in run_cli("network", "partnerships", "--help").stdout
+    assert "--top" not in run_cli_in_process("network", "partnerships", "--help").stdout
 
 
 def test_inventories_show_every_row_unless_limited() -> None:
-    full = json.loads(run_cli("data", "info", "-f", "json").stdout)
-    cut = json.loads(run_cli("data", "info", "--limit", "2", "-f", "json").stdout)
+    full = json.loads(run_cli_in_process("data", "info", "-f", "json").stdout)
+    cut = json.loads(run_cli_in_process("data", "info", "--limit", "2", "-f", "json").stdout)
     assert len(full["rows"]) > 20 and cut["rows"] == full["rows"][:2]
     assert (
         cut["notes"][-1]
         == f"{len(full['rows']) - 2} more rows not shown (first 2; --limit 0 shows all)"
     )
-    table = run_cli("data", "info").stdout
+    table = run_cli_in_process("data", "info").stdout
     assert all(r["dataset"] in table for r in full["rows"]) and "more rows not shown" not in table

@@ -23,6 +23,13 @@ CODE_ONLY = (
 )
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
+
+
 def code_only(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "REALPOLITIK_SNAPSHOT"}
     env["REALPOLITIK_HOME"] = str(home)

@@ -12,6 +12,12 @@ from hypothesis import strategies as st
 from realpolitik.sources import owid
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 def _write_chart(tmp_path, rows, column="Oil production (TWh)"):
     csv = tmp_path / "oil-production-by-country.csv"
     pd.DataFrame(rows, columns=["Entity", "Code", "Year", column]).to_csv(csv, index=False)

@@ -19,6 +19,12 @@ from realpolitik.sources.events import synthetic
 LUKA = "Luka-Radulovic__gdelts-conflict-analysis"
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 @pytest.fixture(scope="module")
 def luka_raw(raw_dir: Path) -> pd.DataFrame:
     """The three Nov-2020 files read with plain pandas (no project code): the hand-count input."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,12 @@ def test_parse_borders_azerbaijan_text():
         ("Russia", 338.0),
         ("Turkey", 17.0),
     ]
+
+
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
 
 
 def test_parse_borders_separators_notes_and_segments():

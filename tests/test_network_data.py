@@ -11,6 +11,12 @@ from realpolitik.analyses.network.partnerships import partnerships
 from realpolitik.analyses.network.triads import triads
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 @pytest.fixture(scope="module")
 def g2020():
     return signed_graph(2020)

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.panel import dyad_years, state_years
-from realpolitik.panel.core import ALIASES, last_year, step_name
+from realpolitik.panel.core import ALIASES, arrow_to_pandas, last_year, step_name
 from realpolitik.panel.steps import STEPS
 from realpolitik.panel.write import format_of
+from tests.conftest import built_once
 
 # peacesciencer 1.2.9 (cow_ddy/gw_ddy to 2024, extended to 2025 by create_dyadyears(mry = TRUE) in 2026)
 COUNTS = {
@@ -23,6 +24,13 @@ COUNTS = {
     ("gw", True, 2025): 2_638_078,
     ("gw", False, 2025): 1_319_039,
 }
+
+
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
 
 
 @pytest.mark.parametrize(("system", "directed", "end"), list(COUNTS))
@@ -54,8 +62,8 @@ def test_dyads_equal_state_year_pairs_minus_false_dyads(store):
 
 
 @pytest.fixture(scope="module")
-def chain() -> pd.DataFrame:
-    """Recent years of the benchmark chain plus trade, majors, ideal points and arms."""
+def chain(tmp_path_factory) -> pd.DataFrame:  # noqa: ANN001
+    """Recent years of the benchmark chain plus trade, majors, ideal points and arms (built by one worker)."""
     p = (
         dyad_years("cow", True, (1975, 2025))
         .add_contiguity()
@@ -74,7 +82,7 @@ def chain() -> pd.DataFrame:
         .add_events()
         .add_peace_years()
     )
-    return p.to_pandas(ordered=False)
+    return arrow_to_pandas(built_once(tmp_path_factory, "test_panel-chain", p.to_arrow))
 
 
 def dyad(frame: pd.DataFrame, a: int, b: int) -> pd.DataFrame:
@@ -414,8 +422,17 @@ def test_dyads_equal_peacesciencer_reference_rows(raw_dir, store, system, name, 
     assert (missing, extra, len(ref)) == (0, 0, {"cow": 2_214_930, "gw": 2_599_466}[system])
 
 
+_FRAMES: dict[str, pd.DataFrame] = {}
+
+
 def row(panel, a: int, b: int, year: int) -> dict:
-    frame = panel.to_pandas()
+    """The panel's one row for dyad (a, b) in `year`; the panel is materialised once for all the rows asked of it
+    (the last two panels are kept: tests alternate between a directed and a non-directed one)."""
+    if panel.sql not in _FRAMES:
+        while len(_FRAMES) >= 2:
+            _FRAMES.pop(next(iter(_FRAMES)))
+        _FRAMES[panel.sql] = panel.to_pandas()
+    frame = _FRAMES[panel.sql]
     hit = frame[(frame.ccode1 == a) & (frame.ccode2 == b) & (frame.year == year)]
     assert len(hit) == 1
     return hit.iloc[0].to_dict()

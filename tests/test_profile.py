@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from realpolitik.queries.profile import profile
+
+
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
 
 
 def test_profile_azerbaijan_sections():

@@ -15,6 +15,12 @@ from realpolitik.sources.peacesciencer import integerise
 from realpolitik.sources.unga import read_idealpoints, release_of
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 def test_rivals_israel_includes_iran():
     r = security.rivals("Israel")
     iran = r.frame.set_index("counterpart_id").loc["IRN"]

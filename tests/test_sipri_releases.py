@@ -18,6 +18,13 @@ from realpolitik.queries import arms
 from realpolitik.sources import sipri_releases
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process (a call with its
+    own environment still runs as a subprocess)."""
+    return cli_in_process
+
+
 def shares(result) -> dict[str, float]:  # noqa: ANN001
     return dict(zip(result.frame["id"], result.frame["share"], strict=True))
 

@@ -39,6 +39,12 @@ def _baci(tmp_path, new_header: bool = True):
     return data, codes
 
 
+@pytest.fixture
+def cli(cli_in_process):  # noqa: ANN001, ANN201 - conftest's fixture
+    """These tests are about what the commands print, not the process: the CLI runs in-process."""
+    return cli_in_process
+
+
 @pytest.mark.parametrize("new_header", [True, False])
 def test_read_baci(tmp_path, new_header):
     data, codes = _baci(tmp_path, new_header)

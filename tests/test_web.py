@@ -447,7 +447,8 @@ def test_share_store_is_capped(tmp_path, monkeypatch):
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == [f"{i:020x}" for i in (2, 3, 4)]
 
 
-def test_api_csv_equals_cli_csv(client, cli):
+def test_api_csv_equals_cli_csv(client, cli_in_process):
+    cli = cli_in_process  # the CLI's output, printed in-process
     r = client.get("/api/arms/suppliers?recipient=AZE&from=2016&to=2020&format=csv")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     out = cli("arms", "suppliers", "AZE", "--from", "2016", "--to", "2020", "--format", "csv")

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,15 +99,26 @@ def command(args: tuple[str, ...]) -> str:
     return "realpolitik " + shlex.join(args)
 
 
-def run(args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the realpolitik CLI of this interpreter's environment in the repository root."""
+# runs the CLI on (args, env): the installed command by default; the test suite passes its in-process runner
+Runner = Callable[[tuple[str, ...], dict[str, str]], subprocess.CompletedProcess[str]]
+
+
+def installed(args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the realpolitik command of this interpreter's environment in the repository root."""
     exe = Path(sys.executable).with_name("realpolitik")
     cli = str(exe) if exe.exists() else shutil.which("realpolitik")
     if cli is None:
         sys.exit("make_gallery: no realpolitik command found; install the project first")
-    proc = subprocess.run(
+    return subprocess.run(
         [cli, *args], cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8"
     )
+
+
+def run(
+    args: tuple[str, ...], env: dict[str, str], runner: Runner = installed
+) -> subprocess.CompletedProcess[str]:
+    """Run the realpolitik CLI (with `runner`); a failing command stops the tool."""
+    proc = runner(args, env)
     if proc.returncode != 0:
         sys.exit(f"make_gallery: `{command(args)}` exited {proc.returncode}:\n{proc.stderr}")
     return proc
@@ -143,12 +155,12 @@ def csv_table(rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cell[1:]])
 
 
-def panel_page(out: Path, env: dict[str, str]) -> None:
+def panel_page(out: Path, env: dict[str, str], runner: Runner = installed) -> None:
     """Build a dyad-year panel to CSV and show its head and the Azerbaijan–Israel rows."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dyads.csv"
         args = (*PANEL, str(path))
-        proc = run(args, env)
+        proc = run(args, env, runner)
         with path.open(newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))
     shown = (*PANEL, "dyads.csv")
@@ -203,17 +215,19 @@ def index_text(charts: list[tuple[str, str]]) -> str:
     )
 
 
-def build(out: Path) -> None:
-    """Write every gallery file into out."""
+def build(out: Path, runner: Runner = installed) -> None:
+    """Write every gallery file into out, running the commands with `runner`."""
     env = environment()
     os.environ["REALPOLITIK_SNAPSHOT"] = env["REALPOLITIK_SNAPSHOT"]  # for the in-process charts
     out.mkdir(parents=True, exist_ok=True)
     for p in PAGES:
-        (out / f"{p.slug}.md").write_text(page_text(p, run(p.args, env).stdout), encoding="utf-8")
+        page = page_text(p, run(p.args, env, runner).stdout)
+        (out / f"{p.slug}.md").write_text(page, encoding="utf-8")
         if p.html:
-            (out / f"{p.slug}.html").write_text(run(p.html_args, env).stdout, encoding="utf-8")
-    panel_page(out, env)
-    run((*BALANCE, str(out / BALANCE_SVG)), env)
+            html = run(p.html_args, env, runner).stdout
+            (out / f"{p.slug}.html").write_text(html, encoding="utf-8")
+    panel_page(out, env, runner)
+    run((*BALANCE, str(out / BALANCE_SVG)), env, runner)
     charts = [
         *brief_svgs(out),
         (BALANCE_SVG, "Structural balance of the signed network of states, 1950–2024"),

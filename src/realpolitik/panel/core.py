@@ -352,15 +352,7 @@ class Panel:
 
     def to_pandas(self, ordered: bool = False, limit: int | None = None) -> pd.DataFrame:
         """Materialise as a pandas DataFrame (nullable integer columns keep missing distinct from 0)."""
-        import pandas as pd
-
-        nullable = {
-            "int8": pd.Int8Dtype(),
-            "int16": pd.Int16Dtype(),
-            "int32": pd.Int32Dtype(),
-            "int64": pd.Int64Dtype(),
-        }
-        return self.to_arrow(ordered, limit).to_pandas(types_mapper=lambda t: nullable.get(str(t)))
+        return arrow_to_pandas(self.to_arrow(ordered, limit))
 
     def count(self) -> int:
         """Number of rows."""
@@ -400,6 +392,19 @@ class Panel:
         store = self._store()
         items = cited([{"dataset": d} for d in self.datasets if d in store.manifests], store.path)
         return render(items, fmt)
+
+
+def arrow_to_pandas(table: Any) -> pd.DataFrame:
+    """A panel's Arrow table as pandas, integer columns nullable (missing stays distinct from 0)."""
+    import pandas as pd
+
+    nullable = {
+        "int8": pd.Int8Dtype(),
+        "int16": pd.Int16Dtype(),
+        "int32": pd.Int32Dtype(),
+        "int64": pd.Int64Dtype(),
+    }
+    return table.to_pandas(types_mapper=lambda t: nullable.get(str(t)))
 
 
 def _dyad_joins(parts: tuple[tuple[str, ...], ...]) -> str:

@@ -5,6 +5,14 @@ of rows since the unit's last row with the event ongoing (the event year itself 
 the year after an event is 0), and rows before any event count from the unit's first row in the panel. So the
 count is left-censored at the panel's first year and does not restart when a state leaves and re-enters the system,
 exactly as in peacesciencer; rows with a missing event (outside the data's years) have a missing spell.
+
+How it is computed, and why so: the spells need the unit's rows in year order (window functions), and sorting the
+finished panel (dozens of columns) is what costs. So the windows run over a narrow projection of the panel (unit
+codes, year, the event columns), all events in the same two window passes over one partition (the unit), and the
+spells are joined back to the panel's rows by unit and year (one row per unit-year). With n = the row's position
+among the unit's rows with a non-missing event (count(event) up to the row), spell = n - 1 - (n of the unit's last
+earlier row with the event ongoing, 0 if none): the same numbers as ps_btscs' running event count and row number
+within each stretch, for a quarter of the CPU (cow directed 1975–2025 with 15 steps: +3.5 s instead of +16 s).
 """
 
 from __future__ import annotations
@@ -21,22 +29,27 @@ EVENTS = {
 }
 
 
-def spell_query(keys: tuple[str, ...], event: str, spell: str) -> str:
-    """SQL over "{rows}" adding `spell`: rows since the unit's last row with `event` (ps_btscs, pad_ts = FALSE)."""
+def spells_query(keys: tuple[str, ...], events: list[str]) -> str:
+    """SQL over "{rows}" (one row per unit and year) adding each event's spell column (ps_btscs, pad_ts = FALSE).
+
+    "{rows}" is read twice: once whole, once narrowed to the unit codes, year and events (DuckDB reads only those
+    columns), where the windows run; the second read is cheaper than carrying every column through the sorts."""
     unit = ", ".join(keys)
-    part = f"PARTITION BY {unit}, {event} IS NULL"
-    seen = (
-        f"_seen_{event}"  # events in the unit's earlier rows: a new stretch starts after each event
+    cols = ", ".join((*keys, "year"))
+    window = f"PARTITION BY {unit} ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND"
+    # n: the row's position among the unit's rows where the event is known (rows with a NULL event do not count)
+    ns = ", ".join(f"count({e}) OVER ({window} CURRENT ROW) AS _n_{e}" for e in events)
+    spells = ", ".join(
+        f"(CASE WHEN {e} IS NOT NULL THEN _n_{e} - 1 - coalesce(max(CASE WHEN {e} <> 0 THEN _n_{e} END) "
+        f"OVER ({window} 1 PRECEDING), 0) END)::SMALLINT AS {EVENTS[e]}"
+        for e in events
     )
-    inner = (
-        f"SELECT *, coalesce(sum(({event} <> 0)::INT) OVER ({part} ORDER BY year "
-        f"ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS {seen} FROM {{rows}}"
+    narrow = (
+        f"SELECT {cols}, {spells} FROM (SELECT {cols}, {', '.join(events)}, {ns} FROM {{rows}})"
     )
-    count = f"row_number() OVER (PARTITION BY {unit}, {event} IS NULL, {seen} ORDER BY year) - 1"
-    return (
-        f"SELECT * EXCLUDE ({seen}), (CASE WHEN {event} IS NOT NULL THEN {count} END)::SMALLINT AS {spell} "
-        f"FROM ({inner})"
-    )
+    on = " AND ".join(f"r.{c} = s.{c}" for c in (*keys, "year"))
+    picked = ", ".join(f"s.{EVENTS[e]}" for e in events)
+    return f"SELECT r.*, {picked} FROM {{rows}} r JOIN ({narrow}) s ON {on}"
 
 
 def add_peace_years(panel: Panel) -> Panel:
@@ -46,13 +59,10 @@ def add_peace_years(panel: Panel) -> Panel:
         raise UserError(
             "add_peace_years() needs a conflict step first: cow_mids, gml_mids, cow_wars (dyads) or ucdp_acd (states)"
         )
-    query = "{rows}"
-    for event in events:  # one window pass per event, each over the previous one's rows
-        query = spell_query(panel.codes, event, EVENTS[event]).replace("{rows}", f"({query})")
     spells = [EVENTS[e] for e in events]
     note = (
         f"{', '.join(spells)}: peace years as peacesciencer's add_peace_years() counts them — rows since the unit's "
         "last year with the conflict ongoing, counted over this panel's rows (so from 0 in its first year: "
         "left-censored); NULL where the conflict data have no year."
     )
-    return panel.extend_rows(query, spells, "peace_years", [], [note])
+    return panel.extend_rows(spells_query(panel.codes, events), spells, "peace_years", [], [note])

@@ -5,6 +5,7 @@ Shares over a window are sums over the window (SIPRI convention), never averages
 
 from __future__ import annotations
 
+import weakref
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,25 @@ RELEASE_INFO = (
 RELEASE_MONTH = 3  # SIPRI publishes its annual update in March (see release_current_at)
 
 
+# sipri_releases of each open Store, by release, oldest first: read once per Store (its tables are the verified
+# files it opened, fixed for its life; a rebuilt snapshot is a new Store). Every claim check and --release asks.
+_RELEASE_ROWS: weakref.WeakKeyDictionary[Store, dict[str, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _release_rows(store: Store) -> dict[str, dict[str, Any]]:
+    rows = _RELEASE_ROWS.get(store)
+    if rows is None:
+        table = store.rows(f"SELECT * FROM {RELEASE_INFO} ORDER BY release")
+        rows = {}
+        for values in table.data:
+            row = dict(zip(table.columns, values, strict=True))
+            rows[str(row["release"])] = row
+        _RELEASE_ROWS[store] = rows
+    return rows
+
+
 def releases(store: Store | None = None) -> list[str]:
     """The SIPRI releases held side by side in the store, oldest first (e.g. 2016, 2022, 2024, 2025)."""
     store = store or get_store()
@@ -49,12 +69,7 @@ def releases(store: Store | None = None) -> list[str]:
         if not store.has_table(TABLE):
             raise store.missing(TABLE)  # no SIPRI data at all: say so, and how to add them
         return []  # a snapshot built before releases were kept side by side
-    return [
-        str(r)
-        for r in store.rows(f"SELECT release FROM {RELEASE_INFO} ORDER BY release").column(
-            "release"
-        )
-    ]
+    return list(_release_rows(store))
 
 
 def release_info(release: str, store: Store | None = None) -> dict[str, Any]:
@@ -66,8 +81,7 @@ def release_info(release: str, store: Store | None = None) -> dict[str, Any]:
 
         have = ", ".join(held) if held else "none (rebuild the sipri dataset)"
         raise UserError(f"no SIPRI release {release!r} in the store; releases held: {have}")
-    rows = store.rows(f"SELECT * FROM {RELEASE_INFO} WHERE release = ?", [release])
-    return dict(zip(rows.columns, rows.data[0], strict=True))
+    return dict(_release_rows(store)[release])  # a copy: callers may change theirs
 
 
 def tiv_source(release: str | None, store: Store) -> str:
@@ -188,7 +202,9 @@ def partner_name(pid: str, period: Period, store: Store) -> str:
     partner = from_id(pid)
     preds = [p for p in predecessors(partner) if p.end is not None and period.end <= p.end]
     has_rows = _recorded(store) if preds else None
-    return next((p.name for p in preds if filed_under(p, period, has_rows) is not None), partner.name)
+    return next(
+        (p.name for p in preds if filed_under(p, period, has_rows) is not None), partner.name
+    )
 
 
 def _partners(
