@@ -96,8 +96,8 @@ _QUICK = re.compile(
 
 _OIL_CUE = re.compile(r"\b(?:crude|oil|petroleum)\b", re.I)
 _GLOBAL_CUE = re.compile(
-    r"\b(?:exporters|importers|transfers|arms\s+trade|global|world|international)\b", re.I
-)
+    r"\b(?:exporters|importers|producers|transfers|arms\s+trade|global|world|international)\b", re.I
+)  # "producers": a heading such as "Top 10 oil producers, 2022" names no state
 # a group named by an anaphor ("Together, they …", "these five states …"): read when a list precedes
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:they|together|combined|these|those|aforesaid|aforementioned|above-mentioned|the\s+same|unchanged)\b",

@@ -264,14 +264,32 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, hi: int, lo: int) ->
 
 # a line opening a numbered or bulleted list item ("1. India – 9.8 %", "2) …", "- …", "• …")
 _ITEM_LINE = re.compile(r"\n[ \t]{0,8}(?=(?:\d{1,2}[.)]|[-*•▪◦●■])[ \t]+\S)")
-_ITEM_MARK = re.compile(r"[ \t]{0,8}\d{1,2}[.)][ \t]+")
+_ITEM_MARK = re.compile(r"[ \t]{0,8}(?:\|[ \t]*)?\d{1,3}(?:[.)]|[ \t]*\|)?[ \t]+")
+
+
+# a row of a ranking table set as plain text: "1 United States 17,770", "2 | Saudi Arabia | 12.1",
+# "| 3 | Russia | 10.9 |", or its header "Rank | Country | Barrels per day"
+_ROW_LINE = re.compile(
+    r"\n[ \t]{0,8}(?=(?:\|[ \t]*)?\d{1,3}[ \t]*(?:\|[ \t]*)?[ \t]\(?[A-Z]|[^\n|]*\|)"
+)
+
+
+def _row_cuts(text: str, start: int, end: int) -> list[int]:
+    """Line starts of table rows, when the paragraph holds at least two of them (a single line
+    opening with a number is more likely a wrapped sentence than a table row)."""
+    cuts = [m.start() + 1 for m in _ROW_LINE.finditer(text, start, end)]
+    return cuts if len(cuts) >= 2 else []
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside [start, end) (one paragraph); each list item line starts a sentence
-    and its number ("1.") ends none."""
+    """Sentence spans inside [start, end) (one paragraph); each list item line and each table row
+    starts a sentence and its number ("1.") ends none."""
     out = []
-    cuts = [start] + [m.start() + 1 for m in _ITEM_LINE.finditer(text, start, end)] + [end]
+    cuts = sorted(
+        {start, end}
+        | {m.start() + 1 for m in _ITEM_LINE.finditer(text, start, end)}
+        | set(_row_cuts(text, start, end))
+    )
     for lo, hi in zip(cuts, cuts[1:], strict=False):
         pos = lo
         mark = _ITEM_MARK.match(text, lo, hi)

@@ -405,6 +405,17 @@ def _clause_period(v: View, a: int, b: int) -> dict[str, object] | None:
     return {"start": own.start, "end": own.end, "text": own.text, "source": "explicit"}
 
 
+def _heading_year(v: View) -> dict[str, object] | None:
+    """A bare year closing a heading line ("Top 10 oil producers, 2022", "… (2022)"): its period,
+    read only on a line without a full stop, where no 'in' is needed to date the list."""
+    line = v.s(v.start, v.end)
+    m = re.search(r"[,(:–-]\s*((?:19|20)\d\d)\)?:?\s*$", line)
+    if m is None or "\n" in line or line.rstrip().endswith("."):
+        return None
+    year = int(m.group(1))
+    return {"start": year, "end": year, "text": m.group(1), "source": "explicit"}
+
+
 # the rest of an incomplete top-N list: "Next came D and E", "They were followed by D and E"
 _CONTINUES = re.compile(
     r"\W*(?:(?:next|then)\s*,?\s+(?:came|come|were|was|are|is)|(?:they|these|those|the\s+three|the\s+trio|the\s+pair)\s+(?:were|are)\s+"
@@ -424,6 +435,8 @@ def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     item = _LIST_ITEM.match(v.text, v.start, v.end)
     if item is not None:
         return _list_item(v, ctx, g, item, shares)
+    if g.value.get("open"):
+        return []  # "The largest producers" names no N: only numbered rows give ranks
     mm = _CONTINUES.match(v.text, v.start, v.end) or _MEMBERS_OPEN.match(v.text, v.start, v.end)
     if mm is None:
         return _bare_lines(v, ctx, g)
@@ -475,8 +488,12 @@ def _bare_lines(v: View, ctx: Context, g: Frame) -> list[Frame]:
 
 
 # an item of a list under a heading: "1. India – 9.8 %", "2) Saudi Arabia (8.4 %)", "• Qatar"
-_LIST_ITEM = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)]|[-*•▪◦●■])[ \t]+(?:the\s+)?", re.I)
-_ITEM_VALUE_GAP = re.compile(r"\s*(?:[–—:,(-]\s*)?(?:with\s+)?")
+# or a row of a table set as plain text: "1 United States 17,770", "| 2 | Saudi Arabia | 12.1 |"
+_LIST_ITEM = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:(?P<n>\d{1,3})(?:[.)]|[ \t]*\||(?=[ \t]))|[-*•▪◦●■])[ \t]+(?:the\s+)?",
+    re.I,
+)
+_ITEM_VALUE_GAP = re.compile(r"\s*(?:[–—:,(|-]\s*)?(?:with\s+)?")
 
 
 def _list_item(
@@ -489,9 +506,11 @@ def _list_item(
         return []
     ctx.pending_age = 0  # the list goes on
     n = int(item.group("n")) if item.group("n") else None
+    if g.value.get("open") and n is None:
+        return []  # a bullet under "The largest producers": no rank and no top N to be in
     value = (
-        {"rank": n, "comparator": "eq", "text": item.group(0).strip()}
-        if n is not None and 1 <= n <= int(g.value.get("rank", 0))
+        {"rank": n, "comparator": "eq", "text": item.group(0).strip(" |")}
+        if n is not None and 1 <= n <= int(g.value.get("rank", 0) or (999 if g.value.get("open") else 0))
         else dict(g.value)
     )
     period = dict(g.period) if g.period else None
@@ -1014,6 +1033,16 @@ def _read_rank(
         and noun is not None
         and noun.group("noun").lower().endswith("s")
     )  # "the five largest importers" with no member named: its members may follow
+    open_group = (
+        not themes
+        and force is None
+        and r.form == "superlative"
+        and r.comparator == "eq"
+        and noun is not None
+        and noun.group("noun").lower().endswith("s")
+        and not re.search(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I)
+    )  # "The largest oil producers in 2022" heading a table: its numbered rows are ranks
+    pending = pending or open_group
     if pending:
         themes = [Mention(r.start, r.start, None, "name", "")]
     if not themes:
@@ -1257,7 +1286,9 @@ def _read_rank(
             value = dict(value) | {"rank": int(last_r.value["rank"]) + 1}
     frames = []
     if pending:
-        own = _clause_period(v, a, b)
+        own = _clause_period(v, a, b) or _heading_year(v)
+        if open_group:
+            value = dict(value) | {"rank": 0, "comparator": "eq", "open": True}
         ctx.pending_group = Frame(
             "rank",
             metric,
