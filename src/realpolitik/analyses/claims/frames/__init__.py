@@ -68,8 +68,9 @@ _TABLE_HEADER = re.compile(r"[^\d\n|\t]{1,40}(?:(?:\s*\||\t)[^\d\n|\t]{0,40}){1,
 def observe(ctx: Context, text: str, paragraph: int) -> None:
     """Keep the context current for a sentence that is not read for claims (no state named in it)."""
     _note_kind(ctx, text, paragraph)
+    # a table's header row ("Rank | Country | b/d") keeps its heading's group alive
     if not (ctx.pending_group is not None and _TABLE_HEADER.fullmatch(text)):
-        ctx.pending_age += 1  # a table's header row ("Rank | Country | b/d") keeps its heading's group
+        ctx.pending_age += 1
     if paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = paragraph

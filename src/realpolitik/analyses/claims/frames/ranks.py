@@ -510,7 +510,8 @@ def _list_item(
         return []  # a bullet under "The largest producers": no rank and no top N to be in
     value = (
         {"rank": n, "comparator": "eq", "text": item.group(0).strip(" |")}
-        if n is not None and 1 <= n <= int(g.value.get("rank", 0) or (999 if g.value.get("open") else 0))
+        if n is not None
+        and 1 <= n <= int(g.value.get("rank", 0) or (999 if g.value.get("open") else 0))
         else dict(g.value)
     )
     period = dict(g.period) if g.period else None
@@ -639,7 +640,11 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
                 not re.search(r"\b(?:place|position|spot)\b", r.text, re.I)
                 and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
                 and not (
-                    re.search(r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$", mm.group(0), re.I)
+                    re.search(
+                        r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$",
+                        mm.group(0),
+                        re.I,
+                    )
                     and r.form in {"ordinal", "loose"}
                     and N.ordinal(r.text.strip()) is not None
                 )
@@ -901,7 +906,9 @@ def _read_rank(
             if (
                 owner is not None
                 and owner.how == "adj"
-                and re.match(r"ranks?|ranked|placed|came|comes|topped|tops|headed|heads", r.text, re.I)
+                and re.match(
+                    r"ranks?|ranked|placed|came|comes|topped|tops|headed|heads", r.text, re.I
+                )
             ):
                 owner = None
     else:
@@ -1040,7 +1047,9 @@ def _read_rank(
         and r.comparator == "eq"
         and noun is not None
         and noun.group("noun").lower().endswith("s")
-        and not re.search(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I)
+        and not re.search(
+            r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:world['’]?s\s+)?$", v.s(a, r.start), re.I
+        )
     )  # "The largest oil producers in 2022" heading a table: its numbered rows are ranks
     pending = pending or open_group
     if pending:
