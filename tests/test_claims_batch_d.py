@@ -70,3 +70,62 @@ def test_a_single_line_opening_with_a_number_is_no_table_row() -> None:
 def test_a_numbered_line_without_a_heading_claims_no_rank() -> None:
     text = "Exports rose.\n\n1 United States 17,770\n2 Saudi Arabia 12,136\n"
     assert not [c for c in check(text, DAY).claims if c.type.endswith("rank")]
+
+
+def test_a_long_list_of_states_ahead_is_membership_of_the_top() -> None:
+    # 2019–23 exporters: Israel 9th; the eight before it in any order are the top 8
+    text = (
+        "In 2019-23 Israel came ninth among arms exporters, behind the US, Russia, France, "
+        "Germany, China, the UK, Italy and Spain."
+    )
+    ranks = {
+        (c.subject, c.claimed["rank"], c.claimed["comparator"], c.verdict)
+        for c in check(text, DAY).claims
+        if c.type == "arms_global_rank"
+    }
+    assert ("ISR", 9, "eq", "supported") in ranks
+    assert {r for r in ranks if r[0] != "ISR"} == {
+        (s, 8, "le", "supported") for s in ("USA", "RUS", "FRA", "DEU", "CHN", "GBR", "ITA", "ESP")
+    }
+
+
+def test_a_counted_list_of_recipients_is_the_owners_top_n() -> None:
+    # `realpolitik arms recipients RUS --from 2019 --to 2023`: India 33.7 %, China 19.6 %, Egypt 7.5 %
+    text = (
+        "Between 2019-23 the bulk of Russian arms exports went to three countries: "
+        "India (34 %), China (20 %) and Egypt (7.5 %)."
+    )
+    claims = check(text, DAY).claims
+    tops = {
+        (c.subject, c.object, c.claimed["rank"], c.verdict)
+        for c in claims
+        if c.type == "arms_top_recipient"
+    }
+    assert tops == {("RUS", o, 3, "supported") for o in ("IND", "CHN", "EGY")}
+
+
+def test_a_count_that_differs_from_the_list_implies_no_ranking() -> None:
+    text = "Russian arms exports in 2019-23 went to four countries: India (34 %) and China (20 %)."
+    assert not [c for c in check(text, DAY).claims if c.type == "arms_top_recipient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # `arms top exporters --from 2019 --to 2023`: USA 41.2 %, France 10.8 %
+            "Over 2019-23 the United States and France made up 41 % and 11 % "
+            "respectively of the world's arms exports.",
+            {("arms_global_share", "USA", None, 41.0), ("arms_global_share", "FRA", None, 11.0)},
+        ),
+        (
+            # `arms suppliers IND --from 2019 --to 2023`: Russia 36.2 %, France 32.2 %
+            "In 2019-23 Russia and France provided 36 % and 32 %, respectively, of India's arms imports.",
+            {("arms_import_share", "IND", "RUS", 36.0), ("arms_import_share", "IND", "FRA", 32.0)},
+        ),
+    ],
+)
+def test_respectively_pairs_each_state_with_its_share(text: str, expected: set) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type.endswith("share")]
+    assert {(c.type, c.subject, c.object, c.claimed["value"]) for c in claims} == expected
+    assert all(c.verdict == "supported" for c in claims)

@@ -18,6 +18,7 @@ import re
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
+from realpolitik.analyses.claims.frames.counted import read_counted
 from realpolitik.analyses.claims.frames.groups import read_groups
 from realpolitik.analyses.claims.frames.oil_topic import note_oil_owner
 from realpolitik.analyses.claims.frames.owners import sentence_topic
@@ -35,6 +36,7 @@ from realpolitik.analyses.claims.frames.relations import (
     read_deals,
     read_rivalries,
 )
+from realpolitik.analyses.claims.frames.respectively import read_respectively
 from realpolitik.analyses.claims.frames.shares import _shares_of_ranks, earlier_periods, read_shares
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
 
@@ -110,9 +112,11 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]
     taken += [f.span for f in groups]
     shares = read_shares(v, ctx, taken)
+    shares += read_respectively(v, shares)
     share_spans = [f.span for f in shares]
     ranks = read_ranks(v, ctx, taken + share_spans, shares)
     shares = _shares_of_ranks(v, shares, ranks, taken)
+    ranks += read_counted(v, shares)
     frames = changes + groups + shares + ranks
     for f in changes:
         change_periods(v, f, ctx)

@@ -92,6 +92,7 @@ class Context:
         if len(self.metric_seen) == 1 and self.metric_seen.get(self.metric, 0) >= 3:
             return self.metric
         return None
+
     producers_age: int = 99  # sentences since the last one about oil producers (a ranking of them)
     topic: Topic | None = None  # the previous sentence's owned total, if it claimed no share of it
     last_deal: tuple[str, str] | None = None  # (supplier, recipient) of the last transfer named
@@ -102,7 +103,9 @@ class Context:
     pending_age: int = 99  # sentences since it was named
     subject: str | None = None  # the article's most salient state not named in this sentence
     para_kind: tuple[str, int] | None = None  # ("importers"|"exporters", paragraph) last named
-    oil_owner: tuple[str, str, int] | None = None  # (state, side, paragraph) of the crude trade discussed
+    oil_owner: tuple[str, str, int] | None = (
+        None  # (state, side, paragraph) of the crude trade discussed
+    )
     pair: tuple[dict[str, Any], dict[str, Any]] | None = None  # this paragraph's "P1 and P2"
     pair_para: int = -1  # the paragraph that named it
     history: deque[Frame] = field(

@@ -148,13 +148,12 @@ def _one_period_transition(v: View, f1: Frame, f2: Frame) -> None:
     p1, p2 = f1.period, f2.period
     if not p1 or not p2 or (p1["start"], p1["end"]) != (p2["start"], p2["end"]):
         return
-    own_first = any(
-        f1.span[1] <= p.span[0] < f2.span[0] and p.kind != "anaphor" for p in v.periods
-    )
+    own_first = any(f1.span[1] <= p.span[0] < f2.span[0] and p.kind != "anaphor" for p in v.periods)
     if own_first:
         f2.period = _shifted(p2, 1)
     else:
         f1.period = _shifted(p1, -1)
+
 
 _TO_AFTER_PERIOD = re.compile(
     r"\s*(?:per\s?cent|percent|%)?\s*(?:in|during|over)\s+(?:the\s+)?(?:period\s+)?\d{4}(?:\s?[-–]\s?['’]?\d{2,4})?\s+"

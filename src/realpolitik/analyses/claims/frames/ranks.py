@@ -1597,12 +1597,19 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                     )
                 )
             elif len(group) == r - 1:
+                # "fourth, after A, B and C": 1st, 2nd, 3rd; a longer list ("11th, behind A, B,
+                # …, J") is rarely in ranking order: each is one of the top r - 1
+                exact = len(group) <= 3
                 for k, g in enumerate(group, 1):
                     out.append(
                         replace(
                             ref,
                             theme=g.id,
-                            value={"rank": k, "comparator": "eq", "text": bm.group(0).strip()},
+                            value={
+                                "rank": k if exact else r - 1,
+                                "comparator": "eq" if exact else "le",
+                                "text": bm.group(0).strip(),
+                            },
                             span=(min(ref.span[0], bm.start()), g.end),
                             rule="rank+behind",
                         )

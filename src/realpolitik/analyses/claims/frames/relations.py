@@ -138,7 +138,8 @@ _SINCE = re.compile(
 
 # cues that name a rivalry only with the state it is with ("threats from A", "tensions with B")
 _NEEDS_OTHER = re.compile(
-    r"(?:\w+\s+)?(?:threat|tension|clash|skirmish|hostilit|(?:tense|strained|hostile|frosty)\s)", re.I
+    r"(?:\w+\s+)?(?:threat|tension|clash|skirmish|hostilit|(?:tense|strained|hostile|frosty)\s)",
+    re.I,
 )
 
 
@@ -156,7 +157,11 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
             foe = next((m for m in v.states if 0 <= m.start - rm.end() <= 6 and m.start < b), None)
             sharers = [m.id for m in v.states if a <= m.start < rm.start() and not m.possessive]
             if foe is not None:
-                out += [_rivalry_frame(x, foe.id, {"since": None}, (a, b)) for x in dict.fromkeys(sharers) if x != foe.id]  # type: ignore[arg-type]
+                out += [
+                    _rivalry_frame(x, foe.id, {"since": None}, (a, b))
+                    for x in dict.fromkeys(sharers)
+                    if x != foe.id
+                ]  # type: ignore[arg-type]
             continue
         states = [
             m

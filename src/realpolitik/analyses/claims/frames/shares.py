@@ -142,7 +142,11 @@ def _transition_end(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:
         or not P._TO_BETWEEN.fullmatch(v.s(prev.span[1], q.start))
     ):
         return []
-    return [replace(prev, value=q.to_dict() | {"decimals": q.decimals}, span=(q.start, q.end), period=None)]
+    return [
+        replace(
+            prev, value=q.to_dict() | {"decimals": q.decimals}, span=(q.start, q.end), period=None
+        )
+    ]
 
 
 def _elliptic_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame]:

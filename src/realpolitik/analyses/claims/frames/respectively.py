@@ -1,0 +1,60 @@
+"""Shares paired with states by 'respectively': "The US and France accounted for 42 % and 11 %
+respectively of global arms exports" — the k-th state holds the k-th share, of the total the
+clause names (the world's exports or imports, or one owner's: "of India's arms imports")."""
+
+from __future__ import annotations
+
+import re
+
+from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims.frames.base import Frame, View
+from realpolitik.analyses.claims.frames.owners import _global_np, _np_owner, _side_of_words
+from realpolitik.analyses.claims.frames.spans import _coordination
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def read_respectively(v: View, shares: list[Frame]) -> list[Frame]:
+    """One share frame per (state, value) pair of a 'respectively' clause not read otherwise."""
+    out: list[Frame] = []
+    for rm in _RESPECTIVELY.finditer(v.text, v.start, v.end):
+        a, b = v.clause(rm.start())
+        qs = [q for q in v.shares if a <= q.start < b]
+        if len(qs) < 2 or any(f.span == (q.start, q.end) for f in shares for q in qs):
+            continue
+        first = next((m for m in v.states if a <= m.start < qs[0].start and m.id), None)
+        if first is None:
+            continue
+        states = [m for m in _coordination(v, first, qs[0].start) if m.id]
+        if len(states) != len(qs):
+            continue
+        tail = v.s(qs[-1].end, b)
+        if not L.has_arms(v.s(a, b)) and not L.has_arms(v.s(v.start, v.end)):
+            continue
+        side = _side_of_words(L.words(tail))
+        if side is None:
+            continue
+        if _global_np(v, qs[-1].end, b):
+            scope, owner, fside = "global", None, side + "ers"
+        else:
+            o = _np_owner(v, qs[-1].end, b)
+            if o is None or o.mention.id is None:
+                continue
+            scope, owner, fside = "bilateral", o.mention.id, o.side or side
+        for m, q in zip(states, qs, strict=True):
+            if m.id == owner:
+                continue
+            out.append(
+                Frame(
+                    "share",
+                    "arms",
+                    scope,
+                    fside,
+                    owner,
+                    m.id,
+                    q.to_dict() | {"decimals": q.decimals},
+                    (q.start, q.end),
+                    rule="share+respectively",
+                )
+            )
+    return out
