@@ -129,3 +129,20 @@ def test_respectively_pairs_each_state_with_its_share(text: str, expected: set) 
     claims = [c for c in check(text, DAY).claims if c.type.endswith("share")]
     assert {(c.type, c.subject, c.object, c.claimed["value"]) for c in claims} == expected
     assert all(c.verdict == "supported" for c in claims)
+
+
+def test_an_ordinal_cut_by_a_line_break_hyphen_keeps_its_number() -> None:
+    # `arms top importers --from 2019 --to 2023`: Qatar 3rd
+    claims = check("In 2019-23 Qatar became the third- largest importer of arms.", DAY).claims
+    assert {(c.subject, c.claimed["rank"], c.verdict) for c in claims} == {("QAT", 3, "supported")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019-23 Egypt was the continent's biggest arms importer.",
+        "Algeria remained the region's second-largest importer of weapons in 2019-23.",
+    ],
+)
+def test_a_continents_or_regions_rank_is_no_world_rank(text: str) -> None:
+    assert not [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]

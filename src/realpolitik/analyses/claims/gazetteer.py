@@ -76,7 +76,9 @@ _ARAB = frozenset({"SAU", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM", "IRQ", "SYR"
                    "EGY", "LBY", "TUN", "DZA", "MAR", "SDN", "PSE", "MRT"})  # fmt: skip
 _SOUTH_ASIA = frozenset({"IND", "PAK", "BGD", "LKA", "NPL", "BTN", "AFG", "MDV"})
 _EAST_ASIA = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "MNG"})
-_SOUTHEAST_ASIA = frozenset({"IDN", "VNM", "THA", "PHL", "MYS", "SGP", "MMR", "KHM", "LAO", "BRN", "TLS"})
+_SOUTHEAST_ASIA = frozenset(
+    {"IDN", "VNM", "THA", "PHL", "MYS", "SGP", "MMR", "KHM", "LAO", "BRN", "TLS"}
+)
 _ASIA = _SOUTH_ASIA | _EAST_ASIA | _SOUTHEAST_ASIA | frozenset({"KAZ", "UZB", "TKM", "KGZ", "TJK"})
 _EUROPE = frozenset({"GBR", "FRA", "DEU", "ITA", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "FIN", "POL",
                      "CZE", "AUT", "CHE", "PRT", "GRC", "HUN", "ROU", "BGR", "UKR", "BLR", "IRL"})  # fmt: skip

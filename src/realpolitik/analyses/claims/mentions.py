@@ -284,9 +284,7 @@ class Discourse:
             return None
         return max(cands, key=lambda c: (self.counts[c], -self.first_seen[c]))
 
-    def recent(
-        self, exclude: Iterable[str] = (), among: Iterable[str] | None = None
-    ) -> str | None:
+    def recent(self, exclude: Iterable[str] = (), among: Iterable[str] | None = None) -> str | None:
         """The state named most recently (before this sentence), not in `exclude`, optionally
         within a class."""
         ex = set(exclude)
@@ -478,7 +476,11 @@ def resolve(
         elif klass is not None:
             # "the Gulf kingdom", "the Asian giant": the nearest state before it of that class
             target = next(
-                (m.id for m in reversed(states) if m.end <= s and m.id not in local and m.id in klass),
+                (
+                    m.id
+                    for m in reversed(states)
+                    if m.end <= s and m.id not in local and m.id in klass
+                ),
                 None,
             ) or discourse.recent(among=klass, exclude=local)
         else:

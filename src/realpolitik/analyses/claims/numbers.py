@@ -263,7 +263,7 @@ _SUP_WORDS = (
 _QUAL = r"key|major|main|leading|principal|important|top|prime|biggest|largest"
 RANK_RE = re.compile(
     # "24th largest", "third-biggest", "second largest"
-    rf"(?P<ord>{_ORD})(?:[- ]|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking|placed)\b"
+    rf"(?P<ord>{_ORD})(?:-\s?|\s+)(?:most\s+)?(?P<sup>largest|biggest|greatest|top|leading|most important|heaviest|highest|ranked|ranking|placed)\b"
     # typos of real copies: "thirdplaced", "fourthranked"
     rf"|\b(?P<ordg>{_ORD_ALT})(?:ranked|placed)\b"
     # "ranks 26th", "ranked as the world's 9th"

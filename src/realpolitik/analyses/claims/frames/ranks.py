@@ -857,6 +857,12 @@ def _read_rank(
     ):
         return []  # "In the Middle East, Iran comes third after …": a regional ranking
     if re.search(
+        r"\b(?:the\s+)?(?:continent|region|subcontinent|bloc|alliance)['’]s?\s+(?:[\w-]+\s+){0,2}$",
+        v.s(max(a, r.start - 40), r.start),
+        re.I,
+    ):
+        return []  # "the continent's largest importer": a regional ranking, no world rank
+    if re.search(
         r"\b(?:European|African|Asian|Middle\s+Eastern|Latin\s+American|Arab|Gulf|regional)\s+(?:arms\s+)?$",
         v.s(max(a, r.end - 1), (noun.start() if noun else r.end)),
         re.I,
