@@ -146,3 +146,26 @@ def test_an_ordinal_cut_by_a_line_break_hyphen_keeps_its_number() -> None:
 )
 def test_a_continents_or_regions_rank_is_no_world_rank(text: str) -> None:
     assert not [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+
+
+# India's arms imports, 2014–18 → 2019–23 in the bundled data: +5.4 %
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 2014-18 to 2019-23 imports of arms went up by 5.4 % in the case of India.",
+        "Between 2014-18 and 2019-23 a 5.4 % surge in India's arms imports was seen.",
+        "India had registered a 5.4 % rise in arms imports between 2014-18 and 2019-23.",
+    ],
+)
+def test_a_change_whose_owner_is_named_after_it(text: str) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_volume_change"]
+    assert [(c.subject, c.claimed["value"], c.verdict) for c in claims] == [
+        ("IND", 5.4, "supported")
+    ]
+
+
+def test_a_change_of_a_flow_between_two_states_is_no_volume_change() -> None:
+    text = (
+        "Between 2014-18 and 2019-23 there was a 5.4 % rise in arms imports to India from Russia."
+    )
+    assert not [c for c in check(text, DAY).claims if c.type == "arms_volume_change"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
-from realpolitik.analyses.claims.frames.owners import _owner_near_noun
+from realpolitik.analyses.claims.frames.owners import Owner, _owner_near_noun
 from realpolitik.analyses.claims.frames.spans import _metric_at, _nearest_state_before
 
 _VOLUME_NOUN = re.compile(
@@ -50,6 +50,52 @@ def _global_change(value: dict, c: N.Change) -> Frame:
     )
 
 
+def _kind_of(noun: str) -> str:
+    return (
+        "imports" if noun.lower().startswith(("import", "purchase", "acquisition")) else "exports"
+    )
+
+
+# "a 4.7 % surge in India's arms imports", "an increase in arms imports" (the subject's)
+_IN_VOLUME = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?P<n>imports|exports|purchases|acquisitions)\b",
+    re.I,
+)
+# "India had recorded / saw a 4.7 % increase in …": the subject of a verb of record
+_RECORDED = re.compile(
+    r"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:recorded|registered|saw|seen|posted|reported|"
+    r"experienced|witnessed|logged|showed|shown)\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "arms imports rose by 4.7 % in the case of India"
+_CASE_OF = re.compile(r"\s+(?:in\s+the\s+case\s+of|for)\s+(?:the\s+)?", re.I)
+
+
+def _owner_after(v: View, c: N.Change, a: int, b: int) -> tuple[Owner | None, str | None]:
+    """The owner of a change named after it: 'a 4.7 % surge in India's arms imports' (the
+    possessive), 'India had recorded a 4.7 % increase in arms imports' (the subject), 'imports
+    rose by 4.7 % in the case of India'; (None, None) if none."""
+    im = _IN_VOLUME.match(v.text, c.end, b)
+    if im is not None:
+        o = _owner_near_noun(v, im.start("n"), im.end("n"), c.end, b)
+        if o is not None and not o.mention.blocked:
+            if o.how in {"to", "from"}:
+                return None, "bilateral"
+            if o.how in {"poss", "adj"}:
+                return o, _kind_of(im.group("n"))
+        if not any(c.end <= m.start < im.end() for m in v.states):
+            st = _nearest_state_before(v, c.start, a, skip_compared=False)
+            if st is not None and not st.possessive and _RECORDED.fullmatch(v.s(st.end, c.start)):
+                return Owner(st, None, "subject"), _kind_of(im.group("n"))
+    cm = _CASE_OF.match(v.text, c.end, b)
+    if cm is not None:
+        st = next((m for m in v.states if m.start == cm.end() and m.id), None)
+        noun = next(reversed(list(_VOLUME_NOUN.finditer(v.text, a, c.start))), None)
+        if st is not None and noun is not None and noun.group(0).lower() != "trade":
+            return Owner(st, None, "of"), _kind_of(noun.group(0))
+    return None, None
+
+
 def read_changes(v: View, ctx: Context) -> list[Frame]:
     """Changes of a state's arms imports or exports, or of the global volume, between two periods."""
     out: list[Frame] = []
@@ -84,10 +130,12 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
         # the owner of the imports/exports that changed
         owner = None
         kind = None
+        np_lo = c.start
         for w in reversed(list(_VOLUME_NOUN.finditer(v.text, a, c.end))):
             o = _owner_near_noun(v, w.start(), w.end(), a, b)
             if o is not None and not o.mention.blocked:
                 owner = o
+                np_lo = w.start()
                 kind = (
                     "imports"
                     if w.group(0).lower().startswith(("import", "purchase", "acquisition"))
@@ -97,6 +145,8 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                     owner = None  # "arms imports to Pakistan", "imports of arms from the US": a flow between two parties
                     kind = "bilateral"
                 break
+        if owner is None and kind is None:
+            owner, kind = _owner_after(v, c, a, b)
         if kind == "bilateral" or _BILATERAL_NOMINAL.search(v.s(a, c.start)):
             continue  # a flow between two parties, or ", a surge of 17 %" after a bilateral share
         if owner is not None and any(
@@ -104,7 +154,7 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
         ):
             continue  # "3.1 times higher than that of Cambodia": two states compared, not a change
         if owner is not None:
-            lo_np = min(owner.mention.start, w.start())
+            lo_np = min(owner.mention.start, np_lo)
             others = {
                 m.id
                 for m in v.states
