@@ -169,3 +169,17 @@ def test_a_change_of_a_flow_between_two_states_is_no_volume_change() -> None:
         "Between 2014-18 and 2019-23 there was a 5.4 % rise in arms imports to India from Russia."
     )
     assert not [c for c in check(text, DAY).claims if c.type == "arms_volume_change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("imports nearly halved, by 47 %, over the decade", -47.0),
+        ("exports doubled (+103 %) in five years", 103.0),
+        ("exports doubled in five years", 100.0),
+    ],
+)
+def test_an_exact_figure_after_a_word_of_change_is_the_change(text: str, value: float) -> None:
+    from realpolitik.analyses.claims.numbers import find_changes
+
+    assert [c.value for c in find_changes(text)] == [value]

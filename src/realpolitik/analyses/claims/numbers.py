@@ -470,6 +470,13 @@ def _signed(word: str, v: float) -> float:
     return -v if _DOWN_RE.match(word.lower().strip()) else v
 
 
+# the exact figure after a word of change: "halved, by 47 %", "doubled (+103 %)", "doubled, or 103 %"
+_EXACT_AFTER_WORD = re.compile(
+    r",?\s*(?:by\s+|or\s+|\(\s*[+–−-]?\s*)(?P<n>\d{1,4}(?:\.\d{1,2})?)\s*(?:%|per\s?cent|percent)\)?",
+    re.I,
+)
+
+
 def find_changes(text: str) -> list[Change]:
     """Changes of a volume: 'rose 16 per cent', 'an increase of 212 per cent', '77 per cent higher than',
     'three times as high', 'halved'. Levels ('rose to 36 per cent') are not changes."""
@@ -511,6 +518,13 @@ def find_changes(text: str) -> list[Change]:
                 v = to_number(g["num6"])
                 if v is not None and v > 1:
                     out.append(Change(100 * (v - 1), _hedge(g["hedge6"]), "multiple", 0, s, e, t))
+            elif g["word"] and (exact := _EXACT_AFTER_WORD.match(text, e, e + 40)):
+                # "almost halved, by 47 %": the figure given after the word is the claimed change
+                n = exact.group("n")
+                sign = -1.0 if g["word"].lower() == "halved" else 1.0
+                dec = len(n.split(".")[1]) if "." in n else 0
+                e2 = exact.end()
+                out.append(Change(sign * float(n), "eq", "digits", dec, s, e2, text[s:e2]))
             elif g["word"]:
                 out.append(
                     Change(
