@@ -183,3 +183,17 @@ def test_an_exact_figure_after_a_word_of_change_is_the_change(text: str, value: 
     from realpolitik.analyses.claims.numbers import find_changes
 
     assert [c.value for c in find_changes(text)] == [value]
+
+
+def test_signed_changes_in_a_list_after_a_lead_naming_the_flow() -> None:
+    # 2014–18 → 2019–23 imports in the bundled data: Qatar +427.7 %, Poland +245.6 %, India +5.4 %
+    text = (
+        "From 2014-18 to 2019-23 arms imports rose for a number of states: Qatar (+428 %), "
+        "Poland (+246 %) and India (+5.4 %)."
+    )
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_volume_change"]
+    assert {(c.subject, c.claimed["value"], c.verdict) for c in claims} == {
+        ("QAT", 428.0, "supported"),
+        ("POL", 246.0, "supported"),
+        ("IND", 5.4, "supported"),
+    }

@@ -50,6 +50,16 @@ def _global_change(value: dict, c: N.Change) -> Frame:
     )
 
 
+# a lead naming the flow a list of signed changes is of: "arms imports grew in several states: A
+# (+396 %), B (+12 %)", "the largest increases in arms exports were by A (+31 %) and B (+9 %)"
+_LIST_LEAD = re.compile(
+    r"\barms\s+(?P<k>exports|imports)\s+(?:[\w-]+\s+){0,3}?(?:decreased|declined|fell|dropped|increased|"
+    r"rose|grew|surged|jumped|shrank)\b[^.;]*$|\b(?:increases?|decreases?|rises?|falls?|growth|drops?)\s+"
+    r"in\s+(?:their\s+)?arms\s+(?P<k2>exports|imports)\b[^.;]*$",
+    re.I,
+)
+
+
 def _kind_of(noun: str) -> str:
     return (
         "imports" if noun.lower().startswith(("import", "purchase", "acquisition")) else "exports"
@@ -220,7 +230,7 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             )
     # "Chinese (–31 per cent), Russian (–26 per cent) and German (–19 per cent) arms exports decreased"
     for m in re.finditer(
-        r"\(\s*(?P<sign>[–−+-])\s*(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:%|per\s?cent|percent)\s*\)",
+        r"\(\s*(?P<sign>[–−+-])\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)\s*(?:%|per\s?cent|percent)\s*\)",
         v.text[v.start : v.end],
     ):
         s = v.start + m.start()
@@ -235,8 +245,10 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
             re.I,
         )
         if not k:
+            k = _LIST_LEAD.search(v.s(v.start, st.start))
+        if not k:
             continue
-        val = float(m.group("num")) * (-1 if m.group("sign") != "+" else 1)
+        val = float(m.group("num").replace(",", "")) * (-1 if m.group("sign") != "+" else 1)
         dec = len(m.group("num").split(".")[1]) if "." in m.group("num") else 0
         value = {
             "value": val,
@@ -251,7 +263,7 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                 "change",
                 "arms",
                 "state",
-                k.group("k").lower(),
+                (k.group("k") or k.group("k2")).lower(),
                 None,
                 st.id,
                 value,
