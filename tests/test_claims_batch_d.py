@@ -197,3 +197,20 @@ def test_signed_changes_in_a_list_after_a_lead_naming_the_flow() -> None:
         ("POL", 246.0, "supported"),
         ("IND", 5.4, "supported"),
     }
+
+
+# `realpolitik oil sources IND --year 2021`: 1 Iraq, 2 Saudi Arabia, 3 United States
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riyadh ships a great deal of crude to India. In 2021 the kingdom ranked as the second "
+        "biggest supplier.",
+        "Saudi Arabia sold crude oil to India for decades. In 2021 Saudi Arabia was the second "
+        "largest supplier.",
+    ],
+)
+def test_a_seller_of_crude_to_a_state_makes_that_state_the_paragraphs_buyer(text: str) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "oil_source_rank"]
+    assert [(c.subject, c.object, c.claimed["rank"], c.verdict) for c in claims] == [
+        ("IND", "SAU", 2, "supported")
+    ]

@@ -28,6 +28,9 @@ _OF = re.compile(
     re.I,
 )
 
+# the buyer after an export verb and its oil: "sells (crude) oil to India"
+_TO = re.compile(r"(?:\s+oil)?\s+to\s+(?:the\s+)?")
+
 
 def note_oil_owner(v: View, ctx: Context, frames: list[Frame]) -> None:
     """Record the state whose crude trade this sentence is about (a bilateral oil frame's owner,
@@ -50,6 +53,12 @@ def note_oil_owner(v: View, ctx: Context, frames: list[Frame]) -> None:
         if mm is None:
             mm = _OF.search(v.s(max(v.start, m.start - 30), m.start))
         if mm is not None:
+            to = _TO.match(v.text, mm.end(), v.end) if mm.group("exp") else None
+            buyer = next((x for x in v.states if to and x.start == to.end() and x.id), None)
+            if buyer is not None:
+                # "Saudi Arabia sells crude oil to India": the paragraph is about India's sources
+                ctx.oil_owner = (buyer.id, "import", v.paragraph)
+                return
             ctx.oil_owner = (m.id, "import" if mm.group("imp") else "export", v.paragraph)
             return
 
