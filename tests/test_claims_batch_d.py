@@ -214,3 +214,13 @@ def test_a_seller_of_crude_to_a_state_makes_that_state_the_paragraphs_buyer(text
     assert [(c.subject, c.object, c.claimed["rank"], c.verdict) for c in claims] == [
         ("IND", "SAU", 2, "supported")
     ]
+
+
+def test_a_rank_in_an_apposition_after_an_adverb_of_time() -> None:
+    text = (
+        "In 2021 Iraq, traditionally the largest seller of crude oil to India, shipped even more."
+    )
+    claims = [c for c in check(text, DAY).claims if c.type == "oil_source_rank"]
+    assert [(c.subject, c.object, c.claimed["rank"], c.verdict) for c in claims] == [
+        ("IND", "IRQ", 1, "supported")
+    ]

@@ -321,7 +321,8 @@ PRESENT_RE = re.compile(
 )
 # claims about a time before the article ("once the largest") or about every window since a year
 ONCE_RE = re.compile(
-    r"\b(?:once|formerly|previously|used\s+to\s+be|at\s+one\s+time|long\s+the)\b", re.I
+    r"\b(?:once|formerly|previously|used\s+to\s+be|at\s+one\s+time|long\s+the|traditionally|historically)\b",
+    re.I,
 )
 EVERY_RE = re.compile(
     r"\b(?:in\s+)?(?:every|each)\s+(?:five[- ]year\s+)?(?:period|window|year|decade)\s+since\b|"

@@ -215,7 +215,8 @@ def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
                 app[1] + 1, r.start
             )  # "Azerbaijan, which pumped oil long before, was only the 26th-largest"
         if re.fullmatch(
-            r"\s*,\s*(?:the|its|their|X's|[\w-]+['’]s)\s+(?:(?:world['’]?s|single|next)\s+)?",
+            r"\s*,\s*(?:(?:traditionally|historically|long|still|now|currently)\s+)?"
+            r"(?:the|its|their|X's|[\w-]+['’]s)\s+(?:(?:world['’]?s|single|next)\s+)?",
             between,
             re.I,
         ):
