@@ -224,3 +224,25 @@ def test_a_rank_in_an_apposition_after_an_adverb_of_time() -> None:
     assert [(c.subject, c.object, c.claimed["rank"], c.verdict) for c in claims] == [
         ("IND", "IRQ", 1, "supported")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "rank"),
+    [
+        (
+            "Among arms exporters in 2019-23, only the United States and France surpass Russia.",
+            "RUS",
+            3,
+        ),
+        ("In 2019-23 only India has outranked Saudi Arabia among arms importers.", "SAU", 2),
+    ],
+)
+def test_the_states_that_alone_surpass_one_give_its_rank(text: str, state: str, rank: int) -> None:
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert [(c.subject, c.claimed["rank"], c.verdict) for c in claims] == [
+        (state, rank, "supported")
+    ]
+
+
+def test_only_without_a_ranking_named_implies_no_rank() -> None:
+    assert not check("Only India has surpassed Pakistan in cricket.", DAY).claims

@@ -39,6 +39,7 @@ from realpolitik.analyses.claims.frames.relations import (
 from realpolitik.analyses.claims.frames.respectively import read_respectively
 from realpolitik.analyses.claims.frames.shares import _shares_of_ranks, earlier_periods, read_shares
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
+from realpolitik.analyses.claims.frames.surpass import read_surpass
 
 _NOW = re.compile(
     r"\b(?:no\s+longer|not\s+any\s?more|currently|at\s+present|nowadays|these\s+days|today|now)\b",
@@ -116,7 +117,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     share_spans = [f.span for f in shares]
     ranks = read_ranks(v, ctx, taken + share_spans, shares)
     shares = _shares_of_ranks(v, shares, ranks, taken)
-    ranks += read_counted(v, shares)
+    ranks += read_counted(v, shares) + read_surpass(v, ctx)
     frames = changes + groups + shares + ranks
     for f in changes:
         change_periods(v, f, ctx)
