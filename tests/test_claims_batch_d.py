@@ -246,3 +246,16 @@ def test_the_states_that_alone_surpass_one_give_its_rank(text: str, state: str, 
 
 def test_only_without_a_ranking_named_implies_no_rank() -> None:
     assert not check("Only India has surpassed Pakistan in cricket.", DAY).claims
+
+
+def test_both_nations_ranks_each_of_the_two_states_just_named() -> None:
+    # 2019–23 importers: India 1st, Saudi Arabia 2nd
+    text = (
+        "Saudi Arabia and India kept buying weapons in 2019-23. Both nations ranked among the "
+        "three largest arms importers."
+    )
+    claims = [c for c in check(text, DAY).claims if c.type == "arms_global_rank"]
+    assert {(c.subject, c.claimed["rank"], c.verdict) for c in claims} == {
+        ("SAU", 3, "supported"),
+        ("IND", 3, "supported"),
+    }

@@ -1039,6 +1039,9 @@ def _read_rank(
             None,
         )  # "Azerbaijan took 16 %, second only to India"
     themes = items or ([theme] if theme is not None else [])
+    if not items and theme is not None and theme.also:
+        # "Both nations were among the top five": each of the two states just named
+        themes += [replace(theme, id=x, also=()) for x in theme.also]
     pending = (
         not themes
         and force is None
