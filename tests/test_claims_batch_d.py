@@ -259,3 +259,19 @@ def test_both_nations_ranks_each_of_the_two_states_just_named() -> None:
         ("SAU", 3, "supported"),
         ("IND", 3, "supported"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2015 Egypt signed a contract for 24 Rafale combat aircraft from France.",
+        "Egypt signed a deal to buy 24 Rafale combat aircraft from France.",
+    ],
+)
+def test_signing_a_contract_for_weapons_is_an_acquisition(text: str) -> None:
+    deals = [c for c in check(text, DAY).claims if c.type == "arms_deal"]
+    assert [(c.subject, c.object, c.verdict) for c in deals] == [("FRA", "EGY", "supported")]
+
+
+def test_signing_an_agreement_without_weapons_is_no_deal() -> None:
+    assert not check("Egypt signed a peace agreement with Israel in 1979.", DAY).claims

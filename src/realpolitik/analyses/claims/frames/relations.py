@@ -296,6 +296,7 @@ DEAL_SUPPLY_RE = re.compile(
 
 DEAL_ACQUIRE_RE = re.compile(
     r"\b(?:bought|buys?|buying|purchased?|purchasing|acquired?|acquiring|received?|receiving|ordered|took\s+delivery\s+of|taken\s+delivery\s+of|"
+    r"signed\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:contract|deal|agreement)\s+(?:to\s+buy\s+|for\s+)|"
     r"fielded|field|operat(?:es|ed)|deployed|used|imported|obtained|included|includes|have\s+included|equipped)\b",
     re.I,
 )
@@ -395,7 +396,7 @@ _NOT_DESIG = frozenset(
 
 
 _TRANSFER_VERB = re.compile(
-    r"(?<![-\w])(?:delivered|supplied|sold|bought|received|ordered|acquired|purchased|transferred|shipped|exported|imported|obtained|took\s+delivery\s+of|used|deployed|operated|fielded)\b",
+    r"(?<![-\w])(?:delivered|supplied|sold|bought|received|ordered|acquired|purchased|transferred|shipped|exported|imported|obtained|took\s+delivery\s+of|used|deployed|operated|fielded|signed)\b",
     re.I,
 )
 
