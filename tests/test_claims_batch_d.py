@@ -275,3 +275,11 @@ def test_signing_a_contract_for_weapons_is_an_acquisition(text: str) -> None:
 
 def test_signing_an_agreement_without_weapons_is_no_deal() -> None:
     assert not check("Egypt signed a peace agreement with Israel in 1979.", DAY).claims
+
+
+def test_a_plural_designation_needs_no_weapon_noun() -> None:
+    deals = [c for c in check("India ordered Su-30MKIs from Russia.", DAY).claims]
+    assert [(c.type, c.subject, c.object, c.claimed["designation"], c.verdict) for c in deals] == [
+        ("arms_deal", "RUS", "IND", "Su-30MKI", "supported")
+    ]
+    assert not check("In the 1990s the F-16s were grounded.", DAY).claims

@@ -273,6 +273,8 @@ _DESIG = r"(?:Type[- ]\d{2,3}[A-Z]?|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\s(
 
 
 DEAL_RE = re.compile(rf"(?P<desig>{_DESIG})\s+(?P<noun>{_WEAPON_NOUN})\b")
+# a designation in the plural, letters-dash-digits: "F-16s", "MiG-29s", "Su-30MKIs"
+_PLURAL_DESIG = re.compile(r"(?<![\w-])(?P<desig>[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,3})s\b")
 
 
 _WEAPON_HINT = re.compile(
@@ -429,10 +431,15 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
     out: list[Frame] = []
     for a, b in v.clauses:
         clause = v.s(a, b)
-        if not _WEAPON_HINT.search(clause):
+        plural = list(_PLURAL_DESIG.finditer(v.text, a, b))
+        if not _WEAPON_HINT.search(clause) and not plural:
             continue
         states = [m for m in v.states if a <= m.start < b]
-        hits: list[tuple[int, int, str, str, bool]] = []
+        hits: list[tuple[int, int, str, str, bool]] = [
+            (pm.start("desig"), pm.end("desig"), pm.group("desig"), "", False)
+            for pm in plural
+            if not any(m.start <= pm.start() < m.end for m in v.mentions)
+        ]  # "bought F-16s from the USA": a plural designation needs no weapon noun
         for dm in DEAL_RE.finditer(v.text, a, b):
             desig = dm.group("desig").strip()
             parts = desig.split()
@@ -455,6 +462,9 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
             ds = dm.start() + dm.group(0).find(desig)
             if any(m.start <= ds < m.end for m in v.mentions):
                 continue
+            hits = [
+                h for h in hits if h[0] != ds
+            ]  # "Su-30s fighter jets": read once, with its noun
             hits.append((ds, ds + len(desig), desig, dm.group("noun"), False))
         for um in UPGRADE_RE.finditer(v.text, a, b):
             key = next(k for k in ("desig", "desig2", "desig3") if um.group(k) or k == "desig3")
