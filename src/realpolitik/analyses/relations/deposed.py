@@ -3,14 +3,15 @@
 
 Panama–United States after Noriega (removed through threat of foreign force on 3 January 1990, after the
 US invasion of December 1989), Uganda–Tanzania after Amin (1979), Libya and the NATO states after Qaddafi
-(removed by rebels with foreign support, 2011). The fighting and disputes up to the year of the leader's exit
-no longer make the two adversaries in later years; later fighting counts
-as usual, and so does a rivalry still in force.
+(removed by rebels with foreign support, 2011). The fighting and disputes up to the year of the
+leader's exit no longer make the two adversaries in later years; later fighting counts as usual, and so
+does a rivalry still in force.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
@@ -25,11 +26,40 @@ def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, store: Store) -> pd.DataFrame:
     """(a, b, settled, …) for each pair that fought (opposite sides, the deposed state a primary party of
     UCDP/PRIO or a COW war participant) in the year of a leader's foreign-forced exit or the year before:
     settled = the exit year (annual data: the exit year's own disputes may still be the old government's).
-    Not a regime change: the exit of a leader a foreign power had imposed (Saddam Hussein in Kuwait, 1991),
-    one whose exit Archigos does not describe, or of one who came back to power (Kuwait's emir, deposed by Iraq in 1990, restored in 1991)."""
-    if not store.has_table("archigos") or (ucdp.empty and cow.empty):
+    Not a regime change: the exit of a leader a foreign power had imposed (Saddam Hussein in Kuwait,
+    1991), one whose exit Archigos does not describe, or of one who came back to power (Kuwait's emir,
+    deposed by Iraq in 1990, restored in 1991)."""
+    exits = _exits(store)
+    if not exits or (ucdp.empty and cow.empty):
         return pd.DataFrame(columns=COLUMNS)
-    exits = store.rows(
+    fought: dict[str, dict[str, set[int]]] = {}  # deposable state -> the states that fought it -> years
+
+    def add(dep: str, other: str, year: int) -> None:
+        fought.setdefault(dep, {}).setdefault(other, set()).add(int(year))
+
+    if not ucdp.empty:
+        opp = ucdp[ucdp["side_a"] != ucdp["side_b"]]
+        for a, b, y, ra, rb in zip(opp["a"], opp["b"], opp["year"], opp["role_a"], opp["role_b"], strict=True):
+            if ra == "primary":
+                add(a, b, y)  # a's government fought by b
+            if rb == "primary":
+                add(b, a, y)
+    if not cow.empty:
+        for a, b, y in zip(cow["a"], cow["b"], cow["year"], strict=True):
+            add(a, b, y)
+            add(b, a, y)
+    out = [(*sorted((x, other)), end.year, x, leader, end, code)
+           for x, leader, end, code in exits
+           for other, years in fought.get(x, {}).items() if any(end.year - 1 <= y <= end.year for y in years)]  # fmt: skip
+    return pd.DataFrame(out, columns=COLUMNS).drop_duplicates(["a", "b", "settled", "deposed"])
+
+
+@cache
+def _exits(store: Store) -> list[tuple]:
+    """(state, leader, exit date, exit code) of every foreign-forced exit that counts, read once per store."""
+    if not store.has_table("archigos"):
+        return []
+    return store.rows(
         f"""SELECT id, leader, enddate, exitcode FROM archigos a
             WHERE id IS NOT NULL AND ({FOREIGN}) AND entry IN ('Regular', 'Irregular')
               AND exitcode IS DISTINCT FROM 'Unknown'
@@ -37,25 +67,6 @@ def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, store: Store) -> pd.DataFrame:
                               AND b.startdate > a.enddate)
             ORDER BY enddate, id"""
     ).data
-    fights: dict[tuple[str, str], set[int]] = {}
-    if not ucdp.empty:
-        opp = ucdp[ucdp["side_a"] != ucdp["side_b"]]
-        for a, b, y, ra, rb in zip(opp["a"], opp["b"], opp["year"], opp["role_a"], opp["role_b"], strict=True):
-            if ra == "primary":
-                fights.setdefault((a, b), set()).add(int(y))  # a's government fought by b
-            if rb == "primary":
-                fights.setdefault((b, a), set()).add(int(y))
-    for a, b, y in zip(cow["a"], cow["b"], cow["year"], strict=True) if not cow.empty else []:
-        fights.setdefault((a, b), set()).add(int(y))
-        fights.setdefault((b, a), set()).add(int(y))
-    out = []
-    for x, leader, end, code in exits:
-        for (dep, other), years in fights.items():
-            near = [y for y in years if dep == x and end.year - 1 <= y <= end.year]
-            if near:
-                a, b = sorted((dep, other))
-                out.append((a, b, end.year, dep, leader, end, code))
-    return pd.DataFrame(out, columns=COLUMNS).drop_duplicates(["a", "b", "settled", "deposed"])
 
 
 def _how(code: str | None) -> str:

@@ -175,13 +175,11 @@ def arms_evidence(
     out = []
     start = year - window + 1
     for r in sorted((r for r in rows if r["year"] == year), key=lambda r: -_dep(r)):
-        s, rec = r["s"], r["r"]
-        clause = ""
-        x = r["xshare"]
+        s, rec, x = r["s"], r["r"], r["xshare"]
         known = x is not None and x == x
-        if known and (x >= r["share"] or x >= market):
-            clause = (f"; {names.get(rec, rec)} took {100 * r['xshare']:.1f} % of {names.get(s, s)}'s arms exports "
-                      f"({r['tiv']:,.1f} of {r['xtotal']:,.1f} TIV)")  # fmt: skip
+        clause = (f"; {names.get(rec, rec)} took {100 * x:.1f} % of {names.get(s, s)}'s arms exports "
+                  f"({r['tiv']:,.1f} of {r['xtotal']:,.1f} TIV)"
+                  if known and (x >= r["share"] or x >= market) else "")  # fmt: skip
         out.append(
             Evidence(
                 "arms",

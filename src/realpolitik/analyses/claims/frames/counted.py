@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from realpolitik.analyses.claims.frames.base import Frame, View
+from realpolitik.analyses.claims.numbers import to_number
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # "went to three countries:", "came from four suppliers:", "were delivered to five states:"
 _COUNTED = re.compile(
     r"\b(?:to|from)\s+(?:just\s+|only\s+)?(?P<n>two|three|four|five|six|seven|eight|[2-8])\s+"
@@ -23,7 +23,7 @@ def read_counted(v: View, shares: list[Frame]) -> list[Frame]:
     """One top-N rank frame per partner of a counted list whose shares were read (bilateral)."""
     out: list[Frame] = []
     for m in _COUNTED.finditer(v.text, v.start, v.end):
-        n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+        n = int(to_number(m.group("n")) or 0)
         a, b = v.clause(m.start())
         listed = [
             f
