@@ -473,4 +473,30 @@ def test_a_trade_tie_is_stated_with_its_figure_in_the_summary():
     assert b.summary[0] == "Venezuela and Cuba are partners as of 2009: substantial trade ties."
     assert "Trade with Venezuela was 28.1 % of Cuba's trade in 2009 (COW dyadic trade)." in b.summary
     us = brief("United States", "Israel", as_of="2024-06-01")
-    assert us.summary[0].endswith("substantial arms, trade and crude-oil ties.")
+    assert us.summary[0].startswith(
+        "The United States and Israel are partners as of 2023: substantial arms, trade and crude-oil ties; "
+        "also aligned: UCDP/PRIO conflict 14609"
+    )
+
+
+def test_an_unattributed_supplier_keeps_sipris_label():
+    """SIPRI files some deliveries to 'unknown supplier(s)', with no id: South Sudan's 2007–11 suppliers
+    include one, and the Sudan–South Sudan brief of 2012 crashed on it."""
+    f = facts(brief("Sudan", "South Sudan", as_of="2012-06-01"), "conflict")["suppliers_SSD"].text
+    assert f.startswith("South Sudan's largest arms suppliers in 2007–11: Ukraine 55.3 %, Russia 43.6 %")
+    assert "unknown supplier(s) 1.0 %" in f
+
+
+def test_partners_name_the_pact_the_material_tie_outranks():
+    """Iran–Russia read 'partners: substantial arms ties' and never said they hold a bilateral consultation,
+    neutrality and non-aggression pact (ATOP, since 2001): a pact the rule table ranks below the tie."""
+    b = brief("Iran", "Russia", as_of="2016-01-01")
+    assert b.summary[0] == (
+        "Iran and Russia are partners as of 2015: substantial arms ties; also aligned: ATOP consultation, "
+        "neutrality and non-aggression obligations 2001–2015 (bilateral)."
+    )
+    rel = b.to_dict()["relationship"]
+    assert [rel["evidence"][i]["kind"] for i in rel["also_aligned"]] == ["alliance"] * 3
+    assert "- 2001–2015: ATOP consultation, neutrality and non-aggression obligations 2001–2015" in render.to_markdown(b)
+    plain = brief("Saudi Arabia", "United States", as_of="2025-06-01").summary[0]  # no pact, no common side
+    assert plain == "Saudi Arabia and the United States are partners as of 2024: substantial arms ties."

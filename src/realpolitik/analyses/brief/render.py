@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from realpolitik.analyses.brief.model import Brief
+from realpolitik.analyses.relations.reading import pacts
 from realpolitik.render.formats import human
 
 MD_ROWS = 15
@@ -28,8 +29,12 @@ def _relationship_lines(b: Brief) -> list[str]:
     out = [
         f"Type: {r.type} (rule {r.rule}: {r.rule_text})" + (f"; since {r.since}" if r.since else "")
     ]
-    out += [f"{s.years()}: {s.label}" for s in r.spells if s.kind in {"rivalry", "war", "conflict"}]
-    return out
+    hostile = [f"{s.years()}: {s.label}" for s in r.spells if s.kind in {"rivalry", "war", "conflict"}]
+    together: dict[str, list[str]] = {}  # pacts of the same years in one line (reading.pacts)
+    for s in r.spells:
+        if s.kind in {"alliance", "cobelligerent"}:
+            together.setdefault(s.years(), []).append(s.label)
+    return out + hostile + [f"{y}: {t}" for y, ls in together.items() for t in pacts(ls)]
 
 
 LATEST_BY = ("year", "start", "order_year", "first_year", "period")

@@ -4,6 +4,8 @@ adversaries, shared adversaries, and — for a hostile pair — who backs whom a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pandas as pd
 
 from realpolitik.analyses.brief.model import Fact, Section
@@ -14,6 +16,9 @@ from realpolitik.analyses.relations.reading import basis, coded_to, label, name
 from realpolitik.render.words import The, poss, the
 from realpolitik.result import Result
 from realpolitik.store import Store
+
+if TYPE_CHECKING:
+    from realpolitik.periods import Period
 
 HOSTILE_RULES = frozenset(
     {"at_war", "armed_rivals", "armed_conflict", "rivalry", "hostile_dispute", "mixed_rivalry"}
@@ -210,6 +215,14 @@ def conflict(reading: Reading, when: When, store: Store) -> Section | None:
     return sec
 
 
+def _supplier(row: Any, period: Period, store: Store) -> str:
+    """A supplier row's name as it was in the window; SIPRI's unattributed rows ('unknown supplier(s)')
+    have no id and keep SIPRI's label."""
+    from realpolitik.queries.arms import partner_name
+
+    return partner_name(row.id, period, store) if isinstance(row.id, str) else str(row.name)
+
+
 def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> None:
     """Each side's three largest arms suppliers in the latest 5-year window."""
     if not store.has_table("sipri_tiv"):
@@ -238,6 +251,6 @@ def _suppliers(sec: Section, ids: tuple[str, str], when: When, store: Store) -> 
             text = (f"{poss(name(cid), start=True)} major arms imports in {label} were only {total:,.1f} TIV "
                     f"(from {who}).")  # fmt: skip
         else:
-            parts = ", ".join(f"{the(q.partner_name(t.id, period, store))} {pct(t.share)}" for t in top.itertuples())
+            parts = ", ".join(f"{the(_supplier(t, period, store))} {pct(t.share)}" for t in top.itertuples())
             text = f"{poss(name(cid), start=True)} largest arms suppliers in {label}: {parts} (of {total:,.0f} TIV)."
         sec.facts.append(Fact(f"suppliers_{cid}", text, top["id"].tolist(), str(period), "sipri"))

@@ -97,6 +97,7 @@ class Relationship:
     spells: list[Spell] = field(default_factory=list)
     text: str = ""
     notes: list[str] = field(default_factory=list)
+    also: list[Evidence] = field(default_factory=list)  # an alignment a higher rule outranks (partners)
 
     @property
     def since(self) -> int | None:
@@ -147,6 +148,7 @@ class Relationship:
             "spells": [s.to_dict() for s in self.spells],
             "evidence": [e.to_dict() for e in self.evidence],
             "deciding": [self.evidence.index(e) for e in self.deciding if e in self.evidence],
+            **({"also_aligned": [self.evidence.index(e) for e in self.also]} if self.also else {}),
             "text": self.text,
             "notes": self.notes,
         }

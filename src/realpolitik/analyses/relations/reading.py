@@ -372,6 +372,9 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         if rel.sign >= 0 and not bool(row.get("dispute_material", False))
         else []
     )
+    if rule.name == "partners":  # a pact or fighting side by side that the material tie outranks
+        aligned = [test[u] for u in USES["aligned"] if row_has(row, u)]
+        rel.also = [e for e in ev if any(t(e) for t in aligned)]
     rel.text = sentence(rel, first, cov.get("cow_mid"))
     if absent := _not_a_state(a, b, year, first):  # no relationship to read, whatever the evidence
         rel.text = absent
@@ -545,7 +548,29 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
         own = (f"its own hostility was {_incidents(shown[:1])}"
                if shown else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
-    return f"{a} and {b} are {label(rel)} as of {when or rel.year}{one_sided}: {why}."
+    return f"{a} and {b} are {label(rel)} as of {when or rel.year}{one_sided}: {why}{also_aligned(rel)}."
+
+
+def also_aligned(rel: Relationship) -> str:
+    """'; also aligned: ATOP consultation and neutrality obligations 2001–2018 (bilateral)' for partners
+    whose pact or common side in a conflict the material tie outranks in the rule table."""
+    return f"; also aligned: {'; '.join(pacts([e.text for e in _lead(rel.also)]))}" if rel.also else ""
+
+
+_PACT = re.compile(r"^ATOP (\S+(?: \S+)?) obligation (.*)$")
+
+
+def pacts(texts: list[str]) -> list[str]:
+    """ATOP obligations of the same years and bloc in one phrase: 'ATOP consultation, neutrality and
+    non-aggression obligations 2001–2018 (bilateral)', not three clauses that differ in one word."""
+    groups: dict[str, list[str]] = {}
+    for t in texts:
+        m = _PACT.match(t)
+        groups.setdefault(m.group(2) if m else t, []).append(m.group(1) if m else "")
+    return [rest if kinds == [""] else
+            f"ATOP {kinds[0]} obligation {rest}" if len(kinds) == 1 else
+            f"ATOP {', '.join(kinds[:-1])} and {kinds[-1]} obligations {rest}"
+            for rest, kinds in groups.items()]  # fmt: skip
 
 
 _CONFLICT_ID = re.compile(r"UCDP/PRIO conflict (\d+)")
@@ -633,7 +658,7 @@ def headline(rel: Relationship, first: str | None = None) -> str:
     if rel.type != "partners" or not kinds:
         return rel.text
     listed = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
-    return f"{a} and {b} are partners as of {rel.year}: substantial {listed} ties."
+    return f"{a} and {b} are partners as of {rel.year}: substantial {listed} ties{also_aligned(rel)}."
 
 
 def _lead(ev: list[Evidence], n: int = 3) -> list[Evidence]:
