@@ -169,6 +169,11 @@ def test_dates_are_accepted_where_a_year_or_month_is_asked() -> None:
     )
     assert ev.returncode == 0, ev.stderr
     assert json.loads(ev.stdout)["query"]["from"] == "2020-11"
+    month = run_cli_in_process("brief", "Peru", "Ecuador", "--as-of", "1995-06", "-f", "json")
+    day = run_cli_in_process("brief", "Peru", "Ecuador", "--as-of", "1995-06-01", "-f", "json")
+    assert month.returncode == 0 and json.loads(month.stdout) == json.loads(day.stdout)
+    bad = run_cli_in_process("brief", "Peru", "Ecuador", "--as-of", "1995-13")
+    assert bad.returncode == 2 and "YYYY, YYYY-MM or YYYY-MM-DD" in bad.stderr
 
 
 _NO_PANDAS = """

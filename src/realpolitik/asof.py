@@ -62,6 +62,8 @@ def as_of_date(value: str | date | None) -> date:
     text = str(value).strip()
     if _YEAR.match(text):  # a bare year means its first day: data up to the year before
         return date(int(text), 1, 1)
+    if m := _MONTH.match(text):  # a month, its first day, as a year does
+        return date(int(m[1]), int(m[2]), 1)
     return date.fromisoformat(text)
 
 

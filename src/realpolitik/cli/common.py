@@ -31,7 +31,7 @@ def year_of(text: str) -> int:
 
 
 def not_future(text: str | None, flag: str) -> str | None:
-    """A date option (YYYY, YYYY-MM-DD) checked before any data is read: readable and not after
+    """A date option (YYYY, YYYY-MM or YYYY-MM-DD) checked before any data is read: readable and not after
     today (no data describe the future; a date there is a typo, not a question)."""
     if text is None:
         return None
@@ -41,7 +41,7 @@ def not_future(text: str | None, flag: str) -> str | None:
     try:
         day = as_of_date(text)
     except ValueError:
-        raise UserError(f"{flag} must be a date YYYY-MM-DD, got {text!r}") from None
+        raise UserError(f"{flag} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {text!r}") from None
     if day > date.today():
         raise UserError(f"{flag} {text} is in the future (today is {date.today().isoformat()})")
     return text

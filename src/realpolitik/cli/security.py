@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
         as_of: Annotated[
             str | None,
             typer.Option(
-                "--as-of", metavar="DATE", help="Date YYYY-MM-DD: data up to the year before."
+                "--as-of", metavar="DATE", help="Date YYYY-MM-DD, YYYY-MM or YYYY: data up to the year before."
             ),
         ] = None,
         limit: LimitOpt = None,

@@ -44,13 +44,16 @@ def country(text: str) -> Country:
 
 
 def as_of(value: str | None, name: str = "as_of") -> str | None:
-    """Validate a date (YYYY-MM-DD) early, so a bad one is a clear 400, not a failed brief."""
+    """Validate a date (YYYY, YYYY-MM or YYYY-MM-DD) early, so a bad one is a clear 400, not a failed
+    brief; returned as YYYY-MM-DD."""
+    from realpolitik.asof import as_of_date
+
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        return as_of_date(value).isoformat()
     except ValueError as e:
-        raise UserError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from e
+        raise UserError(f"{name} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}") from e
 
 
 def clean(value: Any) -> Any:

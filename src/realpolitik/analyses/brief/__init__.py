@@ -34,7 +34,7 @@ def _as_of(value: str | date | None) -> date:
     try:
         return as_of_date(value)
     except ValueError as e:
-        raise UserError(f"--as-of must be a date YYYY-MM-DD, got {value!r}") from e
+        raise UserError(f"--as-of must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}") from e
 
 
 def brief(
