@@ -126,6 +126,17 @@ def test_production_series_and_missing_year(store):
     assert missing.notes[0].startswith("OWID has no oil production data for Israel")
 
 
+def test_years_before_statehood_are_named_and_zeros_after_are_not(store):
+    """OWID's Israel series starts in 1900 (zeros): 1900–1947 are its territory's, not a state's, while
+    1948–1954 are a state's zeros. The note said 'not ranked in 1900–1954: it was not a state then'."""
+    from realpolitik.queries.energy import production
+
+    r = production("Israel", store=store)
+    assert r.notes[0].startswith("Israel was not a state in 1900–1947 (COW)")
+    assert r.frame.set_index("year").loc[1948, "twh"] == 0  # a zero of OWID's, not a gap
+    assert not production("Iran", store=store).notes[0].startswith("Iran was not a state")
+
+
 def test_cli_producers_json_and_bad_year(cli):
     out = cli("oil", "producers", "--year", "2020", "--format", "json")
     assert out.returncode == 0, out.stderr

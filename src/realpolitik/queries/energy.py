@@ -130,6 +130,19 @@ def _canonical_names(rows: Rows) -> Rows:
     return Rows(rows.columns, rows.types, data)
 
 
+def _stateless(years: list[int], c: Country) -> str:
+    """The years of a series in which c was not a member of the state system, as '1900–1947' (or 'n
+    years in y0–y1' when not one run); empty when there are none or COW does not code c."""
+    from realpolitik.asof import state_years
+
+    periods = [(y0, y1) for cid, y0, y1 in state_years() if cid == c.id]
+    out = sorted(y for y in years if periods and not any(y0 <= y <= y1 for y0, y1 in periods))
+    if not out:
+        return ""
+    span = str(out[0]) if len(out) == 1 else f"{out[0]}–{out[-1]}"
+    return span if len(out) == out[-1] - out[0] + 1 else f"{len(out)} years in {span}"
+
+
 def production(
     who: str | Country,
     indicator: str = "oil_production",
@@ -181,13 +194,11 @@ def production(
             notes.append(
                 f"{c.name}'s series ends in {max(years)} (not listed separately by the Energy Institute)."
             )
-    unranked = [y for y, value, rank, _, _ in frame.data if rank is None and value is not None]
-    if unranked:
-        y0, y1 = min(unranked), max(unranked)
+    if stateless := _stateless([y for y, value, *_ in frame.data if value is not None], c):
         notes.insert(
             0,
-            f"{c.name} is not ranked in {y0 if y0 == y1 else f'{y0}–{y1}'}: it was not a state then "
-            "(OWID back-casts successor states' series into their predecessor's years).",
+            f"{c.name} was not a state in {stateless} (COW): OWID's values for those years are its "
+            "territory's (OWID back-casts successor states' series into their predecessor's years); not ranked.",
         )
     title = f"{label.capitalize()} of {c.name}"
     query = {
