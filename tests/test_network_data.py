@@ -163,3 +163,27 @@ def test_a_few_tiv_make_no_partnership():
     assert not ((ranked["a_id"] == "GRD") & (ranked["b_id"] == "SUN")).any()
     mor = ranked[(ranked["a_id"] == "MAR") & (ranked["b_id"] == "USA")].iloc[0]
     assert "arms imports 1981–1985 (SIPRI, " in mor["explanation"] and " TIV)" in mor["explanation"]
+
+
+def test_a_dissolved_state_makes_no_edge_after_its_end():
+    """Czechoslovakia–United States read 'hostile' and Afghanistan–Soviet Union 'partners' in the 1995
+    network (old disputes and a 1991 delivery carried past the state's end), and 'Yugoslavia' was a
+    shared adversary in 2010. FR Yugoslavia (COW 345, to 2005) is still a node in 1995."""
+    from realpolitik.analyses.relations import classify_years
+
+    g = signed_graph(1995)
+    assert not {"CSK", "SUN", "XWG", "DDR", "YMD"} & set(g.nodes)
+    assert g.has_edge("BIH", "YUG")
+    later = classify_years(2010, 2010)
+    assert not {"YUG", "SUN", "CSK"} & (set(later["a"]) | set(later["b"]))
+    assert {"SRB", "RUS", "CZE"} <= set(later["a"]) | set(later["b"])
+
+
+def test_unlikely_partners_that_fought_on_one_side_say_so():
+    """Afghanistan–United States 2010 is listed (arms, trade, no ATOP alliance) but they were on the same
+    side of the war in Afghanistan: the explanation says so rather than leave 'no ATOP alliance' alone."""
+    rows = partnerships(2010, top=8).frame
+    afg = rows[(rows["a_id"] == "AFG") & (rows["b_id"] == "USA")].iloc[0]
+    assert "no ATOP alliance, but on the same side of a UCDP/PRIO armed conflict" in afg["explanation"]
+    vnm = rows[(rows["a_id"] == "USA") & (rows["b_id"] == "VNM")].iloc[0]  # trade only, no common side
+    assert "same side" not in vnm["explanation"] and "no ATOP alliance;" in vnm["explanation"]

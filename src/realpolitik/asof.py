@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -145,6 +146,19 @@ def exists(cid: str, year: int) -> bool:
     — a territory, a non-state actor — is taken to exist): Yugoslavia is no adversary of anyone in 2012."""
     periods = _periods().get(cid)
     return periods is None or any(y0 <= year <= y1 for y0, y1 in periods)
+
+
+def both_exist(a: Iterable[str], b: Iterable[str], years: Iterable[int]) -> list[bool]:
+    """Per dyad-year, whether both sides are states that year (`exists`): a dissolved state's old
+    disputes or deliveries make no edge after its end (Czechoslovakia–United States in 1995)."""
+    seen: dict[tuple[str, int], bool] = {}
+
+    def ok(cid: str, y: int) -> bool:
+        if (cid, y) not in seen:
+            seen[(cid, y)] = exists(cid, y)
+        return seen[(cid, y)]
+
+    return [ok(x, int(y)) and ok(z, int(y)) for x, z, y in zip(a, b, years, strict=True)]
 
 
 def lifespan(c: Country, year: int) -> tuple[int, int | None]:

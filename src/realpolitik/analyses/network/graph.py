@@ -268,6 +268,9 @@ def year_edges(
         from realpolitik.analyses.relations import classify_years
 
         types = classify_years(start, end, store)
+    from realpolitik.asof import both_exist
+
+    rows = rows[both_exist(rows["a"], rows["b"], rows["year"])]  # no edge of a dissolved state
     return rows, combine(rows, cfg, with_layers=texts, types=types)
 
 

@@ -273,7 +273,7 @@ def dyad_features(
     from realpolitik.analyses.relations import classify_years
 
     types = classify_years(start, end, st)  # the relationship model: who is allied, who adversaries
-    model = types[["year", "a", "b", "type", "rule", "sign", "defence", "pact_small"]]
+    model = types[["year", "a", "b", "type", "rule", "sign", "defence", "pact_small", "cobelligerent"]]
     df = df.merge(model.rename(columns={"type": "relationship"}), on=["year", "a", "b"], how="left")
     df["allied"] = df["defence"].eq(True) | df["pact_small"].eq(True)
     df["adversaries"] = df["sign"].fillna(0) < 0
@@ -346,6 +346,9 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
             f"largest religions {row.religion_a} vs {row.religion_b} (difference {row.religion_diff:.2f})"
         )
     text += "; no ATOP alliance" + (" (ATOP ends 2018)" if row.year > 2018 else "")
+    if getattr(row, "cobelligerent", False) is True:  # aligned in the relationship model, if not allied
+        text += (f", but on the same side of a UCDP/PRIO armed conflict within {Thresholds().war_window} "
+                 "years (co-belligerents)")  # fmt: skip
     if unlike:
         text += "; " + ", ".join(unlike)
     sub = shared[(shared["year"] == row.year) & (shared["a"] == row.a) & (shared["b"] == row.b)]

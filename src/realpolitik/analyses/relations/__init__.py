@@ -250,7 +250,10 @@ def classify_years(start: int, end: int, store: Store | None = None, scope: Scop
     )  # older fighting cannot count in `start`
     frames = read_ties(read_hostile(sc, end, st, oldest), sc, years, st, th,
                        edition_year=_edition_year(st), first=atop_first, ties_only=True)  # fmt: skip
-    return classify(frames, years, st, th)
+    out = classify(frames, years, st, th)
+    from realpolitik.asof import both_exist
+
+    return out[both_exist(out["a"], out["b"], out["year"])].reset_index(drop=True)
 
 
 def as_result(rel: Relationship, store: Store | None = None, as_of: str | None = None):  # -> Result
