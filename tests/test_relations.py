@@ -398,3 +398,23 @@ def test_fighting_begun_since_the_last_complete_year_counts_from_its_start_date(
     # the Falklands from 1982-04-02 (UCDP's episode start is 1982-05-02, after this date)
     falklands = relationship("Argentina", "United Kingdom", as_of="1982-05-01").deciding[0]
     assert falklands.data["conflict_id"] == 346 and falklands.data["began"] == "1982-04-02"
+
+
+def test_an_exchange_of_force_with_unknown_deaths_is_no_bloodless_incident() -> None:
+    """NATO's 2011 air war on Libya is COW MID 4685: mutual use of force, attacks and clashes, Libya's
+    fatalities unknown (-9). The dyad's fatality read 0 (the greatest of 0 and -9), so the United States
+    and Libya were 'none' and France–Libya 'partners' in 2011; a one-sided incident stays below the bar."""
+    us = relationship("United States", "Libya", year=2011)
+    assert us.type == "hostile" and "use of force by Libya and the United States, fatalities not known" in us.text
+    fr = relationship("France", "Libya", year=2011)
+    assert fr.type == "mixed" and "COW MID no. 4685" in fr.text
+    assert relationship("Iraq", "Russia", year=2000).type == "none"  # GML 3552 (1993): Iraq's force only
+    after = relationship("France", "Libya", year=2013)  # Qaddafi's fall closes the 2011 fighting
+    assert after.type == "none" and "Qaddafi, Libya's leader, was removed" in after.text
+
+
+def test_the_disputes_that_removed_a_government_close_with_it() -> None:
+    """Türkiye used force against the Taliban's Afghanistan in 2001 (a MID, not a COW war or a UCDP
+    conflict with Türkiye): it read 'hostile' for 19 years after Mullah Omar's fall."""
+    r = relationship("Türkiye", "Afghanistan", year=2005)
+    assert r.type != "hostile" and "Mullah Omar, Afghanistan's leader" in r.text

@@ -75,8 +75,9 @@ RULES: tuple[Rule, ...] = (
          "tied by substantial arms transfers: not adversaries"),
     Rule("hostile_dispute", "hostile", -1, "dispute_material",
          "a side showed hostility of its own — use of force (hostility ≥ 4) or a mutual display of force "
-         "(both ≥ 3) — in at least two disputes within the dispute window, or in one with fatalities or at "
-         "war level; hostile for the side(s) that did (a single bloodless incident is not enough)"),
+         "(both ≥ 3) — in at least two disputes within the dispute window, or in one with fatalities (or an "
+         "exchange of force in attacks or clashes of unknown fatalities) or at war level; hostile for the "
+         "side(s) that did (a single bloodless incident is not enough)"),
     Rule("allies", "allies", 1, "defence", "an ATOP defence or offence obligation in force"),
     Rule("partners", "partners", 1, "arms_tie | trade_tie | crude_tie",
          "a substantial material tie: arms, trade or crude oil above the thresholds"),

@@ -22,14 +22,17 @@ HOSTLEV = {
 }
 TABLES = {"gml_mid": "gml_dirdisp", "cow_mid": "cow_mid_dirdisps"}
 LABEL = {"gml_mid": "GML MID", "cow_mid": "COW MID"}
+ATTACK = 16  # COW/GML highest action: 16 attack, 17 clash, 18 declaration of war, 19–21 war
 COLUMNS = ["dataset", "dispnum", "a", "b", "start", "end", "host_a", "host_b", "orig_a", "orig_b",
-           "sidea_a", "fatal"]  # fmt: skip
+           "sidea_a", "fatal", "clash"]  # fmt: skip
 
 
 def rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.DataFrame:
     """One row per dataset, dispute and dyad (a < b): years (cut at `last`), each side's highest hostility,
     whether it originated the dispute and was on side A, and the dyad's highest fatality level; with
-    `first`, only disputes still running in or after it."""
+    `first`, only disputes still running in or after it. fatal is null when a side's fatalities are
+    unknown (-9) and no side's are known to be ≥ 1: not 0, which would read as bloodless; clash = a
+    side's highest action was an attack, a clash or war (COW hiact ≥ 16)."""
     parts = []
     for ds, table in TABLES.items():
         if not store.has_table(table):
@@ -42,7 +45,10 @@ def rows(scope: Scope, last: int, store: Store, first: int | None = None) -> pd.
                        min(year)::INTEGER AS start, max(year)::INTEGER AS "end",
                        max(hostlev1)::INTEGER AS host_a, max(hostlev2)::INTEGER AS host_b,
                        max(orig1)::INTEGER AS orig_a, max(orig2)::INTEGER AS orig_b,
-                       max(sidea1)::INTEGER AS sidea_a, max(greatest(fatality1, fatality2))::INTEGER AS fatal
+                       max(sidea1)::INTEGER AS sidea_a,
+                       CASE WHEN max(greatest(fatality1, fatality2)) >= 1 OR min(least(fatality1, fatality2)) <> -9
+                            THEN max(greatest(fatality1, fatality2)) END::INTEGER AS fatal,
+                       coalesce(max(greatest(hiact1, hiact2)) >= {ATTACK}, false) AS clash
                 FROM {table} WHERE id1 < id2 AND year <= ? AND {cond} GROUP BY ALL
                 HAVING max(year) >= ?
                 """,
@@ -68,8 +74,9 @@ def features(
     of them that side itself showed hostility: its own level reached `force` (4, use of force), or both
     sides reached `mutual` (3, a mutual display of force). The passive side of a one-sided use of force
     shows none. Materiality, per side (`material_a`, `material_b`): that side showed hostility in at
-    least `recurrent` disputes, or the two met in a dispute with fatalities or at war level (its user
-    and its target alike) — a single bloodless display or seizure makes no adversary;
+    least `recurrent` disputes, or the two met in a dispute with fatalities (or in an exchange of force
+    with an attack or clash whose fatalities are unknown) or at war level (its user and its target
+    alike) — a single bloodless display or seizure makes no adversary;
     `dispute_material` = either side. Disputes that ended by the end of a terminated rivalry
     (`settled`) do not count after it."""
     cols = ["year", "a", "b", "disputes", "force_a", "force_b", "material_a", "material_b",
@@ -86,7 +93,11 @@ def features(
     both = (j["host_a"] >= mutual) & (j["host_b"] >= mutual)
     fa = (j["host_a"] >= force) | both
     fb = (j["host_b"] >= force) | both
-    fatal = j["fatal"].fillna(0) >= 1  # MID fatality level: 0 none, 1 = 1–25 deaths, …; -9 unknown
+    # MID fatality level: 0 none, 1 = 1–25 deaths, …; null = unknown for a side: an exchange of force
+    # (both sides' hostility ≥ `force`) with an attack or clash and unknown deaths is no 'bloodless
+    # incident' (NATO and Libya, 2011: Libya's fatalities -9); a one-sided one stays below the bar
+    exchange = (j["host_a"] >= force) & (j["host_b"] >= force) & j["clash"].eq(True)
+    fatal = (j["fatal"].fillna(0) >= 1) | (j["fatal"].isna() & exchange)
     war = (j["host_a"] >= 5) | (j["host_b"] >= 5)
     j = j.assign(
         fa=fa.astype(int), fb=fb.astype(int), grave=((fa | fb) & (fatal | war)).astype(int)

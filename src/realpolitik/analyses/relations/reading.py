@@ -146,7 +146,7 @@ def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None
         wars.cow_rows(scope, last, store, first),
         wars.ucdp_rows(scope, last, store, first),
     )
-    f.deposed = deposed.rows(f.ucdp, f.cow, store)
+    f.deposed = deposed.rows(f.ucdp, f.cow, store, f.disputes)
     return f
 
 
@@ -597,7 +597,8 @@ def _level(e: Evidence) -> str:
     """What a dispute's hostility was: war, use of force by whom, or a mutual display (or less)."""
     h = e.data["hostility"]
     top = max(h.values())
-    dead = ", with fatalities" if (e.data.get("fatal") or 0) >= 1 else ""
+    fatal = e.data.get("fatal")
+    dead = ", with fatalities" if (fatal or 0) >= 1 else ", fatalities not known" if fatal is None else ""
     if top >= 5:
         return "war" + dead
     if top >= 4:
