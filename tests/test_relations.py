@@ -418,3 +418,14 @@ def test_the_disputes_that_removed_a_government_close_with_it() -> None:
     conflict with Türkiye): it read 'hostile' for 19 years after Mullah Omar's fall."""
     r = relationship("Türkiye", "Afghanistan", year=2005)
     assert r.type != "hostile" and "Mullah Omar, Afghanistan's leader" in r.text
+
+
+def test_a_supporter_known_from_earlier_years_is_in_the_dated_fighting():
+    """Armenia backs side B of UCDP 388 (Nagorno-Karabakh) in every active year since 1991; the 2020
+    episode began on 16 July: as of 2020-10-15 the reading named only the 2014–17 fighting. Türkiye, a
+    supporter of side A first coded in 2020, is not known on that date."""
+    r = relationship("Armenia", "Azerbaijan", as_of="2020-10-15")
+    fight = r.deciding[0]
+    assert fight.data["conflict_id"] == 388 and fight.data["began"] == "2020-07-16"
+    assert "Armenia (a supporter of side B, as in the conflict's earlier years)" in r.text
+    assert not any(e.data.get("began") for e in relationship("Armenia", "Türkiye", as_of="2020-10-15").evidence)

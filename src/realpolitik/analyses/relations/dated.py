@@ -3,9 +3,11 @@ before its as-of date (Iraq's invasion of Kuwait on 1990-08-02, read as of 1990-
 
 The model reads annual data up to the last complete year, so a war begun since would be left out,
 though a reader on the date knew of it. UCDP/PRIO dates each episode's start (a day fact for
-`asof.usable`). Only what was known on that day is used: the conflict, its start and its primary
-parties. The year's intensity and any supporters who joined later are not known yet, so such an
-episode counts as recent fighting (`armed_recent`), never as war intensity (`war_now`).
+`asof.usable`). Only what was known on that day is used: the conflict, its start, its primary parties
+and supporters who held that role in the conflict's earlier years (Armenia, backing Nagorno-Karabakh
+in conflict 388 since 1991, in the war of 27 September 2020). The year's intensity and supporters
+who joined later (Türkiye, 2020) are not known yet, so such an episode counts as recent fighting
+(`armed_recent`), never as war intensity (`war_now`).
 """
 
 from __future__ import annotations
@@ -26,26 +28,32 @@ __all__ = ["episodes", "with_fighting"]
 
 
 def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> list[Evidence]:
-    """UCDP/PRIO episodes in which a and b were primary parties on opposite sides that began after
-    `year` (the reading's reference year) and on or before `as_of`, oldest first."""
+    """UCDP/PRIO episodes in which a and b were on opposite sides, one a primary party and the other
+    a primary party or a supporter that backed the same side by `year`, that began after `year` (the
+    reading's reference year) and on or before `as_of`, oldest first."""
     if as_of is None or as_of.year <= year or not store.has_table("ucdp_acd_sides"):
         return []
     rows = store.rows(
         """
         SELECT s1.conflict_id::INTEGER, min(s1.start_date), min(s1.start_date2), max(s1.ep_end_date),
                any_value(s1.incompatibility),
-               any_value(s1.type_of_conflict), any_value(s1.side), any_value(s2.side)
+               any_value(s1.type_of_conflict), any_value(s1.side), any_value(s2.side),
+               min(s1.role), min(s2.role)
         FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
              ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s2.side <> s1.side
-        WHERE s1.id = ? AND s2.id = ? AND s1.role = 'primary' AND s2.role = 'primary'
-              AND s1.year > ? AND s1.year <= ?
+        WHERE s1.id = $a AND s2.id = $b AND s1.year > $year AND s1.year <= $asof
+              AND (s1.role = 'primary' OR s2.role = 'primary')
+              AND (s1.role = 'primary' OR EXISTS (SELECT 1 FROM ucdp_acd_sides k WHERE k.conflict_id = s1.conflict_id
+                   AND k.id = s1.id AND k.side = s1.side AND k.year <= $year))
+              AND (s2.role = 'primary' OR EXISTS (SELECT 1 FROM ucdp_acd_sides k WHERE k.conflict_id = s2.conflict_id
+                   AND k.id = s2.id AND k.side = s2.side AND k.year <= $year))
         GROUP BY s1.conflict_id, s1.start_date2
         ORDER BY 3, 1
         """,
-        [a, b, year, as_of.year],
+        {"a": a, "b": b, "year": year, "asof": as_of.year},
     ).data
     out = []
-    for cid, first, episode, ended, incompatibility, kind, side_a, side_b in rows:
+    for cid, first, episode, ended, incompatibility, kind, side_a, side_b, role_a, role_b in rows:
         # a conflict begun in the gap dates from its first battle death (start_date: the Falklands
         # from 1982-04-02), a later episode of an older conflict from reaching 25 deaths (start_date2)
         first, episode = _day(first), _day(episode)
@@ -56,10 +64,17 @@ def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> lis
         ended = _day(ended)
         ended = ended if ended is not None and usable(ended, as_of) else None
         span = f"from {_long(began)} to {_long(ended)}" if ended else f"since {_long(began)}"
+        if role_a == role_b == "primary":
+            parties = f"{name(a)} (side {side_a}) and {name(b)} (side {side_b}), both primary parties"
+        else:
+            parties = " and ".join(
+                f"{name(x)} (side {side}, a primary party)" if role == "primary" else
+                f"{name(x)} (a supporter of side {side}, as in the conflict's earlier years)"
+                for x, side, role in ((a, side_a, role_a), (b, side_b, role_b))
+            )  # fmt: skip
         text = (
-            f"UCDP/PRIO conflict {cid} ({incompatibility}, {UCDP_TYPE.get(kind, kind)}): {name(a)} "
-            f"(side {side_a}) and {name(b)} (side {side_b}), both primary parties, fighting {span} "
-            f"({what}; its intensity in {began.year} is not known as of {as_of.isoformat()})"
+            f"UCDP/PRIO conflict {cid} ({incompatibility}, {UCDP_TYPE.get(kind, kind)}): {parties}, "
+            f"fighting {span} ({what}; its intensity in {began.year} is not known as of {as_of.isoformat()})"
         )
         data = {"conflict_id": cid, "relation": "fought", "years": [began.year], "war_years": [],
                 "began": began.isoformat(), "ended": ended.isoformat() if ended else None}  # fmt: skip
