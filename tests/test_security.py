@@ -138,3 +138,13 @@ def test_snapshot_tables_use_integer_codes(store):
         "peacesciencer 1.2.9" in store.source("gml_mid").release
         and "2.2.1" in store.source("gml_mid").release
     )
+
+
+def test_rivals_lead_with_those_in_force_not_with_1816():
+    """Iran's rivals began with Russia (1816–1828) and Afghanistan: the rivalries still coded when TSS ends
+    (2020) — the United States, Israel, Saudi Arabia — must come before any that ended."""
+    f = security.rivals("Iran").frame
+    rivals = f[f["rival"]]
+    live = rivals["rivalry_tss"].fillna("").str.endswith("2020")
+    assert live.iloc[: int(live.sum())].all() and {"USA", "ISR", "SAU"} <= set(rivals[live]["counterpart_id"])
+    assert list(rivals["counterpart_id"]).index("RUS") > list(rivals["counterpart_id"]).index("USA")

@@ -52,6 +52,7 @@ def rivals(
 
     `year` keeps rivalries running in that year and disputes in it; `period` (first, last) keeps rivalries
     overlapping it and disputes inside it (e.g. a brief as of a date looks only at the years before it).
+    Rivals first, the latest rivalry first (those in force when the datasets end lead, not 1816's).
     """
     cc = country(c)
     code = cow_code(cc)
@@ -94,7 +95,8 @@ def rivals(
                (principal = 1) AS tss_principal,
                cow_mids, cow_max_hostlev, cow_last_year, gml_mids, gml_max_hostlev, gml_last_year
         FROM o LEFT JOIN td_a USING (other) LEFT JOIN tss_a USING (other) LEFT JOIN cow USING (other) LEFT JOIN gml USING (other)
-        ORDER BY rival DESC, coalesce(tss_start, td_start), greatest(coalesce(cow_mids, 0), coalesce(gml_mids, 0)) DESC, ccode2
+        ORDER BY rival DESC, greatest(coalesce(tss_end, td_end), coalesce(td_end, tss_end)) DESC,
+                 coalesce(tss_start, td_start), greatest(coalesce(cow_mids, 0), coalesce(gml_mids, 0)) DESC, ccode2
         """,
         [code, code, code, *yp, code, code, code, *yp, code, *ymp, code, *ymp],
     )
