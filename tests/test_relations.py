@@ -429,3 +429,14 @@ def test_a_supporter_known_from_earlier_years_is_in_the_dated_fighting():
     assert fight.data["conflict_id"] == 388 and fight.data["began"] == "2020-07-16"
     assert "Armenia (a supporter of side B, as in the conflict's earlier years)" in r.text
     assert not any(e.data.get("began") for e in relationship("Armenia", "Türkiye", as_of="2020-10-15").evidence)
+
+
+def test_a_regime_change_since_the_reference_year_is_stated_when_known():
+    """Viet Nam removed Pol Pot on 7 January 1979: as of 1979-06-01 the reading is 1978's (at war), and a
+    reader on that day knew the government had fallen; the day before it, nothing is said."""
+    r = relationship("Viet Nam", "Cambodia", as_of="1979-06-01")
+    assert r.type == "at war" and r.year == 1978
+    assert r.text.endswith("Since then: Pol Pot, Cambodia's leader, was removed through threat of foreign "
+                           "force on 7 January 1979 (Archigos).")
+    assert any(e.kind == "regime_change" for e in r.evidence)
+    assert "Pol Pot" not in relationship("Viet Nam", "Cambodia", as_of="1979-01-06").text

@@ -105,9 +105,7 @@ def read(a: str | Country, b: str | Country, year: int, store: Store | None = No
     row = _row(table, *pair, year)
     rel_pair = relationship_of(row, frames, st, th, first=ca.id)
     if as_of is not None:
-        rel_pair = dated.with_fighting(
-            rel_pair, row, dated.episodes(*pair, year, as_of, st), as_of, ca.id
-        )
+        rel_pair = dated.as_known(rel_pair, row, frames, as_of, st, ca.id)
     foes = _adversaries(table, frames, (ca.id, cb.id), year, st, th, skip=pair)
     return Reading(rel_pair, foes, year, ca.id, cb.id)
 
@@ -203,8 +201,7 @@ def relationship(a: str | Country, b: str | Country, as_of: str | date | None = 
     rel = relationship_of(row, frames, st, th, first=ca.id)
     if year is not None:
         return rel
-    day = as_of_date(as_of)
-    return dated.with_fighting(rel, row, dated.episodes(*pair, y, day, st), day, ca.id)
+    return dated.as_known(rel, row, frames, as_of_date(as_of), st, ca.id)
 
 
 def relationships(pairs: list[tuple[str | Country, str | Country]], *, year: int,

@@ -19,12 +19,12 @@ import pandas as pd
 
 from realpolitik.analyses.relations.classify import RULE, apply_rules
 from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
-from realpolitik.analyses.relations.reading import name, sentence
+from realpolitik.analyses.relations.reading import Frames, name, sentence
 from realpolitik.analyses.relations.wars import UCDP_TYPE
 from realpolitik.asof import usable
 from realpolitik.store import Store
 
-__all__ = ["episodes", "with_fighting"]
+__all__ = ["as_known", "episodes", "with_fighting", "with_regime_change"]
 
 
 def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> list[Evidence]:
@@ -104,6 +104,32 @@ def with_fighting(rel: Relationship, row: pd.Series, fights: list[Evidence], as_
         f"Read as of {as_of.isoformat()}: fighting that began after {rel.year}, the last complete year "
         f"of the annual data, is counted from its UCDP/PRIO start date ({before})."
     )
+    return new
+
+
+def as_known(rel: Relationship, row: pd.Series, frames: Frames, as_of: date, store: Store,
+             first: str | None = None) -> Relationship:  # fmt: skip
+    """The reading of the reference year with what a reader on `as_of` also knew: fighting begun
+    since (`with_fighting`) and a regime change since (`with_regime_change`)."""
+    rel = with_fighting(rel, row, episodes(rel.a, rel.b, rel.year, as_of, store), as_of, first)
+    return with_regime_change(rel, frames, as_of)
+
+
+def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relationship:
+    """`rel` with a regime change of the pair dated after its reference year and known on `as_of`
+    stated (Pol Pot removed by Viet Nam on 7 January 1979, read as of 1979-06-01): the type stays the
+    reference year's (the closure acts on later years), but a reader on the day knew of it."""
+    from realpolitik.analyses.relations import deposed
+
+    recs = [r for r in frames.records(rel.a, rel.b)["deposed"]
+            if r["exit_date"].year > rel.year and usable(r["exit_date"], as_of)]  # fmt: skip
+    if not recs:
+        return rel
+    changes = deposed.evidence(recs, {c: name(c) for c in (rel.a, rel.b)})
+    new = replace(rel, evidence=[*rel.evidence, *changes], notes=list(rel.notes))
+    new.text = f"{rel.text} Since then: {'; '.join(e.text for e in changes)}."
+    new.notes.append(f"Read as of {as_of.isoformat()}: a regime change after {rel.year}, the last "
+                     "complete year of the annual data, is stated from its Archigos exit date.")  # fmt: skip
     return new
 
 
