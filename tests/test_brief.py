@@ -498,5 +498,8 @@ def test_partners_name_the_pact_the_material_tie_outranks():
     rel = b.to_dict()["relationship"]
     assert [rel["evidence"][i]["kind"] for i in rel["also_aligned"]] == ["alliance"] * 3
     assert "- 2001–2015: ATOP consultation, neutrality and non-aggression obligations 2001–2015" in render.to_markdown(b)
+    syria = relationship("Iran", "Russia", year=2024).text  # co-supporters: said, not counted
+    assert "Both backed the same side of UCDP/PRIO conflict 299 in 2015–2024 (war intensity)" in syria
+    assert "Both backed" not in relationship("United States", "United Kingdom", year=2020).text  # allies
     plain = brief("Saudi Arabia", "United States", as_of="2025-06-01").summary[0]  # no pact, no common side
     assert plain == "Saudi Arabia and the United States are partners as of 2024: substantial arms ties."

@@ -389,6 +389,9 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
     if rel.type == "none" and (crowd := _missions(ev, year, th)):
         rel.text += (f" They were on the same side of {crowd}, among more than {th.coalition} supporters "
                      "(a multinational mission or coalition), which the model does not count as a tie.")  # fmt: skip
+    if rel.type in ("partners", "none") and (together := _co_supporters(ev, year, th)):
+        rel.text += (f" Both backed the same side of {together}, as supporters, which the model does not "
+                     "count as an alignment.")  # fmt: skip
     if settled is not None and any(_closed(e, settled, year, th) for e in ev):
         rel.text += " " + why_settled
         rel.notes.append(why_settled)
@@ -453,6 +456,20 @@ def _missions(ev: list[Evidence], year: int, th: Thresholds) -> str:
             ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
             if ys and not any(y in e.data["tie_years"] for y in ys):
                 out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}")
+    return ", ".join(out)
+
+
+def _co_supporters(ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """'UCDP/PRIO conflict 299 in 2015–2024 (war intensity)': conflicts in the war window in which both
+    backed the same side, as supporters, on a side not crowded into a mission (Iran and Russia in Syria)."""
+    out = []
+    for e in ev:
+        if e.kind == "support" and e.data["relation"] == "co-supporters":
+            ys = [y for y in e.data["tie_years"] if year - th.war_window < y <= year]
+            war = [y for y in e.data["war_years"] if y in ys]
+            if ys:
+                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}"
+                           + (" (war intensity)" if war else ""))  # fmt: skip
     return ", ".join(out)
 
 
