@@ -478,7 +478,7 @@ def _lookup(text: str, fuzzy: bool = True) -> tuple[str, str] | None:
     if s[-2:] in ("'s", "’s") and _key(s[:-2]) in db.names:  # a possessive: "Israel's"
         return db.names[_key(s[:-2])], "exact"
     # word order, 'of'/'the' and abbreviations: "Korea (North)", "Korea, Dem. People's Rep."
-    cid = db.loose.get(_loose(k))
+    cid = db.loose.get(_loose(k)) if k.split()[:1] not in (["of"], ["and"]) else None  # no name begins so
     if cid:
         return cid, "variant"
     cid = _typo(db, k)
