@@ -63,3 +63,117 @@ def test_a_flow_from_a_supplier_in_parentheses_is_no_change_of_the_supplier() ->
 def test_a_change_in_a_relative_clause_is_the_antecedents(text: str) -> None:
     (c,) = claims_of(LEAD + text, "arms_volume_change")
     assert c.subject in {"QAT", "RUS"} and c.verdict == "supported"
+
+
+# --- 1. ranks from list order --------------------------------------------------------------
+# `realpolitik arms top importers|exporters --from 2019 --to 2023`: importers 1 India,
+# 2 Saudi Arabia, 3 Qatar, 4 Ukraine, 5 Pakistan, 6 Egypt; exporters 1 US, 2 France, 3 Russia, 4 China
+
+
+def global_ranks(text: str, day: date = DAY) -> set[tuple[str, int, str, str]]:
+    """(state, rank, comparator, verdict) of every world-ranking claim in a text."""
+    return {
+        (c.subject, c.claimed["rank"], c.claimed["comparator"], c.verdict)
+        for c in claims_of(text, "arms_global_rank", day)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "After India and Saudi Arabia, Qatar is the third-largest arms importer.",
+            {("IND", 1), ("SAU", 2), ("QAT", 3)},
+        ),
+        (
+            "Behind the United States, France and Russia, China was the fourth-largest arms exporter in 2019-23.",
+            {("USA", 1), ("FRA", 2), ("RUS", 3), ("CHN", 4)},
+        ),
+    ],
+)
+def test_states_named_before_a_rank_hold_the_places_ahead(text: str, want: set) -> None:
+    assert global_ranks(text) == {(s, k, "eq", "supported") for s, k in want}
+
+
+def test_a_place_after_a_compared_state_is_its_own() -> None:
+    text = "France became the world's second largest arms exporter, ahead of Russia in third place."
+    assert global_ranks(text) == {("FRA", 2, "eq", "supported"), ("RUS", 3, "eq", "supported")}
+
+
+def test_a_place_in_parentheses_is_the_states() -> None:
+    text = "Among arms exporters, Russia (third place) saw its exports fall by 52 per cent."
+    assert global_ranks(text) == {("RUS", 3, "eq", "supported")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "France was a distant second to the US among arms exporters.",
+            {("FRA", 2), ("USA", 1)},
+        ),
+        (
+            "Saudi Arabia was a close second to India among arms importers in 2019-23.",
+            {("SAU", 2), ("IND", 1)},
+        ),
+        ("Saudi Arabia was a close second to India in arms imports.", {("SAU", 2), ("IND", 1)}),
+    ],
+)
+def test_second_to_a_state_in_a_world_ranking_is_no_bilateral_rank(text: str, want: set) -> None:
+    assert global_ranks(text) == {(s, k, "eq", "supported") for s, k in want}
+    assert not claims_of(text, "arms_top_recipient") and not claims_of(text, "arms_top_supplier")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "India was the largest arms importer. Saudi Arabia came next, then Qatar.",
+            {("IND", 1), ("SAU", 2), ("QAT", 3)},
+        ),
+        (
+            "India was the largest arms importer in 2019-23. Next came Saudi Arabia and Qatar.",
+            {("IND", 1), ("SAU", 2), ("QAT", 3)},
+        ),
+        (
+            "Pakistan was the fifth-largest arms importer. Next came Egypt.",
+            {("PAK", 5), ("EGY", 6)},
+        ),
+        (
+            "The US was the largest arms exporter in 2019-23. France came next, followed by Russia.",
+            {("USA", 1), ("FRA", 2), ("RUS", 3)},
+        ),
+    ],
+)
+def test_states_that_come_next_take_the_following_places(text: str, want: set) -> None:
+    assert global_ranks(text) == {(s, k, "eq", "supported") for s, k in want}
+
+
+def test_a_wrong_next_place_is_contradicted() -> None:
+    text = "India was the largest arms importer in 2019-23. Qatar came next."
+    assert ("QAT", 2, "eq", "contradicted") in global_ranks(text)
+
+
+def test_next_without_a_rank_before_claims_no_rank() -> None:
+    text = "Russia supplied 36 % of India's arms imports. Qatar came next on the minister's tour."
+    assert not claims_of(text, "arms_global_rank")
+
+
+# --- 3. ranks without an ordinal -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "rank"),
+    [
+        ("Ukraine ranked 4 among the world's arms importers in 2019-23.", "UKR", 4),
+        ("Australia is placed 8 among arms importers.", "AUS", 8),
+        ("Japan ranks 7 globally among arms importers.", "JPN", 7),
+        ("Egypt ranked number 6 among arms importers.", "EGY", 6),
+    ],
+)
+def test_a_bare_number_after_a_verb_of_ranking_is_a_rank(text: str, state: str, rank: int) -> None:
+    assert global_ranks(text) == {(state, rank, "eq", "supported")}
+
+
+def test_a_count_after_ranked_is_no_rank() -> None:
+    assert not claims_of("SIPRI ranked 40 importers of arms in 2019-23.", "arms_global_rank")

@@ -280,6 +280,8 @@ RANK_RE = re.compile(
     # "in fourth place", "ninth position"
     rf"|(?P<ord3>{_ORD})\s+(?:place|position|spot)\b"
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    # "ranked 18 among importers", "placed 7 in the world": a bare number after a verb of ranking
+    rf"|\b(?:ranks?|ranked|placed|stands|stood)\s+(?:at\s+)?(?P<barerank>\d{{1,3}})(?=\s+(?:among|in\s+the\s+world|globally|worldwide|on\s+the\s+list)\b)"
     # "a key supplier", "one of the main providers": among the top three
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
@@ -357,8 +359,8 @@ def find_ranks(text: str) -> list[Rank]:
             v = to_number(g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"])
             if v and v >= 1:
                 out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0), "top"))
-        elif g["numrank"]:
-            v = to_number(g["numrank"])
+        elif g["numrank"] or g["barerank"]:
+            v = to_number(g["numrank"] or g["barerank"])
             if v:
                 out.append(Rank(int(v), "eq", m.start(), m.end(), m.group(0)))
         elif g["qual"]:
