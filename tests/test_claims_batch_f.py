@@ -177,3 +177,91 @@ def test_a_bare_number_after_a_verb_of_ranking_is_a_rank(text: str, state: str, 
 
 def test_a_count_after_ranked_is_no_rank() -> None:
     assert not claims_of("SIPRI ranked 40 importers of arms in 2019-23.", "arms_global_rank")
+
+
+# --- 4. anaphora -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Russia and India have close ties. The latter was the world's largest arms importer in 2019-23.",
+            ("IND", 1),
+        ),
+        (
+            "Russia and India have close ties. The former was the third-largest arms exporter in 2019-23.",
+            ("RUS", 3),
+        ),
+        (
+            "Russia supplies India with arms, and the latter was the largest arms importer in 2019-23.",
+            ("IND", 1),
+        ),
+    ],
+)
+def test_the_latter_and_the_former_pick_one_of_two_states(text: str, want: tuple) -> None:
+    assert global_ranks(text) == {(*want, "eq", "supported")}
+
+
+def test_the_latter_is_the_second_state_even_when_the_claim_is_wrong() -> None:
+    text = (
+        "Egypt and India signed a pact. The latter was the third-largest arms importer in 2019-23."
+    )
+    assert global_ranks(text) == {("IND", 3, "eq", "contradicted")}
+
+
+def test_they_after_two_states_is_each_of_them() -> None:
+    text = (
+        "India and Pakistan are rivals. They were among the five largest arms importers in 2019-23."
+    )
+    assert global_ranks(text) == {("IND", 5, "le", "supported"), ("PAK", 5, "le", "supported")}
+
+
+def test_their_after_two_states_owns_a_rank_for_each() -> None:
+    text = "Saudi Arabia and Qatar bought many weapons. Their largest arms supplier in 2019-23 was the United States."
+    got = {(c.subject, c.object, c.verdict) for c in claims_of(text, "arms_top_supplier")}
+    assert got == {("SAU", "USA", "supported"), ("QAT", "USA", "supported")}
+
+
+def test_they_after_three_states_claims_nothing_for_them() -> None:
+    text = "India, Japan and Egypt met. They were among the five largest arms importers in 2019-23."
+    assert not claims_of(text, "arms_global_rank")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("India is Moscow's biggest client for arms.", ("RUS", "IND")),
+        ("Pakistan remained Beijing's top arms customer in 2019-23.", ("CHN", "PAK")),
+    ],
+)
+def test_a_capital_with_a_role_word_is_its_state(text: str, pair: tuple) -> None:
+    (c,) = claims_of(text, "arms_top_recipient")
+    assert (c.subject, c.object, c.claimed["rank"], c.verdict) == (*pair, 1, "supported")
+
+
+# --- 6. deals with coordinated suppliers or a pronoun recipient ------------------------------
+# `realpolitik arms deals Russia India` lists Mi-17; Ukraine → India does not
+
+
+def test_each_coordinated_supplier_of_a_deal_is_a_deal() -> None:
+    got = {
+        (c.subject, c.object, c.verdict)
+        for c in claims_of("India bought Mi-17 helicopters from Russia and Ukraine.", "arms_deal")
+    }
+    assert {(s, o) for s, o, _ in got} == {("RUS", "IND"), ("UKR", "IND")}
+    assert ("RUS", "IND", "supported") in got
+    assert ("UKR", "IND", "supported") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar is a big buyer of arms. In 2015 it ordered 24 Rafale fighters from France.",
+        "Egypt wanted new jets. It ordered Rafale combat aircraft from France in 2015.",
+    ],
+)
+def test_a_pronoun_recipient_of_an_order_is_the_state_before(text: str) -> None:
+    (c,) = claims_of(text, "arms_deal")
+    assert c.subject == "FRA" and c.object in {"QAT", "EGY"} and c.verdict == "supported"
+    assert c.period["start"] == 2015
