@@ -265,3 +265,88 @@ def test_a_pronoun_recipient_of_an_order_is_the_state_before(text: str) -> None:
     (c,) = claims_of(text, "arms_deal")
     assert c.subject == "FRA" and c.object in {"QAT", "EGY"} and c.verdict == "supported"
     assert c.period["start"] == 2015
+
+
+# --- wrong verdicts: periods and membership ---------------------------------------------------
+# 2014–18 importers: 1 Saudi Arabia, 2 India, 3 Egypt (`realpolitik arms top importers --from 2014 --to 2018`)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "rank"),
+    [
+        ("Saudi Arabia was the largest arms importer in the previous five years.", "SAU", 1),
+        ("In the preceding period Saudi Arabia was the largest arms importer.", "SAU", 1),
+        (
+            "Egypt was the third-largest arms importer during the preceding five-year period.",
+            "EGY",
+            3,
+        ),
+    ],
+)
+def test_the_previous_five_years_are_the_window_before_the_current_one(
+    text: str, state: str, rank: int
+) -> None:
+    (c,) = claims_of(text, "arms_global_rank")
+    assert (c.subject, c.claimed["rank"], c.verdict) == (state, rank, "supported")
+    assert (c.period["start"], c.period["end"]) == (2014, 2018)
+
+
+def test_the_past_five_years_are_the_current_window() -> None:
+    (c,) = claims_of(
+        "Over the past five years India was the largest arms importer.", "arms_global_rank"
+    )
+    assert (c.period["start"], c.period["end"], c.verdict) == (2019, 2023, "supported")
+
+
+def test_an_earlier_rank_in_the_previous_period_is_checked_there() -> None:
+    text = "India was the largest arms importer in 2019-23; in the previous five-year period it was second."
+    got = {
+        (c.claimed["rank"], c.period["start"], c.verdict)
+        for c in claims_of(text, "arms_global_rank")
+    }
+    assert got == {(1, 2019, "supported"), (2, 2014, "supported")}
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "verdict"),
+    [
+        ("Egypt was one of the world's 20 largest arms importers.", 20, "supported"),
+        ("Egypt is among the world's 10 biggest arms importers.", 10, "supported"),
+        ("Nigeria is one of the world's 5 largest arms importers.", 5, "contradicted"),
+    ],
+)
+def test_one_of_the_worlds_n_largest_is_membership_of_the_top_n(
+    text: str, n: int, verdict: str
+) -> None:
+    (c,) = claims_of(text, "arms_global_rank")
+    assert (c.claimed["rank"], c.claimed["comparator"], c.verdict) == (n, "le", verdict)
+
+
+def test_a_present_clause_after_but_keeps_the_articles_window() -> None:
+    text = (
+        "In 2009-13 Russia supplied 76 per cent of India's arms, "
+        "but France is now the second-largest supplier to India."
+    )
+    (rank,) = claims_of(text, "arms_top_supplier")
+    assert (rank.object, rank.period["start"], rank.verdict) == ("FRA", 2019, "supported")
+    (share,) = claims_of(text, "arms_import_share")
+    assert share.period["start"] == 2009
+
+
+def test_a_clause_after_a_semicolon_keeps_the_sentences_period() -> None:
+    text = "In 2014-18 Saudi Arabia was the largest arms importer; India was second."
+    got = {(c.subject, c.period["start"], c.verdict) for c in claims_of(text, "arms_global_rank")}
+    assert got == {("SAU", 2014, "supported"), ("IND", 2014, "supported")}
+
+
+def test_main_suppliers_listed_are_members_of_the_top_not_ranks_in_order() -> None:
+    # India's suppliers 2019–23: 1 Russia, 2 France, 3 United States
+    text = "The main suppliers of arms to India were the United States, France and Russia."
+    got = {
+        (c.object, c.claimed["comparator"], c.verdict) for c in claims_of(text, "arms_top_supplier")
+    }
+    assert got == {
+        ("USA", "le", "supported"),
+        ("FRA", "le", "supported"),
+        ("RUS", "le", "supported"),
+    }
