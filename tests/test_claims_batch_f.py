@@ -210,6 +210,11 @@ def test_the_latter_is_the_second_state_even_when_the_claim_is_wrong() -> None:
     assert global_ranks(text) == {("IND", 3, "eq", "contradicted")}
 
 
+def test_the_former_as_an_adjective_names_no_state() -> None:
+    text = "Russia and India met. The former Soviet Union was the largest arms exporter in 1985."
+    assert {c.subject for c in claims_of(text, "arms_global_rank")} == {"SUN"}
+
+
 def test_they_after_two_states_is_each_of_them() -> None:
     text = (
         "India and Pakistan are rivals. They were among the five largest arms importers in 2019-23."

@@ -151,9 +151,12 @@ _THEY_RE = re.compile(
 )
 # "the latter", "the former": the second or first of the two states named last
 _LATTER_RE = re.compile(
-    r"\bthe\s+(?P<w>latter|former)(?P<poss>['’]s)?(?!\s+(?:two|group|half|period|window|figure))\b",
+    r"\bthe\s+(?P<w>latter|former)(?P<poss>['’]s)?"
+    r"(?=\s*[,.;:)]|\s+(?:is|was|are|were|has|had|ranked|ranks|remained|remains|became|becomes|took|takes|"
+    r"received|receives|bought|buys|imported|imports|exported|exports|supplied|supplies|accounted|accounts|"
+    r"also|still|now|alone)\b|(?<=['’]s)\s)",
     re.I,
-)
+)  # "the former Soviet Union", "the latter half": an adjective, not a pronoun
 _RELATIVE_RE = re.compile(
     r"(?<=,)\s*(?:which|whose)\b|\b(?:which|whose)\b(?=\s+(?:is|was|are|were|has|had|accounted|accounts|supplied|supplies|made|makes|took|takes|received|receives|bought|buys|imports|imported))",
     re.I,
