@@ -154,6 +154,16 @@ def test_a_wrong_next_place_is_contradicted() -> None:
     assert ("QAT", 2, "eq", "contradicted") in global_ranks(text)
 
 
+def test_a_state_after_a_preposition_does_not_come_next() -> None:
+    text = "India was the largest arms importer in 2019-23. A visit to Qatar came next."
+    assert global_ranks(text) == {("IND", 1, "eq", "supported")}
+
+
+def test_a_second_clause_subject_comes_next() -> None:
+    text = "India was the largest arms importer in 2019-23, and Saudi Arabia came next."
+    assert global_ranks(text) == {("IND", 1, "eq", "supported"), ("SAU", 2, "eq", "supported")}
+
+
 def test_next_without_a_rank_before_claims_no_rank() -> None:
     text = "Russia supplied 36 % of India's arms imports. Qatar came next on the minister's tour."
     assert not claims_of(text, "arms_global_rank")
@@ -226,6 +236,11 @@ def test_their_after_two_states_owns_a_rank_for_each() -> None:
     text = "Saudi Arabia and Qatar bought many weapons. Their largest arms supplier in 2019-23 was the United States."
     got = {(c.subject, c.object, c.verdict) for c in claims_of(text, "arms_top_supplier")}
     assert got == {("SAU", "USA", "supported"), ("QAT", "USA", "supported")}
+
+
+def test_a_share_after_they_is_no_share_of_each() -> None:
+    text = "India and Pakistan are rivals. They received 14 per cent of global arms imports in 2019-23."
+    assert not claims_of(text, "arms_global_share")
 
 
 def test_they_after_three_states_claims_nothing_for_them() -> None:

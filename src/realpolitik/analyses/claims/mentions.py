@@ -149,6 +149,7 @@ _THEY_RE = re.compile(
     r"received|receive|took|take|accounted|account|both|each|also|still|now)\b))\b",
     re.I,
 )
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
 # "the latter", "the former": the second or first of the two states named last
 _LATTER_RE = re.compile(
     r"\bthe\s+(?P<w>latter|former)(?P<poss>['’]s)?"
@@ -589,7 +590,8 @@ def resolve(
                 alt=other,
             )
         )
-    if len(discourse.prev_states) == 2:
+    if len(discourse.prev_states) == 2 and not _PERCENT.search(text, start, end):
+        # (a share after "they"/"their" is mostly of the two together: "They took 30 % of imports")
         for tm in _THEY_RE.finditer(text, start, end):
             if _in_spans(tm.start(), taken) or any(m.start < tm.start() for m in states):
                 continue  # "India and Pakistan … they": the states of this sentence come first

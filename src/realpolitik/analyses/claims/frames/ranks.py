@@ -1605,6 +1605,7 @@ _NEXT_AFTER = re.compile(
     r"\s+(?:(?:came|comes|was|is|ranked|ranks|placed|followed)\s+next|(?:was|is)\s+(?:the\s+)?next\s+in\s+line)\b",
     re.I,
 )
+_SUBJECT_OPEN = re.compile(r"\s*(?:(?:and|but|while)\s+)?(?:[,\s]*)(?:the\s+)?", re.I)
 _THEN = re.compile(r"\s*,?\s*(?:and\s+)?(?:then|followed\s+by)\s+(?:by\s+)?(?:the\s+)?", re.I)
 
 
@@ -1618,9 +1619,15 @@ def _next_ranks(v: View, frames: list[Frame], ctx: Context) -> list[Frame]:
     else:
         first = next((m for m in v.states if _NEXT_AFTER.match(v.text, m.end, v.end)), None)
         if first is not None and (
-            first.possessive or any(v.start <= x.start < first.start for x in v.states)
+            first.possessive
+            or not (
+                _SUBJECT_OPEN.fullmatch(v.s(v.clause(first.start)[0], first.start))
+                or re.search(
+                    r",\s*(?:and|but|while)\s+(?:the\s+)?$", v.s(v.start, first.start), re.I
+                )
+            )
         ):
-            first = None  # "India's next …", "after India, Pakistan came next": not a bare subject
+            first = None  # "India's next …", "a visit to Qatar came next": not the clause subject
     if first is None:
         return []
     ref = next(
