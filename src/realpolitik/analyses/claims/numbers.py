@@ -647,11 +647,16 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I),
     ),
     (
-        # "in the previous five years", "the preceding period": the window before the current one
+        # "in the previous five-year period", "the preceding period", "than in the previous five years": the
+        # window before the current one. A period named against another one; "in the previous five years"
+        # alone counts back from the article, as "the past five years" does (the current window)
         "previous",
         re.compile(
-            r"\b(?:over|in|during|for|across|within|covering|than\s+in)\s+the\s+(?:previous|preceding|prior)\s+"
-            r"(?:(?:five|5)[- ]year\s+(?:period|window)|(?:five|5)\s+years|period|window)\b(?!\s+(?:to|of|from|between|\d))",
+            r"\b(?:(?:over|in|during|for|across|within|covering)\s+the\s+(?:(?:previous|preceding|prior)\s+"
+            r"(?:(?:five|5)[- ]year\s+(?:period|window)|period|window)|preceding\s+(?:five|5)\s+years)"
+            r"|(?:than\s+in|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+"
+            r"(?:(?:five|5)[- ]year\s+(?:period|window)|(?:five|5)\s+years|period|window))"
+            r"\b(?!\s+(?:to|of|from|between|\d))",
             re.I,
         ),
     ),
