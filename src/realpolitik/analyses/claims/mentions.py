@@ -134,7 +134,7 @@ _NP_IS_STATE = re.compile(
 )
 _PRONOUN_RE = re.compile(
     r"(?<=\bmaking\s)it\b|(?<=\bmade\s)it\b|(?<=\bmakes\s)it\b|(?<=\bmake\s)it\b|(?<=\bleaving\s)it\b|(?<=\bleft\s)it\b|"
-    r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|also|still|now)\b))\b",
+    r"\b(?:its|it(?=\s+(?:is|was|has|had|ranks|ranked|remains|remained|became|becomes|supplies|supplied|provides|provided|buys|bought|accounted|accounts|shares|shared|took|takes|receives|received|sells|sold|imports|imported|exports|exported|purchases|purchased|ordered|orders|signed|acquired|acquires|procured|procures|delivered|delivers|shipped|ships|inducted|agreed|also|still|now)\b))\b",
     re.I,
 )
 # a plural anaphor for the two states of the previous sentence: "both of them", "the two countries"
@@ -143,6 +143,21 @@ _PLURAL_RE = re.compile(
     r"the\s+two\s+(?:countries|states|nations|neighbou?rs|rivals|of\s+them))\b",
     re.I,
 )
+# "they were among the top five", "their main supplier": the two states just named, each
+_THEY_RE = re.compile(
+    r"\b(?:(?P<poss>their)|they(?=\s+(?:were|are|remain|remained|ranked|rank|bought|buy|imported|import|"
+    r"received|receive|took|take|accounted|account|both|each|also|still|now)\b))\b",
+    re.I,
+)
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
+# "the latter", "the former": the second or first of the two states named last
+_LATTER_RE = re.compile(
+    r"\bthe\s+(?P<w>latter|former)(?P<poss>['’]s)?"
+    r"(?=\s*[,.;:)]|\s+(?:is|was|are|were|has|had|ranked|ranks|remained|remains|became|becomes|took|takes|"
+    r"received|receives|bought|buys|imported|imports|exported|exports|supplied|supplies|accounted|accounts|"
+    r"also|still|now|alone)\b|(?<=['’]s)\s)",
+    re.I,
+)  # "the former Soviet Union", "the latter half": an adjective, not a pronoun
 _RELATIVE_RE = re.compile(
     r"(?<=,)\s*(?:which|whose)\b|\b(?:which|whose)\b(?=\s+(?:is|was|are|were|has|had|accounted|accounts|supplied|supplies|made|makes|took|takes|received|receives|bought|buys|imports|imported))",
     re.I,
@@ -555,6 +570,43 @@ def resolve(
                 target, alt = alt, target
         if target:
             out.append(Mention(s, e, target, "pronoun", pm.group(0), poss, alt=alt))
+    for lm in _LATTER_RE.finditer(text, start, end):
+        if _in_spans(lm.start(), taken):
+            continue
+        here = list(dict.fromkeys(m.id for m in states if m.end <= lm.start() and m.id))
+        pair = here[-2:] if len(here) >= 2 else discourse.prev_states
+        if len(pair) != 2:
+            continue
+        target = pair[1] if lm.group("w").lower() == "latter" else pair[0]
+        other = pair[0] if target == pair[1] else pair[1]
+        out.append(
+            Mention(
+                lm.start(),
+                lm.end(),
+                target,
+                "description",
+                lm.group(0),
+                bool(lm.group("poss")),
+                alt=other,
+            )
+        )
+    if len(discourse.prev_states) == 2 and not _PERCENT.search(text, start, end):
+        # (a share after "they"/"their" is mostly of the two together: "They took 30 % of imports")
+        for tm in _THEY_RE.finditer(text, start, end):
+            if _in_spans(tm.start(), taken) or any(m.start < tm.start() for m in states):
+                continue  # "India and Pakistan … they": the states of this sentence come first
+            first, second = discourse.prev_states
+            out.append(
+                Mention(
+                    tm.start(),
+                    tm.end(),
+                    first,
+                    "pronoun",
+                    tm.group(0),
+                    bool(tm.group("poss")),
+                    also=(second,),
+                )
+            )  # "They were among the top five": one claim per state
     if len(discourse.prev_states) == 2:
         for qm in _PLURAL_RE.finditer(text, start, end):
             if _in_spans(qm.start(), taken):

@@ -276,10 +276,12 @@ RANK_RE = re.compile(
     rf"|\bamong\s+(?:the\s+)?(?P<topn3>\d{{1,3}}|{_NUMWORD})\s+(?=(?:[\w-]+\s+){{0,2}}(?:countries|states|nations|exporters|importers|suppliers|recipients|producers)\b)"
     rf"|(?<=\sand\s)(?P<topn4>\d{{1,3}})\s+(?=(?:[\w-]+\s+){{0,1}}(?:importing|exporting)\s+(?:countries|states|nations)\b)"
     # "the five largest importers", "among America's three largest customers"
-    rf"|\b(?:the\s+|among\s+(?:the\s+|[\w-]+['’]s\s+)|one\s+of\s+(?:the\s+|[\w-]+['’]s\s+))(?P<nlarg>\d{{1,3}}|{_NUMWORD})\s+(?:largest|biggest|leading|main|top|major)\b"
+    rf"|\b(?:the\s+|among\s+(?:the\s+|[\w-]+['’]s\s+)|one\s+of\s+(?:the\s+|[\w-]+['’]s\s+))(?:world['’]?s\s+|globe['’]s\s+)?(?P<nlarg>\d{{1,3}}|{_NUMWORD})\s+(?:largest|biggest|leading|main|top|major)\b"
     # "in fourth place", "ninth position"
     rf"|(?P<ord3>{_ORD})\s+(?:place|position|spot)\b"
     rf"|\b(?:number|no\.)\s?(?P<numrank>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    # "ranked 18 among importers", "placed 7 in the world": a bare number after a verb of ranking
+    rf"|\b(?:ranks?|ranked|placed|stands|stood)\s+(?:at\s+)?(?P<barerank>\d{{1,3}})(?=\s+(?:among|in\s+the\s+world|globally|worldwide|on\s+the\s+list)\b)"
     # "a key supplier", "one of the main providers": among the top three
     rf"|\b(?:an?|one\s+of\s+(?:the|its|their|[\w-]+['’]s))\s+(?:(?:long-standing|longstanding|traditional|important|reliable|major)\s+)?(?P<qual>{_QUAL})\s+(?:(?:arms|weapons?|defen[cs]e|military|oil|crude|export|import|trading|trade)\s+)?(?=(?:suppliers?|providers?|sources?|partners?|exporters?|buyers?|clients?|customers?|recipients?|importers?|sellers?|vendors?|markets?|destinations?)\b)"
     # "its key supplier", "Azerbaijan's major arms provider" (possessive + a non-superlative adjective)
@@ -357,8 +359,8 @@ def find_ranks(text: str) -> list[Rank]:
             v = to_number(g["topn"] or g["topn2"] or g["nlarg"] or g["topn3"] or g["topn4"])
             if v and v >= 1:
                 out.append(Rank(int(v), "le", m.start(), m.end(), m.group(0), "top"))
-        elif g["numrank"]:
-            v = to_number(g["numrank"])
+        elif g["numrank"] or g["barerank"]:
+            v = to_number(g["numrank"] or g["barerank"])
             if v:
                 out.append(Rank(int(v), "eq", m.start(), m.end(), m.group(0)))
         elif g["qual"]:
@@ -645,6 +647,20 @@ PERIOD_RES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:since|from)\s+({_Y})\b(?!\s*(?:[-–—/]|to\b|until\b|through\b))", re.I),
     ),
     (
+        # "in the previous five-year period", "the preceding period", "than in the previous five years": the
+        # window before the current one. A period named against another one; "in the previous five years"
+        # alone counts back from the article, as "the past five years" does (the current window)
+        "previous",
+        re.compile(
+            r"\b(?:(?:over|in|during|for|across|within|covering)\s+the\s+(?:(?:previous|preceding|prior)\s+"
+            r"(?:(?:five|5)[- ]year\s+(?:period|window)|period|window)|preceding\s+(?:five|5)\s+years)"
+            r"|(?:than\s+in|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+"
+            r"(?:(?:five|5)[- ]year\s+(?:period|window)|(?:five|5)\s+years|period|window))"
+            r"\b(?!\s+(?:to|of|from|between|\d))",
+            re.I,
+        ),
+    ),
+    (
         "past",
         re.compile(
             rf"\b(?:over|in|during|for|across|within|covering)\s+the\s+(?:past|last|previous|preceding|latest|most\s+recent)\s+(?:({_NUMW}|few|several)[- ])?(years?|decades?|year\s+period|-year\s+period)\b",
@@ -745,6 +761,11 @@ def find_periods(text: str, today: date) -> list[PeriodSpec]:
                     continue
                 years = int(n) * (10 if unit.startswith("decade") else 1)
                 spec = PeriodSpec(today.year - years, today.year - 1, kind, m.group(0), (s, e))
+            elif kind == "previous":
+                # the checker's current window is the five years to last year; this is the one before
+                # (its span starts at 'the', as a year's does after 'in': "up from 21st in …")
+                t0 = s + m.group(0).lower().index("the")
+                spec = PeriodSpec(today.year - 10, today.year - 6, kind, text[t0:e], (t0, e))
             elif kind == "lastyear":
                 spec = PeriodSpec(today.year - 1, today.year - 1, kind, m.group(0), (s, e))
             elif kind == "thisyear":

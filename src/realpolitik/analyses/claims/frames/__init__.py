@@ -71,6 +71,7 @@ _TABLE_HEADER = re.compile(r"[^\d\n|\t]{1,40}(?:(?:\s*\||\t)[^\d\n|\t]{0,40}){1,
 def observe(ctx: Context, text: str, paragraph: int) -> None:
     """Keep the context current for a sentence that is not read for claims (no state named in it)."""
     _note_kind(ctx, text, paragraph)
+    ctx.last_age += 1
     # a table's header row ("Rank | Country | b/d") keeps its heading's group alive
     if not (ctx.pending_group is not None and _TABLE_HEADER.fullmatch(text)):
         ctx.pending_age += 1
@@ -108,6 +109,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
         ctx.last_para = v.paragraph
         ctx.topic = None
     ctx.subject = subject
+    ctx.last_age += 1
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
     taken = [(c.start, c.end) for c in v.changes] + [(x.start, x.end) for x in v.lengths]
@@ -182,6 +184,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     last = [f for f in frames if f.kind in {"share", "rank"} and f.scope in {"global", "bilateral"}]
     if last:
         ctx.last = last[-1]
+        ctx.last_age = 0
     ctx.topic = None if any(f.kind in {"share", "rank"} for f in frames) else sentence_topic(v)
     ctx.history.extend(frames)
     frames.sort(key=lambda f: f.span)

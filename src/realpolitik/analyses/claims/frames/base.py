@@ -66,6 +66,7 @@ class Context:
 
     today: date
     last: Frame | None = None  # last share/rank frame of the previous sentences
+    last_age: int = 99  # sentences since `last` was read (1: the sentence before)
     last_para: int = -1
     last_period: dict[str, Any] | None = None  # last explicit claim period in the article
     para_periods: dict[str, dict[str, Any]] = field(

@@ -55,7 +55,8 @@ def _global_change(value: dict, c: N.Change) -> Frame:
 _LIST_LEAD = re.compile(
     r"\barms\s+(?P<k>exports|imports)\s+(?:[\w-]+\s+){0,3}?(?:decreased|declined|fell|dropped|increased|"
     r"rose|grew|surged|jumped|shrank)\b[^.;]*$|\b(?:increases?|decreases?|rises?|falls?|growth|drops?)\s+"
-    r"in\s+(?:their\s+)?arms\s+(?P<k2>exports|imports)\b[^.;]*$",
+    r"in\s+(?:their\s+)?arms\s+(?P<k2>exports|imports)\b[^.;]*$|"
+    r"\b(?:arms\s+|weapons?\s+)?(?P<k3>exports|imports)\s+(?:of|by)\s+(?:the\s+)?(?:[^.;:]|\.(?=\d))*$",
     re.I,
 )
 
@@ -246,6 +247,21 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
         )
         if not k:
             k = _LIST_LEAD.search(v.s(v.start, st.start))
+            if (
+                k is not None
+                and k.group("k3")
+                and (
+                    _metric_at(v, s, ctx) != "arms"
+                    or any(
+                        v.start + k.end("k3") <= o.start <= st.start
+                        and re.search(
+                            r"\b(?:to|from)\s+(?:the\s+)?$", v.s(o.start - 10, o.start), re.I
+                        )
+                        for o in v.states
+                    )
+                )
+            ):
+                k = None  # "exports of A (+12 %)" only of arms; "exports to B of A (…)" is a flow
         if not k:
             continue
         val = float(m.group("num").replace(",", "")) * (-1 if m.group("sign") != "+" else 1)
@@ -263,7 +279,7 @@ def read_changes(v: View, ctx: Context) -> list[Frame]:
                 "change",
                 "arms",
                 "state",
-                (k.group("k") or k.group("k2")).lower(),
+                (k.group("k") or k.group("k2") or k.group("k3")).lower(),
                 None,
                 st.id,
                 value,

@@ -40,7 +40,7 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
                 chosen = min(after, key=lambda p: p.span[0])
             elif before:
                 chosen = before[-1]
-            elif free:
+            elif free and not _own_time(v, a, b):
                 chosen = free[0]
         if chosen is not None:
             f.period = {
@@ -62,6 +62,22 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             )
         ):
             f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
+
+
+# a clause that sets its own time against the rest of the sentence: "…, but France is now second",
+# "…, while today India is the largest": no period is borrowed from the other clause
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|yet|however)\s*,?\s*$", re.I)
+
+
+def _own_time(v: View, a: int, b: int) -> bool:
+    """Whether a clause without a period of its own is in the present or opposed to the clause
+    before it (then the article's frame, not the other clause's period, is its time)."""
+    if L.PRESENT_RE.search(v.s(a, b)):
+        return True
+    return a > v.start and bool(
+        re.match(r"\s*(?:but|while|whereas|yet|however)\b", v.s(a, b), re.I)
+        or _CONTRAST.search(v.s(max(v.start, a - 12), a))
+    )
 
 
 # "the five-year period", "the preceding five years": the report's window, not a year set earlier

@@ -175,7 +175,7 @@ _LINK_VERB = re.compile(
 
 
 _IN_DOMAIN = re.compile(
-    r"(?:\s+(?:after|behind)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
+    r"(?:\s+(?:after|behind|to)\s+[^,;()]{1,30}?)?\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?"
     r"(?:major\s+)?(?:arms|weapons?)\s+(?P<d>import|export)s?\b",
     re.I,
 )
@@ -189,11 +189,32 @@ _DOMAIN_LEAD = re.compile(
 )
 
 
+# "second to the US among arms exporters": a world ranking, the state after 'to' ahead of it
+_AMONG_KIND = re.compile(
+    r"\s+(?:in|among)\s+(?:the\s+)?(?:world['’]?s?\s+|global\s+)?(?:major\s+)?(?:arms\s+|weapons?\s+)?"
+    r"(?:exporters|importers|exports|imports)\b",
+    re.I,
+)
+
+
+# a place named right after a state: "ahead of Russia in third place", "Russia (third place)"
+_PLACE_RANK = re.compile(r"\b(?:place|position|spot)\b", re.I)
+_PLACE_AFTER = re.compile(
+    r"\s*(?:\(\s*|,\s*)?(?:(?:now|then|still)\s+)?in\s+(?:the\s+)?|\s*\(\s*", re.I
+)
+
+
 def _rank_theme(v: View, r: N.Rank, lo: int, noun_end: int) -> Mention | None:
     """The state a rank is about: the subject before a copula ('India was the largest'), an apposition
     ('China, the world's top importer'), a prenominal rank ('fourthranked Germany'), a postposed
     subject ('the tenth-largest exporter is South Korea'), 'with Spain in fourth place'."""
     before = [m for m in v.states if lo <= m.start and m.end <= r.start]
+    if (
+        before
+        and _PLACE_RANK.search(r.text)
+        and _PLACE_AFTER.fullmatch(v.s(before[-1].end, r.start))
+    ):
+        return before[-1]  # "ahead of Russia in third place", "Russia (third place)": its own place
     for m in reversed(before):
         between = v.s(m.end, r.start)
         if len(between) > 90:
@@ -561,6 +582,7 @@ def read_ranks(
         out.extend(_read_rank(v, r, ctx, out, shares))
     out.extend(_pair_respectively(v, out, ctx, shares))
     out.extend(_gapped_ranks(v, out))
+    out.extend(_next_ranks(v, out, ctx))
     out.extend(_relative_ranks(v, out, ctx, shares))
     out.extend(_led_ranks(v, out, shares))
     out.extend(_most_lists(v, out, shares))
@@ -923,10 +945,19 @@ def _read_rank(
         mm = re.match(r"\s+to\s+(?:the\s+)?", v.text[r.end : r.end + 10])
         if mm:
             s = _state_at(v, r.end + mm.end(), 1)
-            if s is not None:
+            if s is not None and not _AMONG_KIND.match(v.text, s.end, b):
                 owner = Owner(s, "import", "to")
     if owner is not None and owner.mention.blocked:
         owner = None
+    if (
+        owner is not None
+        and owner.how in {"to", "adj"}
+        and _AMONG_KIND.match(v.text, owner.mention.end, b)
+        and re.search(
+            r"\bsecond\s+(?:only\s+)?to\s+(?:the\s+)?$", v.s(r.start, owner.mention.start), re.I
+        )
+    ):
+        owner = None  # "a close second to India among arms importers": the world's ranking
     crude = oil_owner(v, ctx) if owner is None and noun is not None else None
     if (
         crude is not None
@@ -1372,7 +1403,11 @@ def _read_rank(
             for f in list(frames):
                 if f.owner == owner.mention.id and extra.id != f.theme:
                     frames.append(replace(f, owner=extra.id))
-    elif owner is not None and owner.how in {"of", "to"} and frames:
+    elif (
+        owner is not None
+        and (owner.how in {"of", "to"} or (owner.how == "poss" and owner.mention.also))
+        and frames
+    ):
         # "the principal supplier to both of them", "… to Armenia and (to) Azerbaijan": the rank
         # holds for each owner
         extras = list(owner.mention.also)
@@ -1561,8 +1596,81 @@ def _pair_respectively(
     return out
 
 
+# "Next came Saudi Arabia", "Saudi Arabia came next, then Qatar": the places after the last rank
+_NEXT_LEAD = re.compile(
+    r"\s*(?:(?:and|then)\s+)?(?:next|then)\s+(?:came|come|comes|was|were|is|are)\s+(?:the\s+)?",
+    re.I,
+)
+_NEXT_AFTER = re.compile(
+    r"\s+(?:(?:came|comes|was|is|ranked|ranks|placed|followed)\s+next|(?:was|is)\s+(?:the\s+)?next\s+in\s+line)\b",
+    re.I,
+)
+_SUBJECT_OPEN = re.compile(r"\s*(?:(?:and|but|while)\s+)?(?:[,\s]*)(?:the\s+)?", re.I)
+_THEN = re.compile(r"\s*,?\s*(?:and\s+)?(?:then|followed\s+by)\s+(?:by\s+)?(?:the\s+)?", re.I)
+
+
+def _next_ranks(v: View, frames: list[Frame], ctx: Context) -> list[Frame]:
+    """'India was the largest importer. Saudi Arabia came next, then Qatar.' (2nd, 3rd): the places
+    right after an exact rank read earlier in the sentence or in the sentence before."""
+    first: Mention | None = None
+    lead = _NEXT_LEAD.match(v.text, v.start, v.end)
+    if lead is not None:
+        first = _state_at(v, lead.end(), 0)
+    else:
+        first = next((m for m in v.states if _NEXT_AFTER.match(v.text, m.end, v.end)), None)
+        if first is not None and (
+            first.possessive
+            or not (
+                _SUBJECT_OPEN.fullmatch(v.s(v.clause(first.start)[0], first.start))
+                or re.search(
+                    r",\s*(?:and|but|while)\s+(?:the\s+)?$", v.s(v.start, first.start), re.I
+                )
+            )
+        ):
+            first = None  # "India's next …", "a visit to Qatar came next": not the clause subject
+    if first is None:
+        return []
+    ref = next(
+        (
+            f
+            for f in reversed(frames)
+            if f.kind == "rank" and f.value.get("comparator") == "eq" and f.span[0] < first.start
+        ),
+        None,
+    )
+    if ref is None and ctx.last_age == 1 and ctx.last is not None:
+        last = ctx.last
+        if last.kind == "rank" and last.value.get("comparator") == "eq" and last.theme:
+            ref = replace(last, period=None)
+    if ref is None or ref.theme == first.id:
+        return []
+    group = [first] if lead is None else _coordination(v, first, v.clause(first.start)[1])
+    pos = (_NEXT_AFTER.match(v.text, first.end, v.end) or lead).end()  # type: ignore[union-attr]
+    while lead is None and (then := _THEN.match(v.text, pos, v.end)) is not None:
+        nxt = _state_at(v, then.end(), 0)
+        if nxt is None:
+            break
+        group.append(nxt)
+        pos = nxt.end
+    r = int(ref.value["rank"])
+    known = {f.theme for f in frames if f.kind == "rank"}
+    return [
+        replace(
+            ref,
+            theme=g.id,
+            value={"rank": r + k, "comparator": "eq", "text": "next"},
+            span=(g.start, g.end),
+            rule="rank+next",
+            negated=False,
+            extra={},
+        )
+        for k, g in enumerate(group, 1)
+        if g.id and g.id not in known and g.id != ref.theme
+    ]
+
+
 _BEHIND = re.compile(
-    r"\b(?:right\s+|just\s+|only\s+|far\s+|well\s+)?(?P<w>behind|after|ahead\s+of|trailing|followed\s+by|(?<=only\s)to)\s+(?:only\s+)?(?:the\s+)?",
+    r"\b(?:right\s+|just\s+|only\s+|far\s+|well\s+)?(?P<w>behind|after|ahead\s+of|trailing|followed\s+by|(?<=only\s)to|(?<=second\s)to)\s+(?:only\s+)?(?:the\s+)?",
     re.I,
 )
 
@@ -1590,6 +1698,13 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
         near = [f for f in ranked if a <= f.span[0] < b and f.theme not in {g.id for g in group}]
         if w in {"behind", "after", "trailing", "to"}:
             ref = next((f for f in reversed(near) if f.span[0] < bm.start()), None)
+            if (
+                ref is None
+                and w in {"behind", "after"}
+                and not _nearest_state_before(v, bm.start(), a)
+            ):
+                # "After India and Saudi Arabia, Qatar is third": the rank follows the states ahead
+                ref = next((f for f in near if f.span[0] > group[-1].end), None)
             if ref is None:
                 continue
             r = int(ref.value["rank"])
@@ -1637,6 +1752,8 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
             ):
                 # "Spain was eighth, ahead of (only) Israel and South Korea": each ranks below
                 for g in group:
+                    if any(f.theme == g.id and f.span[0] > bm.start() for f in ranked):
+                        continue  # "ahead of Russia in third place": its own rank says more
                     out.append(
                         replace(
                             ref,

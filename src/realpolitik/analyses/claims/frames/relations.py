@@ -571,8 +571,14 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 or re.search(r"\bdeliver|\bsales?\b", v.s(v.start, v.end), re.I)
             ):
                 continue
-            for r in recipients:
-                if r.id == supplier.id:
+            # "bought tanks from Russia and Ukraine": one transfer from each supplier named
+            suppliers = (
+                [m for m in _coordination(v, supplier, b) if m.form != "company" and m.id]
+                if supplier.form != "company" and supplier.end > 0
+                else [supplier]
+            ) or [supplier]
+            for sup, r in ((s_, r_) for s_ in suppliers for r_ in recipients):
+                if r.id == sup.id or r.id in {x.id for x in suppliers}:
                     continue
                 verb = (sup_v or acq_v).group(0).lower() if (sup_v or acq_v) else None
                 val = {"designation": desig, "description": noun, "text": v.s(ds, de), "verb": verb}
@@ -602,7 +608,7 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                         "arms",
                         "bilateral",
                         None,
-                        supplier.id,
+                        sup.id,
                         r.id,
                         val,
                         (a, b),

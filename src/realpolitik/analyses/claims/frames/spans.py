@@ -166,6 +166,7 @@ MAX_ITEMS = 25  # the longest list read (bounds the work on a run of names)
 
 def _coordination_before_uncached(v: View, last: Mention, lo: int) -> list[Mention]:
     run = [last]
+    bare_comma = False
     if last.form in {"relative", "pronoun", "description"}:
         return run
     for m in reversed(
@@ -180,10 +181,13 @@ def _coordination_before_uncached(v: View, last: Mention, lo: int) -> list[Menti
         if len(run) >= MAX_ITEMS:
             break
         between = _strip_values(v.s(m.end, run[0].start))
-        if _ITEM_SEP.match(between):
-            run.insert(0, m)
-        else:
+        if not _ITEM_SEP.match(between):
             break
+        joined = bool(re.search(r"\b(?:and|or|nor)\b|&|as\s+well\s+as", between, re.I))
+        if joined and bare_comma:
+            return [last]  # "After A and B, C is third": the 'and' closed a list C is not in
+        bare_comma = bare_comma or not joined
+        run.insert(0, m)
     return run
 
 
