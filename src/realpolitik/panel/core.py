@@ -129,15 +129,17 @@ class Panel:
         step: str,
         datasets: list[str],
         notes: list[str],
+        merge: bool = True,
     ) -> Panel:
         """Add dyad-level columns from `source` (which has a `key` column: _k directed, _u/_un non-directed).
 
         `select` refers to the source's columns as `alias.col`. Sources sharing a key are merged into one
-        join when the SQL is built (one probe of the dyad-years instead of several).
+        join when the SQL is built (one probe of the dyad-years instead of several), unless `merge=False`: a source
+        listing nearly every dyad-year (minimum distance) is cheaper probed on its own than FULL-joined to the others.
         """
         return replace(
             self,
-            dyad_parts=(*self.dyad_parts, (select, alias, key, source)),
+            dyad_parts=(*self.dyad_parts, (select, alias, key, source, merge)),
             columns=(*self.columns, *columns),
             **self._record(step, datasets, notes),
         )
@@ -203,7 +205,7 @@ class Panel:
             }
             # only the hidden keys some step uses (each costs a computation per dyad-year)
             text = " ".join(" ".join(map(str, part)) for part in self.dyad_parts)
-            needed = {part[2] for part in self.dyad_parts if len(part) == 4}
+            needed = {part[2] for part in self.dyad_parts if len(part) == 5}
             needed |= {n for n in hidden if re.search(rf"\bp\.{n}\b", text)}
             used = [f", {expr} AS {name}" for name, expr in hidden.items() if name in needed]
             sql = (
@@ -408,13 +410,16 @@ def arrow_to_pandas(table: Any) -> pd.DataFrame:
 
 
 def _dyad_joins(parts: tuple[tuple[str, ...], ...]) -> str:
-    """The joins of the dyad steps; keyed sources sharing a key become one FULL-joined source of structs."""
+    """The joins of the dyad steps; keyed sources sharing a key become one FULL-joined source of structs (except
+    those added with merge=False, joined on their own)."""
     raw = [part[1] for part in parts if len(part) == 2]
     by_key: dict[str, list[tuple[str, str]]] = {}
-    for part in parts:
-        if len(part) == 4:
-            by_key.setdefault(part[2], []).append((part[1], part[3]))
     joins = []
+    for part in parts:
+        if len(part) == 5 and part[4]:
+            by_key.setdefault(part[2], []).append((part[1], part[3]))
+        elif len(part) == 5:
+            joins.append(f"LEFT JOIN ({part[3]}) {part[1]} ON {part[1]}.{part[2]} = p.{part[2]}")
     for key, sources in by_key.items():
         if len(sources) == 1:
             alias, source = sources[0]

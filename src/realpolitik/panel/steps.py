@@ -91,7 +91,15 @@ def add_mindist(panel: Panel) -> Panel:
         "it does not list."
     )
     return panel.extend_keyed(
-        "md.mindist AS mindist", "md", key, source, ["mindist"], "mindist", [dataset], [note]
+        "md.mindist AS mindist",
+        "md",
+        key,
+        source,
+        ["mindist"],
+        "mindist",
+        [dataset],
+        [note],
+        merge=False,
     )
 
 
