@@ -462,24 +462,21 @@ def _missions(ev: list[Evidence], year: int, th: Thresholds) -> str:
 def _co_supporters(ev: list[Evidence], year: int, th: Thresholds) -> str:
     """'UCDP/PRIO conflict 299 in 2015–2024 (war intensity)': conflicts in the war window in which both
     backed the same side, as supporters, on a side not crowded into a mission (Iran and Russia in Syria)."""
-    out = []
-    for e in ev:
-        if e.kind == "support" and e.data["relation"] == "co-supporters":
-            ys = [y for y in e.data["tie_years"] if year - th.war_window < y <= year]
-            war = [y for y in e.data["war_years"] if y in ys]
-            if ys:
-                out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}"
-                           + (" (war intensity)" if war else ""))  # fmt: skip
-    return ", ".join(out)
+    return _conflicts_in_window("support", "co-supporters", "tie_years", ev, year, th)
 
 
 def _proxies(ev: list[Evidence], year: int, th: Thresholds) -> str:
     """'UCDP/PRIO conflict 388 in 2020 (war intensity)': conflicts in the war window in which the two
     only backed opposite sides (a proxy conflict: evidence, not a deciding feature)."""
+    return _conflicts_in_window("conflict", "proxy", "years", ev, year, th)
+
+
+def _conflicts_in_window(kind: str, relation: str, key: str, ev: list[Evidence], year: int, th: Thresholds) -> str:
+    """The UCDP/PRIO conflicts of one kind and relation with years (`key`) in the war window, listed."""
     out = []
     for e in ev:
-        if e.kind == "conflict" and e.data["relation"] == "proxy":
-            ys = [y for y in e.data["years"] if year - th.war_window < y <= year]
+        if e.kind == kind and e.data["relation"] == relation:
+            ys = [y for y in e.data[key] if year - th.war_window < y <= year]
             war = [y for y in e.data["war_years"] if y in ys]
             if ys:
                 out.append(f"UCDP/PRIO conflict {e.data['conflict_id']} in {wars._years(ys)}"
