@@ -375,3 +375,18 @@ def test_main_suppliers_listed_are_members_of_the_top_not_ranks_in_order() -> No
         ("FRA", "le", "supported"),
         ("RUS", "le", "supported"),
     }
+
+
+# --- the value's own phrase: metric and span --------------------------------------------------
+def test_a_values_own_of_phrase_names_its_metric_and_its_span() -> None:
+    """'… weapons, and more than half of Israel's oil comes from Azerbaijan': the metric is the value's
+    own 'of Israel's oil' (it was the nearer 'weapons' of the other clause: an arms claim), and the
+    quoted span starts at the value, not at the 'Israel' of the clause before the comma."""
+    day = date(2024, 10, 9)
+    text = "Israel buys weapons, and more than half of Israel's oil comes from Azerbaijan."
+    assert not claims_of(text, "arms_import_share", day)
+    (c,) = claims_of(text, "oil_import_share", day)
+    assert (c.subject, c.object, c.verdict) == ("ISR", "AZE", "supported")
+    both = "More than 60% of Azerbaijan's weapons come from Israel, and more than half of Israel's oil comes from Azerbaijan."
+    (oil,) = claims_of(both, "oil_import_share", day)
+    assert both[oil.span[0] : oil.span[1]] == "more than half of Israel's oil comes from Azerbaijan"

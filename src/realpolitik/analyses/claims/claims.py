@@ -162,8 +162,8 @@ def _cover(
         if cid is None:
             continue
         near = [m for m in mentions if m.id == cid and clause[0] <= m.start < clause[1]]
-        if near:
-            m = min(near, key=lambda m: abs(m.start - f.span[0]))
+        if near:  # the nearest, preferring one the anchor reaches without crossing a comma
+            m = min(near, key=lambda m: (_across(text, m, f.span[0]), abs(m.start - f.span[0])))
             if abs(m.start - f.span[0]) <= 60:
                 a, b = min(a, m.start), max(b, m.end)
     # to the end of the phrase, so the span reads as a statement ("… of Israel's arms exports")
@@ -178,6 +178,13 @@ def _cover(
 
 
 _PHRASE_END = re.compile(r"[^,;:().]{0,60}")
+
+
+def _across(text: str, m: Mention, anchor: int) -> bool:
+    """Whether a comma or semicolon stands between a mention and the anchor ('… from Israel, and more
+    than half of Israel's oil': the second Israel is the claim's)."""
+    lo, hi = (m.end, anchor) if m.end <= anchor else (anchor, m.start)
+    return bool(re.search(r"[,;]", text[lo:hi]))
 
 
 def to_claims(

@@ -245,12 +245,20 @@ _TRADE = re.compile(
 )
 
 
+# from a value to the end of its "of …" phrase: "more than half of Israel's oil", "60 % of its weapons"
+_OWN_PHRASE = re.compile(r"[^,;:.()]{0,40}?\bof\s+[^,;:.()]{0,40}?(?=\s+(?:comes?|came|is|was|are|were|goes|went)\b|[,;:.()]|$)", re.I)
+
+
 def _metric_at(v: View, pos: int, ctx: Context) -> str | None:
-    """The metric of a value: the nearest arms/oil word in its clause, else the sentence's; trade when
+    """The metric of a value: an arms/oil word in the value's own "of …" phrase, else the nearest in its
+    clause, else the sentence's; trade when
     the clause names goods or export partners; else the metric of the last two sentences; else trade
     when the clause speaks of exports."""
     a, b = v.clause(pos)
     words = _metric_words(v)
+    own = _OWN_PHRASE.match(v.text, pos, b)  # the value's own noun phrase: "half of Israel's oil"
+    if own and (inside := [k for p, k in words if pos <= p < own.end()]):
+        return inside[0]
     near = [(abs(p - pos), k) for p, k in words if a <= p < b]
     if near:
         return min(near)[1]
