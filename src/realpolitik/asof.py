@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Dated",
+    "DATE_FORMS",
     "as_of_date",
     "clip_spell",
     "last_complete_year",
@@ -52,6 +53,9 @@ Dated = int | date | str | tuple[int, int]
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _SPAN = re.compile(r"^(\d{4})\s*[–-]\s*(\d{2,4})$")
+
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"  # what `as_of_date` reads, for error messages
 
 
 def as_of_date(value: str | date | None) -> date:
@@ -141,6 +145,7 @@ def _periods() -> dict[str, tuple[tuple[int, int], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
 def exists(cid: str, year: int) -> bool:
     """Whether the state with id `cid` is a member of the state system in `year` (an id COW never codes
     — a territory, a non-state actor — is taken to exist): Yugoslavia is no adversary of anyone in 2012."""
@@ -151,14 +156,7 @@ def exists(cid: str, year: int) -> bool:
 def both_exist(a: Iterable[str], b: Iterable[str], years: Iterable[int]) -> list[bool]:
     """Per dyad-year, whether both sides are states that year (`exists`): a dissolved state's old
     disputes or deliveries make no edge after its end (Czechoslovakia–United States in 1995)."""
-    seen: dict[tuple[str, int], bool] = {}
-
-    def ok(cid: str, y: int) -> bool:
-        if (cid, y) not in seen:
-            seen[(cid, y)] = exists(cid, y)
-        return seen[(cid, y)]
-
-    return [ok(x, int(y)) and ok(z, int(y)) for x, z, y in zip(a, b, years, strict=True)]
+    return [exists(x, int(y)) and exists(z, int(y)) for x, z, y in zip(a, b, years, strict=True)]
 
 
 def lifespan(c: Country, year: int) -> tuple[int, int | None]:

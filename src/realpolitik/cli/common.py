@@ -35,13 +35,13 @@ def not_future(text: str | None, flag: str) -> str | None:
     today (no data describe the future; a date there is a typo, not a question)."""
     if text is None:
         return None
-    from realpolitik.asof import as_of_date
+    from realpolitik.asof import DATE_FORMS, as_of_date
     from realpolitik.errors import UserError
 
     try:
         day = as_of_date(text)
     except ValueError:
-        raise UserError(f"{flag} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {text!r}") from None
+        raise UserError(f"{flag} must be a date ({DATE_FORMS}), got {text!r}") from None
     if day > date.today():
         raise UserError(f"{flag} {text} is in the future (today is {date.today().isoformat()})")
     return text

@@ -133,10 +133,9 @@ def _canonical_names(rows: Rows) -> Rows:
 def _stateless(years: list[int], c: Country) -> str:
     """The years of a series in which c was not a member of the state system, as '1900–1947' (or 'n
     years in y0–y1' when not one run); empty when there are none or COW does not code c."""
-    from realpolitik.asof import state_years
+    from realpolitik.asof import exists
 
-    periods = [(y0, y1) for cid, y0, y1 in state_years() if cid == c.id]
-    out = sorted(y for y in years if periods and not any(y0 <= y <= y1 for y0, y1 in periods))
+    out = sorted(y for y in years if not exists(c.id, y))
     if not out:
         return ""
     span = str(out[0]) if len(out) == 1 else f"{out[0]}–{out[-1]}"

@@ -46,14 +46,14 @@ def country(text: str) -> Country:
 def as_of(value: str | None, name: str = "as_of") -> str | None:
     """Validate a date (YYYY, YYYY-MM or YYYY-MM-DD) early, so a bad one is a clear 400, not a failed
     brief; returned as YYYY-MM-DD."""
-    from realpolitik.asof import as_of_date
+    from realpolitik.asof import DATE_FORMS, as_of_date
 
     if value in (None, ""):
         return None
     try:
         return as_of_date(value).isoformat()
     except ValueError as e:
-        raise UserError(f"{name} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}") from e
+        raise UserError(f"{name} must be a date ({DATE_FORMS}), got {value!r}") from e
 
 
 def clean(value: Any) -> Any:

@@ -19,7 +19,7 @@ from realpolitik.analyses.brief.sections import (
 )
 from realpolitik.analyses.brief.security_section import conflict, is_hostile, other, security
 from realpolitik.analyses.brief.summary import summarise
-from realpolitik.asof import as_of_date, predecessor, reference_year
+from realpolitik.asof import DATE_FORMS, as_of_date, predecessor, reference_year
 from realpolitik.countries import Country, from_id
 from realpolitik.errors import BadPeriod, UserError
 from realpolitik.queries.common import country
@@ -34,7 +34,7 @@ def _as_of(value: str | date | None) -> date:
     try:
         return as_of_date(value)
     except ValueError as e:
-        raise UserError(f"--as-of must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}") from e
+        raise UserError(f"--as-of must be a date ({DATE_FORMS}), got {value!r}") from e
 
 
 def brief(

@@ -276,6 +276,7 @@ def dyad_features(
     model = types[["year", "a", "b", "type", "rule", "sign", "defence", "pact_small", "cobelligerent"]]
     df = df.merge(model.rename(columns={"type": "relationship"}), on=["year", "a", "b"], how="left")
     df["allied"] = df["defence"].eq(True) | df["pact_small"].eq(True)
+    df["cobelligerent"] = df["cobelligerent"].eq(True)
     df["adversaries"] = df["sign"].fillna(0) < 0
     df = df.drop(columns=["defence", "pact_small", "sign"])
     df = df.merge(ip.rename(columns={"id": "a", "ip": "ip_a"}), on=["year", "a"], how="left")
@@ -346,7 +347,7 @@ def explain(row, names: dict[str, str], shared: pd.DataFrame) -> str:
             f"largest religions {row.religion_a} vs {row.religion_b} (difference {row.religion_diff:.2f})"
         )
     text += "; no ATOP alliance" + (" (ATOP ends 2018)" if row.year > 2018 else "")
-    if getattr(row, "cobelligerent", False) is True:  # aligned in the relationship model, if not allied
+    if row.cobelligerent:  # aligned in the relationship model, if not allied
         text += (f", but on the same side of a UCDP/PRIO armed conflict within {Thresholds().war_window} "
                  "years (co-belligerents)")  # fmt: skip
     if unlike:

@@ -235,6 +235,8 @@ def classify_years(start: int, end: int, store: Store | None = None, scope: Scop
                    thresholds: Thresholds | None = None) -> pd.DataFrame:  # fmt: skip
     """Every dyad-year with any evidence in start..end, classified: year, a, b, type, sign, rule and the
     features (force_a/force_b say which side used force). The network's signs come from here."""
+    from realpolitik.asof import both_exist
+
     st = store or get_store()
     th = thresholds or Thresholds()
     sc = scope or Scope()
@@ -248,8 +250,6 @@ def classify_years(start: int, end: int, store: Store | None = None, scope: Scop
     frames = read_ties(read_hostile(sc, end, st, oldest), sc, years, st, th,
                        edition_year=_edition_year(st), first=atop_first, ties_only=True)  # fmt: skip
     out = classify(frames, years, st, th)
-    from realpolitik.asof import both_exist
-
     return out[both_exist(out["a"], out["b"], out["year"])].reset_index(drop=True)
 
 

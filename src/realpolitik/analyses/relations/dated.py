@@ -17,6 +17,7 @@ from datetime import date
 
 import pandas as pd
 
+from realpolitik.analyses.relations import deposed
 from realpolitik.analyses.relations.classify import RULE, apply_rules
 from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
 from realpolitik.analyses.relations.reading import Frames, name, sentence
@@ -119,8 +120,6 @@ def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relati
     """`rel` with a regime change of the pair dated after its reference year and known on `as_of`
     stated (Pol Pot removed by Viet Nam on 7 January 1979, read as of 1979-06-01): the type stays the
     reference year's (the closure acts on later years), but a reader on the day knew of it."""
-    from realpolitik.analyses.relations import deposed
-
     recs = [r for r in frames.records(rel.a, rel.b)["deposed"]
             if r["exit_date"].year > rel.year and usable(r["exit_date"], as_of)]  # fmt: skip
     if not recs:

@@ -22,8 +22,7 @@ COLUMNS = ["a", "b", "settled", "deposed", "leader", "exit_date", "exitcode"]
 FOREIGN = "exit = 'Foreign' OR exitcode ILIKE '%with foreign support%'"
 
 
-def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, store: Store,
-         mids: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, mids: pd.DataFrame, store: Store) -> pd.DataFrame:
     """(a, b, settled, …) for each pair that fought (opposite sides, the deposed state a primary party of
     UCDP/PRIO, a COW war participant, or a militarised dispute in which either used force — `mids`: NATO
     and Libya in 2011, which UCDP lists without NATO) in the year of a leader's foreign-forced exit or
@@ -33,7 +32,6 @@ def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, store: Store,
     1991), one whose exit Archigos does not describe, or of one who came back to power (Kuwait's emir,
     deposed by Iraq in 1990, restored in 1991)."""
     exits = _exits(store)
-    mids = mids if mids is not None else pd.DataFrame(columns=["a", "b", "start", "end", "host_a", "host_b"])
     if not exits or (ucdp.empty and cow.empty and mids.empty):
         return pd.DataFrame(columns=COLUMNS)
     fought: dict[str, dict[str, set[int]]] = {}  # deposable state -> the states that fought it -> years
@@ -52,7 +50,7 @@ def rows(ucdp: pd.DataFrame, cow: pd.DataFrame, store: Store,
         for a, b, y in zip(cow["a"], cow["b"], cow["year"], strict=True):
             add(a, b, y)
             add(b, a, y)
-    force = mids[(mids["host_a"].fillna(0) >= 4) | (mids["host_b"].fillna(0) >= 4)]
+    force = mids[(mids["host_a"].fillna(0) >= 4) | (mids["host_b"].fillna(0) >= 4)] if not mids.empty else mids
     for a, b, y0, y1 in zip(force["a"], force["b"], force["start"], force["end"], strict=True):
         for y in range(int(y0), int(y1) + 1):
             add(a, b, y)

@@ -146,7 +146,7 @@ def read_hostile(scope: Scope, last: int, store: Store, first: int | None = None
         wars.cow_rows(scope, last, store, first),
         wars.ucdp_rows(scope, last, store, first),
     )
-    f.deposed = deposed.rows(f.ucdp, f.cow, store, f.disputes)
+    f.deposed = deposed.rows(f.ucdp, f.cow, f.disputes, store)
     return f
 
 

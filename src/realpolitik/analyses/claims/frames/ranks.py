@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
@@ -1652,21 +1653,17 @@ def _next_ranks(v: View, frames: list[Frame], ctx: Context) -> list[Frame]:
             break
         group.append(nxt)
         pos = nxt.end
-    r = int(ref.value["rank"])
     known = {f.theme for f in frames if f.kind == "rank"}
-    return [
-        replace(
-            ref,
-            theme=g.id,
-            value={"rank": r + k, "comparator": "eq", "text": "next"},
-            span=(g.start, g.end),
-            rule="rank+next",
-            negated=False,
-            extra={},
-        )
-        for k, g in enumerate(group, 1)
-        if g.id and g.id not in known and g.id != ref.theme
-    ]
+    return [f for f in _places_after(ref, group, "next", "rank+next", extra={})
+            if f.theme and f.theme not in known and f.theme != ref.theme]  # fmt: skip
+
+
+def _places_after(ref: Frame, states: list, text: str, rule: str, **more: Any) -> list[Frame]:
+    """The places after `ref`'s rank, one per state in order ('followed by B and C': 2nd, 3rd)."""
+    r = int(ref.value.get("rank", 1))
+    return [replace(ref, theme=g.id, value={"rank": r + k, "comparator": "eq", "text": text},
+                    span=(g.start, g.end), rule=rule, negated=False, **more)
+            for k, g in enumerate(states, 1)]  # fmt: skip
 
 
 _BEHIND = re.compile(
@@ -1873,16 +1870,5 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                 if past is None:
                     continue
                 ref = past
-            r = int(ref.value.get("rank", 1))
-            for k, g in enumerate(items, 1):
-                out.append(
-                    replace(
-                        ref,
-                        theme=g.id,
-                        value={"rank": r + k, "comparator": "eq", "text": "followed by"},
-                        span=(g.start, g.end),
-                        rule="rank+followed-by",
-                        negated=False,
-                    )
-                )
+            out += _places_after(ref, items, "followed by", "rank+followed-by")
     return out
