@@ -126,6 +126,19 @@ def test_armenia_azerbaijan_rivals_with_the_war_and_no_benefits():
     assert not any("enemy of my enemy" in f.text for s in b.sections for f in s.facts)
 
 
+def test_adversaries_get_no_empty_motive_headings_and_a_zero_is_a_fact():
+    """At war, neither side's motives are read: the brief prints no 'What's in it for' headings with
+    'No motive found' under them; a recorded zero oil output is a fact (produced none), not a gap."""
+    b = brief("Ethiopia", "Eritrea", as_of="1999-06-30")
+    assert b.relationship.hostile and not b.shows_motives
+    for text in (render.to_markdown(b), render.to_html(b, charts=False)):
+        assert "What's in it for" not in text and "No motive found" not in text
+    energy = facts(b, "energy_trade")
+    assert energy["oil_none_ETH"].text == "Ethiopia produced no oil in 1998 (0 TWh)."
+    assert not any("oil-production rank for Ethiopia" in g for g in b.section("energy_trade").gaps)
+    assert brief("Israel", "Azerbaijan", as_of="2024-10-09").shows_motives
+
+
 @pytest.mark.parametrize("other", ["North Korea", "India"])
 def test_china_is_no_adversary_of_russia_or_north_korea(other):
     b = brief(other, "Russia")

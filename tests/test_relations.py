@@ -186,6 +186,18 @@ def test_a_war_still_going_on_gives_no_outcome_or_death_toll() -> None:
     assert "stalemate" in after.text and "1980–1988" in after.text
 
 
+def test_a_war_that_ended_in_the_reference_year_is_told_in_the_past() -> None:
+    """The Falklands war ended on 14 June 1982 (UCDP/PRIO's episode end, COW's last war year): as of mid-1983
+    the pair were at war in 1982, they are not still; the Iran–Iraq war as of 1985 goes on."""
+    falklands = relationship("United Kingdom", "Argentina", as_of="1983-06-30")
+    assert falklands.type == "at war" and falklands.year == 1982
+    assert "were at war in 1982, and the fighting ended that year" in falklands.text
+    assert "are at war" not in falklands.text and "United Kingdom won" in falklands.text
+    assert any("the episode ended on 14 June 1982" in e.text for e in falklands.evidence)
+    going_on = relationship("Iraq", "Iran", as_of="1985-06-01")
+    assert "are at war as of 1984" in going_on.text and "ended" not in going_on.text
+
+
 # ------------------------------------------------------------------ an expert's reading (issue 13 review)
 def test_a_terminated_rivalry_closes_the_fighting_it_contained() -> None:
     """TSS ends Eritrea–Ethiopia in 2018 (the peace): the 2016 fighting no longer makes them hostile, and

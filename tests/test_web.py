@@ -646,7 +646,7 @@ def test_dyad_page_of_adversaries_says_each_thing_once(client):
     text = visible(client.get("/dyad/IND/PAK?as_of=1972-01-01").text)
     line = "UCDP/PRIO conflict 218 in 1971 (war intensity): side A India; side B Pakistan."
     assert text.count(line) == 1  # in the conflict section, not again in the summary
-    assert "Summary India and Pakistan are at war as of 1971" in text
+    assert "Summary India and Pakistan were at war in 1971, and the fighting ended that year" in text
     assert "What's in it for" not in text and "No motive found" not in text  # enemies, no motives
     assert "1 rows" not in text and "Border India – Pakistan (1 row)" in text
     trade_note = "cow_trade: COW Dyadic Trade v4, US$ millions"

@@ -182,8 +182,7 @@ def dyad(
         # own sentence stays there, the conflict section leaves it out)
         said = {f.text for s in lead for f in s.facts} - {rel.text if rel else ""}
         summary = [line for line in br.summary if line not in said]
-        # adversaries with nothing in it for either side: no empty "what's in it" boxes
-        motives = bool(any(br.motives.values()) or not (rel and rel.hostile))
+        motives = br.shows_motives
         toc = [("relationship", "The relationship")] if rel else []
         toc += [(s.key, s.title) for s in lead]
         toc += [("summary", "Summary")] + (

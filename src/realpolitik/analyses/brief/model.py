@@ -118,6 +118,13 @@ class Brief:
     def has_section(self, key: str) -> bool:
         return any(s.key == key for s in self.sections)
 
+    @property
+    def shows_motives(self) -> bool:
+        """Whether 'What's in it for' each side is worth a heading: not for adversaries in whose data
+        neither side has a motive (two empty boxes under a war would read as an oversight)."""
+        rel = self.relationship
+        return bool(any(self.motives.values()) or not (rel and rel.hostile))
+
     def _repr_html_(self) -> str:
         """Jupyter: the HTML brief with its charts inline (SVG), as an embeddable fragment."""
         from realpolitik.analyses.brief.render import to_html

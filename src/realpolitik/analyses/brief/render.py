@@ -88,7 +88,7 @@ def to_markdown(b: Brief) -> str:
             + [""]
         )
     out += ["## Summary", ""] + [f"- {s}" for s in b.summary] + [""]
-    for side in (b.a, b.b):
+    for side in (b.a, b.b) if b.shows_motives else ():
         out += [f"## What's in it for {side['name']}", ""]
         ms = b.motives.get(side["id"], [])
         out += [f"{i}. {m.text} *[{m.source}]*" for i, m in enumerate(ms, 1)] or [
@@ -177,7 +177,7 @@ def to_html(b: Brief, charts: bool = True, fragment: bool = False) -> str:
         *[f"<li>{e(s)}</li>" for s in b.summary],
         "</ul><div class=motives>",
     ]
-    for side in (b.a, b.b):
+    for side in (b.a, b.b) if b.shows_motives else ():
         parts.append(f"<div><h2>What's in it for {e(side['name'])}</h2><ol>")
         ms = b.motives.get(side["id"], [])
         parts += [f"<li>{e(m.text)} <span class=src>[{e(m.source)}]</span></li>" for m in ms] or [
@@ -238,7 +238,7 @@ def print_terminal(b: Brief) -> None:
         con.print(f"\n[bold]Relationship: {b.relationship.type}[/bold]")
         for x in _relationship_lines(b):
             con.print(f"  {x}", highlight=False)
-    for side in (b.a, b.b):
+    for side in (b.a, b.b) if b.shows_motives else ():
         con.print(f"\n[bold]What's in it for {side['name']}[/bold]")
         ms = b.motives.get(side["id"], [])
         for i, m in enumerate(ms, 1):

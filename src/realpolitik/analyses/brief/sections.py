@@ -300,6 +300,12 @@ def energy_trade(a: Country, b: Country, when: When, store: Store) -> Section:
         if r is None:
             continue
         row = r.frame.iloc[0] if not r.frame.empty else None
+        if row is not None and row.get("twh") == 0:  # a recorded zero is a fact, not a gap
+            sec.facts.append(
+                Fact(f"oil_none_{c.id}", f"{The(c.name)} produced no oil in {oil_last} (0 TWh).", 0.0,
+                     str(oil_last), "owid_energy", {"twh": 0.0})
+            )  # fmt: skip
+            continue
         if row is None or pd.isna(row.get("rank")):
             sec.gaps.append(
                 f"No oil-production rank for {c.name} in {oil_last} (OWID/Energy Institute). "

@@ -9,6 +9,7 @@ backed rival sides (a proxy conflict); two states on the same side were co-belli
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ UCDP_TYPE = {"interstate": "interstate", "II": "internationalised intrastate", "
 COW_COLS = ["warnum", "year", "a", "b", "sidea_a", "init_a", "init_b", "outcome_a", "outcome_b",
             "deaths_a", "deaths_b", "war_end"]  # fmt: skip
 UCDP_COLS = ["conflict_id", "year", "a", "b", "side_a", "role_a", "side_b", "role_b", "intensity",
-             "kind", "incompatibility", "crowd"]  # fmt: skip
+             "kind", "incompatibility", "crowd", "ended"]  # fmt: skip
 
 
 DE_FACTO = {
@@ -68,7 +69,8 @@ def ucdp_rows(scope: Scope, last: int, store: Store, first: int | None = None) -
         SELECT s1.conflict_id::INTEGER AS conflict_id, s1.year::INTEGER AS year, s1.id AS a, s2.id AS b,
                s1.side AS side_a, s1.role AS role_a, s2.side AS side_b, s2.role AS role_b,
                greatest(s1.intensity_level, s2.intensity_level)::INTEGER AS intensity,
-               s1.type_of_conflict AS kind, s1.incompatibility, n.n::INTEGER AS crowd
+               s1.type_of_conflict AS kind, s1.incompatibility, n.n::INTEGER AS crowd,
+               CASE WHEN s1.ep_end = 1 THEN s1.ep_end_date END AS ended
         FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
              ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s1.id < s2.id
              JOIN n ON n.conflict_id = s1.conflict_id AND n.year = s1.year AND n.side = s1.side
@@ -205,7 +207,7 @@ def cow_evidence(rows: list[dict], names: dict[str, str]) -> list[Evidence]:
                 "cow_war_inter",
                 f"COW inter-state war {warnum} ({span}) between {a} and {b}"
                 + (f": {extra}" if extra else ""),
-                {"warnum": int(warnum), "years": years},
+                {"warnum": int(warnum), "years": years, "ended": None if ongoing else years[-1]},
             )
         )
     return out
@@ -241,10 +243,12 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
             for x, k in ((r["a"], "a"), (r["b"], "b"))
         )
         many = max((int(x.get("crowd") or 0) for x in g), default=0)
+        ended = _ended(r.get("ended"))
         text = (
             f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
             f"{verbs[rel]} in {_years(years)}"
             + (f"; war intensity (≥ 1,000 battle deaths) in {_years(war)}" if war else "")
+            + (f"; the episode ended on {ended.day} {ended:%B %Y}" if ended else "")
             + (f"; in {_years(crowd)} the side had up to {many} supporters (a multinational mission or "
                "coalition: no tie between each of them and the host)" if rel == "same side" and crowd else "")
         )  # fmt: skip
@@ -263,10 +267,18 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
                     "years": years,
                     "war_years": war,
                     "tie_years": [y for y in years if y not in crowd],
+                    "ended": ended.year if ended else None,
                 },  # fmt: skip
             )
         )
     return sorted(out, key=lambda e: e.start)
+
+
+def _ended(value: object) -> date | None:
+    """The day a UCDP/PRIO episode ended in the conflict's last year read (None when it went on)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return value.date() if isinstance(value, pd.Timestamp) else value  # type: ignore[return-value]
 
 
 def _de_facto(state: str, conflict: int, years: list[int], relation: str) -> str:
