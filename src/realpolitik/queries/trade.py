@@ -245,18 +245,11 @@ def crude_dyad(a: str | Country, b: str | Country, store: Store | None = None) -
 def _cow_side(c: Country, flow: str) -> tuple[str, list]:
     """SQL over cow_trade_ddy giving c's partners with c's exports or imports (US$ millions) per year."""
     # flow1 = imports of ccode1 from ccode2; flow2 = imports of ccode2 from ccode1
-    own, other = ("flow2", "flow1") if flow == "exports" else ("flow1", "flow2")
+    own = "flow2" if flow == "exports" else "flow1"
+    # the build keeps each dyad-year in both orders (parse_trade_ddy): c's partners are the rows with c first
     # ids, not COW codes: the id columns are year-aware (COW 365 is the Soviet Union to 1991, Russia after)
-    cond1, cond2, p = "id1 = ?", "id2 = ?", c.id
-    # the table may hold each dyad once (ccode1 < ccode2) or in both orders: take either, once
-    sql = f"""
-        SELECT year, any_value(partner_id) AS partner_id, partner_ccode, any_value(value) AS value FROM (
-            SELECT year, id2 AS partner_id, ccode2 AS partner_ccode, {own} AS value FROM cow_trade_ddy WHERE {cond1}
-            UNION ALL
-            SELECT year, id1, ccode1, {other} FROM cow_trade_ddy WHERE {cond2}
-        ) GROUP BY year, partner_ccode
-    """
-    return sql, [p, p]
+    sql = f"SELECT year, id2 AS partner_id, ccode2 AS partner_ccode, {own} AS value FROM cow_trade_ddy WHERE id1 = ?"
+    return sql, [c.id]
 
 
 def cow_partners(c: Country, flow: str, store: Store, year: int | None = None) -> pd.DataFrame:

@@ -213,12 +213,21 @@ def parse_capitals(frame: pd.DataFrame, code: str, system: str) -> pd.DataFrame:
 
 
 def parse_trade_ddy(frame: pd.DataFrame) -> pd.DataFrame:
-    """COW dyadic trade v4 (non-directed): flow1 = imports of ccode1 from ccode2, US$ millions; -9 -> missing."""
+    """COW dyadic trade v4: flow1 = imports of ccode1 from ccode2, US$ millions; -9 -> missing. Each dyad-year is
+    kept in both orders (a row published in one order only gets its mirror, flows swapped) and the rows are sorted
+    by ccode1 and year, so that one state's partners are the rows with its code first — a read of a few row groups,
+    not of the whole table."""
     out = frame.copy()
     for c in ("flow1", "flow2", "smoothflow1", "smoothflow2"):
         out.loc[out[c] < 0, c] = float("nan")
         out[c] = out[c].astype("float32")
-    return parse_dyadic(out)
+    swap = {"ccode1": "ccode2", "ccode2": "ccode1", "flow1": "flow2", "flow2": "flow1",
+            "smoothflow1": "smoothflow2", "smoothflow2": "smoothflow1"}  # fmt: skip
+    mirror = out.rename(columns=swap)[out.columns]
+    keys = ["ccode1", "ccode2", "year"]
+    missing = ~mirror.set_index(keys).index.isin(out.set_index(keys).index)
+    out = pd.concat([out, mirror[missing]], ignore_index=True)
+    return parse_dyadic(out.sort_values(keys, kind="stable", ignore_index=True))
 
 
 def parse_trade_sy(frame: pd.DataFrame) -> pd.DataFrame:
@@ -443,7 +452,7 @@ def build_trade(raw_root: Path) -> Built:
         _release(raw_root, "COW Trade", "Correlates of War Trade"),
         {k: year_span(v) for k, v in tables.items()},
         [
-            "US$ millions (current). cow_trade_ddy is non-directed: flow1 = imports of ccode1 from ccode2.",
+            "US$ millions (current). cow_trade_ddy holds each dyad-year in both orders: flow1 = imports of ccode1 from ccode2.",
             "Israel does not report crude-oil imports by origin: importer-side flows from oil exporters are understated.",
         ],
     )
