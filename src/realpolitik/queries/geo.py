@@ -188,6 +188,8 @@ def _min_distance(
         return None, None
     # ids, not COW codes: they are year-aware (COW 365 is the Soviet Union to 1991, Russia after)
     pairs = [(a.id, b.id), (b.id, a.id)]
+    if (getattr(b, "cow", None) or 0) < (getattr(a, "cow", None) or 0):
+        pairs.reverse()  # CShapes holds ccode1 < ccode2: the lower code's order first, one lookup
     cond = "id1 = ? AND id2 = ? AND year <= ?"
     for p1, p2 in pairs:  # one indexed-style lookup per order is much faster than an OR
         row = store.sql(

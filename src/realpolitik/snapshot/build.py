@@ -103,7 +103,8 @@ def build_dataset(name: str, raw_root: Path, out_dir: Path, force: bool = False)
         try:
             for table, frame in built.tables.items():
                 path = tmp / f"{table}.parquet"
-                frame.to_parquet(path, index=False, compression="zstd")
+                frame.to_parquet(path, index=False, compression="zstd",
+                                 row_group_size=built.row_groups.get(table))  # fmt: skip
                 fsync_file(path)
                 fault_point("build:table-written")
             manifest = make_manifest(ds, built, raw_root, tmp)

@@ -27,6 +27,9 @@ class Built:
         default_factory=dict
     )  # table -> (first, last year)
     notes: list[str] = field(default_factory=list)
+    # table -> rows per Parquet row group, for a table sorted by the key queries filter on: small groups
+    # let DuckDB skip most of the file (default: the writer's, one group for most tables)
+    row_groups: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ def build(raw_root: Path) -> Built:
         release=f"ATOP {version.iloc[0] if len(version) else '?'} blocs (peacesciencer {PS_VERSION})",
         files=[path],
         coverage={"atop_blocs": (int(t["year"].min()), int(t["year"].max()))},
+        row_groups={"atop_blocs": 16_384},  # sorted by a: a pair's rows are a few groups (16 → 6 ms)
         notes=[
             PS_NOTE,
             "Derived from atop_alliance: an obligation held in either direction counts; bloc = 2 + third "
