@@ -44,6 +44,7 @@ ARTICLE = str(REPO / "examples" / "article_azerbaijan_israel.md")
         (["brief", "Israel", "Azerbaijan", "--as-of", "2999-01-01"], "--as-of 2999-01-01 is in the future"),
         (["relationship", "Israel", "Azerbaijan", "--as-of", "1800-01-01"], "before every dataset"),
         (["check", ARTICLE, "--date", "2999-01-01"], "in the future"),
+        (["check", ARTICLE, "--as-of", "2999-01-01"], "in the future"),
         (["check", str(REPO / "tests")], "tests is a directory"),
         (["arms", "deals", "Israel", "Israel"], "two different countries"),
         (["arms", "windows", "Israel", "Israel"], "two different countries"),
@@ -274,3 +275,16 @@ def test_inventories_show_every_row_unless_limited() -> None:
     )
     table = run_cli_in_process("data", "info").stdout
     assert all(r["dataset"] in table for r in full["rows"]) and "more rows not shown" not in table
+
+
+def test_check_takes_the_article_date_as_as_of_too() -> None:
+    """`--as-of`, as every other dated command spells it, is the article's date for `check`."""
+    text = "Israel supplied 60 % of Azerbaijan's arms imports."
+    p = run_cli_in_process("check", "-", "--as-of", "2021-06-01", "--format", "json", input=text)
+    assert p.returncode == 0, p.stderr
+    claim = json.loads(p.stdout)["claims"][0]
+    assert (claim["period"]["start"], claim["period"]["end"]) == (2016, 2020)
+    assert claim["verdict"] == "mixed"  # 67.7 % in 2016–20, 60 % within a point in an earlier window
+    # the windows it holds in are those complete before the article date: not 2017–2021, not yet known
+    summary = claim["evidence"]["summary"]
+    assert "complete before the article date: 2015–2019" in summary and "2017–2021" not in summary

@@ -33,8 +33,10 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--date",
+                "--as-of",
                 metavar="DATE",
-                help="Article date YYYY-MM-DD or YYYY (else read from the document, else today).",
+                help="Article date YYYY-MM-DD or YYYY (else read from the document, else today); claims "
+                "are judged on the data as of that day, as --as-of elsewhere.",
             ),
         ] = None,
         fmt: Annotated[

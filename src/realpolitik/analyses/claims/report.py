@@ -227,7 +227,7 @@ class ClaimReport:
         side = []
         for k, c in enumerate(sorted(self.claims, key=lambda c: c.span), 1):
             wins = [w for w in c.evidence.get("windows", []) if w.get("holds") is not None]
-            held = ", ".join(str(w["period"]) for w in wins if w["holds"])
+            held = ", ".join(str(w["period"]) for w in wins if w["holds"] and not w.get("after_article"))
             notes = "".join(f"<li>{html.escape(str(n))}</li>" for n in c.evidence.get("notes", []))
             settle = c.evidence.get("settle")
             tol = c.evidence.get("tolerance")

@@ -85,11 +85,13 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     any_other = C.held_before(rows, period.start, period.end, today)
     holds = C.share_ok(claim, actual)
     verdict = C.decide(holds, any_other, C.pinned(claim, stated))
-    held = [r["period"] for r in rows if r["holds"]]
+    known = [r for r in rows if not r["after_article"]]  # windows complete before the article date
+    held = [r["period"] for r in known if r["holds"]]
     what = f"{C.poss(claim.object)} share of {C.poss(claim.subject)} arms {flow}"
     summary = f"{what} in {period}: {C.pct(actual)} (SIPRI TIV {total:,.0f} total)"
     if verdict == "mixed":
-        summary += f"; the claim holds in {len(held)} of {len(rows)} five-year windows: {', '.join(held[-6:])}"
+        summary += (f"; the claim holds in {len(held)} of the {len(known)} five-year windows complete before "
+                    f"the article date: {', '.join(held[-6:])}")  # fmt: skip
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, period),
