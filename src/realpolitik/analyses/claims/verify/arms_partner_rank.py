@@ -43,9 +43,7 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
         verdict, account = when
         summary += f"; {account}"
     elif verdict == "mixed":
-        summary += (
-            "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])[-80:]
-        )
+        summary += "; rank as claimed in " + C.held_windows(rows)
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, period),

@@ -86,12 +86,11 @@ def check(claim: Claim, today: date, side: str, release: str | None = None) -> C
     holds = C.share_ok(claim, actual)
     verdict = C.decide(holds, any_other, C.pinned(claim, stated))
     known = [r for r in rows if not r["after_article"]]  # windows complete before the article date
-    held = [r["period"] for r in known if r["holds"]]
     what = f"{C.poss(claim.object)} share of {C.poss(claim.subject)} arms {flow}"
     summary = f"{what} in {period}: {C.pct(actual)} (SIPRI TIV {total:,.0f} total)"
     if verdict == "mixed":
-        summary += (f"; the claim holds in {len(held)} of the {len(known)} five-year windows complete before "
-                    f"the article date: {', '.join(held[-6:])}")  # fmt: skip
+        summary += (f"; the claim holds in {sum(bool(r['holds']) for r in known)} of the {len(known)} five-year "
+                    f"windows complete before the article date: {C.held_windows(rows)}")  # fmt: skip
     ev = {
         "summary": summary,
         "period_used": C.period_used(claim, period),

@@ -175,6 +175,12 @@ def held_before(rows: list[dict[str, Any]], start: int, end: int, today: date) -
     return held
 
 
+def held_windows(rows: list[dict[str, Any]], last: int = 6) -> str:
+    """The latest `last` windows or years in which the claim holds among those complete before the article
+    date (`held_before` flags the others): what a 'mixed' verdict rests on, nothing the author could not know."""
+    return ", ".join([r["period"] for r in rows if r.get("holds") and not r.get("after_article")][-last:])
+
+
 def pinned(claim: Claim, stated_period: Any) -> bool:
     """A claim tied to its period: one was stated, or the sentence says 'now' ('no longer',
     'currently', 'today'): then an earlier window cannot make it mixed."""

@@ -64,7 +64,7 @@ def check(claim: Claim, today: date) -> C.Outcome:
     ]
     summary = f"{C.poss(claim.subject)} oil-production rank in {year}: {'; '.join(parts) or '–'}"
     if verdict == "mixed":
-        summary += "; rank as claimed in " + ", ".join(r["period"] for r in rows if r["holds"])
+        summary += "; rank as claimed in " + C.held_windows(rows)
     notes.append(f"two standard rankings: {KBD}; {TWH}")
     if kbd and year > max(kbd):
         notes.append(f"BP's volumes in the snapshot end in {max(kbd)}")
