@@ -45,6 +45,8 @@ ARTICLE = str(REPO / "examples" / "article_azerbaijan_israel.md")
         (["relationship", "Israel", "Azerbaijan", "--as-of", "1800-01-01"], "before every dataset"),
         (["check", ARTICLE, "--date", "2999-01-01"], "in the future"),
         (["check", ARTICLE, "--as-of", "2999-01-01"], "in the future"),
+        (["rivals", "Pakistan", "--as-of", "1990-01-01"], "No such option: --as-of (this command's dates: --year)"),
+        (["data", "info", "--as-of", "2000"], "(this command takes no date)"),
         (["check", str(REPO / "tests")], "tests is a directory"),
         (["arms", "deals", "Israel", "Israel"], "two different countries"),
         (["arms", "windows", "Israel", "Israel"], "two different countries"),

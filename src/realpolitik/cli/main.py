@@ -199,6 +199,21 @@ def _error(message: str) -> None:
     sys.exit(2)
 
 
+DATE_OPTIONS = ("--as-of", "--year", "--date", "--from", "--to")
+
+
+def _date_hint(e: Exception) -> str:
+    """' (this command's dates: --year)' for an unknown date option with no close spelling: `rivals --as-of`
+    is a user who knows the other commands, not a typo."""
+    if type(e).__name__ != "NoSuchOption" or getattr(e, "possibilities", None):
+        return ""
+    ctx = getattr(e, "ctx", None)
+    if getattr(e, "option_name", None) not in DATE_OPTIONS or ctx is None:
+        return ""
+    own = [o for p in ctx.command.params for o in getattr(p, "opts", ()) if o in DATE_OPTIONS]
+    return f" (this command's dates: {', '.join(own)})" if own else " (this command takes no date)"
+
+
 def main() -> None:
     """Run the CLI: user errors exit 2 with one line on stderr; bugs exit 1 (traceback with REALPOLITIK_DEBUG=1)."""
     from realpolitik.notes import noting
@@ -232,7 +247,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as e:  # usage errors (typer's own or click's ClickException) and real bugs
         if callable(getattr(e, "format_message", None)) and hasattr(e, "exit_code"):
-            _error(e.format_message())
+            _error(e.format_message() + _date_hint(e))
         if (
             type(e).__module__.lstrip("_").startswith("duckdb")
             and type(e).__name__ == "IOException"
