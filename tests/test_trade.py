@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realpolitik.sources import trade as tr
@@ -382,6 +382,7 @@ _DYADS = st.lists(
 )  # fmt: skip
 
 
+@settings(max_examples=25, deadline=None)  # each example resolves codes to ids: ~0.1 s
 @given(_DYADS)
 def test_cow_dyadic_trade_is_kept_in_both_orders_sorted_by_the_first_state(rows):
     """A dyad-year published in one order gains its mirror (flows swapped), one published in both keeps its own

@@ -11,5 +11,5 @@ from pathlib import Path
 SNAPSHOT = Path(__file__).resolve().parent / "snapshot"
 """The snapshot directory: one folder per dataset with Parquet tables and a manifest.json."""
 
-__version__ = "2026.12.1"
+__version__ = "2026.12.4"
 """The snapshot release: the date (YYYY.M.D) the bundled datasets were last built."""

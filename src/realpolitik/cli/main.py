@@ -85,7 +85,7 @@ app = typer.Typer(
 
 
 def version_text() -> str:
-    """'realpolitik 0.1.0 (data: realpolitik-data 2026.12.1)': the code's and the snapshot's releases."""
+    """'realpolitik 0.1.0 (data: realpolitik-data 2026.12.4)': the code's and the snapshot's releases."""
     from realpolitik import __version__, data_version
 
     data = data_version()
