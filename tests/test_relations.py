@@ -194,8 +194,10 @@ def test_a_war_that_ended_in_the_reference_year_is_told_in_the_past() -> None:
     assert "were at war in 1982, and the fighting ended that year" in falklands.text
     assert "are at war" not in falklands.text and "United Kingdom won" in falklands.text
     assert any("the episode ended on 14 June 1982" in e.text for e in falklands.evidence)
+    assert falklands.war_over and falklands.to_dict()["war_over"] is True
     going_on = relationship("Iraq", "Iran", as_of="1985-06-01")
     assert "are at war as of 1984" in going_on.text and "ended" not in going_on.text
+    assert not going_on.war_over
 
 
 # ------------------------------------------------------------------ an expert's reading (issue 13 review)

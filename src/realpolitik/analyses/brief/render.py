@@ -27,7 +27,8 @@ def _relationship_lines(b: Brief) -> list[str]:
     if r is None:
         return []
     out = [
-        f"Type: {r.type} (rule {r.rule}: {r.rule_text})" + (f"; since {r.since}" if r.since else "")
+        f"Type: {r.type} (rule {r.rule}: {r.rule_text})"
+        + (f"; in {r.year}, the fighting ended that year" if r.war_over else f"; since {r.since}" if r.since else "")
     ]
     hostile = [f"{s.years()}: {s.label}" for s in r.spells if s.kind in {"rivalry", "war", "conflict"}]
     together: dict[str, list[str]] = {}  # pacts of the same years in one line (reading.pacts)

@@ -114,6 +114,16 @@ class Relationship:
         return min(starts) if starts else None
 
     @property
+    def war_over(self) -> bool:
+        """True when the year reads 'at war' but every war or armed conflict that makes it so ended within
+        that year (COW's last war year, UCDP/PRIO's episode end): the pair were at war, they are not still."""
+        if self.type != "at war":
+            return False
+        fighting = [e for e in self.deciding
+                    if e.kind in ("war", "conflict") and self.year in e.data.get("years", [])]  # fmt: skip
+        return bool(fighting) and all(e.data.get("ended") == self.year for e in fighting)
+
+    @property
     def hostile(self) -> bool:
         return self.sign < 0
 
@@ -145,6 +155,7 @@ class Relationship:
             "year": self.year,
             "rule": self.rule,
             "rule_text": self.rule_text,
+            "war_over": self.war_over,
             "spells": [s.to_dict() for s in self.spells],
             "evidence": [e.to_dict() for e in self.evidence],
             "deciding": [self.evidence.index(e) for e in self.deciding if e in self.evidence],

@@ -562,16 +562,10 @@ def sentence(rel: Relationship, first: str | None = None, mid_end: int | None = 
         own = (f"its own hostility was {_incidents(shown[:1])}"
                if shown else "it showed no hostility of its own")  # fmt: skip
         one_sided = f" (for {the(name(rel.hostile_sides[0]))} only: {the(name(other))} — {own})"
-    if rel.type == "at war" and _war_over(rel):
+    if rel.war_over:
         return f"{a} and {b} were at war in {rel.year}, and the fighting ended that year: {why}{also_aligned(rel)}."
     return f"{a} and {b} are {label(rel)} as of {when or rel.year}{one_sided}: {why}{also_aligned(rel)}."
 
-
-def _war_over(rel: Relationship) -> bool:
-    """True when every war or armed conflict that makes the reference year 'at war' ended within that
-    year (COW's last war year, UCDP/PRIO's episode end): the pair were at war, they are not still."""
-    fighting = [e for e in rel.deciding if e.kind in ("war", "conflict") and rel.year in e.data.get("years", [])]
-    return bool(fighting) and all(e.data.get("ended") == rel.year for e in fighting)
 
 
 def also_aligned(rel: Relationship) -> str:
