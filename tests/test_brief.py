@@ -139,6 +139,15 @@ def test_adversaries_get_no_empty_motive_headings_and_a_zero_is_a_fact():
     assert brief("Israel", "Azerbaijan", as_of="2024-10-09").shows_motives
 
 
+def test_old_fighting_is_history_not_a_headline():
+    """Morocco and Algeria last stood on opposite sides of a conflict in 1976 (Western Sahara): in 2021 that is
+    in the conflict section, not among the summary's lines, which give who arms each side."""
+    b = brief("Morocco", "Algeria", as_of="2022-06-01")
+    assert b.relationship.hostile and "sides_331_1976" in facts(b, "conflict")
+    assert not any("in 1976" in line for line in b.summary)
+    assert any(line.startswith("Algeria's largest arms suppliers in 2017–21") for line in b.summary)
+
+
 @pytest.mark.parametrize("other", ["North Korea", "India"])
 def test_china_is_no_adversary_of_russia_or_north_korea(other):
     b = brief(other, "Russia")

@@ -1,13 +1,14 @@
 """The brief's summary: the relationship first, then its strongest sourced facts, no sentence twice.
 
 Partners: the strongest material ties, a shared adversary, a border with an adversary, the UN-voting
-distance, the crude-oil data gap. Adversaries: the conflict — who backed whom, who arms each side.
+distance, the crude-oil data gap. Adversaries: the conflict — who backed whom in fighting within the war window, who arms each side.
 """
 
 from __future__ import annotations
 
 from realpolitik.analyses.brief.model import Motive, Section
 from realpolitik.analyses.relations import Relationship
+from realpolitik.analyses.relations.classify import Thresholds
 
 MAX_LINES = 6
 MIN_TIE = (
@@ -27,10 +28,10 @@ def summarise(rel: Relationship, sections: list[Section], motives: dict[str, lis
         if text and text not in out and len(out) < MAX_LINES:
             out.append(text)
 
-    if hostile:
-        for k in sorted(
-            (k for k in facts if k.startswith("sides_")), key=lambda k: -int(k.rsplit("_", 1)[1])
-        )[:2]:
+    if hostile:  # who backed whom in their latest fighting, if recent (1976 is history in 2021)
+        recent = rel.year - Thresholds().war_window
+        sides = [k for k in facts if k.startswith("sides_") and int(k.rsplit("_", 1)[1]) > recent]
+        for k in sorted(sides, key=lambda k: -int(k.rsplit("_", 1)[1]))[:2]:
             add(facts[k].text)
         for k in (k for k in facts if k.startswith("suppliers_")):
             add(facts[k].text)
