@@ -139,6 +139,15 @@ def test_adversaries_get_no_empty_motive_headings_and_a_zero_is_a_fact():
     assert brief("Israel", "Azerbaijan", as_of="2024-10-09").shows_motives
 
 
+def test_before_the_dated_data_a_brief_says_what_it_cannot_see():
+    """As of 1939-10-01 the annual data end in 1938 and nothing dates the invasion of Poland (COW's wars are
+    annual, UCDP/PRIO's episodes start in 1946): the brief says so, and that SIPRI starts in 1950."""
+    b = brief("Germany", "Poland", as_of="1939-10-01")
+    assert any("fighting begun since then is not seen" in n and "begin in 1946" in n for n in b.notes)
+    assert b.section("arms").gaps == ["SIPRI's arms-transfer data begin in 1950: no five-year window ends by 1938."]
+    assert not any("not seen" in n for n in brief("France", "Poland", as_of="1947-06-01").notes)
+
+
 def test_old_fighting_is_history_not_a_headline():
     """Morocco and Algeria last stood on opposite sides of a conflict in 1976 (Western Sahara): in 2021 that is
     in the conflict section, not among the summary's lines, which give who arms each side."""

@@ -223,7 +223,7 @@ def write_pngs(b: Brief, directory: Path) -> list[Path]:
 
 
 def print_terminal(b: Brief) -> None:
-    """Rich terminal rendering: relationship, summary, motives, sections with facts and gaps, sources."""
+    """Rich terminal rendering: relationship, summary, motives, sections with facts and gaps, notes, sources."""
     from rich.console import Console
     from rich.panel import Panel
 
@@ -252,6 +252,10 @@ def print_terminal(b: Brief) -> None:
             con.print(f"  • {f.text} [dim]\\[{f.source}][/dim]", highlight=False)
         for g in s.gaps:
             con.print(f"  [yellow]gap:[/yellow] {g}", highlight=False)
+    if b.notes:  # what the reading rests on (data up to which year, coverage ends): as in md and html
+        con.print("\n[bold]Notes[/bold]")
+        for n in b.notes:
+            con.print(f"  {n}", highlight=False)
     con.print("\n[bold]Sources[/bold]")
     for src in b.sources:
         con.print(f"  [dim]{src.dataset} ({src.release}): {src.citation}[/dim]", highlight=False)

@@ -122,6 +122,9 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
         return sec
     last = when.last
     first = store.coverage("sipri_tiv")[0]
+    if last < first + 4:  # not one complete five-year window yet (Germany–Poland as of 1939)
+        sec.gaps.append(f"SIPRI's arms-transfer data begin in {first}: no five-year window ends by {last}.")
+        return sec
     for sup, rec in ((a, b), (b, a)):
         key = f"{sup.id}_to_{rec.id}"
         since = max(lifespan(sup, last)[0], lifespan(rec, last)[0], first)

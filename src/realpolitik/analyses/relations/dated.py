@@ -113,7 +113,19 @@ def as_known(rel: Relationship, row: pd.Series, frames: Frames, as_of: date, sto
     """The reading of the reference year with what a reader on `as_of` also knew: fighting begun
     since (`with_fighting`) and a regime change since (`with_regime_change`)."""
     rel = with_fighting(rel, row, episodes(rel.a, rel.b, rel.year, as_of, store), as_of, first)
-    return with_regime_change(rel, frames, as_of)
+    return _undated_gap(with_regime_change(rel, frames, as_of), as_of, store)
+
+
+def _undated_gap(rel: Relationship, as_of: date, store: Store) -> Relationship:
+    """`rel` with a note when fighting begun between its reference year and `as_of` cannot be seen: COW's wars
+    are annual and UCDP/PRIO's dated episodes begin in 1946 (Germany–Poland as of 1939-10-01)."""
+    first = store.coverage("ucdp_acd_sides")[0] if store.has_table("ucdp_acd_sides") else None
+    if as_of.year > rel.year and (first is None or as_of.year < first):
+        dated = f"UCDP/PRIO's dated episodes begin in {first}" if first else "no dated episodes are in the data"
+        note = (f"Read as of {as_of.isoformat()}: the annual data end in {rel.year}, and fighting begun since "
+                f"then is not seen — COW's wars are annual and {dated}.")  # fmt: skip
+        return replace(rel, notes=[*rel.notes, note])
+    return rel
 
 
 def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relationship:
