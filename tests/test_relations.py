@@ -195,6 +195,9 @@ def test_a_war_that_ended_in_the_reference_year_is_told_in_the_past() -> None:
     assert "are at war" not in falklands.text and "United Kingdom won" in falklands.text
     assert any("the episode ended on 14 June 1982" in e.text for e in falklands.evidence)
     assert falklands.war_over and falklands.to_dict()["war_over"] is True
+    gulf = relationship("Iraq", "Kuwait", as_of="1991-06-01")  # at war in 1990; the episode ended 1 March 1991
+    assert gulf.type == "at war" and gulf.text.endswith("Since then: UCDP/PRIO conflict 371's episode ended on 1 March 1991.")
+    assert "Since then" not in relationship("Iraq", "Kuwait", as_of="1991-02-01").text  # not over yet
     going_on = relationship("Iraq", "Iran", as_of="1985-06-01")
     assert "are at war as of 1984" in going_on.text and "ended" not in going_on.text
     assert not going_on.war_over

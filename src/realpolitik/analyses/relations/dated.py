@@ -21,11 +21,11 @@ from realpolitik.analyses.relations import deposed
 from realpolitik.analyses.relations.classify import RULE, apply_rules
 from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
 from realpolitik.analyses.relations.reading import Frames, name, sentence
-from realpolitik.analyses.relations.wars import UCDP_TYPE
+from realpolitik.analyses.relations.wars import UCDP_TYPE, long_date
 from realpolitik.asof import usable
 from realpolitik.store import Store
 
-__all__ = ["as_known", "episodes", "with_fighting", "with_regime_change"]
+__all__ = ["as_known", "episodes", "with_fighting", "with_fighting_ended", "with_regime_change"]
 
 
 def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> list[Evidence]:
@@ -64,7 +64,7 @@ def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> lis
         what = "its first battle death" if began == first else "the episode's start date"
         ended = _day(ended)
         ended = ended if ended is not None and usable(ended, as_of) else None
-        span = f"from {_long(began)} to {_long(ended)}" if ended else f"since {_long(began)}"
+        span = f"from {long_date(began)} to {long_date(ended)}" if ended else f"since {long_date(began)}"
         if role_a == role_b == "primary":
             parties = f"{name(a)} (side {side_a}) and {name(b)} (side {side_b}), both primary parties"
         else:
@@ -113,7 +113,33 @@ def as_known(rel: Relationship, row: pd.Series, frames: Frames, as_of: date, sto
     """The reading of the reference year with what a reader on `as_of` also knew: fighting begun
     since (`with_fighting`) and a regime change since (`with_regime_change`)."""
     rel = with_fighting(rel, row, episodes(rel.a, rel.b, rel.year, as_of, store), as_of, first)
+    rel = with_fighting_ended(rel, as_of, store)
     return _undated_gap(with_regime_change(rel, frames, as_of), as_of, store)
+
+
+def with_fighting_ended(rel: Relationship, as_of: date, store: Store) -> Relationship:
+    """`rel` with the end of the fighting that decided it stated when UCDP/PRIO dates that end after the
+    reference year and on or before `as_of` (Iraq–Kuwait, at war in 1990, read as of 1991-06-01: the episode
+    ended on 1 March 1991). The type stays the reference year's; a reader on the day knew the war was over."""
+    fought = sorted({e.data["conflict_id"] for e in rel.deciding
+                     if e.source == "ucdp_acd" and e.data.get("relation") == "fought" and rel.year in e.data["years"]
+                     and e.data.get("ended") != rel.year})  # fmt: skip
+    if not fought or as_of.year <= rel.year or not store.has_table("ucdp_acd_sides"):
+        return rel
+    rows = store.rows(
+        "SELECT conflict_id::INTEGER, min(ep_end_date) FROM ucdp_acd_sides WHERE list_contains($c, conflict_id) "
+        "AND year > $year AND ep_end = 1 AND ep_end_date <= $asof GROUP BY 1 ORDER BY 1",
+        {"c": fought, "year": rel.year, "asof": as_of},
+    ).data
+    ended = [(cid, _day(day)) for cid, day in rows if _day(day) is not None]
+    if not ended:
+        return rel
+    said = "; ".join(f"UCDP/PRIO conflict {cid}'s episode ended on {long_date(day)}" for cid, day in ended)
+    new = replace(rel, notes=list(rel.notes))
+    new.text = f"{rel.text} Since then: {said}."
+    new.notes.append(f"Read as of {as_of.isoformat()}: the end of the fighting after {rel.year}, the last "
+                     "complete year of the annual data, is stated from UCDP/PRIO's episode end date.")  # fmt: skip
+    return new
 
 
 def _undated_gap(rel: Relationship, as_of: date, store: Store) -> Relationship:
@@ -151,5 +177,3 @@ def _day(value: object) -> date | None:
     return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
 
 
-def _long(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"

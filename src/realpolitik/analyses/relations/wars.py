@@ -248,7 +248,7 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
             f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
             f"{verbs[rel]} in {_years(years)}"
             + (f"; war intensity (≥ 1,000 battle deaths) in {_years(war)}" if war else "")
-            + (f"; the episode ended on {ended.day} {ended:%B %Y}" if ended else "")
+            + (f"; the episode ended on {long_date(ended)}" if ended else "")
             + (f"; in {_years(crowd)} the side had up to {many} supporters (a multinational mission or "
                "coalition: no tie between each of them and the host)" if rel == "same side" and crowd else "")
         )  # fmt: skip
@@ -272,6 +272,11 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
             )
         )
     return sorted(out, key=lambda e: e.start)
+
+
+def long_date(d: date) -> str:
+    """'14 June 1982'."""
+    return f"{d.day} {d:%B %Y}"
 
 
 def _ended(value: object) -> date | None:
