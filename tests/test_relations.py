@@ -370,11 +370,21 @@ def test_a_pair_with_a_state_that_did_not_exist_is_not_read_as_no_tie() -> None:
     """'Russia and Ukraine: no tie as of 1980' reads as a finding; neither was a state then. The Soviet
     Union in 2000 no longer existed."""
     r = relationship("Russia", "Ukraine", year=1980)
-    assert r.type == "none" and "Ukraine was not yet a state in 1980 (from 1991)" in r.text
+    assert r.type == "none" and "Ukraine was not in the COW state system in 1980 (it entered in 1991" in r.text
     assert "before it, the Soviet Union, to 1991" in r.text and "no alliance" not in r.text
     r = relationship("Soviet Union", "United States", year=2000)
-    assert "The Soviet Union no longer existed as a state in 2000 (1922–1991)" in r.text
-    assert "not yet a state" not in relationship("Russia", "Ukraine", year=2000).text
+    assert "The Soviet Union was no longer in the COW state system in 2000 (in it 1922–1991)" in r.text
+    assert "state system" not in relationship("Russia", "Ukraine", year=2000).text
+
+
+def test_outside_the_state_system_the_reading_is_none_and_says_nothing_later() -> None:
+    """COW admits Tuvalu (independent 1978) in 2000: as of 1995 ATOP's 1979 treaty with the United States is
+    history, not an 'aligned' reading under a headline that says there is none; nothing after 1994 is said."""
+    r = relationship("Tuvalu", "United States", as_of="1995-06-01")
+    assert (r.type, r.rule, r.sign, r.deciding) == ("none", "not_in_system", 0, [])
+    assert r.text == "Tuvalu was not in the COW state system in 1994: there is no relationship to read."
+    assert any(e.kind == "alliance" for e in r.evidence)  # the treaty is still in the evidence
+    assert "entered in 2000" in relationship("Tuvalu", "United States", year=1994).text
 
 
 def test_a_small_bloc_is_not_presented_as_a_trilateral_treaty() -> None:

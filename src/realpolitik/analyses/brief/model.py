@@ -121,8 +121,11 @@ class Brief:
     @property
     def shows_motives(self) -> bool:
         """Whether 'What's in it for' each side is worth a heading: not for adversaries in whose data
-        neither side has a motive (two empty boxes under a war would read as an oversight)."""
+        neither side has a motive (two empty boxes under a war would read as an oversight), nor for a pair
+        with a state outside the state system."""
         rel = self.relationship
+        if rel is not None and rel.rule == "not_in_system":  # no relationship to read, no motives either
+            return False
         return bool(any(self.motives.values()) or not (rel and rel.hostile))
 
     def _repr_html_(self) -> str:

@@ -128,6 +128,11 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
     for sup, rec in ((a, b), (b, a)):
         key = f"{sup.id}_to_{rec.id}"
         since = max(lifespan(sup, last)[0], lifespan(rec, last)[0], first)
+        if since > last:  # one of them is not in the state system yet: nothing to window
+            outside = sup if lifespan(sup, last)[0] > last else rec
+            sec.gaps.append(f"No arms figures {sup.name} → {rec.name}: {outside.name} was not in the COW "
+                            f"state system in {last}.")  # fmt: skip
+            continue
         r = attempt(
             sec,
             f"arms {sup.id}→{rec.id}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy as np
@@ -376,9 +376,9 @@ def relationship_of(row: pd.Series, frames: Frames, store: Store, th: Thresholds
         aligned = [test[u] for u in USES["aligned"] if row_has(row, u)]
         rel.also = [e for e in ev if any(t(e) for t in aligned)]
     rel.text = sentence(rel, first, cov.get("cow_mid"))
-    if absent := _not_a_state(a, b, year, first):  # no relationship to read, whatever the evidence
-        rel.text = absent
-        rel.notes.insert(0, absent)
+    if absent := not_in_system(a, b, year, first):  # no relationship to read, whatever the evidence
+        rel = replace(rel, type="none", sign=0, rule=NOT_IN_SYSTEM[0], rule_text=NOT_IN_SYSTEM[1],
+                      hostile_sides=(), deciding=[], also=[], text=absent, notes=[absent, *rel.notes])  # fmt: skip
         return rel
     if below:  # say what the evidence is, and why it does not make them adversaries
         rel.text += (
@@ -407,9 +407,14 @@ def _closed(e: Evidence, settled: int, year: int, th: Thresholds) -> bool:
     return False
 
 
-def _not_a_state(a: str, b: str, year: int, first: str | None = None) -> str:
-    """'Ukraine was not yet a state in 1980 (from 1991)': the sentence for a pair one of which was not in
-    the state system in `year` — not 'no tie', which would read as a finding."""
+NOT_IN_SYSTEM = ("not_in_system", "one of the two is not in the COW state system in the year: no relationship is read")
+
+
+def not_in_system(a: str, b: str, year: int, first: str | None = None, hindsight: bool = True) -> str:
+    """'Tuvalu was not in the COW state system in 1994 (it entered in 2000)': the sentence for a pair one of
+    which was outside the state system in `year` — not 'no tie', which would read as a finding, and not 'not
+    a state' (COW admits Tuvalu, independent in 1978, with its UN membership). Without `hindsight` (read as of
+    a date) nothing later than `year` is said: no entry year, no predecessor's end."""
     from realpolitik.asof import exists, lifespan, predecessor
     from realpolitik.countries import from_id
 
@@ -423,14 +428,13 @@ def _not_a_state(a: str, b: str, year: int, first: str | None = None) -> str:
             continue
         start, end = lifespan(c, year)
         if start > year:
-            pred = predecessor(c, year)
+            pred = predecessor(c, year) if hindsight else None
             before = f"; before it, {the(pred[0].name)}, to {pred[1]}" if pred else ""
-            out.append(f"{The(name(cid))} was not yet a state in {year} (from {start}{before})")
+            when = f" (it entered in {start}{before})" if hindsight else ""
+            out.append(f"{The(name(cid))} was not in the COW state system in {year}{when}")
         else:
-            out.append(f"{The(name(cid))} no longer existed as a state in {year} ({start}–{end})")
-    return (
-        ("; ".join(out) + ": there is no relationship to read (COW state system).") if out else ""
-    )
+            out.append(f"{The(name(cid))} was no longer in the COW state system in {year} (in it {start}–{end})")
+    return ("; ".join(out) + ": there is no relationship to read.") if out else ""
 
 
 def _incidents(ev: list[Evidence]) -> str:
