@@ -17,7 +17,7 @@ def _capability(c: Country, store: Store) -> Result:
         [c.cow],
     ) if c.cow is not None else None  # fmt: skip
     notes = [
-        "CINC: share of world material capabilities (COW NMC); milex in thousands of US$, milper and tpop in thousands."
+        "CINC: share of world material capabilities (COW NMC); milex: military expenditure, current US$ (tables show it in US$; JSON and CSV keep NMC's thousands); milper and tpop in thousands."
     ]
     if frame is None or frame.empty:
         import pandas as pd
