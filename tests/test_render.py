@@ -215,3 +215,15 @@ def test_succession_pointer_where_a_series_starts_empty() -> None:
     assert not any("predecessor" in n for n in rp.arms.series("Israel", "Azerbaijan").notes)
     # SIPRI counts West Germany as Germany: no pointer to a predecessor without rows of its own
     assert not any("West Germany" in n for n in rp.arms.series("Germany", "Israel").notes)
+
+
+def test_a_series_starts_when_both_states_are_in_the_system() -> None:
+    """Russia–India before 1992 is not 'no deliveries' year after year: there was no Russia. The series starts
+    in 1992 and says so; Germany keeps SIPRI's own rows from 1950 (West Germany's, under 'Germany')."""
+    import realpolitik as rp
+
+    r = rp.arms.series("Russia", "India")
+    years = r.frame["year"].tolist()
+    assert years[0] == 1992 and years == list(range(1992, years[-1] + 1))
+    assert "Years before 1992 are left out: Russia is in the state system from 1992." in r.notes
+    assert rp.arms.series("Germany", "Greece").frame["year"].iloc[0] == 1950

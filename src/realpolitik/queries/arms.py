@@ -21,7 +21,7 @@ from realpolitik.queries.common import (
     succession_notes,
     within,
 )
-from realpolitik.result import Result, Source
+from realpolitik.result import Result, Rows, Source
 from realpolitik.store import Store, get_store
 
 if TYPE_CHECKING:
@@ -527,9 +527,11 @@ def series(
         """,
         {"a": ca.id, "b": cb.id, "first": first, "last": last},
     )
+    rows, before = _from_existence(rows, ca, cb, last)
     span = Period(first, last)
     notes = [
         "An empty value means SIPRI identified no deliveries that year; 0.0 means 0 < TIV < 0.5.",
+        *before,
         *(
             _release_notes(store, span, release)
             if release
@@ -549,6 +551,23 @@ def series(
         result, {ab: f"{ca.name} → {cb.name}", ba: f"{cb.name} → {ca.name}"}
     )
     return result
+
+
+def _from_existence(rows: Rows, a: Country, b: Country, last: int) -> tuple[Rows, list[str]]:
+    """The series without its leading years before the later of the two states' periods in the state system
+    (Russia–India before 1992: Russia's rows there are empty — not 'no deliveries', there was no Russia),
+    when SIPRI records nothing for the pair in those years; SIPRI's own pre-state rows (West Germany's under
+    'Germany') keep the whole series. With the note saying which years are left out."""
+    from realpolitik.asof import lifespan
+
+    (start_a, _), (start_b, _) = lifespan(a, last), lifespan(b, last)
+    start = max(start_a, start_b)
+    early = [r for r in rows.data if r[0] < start]
+    if not early or any(v is not None for r in early for v in r[1:3]):
+        return rows, []
+    later = a if start_a >= start_b else b
+    kept = Rows(rows.columns, rows.types, [r for r in rows.data if r[0] >= start])
+    return kept, [f"Years before {start} are left out: {later.name} is in the state system from {start}."]
 
 
 def _series_chart(result: Result, labels: dict[str, str]) -> dict[str, Any]:
