@@ -167,7 +167,7 @@ SHARE_RE = re.compile(
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
     # "came mostly from Russia", "sold predominantly to Asia": an adverb of proportion
-    rf"|\b(?P<adv>mostly|predominantly|chiefly)\b(?=\s+(?:from|to)\b))",
+    rf"|\b(?P<adv>mostly|mainly|predominantly|chiefly|largely|primarily)\b(?=\s+(?:from|to)\b))",
     re.IGNORECASE,
 )
 
@@ -201,7 +201,7 @@ def _hedge(h: str | None) -> str:
 
 
 _SHARE_HINT = re.compile(
-    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly",
+    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly|mainly|largely|primarily",
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)

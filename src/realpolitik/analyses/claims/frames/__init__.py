@@ -28,6 +28,7 @@ from realpolitik.analyses.claims.frames.periods import (
     both_periods,
     transition_periods,
 )
+from realpolitik.analyses.claims.frames.proportion_lists import spread_proportion
 from realpolitik.analyses.claims.frames.ranks import read_ranks
 from realpolitik.analyses.claims.frames.relations import (
     DEAL_RE,
@@ -102,13 +103,17 @@ _PRODUCERS = re.compile(
 )
 
 
-def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
-    """Every frame of one sentence, in reading order; updates the context for the next sentence."""
+def read_sentence(
+    v: View, ctx: Context, subject: str | None, prev_subject: str | None = None
+) -> list[Frame]:
+    """Every frame of one sentence, in reading order; updates the context for the next sentence.
+    `subject` is the article's most salient state, `prev_subject` the previous sentence's."""
     if v.paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
         ctx.topic = None
     ctx.subject = subject
+    ctx.prev_subject = prev_subject
     ctx.last_age += 1
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
@@ -116,8 +121,9 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     taken += [f.span for f in groups]
     shares = read_shares(v, ctx, taken)
     shares += read_respectively(v, shares)
+    shares, spread = spread_proportion(v, shares, ctx)
     share_spans = [f.span for f in shares]
-    ranks = read_ranks(v, ctx, taken + share_spans, shares)
+    ranks = read_ranks(v, ctx, taken + share_spans, shares) + spread
     shares = _shares_of_ranks(v, shares, ranks, taken)
     ranks += read_counted(v, shares) + read_surpass(v, ctx)
     frames = changes + groups + shares + ranks

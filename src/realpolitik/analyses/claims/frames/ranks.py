@@ -822,6 +822,16 @@ def _led_ranks(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]
     ]
 
 
+def _lead_owner(ctx: Context, items: list[Mention]) -> str | None:
+    """Whose suppliers or clients a list led by a bare role noun names ("Main clients: A, B, C"):
+    the state the sentence before was about, else the article's; never one of the items."""
+    listed = {t.id for t in items}
+    for cand in (ctx.prev_subject, ctx.subject):
+        if cand is not None and cand not in listed:
+            return cand
+    return None
+
+
 def _skip_period(v: View, pos: int, hi: int) -> int:
     """Past ' in 2015–19' after a noun phrase."""
     m = re.match(r"\s+(?:in|during)\s+\d{4}(?:\s?[-–]\s?\d{2,4})?", v.text[pos:hi])
@@ -1195,17 +1205,18 @@ def _read_rank(
             or (
                 len(items) >= 2
                 and re.match(
-                    r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns
+                    r"(?:suppliers|sellers|providers|sources|recipients|buyers|purchasers|clients|customers|destinations)\b",
+                    nouns,
                 )
                 and prev is None
                 and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
             )
         ) and role in {"supplier", "recipient"}:
+            lead = _lead_owner(ctx, items)
             if (
                 r.form != "top"
                 and not glob
-                and ctx.subject is not None
-                and ctx.subject not in {t.id for t in items}
+                and lead is not None
                 and not re.match(
                     r"\s+(?:of|in)\s+(?:the\s+)?(?:major\s+|conventional\s+)?(?:arms|weapons)\b",
                     v.text[noun.end() : noun.end() + 40],  # type: ignore[union-attr]
@@ -1214,7 +1225,7 @@ def _read_rank(
             ):
                 # "India is the top importer. Main suppliers: A (36 %), B …": the article's state's
                 subject_side = "import" if role == "supplier" else "export"
-                owner = Owner(Mention(0, 0, ctx.subject, "name", ""), subject_side, "context")
+                owner = Owner(Mention(0, 0, lead, "name", ""), subject_side, "context")
                 scope, side = "bilateral", subject_side
             else:
                 # "the five largest suppliers of major arms were A, B, …": nobody's, the world's
