@@ -146,3 +146,61 @@ def test_mainly_before_one_partner_is_a_majority() -> None:
     # Russia held more than half of India's imports in earlier windows, not in 2019–23
     text = LEAD + "India's arms imports came mainly from Russia."
     assert pairs(text, "arms_import_share") == {("IND", "RUS", 50.0, "gt", "mixed")}
+
+
+# --- 4. ranks of an anaphor or epithet resolved from the preceding context ---------------------
+# `realpolitik arms top importers|exporters --from 2019 --to 2023`: importers 1 India, 2 Saudi
+# Arabia 8.3 %, 3 Qatar, 5 Pakistan 4.4 %; exporters 1 US, 2 France, 3 Russia, 4 China
+
+
+def world(text: str, kind: str = "arms_global_rank") -> set[tuple]:
+    """(state, rank or share, verdict) of each world-ranking or world-share claim."""
+    return {
+        (c.subject, c.claimed.get("rank", c.claimed.get("value")), c.verdict)
+        for c in claims_of(LEAD + text, kind)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "China supplied 82 % of Pakistan's arms. The country is the fifth-largest arms importer.",
+            ("PAK", 5, "supported"),
+        ),
+        (
+            "China supplied 82 % of Pakistan's arms. It was the fifth-largest arms importer in 2019-23.",
+            ("PAK", 5, "supported"),
+        ),
+        (
+            "India took 34 % of Russia's arms exports. It is still the third-largest arms exporter.",
+            ("RUS", 3, "supported"),
+        ),
+        (
+            "The United States supplied 75 % of Saudi Arabia's arms. The kingdom was the world's second-largest arms importer.",
+            ("SAU", 2, "supported"),
+        ),
+        (
+            "France delivered Rafale jets to Qatar. The Gulf state ranked third among importers.",
+            ("QAT", 3, "supported"),
+        ),
+        (
+            "Pakistan's imports came mostly from China. The Asian giant is the fourth-largest arms exporter.",
+            ("CHN", 4, "supported"),
+        ),
+    ],
+)
+def test_an_anaphor_ranked_on_one_side_of_trade_is_the_state_on_that_side(
+    text: str, want: tuple
+) -> None:
+    assert world(text) == {want}
+
+
+def test_an_anaphor_on_the_right_side_keeps_its_state() -> None:
+    text = "China supplied 82 % of Pakistan's arms. It is the fourth-largest arms exporter."
+    assert world(text) == {("CHN", 4, "supported")}
+
+
+def test_a_world_share_of_an_anaphor_takes_the_state_on_its_side() -> None:
+    text = "China supplied 82 % of Pakistan's arms. It accounted for 4.4 % of global arms imports."
+    assert world(text, "arms_global_share") == {("PAK", 4.4, "supported")}

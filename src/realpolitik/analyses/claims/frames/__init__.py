@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims.frames.anaphor_roles import fit_roles
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.counted import read_counted
@@ -144,6 +145,7 @@ def read_sentence(
             f.extra["now"] = (
                 True  # "is no longer among …", "currently supplies …": the latest window only
             )
+    frames = fit_roles(v, frames, ctx)
     frames += read_borders(v)
     frames += read_rivalries(v, ctx, subject)
     frames += read_deals(v, ctx)
