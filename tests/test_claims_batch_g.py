@@ -204,3 +204,72 @@ def test_an_anaphor_on_the_right_side_keeps_its_state() -> None:
 def test_a_world_share_of_an_anaphor_takes_the_state_on_its_side() -> None:
     text = "China supplied 82 % of Pakistan's arms. It accounted for 4.4 % of global arms imports."
     assert world(text, "arms_global_share") == {("PAK", 4.4, "supported")}
+
+
+# --- 9. a period from a neighbouring sentence; an undated move from one value to another ---------
+# importers 2014–18: 1 Saudi Arabia, 2 India; 2019–23: 1 India 9.8 %, 2 Saudi Arabia;
+# exporters: US 34 % of the world's exports in 2014–18 and 42 % in 2019–23
+
+
+def periods_of(text: str, kind: str) -> set[tuple]:
+    """(state, value or rank, first year of the period checked, verdict) of each claim of a type."""
+    return {
+        (
+            c.subject,
+            c.claimed.get("rank", c.claimed.get("value")),
+            c.evidence["period_used"]["start"],
+            c.verdict,
+        )
+        for c in claims_of(LEAD + text, kind)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's arms imports rose between 2009-13 and 2014-18. India is the largest arms importer.",
+        "In 2014-18, India was the second-largest importer. India is now the largest arms importer.",
+        "In 2014-18, India was second among arms importers. It has since moved to first place.",
+    ],
+)
+def test_a_present_claim_does_not_take_the_window_of_the_sentence_before(text: str) -> None:
+    assert ("IND", 1, 2019, "supported") in periods_of(text, "arms_global_rank")
+
+
+def test_a_past_claim_still_takes_the_paragraphs_window() -> None:
+    text = "In 2014-18, India bought many arms. Saudi Arabia was the largest arms importer."
+    assert periods_of(text, "arms_global_rank") == {("SAU", 1, 2014, "supported")}
+
+
+def test_a_since_span_does_not_date_the_next_sentence() -> None:
+    text = (
+        "Russia has been India's main arms supplier since 1960. "
+        "Russia accounted for 36 % of India's arms imports."
+    )
+    assert periods_of(text, "arms_import_share") == {("IND", 36.0, 2019, "supported")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 2019 and 2023 India was the top arms importer, while Saudi Arabia was second.",
+        "In 2019-23 India was the largest arms importer, whereas Saudi Arabia ranked second.",
+    ],
+)
+def test_a_past_contrasted_clause_keeps_its_sentences_period(text: str) -> None:
+    text = "Saudi Arabia's imports in 2014-18 were high. " + text
+    assert ("SAU", 2, 2019, "supported") in periods_of(text, "arms_global_rank")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States' share of global arms exports rose from 34 % to 42 %.",
+        "The US share of world arms exports went from 34 per cent to 42 per cent.",
+    ],
+)
+def test_an_undated_move_judges_its_first_value_on_the_window_before(text: str) -> None:
+    assert periods_of(text, "arms_global_share") == {
+        ("USA", 34.0, 2014, "supported"),
+        ("USA", 42.0, 2019, "supported"),
+    }

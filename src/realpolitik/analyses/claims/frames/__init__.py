@@ -155,6 +155,7 @@ def read_sentence(
             p
             and p.get("source") in {"explicit", "anaphor"}
             and p.get("scope") != "apposition"
+            and p.get("kind") != "since"  # "… since 1960": a span of every window, not a frame
             and not f.rule.endswith("+earlier")  # "…, up from 58 % in 2014–18": a base, not a frame
         ):
             # "… in the same period": the period the anaphor named frames the rest of the paragraph

@@ -56,6 +56,7 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
         elif (
             ctx.paragraph_period(f.metric) is not None
             and not L.PRESENT_RE.search(v.s(a, b))
+            and not _present_claim(v, f, a, b)
             and not (
                 ctx.paragraph_period(f.metric)["start"] == ctx.paragraph_period(f.metric)["end"]
                 and _WINDOW_WORDS.search(v.s(v.start, v.end))
@@ -74,9 +75,33 @@ def _own_time(v: View, a: int, b: int) -> bool:
     before it (then the article's frame, not the other clause's period, is its time)."""
     if L.PRESENT_RE.search(v.s(a, b)):
         return True
-    return a > v.start and bool(
-        re.match(r"\s*(?:but|while|whereas|yet|however)\b", v.s(a, b), re.I)
-        or _CONTRAST.search(v.s(max(v.start, a - 12), a))
+    # a contrasted clause in the past ("…, while Saudi Arabia was second") is about the sentence's
+    # period; one in the present ("…, but France is the second-largest") about the article's
+    return (
+        a > v.start
+        and bool(
+            re.match(r"\s*(?:but|while|whereas|yet|however)\b", v.s(a, b), re.I)
+            or _CONTRAST.search(v.s(max(v.start, a - 12), a))
+        )
+        and not _PAST.search(v.s(a, b))
+    )
+
+
+_PAST = re.compile(r"\b(?:was|were|had|came|ranked|took|accounted|received|supplied)\b", re.I)
+
+# the claim's own verb in the present: "India is the largest importer", "France and Italy are
+# among the top five" — a statement about now, not about a window named in another sentence
+_PRESENT_COPULA = re.compile(
+    r"\s+(?:is|are)\s+(?:(?:still|now|also|currently|again|by\s+far)\s+)?(?:the|a|an|one|among|in|ranked|placed)\b",
+    re.I,
+)
+
+
+def _present_claim(v: View, f: Frame, a: int, b: int) -> bool:
+    """Whether the state a frame is about is the subject of a present copula in its clause."""
+    return any(
+        m.id == f.theme and a <= m.start < b and _PRESENT_COPULA.match(v.text, m.end, b)
+        for m in v.states
     )
 
 
@@ -142,12 +167,27 @@ def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             and _TO_BETWEEN.fullmatch(v.s(f1.span[1], f2.span[0]))
         ):
             if not has_pair:
+                if f1.period is None and f2.period is None and f1.metric == "arms":
+                    f1.period = _previous_window(ctx)  # "rose from 34 % to 42 %": then and now
                 _one_period_transition(v, f1, f2)
                 continue
             for f, p in zip((f1, f2), ctx.pair, strict=True):  # type: ignore[arg-type]
                 own = f.period if f.period and f.period.get("scope") == "apposition" else None
                 if own is None:
                     f.period = {**p, "source": "explicit", "scope": "transition"}
+
+
+def _previous_window(ctx: Context) -> dict[str, Any]:
+    """The five-year window before the checker's current one (the five years to last year), as
+    "the previous five-year period" is read: the first value of an undated move is about it."""
+    y = ctx.today.year
+    return {
+        "start": y - 10,
+        "end": y - 6,
+        "text": "the previous period",
+        "source": "explicit",
+        "scope": "transition",
+    }
 
 
 def _shifted(p: dict[str, Any], windows: int) -> dict[str, Any]:
