@@ -273,3 +273,49 @@ def test_an_undated_move_judges_its_first_value_on_the_window_before(text: str) 
         ("USA", 34.0, 2014, "supported"),
         ("USA", 42.0, 2019, "supported"),
     }
+
+
+# --- 6. items following a world-share or world-rank sentence are world shares and ranks ---------
+# exporters 2019–23: 1 US 42 %, 2 France 11 %, 3 Russia 11 %; importers: 2 Saudi Arabia 8.3 %,
+# 3 Qatar 7.8 %
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US accounted for 42 % of global arms exports. It is followed by France (11 %) and Russia (11 %).",
+        "The US accounted for 42 % of global arms exports, with Saudi Arabia its main client. It is followed by France (11 %) and Russia (11 %).",
+        "The US share of global arms exports was 42 %. France followed with 11 %, then Russia with 11 %.",
+    ],
+)
+def test_items_after_a_world_share_are_world_shares(text: str) -> None:
+    assert {("FRA", 11.0, "supported"), ("RUS", 11.0, "supported")} <= world(
+        text, "arms_global_share"
+    )
+    assert not claims_of(LEAD + text, "arms_export_share")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The US was the largest arms exporter. It was followed by France (11 %) and Russia (11 %).",
+            {("USA", 1, "supported"), ("FRA", 2, "supported"), ("RUS", 3, "supported")},
+        ),
+        (
+            "India was the largest arms importer, with Russia its main supplier. It was followed by Saudi Arabia (8.3 %) and Qatar (7.8 %).",
+            {("IND", 1, "supported"), ("SAU", 2, "supported"), ("QAT", 3, "supported")},
+        ),
+    ],
+)
+def test_items_following_a_ranked_state_take_the_next_places(text: str, want: set) -> None:
+    assert world(text) == want
+
+
+def test_a_state_followed_in_a_bilateral_list_keeps_the_owner() -> None:
+    text = "Russia supplied 36 % of India's arms imports. Russia is followed by France (32 %) and the United States (13 %)."
+    assert pairs(LEAD + text, "arms_import_share") == {
+        ("IND", "RUS", 36.0, "eq", "supported"),
+        ("IND", "FRA", 32.0, "eq", "supported"),
+        ("IND", "USA", 13.0, "eq", "supported"),
+    }

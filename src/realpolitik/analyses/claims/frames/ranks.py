@@ -1853,7 +1853,21 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                 if headm is not None
                 else None
             )
-            if ref is None and valued and (sh is None or sh.scope != "bilateral"):
+            past = (
+                next(
+                    (
+                        f
+                        for f in reversed(ctx.history)
+                        if f.theme == headm.id
+                        and f.kind == "rank"
+                        and f.value.get("comparator") == "eq"
+                    ),
+                    None,
+                )
+                if headm is not None
+                else None
+            )  # "India was the largest importer. It was followed by Saudi Arabia (8.3 %)"
+            if ref is None and past is None and valued and (sh is None or sh.scope != "bilateral"):
                 continue  # "India's share was 11 % followed by Saudi Arabia with 9.6 %": shares, no ranks
             if ref is None and sh is not None:
                 # "Israel's exports went mainly to India (45 %), followed by Azerbaijan (17 %)"
@@ -1868,16 +1882,6 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                         )
                     )  # the head of an ordered share list is first
             if ref is None:
-                past = next(
-                    (
-                        f
-                        for f in reversed(ctx.history)
-                        if f.theme == headm.id
-                        and f.kind == "rank"
-                        and f.value.get("comparator") == "eq"
-                    ),
-                    None,
-                )
                 if past is None:
                     continue
                 ref = past

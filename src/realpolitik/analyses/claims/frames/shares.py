@@ -10,6 +10,7 @@ from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames import periods as P
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.continuation import continued
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
     _earlier_total,
@@ -739,7 +740,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         base = (
             prev
             if prev is not None
-            else (ctx.last if ctx.last is not None and ctx.last.kind in {"share", "rank"} else None)
+            else continued(v, ctx, q.start, theme.id if theme is not None else None)
         )
         if base is not None and (metric is None or base.metric == metric):
             if base.scope == "global":
