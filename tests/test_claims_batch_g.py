@@ -319,3 +319,70 @@ def test_a_state_followed_in_a_bilateral_list_keeps_the_owner() -> None:
         ("IND", "FRA", 32.0, "eq", "supported"),
         ("IND", "USA", 13.0, "eq", "supported"),
     }
+
+
+# --- 2. 'respectively', values sharing one unit, contrast pairs, a fronted partitive ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Saudi Arabia accounted for 9.8 and 8.3 per cent of global arms imports respectively.",
+        "India and Saudi Arabia accounted for 9.8 % and 8.3 % of global arms imports, respectively.",
+        "India and Saudi Arabia bought 9.8 and 8.3 per cent of global arms imports respectively.",
+    ],
+)
+def test_respectively_pairs_states_and_values_sharing_a_unit(text: str) -> None:
+    assert world(text, "arms_global_share") == {
+        ("IND", 9.8, "supported"),
+        ("SAU", 8.3, "supported"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        (
+            "Russia and France supplied 36 and 32 per cent of India's arms respectively.",
+            "arms_import_share",
+            {("IND", "RUS", 36.0, "eq", "supported"), ("IND", "FRA", 32.0, "eq", "supported")},
+        ),
+        (
+            "India and Egypt received 34 and 7.5 per cent of Russia's arms exports respectively.",
+            "arms_export_share",
+            {("RUS", "IND", 34.0, "eq", "supported"), ("RUS", "EGY", 7.5, "eq", "supported")},
+        ),
+    ],
+)
+def test_respectively_with_an_owner_takes_the_side_from_the_verb(
+    text: str, kind: str, want: set
+) -> None:
+    assert pairs(LEAD + text, kind) == want
+
+
+def test_a_range_is_not_a_pair_of_values() -> None:
+    text = "India received between 5 and 10 per cent of global arms imports."
+    assert {c.claimed["value"] for c in claims_of(LEAD + text, "arms_global_share")} <= {10.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of global arms exports, the US took 42 %, France 11 %.",
+        "The US holds 42 % of global arms exports, whereas France has 11 %.",
+        "The US took 42 % of global arms exports, France 11 %.",
+    ],
+)
+def test_contrast_pairs_and_fronted_partitives_give_each_state_its_share(text: str) -> None:
+    assert world(text, "arms_global_share") == {
+        ("USA", 42.0, "supported"),
+        ("FRA", 11.0, "supported"),
+    }
+
+
+def test_a_fronted_partitive_with_an_owner_is_that_owners_total() -> None:
+    text = "Of India's arms imports, Russia supplied 36 % and France 32 %."
+    assert pairs(LEAD + text, "arms_import_share") == {
+        ("IND", "RUS", 36.0, "eq", "supported"),
+        ("IND", "FRA", 32.0, "eq", "supported"),
+    }

@@ -163,6 +163,9 @@ SHARE_RE = re.compile(
     rf"|(?<![\w%])%\s?(?P<pnum>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?![\d%])"
     # the first value of a range that names its unit once: "went from 72 to 56 per cent"
     rf"|(?<=\bfrom\s)(?P<rnum>\d{{1,2}}(?:\.\d{{1,2}})?)(?=\s+to\s+\d{{1,3}}(?:\.\d{{1,2}})?{_PCT_UNIT})"
+    # the first values of a list that names its unit once: "9.8 and 8.3 per cent respectively"
+    # (not a range: "between 5 and 10 per cent")
+    rf"|(?<!between\s)(?<![\d.,])(?P<anum>\d{{1,3}}(?:\.\d{{1,2}})?)(?=(?:\s*,\s*\d{{1,3}}(?:\.\d{{1,2}})?){{0,4}}\s*,?\s+and\s+\d{{1,3}}(?:\.\d{{1,2}})?{_PCT_UNIT})"
     rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
@@ -218,8 +221,13 @@ def find_shares(text: str) -> list[Share]:
         return out
     for m in SHARE_RE.finditer(text):
         hedge = _hedge(m.group("hedge"))
-        if m.group("num") or m.group("pnum") or m.group("rnum"):
-            raw = m.group("num") or m.group("rnum") or m.group("pnum").replace(",", ".")
+        if m.group("num") or m.group("pnum") or m.group("rnum") or m.group("anum"):
+            raw = (
+                m.group("num")
+                or m.group("rnum")
+                or m.group("anum")
+                or m.group("pnum").replace(",", ".")
+            )
             v = to_number(raw)
             if v is None or v > 100:
                 continue

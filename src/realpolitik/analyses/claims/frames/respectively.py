@@ -11,7 +11,19 @@ from realpolitik.analyses.claims.frames.base import Frame, View
 from realpolitik.analyses.claims.frames.owners import _global_np, _np_owner, _side_of_words
 from realpolitik.analyses.claims.frames.spans import _coordination
 
+_OTHER = {"export": "import", "import": "export"}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _verb_side(text: str) -> str | None:
+    """The flow the verb between the states and their values names from the states' side: they
+    'supplied' (exports) or 'bought' (imports) the shares."""
+    ws = L.words(text)
+    if any(w in L.SUPPLY_VERBS for w in ws):
+        return "export"
+    if any(w in L.ACQUIRE_VERBS for w in ws):
+        return "import"
+    return None
 
 
 def read_respectively(v: View, shares: list[Frame]) -> list[Frame]:
@@ -32,6 +44,11 @@ def read_respectively(v: View, shares: list[Frame]) -> list[Frame]:
         if not L.has_arms(v.s(a, b)) and not L.has_arms(v.s(v.start, v.end)):
             continue
         side = _side_of_words(L.words(tail))
+        theirs = _verb_side(v.s(states[-1].end, qs[0].start))
+        if side is None and theirs is not None:
+            # "A and B supplied 36 and 32 % of India's arms": the world's exports by them, or the
+            # owner's imports from them
+            side = theirs if _global_np(v, qs[-1].end, b) else _OTHER[theirs]
         if side is None:
             continue
         if _global_np(v, qs[-1].end, b):

@@ -369,6 +369,10 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
     return sorted(out + extra, key=lambda q: q.start)
 
 
+# a partitive before the clause it frames: "Of global arms exports, …", "Out of India's imports, …"
+_FRONTED_OF = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?P<np>[^,;:()]{3,80}?)\s*,")
+
+
 def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[Frame]:
     a, b = v.clause(q.start)
     metric = _metric_at(v, q.start, ctx)
@@ -656,6 +660,15 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 o = _np_owner(v, *np)
                 if o is not None and o.mention.id != theme.id:
                     np_owner = owner = o
+    if np is None and theme is not None and rule == "share+subject":
+        # "Of global arms exports, the US took 42 %": a fronted partitive names the total
+        fr = _FRONTED_OF.match(v.text, v.start, q.start)
+        if fr is not None and fr.end() <= theme.start:
+            np = (fr.start("np"), fr.end("np"))
+            np_text = v.s(*np)
+            o = _np_owner(v, *np)
+            if o is not None and o.mention.id != theme.id and o.side is not None:
+                np_owner = owner = o
     glob = bool(np) and np_owner is None and (_global_np(v, *np) or bare_global)
     total_ref = (
         bool(np)
