@@ -386,3 +386,49 @@ def test_a_fronted_partitive_with_an_owner_is_that_owners_total() -> None:
         ("IND", "RUS", 36.0, "eq", "supported"),
         ("IND", "FRA", 32.0, "eq", "supported"),
     }
+
+
+# --- 3. moves 'from X % to Y %' of several states in one sentence: two claims each -------------
+# exporters' world shares: US 34.3 % (2014–18) → 41.2 % (2019–23); France 7.2 % → 10.8 %;
+# Russia 21.5 % → 10.6 %; India's imports from Russia 57.7 % → 36.2 %, from France 6.8 % → 32.2 %
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 2014-18 and 2019-23 the US share of global arms exports rose from 34 % to 42 %, and France's from 7.2 % to 11 %.",
+        "The US share of global arms exports rose from 34 % to 42 % and France's from 7.2 % to 11 %.",
+        "The shares of the US and France in global arms exports rose from 34 % to 42 % and from 7.2 % to 11 % respectively.",
+    ],
+)
+def test_each_state_of_a_sentence_of_moves_has_a_then_and_a_now(text: str) -> None:
+    assert periods_of(text, "arms_global_share") == {
+        ("USA", 34.0, 2014, "supported"),
+        ("USA", 42.0, 2019, "supported"),
+        ("FRA", 7.2, 2014, "supported"),
+        ("FRA", 11.0, 2019, "supported"),
+    }
+
+
+def test_moves_of_two_suppliers_of_one_owner_are_judged_then_and_now() -> None:
+    text = "Russia's share of India's arms imports fell from 58 % to 36 %, while France's rose from 7 % to 32 %."
+    got = {
+        (c.object, c.claimed["value"], c.evidence["period_used"]["start"], c.verdict)
+        for c in claims_of(LEAD + text, "arms_import_share")
+    }
+    assert got == {
+        ("RUS", 58.0, 2014, "supported"),
+        ("RUS", 36.0, 2019, "supported"),
+        ("FRA", 7.0, 2014, "supported"),
+        ("FRA", 32.0, 2019, "supported"),
+    }
+
+
+def test_an_undated_move_in_an_older_article_uses_its_own_windows() -> None:
+    # an article of 2019: the current window is 2014–18, the one before 2009–13
+    text = LEAD + "The US share of global arms exports rose from 30 % to 34 %."
+    got = {
+        (c.claimed["value"], c.evidence["period_used"]["start"])
+        for c in claims_of(text, "arms_global_share", date(2019, 5, 1))
+    }
+    assert got == {(30.0, 2009), (34.0, 2014)}

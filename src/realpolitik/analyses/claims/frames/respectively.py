@@ -26,6 +26,21 @@ def _verb_side(text: str) -> str | None:
     return None
 
 
+_FROM_TO = re.compile(r"\s*(?:per\s?cent|percent|%)?\s*to\s+", re.I)
+
+
+def _values_per_state(v: View, qs: list, n: int) -> int:
+    """How many values each of n states takes: one ("36 and 32 per cent"), or two when the values
+    are moves ("from 34 % to 42 % and from 7.2 % to 11 %": each a then and a now); 0 if neither."""
+    if n == len(qs):
+        return 1
+    if n * 2 == len(qs) and all(
+        _FROM_TO.fullmatch(v.s(qs[k].end, qs[k + 1].start)) for k in range(0, len(qs), 2)
+    ):
+        return 2
+    return 0
+
+
 def read_respectively(v: View, shares: list[Frame]) -> list[Frame]:
     """One share frame per (state, value) pair of a 'respectively' clause not read otherwise."""
     out: list[Frame] = []
@@ -38,27 +53,33 @@ def read_respectively(v: View, shares: list[Frame]) -> list[Frame]:
         if first is None:
             continue
         states = [m for m in _coordination(v, first, qs[0].start) if m.id]
-        if len(states) != len(qs):
+        per = _values_per_state(v, qs, len(states))
+        if per == 0:
             continue
         tail = v.s(qs[-1].end, b)
         if not L.has_arms(v.s(a, b)) and not L.has_arms(v.s(v.start, v.end)):
             continue
+        lead = (states[-1].end, qs[0].start)  # "The shares of A and B in global arms exports rose"
         side = _side_of_words(L.words(tail))
-        theirs = _verb_side(v.s(states[-1].end, qs[0].start))
+        theirs = _verb_side(v.s(*lead))
         if side is None and theirs is not None:
             # "A and B supplied 36 and 32 % of India's arms": the world's exports by them, or the
             # owner's imports from them
-            side = theirs if _global_np(v, qs[-1].end, b) else _OTHER[theirs]
+            world = _global_np(v, qs[-1].end, b) or _global_np(v, *lead)
+            side = theirs if world else _OTHER[theirs]
+        if side is None:
+            side = _side_of_words(L.words(v.s(*lead)))
         if side is None:
             continue
-        if _global_np(v, qs[-1].end, b):
+        if _global_np(v, qs[-1].end, b) or _global_np(v, *lead):
             scope, owner, fside = "global", None, side + "ers"
         else:
             o = _np_owner(v, qs[-1].end, b)
             if o is None or o.mention.id is None:
                 continue
             scope, owner, fside = "bilateral", o.mention.id, o.side or side
-        for m, q in zip(states, qs, strict=True):
+        for k, q in enumerate(qs):
+            m = states[k // per]
             if m.id == owner:
                 continue
             out.append(
