@@ -432,3 +432,62 @@ def test_an_undated_move_in_an_older_article_uses_its_own_windows() -> None:
         for c in claims_of(text, "arms_global_share", date(2019, 5, 1))
     }
     assert got == {(30.0, 2009), (34.0, 2014)}
+
+
+# --- 5. a trailing earlier-window clause: its own claim, and the main period unmoved -----------
+# France 7.2 % of world exports in 2014–18, 10.8 % in 2019–23; Qatar 21st (1.4 %) of importers in
+# 2014–18, third (7.8 %) in 2019–23; India's imports from Russia 57.7 % → 36.2 %
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France accounted for 11 % of global arms exports, up from 7.2 % in 2014-18.",
+        "France's share of world arms exports grew to 11 %, from 7.2 % in 2014-18.",
+        "France accounted for 11 % of global arms exports, against 7.2 % in 2014-18.",
+        "France accounted for 11 % of global arms exports (7.2 % in 2014-18).",
+        "France's share of global arms exports was 11 %, compared with 7.2 % in the previous five-year period.",
+    ],
+)
+def test_an_earlier_value_is_its_own_claim_and_leaves_the_main_period(text: str) -> None:
+    assert periods_of(text, "arms_global_share") == {
+        ("FRA", 11.0, 2019, "supported"),
+        ("FRA", 7.2, 2014, "supported"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar was the third-largest arms importer, compared with 21st in 2014-18.",
+        "Qatar was the third-largest arms importer, up from 21st in the previous five years.",
+    ],
+)
+def test_an_earlier_rank_is_checked_in_the_window_before(text: str) -> None:
+    assert periods_of(text, "arms_global_rank") == {
+        ("QAT", 3, 2019, "supported"),
+        ("QAT", 21, 2014, "supported"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia supplied 36 % of India's arms, down from 58 % in the previous five-year period.",
+        "Russia supplied 36 % of India's arms, down from 58 %.",
+    ],
+)
+def test_an_earlier_value_after_the_owner_is_still_the_earlier_value(text: str) -> None:
+    got = {
+        (c.claimed["value"], c.evidence["period_used"]["start"], c.verdict)
+        for c in claims_of(LEAD + text, "arms_import_share")
+    }
+    assert got == {(36.0, 2019, "supported"), (58.0, 2014, "supported")}
+
+
+def test_a_value_of_another_state_after_compared_with_is_that_states() -> None:
+    text = "Russia supplied 36 % of India's arms, compared with France's 32 %."
+    assert pairs(LEAD + text, "arms_import_share") == {
+        ("IND", "RUS", 36.0, "eq", "supported"),
+        ("IND", "FRA", 32.0, "eq", "supported"),
+    }

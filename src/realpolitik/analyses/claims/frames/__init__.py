@@ -131,9 +131,12 @@ def read_sentence(
     for f in changes:
         change_periods(v, f, ctx)
     assign_periods(
-        v, [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra], ctx
+        v,
+        [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra],
+        ctx,
+        [f for f in frames if "earlier_than" in f.extra],
     )
-    frames = earlier_periods(v, frames)
+    frames = earlier_periods(v, frames, ctx.today)
     transition_periods(v, frames, ctx)
     frames += both_periods(v, frames)
     for f in frames:

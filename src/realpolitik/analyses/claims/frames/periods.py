@@ -11,13 +11,21 @@ from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
 
 
-def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
+def assign_periods(
+    v: View, frames: list[Frame], ctx: Context, earlier: list[Frame] | None = None
+) -> None:
     """Each share/rank frame's period: a period in its own apposition ('China, the top importer in
     2006-7, …'), else one in its clause outside appositions (nearest after, then before), else in the
     sentence; 'during that period' → the last period named; else the paragraph's last claim period
-    (not for present-tense sentences); else None (the verifier's default window)."""
+    (not for present-tense sentences); else None (the verifier's default window). A period just
+    after an `earlier` value ("…, compared with 2.3 % in 2014–18") is that value's, never a main one."""
     has_change = bool(v.changes)
-    mains = [p for p in v.periods if p.kind != "anaphor" and not _is_baseline(v, p, has_change)]
+    theirs = {id(p) for p in v.periods for f in earlier or () if _dates_value(v, p, f)}
+    mains = [
+        p
+        for p in v.periods
+        if p.kind != "anaphor" and not _is_baseline(v, p, has_change) and id(p) not in theirs
+    ]
     anaphors = [p for p in v.periods if p.kind == "anaphor"]
     apps = appositions(v)
     for f in frames:
@@ -63,6 +71,12 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             )
         ):
             f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
+
+
+def _dates_value(v: View, p: Any, f: Frame) -> bool:
+    """Whether period p follows value frame f closely in its clause ("2.3 % in 2014–18")."""
+    a, b = v.clause(f.span[0])
+    return f.span[1] <= p.span[0] < b and p.span[0] - f.span[1] < 30
 
 
 # a clause that sets its own time against the rest of the sentence: "…, but France is now second",

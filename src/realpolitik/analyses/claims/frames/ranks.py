@@ -635,7 +635,7 @@ def _same_group(v: View, ctx: Context, frames: list[Frame]) -> list[Frame]:
 # "…, down from first place in 2014–18", "one place lower than the previous year's first place":
 # the same ranking at an earlier time
 _EARLIER_RANK = re.compile(
-    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
     r"\(|\bhaving\s+been|\bafter\s+(?:being|ranking|placing))"
     r"\s*(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
     re.I,
@@ -665,7 +665,7 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
                 and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
                 and not (
                     re.search(
-                        r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$",
+                        r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$",
                         mm.group(0),
                         re.I,
                     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
@@ -85,13 +86,13 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
     out: list[Frame] = []
     prev: Frame | None = None
     for q in _share_values(v, taken):
+        cue = _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
+        cue_at = max(v.start, q.start - 24) + cue.start() if cue else q.start - 24
         if (
             prev is not None
-            and (
-                _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
-                or _paren_baseline(v, q)
-            )
-            and not any(q.start - 24 <= m.start < q.start for m in v.states)
+            and (cue is not None or _paren_baseline(v, q))
+            # a state between the cue and the value makes it that state's ("compared with Russia's 20 %")
+            and not any(cue_at <= m.start < q.start for m in v.states)
             and not re.match(
                 r"\s+(?:for|from|to|by)\s+(?:the\s+)?[A-Z]", v.text[q.end : q.end + 12]
             )
@@ -231,7 +232,7 @@ def _gapped_subject_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame
 
 
 _EARLIER_VALUE = re.compile(
-    r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$",
+    r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$|\b(?:against|versus|vs\.?)\s+$|,\s*from\s+$",
     re.I,
 )
 # "… 7.6 % in 2019–23 (1.5 % in 2014–18)": a parenthesised value with its own earlier period
@@ -263,16 +264,22 @@ _MONEY = re.compile(
 )
 
 
-def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
+def earlier_periods(v: View, frames: list[Frame], today: date | None = None) -> list[Frame]:
     """The period of each '… up from 74 % in 2014–18 / in the previous five years' frame: its own
-    explicit period, else the window of the same length just before its main frame's period. Frames
-    whose period cannot be fixed (the main one has none) are dropped."""
+    explicit period, else the window of the same length just before its main frame's period (an
+    arms frame without one is about the current window, the five years to the year before
+    `today`). Frames whose period cannot be fixed are dropped."""
     keep = []
     for f in frames:
         main = f.extra.pop("earlier_than", None) if f.extra else None
         if main is None:
             keep.append(f)
             continue
+        if main.period is None and today is not None and main.metric == "arms":
+            y = today.year
+            main = replace(
+                main, period={"start": y - 5, "end": y - 1, "text": "", "source": "default"}
+            )
         shift = f.extra.pop("shift_years", None)
         if shift and main.period:
             # "the previous year's first place": the window one year back
