@@ -491,3 +491,65 @@ def test_a_value_of_another_state_after_compared_with_is_that_states() -> None:
         ("IND", "RUS", 36.0, "eq", "supported"),
         ("IND", "FRA", 32.0, "eq", "supported"),
     }
+
+
+# --- 8. numbered lines of oil volumes are a ranking of producers for the lead-in's year ----------
+# `realpolitik oil producers --year 2019`: 1 United States, 2 Saudi Arabia, 3 Russia (BP, kb/d)
+
+OIL_DAY = date(2020, 9, 1)
+
+
+def producer_ranks(text: str) -> set[tuple]:
+    """(state, rank, year, verdict) of each oil-producer rank in a text."""
+    return {
+        (c.subject, c.claimed["rank"], c.evidence["period_used"]["start"], c.verdict)
+        for c in claims_of(text, "oil_producer_rank", OIL_DAY)
+    }
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. United States – 19.5 million b/d\n2. Saudi Arabia – 11.8 million b/d\n3. Russia – 11.5 million b/d\n",
+        "1) United States: 19.5 mb/d\n2) Saudi Arabia: 11.8 mb/d\n3) Russia: 11.5 mb/d\n",
+        "1. United States - 19,500 kb/d\n2. Saudi Arabia - 11,800 kb/d\n3. Russia - 11,500 kb/d\n",
+    ],
+)
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "According to the agency, these were the biggest oil-producing countries in 2019:",
+        "Oil markets stayed tight. Here is how output ranked in 2019.",
+    ],
+)
+def test_numbered_lines_of_oil_volumes_are_producer_ranks(lead: str, lines: str) -> None:
+    text = "Energy notes.\n\n" + lead + "\n\n" + lines
+    assert producer_ranks(text) == {
+        ("USA", 1, 2019, "supported"),
+        ("SAU", 2, 2019, "supported"),
+        ("RUS", 3, 2019, "supported"),
+    }
+
+
+def test_a_wrong_place_in_a_volume_list_is_contradicted() -> None:
+    text = "Energy notes.\n\nThe biggest oil-producing countries in 2019:\n\n1. Russia – 11.5 million b/d\n2. United States – 19.5 million b/d\n"
+    assert producer_ranks(text) == {
+        ("RUS", 1, 2019, "contradicted"),
+        ("USA", 2, 2019, "contradicted"),
+    }
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The biggest crude oil importers in 2019:",
+        "Oil consumption in 2019 was led by these countries:",
+    ],
+)
+def test_a_volume_list_of_imports_or_consumption_is_no_producer_ranking(lead: str) -> None:
+    text = (
+        "Energy notes.\n\n"
+        + lead
+        + "\n\n1. China – 10.1 million b/d\n2. United States – 6.8 million b/d\n"
+    )
+    assert not producer_ranks(text)

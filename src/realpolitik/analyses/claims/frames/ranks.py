@@ -9,6 +9,7 @@ from typing import Any
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.oil_lines import volume_group
 from realpolitik.analyses.claims.frames.oil_topic import oil_owner
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
@@ -454,7 +455,10 @@ def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     if g is not None and ctx.pending_age > 1:
         ctx.pending_group = g = None  # too far back to be continued
     if g is None:
-        return []
+        g = volume_group(v, ctx)  # "1. United States – 11.3 million b/d" under a lead-in
+        if g is None:
+            return []
+        ctx.pending_group, ctx.pending_age = g, 0
     item = _LIST_ITEM.match(v.text, v.start, v.end)
     if item is not None:
         return _list_item(v, ctx, g, item, shares)
