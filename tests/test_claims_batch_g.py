@@ -553,3 +553,49 @@ def test_a_volume_list_of_imports_or_consumption_is_no_producer_ranking(lead: st
         + "\n\n1. China – 10.1 million b/d\n2. United States – 6.8 million b/d\n"
     )
     assert not producer_ranks(text)
+
+
+# --- 7. supplier shares in quotes and relative clauses -------------------------------------------
+# India's suppliers 2019–23: Russia 36.2 %; Pakistan's: China 83.6 % (Russia held more than half
+# of India's imports in earlier windows, not in 2019–23: 'mostly' is mixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India said 'about 36 per cent' of its weapons came from Russia.",
+        'According to the report, "about 36 per cent" of India\'s weapons came from Russia.',
+        "Russia, from which India bought about 36 % of its arms, remains a key partner.",
+        "India, which buys about 36 % of its weapons from Russia, is the top importer.",
+    ],
+)
+def test_a_quoted_or_relative_supplier_share_is_read(text: str) -> None:
+    got = {
+        (c.subject, c.object, c.claimed["value"], c.verdict)
+        for c in claims_of(LEAD + text, "arms_import_share")
+    }
+    assert got == {("IND", "RUS", 36.0, "supported")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "India, whose arms came mostly from Russia, is the largest importer.",
+            ("IND", "RUS", "mixed"),
+        ),
+        ("India's arms came mostly from Russia.", ("IND", "RUS", "mixed")),
+        ("Pakistan's weapons came mainly from China.", ("PAK", "CHN", "supported")),
+        (
+            "India imported 9.8 % of the world's arms, most of which came from Russia.",
+            ("IND", "RUS", "mixed"),
+        ),
+    ],
+)
+def test_a_proportion_of_an_owned_total_before_it_is_the_owners(text: str, want: tuple) -> None:
+    got = {
+        (c.subject, c.object, c.verdict)
+        for c in claims_of(LEAD + text, "arms_import_share")
+        if c.claimed["comparator"] == "gt"
+    }
+    assert got == {want}

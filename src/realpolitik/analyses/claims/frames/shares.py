@@ -376,6 +376,8 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
     return sorted(out + extra, key=lambda q: q.start)
 
 
+_PROPORTION_ADVERB = re.compile(r"mostly|mainly|predominantly|chiefly|largely|primarily", re.I)
+
 # a partitive before the clause it frames: "Of global arms exports, …", "Out of India's imports, …"
 _FRONTED_OF = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?P<np>[^,;:()]{3,80}?)\s*,")
 
@@ -453,6 +455,10 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                     "agent",
                 )
     np_owner = earlier_np or (_np_owner(v, *np) if np else None)
+    if np is None and q.form == "quantifier" and _PROPORTION_ADVERB.fullmatch(q.text):
+        # "India's arms came mostly from Russia", "India, whose arms came mostly from …": the
+        # total the adverb is a proportion of is the owned one before it
+        np_owner = _earlier_total(v, q.start)
     if np_owner is None and np and prev is not None and prev.scope == "bilateral":
         only = [m for m in v.states if np[0] <= m.start < np[1]]
         if (
