@@ -599,3 +599,9 @@ def test_a_proportion_of_an_owned_total_before_it_is_the_owners(text: str, want:
         if c.claimed["comparator"] == "gt"
     }
     assert got == {want}
+
+
+def test_an_unresolved_its_before_a_ranking_claims_no_world_rank() -> None:
+    text = LEAD + "Its top suppliers were Russia, France and the United States."
+    assert not claims_of(text, "arms_global_rank")
+    assert not claims_of(text, "arms_top_supplier")

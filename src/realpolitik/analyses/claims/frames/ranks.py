@@ -913,6 +913,10 @@ def _read_rank(
         )
     ):
         return []
+    if re.search(r"\b(?:its|their)\s+$", v.s(max(a, r.start - 8), r.start), re.I) and not any(
+        m.end <= r.start and r.start - m.end <= 8 for m in v.mentions
+    ):
+        return []  # "Its top suppliers …" with nobody for "its": no one's ranking, not the world's
     role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
     if (
         noun is None
