@@ -84,7 +84,7 @@ class Analysis:
 
 # cheap test: a sentence without any of these cannot hold a claim (skips the number parsers)
 _QUICK = re.compile(
-    r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largest|biggest|top|leading|main|key|major|"
+    r"\d|%|per ?cent|half|third|quarter|fifth|tenth|most|majority|bulk|largely|chiefly|predominant|primarily|largest|biggest|top|leading|main|key|major|"
     r"first|second|fourth|fifth|sixth|seventh|eighth|ninth|rival|enem|adversar|foe|feud|nemesis|conflict|threat|border|frontier|"
     r"tension|tense|clash|skirmish|hostil|strained|frosty|rank|position|place|spot|leader|"
     r"deliver|suppl|sold|sell|sale|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built|"
@@ -147,7 +147,8 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             }
             view = View(text, sent.start, sent.end, sent.paragraph, sent.clauses, ms, **quantities)
             subject = disc.salient(exclude={m.id for m in ms if m.is_state and m.id})
-            frames = read_sentence(view, ctx, subject)
+            prev = disc.prev_subject if disc.prev_subject_para == sent.paragraph else None
+            frames = read_sentence(view, ctx, subject, prev)
             claims = to_claims(text, frames, sent.clauses, ms)
         else:
             observe(ctx, stext, sent.paragraph)

@@ -316,7 +316,7 @@ COMPARED_BASE_RE = re.compile(
 )
 # a sentence about the present does not inherit a past period from its paragraph
 PRESENT_RE = re.compile(
-    r"\b(?:now|today|currently|lately|recently|nowadays|these days|at present|has become|have become|remains?|(?:is|are) still)\b",
+    r"\b(?:now|today|currently|lately|recently|nowadays|these days|at present|has become|have become|remains?|(?:is|are) still|(?:has|have) since|since then)\b",
     re.I,
 )
 # claims about a time before the article ("once the largest") or about every window since a year

@@ -163,11 +163,14 @@ SHARE_RE = re.compile(
     rf"|(?<![\w%])%\s?(?P<pnum>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?![\d%])"
     # the first value of a range that names its unit once: "went from 72 to 56 per cent"
     rf"|(?<=\bfrom\s)(?P<rnum>\d{{1,2}}(?:\.\d{{1,2}})?)(?=\s+to\s+\d{{1,3}}(?:\.\d{{1,2}})?{_PCT_UNIT})"
+    # the first values of a list that names its unit once: "9.8 and 8.3 per cent respectively"
+    # (not a range: "between 5 and 10 per cent")
+    rf"|(?<!between\s)(?<![\d.,])(?P<anum>\d{{1,3}}(?:\.\d{{1,2}})?)(?=(?:\s*,\s*\d{{1,3}}(?:\.\d{{1,2}})?){{0,4}}\s*,?\s+and\s+\d{{1,3}}(?:\.\d{{1,2}})?{_PCT_UNIT})"
     rf"|\b(?P<nin>{_NUMWORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<nof>ten|10|five|5|four|4|three|3|twenty|20|a\s+hundred|one\s+hundred|100)\b"
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
     # "came mostly from Russia", "sold predominantly to Asia": an adverb of proportion
-    rf"|\b(?P<adv>mostly|predominantly|chiefly)\b(?=\s+(?:from|to)\b))",
+    rf"|\b(?P<adv>mostly|mainly|predominantly|chiefly|largely|primarily)\b(?=\s+(?:from|to)\b))",
     re.IGNORECASE,
 )
 
@@ -201,7 +204,7 @@ def _hedge(h: str | None) -> str:
 
 
 _SHARE_HINT = re.compile(
-    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly",
+    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly|mainly|largely|primarily",
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
@@ -218,8 +221,13 @@ def find_shares(text: str) -> list[Share]:
         return out
     for m in SHARE_RE.finditer(text):
         hedge = _hedge(m.group("hedge"))
-        if m.group("num") or m.group("pnum") or m.group("rnum"):
-            raw = m.group("num") or m.group("rnum") or m.group("pnum").replace(",", ".")
+        if m.group("num") or m.group("pnum") or m.group("rnum") or m.group("anum"):
+            raw = (
+                m.group("num")
+                or m.group("rnum")
+                or m.group("anum")
+                or m.group("pnum").replace(",", ".")
+            )
             v = to_number(raw)
             if v is None or v > 100:
                 continue

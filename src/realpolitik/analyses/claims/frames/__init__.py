@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims.frames.anaphor_roles import fit_roles
 from realpolitik.analyses.claims.frames.base import Context, Frame, View, shift
 from realpolitik.analyses.claims.frames.changes import change_periods, read_changes
 from realpolitik.analyses.claims.frames.counted import read_counted
@@ -28,6 +29,7 @@ from realpolitik.analyses.claims.frames.periods import (
     both_periods,
     transition_periods,
 )
+from realpolitik.analyses.claims.frames.proportion_lists import spread_proportion
 from realpolitik.analyses.claims.frames.ranks import read_ranks
 from realpolitik.analyses.claims.frames.relations import (
     DEAL_RE,
@@ -102,13 +104,17 @@ _PRODUCERS = re.compile(
 )
 
 
-def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
-    """Every frame of one sentence, in reading order; updates the context for the next sentence."""
+def read_sentence(
+    v: View, ctx: Context, subject: str | None, prev_subject: str | None = None
+) -> list[Frame]:
+    """Every frame of one sentence, in reading order; updates the context for the next sentence.
+    `subject` is the article's most salient state, `prev_subject` the previous sentence's."""
     if v.paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
         ctx.topic = None
     ctx.subject = subject
+    ctx.prev_subject = prev_subject
     ctx.last_age += 1
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)
@@ -116,17 +122,21 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
     taken += [f.span for f in groups]
     shares = read_shares(v, ctx, taken)
     shares += read_respectively(v, shares)
+    shares, spread = spread_proportion(v, shares, ctx)
     share_spans = [f.span for f in shares]
-    ranks = read_ranks(v, ctx, taken + share_spans, shares)
+    ranks = read_ranks(v, ctx, taken + share_spans, shares) + spread
     shares = _shares_of_ranks(v, shares, ranks, taken)
     ranks += read_counted(v, shares) + read_surpass(v, ctx)
     frames = changes + groups + shares + ranks
     for f in changes:
         change_periods(v, f, ctx)
     assign_periods(
-        v, [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra], ctx
+        v,
+        [f for f in frames if f.kind in {"share", "rank"} and "earlier_than" not in f.extra],
+        ctx,
+        [f for f in frames if "earlier_than" in f.extra],
     )
-    frames = earlier_periods(v, frames)
+    frames = earlier_periods(v, frames, ctx.today)
     transition_periods(v, frames, ctx)
     frames += both_periods(v, frames)
     for f in frames:
@@ -138,6 +148,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
             f.extra["now"] = (
                 True  # "is no longer among …", "currently supplies …": the latest window only
             )
+    frames = fit_roles(v, frames, ctx)
     frames += read_borders(v)
     frames += read_rivalries(v, ctx, subject)
     frames += read_deals(v, ctx)
@@ -147,6 +158,7 @@ def read_sentence(v: View, ctx: Context, subject: str | None) -> list[Frame]:
             p
             and p.get("source") in {"explicit", "anaphor"}
             and p.get("scope") != "apposition"
+            and p.get("kind") != "since"  # "… since 1960": a span of every window, not a frame
             and not f.rule.endswith("+earlier")  # "…, up from 58 % in 2014–18": a base, not a frame
         ):
             # "… in the same period": the period the anaphor named frames the rest of the paragraph

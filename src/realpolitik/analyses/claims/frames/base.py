@@ -103,6 +103,9 @@ class Context:
     pending_group: Frame | None = None
     pending_age: int = 99  # sentences since it was named
     subject: str | None = None  # the article's most salient state not named in this sentence
+    # the first state named by the sentence before, in this paragraph: the owner of a list led by a
+    # bare role ("Israel is a major exporter. Main clients: A, B, C")
+    prev_subject: str | None = None
     para_kind: tuple[str, int] | None = None  # ("importers"|"exporters", paragraph) last named
     oil_owner: tuple[str, str, int] | None = (
         None  # (state, side, paragraph) of the crude trade discussed

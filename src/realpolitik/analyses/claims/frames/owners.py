@@ -143,7 +143,9 @@ _NP_STOP = frozenset(
 def _of_np(v: View, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase after '<share> of|in' (or '<share> share of|in'): its span, stopping at a verb,
     a comma, a parenthesis or a preposition that starts a new phrase."""
-    m = re.match(r"\s*(?:each\s+)?(?:(?:share|stake)\s+(?:of|in)|of)\s+", v.s(pos, hi), re.I)
+    m = re.match(
+        r"""\s*['"’”]?\s*(?:each\s+)?(?:(?:share|stake)\s+(?:of|in)|of)\s+""", v.s(pos, hi), re.I
+    )  # a closing quote may sit between: "'about 60 per cent' of its weapons"
     if not m:
         return None
     a = pos + m.end()
@@ -241,10 +243,11 @@ def _subject_before(v: View, pos: int, lo: int) -> tuple[Mention, str] | None:
         between = v.s(m.end, pos)
         if len(between) > 110 or re.search(r"[;()]", between):
             continue
-        if m.form == "pronoun" and re.search(
+        if re.search(
             r"\b(?:from|to)\s+(?:which|whom)\s+$", v.s(max(lo, m.start - 16), m.start), re.I
         ):
-            continue  # "Russia, from which it bought 69 %": the theme is the antecedent of "which"
+            # "Russia, from which it (India) bought 69 %": the theme is the antecedent of "which"
+            continue
         prep = _PREP_BEFORE.search(v.s(max(lo, m.start - 12), m.start))
         if prep and prep.group("p").lower() in {"of", "to", "from", "by", "for", "than", "into"}:
             continue

@@ -11,13 +11,21 @@ from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
 
 
-def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
+def assign_periods(
+    v: View, frames: list[Frame], ctx: Context, earlier: list[Frame] | None = None
+) -> None:
     """Each share/rank frame's period: a period in its own apposition ('China, the top importer in
     2006-7, …'), else one in its clause outside appositions (nearest after, then before), else in the
     sentence; 'during that period' → the last period named; else the paragraph's last claim period
-    (not for present-tense sentences); else None (the verifier's default window)."""
+    (not for present-tense sentences); else None (the verifier's default window). A period just
+    after an `earlier` value ("…, compared with 2.3 % in 2014–18") is that value's, never a main one."""
     has_change = bool(v.changes)
-    mains = [p for p in v.periods if p.kind != "anaphor" and not _is_baseline(v, p, has_change)]
+    theirs = {id(p) for p in v.periods for f in earlier or () if _dates_value(v, p, f)}
+    mains = [
+        p
+        for p in v.periods
+        if p.kind != "anaphor" and not _is_baseline(v, p, has_change) and id(p) not in theirs
+    ]
     anaphors = [p for p in v.periods if p.kind == "anaphor"]
     apps = appositions(v)
     for f in frames:
@@ -56,12 +64,19 @@ def assign_periods(v: View, frames: list[Frame], ctx: Context) -> None:
         elif (
             ctx.paragraph_period(f.metric) is not None
             and not L.PRESENT_RE.search(v.s(a, b))
+            and not _present_claim(v, f, a, b)
             and not (
                 ctx.paragraph_period(f.metric)["start"] == ctx.paragraph_period(f.metric)["end"]
                 and _WINDOW_WORDS.search(v.s(v.start, v.end))
             )
         ):
             f.period = {**ctx.paragraph_period(f.metric), "source": "paragraph"}
+
+
+def _dates_value(v: View, p: Any, f: Frame) -> bool:
+    """Whether period p follows value frame f closely in its clause ("2.3 % in 2014–18")."""
+    a, b = v.clause(f.span[0])
+    return f.span[1] <= p.span[0] < b and p.span[0] - f.span[1] < 30
 
 
 # a clause that sets its own time against the rest of the sentence: "…, but France is now second",
@@ -74,9 +89,33 @@ def _own_time(v: View, a: int, b: int) -> bool:
     before it (then the article's frame, not the other clause's period, is its time)."""
     if L.PRESENT_RE.search(v.s(a, b)):
         return True
-    return a > v.start and bool(
-        re.match(r"\s*(?:but|while|whereas|yet|however)\b", v.s(a, b), re.I)
-        or _CONTRAST.search(v.s(max(v.start, a - 12), a))
+    # a contrasted clause in the past ("…, while Saudi Arabia was second") is about the sentence's
+    # period; one in the present ("…, but France is the second-largest") about the article's
+    return (
+        a > v.start
+        and bool(
+            re.match(r"\s*(?:but|while|whereas|yet|however)\b", v.s(a, b), re.I)
+            or _CONTRAST.search(v.s(max(v.start, a - 12), a))
+        )
+        and not _PAST.search(v.s(a, b))
+    )
+
+
+_PAST = re.compile(r"\b(?:was|were|had|came|ranked|took|accounted|received|supplied)\b", re.I)
+
+# the claim's own verb in the present: "India is the largest importer", "France and Italy are
+# among the top five" — a statement about now, not about a window named in another sentence
+_PRESENT_COPULA = re.compile(
+    r"\s+(?:is|are)\s+(?:(?:still|now|also|currently|again|by\s+far)\s+)?(?:the|a|an|one|among|in|ranked|placed)\b",
+    re.I,
+)
+
+
+def _present_claim(v: View, f: Frame, a: int, b: int) -> bool:
+    """Whether the state a frame is about is the subject of a present copula in its clause."""
+    return any(
+        m.id == f.theme and a <= m.start < b and _PRESENT_COPULA.match(v.text, m.end, b)
+        for m in v.states
     )
 
 
@@ -142,12 +181,27 @@ def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
             and _TO_BETWEEN.fullmatch(v.s(f1.span[1], f2.span[0]))
         ):
             if not has_pair:
+                if f1.period is None and f2.period is None and f1.metric == "arms":
+                    f1.period = _previous_window(ctx)  # "rose from 34 % to 42 %": then and now
                 _one_period_transition(v, f1, f2)
                 continue
             for f, p in zip((f1, f2), ctx.pair, strict=True):  # type: ignore[arg-type]
                 own = f.period if f.period and f.period.get("scope") == "apposition" else None
                 if own is None:
                     f.period = {**p, "source": "explicit", "scope": "transition"}
+
+
+def _previous_window(ctx: Context) -> dict[str, Any]:
+    """The five-year window before the checker's current one (the five years to last year), as
+    "the previous five-year period" is read: the first value of an undated move is about it."""
+    y = ctx.today.year
+    return {
+        "start": y - 10,
+        "end": y - 6,
+        "text": "the previous period",
+        "source": "explicit",
+        "scope": "transition",
+    }
 
 
 def _shifted(p: dict[str, Any], windows: int) -> dict[str, Any]:

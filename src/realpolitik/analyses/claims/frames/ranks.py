@@ -9,6 +9,7 @@ from typing import Any
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.oil_lines import volume_group
 from realpolitik.analyses.claims.frames.oil_topic import oil_owner
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
@@ -454,7 +455,10 @@ def _group_members(v: View, ctx: Context, shares: list[Frame]) -> list[Frame]:
     if g is not None and ctx.pending_age > 1:
         ctx.pending_group = g = None  # too far back to be continued
     if g is None:
-        return []
+        g = volume_group(v, ctx)  # "1. United States – 11.3 million b/d" under a lead-in
+        if g is None:
+            return []
+        ctx.pending_group, ctx.pending_age = g, 0
     item = _LIST_ITEM.match(v.text, v.start, v.end)
     if item is not None:
         return _list_item(v, ctx, g, item, shares)
@@ -635,7 +639,7 @@ def _same_group(v: View, ctx: Context, frames: list[Frame]) -> list[Frame]:
 # "…, down from first place in 2014–18", "one place lower than the previous year's first place":
 # the same ranking at an earlier time
 _EARLIER_RANK = re.compile(
-    r"(?:\b(?:up|down)\s+from|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\b(?:[\w-]+\s+)?places?\s+(?:lower|higher|down|up)(?:\s+(?:than|from|on))?|"
     r"\(|\bhaving\s+been|\bafter\s+(?:being|ranking|placing))"
     r"\s*(?:(?:its|their|the)\s+)?(?P<prev>(?:previous|preceding|prior|last)\s+year['’]s\s+)?$",
     re.I,
@@ -665,7 +669,7 @@ def _earlier_ranks(v: View, frames: list[Frame]) -> list[Frame]:
                 and not re.match(r"\s*(?:place|position|spot)\b", v.text[r.end : r.end + 12], re.I)
                 and not (
                     re.search(
-                        r"(?:\b(?:up|down)\s+from|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$",
+                        r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\(|\bbeen|\bbeing|\branking|\bplacing)\s*$",
                         mm.group(0),
                         re.I,
                     )
@@ -822,6 +826,16 @@ def _led_ranks(v: View, frames: list[Frame], shares: list[Frame]) -> list[Frame]
     ]
 
 
+def _lead_owner(ctx: Context, items: list[Mention]) -> str | None:
+    """Whose suppliers or clients a list led by a bare role noun names ("Main clients: A, B, C"):
+    the state the sentence before was about, else the article's; never one of the items."""
+    listed = {t.id for t in items}
+    for cand in (ctx.prev_subject, ctx.subject):
+        if cand is not None and cand not in listed:
+            return cand
+    return None
+
+
 def _skip_period(v: View, pos: int, hi: int) -> int:
     """Past ' in 2015–19' after a noun phrase."""
     m = re.match(r"\s+(?:in|during)\s+\d{4}(?:\s?[-–]\s?\d{2,4})?", v.text[pos:hi])
@@ -899,6 +913,10 @@ def _read_rank(
         )
     ):
         return []
+    if re.search(r"\b(?:its|their)\s+$", v.s(max(a, r.start - 8), r.start), re.I) and not any(
+        m.end <= r.start and r.start - m.end <= 8 for m in v.mentions
+    ):
+        return []  # "Its top suppliers …" with nobody for "its": no one's ranking, not the world's
     role = _role_from_noun(noun.group("noun"), v, noun.end(), b) if noun else None
     if (
         noun is None
@@ -1195,17 +1213,18 @@ def _read_rank(
             or (
                 len(items) >= 2
                 and re.match(
-                    r"(?:suppliers|sellers|providers|recipients|buyers|purchasers)\b", nouns
+                    r"(?:suppliers|sellers|providers|sources|recipients|buyers|purchasers|clients|customers|destinations)\b",
+                    nouns,
                 )
                 and prev is None
                 and not any(f.scope == "bilateral" for f in shares if f.span[0] < r.start)
             )
         ) and role in {"supplier", "recipient"}:
+            lead = _lead_owner(ctx, items)
             if (
                 r.form != "top"
                 and not glob
-                and ctx.subject is not None
-                and ctx.subject not in {t.id for t in items}
+                and lead is not None
                 and not re.match(
                     r"\s+(?:of|in)\s+(?:the\s+)?(?:major\s+|conventional\s+)?(?:arms|weapons)\b",
                     v.text[noun.end() : noun.end() + 40],  # type: ignore[union-attr]
@@ -1214,7 +1233,7 @@ def _read_rank(
             ):
                 # "India is the top importer. Main suppliers: A (36 %), B …": the article's state's
                 subject_side = "import" if role == "supplier" else "export"
-                owner = Owner(Mention(0, 0, ctx.subject, "name", ""), subject_side, "context")
+                owner = Owner(Mention(0, 0, lead, "name", ""), subject_side, "context")
                 scope, side = "bilateral", subject_side
             else:
                 # "the five largest suppliers of major arms were A, B, …": nobody's, the world's
@@ -1842,7 +1861,21 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                 if headm is not None
                 else None
             )
-            if ref is None and valued and (sh is None or sh.scope != "bilateral"):
+            past = (
+                next(
+                    (
+                        f
+                        for f in reversed(ctx.history)
+                        if f.theme == headm.id
+                        and f.kind == "rank"
+                        and f.value.get("comparator") == "eq"
+                    ),
+                    None,
+                )
+                if headm is not None
+                else None
+            )  # "India was the largest importer. It was followed by Saudi Arabia (8.3 %)"
+            if ref is None and past is None and valued and (sh is None or sh.scope != "bilateral"):
                 continue  # "India's share was 11 % followed by Saudi Arabia with 9.6 %": shares, no ranks
             if ref is None and sh is not None:
                 # "Israel's exports went mainly to India (45 %), followed by Azerbaijan (17 %)"
@@ -1857,16 +1890,6 @@ def _relative_ranks(v: View, frames: list[Frame], ctx: Context, shares: list[Fra
                         )
                     )  # the head of an ordered share list is first
             if ref is None:
-                past = next(
-                    (
-                        f
-                        for f in reversed(ctx.history)
-                        if f.theme == headm.id
-                        and f.kind == "rank"
-                        and f.value.get("comparator") == "eq"
-                    ),
-                    None,
-                )
                 if past is None:
                     continue
                 ref = past

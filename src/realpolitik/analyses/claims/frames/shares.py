@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames import periods as P
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.continuation import continued
 from realpolitik.analyses.claims.frames.owners import (
     Owner,
     _earlier_total,
@@ -84,13 +86,13 @@ def read_shares(v: View, ctx: Context, taken: list[tuple[int, int]]) -> list[Fra
     out: list[Frame] = []
     prev: Frame | None = None
     for q in _share_values(v, taken):
+        cue = _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
+        cue_at = max(v.start, q.start - 24) + cue.start() if cue else q.start - 24
         if (
             prev is not None
-            and (
-                _EARLIER_VALUE.search(v.s(max(v.start, q.start - 24), q.start))
-                or _paren_baseline(v, q)
-            )
-            and not any(q.start - 24 <= m.start < q.start for m in v.states)
+            and (cue is not None or _paren_baseline(v, q))
+            # a state between the cue and the value makes it that state's ("compared with Russia's 20 %")
+            and not any(cue_at <= m.start < q.start for m in v.states)
             and not re.match(
                 r"\s+(?:for|from|to|by)\s+(?:the\s+)?[A-Z]", v.text[q.end : q.end + 12]
             )
@@ -230,7 +232,7 @@ def _gapped_subject_share(v: View, q: N.Share, prev: Frame | None) -> list[Frame
 
 
 _EARLIER_VALUE = re.compile(
-    r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$",
+    r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+)?$|\bcompared\s+(?:with|to)\s+$|\b(?:against|versus|vs\.?)\s+$|,\s*from\s+$",
     re.I,
 )
 # "… 7.6 % in 2019–23 (1.5 % in 2014–18)": a parenthesised value with its own earlier period
@@ -262,16 +264,22 @@ _MONEY = re.compile(
 )
 
 
-def earlier_periods(v: View, frames: list[Frame]) -> list[Frame]:
+def earlier_periods(v: View, frames: list[Frame], today: date | None = None) -> list[Frame]:
     """The period of each '… up from 74 % in 2014–18 / in the previous five years' frame: its own
-    explicit period, else the window of the same length just before its main frame's period. Frames
-    whose period cannot be fixed (the main one has none) are dropped."""
+    explicit period, else the window of the same length just before its main frame's period (an
+    arms frame without one is about the current window, the five years to the year before
+    `today`). Frames whose period cannot be fixed are dropped."""
     keep = []
     for f in frames:
         main = f.extra.pop("earlier_than", None) if f.extra else None
         if main is None:
             keep.append(f)
             continue
+        if main.period is None and today is not None and main.metric == "arms":
+            y = today.year
+            main = replace(
+                main, period={"start": y - 5, "end": y - 1, "text": "", "source": "default"}
+            )
         shift = f.extra.pop("shift_years", None)
         if shift and main.period:
             # "the previous year's first place": the window one year back
@@ -368,6 +376,12 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
     return sorted(out + extra, key=lambda q: q.start)
 
 
+_PROPORTION_ADVERB = re.compile(r"mostly|mainly|predominantly|chiefly|largely|primarily", re.I)
+
+# a partitive before the clause it frames: "Of global arms exports, …", "Out of India's imports, …"
+_FRONTED_OF = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?P<np>[^,;:()]{3,80}?)\s*,")
+
+
 def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[Frame]:
     a, b = v.clause(q.start)
     metric = _metric_at(v, q.start, ctx)
@@ -441,6 +455,10 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                     "agent",
                 )
     np_owner = earlier_np or (_np_owner(v, *np) if np else None)
+    if np is None and q.form == "quantifier" and _PROPORTION_ADVERB.fullmatch(q.text):
+        # "India's arms came mostly from Russia", "India, whose arms came mostly from …": the
+        # total the adverb is a proportion of is the owned one before it
+        np_owner = _earlier_total(v, q.start)
     if np_owner is None and np and prev is not None and prev.scope == "bilateral":
         only = [m for m in v.states if np[0] <= m.start < np[1]]
         if (
@@ -655,6 +673,15 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
                 o = _np_owner(v, *np)
                 if o is not None and o.mention.id != theme.id:
                     np_owner = owner = o
+    if np is None and theme is not None and rule == "share+subject":
+        # "Of global arms exports, the US took 42 %": a fronted partitive names the total
+        fr = _FRONTED_OF.match(v.text, v.start, q.start)
+        if fr is not None and fr.end() <= theme.start:
+            np = (fr.start("np"), fr.end("np"))
+            np_text = v.s(*np)
+            o = _np_owner(v, *np)
+            if o is not None and o.mention.id != theme.id and o.side is not None:
+                np_owner = owner = o
     glob = bool(np) and np_owner is None and (_global_np(v, *np) or bare_global)
     total_ref = (
         bool(np)
@@ -739,7 +766,7 @@ def _read_share(v: View, q: N.Share, prev: Frame | None, ctx: Context) -> list[F
         base = (
             prev
             if prev is not None
-            else (ctx.last if ctx.last is not None and ctx.last.kind in {"share", "rank"} else None)
+            else continued(v, ctx, q.start, theme.id if theme is not None else None)
         )
         if base is not None and (metric is None or base.metric == metric):
             if base.scope == "global":
