@@ -255,3 +255,28 @@ def test_a_demonym_with_no_recipient_named_is_no_deal() -> None:
 )
 def test_wars_fought_side_by_side_or_neighbours_alone_are_no_rivalry(text: str) -> None:
     assert not claims_of(text, "rivalry")
+
+
+# `realpolitik arms deals TUR UKR`: Bayraktar TB2 ordered 2018, delivered 2019; the register lists
+# Harop only from Israel and TB2 only from Türkiye; F-16s come from several suppliers
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Ukraine bought Bayraktar TB2 drones in 2019.", ("TUR", "UKR", "supported")),
+        ("Azerbaijan ordered Harop loitering munitions in 2016.", ("ISR", "AZE", "supported")),
+        ("Ukraine ordered Harop loitering munitions in 2016.", ("ISR", "UKR", "contradicted")),
+    ],
+)
+def test_an_unnamed_supplier_is_the_designations_sole_maker(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    cs = claims_of(text, "arms_deal")
+    assert [(c.subject, c.object, c.verdict) for c in cs] == [want]
+    assert cs[0].claimed["supplier"] == "implicit"
+    assert "names no supplier" in cs[0].evidence["notes"][0]
+
+
+def test_a_designation_of_several_suppliers_names_no_maker() -> None:
+    assert not claims_of("Chile bought F-16 fighter jets in 2006.", "arms_deal")

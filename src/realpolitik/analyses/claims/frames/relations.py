@@ -8,6 +8,7 @@ from typing import Any
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.makers import maker
 from realpolitik.analyses.claims.frames.owners import _owner_near_noun
 from realpolitik.analyses.claims.frames.spans import (
     _ITEM_SEP,
@@ -733,6 +734,20 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                     supplier, recipients = first, [other] if other else []
                 else:
                     recipients, supplier = [first], other
+            implicit = False
+            if supplier is None and not recipients and acq_v is not None and not upgrade:
+                # "Ukraine bought Bayraktar TB2 drones": the buyer is the one state before the verb,
+                # the supplier the designation's sole maker in the register (frames/makers.py)
+                buyers = {
+                    m.id
+                    for m in names
+                    if m.form != "demonym" and m.end <= a + acq_v.start() and m.id
+                }
+                made_by = maker(desig) if len(buyers) == 1 and len(names) == 1 else None
+                if made_by is not None and made_by not in buyers:
+                    supplier = Mention(0, 0, made_by, "name", "")
+                    recipients = [names[0]]
+                    implicit = True
             if (supplier is None or not recipients) and ctx.last_deal is not None:
                 s_id, r_id = ctx.last_deal
                 supplier = supplier or Mention(0, 0, s_id, "name", "")
@@ -764,6 +779,8 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 val = {"designation": desig, "description": noun, "text": v.s(ds, de), "verb": verb}
                 if upgrade:
                     val["service"] = "upgrade"
+                if implicit:
+                    val["supplier"] = "implicit"  # not named: the designation's sole maker
                 ps = [
                     p
                     for p in v.periods

@@ -49,6 +49,20 @@ def _elsewhere(st: Any, key: str) -> Any:
 
 
 def check(claim: Claim, today: date) -> C.Outcome:
+    """The transfer in the register; a supplier the article does not name (the designation's sole
+    maker, frames/makers.py) is said in the notes."""
+    verdict, ev, sources = _check(claim, today)
+    if claim.claimed.get("supplier") == "implicit":
+        ev = dict(ev)
+        ev["notes"] = [
+            f"the article names no supplier: {C.name(claim.subject)} is the only one the SIPRI "
+            f"register lists for '{claim.claimed.get('designation')}'",
+            *ev.get("notes", []),
+        ]
+    return verdict, ev, sources
+
+
+def _check(claim: Claim, today: date) -> C.Outcome:
     from realpolitik.queries import arms
 
     st = C.store()
