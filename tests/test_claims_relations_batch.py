@@ -280,3 +280,23 @@ def test_an_unnamed_supplier_is_the_designations_sole_maker(
 
 def test_a_designation_of_several_suppliers_names_no_maker() -> None:
     assert not claims_of("Chile bought F-16 fighter jets in 2006.", "arms_deal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia, which borders Georgia, Iran and Turkey, imports most of its arms from Russia.",
+        "Landlocked Armenia, bordering Georgia, Iran and Turkey, imports most of its arms from Russia.",
+    ],
+)
+def test_its_after_a_relative_clause_listing_neighbours_is_the_main_subject(text: str) -> None:
+    # the list inside ", which borders A, B and C," is no antecedent of the main clause's "its"
+    assert {(c.subject, c.object) for c in claims_of(text, "shared_border")} == {
+        ("ARM", "GEO"),
+        ("ARM", "IRN"),
+        ("ARM", "TUR"),
+    }
+    shares = claims_of(text, "arms_import_share")
+    assert [(c.subject, c.object, c.claimed["comparator"], c.verdict) for c in shares] == [
+        ("ARM", "RUS", "gt", "supported")
+    ]
