@@ -24,7 +24,8 @@ from realpolitik.analyses.claims.mentions import Mention
 
 def read_borders(v: View) -> list[Frame]:
     """'Azerbaijan shares a 689 km border with Iran' (border_length); 'Armenia borders Turkey and Iran'
-    (shared_border, COW contiguity)."""
+    (shared_border, COW contiguity), 'A, B and C all share borders with one another' (each pair),
+    'the two neighbours share a border' (the two states the plural anaphor stands for)."""
     out: list[Frame] = []
     named = _named_states(v)
     for a, b in v.clauses:
@@ -592,7 +593,9 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
     """Named weapons transferred: 'Israel has delivered Harop loitering munitions to Azerbaijan',
     'Turkish-supplied TRG-300 rocket launchers … Azerbaijan', 'Sales of Rafale fighter aircraft to
     Qatar and Egypt …France', 'China's exports to Pakistan have included four Type 054A frigates',
-    'the T-72 upgrade by Elbit' (a service on equipment the recipient already has)."""
+    'the T-72 upgrade by Elbit' (a service on equipment the recipient already has), 'This included
+    …' after 'Israel sold arms to Azerbaijan', 'Turkish TB2 drones bought by Ukraine', 'Ukraine
+    bought Bayraktar TB2 drones' (the supplier implicit: the designation's sole maker)."""
     from realpolitik.analyses.claims.gazetteer import name_forms_lower
 
     forms = name_forms_lower()
