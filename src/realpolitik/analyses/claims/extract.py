@@ -89,7 +89,8 @@ _QUICK = re.compile(
     r"tension|tense|clash|skirmish|hostil|strained|frosty|rank|position|place|spot|leader|"
     r"deliver|suppl|sold|sell|sale|bought|buy|purchas|acquir|receiv|order|operat|field|deploy|transferr|provid|ship|made|built|"
     r"upgrad|moderni|includ|double|triple|halve|times|fold|number|three|four|five|six|seven|eight|nine|ten\b|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|every|ahead|behind|after|followed|next",
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|once|every|ahead|behind|after|followed|next|"
+    r"fought|\bwars?\b",  # a rivalry told by its wars (frames/relations.py, read_war_rivalries)
     re.I,
 )
 

@@ -352,3 +352,19 @@ def has_arms(text: str) -> bool:
 
 def has_oil(text: str) -> bool:
     return any(w in OIL for w in words(text))
+
+
+# --- relations named in passing (issue 14) --------------------------------------------------------
+# a rivalry told by its wars: "who have fought three wars", "have gone to war four times"; the states
+# are the two the sentence names before it (or "the two neighbours"), or the one it was fought with
+RIVAL_WAR_RE = re.compile(
+    r"\b(?:ha(?:ve|s|d)\s+)?(?:fought|waged)\s+(?:(?:at\s+least|some|several|multiple|two|three|four|five|a\s+(?:few|series\s+of|number\s+of)|an?|one|\d+)\s+)?"
+    r"(?:(?:full-scale|major|bloody|border|brief|short)\s+)?wars?\b(?!\s+(?:on|against)\s+(?:terror|drugs|the\s+(?:taliban|islamic))\b)"
+    r"|\bgone\s+to\s+war\s+(?:(?:with|against)\s+(?:each\s+other|one\s+another)\s+)?(?:\w+\s+times|twice|repeatedly)\b",
+    re.I,
+)
+# "all share borders with one another", "share borders with each other": every pair of a list
+BORDER_MUTUAL_RE = re.compile(
+    r"\b(?:all\s+|each\s+)?(?:share|border)s?\s+(?:(?:a|land|common)\s+)?(?:borders?|frontiers?\s+)?(?:\s*with\s+)?(?:one\s+another|each\s+other)\b",
+    re.I,
+)

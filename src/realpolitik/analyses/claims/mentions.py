@@ -370,6 +370,8 @@ _COORD_BEFORE = re.compile(
 # an appositive or relative clause opened right after a state: ", Egypt's neighbour to the west,"
 # ", which borders Libya," "(Egypt's neighbour)" "— a neighbour of Libya —"
 _APPOSITIVE = re.compile(
+    # ", which borders Georgia, Iran and Turkey,", ", bordering A and B,": a clause holding a list
+    r",\s*(?P<r>(?:which|who|bordering)\s[^,;()—–]*?(?:,\s*[A-Z][\w'’-]*+(?:\s[A-Z][\w'’-]*+)*+)*+,?\s+(?:and|or)\s+[A-Z][^,;()—–]*?),|"
     r",\s*(?P<c>[^,;()—–]*[a-z][^,;()—–]*?),|\s*\((?P<p>[^()]*)\)|\s+[—–]\s*(?P<d>[^—–;]*?)\s*[—–]"
 )
 
@@ -402,7 +404,7 @@ def _appositive_spans(text: str, end: int, states: list[Mention]) -> list[tuple[
         am = _APPOSITIVE.match(text, h.end, end)
         if am is None:
             continue
-        body = am.group("c") or am.group("p") or am.group("d") or ""
+        body = am.group("r") or am.group("c") or am.group("p") or am.group("d") or ""
         if not re.search(r"\b(?!and\b|or\b)[a-z][\w-]*", body):
             continue  # "Algeria, Egypt, Libya": a list, not an appositive
         spans.append((h.end, am.end()))

@@ -8,6 +8,7 @@ from typing import Any
 from realpolitik.analyses.claims import lexicon as L
 from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
+from realpolitik.analyses.claims.frames.makers import maker
 from realpolitik.analyses.claims.frames.owners import _owner_near_noun
 from realpolitik.analyses.claims.frames.spans import (
     _ITEM_SEP,
@@ -23,11 +24,33 @@ from realpolitik.analyses.claims.mentions import Mention
 
 def read_borders(v: View) -> list[Frame]:
     """'Azerbaijan shares a 689 km border with Iran' (border_length); 'Armenia borders Turkey and Iran'
-    (shared_border, COW contiguity)."""
+    (shared_border, COW contiguity), 'A, B and C all share borders with one another' (each pair),
+    'the two neighbours share a border' (the two states the plural anaphor stands for)."""
     out: list[Frame] = []
+    named = _named_states(v)
     for a, b in v.clauses:
-        states = [m for m in v.states if a <= m.start < b and m.form not in {"demonym", "company"}]
+        states = [m for m in named if a <= m.start < b and m.form not in {"demonym", "company"}]
         if len(states) < 2:
+            continue
+        mutual = L.BORDER_MUTUAL_RE.search(v.text, a, b)
+        if mutual and not L.BORDER_NOUN_RE.search(v.text, mutual.end(), b):
+            # "A, B and C all share borders with one another": one shared border per pair named
+            ids = list(dict.fromkeys(m.id for m in states if m.end <= mutual.start()))
+            for i, x in enumerate(ids):
+                for y in ids[i + 1 :]:
+                    out.append(
+                        Frame(
+                            "border",
+                            "geo",
+                            "bilateral",
+                            None,
+                            x,
+                            y,
+                            {},
+                            (a, b),
+                            rule="border+mutual",
+                        )
+                    )
             continue
         lengths = [x for x in v.lengths if a <= x.start < b]
         bn = L.BORDER_NOUN_RE.search(v.text, a, b)
@@ -75,6 +98,8 @@ def read_borders(v: View) -> list[Frame]:
             objs = [it] if it is not None else []
         if len(subj) >= 2 and not objs:
             run = _coordination_before(v, subj[-1], a)
+            if subj[-1].form == "pronoun" and subj[-2].start == subj[-1].start:
+                run = subj[-2:]  # "the two neighbours share a border": the two it stands for
             if len(run) == 2:
                 out.append(
                     Frame(
@@ -231,20 +256,24 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                     (m for m in reversed(states) if m.possessive and 0 <= rm.start() - m.end <= 4),
                     None,
                 )  # "Iran's hostility towards Israel"
-                subj_id = subj.id if subj else poss.id if poss else discourse_subject
+                # never the article's subject carried over from earlier sentences: a rivalry names
+                # both its states in this sentence (a pronoun here is already one of `states`)
+                subj_id = subj.id if subj else poss.id if poss else None
                 if other is not None and subj_id:
                     # "threats from Pakistan and China": each coordinated state
                     pairs += [(subj_id, g.id) for g in _coordination(v, other, b)]  # type: ignore[misc]
         if not pairs and _NEEDS_OTHER.match(rm.group(0)):
             continue  # "threats from climate change": a threat needs a state it comes from
         if not pairs:
-            # "Arch-rival India was second": the rival of the article's subject
+            # "Arch-rival India was second": the rival of the state the sentence before named as its
+            # subject — never a state carried over from several sentences back
             after = next((m for m in states if 0 <= m.start - rm.end() <= 3), None)
             if (
                 after is not None
                 and rm.start() - a <= 2
                 and discourse_subject
                 and discourse_subject != after.id
+                and discourse_subject in _previous_sentence_names(v)
             ):
                 pairs.append((discourse_subject, after.id))  # type: ignore[arg-type]
         if not pairs:
@@ -253,6 +282,105 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
             if len(names) == 2:
                 pairs.append((names[0], names[1]))  # type: ignore[arg-type]
         out += [_rivalry_frame(x, y, value, span) for x, y in pairs if x and y and x != y]
+    seen = {frozenset((f.owner, f.theme)) for f in out}
+    for f in read_war_rivalries(v):
+        if frozenset((f.owner, f.theme)) not in seen:
+            seen.add(frozenset((f.owner, f.theme)))
+            out.append(f)
+    return out
+
+
+def _named_states(v: View) -> list[Mention]:
+    """The states this sentence names, a plural anaphor ("the two neighbours") counting as both of
+    the states it stands for; no companies, no bare demonyms ("Indian troops")."""
+    out: list[Mention] = []
+    for m in v.states:
+        if m.form in {"company", "demonym"} and not m.possessive or m.blocked or not m.id:
+            continue
+        out.append(m)
+        out += [Mention(m.start, m.end, o, m.form, m.text) for o in m.also]
+    return out
+
+
+def _previous_sentence_names(v: View) -> list[str]:
+    """Ids of the states named in the sentence just before this one, in the same paragraph, in
+    order."""
+    from realpolitik.analyses.claims import mentions as M
+    from realpolitik.analyses.claims import segment as S
+
+    para = next(((a, b) for a, b in S.paragraphs(v.text) if a <= v.start < b), None)
+    if para is None or para[0] >= v.start:
+        return []
+    before = [(a, b) for a, b in S.sentences(v.text, para[0], v.start) if b <= v.start]
+    if not before:
+        return []
+    a, b = before[-1]
+    found = M.find(v.text, a, b)
+    return list(
+        dict.fromkeys(
+            m.id for m in found if m.is_state and m.form not in {"company", "demonym"} and m.id
+        )
+    )
+
+
+_SAME_SIDE = re.compile(
+    r"\b(?:together|alongside|side\s+by\s+side|as\s+allies|on\s+the\s+same\s+side|jointly)\b", re.I
+)
+
+
+def read_war_rivalries(v: View) -> list[Frame]:
+    """A rivalry told by its wars or an idiom: 'India and Pakistan, the two nuclear-armed
+    neighbours, who have fought three wars', 'Armenia has fought two wars with Azerbaijan', 'Saudi
+    Arabia and Israel follow the logic of the enemy of my enemy against Iran'. Both states are
+    named in this sentence (or by a pronoun of it): never a subject carried over from before."""
+    out: list[Frame] = []
+    names = _named_states(v)
+    span = (v.start, v.end)
+    none: dict[str, Any] = {"since": None}
+    for wm in L.RIVAL_WAR_RE.finditer(v.text, v.start, v.end):
+        with_ = re.match(
+            r"\s+(?:\w+\s+){0,2}?(?:with|against)\s+(?:the\s+)?",
+            v.text[wm.end() : wm.end() + 30],
+            re.I,
+        )
+        other = _state_at(v, wm.end() + with_.end(), 1) if with_ else None
+        if other is not None and other.id:
+            subj = [
+                m
+                for m in names
+                if m.end <= wm.start()
+                and m.id != other.id
+                and not _PREP_BEFORE.search(v.s(max(v.start, m.start - 12), m.start))
+            ]
+            ids = list(dict.fromkeys(m.id for m in subj))
+            if len(ids) == 1:
+                out.append(_rivalry_frame(ids[0], other.id, none, span))
+            continue
+        if _SAME_SIDE.search(v.text, v.start, v.end):
+            continue  # "Britain and France fought two wars together": allies, not rivals
+        ids = list(dict.fromkeys(m.id for m in names))
+        before = {m.id for m in names if m.end <= wm.start()}
+        if len(ids) == 2 and before == set(ids):
+            out.append(_rivalry_frame(ids[0], ids[1], none, span))
+    for im in _IDIOM.finditer(v.text, v.start, v.end):
+        # the shared foe: the state the idiom is turned against ("… against Iran")
+        foe = next(
+            (
+                m
+                for m in names
+                if 0 <= m.start - im.end() <= 40
+                and re.search(
+                    r"\b(?:against|towards?|over|versus|vis-à-vis|in|namely)\s+(?:the\s+)?$",
+                    v.s(im.end(), m.start),
+                    re.I,
+                )
+            ),
+            None,
+        )
+        if foe is None:
+            continue
+        sharers = dict.fromkeys(m.id for m in names if m.end <= im.start() and m.id != foe.id)
+        out += [_rivalry_frame(x, foe.id, none, span) for x in sharers]  # type: ignore[arg-type]
     return out
 
 
@@ -299,7 +427,13 @@ DEAL_SUPPLY_RE = re.compile(
 DEAL_ACQUIRE_RE = re.compile(
     r"\b(?:bought|buys?|buying|purchased?|purchasing|acquired?|acquiring|received?|receiving|ordered|took\s+delivery\s+of|taken\s+delivery\s+of|"
     r"signed\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:contract|deal|agreement)\s+(?:to\s+buy\s+|for\s+)|"
-    r"fielded|field|operat(?:es|ed)|deployed|used|imported|obtained|included|includes|have\s+included|equipped)\b",
+    r"fielded|field|operat(?:es|ed)|deployed|used|uses|employ(?:s|ed)|reli(?:es|ed)\s+on|relying\s+on|imported|obtained|included|includes|have\s+included|equipped)\b",
+    re.I,
+)
+
+
+_BOUGHT_BY = re.compile(
+    r"\b(?:bought|purchased|acquired|ordered|procured|imported|operated|used|fielded|deployed|received)\s+by\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -420,11 +554,48 @@ def _dates_transfer(v: View, a: int, p: N.PeriodSpec) -> bool:
     )
 
 
+# a list that continues the transfer of the sentence before: "This included …", "Among them were …"
+_LIST_AFTER = re.compile(
+    r"\s*(?:(?:this|these|that|those|they|it|the\s+(?:deals?|sales?|deliveries|transfers|shipments|packages?))\s+(?:have\s+|has\s+)?(?:included|includes?|comprised|comprises?)|among\s+(?:them|these|those|which)|including)\b",
+    re.I,
+)
+
+
+_SUPPLY_TO = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+)?(?:sold|supplied|delivered|exported|provided|shipped|transferred)\b",
+    re.I,
+)
+
+
+def _transfer_told(v: View) -> tuple[str, str] | None:
+    """(supplier, recipient) of a transfer the sentence names without a designation: 'Israel has
+    sold many weapons to Azerbaijan' — the list that follows ('This included …') takes them."""
+    if not L.has_arms(v.s(v.start, v.end)) and not _WEAPON_HINT.search(v.s(v.start, v.end)):
+        return None
+    verb = _SUPPLY_TO.search(v.text, v.start, v.end)
+    if verb is None or L.NEGATION_RE.search(v.text, v.start, verb.end()):
+        return None
+    names = [m for m in v.states if m.form not in {"company"} and m.id]
+    subj = [
+        m
+        for m in names
+        if m.end <= verb.start()
+        and not _PREP_BEFORE.search(v.s(max(v.start, m.start - 12), m.start))
+    ]
+    to = re.search(r"\bto\s+(?:the\s+)?", v.text[verb.end() : v.end])
+    rec = _state_at(v, verb.end() + to.end(), 0) if to else None
+    if len({m.id for m in subj}) != 1 or rec is None or rec.id == subj[0].id or not rec.id:
+        return None
+    return (subj[0].id, rec.id)  # type: ignore[return-value]
+
+
 def read_deals(v: View, ctx: Context) -> list[Frame]:
     """Named weapons transferred: 'Israel has delivered Harop loitering munitions to Azerbaijan',
     'Turkish-supplied TRG-300 rocket launchers … Azerbaijan', 'Sales of Rafale fighter aircraft to
     Qatar and Egypt …France', 'China's exports to Pakistan have included four Type 054A frigates',
-    'the T-72 upgrade by Elbit' (a service on equipment the recipient already has)."""
+    'the T-72 upgrade by Elbit' (a service on equipment the recipient already has), 'This included
+    …' after 'Israel sold arms to Azerbaijan', 'Turkish TB2 drones bought by Ukraine', 'Ukraine
+    bought Bayraktar TB2 drones' (the supplier implicit: the designation's sole maker)."""
     from realpolitik.analyses.claims.gazetteer import name_forms_lower
 
     forms = name_forms_lower()
@@ -485,6 +656,10 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
         sup_v = DEAL_SUPPLY_RE.search(clause)
         acq_v = DEAL_ACQUIRE_RE.search(clause)
         made = re.search(r"\b(\w+)-(?:made|built|supplied|designed|manufactured)\b", clause)
+        # "Turkish TB2 drones bought by Ukraine": 'by' after a verb of acquiring names the buyer
+        buyer = next(
+            (m for m in states if _BOUGHT_BY.search(v.s(max(a, m.start - 40), m.start))), None
+        )
         for ds, de, desig, noun, upgrade in hits:
             supplier = next(
                 (
@@ -493,10 +668,11 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                     if _PREP_BEFORE.search(v.s(m.start - 12, m.start))
                     and _PREP_BEFORE.search(v.s(m.start - 12, m.start)).group("p").lower()
                     in {"from", "by"}
+                    and m is not buyer
                 ),
                 None,
             )  # type: ignore[union-attr]
-            recipients = []
+            recipients = [buyer] if buyer is not None else []
             to = next(
                 (
                     m
@@ -508,7 +684,7 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 ),
                 None,
             )  # type: ignore[union-attr]
-            if to is not None:
+            if to is not None and buyer is None:
                 recipients = [r for r in _coordination(v, to, b) if r.form != "company"]
             if supplier is None:
                 dem = next(
@@ -524,7 +700,14 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                     ),
                     None,
                 )
-                if dem is not None and (made or dem.form == "company"):
+                # "Israeli Harop drones" with a recipient named by name: the demonym is the maker
+                direct = (
+                    dem is not None
+                    and dem.form == "demonym"
+                    and not v.s(dem.end, ds).strip()
+                    and any(m.id != dem.id and m.form not in {"demonym", "company"} for m in states)
+                )
+                if dem is not None and (made or dem.form == "company" or direct):
                     supplier = dem
             if supplier is None:
                 comp = next((m for m in states if m.form == "company"), None)
@@ -554,6 +737,20 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                     supplier, recipients = first, [other] if other else []
                 else:
                     recipients, supplier = [first], other
+            implicit = False
+            if supplier is None and not recipients and acq_v is not None and not upgrade:
+                # "Ukraine bought Bayraktar TB2 drones": the buyer is the one state before the verb,
+                # the supplier the designation's sole maker in the register (frames/makers.py)
+                buyers = {
+                    m.id
+                    for m in names
+                    if m.form != "demonym" and m.end <= a + acq_v.start() and m.id
+                }
+                made_by = maker(desig) if len(buyers) == 1 and len(names) == 1 else None
+                if made_by is not None and made_by not in buyers:
+                    supplier = Mention(0, 0, made_by, "name", "")
+                    recipients = [names[0]]
+                    implicit = True
             if (supplier is None or not recipients) and ctx.last_deal is not None:
                 s_id, r_id = ctx.last_deal
                 supplier = supplier or Mention(0, 0, s_id, "name", "")
@@ -569,6 +766,7 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 or made
                 or upgrade
                 or re.search(r"\bdeliver|\bsales?\b", v.s(v.start, v.end), re.I)
+                or (ctx.last_deal is not None and _LIST_AFTER.match(v.text, v.start))
             ):
                 continue
             # "bought tanks from Russia and Ukraine": one transfer from each supplier named
@@ -584,6 +782,8 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
                 val = {"designation": desig, "description": noun, "text": v.s(ds, de), "verb": verb}
                 if upgrade:
                     val["service"] = "upgrade"
+                if implicit:
+                    val["supplier"] = "implicit"  # not named: the designation's sole maker
                 ps = [
                     p
                     for p in v.periods
@@ -624,6 +824,10 @@ def read_deals(v: View, ctx: Context) -> list[Frame]:
         v.s(v.start, v.end),
         re.I,
     )
+    if not out and not m:
+        told = _transfer_told(v)
+        if told is not None:
+            ctx.last_deal = told  # type: ignore[assignment]
     if m:
         s = _state_at(v, v.start + m.end(), 0)
         if s is not None:

@@ -1,6 +1,7 @@
 """arms_deal: a named weapon transferred from the subject (supplier) to the object (recipient), looked
 up in the SIPRI deal register. Designations are compared without punctuation ("Hermes 900" =
-"Hermes-900", "Type 054A" = "Type-054A"); a family match (Barak-8 → Barak-MX) is noted; a designation
+"Hermes-900", "Type 054A" = "Type-054A"), a short one may be one word of the register's name or
+its base ("TB2" = "Bayraktar TB2", "T-90" = "T-90S"); a family match (Barak-8 → Barak-MX) is noted; a designation
 the register lists for other pairs only contradicts a transfer claim; one it never lists is
 unverifiable (SIPRI covers major conventional arms only). An upgrade or modernisation of equipment
 the recipient already has is a service the register rarely records: unverifiable unless listed.
@@ -28,6 +29,16 @@ def _family(s: str) -> str:
     return m.group(0) if m else ""
 
 
+def _short_match(key: str, name: str) -> bool:
+    """A short letters-and-digits designation the register writes longer: one word of the register's
+    name ('TB2' = 'Bayraktar TB2') or its base before a letter suffix ('T-90' = 'T-90S')."""
+    if len(key) < 3 or not re.search(r"\d", key) or not re.search(r"[a-z]", key):
+        return False
+    full = _norm(name)
+    variant = full.startswith(key) and full[len(key) : len(key) + 1].isalpha()
+    return variant or key in {_norm(w) for w in re.split(r"[\s/]+", name)}
+
+
 def _elsewhere(st: Any, key: str) -> Any:
     return st.sql(
         "SELECT DISTINCT supplier_id, recipient_id, designation FROM sipri_register "
@@ -38,6 +49,20 @@ def _elsewhere(st: Any, key: str) -> Any:
 
 
 def check(claim: Claim, today: date) -> C.Outcome:
+    """The transfer in the register; a supplier the article does not name (the designation's sole
+    maker, frames/makers.py) is said in the notes."""
+    verdict, ev, sources = _check(claim, today)
+    if claim.claimed.get("supplier") == "implicit":
+        ev = dict(ev)
+        ev["notes"] = [
+            f"the article names no supplier: {C.name(claim.subject)} is the only one the SIPRI "
+            f"register lists for '{claim.claimed.get('designation')}'",
+            *ev.get("notes", []),
+        ]
+    return verdict, ev, sources
+
+
+def _check(claim: Claim, today: date) -> C.Outcome:
     from realpolitik.queries import arms
 
     st = C.store()
@@ -57,6 +82,8 @@ def check(claim: Claim, today: date) -> C.Outcome:
         or (len(key) >= 4 and (_norm(n).startswith(key) or key.startswith(_norm(n))))
         or (len(key) >= 5 and key in _norm(n))
     ]
+    if not exact:
+        exact = [n for n in names if _short_match(key, n)]
     family = [n for n in names if fam and len(fam) >= 4 and _family(n) == fam]
     rows = [
         {

@@ -66,11 +66,17 @@ def check_length(claim: Claim, today: date) -> C.Outcome:
 
 
 def check_shared(claim: Claim, today: date) -> C.Outcome:
-    """Whether two states share a land border today (COW direct contiguity, Factbook borders)."""
+    """Whether two states share a land border as of the article date: COW direct contiguity spells
+    that began by then (Sudan borders Kenya in 2010, not after 2011), and the Factbook's border
+    lengths only when its edition is usable as of the date."""
+    from realpolitik.asof import usable
     from realpolitik.queries import geo
+    from realpolitik.queries.profile_facts import edition_year
 
+    edition = edition_year(C.store())
+    factbook = edition is not None and usable(edition, today)
     try:
-        res = C.q(geo.border, claim.subject, claim.object)
+        res = C.q(geo.border, claim.subject, claim.object, year=today.year, factbook=factbook)
     except UserError as e:
         return C.unverifiable(str(e))
     row = res.frame.iloc[0]
