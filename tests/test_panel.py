@@ -527,3 +527,52 @@ def test_the_same_panel_gives_the_same_file_every_run(tmp_path):
     for a, b in ((run0, fast), (fast, run0)):
         left = con.execute(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')").fetchone()[0]
         assert left == 0
+
+
+def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_path):
+    """Dyad-year Parquet is encoded by Arrow on a second thread: the rows, their order and the column types are those
+    DuckDB's own COPY writes on one thread; a limit below two row groups goes through COPY itself."""
+    p = dyad_years("cow", True, (1990, 2000)).add_contiguity().add_gml_mids().add_nmc()
+    out = p.write(tmp_path / "p.parquet")
+    copy = tmp_path / "copy.parquet"
+    with p.pinned(p.query()) as con:
+        con.execute(f"COPY ({p.query()}) TO '{copy}' (FORMAT parquet)")
+        assert (
+            con.execute(f"DESCRIBE FROM '{out}'").fetchall()
+            == con.execute(f"DESCRIBE FROM '{copy}'").fetchall()
+        )
+        n = con.execute(f"SELECT count(*) FROM '{out}'").fetchone()[0]
+        assert n == p.count() > 2 * 122_880  # several row groups
+        for a, b in ((out, copy), (copy, out)):
+            assert (
+                con.execute(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')").fetchone()[
+                    0
+                ]
+                == 0
+            )
+        moved = con.execute(
+            f"SELECT count(*) FROM (SELECT ccode1 AS a1, ccode2 AS a2, year AS ay FROM '{out}') POSITIONAL JOIN "
+            f"(SELECT ccode1 AS b1, ccode2 AS b2, year AS yb FROM '{copy}') WHERE a1 <> b1 OR a2 <> b2 OR ay <> yb"
+        ).fetchone()[0]
+        assert moved == 0
+        few = p.write(tmp_path / "few.parquet", limit=10)
+        assert con.execute(f"SELECT count(*) FROM '{few}'").fetchone()[0] == 10
+
+
+def test_pipelined_writer_raises_the_writers_error_and_stops():
+    import pyarrow as pa
+
+    from realpolitik.panel.write import pipelined
+
+    batches = (pa.record_batch({"x": list(range(10))}) for _ in range(100))
+    seen = []
+
+    def write(batch) -> None:  # noqa: ANN001
+        seen.append(batch.num_rows)
+        if len(seen) == 3:
+            raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        pipelined(batches, write)
+    assert len(seen) == 3
+    assert pipelined((pa.record_batch({"x": [1, 2]}) for _ in range(4)), lambda b: None) == 8
