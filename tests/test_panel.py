@@ -529,34 +529,39 @@ def test_the_same_panel_gives_the_same_file_every_run(tmp_path):
         assert left == 0
 
 
-def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_path):
-    """Dyad-year Parquet is encoded by Arrow on a second thread: the rows, their order and the column types are those
-    DuckDB's own COPY writes on one thread; a limit below two row groups goes through COPY itself."""
+def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_path, monkeypatch):
+    """Large Parquet files are encoded by Arrow on a second thread: the rows, their order and the column types are
+    those DuckDB's own COPY writes on one thread."""
+    from realpolitik.panel import write
+
     p = dyad_years("cow", True, (1990, 2000)).add_contiguity().add_gml_mids().add_nmc()
-    out = p.write(tmp_path / "p.parquet")
-    copy = tmp_path / "copy.parquet"
+    out, copy = tmp_path / "p.parquet", tmp_path / "copy.parquet"
     with p.pinned(p.query()) as con:
+
+        def one(sql: str):  # noqa: ANN202
+            return con.execute(sql).fetchone()[0]
+
+        n, width = p.count(), len(con.execute(f"DESCRIBE {p.query()}").fetchall())
+        # an upper bound on rows x columns, here under the threshold: COPY by default
+        assert n * width <= write.cells(p, con, None) < write.PIPELINE_MIN_CELLS
+        assert write.cells(p, con, 10) == 10 * width
+        monkeypatch.setattr(
+            write, "PIPELINE_MIN_CELLS", 0
+        )  # Arrow's encoder for this smaller panel
+        p.write(out)
         con.execute(f"COPY ({p.query()}) TO '{copy}' (FORMAT parquet)")
-        assert (
-            con.execute(f"DESCRIBE FROM '{out}'").fetchall()
-            == con.execute(f"DESCRIBE FROM '{copy}'").fetchall()
-        )
-        n = con.execute(f"SELECT count(*) FROM '{out}'").fetchone()[0]
-        assert n == p.count() > 2 * 122_880  # several row groups
+        assert "arrow" in one(f"SELECT created_by FROM parquet_file_metadata('{out}')").lower()
+        assert one(f"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{out}')") > 2
+        describe = [con.execute(f"DESCRIBE FROM '{f}'").fetchall() for f in (out, copy)]
+        assert describe[0] == describe[1] and one(f"SELECT count(*) FROM '{out}'") == n
         for a, b in ((out, copy), (copy, out)):
-            assert (
-                con.execute(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')").fetchone()[
-                    0
-                ]
-                == 0
-            )
-        moved = con.execute(
-            f"SELECT count(*) FROM (SELECT ccode1 AS a1, ccode2 AS a2, year AS ay FROM '{out}') POSITIONAL JOIN "
-            f"(SELECT ccode1 AS b1, ccode2 AS b2, year AS yb FROM '{copy}') WHERE a1 <> b1 OR a2 <> b2 OR ay <> yb"
-        ).fetchone()[0]
-        assert moved == 0
-        few = p.write(tmp_path / "few.parquet", limit=10)
-        assert con.execute(f"SELECT count(*) FROM '{few}'").fetchone()[0] == 10
+            assert one(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')") == 0
+        keys = "SELECT ccode1 AS {0}1, ccode2 AS {0}2, year AS {0}y FROM '{1}'"
+        moved = (
+            f"SELECT count(*) FROM ({keys.format('x', out)}) POSITIONAL JOIN ({keys.format('z', copy)}) "
+            "WHERE x1 <> z1 OR x2 <> z2 OR xy <> zy"
+        )
+        assert one(moved) == 0  # every row in the same place
 
 
 def test_pipelined_writer_raises_the_writers_error_and_stops():

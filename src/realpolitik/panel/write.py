@@ -45,7 +45,23 @@ ARROW_PARQUET: dict[str, Any] = {
     "store_schema": False,
 }
 ROW_GROUP = 122_880  # rows per Arrow batch, so per Parquet row group (DuckDB's own row group size)
-PIPELINE_MIN_ROWS = 2 * ROW_GROUP  # a `limit` below this is written by DuckDB on one thread
+# below about this many cells (rows x columns) importing pyarrow (about 0.2 CPU s and 55 MB) costs more than encoding on
+# a second thread saves: the bare directed panel (6.8 million cells) is written faster by COPY, every chain of steps
+# over the dyad-years 1816–2025 (tens of millions) by Arrow
+PIPELINE_MIN_CELLS = 20_000_000
+
+
+def cells(panel: Panel, con: Any, limit: int | None) -> int:
+    """An upper bound on the cells (rows x columns) the panel will write: dyad-years counted from its state-years
+    (pairs of states alive in each year, false dyads not removed), a few milliseconds of SQL."""
+    if panel.unit != "dyad":
+        rows = int(con.execute(f"SELECT count(*) FROM ({panel.state_sql})").fetchone()[0])
+    else:
+        pairs = f"SELECT sum(n * (n - 1)) FROM (SELECT count(*) AS n FROM ({panel.state_sql}) GROUP BY year)"
+        rows = int(con.execute(pairs).fetchone()[0] or 0) // (1 if panel.directed else 2)
+    if limit:
+        rows = min(rows, limit)
+    return rows * (len(panel.codes) + 1 + len(panel.columns))
 
 
 def pipelined(batches: Iterable[Any], write: Callable[[Any], None], depth: int = 2) -> int:
@@ -91,21 +107,20 @@ def write_panel(
     only the first `limit` rows written if `limit` (0 or None: all).
 
     On one DuckDB thread (the default) the rows come in the same order every run (`Panel.pinned`), so the same panel
-    gives the same file, byte for byte. Dyad-year Parquet and any Feather file are encoded by Arrow on a second
-    thread while DuckDB streams the record batches (`pipelined`); CSV, state- and leader-year Parquet (too small to
-    pay for Arrow's import), a `limit` under PIPELINE_MIN_ROWS and Parquet with `threads` > 1 are written by DuckDB
-    itself (COPY). With `threads` > 1 the row order changes run to run. Stata goes via pandas.
+    gives the same file, byte for byte. Parquet of PIPELINE_MIN_CELLS cells or more (dyad-years with steps) and
+    Feather are encoded by Arrow on a second thread while DuckDB streams the record batches (`pipelined`); CSV,
+    smaller Parquet (state-years: too small to pay for importing pyarrow) and Parquet with `threads` > 1 are written
+    by DuckDB itself (COPY). With `threads` > 1 the row order changes run to run. Stata goes via pandas.
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
     sql = panel.query(sort, limit)
-    # Arrow's encoder pays for its import (about 0.2 CPU s and 60 MB) only on panels of millions of rows
-    pipe = panel.unit == "dyad" and threads == 1 and not (limit and limit < PIPELINE_MIN_ROWS)
-    if fmt == "csv" or (fmt == "parquet" and not pipe):
-        opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
+    if fmt in ("csv", "parquet"):
         with panel.pinned(sql, threads) as con:
-            return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
+            if fmt == "csv" or threads > 1 or cells(panel, con, limit) < PIPELINE_MIN_CELLS:
+                opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
+                return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt in ("parquet", "feather"):
         import pyarrow as pa
 
