@@ -514,24 +514,31 @@ def test_leader_years(cli, tmp_path):
     assert bad.returncode == 2 and "Gleditsch" in bad.stderr
 
 
-def test_the_same_panel_gives_the_same_file_every_run(tmp_path):
+def test_the_same_panel_gives_the_same_file_every_run(tmp_path, monkeypatch):
     """Parallel joins emit rows in an order that changes run to run (three runs, three files before the fix);
-    written panels must not: the same panel gives the same bytes."""
+    written panels must not: the same panel gives the same bytes, on one thread (DuckDB's COPY) and on two (Arrow
+    encoding beside DuckDB's one thread)."""
+    from realpolitik.panel import write
+
+    monkeypatch.setattr(
+        write, "PIPELINE_MIN_CELLS", 0
+    )  # Arrow's encoder on two threads for this smaller panel
     p = dyad_years("cow", True, (1990, 2025)).add_contiguity().add_atop().add_mindist()
-    first, second = (p.write(tmp_path / f"run{i}.parquet").read_bytes() for i in range(2))
-    assert first == second
+    for threads in (1, 2):
+        runs = [p.write(tmp_path / f"run{threads}{i}.parquet", threads=threads) for i in range(2)]
+        assert runs[0].read_bytes() == runs[1].read_bytes()
     con = duckdb.connect()
-    run0, fast = tmp_path / "run0.parquet", p.write(tmp_path / "fast.parquet", threads=2)
+    run0, fast = tmp_path / "run10.parquet", p.write(tmp_path / "fast.parquet", threads=3)
     assert con.execute(f"SELECT count(*) FROM '{run0}'").fetchone()[0] == p.count()
     # more threads: the same rows, in some order
-    for a, b in ((run0, fast), (fast, run0)):
+    for a, b in ((run0, fast), (fast, run0), (run0, tmp_path / "run20.parquet")):
         left = con.execute(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')").fetchone()[0]
         assert left == 0
 
 
 def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_path, monkeypatch):
-    """Large Parquet files are encoded by Arrow on a second thread: the rows, their order and the column types are
-    those DuckDB's own COPY writes on one thread."""
+    """With two threads large Parquet files are encoded by Arrow on the second: the rows, their order and the column
+    types are those DuckDB's own COPY writes on one thread."""
     from realpolitik.panel import write
 
     p = dyad_years("cow", True, (1990, 2000)).add_contiguity().add_gml_mids().add_nmc()
@@ -548,7 +555,7 @@ def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_
         monkeypatch.setattr(
             write, "PIPELINE_MIN_CELLS", 0
         )  # Arrow's encoder for this smaller panel
-        p.write(out)
+        p.write(out, threads=2)
         con.execute(f"COPY ({p.query()}) TO '{copy}' (FORMAT parquet)")
         assert "arrow" in one(f"SELECT created_by FROM parquet_file_metadata('{out}')").lower()
         assert one(f"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{out}')") > 2

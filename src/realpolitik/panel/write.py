@@ -32,10 +32,10 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-# Parquet written by DuckDB itself (state-years, `threads` > 1): zstd level 1 without dictionary pages, on panels
+# Parquet written by DuckDB itself (the default): zstd level 1 without dictionary pages, on panels
 # (mostly small integers and NULLs) a smaller file for 30 % less CPU than DuckDB's defaults
 PARQUET = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1"
-# Parquet of dyad-year panels, encoded by Arrow on a second thread: no dictionary pages either; Arrow's encoder takes
+# Parquet encoded by Arrow on a second thread (`threads=2`): no dictionary pages either; Arrow's encoder takes
 # about two thirds of DuckDB's CPU for the same rows (directed chain 1816–2025: 1.2 vs 1.8 s), and its zstd level 2
 # costs what level 1 does for DuckDB's file size (53 MB; level 1 58 MB, level 3 52 MB and 0.1 s more)
 ARROW_PARQUET: dict[str, Any] = {
@@ -106,25 +106,28 @@ def write_panel(
     """Write the panel to `path` and return the rows written; rows are sorted by codes and year only if `sort`,
     only the first `limit` rows written if `limit` (0 or None: all).
 
-    On one DuckDB thread (the default) the rows come in the same order every run (`Panel.pinned`), so the same panel
-    gives the same file, byte for byte. Parquet of PIPELINE_MIN_CELLS cells or more (dyad-years with steps) and
-    Feather are encoded by Arrow on a second thread while DuckDB streams the record batches (`pipelined`); CSV,
-    smaller Parquet (state-years: too small to pay for importing pyarrow) and Parquet with `threads` > 1 are written
-    by DuckDB itself (COPY). With `threads` > 1 the row order changes run to run. Stata goes via pandas.
+    `threads` 1 (the default) and 2 give the same file every run, byte for byte: DuckDB computes the rows on one
+    thread (`Panel.pinned`). With 1, Parquet and CSV are written by DuckDB itself (COPY, the least CPU); with 2,
+    Parquet of PIPELINE_MIN_CELLS cells or more (dyad-years with steps) and Feather are encoded by Arrow on the second
+    thread while DuckDB streams the record batches (`pipelined`: less wall time when a second core is free, a little
+    more CPU and memory). With 3 or more DuckDB itself runs on that many threads and the row order changes run to
+    run. Stata goes via pandas.
     """
     fmt = format_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     target = str(path).replace("'", "''")
     sql = panel.query(sort, limit)
+    beside = threads == 2  # Arrow's encoder on the second thread
+    duck = 1 if threads <= 2 else threads  # DuckDB's threads
     if fmt in ("csv", "parquet"):
-        with panel.pinned(sql, threads) as con:
-            if fmt == "csv" or threads > 1 or cells(panel, con, limit) < PIPELINE_MIN_CELLS:
+        with panel.pinned(sql, duck) as con:
+            if fmt == "csv" or not beside or cells(panel, con, limit) < PIPELINE_MIN_CELLS:
                 opts = PARQUET if fmt == "parquet" else "FORMAT csv, HEADER true"
                 return int(con.execute(f"COPY ({sql}) TO '{target}' ({opts})").fetchone()[0])
     if fmt in ("parquet", "feather"):
         import pyarrow as pa
 
-        with panel.pinned(sql, threads) as con:
+        with panel.pinned(sql, duck) as con:
             reader = con.sql(sql).to_arrow_reader(batch_size=ROW_GROUP)
             if fmt == "parquet":
                 import pyarrow.parquet as pq
@@ -135,7 +138,13 @@ def write_panel(
                 out = pa.ipc.new_file(str(path), reader.schema, options=options)
             try:
                 with out:
-                    return pipelined(reader, out.write_batch)
+                    if beside:
+                        return pipelined(reader, out.write_batch)
+                    rows = 0
+                    for batch in reader:
+                        out.write_batch(batch)
+                        rows += batch.num_rows
+                    return rows
             except BaseException:
                 path.unlink(missing_ok=True)  # no half-written file
                 raise
