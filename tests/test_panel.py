@@ -514,16 +514,77 @@ def test_leader_years(cli, tmp_path):
     assert bad.returncode == 2 and "Gleditsch" in bad.stderr
 
 
-def test_the_same_panel_gives_the_same_file_every_run(tmp_path):
+def test_the_same_panel_gives_the_same_file_every_run(tmp_path, monkeypatch):
     """Parallel joins emit rows in an order that changes run to run (three runs, three files before the fix);
-    written panels must not: the same panel gives the same bytes."""
+    written panels must not: the same panel gives the same bytes, on one thread (DuckDB's COPY) and on two (Arrow
+    encoding beside DuckDB's one thread)."""
+    from realpolitik.panel import write
+
+    monkeypatch.setattr(
+        write, "PIPELINE_MIN_CELLS", 0
+    )  # Arrow's encoder on two threads for this smaller panel
     p = dyad_years("cow", True, (1990, 2025)).add_contiguity().add_atop().add_mindist()
-    first, second = (p.write(tmp_path / f"run{i}.parquet").read_bytes() for i in range(2))
-    assert first == second
+    for threads in (1, 2):
+        runs = [p.write(tmp_path / f"run{threads}{i}.parquet", threads=threads) for i in range(2)]
+        assert runs[0].read_bytes() == runs[1].read_bytes()
     con = duckdb.connect()
-    run0, fast = tmp_path / "run0.parquet", p.write(tmp_path / "fast.parquet", threads=2)
+    run0, fast = tmp_path / "run10.parquet", p.write(tmp_path / "fast.parquet", threads=3)
     assert con.execute(f"SELECT count(*) FROM '{run0}'").fetchone()[0] == p.count()
     # more threads: the same rows, in some order
-    for a, b in ((run0, fast), (fast, run0)):
+    for a, b in ((run0, fast), (fast, run0), (run0, tmp_path / "run20.parquet")):
         left = con.execute(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')").fetchone()[0]
         assert left == 0
+
+
+def test_arrow_encoded_parquet_holds_the_panels_rows_in_its_order_and_types(tmp_path, monkeypatch):
+    """With two threads large Parquet files are encoded by Arrow on the second: the rows, their order and the column
+    types are those DuckDB's own COPY writes on one thread."""
+    from realpolitik.panel import write
+
+    p = dyad_years("cow", True, (1990, 2000)).add_contiguity().add_gml_mids().add_nmc()
+    out, copy = tmp_path / "p.parquet", tmp_path / "copy.parquet"
+    with p.pinned(p.query()) as con:
+
+        def one(sql: str):  # noqa: ANN202
+            return con.execute(sql).fetchone()[0]
+
+        n, width = p.count(), len(con.execute(f"DESCRIBE {p.query()}").fetchall())
+        # an upper bound on rows x columns, here under the threshold: COPY by default
+        assert n * width <= write.cells(p, con, None) < write.PIPELINE_MIN_CELLS
+        assert write.cells(p, con, 10) == 10 * width
+        monkeypatch.setattr(
+            write, "PIPELINE_MIN_CELLS", 0
+        )  # Arrow's encoder for this smaller panel
+        p.write(out, threads=2)
+        con.execute(f"COPY ({p.query()}) TO '{copy}' (FORMAT parquet)")
+        assert "arrow" in one(f"SELECT created_by FROM parquet_file_metadata('{out}')").lower()
+        assert one(f"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{out}')") > 2
+        describe = [con.execute(f"DESCRIBE FROM '{f}'").fetchall() for f in (out, copy)]
+        assert describe[0] == describe[1] and one(f"SELECT count(*) FROM '{out}'") == n
+        for a, b in ((out, copy), (copy, out)):
+            assert one(f"SELECT count(*) FROM (FROM '{a}' EXCEPT ALL FROM '{b}')") == 0
+        keys = "SELECT ccode1 AS {0}1, ccode2 AS {0}2, year AS {0}y FROM '{1}'"
+        moved = (
+            f"SELECT count(*) FROM ({keys.format('x', out)}) POSITIONAL JOIN ({keys.format('z', copy)}) "
+            "WHERE x1 <> z1 OR x2 <> z2 OR xy <> zy"
+        )
+        assert one(moved) == 0  # every row in the same place
+
+
+def test_pipelined_writer_raises_the_writers_error_and_stops():
+    import pyarrow as pa
+
+    from realpolitik.panel.write import pipelined
+
+    batches = (pa.record_batch({"x": list(range(10))}) for _ in range(100))
+    seen = []
+
+    def write(batch) -> None:  # noqa: ANN001
+        seen.append(batch.num_rows)
+        if len(seen) == 3:
+            raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        pipelined(batches, write)
+    assert len(seen) == 3
+    assert pipelined((pa.record_batch({"x": [1, 2]}) for _ in range(4)), lambda b: None) == 8

@@ -372,8 +372,9 @@ class Panel:
         """Write the panel; the format follows the extension: .parquet .csv .feather .dta.
 
         Rows are streamed in the order DuckDB produces them on one thread (the same input gives the same file),
-        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. `threads` > 1 is faster
-        on an idle machine but the row order (so the file's bytes) then changes run to run. Returns the path, or
+        sorted by codes and year only with `sort=True`, the first `limit` only if `limit`. `threads=2` encodes a
+        large Parquet or Feather file on a second thread (the same file, sooner on an idle machine); 3 or more run
+        DuckDB in parallel, and the row order (so the file's bytes) then changes run to run. Returns the path, or
         the number of rows written when `count=True`.
         """
         from realpolitik.panel.write import write_panel
