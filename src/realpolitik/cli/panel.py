@@ -65,17 +65,25 @@ SortOpt = Annotated[
     ),
 ]
 ThreadsOpt = Annotated[
-    int,
+    int | None,
     typer.Option(
         "--threads",
         min=1,
         max=64,
         metavar="N",
-        help="Threads for writing: 1 (default, the least CPU) and 2 (a large Parquet or Feather file encoded on the "
-        "second thread: faster on an idle machine) give the same file every run; with 3 or more DuckDB runs in "
-        "parallel and the row order changes run to run.",
+        help="Threads for writing: 2 (the default on a machine with two cores or more: a large Parquet or Feather "
+        "file is encoded on the second thread while the rows are computed on the first) and 1 (the least CPU) give "
+        "the same file every run; with 3 or more DuckDB runs in parallel and the row order changes run to run.",
     ),
 ]
+
+
+def default_threads() -> int:
+    """2 where a second core exists (the deterministic two-thread write: directed chain 3.1 → 2.1 s wall on an
+    idle 2-core machine, 7 % more CPU), else 1."""
+    import os
+
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 CiteOpt = Annotated[
     str | None,
     typer.Option(
@@ -98,7 +106,7 @@ def run(
     sort: bool = False,
     fmt: Format | None = None,
     limit: int | None = None,
-    threads: int = 1,
+    threads: int | None = None,
 ) -> None:
     """Add the steps, then write the file (a progress bar on a terminal) and print a summary and notes, or, without
     `out`, print the rows in `fmt`."""
@@ -122,6 +130,7 @@ def run(
     if out is None:
         show(panel, fmt or Format.table, limit, sort, cite)
         return
+    threads = threads or default_threads()
     if sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -191,7 +200,7 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
-        threads: ThreadsOpt = 1,
+        threads: ThreadsOpt = None,
     ) -> None:
         """Every dyad-year of the state system, plus the --add steps, written to --out."""
         from realpolitik.panel import dyad_years, last_year
@@ -210,7 +219,7 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
-        threads: ThreadsOpt = 1,
+        threads: ThreadsOpt = None,
     ) -> None:
         """Every state-year of the system, plus --add steps (nmc, majors, democracy, trade, ideal_points, arms)."""
         from realpolitik.panel import last_year, state_years
@@ -239,7 +248,7 @@ def register(app: typer.Typer) -> None:
         cite: CiteOpt = None,
         fmt: PrintFormatOpt = None,
         limit: PanelLimitOpt = None,
-        threads: ThreadsOpt = 1,
+        threads: ThreadsOpt = None,
     ) -> None:
         """Every year of every Archigos leader (GW codes), plus --add steps (lead, nmc, democracy, ucdp_acd, …)."""
         from realpolitik.panel import leader_years
