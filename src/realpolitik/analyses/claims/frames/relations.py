@@ -38,19 +38,7 @@ def read_borders(v: View) -> list[Frame]:
             ids = list(dict.fromkeys(m.id for m in states if m.end <= mutual.start()))
             for i, x in enumerate(ids):
                 for y in ids[i + 1 :]:
-                    out.append(
-                        Frame(
-                            "border",
-                            "geo",
-                            "bilateral",
-                            None,
-                            x,
-                            y,
-                            {},
-                            (a, b),
-                            rule="border+mutual",
-                        )
-                    )
+                    out.append(_border(x, y, (a, b), "border+mutual"))
             continue
         lengths = [x for x in v.lengths if a <= x.start < b]
         bn = L.BORDER_NOUN_RE.search(v.text, a, b)
@@ -101,19 +89,7 @@ def read_borders(v: View) -> list[Frame]:
             if subj[-1].form == "pronoun" and subj[-2].start == subj[-1].start:
                 run = subj[-2:]  # "the two neighbours share a border": the two it stands for
             if len(run) == 2:
-                out.append(
-                    Frame(
-                        "border",
-                        "geo",
-                        "bilateral",
-                        None,
-                        run[0].id,
-                        run[1].id,
-                        {},
-                        (a, b),
-                        rule="border+coordinated",
-                    )
-                )
+                out.append(_border(run[0].id, run[1].id, (a, b), "border+coordinated"))
             continue
         if not objs:
             continue
@@ -133,21 +109,14 @@ def read_borders(v: View) -> list[Frame]:
                 break
         for o in first:
             if o.id != subj[-1].id:
-                out.append(
-                    Frame(
-                        "border",
-                        "geo",
-                        "bilateral",
-                        None,
-                        subj[-1].id,
-                        o.id,
-                        {"negated": True} if negated else {},
-                        (a, b),
-                        rule="border+verb" + ("+negated" if negated else ""),
-                        negated=negated,
-                    )
-                )
+                out.append(_border(subj[-1].id, o.id, (a, b), "border+verb", negated))
     return out
+
+
+def _border(x: str, y: str, span: tuple[int, int], rule: str, negated: bool = False) -> Frame:
+    """A shared-border frame of x and y (COW contiguity), negated for 'shares no border with'."""
+    return Frame("border", "geo", "bilateral", None, x, y, {"negated": True} if negated else {}, span,
+                 rule=rule + ("+negated" if negated else ""), negated=negated)  # fmt: skip
 
 
 _IDIOM = re.compile(
