@@ -184,5 +184,3 @@ def _day(value: object) -> date | None:
     if value is None or value is pd.NaT:
         return None
     return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
-
-
