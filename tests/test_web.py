@@ -642,6 +642,16 @@ def test_check_cards_say_roles_both_rankings_and_the_verdict_as_published(client
     assert "about recipient Azerbaijan; supplier Israel" in visible(r.text)
 
 
+def test_dyad_page_heading_says_a_war_ended_and_an_unread_pair(client):
+    """The heading follows the reading: the Falklands war of 1982 ended that year; Tuvalu (in the COW system
+    from 2000) with the United States in 1994 is not read — not 'no tie above the thresholds'."""
+    war = visible(client.get("/dyad/GBR/ARG?as_of=1983-06-30").text)
+    assert "The relationship: at war in 1982, the fighting ended that year" in war
+    tuvalu = visible(client.get("/dyad/TUV/USA?as_of=1995-06-01").text)
+    assert "The relationship: not read (a state outside the COW state system)" in tuvalu
+    assert "no tie above the thresholds" not in tuvalu and "What's in it for" not in tuvalu
+
+
 def test_dyad_page_of_adversaries_says_each_thing_once(client):
     text = visible(client.get("/dyad/IND/PAK?as_of=1972-01-01").text)
     line = "UCDP/PRIO conflict 218 in 1971 (war intensity): side A India; side B Pakistan."

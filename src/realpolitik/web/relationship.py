@@ -26,6 +26,7 @@ class RelationshipView:
     kind: str  # the model's type, for the CSS class
     since: int | None
     year: int | None
+    war_over: bool  # at war in `year`, and the fighting ended that year
     rule_text: str
     text: str
     hostile: bool
@@ -63,11 +64,13 @@ def view(rel: dict[str, Any] | None) -> RelationshipView | None:
     chosen = [i for i in rel.get("deciding") or [] if isinstance(i, int) and 0 <= i < len(evidence)]
     spells = [s for s in rel.get("spells") or [] if s.get("kind") in HISTORY_KINDS]
     spells.sort(key=lambda s: (s.get("start") or 0, s.get("end") or 9999))
+    outside = rel.get("rule") == "not_in_system"  # no relationship read, not 'no tie'
     return RelationshipView(
-        type=relationship_type(rel["type"]),
+        type="not read (a state outside the COW state system)" if outside else relationship_type(rel["type"]),
         kind=str(rel["type"]).replace(" ", "-"),
         since=rel.get("since"),
         year=rel.get("year"),
+        war_over=bool(rel.get("war_over")),
         rule_text=str(rel.get("rule_text") or ""),
         text=str(rel.get("text") or ""),
         hostile=rel["type"] in NEGATIVE,
