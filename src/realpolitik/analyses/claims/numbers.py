@@ -154,6 +154,8 @@ QUANTIFIERS: dict[str, tuple[str, float]] = {
 }
 _FRAC_ALT = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
 _QUANT_ALT = "|".join(sorted((re.escape(f) for f in QUANTIFIERS), key=len, reverse=True))
+# adverbs of proportion ("came mostly from Russia", "went mainly to India, China and Egypt")
+PROPORTION_ADVERBS = "mostly|mainly|predominantly|chiefly|largely|primarily"
 _PCT_UNIT = r"(?:\s?%|\s?per[ -]?cent\b|\s?pct\b)"
 
 SHARE_RE = re.compile(
@@ -170,7 +172,7 @@ SHARE_RE = re.compile(
     rf"|\b(?P<frac>{_FRAC_ALT})\b"
     rf"|\b(?P<quant>{_QUANT_ALT})\b(?=\s+of\b)"
     # "came mostly from Russia", "sold predominantly to Asia": an adverb of proportion
-    rf"|\b(?P<adv>mostly|mainly|predominantly|chiefly|largely|primarily)\b(?=\s+(?:from|to)\b))",
+    rf"|\b(?P<adv>{PROPORTION_ADVERBS})\b(?=\s+(?:from|to)\b))",
     re.IGNORECASE,
 )
 
@@ -204,7 +206,7 @@ def _hedge(h: str | None) -> str:
 
 
 _SHARE_HINT = re.compile(
-    r"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |predominantly|chiefly|mainly|largely|primarily",
+    rf"%|per ?-?cent|pct|half|third|quarter|fifth|sixth|eighth|tenth|most|majority|bulk|lion|all\b| in | out of |{PROPORTION_ADVERBS}",
     re.I,
 )
 _LENGTH_HINT = re.compile(r"km|kilomet|mile|\bmi\b", re.I)
@@ -724,6 +726,17 @@ def _expand_end(start: int, end_text: str) -> int:
     return int(end_text)
 
 
+def current_window(today: date) -> tuple[int, int]:
+    """The checker's current five-year window as the reader knows it: the five years to last year."""
+    return today.year - 5, today.year - 1
+
+
+def previous_window(today: date) -> tuple[int, int]:
+    """The five-year window before `current_window` ("the previous five-year period")."""
+    start, end = current_window(today)
+    return start - 5, end - 5
+
+
 def find_periods(text: str, today: date) -> list[PeriodSpec]:
     """Explicit periods in a sentence: '2016–20', 'between 2011 and 2020', 'since 1979', 'over the past
     five years', 'the five years to 2024', 'in 2020', 'during that period' (kind 'anaphor')."""
@@ -773,7 +786,7 @@ def find_periods(text: str, today: date) -> list[PeriodSpec]:
                 # the checker's current window is the five years to last year; this is the one before
                 # (its span starts at 'the', as a year's does after 'in': "up from 21st in …")
                 t0 = s + m.group(0).lower().index("the")
-                spec = PeriodSpec(today.year - 10, today.year - 6, kind, text[t0:e], (t0, e))
+                spec = PeriodSpec(*previous_window(today), kind, text[t0:e], (t0, e))
             elif kind == "lastyear":
                 spec = PeriodSpec(today.year - 1, today.year - 1, kind, m.group(0), (s, e))
             elif kind == "thisyear":

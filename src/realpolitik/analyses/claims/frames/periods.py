@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from realpolitik.analyses.claims import lexicon as L
+from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.spans import _is_baseline, appositions
 
@@ -194,10 +195,10 @@ def transition_periods(v: View, frames: list[Frame], ctx: Context) -> None:
 def _previous_window(ctx: Context) -> dict[str, Any]:
     """The five-year window before the checker's current one (the five years to last year), as
     "the previous five-year period" is read: the first value of an undated move is about it."""
-    y = ctx.today.year
+    start, end = N.previous_window(ctx.today)
     return {
-        "start": y - 10,
-        "end": y - 6,
+        "start": start,
+        "end": end,
         "text": "the previous period",
         "source": "explicit",
         "scope": "transition",

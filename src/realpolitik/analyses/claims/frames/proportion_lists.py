@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from realpolitik.analyses.claims import numbers as N
 from realpolitik.analyses.claims.frames.base import Context, Frame, View
 from realpolitik.analyses.claims.frames.owners import head
 from realpolitik.analyses.claims.frames.spans import _coordination, _state_at
 from realpolitik.analyses.claims.mentions import Mention
 
 # the adverb and its preposition: the partners follow it ("mostly from", "mainly to the")
-_ADVERB = re.compile(
-    r"(?:mostly|mainly|predominantly|chiefly|largely|primarily)\s+(?:from|to)\s+", re.I
-)
+_ADVERB = re.compile(rf"(?:{N.PROPORTION_ADVERBS})\s+(?:from|to)\s+", re.I)
 
 
 def spread_proportion(

@@ -276,10 +276,8 @@ def earlier_periods(v: View, frames: list[Frame], today: date | None = None) -> 
             keep.append(f)
             continue
         if main.period is None and today is not None and main.metric == "arms":
-            y = today.year
-            main = replace(
-                main, period={"start": y - 5, "end": y - 1, "text": "", "source": "default"}
-            )
+            y0, y1 = N.current_window(today)
+            main = replace(main, period={"start": y0, "end": y1, "text": "", "source": "default"})
         shift = f.extra.pop("shift_years", None)
         if shift and main.period:
             # "the previous year's first place": the window one year back
@@ -376,7 +374,7 @@ def _share_values(v: View, taken: list[tuple[int, int]]) -> list[N.Share]:
     return sorted(out + extra, key=lambda q: q.start)
 
 
-_PROPORTION_ADVERB = re.compile(r"mostly|mainly|predominantly|chiefly|largely|primarily", re.I)
+_PROPORTION_ADVERB = re.compile(N.PROPORTION_ADVERBS, re.I)
 
 # a partitive before the clause it frames: "Of global arms exports, …", "Out of India's imports, …"
 _FRONTED_OF = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?P<np>[^,;:()]{3,80}?)\s*,")
