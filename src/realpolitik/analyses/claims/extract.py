@@ -149,7 +149,7 @@ def analyse(text: str, today: date | None = None, deadline: float | None = None)
             view = View(text, sent.start, sent.end, sent.paragraph, sent.clauses, ms, **quantities)
             subject = disc.salient(exclude={m.id for m in ms if m.is_state and m.id})
             prev = disc.prev_subject if disc.prev_subject_para == sent.paragraph else None
-            frames = read_sentence(view, ctx, subject, prev)
+            frames = read_sentence(view, ctx, subject, prev, disc.just_before())
             claims = to_claims(text, frames, sent.clauses, ms)
         else:
             observe(ctx, stext, sent.paragraph)

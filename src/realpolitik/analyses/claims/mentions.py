@@ -285,6 +285,7 @@ class Discourse:
     prev_subject_para: int = -1  # the paragraph of the sentence that set prev_subject
     paragraph: int = -1  # the paragraph of the sentence being read
     prev_states: list[str] = field(default_factory=list)
+    prev_states_at: tuple[int, int] = (-1, -1)  # (sentence, paragraph) that named prev_states
     sentences: int = 0
     topic_seen: bool = False
 
@@ -329,7 +330,12 @@ class Discourse:
             )
             self.prev_subject_para = -2 if relational else self.paragraph
             self.prev_states = list(dict.fromkeys(m.id for m in names if m.id))
+            self.prev_states_at = (self.sentences, self.paragraph)
         self.sentences += 1
+
+    def just_before(self) -> list[str]:
+        """The states the sentence just before this one named, when it is in this paragraph (else none)."""
+        return self.prev_states if self.prev_states_at == (self.sentences - 1, self.paragraph) else []
 
 
 _RELATIONAL = re.compile(

@@ -105,16 +105,22 @@ _PRODUCERS = re.compile(
 
 
 def read_sentence(
-    v: View, ctx: Context, subject: str | None, prev_subject: str | None = None
+    v: View,
+    ctx: Context,
+    subject: str | None,
+    prev_subject: str | None = None,
+    prev_states: list[str] | None = None,
 ) -> list[Frame]:
     """Every frame of one sentence, in reading order; updates the context for the next sentence.
-    `subject` is the article's most salient state, `prev_subject` the previous sentence's."""
+    `subject` is the article's most salient state, `prev_subject` the previous sentence's, `prev_states`
+    every state the sentence just before named in this paragraph."""
     if v.paragraph != ctx.last_para:
         ctx.para_periods = {}
         ctx.last_para = v.paragraph
         ctx.topic = None
     ctx.subject = subject
     ctx.prev_subject = prev_subject
+    ctx.prev_states = list(prev_states or ())
     ctx.last_age += 1
     changes = read_changes(v, ctx)
     groups = read_groups(v, ctx)

@@ -106,6 +106,7 @@ class Context:
     # the first state named by the sentence before, in this paragraph: the owner of a list led by a
     # bare role ("Israel is a major exporter. Main clients: A, B, C")
     prev_subject: str | None = None
+    prev_states: list[str] = field(default_factory=list)  # every state the sentence before named (paragraph)
     para_kind: tuple[str, int] | None = None  # ("importers"|"exporters", paragraph) last named
     oil_owner: tuple[str, str, int] | None = (
         None  # (state, side, paragraph) of the crude trade discussed

@@ -242,7 +242,7 @@ def read_rivalries(v: View, ctx: Context, discourse_subject: str | None) -> list
                 and rm.start() - a <= 2
                 and discourse_subject
                 and discourse_subject != after.id
-                and discourse_subject in _previous_sentence_names(v)
+                and discourse_subject in ctx.prev_states
             ):
                 pairs.append((discourse_subject, after.id))  # type: ignore[arg-type]
         if not pairs:
@@ -269,27 +269,6 @@ def _named_states(v: View) -> list[Mention]:
         out.append(m)
         out += [Mention(m.start, m.end, o, m.form, m.text) for o in m.also]
     return out
-
-
-def _previous_sentence_names(v: View) -> list[str]:
-    """Ids of the states named in the sentence just before this one, in the same paragraph, in
-    order."""
-    from realpolitik.analyses.claims import mentions as M
-    from realpolitik.analyses.claims import segment as S
-
-    para = next(((a, b) for a, b in S.paragraphs(v.text) if a <= v.start < b), None)
-    if para is None or para[0] >= v.start:
-        return []
-    before = [(a, b) for a, b in S.sentences(v.text, para[0], v.start) if b <= v.start]
-    if not before:
-        return []
-    a, b = before[-1]
-    found = M.find(v.text, a, b)
-    return list(
-        dict.fromkeys(
-            m.id for m in found if m.is_state and m.form not in {"company", "demonym"} and m.id
-        )
-    )
 
 
 _SAME_SIDE = re.compile(
