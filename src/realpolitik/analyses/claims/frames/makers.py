@@ -5,20 +5,19 @@ list the pair); a designation several states supply names no maker."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
+from typing import TYPE_CHECKING
 
+from realpolitik.analyses.claims.designations import coded_words, norm
 
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
+if TYPE_CHECKING:
+    from realpolitik.store import Store
 
 
 @cache
-def _suppliers() -> dict[str, frozenset[str]]:
-    """Normalised designation (whole name, and each word with letters and digits) → supplier ids."""
-    from realpolitik.store import get_store
-
-    st = get_store()
+def _suppliers(st: Store) -> dict[str, frozenset[str]]:
+    """Normalised designation (whole name, and each word with letters and digits) → supplier ids, read
+    once per store (a release switched in the process is another store)."""
     if not st.has_table("sipri_register"):
         return {}
     rows = st.sql(
@@ -27,18 +26,14 @@ def _suppliers() -> dict[str, frozenset[str]]:
     )
     out: dict[str, set[str]] = {}
     for desig, sup in rows.itertuples(index=False):
-        keys = {_norm(str(desig))}
-        keys |= {
-            _norm(w)
-            for w in re.split(r"[\s/]+", str(desig))
-            if re.search(r"\d", w) and re.search(r"[A-Za-z]", w) and len(_norm(w)) >= 3
-        }
-        for k in keys - {""}:
+        for k in ({norm(str(desig))} | coded_words(str(desig))) - {""}:
             out.setdefault(k, set()).add(str(sup))
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def maker(designation: str) -> str | None:
     """The sole supplier of a designation in the register ('Harop' → Israel), else None."""
-    sups = _suppliers().get(_norm(designation), frozenset())
+    from realpolitik.store import get_store
+
+    sups = _suppliers(get_store()).get(norm(designation), frozenset())
     return next(iter(sups)) if len(sups) == 1 else None

@@ -14,14 +14,11 @@ from datetime import date
 from typing import Any
 
 from realpolitik.analyses.claims.claims import Claim
+from realpolitik.analyses.claims.designations import coded_words, norm
 from realpolitik.analyses.claims.verify import common as C
 from realpolitik.errors import UserError
 
 TOLERANCE = "designations compared without spaces and punctuation; the register must list the pair"
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
 def _family(s: str) -> str:
@@ -34,9 +31,9 @@ def _short_match(key: str, name: str) -> bool:
     name ('TB2' = 'Bayraktar TB2') or its base before a letter suffix ('T-90' = 'T-90S')."""
     if len(key) < 3 or not re.search(r"\d", key) or not re.search(r"[a-z]", key):
         return False
-    full = _norm(name)
+    full = norm(name)
     variant = full.startswith(key) and full[len(key) : len(key) + 1].isalpha()
-    return variant or key in {_norm(w) for w in re.split(r"[\s/]+", name)}
+    return variant or key in coded_words(name)
 
 
 def _elsewhere(st: Any, key: str) -> Any:
@@ -69,7 +66,7 @@ def _check(claim: Claim, today: date) -> C.Outcome:
     stated = C.stated(claim)
     desig = str(claim.claimed.get("designation", ""))
     upgrade = claim.claimed.get("service") == "upgrade"
-    key, fam = _norm(desig), _family(desig)
+    key, fam = norm(desig), _family(desig)
     try:
         res = C.q(arms.deals, claim.subject, claim.object, None)
     except UserError as e:
@@ -78,9 +75,9 @@ def _check(claim: Claim, today: date) -> C.Outcome:
     exact = [
         n
         for n in names
-        if _norm(n) == key
-        or (len(key) >= 4 and (_norm(n).startswith(key) or key.startswith(_norm(n))))
-        or (len(key) >= 5 and key in _norm(n))
+        if norm(n) == key
+        or (len(key) >= 4 and (norm(n).startswith(key) or key.startswith(norm(n))))
+        or (len(key) >= 5 and key in norm(n))
     ]
     if not exact:
         exact = [n for n in names if _short_match(key, n)]
