@@ -8,16 +8,7 @@ from datetime import date
 
 import pytest
 
-from realpolitik.analyses.claims import check
-
-DAY = date(2024, 5, 1)  # SIPRI's default window: 2019–23
-LEAD = "SIPRI published its new data on international arms transfers. "
-
-
-def claims_of(text: str, kind: str, day: date = DAY) -> list:
-    """The claims of one type the checker reads in a text."""
-    return [c for c in check(text, day).claims if c.type == kind]
-
+from tests.claims_helpers import DAY, LEAD, claims_of
 
 # --- 2. changes in parenthesised lists ------------------------------------------------------
 # `realpolitik arms top exporters` 2014–18 → 2019–23: France +46 %, Italy +84 %, Russia −52 %

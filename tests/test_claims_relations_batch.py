@@ -9,14 +9,7 @@ from datetime import date
 
 import pytest
 
-from realpolitik.analyses.claims import check
-
-DAY = date(2024, 5, 1)
-
-
-def claims_of(text: str, kind: str, day: date = DAY) -> list:
-    """The claims of one type the checker reads in a text."""
-    return [c for c in check(text, day).claims if c.type == kind]
+from tests.claims_helpers import DAY, claims_of
 
 
 def pairs(text: str, kind: str, day: date = DAY) -> set[tuple[frozenset[str], str]]:
