@@ -76,14 +76,6 @@ ThreadsOpt = Annotated[
         "the same file every run; with 3 or more DuckDB runs in parallel and the row order changes run to run.",
     ),
 ]
-
-
-def default_threads() -> int:
-    """2 where a second core exists (the deterministic two-thread write: directed chain 3.1 → 2.1 s wall on an
-    idle 2-core machine, 7 % more CPU), else 1."""
-    import os
-
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
 CiteOpt = Annotated[
     str | None,
     typer.Option(
@@ -96,6 +88,14 @@ CiteOpt = Annotated[
 
 def _steps(add: str | None) -> list[str]:
     return [s.strip() for s in (add or "").split(",") if s.strip()]
+
+
+def default_threads() -> int:
+    """2 where a second core exists (the deterministic two-thread write: directed chain 3.1 → 2.1 s wall on an
+    idle 2-core machine, 7 % more CPU), else 1."""
+    import os
+
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def run(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from realpolitik.analyses.relations.model import NOT_IN_SYSTEM
 from realpolitik.web.labels import dataset, relationship_type
 
 HISTORY_KINDS = ("rivalry", "war", "conflict", "cobelligerent", "alliance", "dispute")
@@ -64,7 +65,7 @@ def view(rel: dict[str, Any] | None) -> RelationshipView | None:
     chosen = [i for i in rel.get("deciding") or [] if isinstance(i, int) and 0 <= i < len(evidence)]
     spells = [s for s in rel.get("spells") or [] if s.get("kind") in HISTORY_KINDS]
     spells.sort(key=lambda s: (s.get("start") or 0, s.get("end") or 9999))
-    outside = rel.get("rule") == "not_in_system"  # no relationship read, not 'no tie'
+    outside = rel.get("rule") == NOT_IN_SYSTEM[0]  # no relationship read, not 'no tie'
     return RelationshipView(
         type="not read (a state outside the COW state system)" if outside else relationship_type(rel["type"]),
         kind=str(rel["type"]).replace(" ", "-"),

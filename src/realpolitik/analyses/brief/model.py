@@ -124,7 +124,7 @@ class Brief:
         neither side has a motive (two empty boxes under a war would read as an oversight), nor for a pair
         with a state outside the state system."""
         rel = self.relationship
-        if rel is not None and rel.rule == "not_in_system":  # no relationship to read, no motives either
+        if rel is not None and rel.unread:  # no relationship to read, no motives either
             return False
         return bool(any(self.motives.values()) or not (rel and rel.hostile))
 

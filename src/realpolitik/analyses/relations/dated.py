@@ -20,13 +20,7 @@ import pandas as pd
 from realpolitik.analyses.relations import deposed
 from realpolitik.analyses.relations.classify import RULE, apply_rules
 from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
-from realpolitik.analyses.relations.reading import (
-    NOT_IN_SYSTEM,
-    Frames,
-    name,
-    not_in_system,
-    sentence,
-)
+from realpolitik.analyses.relations.reading import Frames, name, not_in_system, sentence
 from realpolitik.analyses.relations.wars import UCDP_TYPE, long_date
 from realpolitik.asof import usable
 from realpolitik.store import Store
@@ -118,7 +112,7 @@ def as_known(rel: Relationship, row: pd.Series, frames: Frames, as_of: date, sto
              first: str | None = None) -> Relationship:  # fmt: skip
     """The reading of the reference year with what a reader on `as_of` also knew: fighting begun
     since (`with_fighting`) and a regime change since (`with_regime_change`)."""
-    if rel.rule == NOT_IN_SYSTEM[0]:  # no relationship to read: and nothing said that came later
+    if rel.unread:  # no relationship to read: and nothing said that came later
         text = not_in_system(rel.a, rel.b, rel.year, first, hindsight=False)
         return replace(rel, text=text, notes=[text, *rel.notes[1:]])
     rel = with_fighting(rel, row, episodes(rel.a, rel.b, rel.year, as_of, store), as_of, first)

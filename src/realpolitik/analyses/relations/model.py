@@ -80,6 +80,10 @@ class Scope:
         ]
 
 
+NOT_IN_SYSTEM = ("not_in_system", "one of the two is not in the COW state system in the year: no relationship is read")
+"""The rule of a pair with a state outside the state system in the year: type none, nothing deciding."""
+
+
 @dataclass
 class Relationship:
     """The reading of a dyad in a reference year: its type, the rule that decided it and the evidence."""
@@ -112,6 +116,11 @@ class Relationship:
         )  # rivals first: not the pact's start
         starts = [e.start for e in self.deciding if e.kind in kinds]
         return min(starts) if starts else None
+
+    @property
+    def unread(self) -> bool:
+        """True when one of the two is outside the state system in the year: no relationship is read."""
+        return self.rule == NOT_IN_SYSTEM[0]
 
     @property
     def war_over(self) -> bool:

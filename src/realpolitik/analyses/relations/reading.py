@@ -13,7 +13,7 @@ import pandas as pd
 
 from realpolitik.analyses.relations import alliances, deposed, disputes, rivalries, ties, wars
 from realpolitik.analyses.relations.classify import RULE, Thresholds, apply_rules, merge
-from realpolitik.analyses.relations.model import Evidence, Relationship, Scope, Spell
+from realpolitik.analyses.relations.model import NOT_IN_SYSTEM, Evidence, Relationship, Scope, Spell
 from realpolitik.render.words import The, the
 from realpolitik.store import Store
 
@@ -405,9 +405,6 @@ def _closed(e: Evidence, settled: int, year: int, th: Thresholds) -> bool:
     if e.kind == "dispute":
         return _in_window(e, year, th.mid_window) and (e.end or e.start) <= settled
     return False
-
-
-NOT_IN_SYSTEM = ("not_in_system", "one of the two is not in the COW state system in the year: no relationship is read")
 
 
 def not_in_system(a: str, b: str, year: int, first: str | None = None, hindsight: bool = True) -> str:
