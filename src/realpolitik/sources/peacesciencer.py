@@ -215,8 +215,8 @@ def parse_capitals(frame: pd.DataFrame, code: str, system: str) -> pd.DataFrame:
 def parse_trade_ddy(frame: pd.DataFrame) -> pd.DataFrame:
     """COW dyadic trade v4: flow1 = imports of ccode1 from ccode2, US$ millions; -9 -> missing. Each dyad-year is
     kept in both orders (a row published in one order only gets its mirror, flows swapped) and the rows are sorted
-    by ccode1 and year, so that one state's partners are the rows with its code first — a read of a few row groups,
-    not of the whole table."""
+    by codes and year, so that one state's partners are the rows with its code first: one filtered scan
+    (queries/trade.py), not two and a dedup."""
     out = frame.copy()
     for c in ("flow1", "flow2", "smoothflow1", "smoothflow2"):
         out.loc[out[c] < 0, c] = float("nan")

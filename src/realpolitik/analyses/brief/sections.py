@@ -127,9 +127,10 @@ def arms(a: Country, b: Country, when: When, store: Store) -> Section:
         return sec
     for sup, rec in ((a, b), (b, a)):
         key = f"{sup.id}_to_{rec.id}"
-        since = max(lifespan(sup, last)[0], lifespan(rec, last)[0], first)
+        (sup_from, _), (rec_from, _) = lifespan(sup, last), lifespan(rec, last)
+        since = max(sup_from, rec_from, first)
         if since > last:  # one of them is not in the state system yet: nothing to window
-            outside = sup if lifespan(sup, last)[0] > last else rec
+            outside = sup if sup_from > last else rec
             sec.gaps.append(f"No arms figures {sup.name} → {rec.name}: {outside.name} was not in the COW "
                             f"state system in {last}.")  # fmt: skip
             continue

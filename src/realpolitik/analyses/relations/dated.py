@@ -21,7 +21,7 @@ from realpolitik.analyses.relations import deposed
 from realpolitik.analyses.relations.classify import RULE, apply_rules
 from realpolitik.analyses.relations.model import Evidence, Relationship, Spell
 from realpolitik.analyses.relations.reading import Frames, name, not_in_system, sentence
-from realpolitik.analyses.relations.wars import UCDP_TYPE, long_date
+from realpolitik.analyses.relations.wars import UCDP_TYPE, day_of, long_date
 from realpolitik.asof import usable
 from realpolitik.store import Store
 
@@ -57,12 +57,12 @@ def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> lis
     for cid, first, episode, ended, incompatibility, kind, side_a, side_b, role_a, role_b in rows:
         # a conflict begun in the gap dates from its first battle death (start_date: the Falklands
         # from 1982-04-02), a later episode of an older conflict from reaching 25 deaths (start_date2)
-        first, episode = _day(first), _day(episode)
+        first, episode = day_of(first), day_of(episode)
         began = first if first is not None and first.year > year else episode
         if began is None or began.year <= year or not usable(began, as_of):
             continue  # begun within the annual data already read, or after the date
         what = "its first battle death" if began == first else "the episode's start date"
-        ended = _day(ended)
+        ended = day_of(ended)
         ended = ended if ended is not None and usable(ended, as_of) else None
         span = f"from {long_date(began)} to {long_date(ended)}" if ended else f"since {long_date(began)}"
         if role_a == role_b == "primary":
@@ -134,7 +134,7 @@ def with_fighting_ended(rel: Relationship, as_of: date, store: Store) -> Relatio
         "AND year > $year AND ep_end = 1 AND ep_end_date <= $asof GROUP BY 1 ORDER BY 1",
         {"c": fought, "year": rel.year, "asof": as_of},
     ).data
-    ended = [(cid, _day(day)) for cid, day in rows if _day(day) is not None]
+    ended = [(cid, d) for cid, day in rows if (d := day_of(day)) is not None]
     if not ended:
         return rel
     said = "; ".join(f"UCDP/PRIO conflict {cid}'s episode ended on {long_date(day)}" for cid, day in ended)
@@ -171,10 +171,3 @@ def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relati
     new.notes.append(f"Read as of {as_of.isoformat()}: a regime change after {rel.year}, the last "
                      "complete year of the annual data, is stated from its Archigos exit date.")  # fmt: skip
     return new
-
-
-def _day(value: object) -> date | None:
-    """A DuckDB date or timestamp as a date (None for a missing one)."""
-    if value is None or value is pd.NaT:
-        return None
-    return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]

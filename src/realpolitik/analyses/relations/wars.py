@@ -243,7 +243,7 @@ def ucdp_evidence(rows: list[dict], names: dict[str, str], coalition: int = 30) 
             for x, k in ((r["a"], "a"), (r["b"], "b"))
         )
         many = max((int(x.get("crowd") or 0) for x in g), default=0)
-        ended = _ended(r.get("ended"))
+        ended = day_of(r.get("ended"))
         text = (
             f"UCDP/PRIO conflict {cid} ({r['incompatibility']}, {UCDP_TYPE.get(r['kind'], r['kind'])}): {who} "
             f"{verbs[rel]} in {_years(years)}"
@@ -279,11 +279,11 @@ def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def _ended(value: object) -> date | None:
-    """The day a UCDP/PRIO episode ended in the conflict's last year read (None when it went on)."""
+def day_of(value: object) -> date | None:
+    """A DuckDB or pandas date or timestamp as a date (None for a missing one: None, NaT, NaN)."""
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
-    return value.date() if isinstance(value, pd.Timestamp) else value  # type: ignore[return-value]
+    return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
 
 
 def _de_facto(state: str, conflict: int, years: list[int], relation: str) -> str:
