@@ -198,6 +198,13 @@ def test_a_war_that_ended_in_the_reference_year_is_told_in_the_past() -> None:
     gulf = relationship("Iraq", "Kuwait", as_of="1991-06-01")  # at war in 1990; the episode ended 1 March 1991
     assert gulf.type == "at war" and gulf.text.endswith("Since then: UCDP/PRIO conflict 371's episode ended on 1 March 1991.")
     assert "Since then" not in relationship("Iraq", "Kuwait", as_of="1991-02-01").text  # not over yet
+    # a supporter first coded in the episode's year is stated, not counted: the data date the episode, not
+    # when the support began (Russia backing South Ossetia against Georgia in the war of August 2008)
+    georgia = relationship("Russia", "Georgia", as_of="2008-09-01")
+    assert "episode began on 12 August 2008 with Georgia a primary party" in georgia.text
+    assert "Russia is coded as a supporter of side B in 2008" in georgia.text and "not counted" in georgia.text
+    assert georgia.type == relationship("Russia", "Georgia", as_of="2008-01-01").type  # 2007's reading stays
+    assert "Since then" not in relationship("Russia", "Georgia", as_of="2008-08-01").text  # before the episode
     going_on = relationship("Iraq", "Iran", as_of="1985-06-01")
     assert "are at war as of 1984" in going_on.text and "ended" not in going_on.text
     assert not going_on.war_over

@@ -25,7 +25,44 @@ from realpolitik.analyses.relations.wars import UCDP_TYPE, day_of, long_date
 from realpolitik.asof import usable
 from realpolitik.store import Store
 
-__all__ = ["as_known", "episodes", "with_fighting", "with_fighting_ended", "with_regime_change"]
+__all__ = ["as_known", "episodes", "with_fighting", "with_fighting_ended", "with_regime_change",
+           "with_undated_support"]
+
+
+def _episode_rows(a: str, b: str, year: int, as_of: date, store: Store) -> list[tuple]:
+    """UCDP/PRIO episodes begun after `year` (by year) with a and b on opposite sides, one a primary party:
+    (conflict, first day, episode day, end day, incompatibility, type, sides, roles, and whether each side's
+    role was held in the conflict by `year` — a primary party's always counts)."""
+    return store.rows(
+        """
+        WITH known AS (SELECT DISTINCT conflict_id, id, side FROM ucdp_acd_sides WHERE year <= $year AND id IN ($a, $b))
+        SELECT s1.conflict_id::INTEGER, min(s1.start_date), min(s1.start_date2), max(s1.ep_end_date),
+               any_value(s1.incompatibility),
+               any_value(s1.type_of_conflict), any_value(s1.side), any_value(s2.side),
+               min(s1.role), min(s2.role),
+               bool_or(s1.role = 'primary' OR k1.id IS NOT NULL), bool_or(s2.role = 'primary' OR k2.id IS NOT NULL)
+        FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
+             ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s2.side <> s1.side
+             LEFT JOIN known k1 ON k1.conflict_id = s1.conflict_id AND k1.id = s1.id AND k1.side = s1.side
+             LEFT JOIN known k2 ON k2.conflict_id = s2.conflict_id AND k2.id = s2.id AND k2.side = s2.side
+        WHERE s1.id = $a AND s2.id = $b AND s1.year > $year AND s1.year <= $asof
+              AND (s1.role = 'primary' OR s2.role = 'primary')
+        GROUP BY s1.conflict_id, s1.start_date2
+        ORDER BY 3, 1
+        """,
+        {"a": a, "b": b, "year": year, "asof": as_of.year},
+    ).data
+
+
+def _began(first: object, episode: object, year: int, as_of: date) -> tuple[date, str] | None:
+    """The day an episode began and what dates it, if after `year` and known on `as_of`: a conflict begun
+    in the gap dates from its first battle death (start_date: the Falklands from 1982-04-02), a later episode
+    of an older conflict from reaching 25 deaths (start_date2)."""
+    first, episode = day_of(first), day_of(episode)
+    began = first if first is not None and first.year > year else episode
+    if began is None or began.year <= year or not usable(began, as_of):
+        return None  # begun within the annual data already read, or after the date
+    return began, "its first battle death" if began == first else "the episode's start date"
 
 
 def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> list[Evidence]:
@@ -34,34 +71,12 @@ def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> lis
     reading's reference year) and on or before `as_of`, oldest first."""
     if as_of is None or as_of.year <= year or not store.has_table("ucdp_acd_sides"):
         return []
-    rows = store.rows(
-        """
-        SELECT s1.conflict_id::INTEGER, min(s1.start_date), min(s1.start_date2), max(s1.ep_end_date),
-               any_value(s1.incompatibility),
-               any_value(s1.type_of_conflict), any_value(s1.side), any_value(s2.side),
-               min(s1.role), min(s2.role)
-        FROM ucdp_acd_sides s1 JOIN ucdp_acd_sides s2
-             ON s2.conflict_id = s1.conflict_id AND s2.year = s1.year AND s2.side <> s1.side
-        WHERE s1.id = $a AND s2.id = $b AND s1.year > $year AND s1.year <= $asof
-              AND (s1.role = 'primary' OR s2.role = 'primary')
-              AND (s1.role = 'primary' OR EXISTS (SELECT 1 FROM ucdp_acd_sides k WHERE k.conflict_id = s1.conflict_id
-                   AND k.id = s1.id AND k.side = s1.side AND k.year <= $year))
-              AND (s2.role = 'primary' OR EXISTS (SELECT 1 FROM ucdp_acd_sides k WHERE k.conflict_id = s2.conflict_id
-                   AND k.id = s2.id AND k.side = s2.side AND k.year <= $year))
-        GROUP BY s1.conflict_id, s1.start_date2
-        ORDER BY 3, 1
-        """,
-        {"a": a, "b": b, "year": year, "asof": as_of.year},
-    ).data
     out = []
-    for cid, first, episode, ended, incompatibility, kind, side_a, side_b, role_a, role_b in rows:
-        # a conflict begun in the gap dates from its first battle death (start_date: the Falklands
-        # from 1982-04-02), a later episode of an older conflict from reaching 25 deaths (start_date2)
-        first, episode = day_of(first), day_of(episode)
-        began = first if first is not None and first.year > year else episode
-        if began is None or began.year <= year or not usable(began, as_of):
-            continue  # begun within the annual data already read, or after the date
-        what = "its first battle death" if began == first else "the episode's start date"
+    for (cid, first, episode, ended, incompatibility, kind, side_a, side_b, role_a, role_b,
+         known_a, known_b) in _episode_rows(a, b, year, as_of, store):  # fmt: skip
+        if not (known_a and known_b) or (day := _began(first, episode, year, as_of)) is None:
+            continue
+        began, what = day
         ended = day_of(ended)
         ended = ended if ended is not None and usable(ended, as_of) else None
         span = f"from {long_date(began)} to {long_date(ended)}" if ended else f"since {long_date(began)}"
@@ -82,6 +97,30 @@ def episodes(a: str, b: str, year: int, as_of: date | None, store: Store) -> lis
         out.append(Evidence("conflict", None, began.year, ended.year if ended else None, 1.0,
                             "ucdp_acd", text, data))  # fmt: skip
     return out
+
+
+def with_undated_support(rel: Relationship, as_of: date, store: Store) -> Relationship:
+    """`rel` with the episodes begun after its reference year and known on `as_of` in which one of the pair
+    is coded as a new supporter against the other (Russia, backing South Ossetia against Georgia from
+    2008, read as of 2008-09-01): stated, not counted — UCDP/PRIO codes supporters by year, so the data do
+    not say whether the support had begun by the date."""
+    if as_of.year <= rel.year or not store.has_table("ucdp_acd_sides"):
+        return rel
+    said = []
+    for (cid, first, episode, *_, side_a, side_b, _, _,
+         known_a, known_b) in _episode_rows(rel.a, rel.b, rel.year, as_of, store):  # fmt: skip
+        if known_a and known_b or (day := _began(first, episode, rel.year, as_of)) is None:
+            continue
+        (x, side, prim, pside) = (rel.a, side_a, rel.b, side_b) if not known_a else (rel.b, side_b, rel.a, side_a)
+        said.append(f"UCDP/PRIO conflict {cid}'s episode began on {long_date(day[0])} with {name(prim)} a "
+                    f"primary party on side {pside}, and {name(x)} is coded as a supporter of side {side} in "
+                    f"{day[0].year} (the data do not date when its support began, so it is not counted as of "
+                    f"{as_of.isoformat()})")  # fmt: skip
+    if not said:
+        return rel
+    new = replace(rel, notes=list(rel.notes))
+    new.text = f"{rel.text} Since then: {'; '.join(said)}."
+    return new
 
 
 def with_fighting(rel: Relationship, row: pd.Series, fights: list[Evidence], as_of: date,
@@ -116,7 +155,7 @@ def as_known(rel: Relationship, row: pd.Series, frames: Frames, as_of: date, sto
         text = not_in_system(rel.a, rel.b, rel.year, first, hindsight=False)
         return replace(rel, text=text, notes=[text, *rel.notes[1:]])
     rel = with_fighting(rel, row, episodes(rel.a, rel.b, rel.year, as_of, store), as_of, first)
-    rel = with_fighting_ended(rel, as_of, store)
+    rel = with_undated_support(with_fighting_ended(rel, as_of, store), as_of, store)
     return _undated_gap(with_regime_change(rel, frames, as_of), as_of, store)
 
 
