@@ -205,6 +205,8 @@ def test_a_war_that_ended_in_the_reference_year_is_told_in_the_past() -> None:
     assert "Russia is coded as a supporter of side B in 2008" in georgia.text and "not counted" in georgia.text
     assert georgia.type == relationship("Russia", "Georgia", as_of="2008-01-01").type  # 2007's reading stays
     assert "Since then" not in relationship("Russia", "Georgia", as_of="2008-08-01").text  # before the episode
+    kagera = relationship("Uganda", "Tanzania", as_of="1979-06-01")  # what came later, in one closing clause
+    assert kagera.text.count("Since then:") == 1 and "; Amin, Uganda's leader, was removed" in kagera.text
     going_on = relationship("Iraq", "Iran", as_of="1985-06-01")
     assert "are at war as of 1984" in going_on.text and "ended" not in going_on.text
     assert not going_on.war_over

@@ -119,7 +119,7 @@ def with_undated_support(rel: Relationship, as_of: date, store: Store) -> Relati
     if not said:
         return rel
     new = replace(rel, notes=list(rel.notes))
-    new.text = f"{rel.text} Since then: {'; '.join(said)}."
+    new.text = since_then(rel.text, said)
     return new
 
 
@@ -178,7 +178,7 @@ def with_fighting_ended(rel: Relationship, as_of: date, store: Store) -> Relatio
         return rel
     said = "; ".join(f"UCDP/PRIO conflict {cid}'s episode ended on {long_date(day)}" for cid, day in ended)
     new = replace(rel, notes=list(rel.notes))
-    new.text = f"{rel.text} Since then: {said}."
+    new.text = since_then(rel.text, [said])
     new.notes.append(f"Read as of {as_of.isoformat()}: the end of the fighting after {rel.year}, the last "
                      "complete year of the annual data, is stated from UCDP/PRIO's episode end date.")  # fmt: skip
     return new
@@ -196,6 +196,13 @@ def _undated_gap(rel: Relationship, as_of: date, store: Store) -> Relationship:
     return rel
 
 
+def since_then(text: str, said: list[str]) -> str:
+    """`text` with what happened after the reference year in one closing 'Since then: …; ….' clause."""
+    if " Since then: " in text and text.endswith("."):
+        return f"{text[:-1]}; {'; '.join(said)}."
+    return f"{text} Since then: {'; '.join(said)}."
+
+
 def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relationship:
     """`rel` with a regime change of the pair dated after its reference year and known on `as_of`
     stated (Pol Pot removed by Viet Nam on 7 January 1979, read as of 1979-06-01): the type stays the
@@ -206,7 +213,7 @@ def with_regime_change(rel: Relationship, frames: Frames, as_of: date) -> Relati
         return rel
     changes = deposed.evidence(recs, {c: name(c) for c in (rel.a, rel.b)})
     new = replace(rel, evidence=[*rel.evidence, *changes], notes=list(rel.notes))
-    new.text = f"{rel.text} Since then: {'; '.join(e.text for e in changes)}."
+    new.text = since_then(rel.text, [e.text for e in changes])
     new.notes.append(f"Read as of {as_of.isoformat()}: a regime change after {rel.year}, the last "
                      "complete year of the annual data, is stated from its Archigos exit date.")  # fmt: skip
     return new
